@@ -1,0 +1,112 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** The folder a file lives in tells what it may import (STYLE.md, "Layout"). */
+const layer = (/** @type {string[]} */ forbidden) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: forbidden.map((group) => ({
+        group: [group],
+        message: 'This layer may not import that one.',
+      })),
+    },
+  ],
+});
+
+const ioLibraries = [
+  'kysely',
+  'better-sqlite3',
+  'pg',
+  'fastify',
+  'fastify-*',
+  '@fastify/*',
+  'react',
+  'react-*',
+  'node:*',
+];
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'e2e/artifacts/**', 'bench/results/**', 'data/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['packages/domain/src/**/*.ts'],
+    rules: layer(['@kotei/*', ...ioLibraries]),
+  },
+  {
+    files: ['packages/contracts/src/**/*.ts'],
+    rules: layer(['@kotei/importers', '@kotei/reports', '@kotei/server', '@kotei/web', ...ioLibraries]),
+  },
+  {
+    files: ['packages/importers/src/**/*.ts', 'packages/reports/src/**/*.ts'],
+    rules: layer([
+      '@kotei/server',
+      '@kotei/web',
+      'kysely',
+      'better-sqlite3',
+      'pg',
+      'fastify',
+      '@fastify/*',
+      'react',
+    ]),
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    rules: layer(['@kotei/web', 'react', 'react-*']),
+  },
+  {
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...layer([
+        '@kotei/server',
+        '@kotei/importers',
+        '@kotei/reports',
+        'kysely',
+        'better-sqlite3',
+        'fastify',
+        'node:*',
+      ]),
+    },
+  },
+  {
+    // Migrations run against a schema-less Kysely on purpose: they are frozen and must not import app types.
+    files: ['packages/server/src/db/migrations/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './plan.js';
+export * from './reference.js';
+export * from './auth.js';
+export * from './plan-document.js';

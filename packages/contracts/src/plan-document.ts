@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { BUDGET_TYPES, DIRECTIONS, KPI_SHAPES, PHASE_STATUSES } from '@kotei/domain';
+import { IsoDate } from './common.js';
+
+const Text = z.string().trim().min(1);
+
+/** Where an item was read from, kept so every imported value can be traced to its source line. */
+export const SourceInput = z.object({
+  lineFrom: z.int().min(1),
+  lineTo: z.int().min(1),
+  rawText: z.string(),
+});
+
+/** A KPI value as the document writes it: the number and the period text (R10, 2024-2028年度累積 …). */
+export const KpiPointInput = z.object({
+  value: z.number().nullable(),
+  label: Text.meta({ description: 'Period as written, e.g. "R10" or "(R3～R5平均)"' }),
+});
+
+/** A KPI or outcome target to be written. */
+export const KpiInput = z.object({
+  key: Text.optional().meta({ description: 'Stable key to match the KPI on a later import' }),
+  name: Text,
+  unit: z.string(),
+  shape: z.enum(KPI_SHAPES),
+  direction: z.enum(DIRECTIONS),
+  baseline: KpiPointInput.nullable(),
+  target: KpiPointInput.nullable(),
+  note: z.string().default(''),
+  actuals: z
+    .array(
+      z.object({
+        value: z.number(),
+        label: Text,
+        origin: z.enum(['reported', 'imported', 'extracted_from_text']).default('imported'),
+        sourceNote: z.string().default(''),
+      }),
+    )
+    .default([]),
+  source: SourceInput.optional(),
+});
+/** A KPI or outcome target to be written. */
+export type KpiInput = z.infer<typeof KpiInput>;
+
+/** A budget project to be written. */
+export const ProjectInput = z.object({
+  name: Text,
+  ministry: z.string().nullable(),
+  lines: z
+    .array(
+      z.object({
+        amountYen: z.int().nonnegative().nullable(),
+        fiscalYear: z.int().min(1900).max(2200).nullable(),
+        type: z.enum(BUDGET_TYPES),
+        isPartOf: z.boolean().default(false),
+        label: z.string(),
+      }),
+    )
+    .default([]),
+  source: SourceInput.optional(),
+});
+/** A budget project to be written. */
+export type ProjectInput = z.infer<typeof ProjectInput>;
+
+/** A progress bullet to be written; ministry null where the document tags none. */
+export const ProgressInput = z.object({
+  ministry: z.string().nullable(),
+  text: Text,
+  source: SourceInput.optional(),
+});
+
+/** A measure to be written. A repost names the sheet number and title of the measure it shows again. */
+export const MeasureInput = z.object({
+  title: Text,
+  ministries: z.array(Text).default([]),
+  repostOf: z.object({ sheet: z.int(), title: Text }).optional(),
+  phases: z
+    .array(
+      z.object({
+        text: Text,
+        period: Text.meta({ description: 'Period column(s) as written, e.g. "2024年夏" or "2025-2028年度"' }),
+        status: z.enum(PHASE_STATUSES).optional(),
+        source: SourceInput.optional(),
+      }),
+    )
+    .default([]),
+  kpis: z.array(KpiInput).default([]),
+  progress: z.array(ProgressInput).default([]),
+  projects: z.array(ProjectInput).default([]),
+  source: SourceInput.optional(),
+});
+/** A measure to be written. */
+export type MeasureInput = z.infer<typeof MeasureInput>;
+
+/**
+ * A whole plan as an importer reads it or a fixture states it, before it has ids: the one shape that the
+ * store writes in a single transaction.
+ */
+export const PlanDocument = z
+  .object({
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens')
+      .max(80),
+    title: Text,
+    owner: Text,
+    adoptedOn: IsoDate.nullable(),
+    description: z.string().default(''),
+    policyFields: z.array(Text).default([]),
+    isSample: z.boolean().default(false),
+    round: z.object({ title: Text, asOfDate: IsoDate }).nullable().default(null),
+    strategicGoals: z
+      .array(
+        z.object({
+          number: z.int().min(1),
+          title: Text,
+          note: z.string().default(''),
+          outcomes: z.array(KpiInput).default([]),
+        }),
+      )
+      .default([]),
+    sheets: z
+      .array(
+        z.object({
+          number: z.int().min(1),
+          title: Text,
+          measures: z.array(MeasureInput).default([]),
+          progress: z.array(ProgressInput).default([]),
+          projects: z.array(ProjectInput).default([]),
+        }),
+      )
+      .default([]),
+  })
+  .meta({ id: 'PlanDocument' });
+/** A whole plan before it has ids (the parsed form). */
+export type PlanDocument = z.infer<typeof PlanDocument>;
+/** A whole plan as written by hand, defaults not yet applied. */
+export type PlanDocumentInput = z.input<typeof PlanDocument>;

@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { BUDGET_TYPES, DIRECTIONS, KPI_SHAPES, PHASE_STATUSES, ROUND_STATES } from '@kotei/domain';
+import { Id, IsoDate } from './common.js';
+
+/** Where an imported item came from in its source document. */
+export const SourceRef = z
+  .object({ lineFrom: z.int(), lineTo: z.int(), rawText: z.string() })
+  .meta({ id: 'SourceRef' });
+
+/** A period as written, with its canonical interval and the fiscal year that stands for it. */
+export const Period = z
+  .object({
+    start: IsoDate,
+    end: IsoDate.nullable().meta({ description: 'Inclusive; null when open-ended' }),
+    fiscalYear: z.int().nullable().meta({ description: 'End fiscal year of the period' }),
+    label: z.string().meta({ description: 'The original text, e.g. "R3～R5平均"' }),
+  })
+  .meta({ id: 'Period' });
+/** A period as written, with its canonical interval. */
+export type Period = z.infer<typeof Period>;
+
+/** A KPI's baseline or target: value, the period's end fiscal year and the original label. */
+export const KpiPoint = z
+  .object({
+    value: z.number().nullable(),
+    fiscalYear: z.int().nullable(),
+    label: z.string(),
+    start: IsoDate.nullable(),
+    end: IsoDate.nullable(),
+  })
+  .meta({ id: 'KpiPoint' });
+/** A KPI's baseline or target. */
+export type KpiPoint = z.infer<typeof KpiPoint>;
+
+/** An output KPI or an outcome target. */
+export const Kpi = z
+  .object({
+    id: Id,
+    name: z.string(),
+    unit: z.string(),
+    shape: z.enum(KPI_SHAPES),
+    direction: z.enum(DIRECTIONS),
+    baseline: KpiPoint.nullable(),
+    target: KpiPoint.nullable(),
+    note: z.string(),
+    actuals: z.array(
+      z.object({
+        value: z.number(),
+        fiscalYear: z.int().nullable(),
+        label: z.string(),
+        origin: z.enum(['reported', 'imported', 'extracted_from_text']),
+      }),
+    ),
+  })
+  .meta({ id: 'Kpi' });
+/** An output KPI or an outcome target. */
+export type Kpi = z.infer<typeof Kpi>;
+
+/** A phase of a measure's schedule, with its status at the tree's reference date. */
+export const Phase = z
+  .object({
+    id: Id,
+    text: z.string(),
+    period: Period,
+    status: z.enum(PHASE_STATUSES),
+  })
+  .meta({ id: 'Phase' });
+/** A phase of a measure's schedule. */
+export type Phase = z.infer<typeof Phase>;
+
+/** One progress bullet, tagged with a ministry or untagged. */
+export const ProgressBullet = z
+  .object({
+    id: Id,
+    roundId: Id,
+    ministry: z.string().nullable(),
+    text: z.string(),
+  })
+  .meta({ id: 'ProgressBullet' });
+/** One progress bullet. */
+export type ProgressBullet = z.infer<typeof ProgressBullet>;
+
+/** A budget project with its budget lines. */
+export const BudgetProject = z
+  .object({
+    id: Id,
+    name: z.string(),
+    ministry: z.string().nullable(),
+    lines: z.array(
+      z.object({
+        amountYen: z.number().int().nullable(),
+        fiscalYear: z.int().nullable(),
+        type: z.enum(BUDGET_TYPES),
+        isPartOf: z.boolean(),
+        label: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'BudgetProject' });
+/** A budget project with its budget lines. */
+export type BudgetProject = z.infer<typeof BudgetProject>;
+
+/** A measure as placed on a sheet; a repost carries the same id as the original. */
+export const Measure = z
+  .object({
+    id: Id,
+    title: z.string(),
+    ministries: z.array(z.string()),
+    isRepost: z.boolean(),
+    phases: z.array(Phase),
+    kpis: z.array(Kpi),
+    progress: z.array(ProgressBullet),
+    projects: z.array(BudgetProject),
+  })
+  .meta({ id: 'Measure' });
+/** A measure as placed on a sheet. */
+export type Measure = z.infer<typeof Measure>;
+
+/** One roadmap table (工程表). */
+export const Sheet = z
+  .object({
+    id: Id,
+    number: z.int(),
+    title: z.string(),
+    measures: z.array(Measure),
+    progress: z.array(ProgressBullet).meta({ description: 'Progress tied to the sheet, not to one measure' }),
+    projects: z.array(BudgetProject).meta({ description: 'Projects tied to the sheet, not to one measure' }),
+  })
+  .meta({ id: 'Sheet' });
+/** One roadmap table (工程表). */
+export type Sheet = z.infer<typeof Sheet>;
+
+/** 戦略目標 with its outcome targets. */
+export const StrategicGoal = z
+  .object({
+    id: Id,
+    number: z.int(),
+    title: z.string(),
+    note: z.string(),
+    outcomes: z.array(Kpi),
+  })
+  .meta({ id: 'StrategicGoal' });
+/** 戦略目標 with its outcome targets. */
+export type StrategicGoal = z.infer<typeof StrategicGoal>;
+
+/** A follow-up round. */
+export const Round = z
+  .object({
+    id: Id,
+    title: z.string(),
+    asOfDate: IsoDate,
+    deadline: IsoDate.nullable(),
+    state: z.enum(ROUND_STATES),
+  })
+  .meta({ id: 'Round' });
+/** A follow-up round. */
+export type Round = z.infer<typeof Round>;
+
+/** A plan as listed: enough to choose one. */
+export const PlanSummary = z
+  .object({
+    id: Id,
+    slug: z.string(),
+    title: z.string(),
+    owner: z.string(),
+    adoptedOn: IsoDate.nullable(),
+    policyFields: z.array(z.string()),
+    isSample: z.boolean(),
+    counts: z.object({ goals: z.int(), sheets: z.int(), measures: z.int(), kpis: z.int() }),
+    latestRound: Round.nullable(),
+  })
+  .meta({ id: 'PlanSummary' });
+/** A plan as listed. */
+export type PlanSummary = z.infer<typeof PlanSummary>;
+
+/** The whole plan: the project's open-data plan JSON and the API's plan read. */
+export const PlanTree = z
+  .object({
+    id: Id,
+    slug: z.string(),
+    title: z.string(),
+    owner: z.string(),
+    adoptedOn: IsoDate.nullable(),
+    description: z.string(),
+    policyFields: z.array(z.string()),
+    isSample: z.boolean(),
+    referenceDate: IsoDate.meta({ description: 'Date the phase statuses were computed at (Japan time)' }),
+    rounds: z.array(Round),
+    strategicGoals: z.array(StrategicGoal),
+    sheets: z.array(Sheet),
+  })
+  .meta({ id: 'PlanTree' });
+/** The whole plan. */
+export type PlanTree = z.infer<typeof PlanTree>;
+
+/** Fields of a plan a coordinator may edit directly. */
+export const UpdatePlanBody = z
+  .object({
+    title: z.string().trim().min(1).max(300).optional(),
+    owner: z.string().trim().min(1).max(200).optional(),
+    description: z.string().max(10_000).optional(),
+    policyFields: z.array(z.string().min(1).max(60)).max(20).optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'Give at least one field to change' })
+  .meta({ id: 'UpdatePlanBody' });
+/** Fields of a plan a coordinator may edit directly. */
+export type UpdatePlanBody = z.infer<typeof UpdatePlanBody>;
+
+/** Opening a follow-up round. */
+export const CreateRoundBody = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    asOfDate: IsoDate,
+    deadline: IsoDate.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'CreateRoundBody' });
+/** Opening a follow-up round. */
+export type CreateRoundBody = z.infer<typeof CreateRoundBody>;

@@ -1,0 +1,243 @@
+import type { Era } from './eras.js';
+import { ERAS } from './eras.js';
+import { fiscalYearEnd, fiscalYearOfDate, fiscalYearStart } from './fiscal-year.js';
+import { YEAR_RANGE, daysInMonth, isSupportedYear, isoDate } from './iso-date.js';
+import { normalizeText } from './normalize-text.js';
+import type { ParseError, ParseResult } from './parse-result.js';
+import type { Period, PeriodAggregate, PeriodBudget, SinglePeriod } from './period.js';
+import { SEASONS } from './period.js';
+import { parseWareki } from './wareki.js';
+
+/** The answer of {@link parsePeriod}: a period, or what was expected where. */
+export type PeriodParseResult = ParseResult<Period>;
+
+// The documents dash ranges with either wave dash, ー, −, ‐ or - (DOMAIN.md), and sometimes ~ or –.
+const RANGE_DASHES = ['～', '~', '-', '‐', '‑', '‒', '–', '—', '―', '−', 'ー'];
+const POINT_WORDS = ['時点', '現在'];
+const ERA_TOKENS = ERAS.flatMap((era) => [era.name, era.letter]).join('|');
+const YEAR_TOKEN = new RegExp(`(?:${ERA_TOKENS})(?:元|\\d+)|\\d+`, 'uy');
+const NUMBER = /\d+/uy;
+
+interface Year {
+  readonly year: number;
+  readonly era: Era | null;
+}
+
+type Fields = Omit<SinglePeriod, 'label'>;
+
+class PeriodSyntaxError extends Error {
+  constructor(
+    readonly found: string,
+    readonly expected: string,
+  ) {
+    super(`expected ${expected}`);
+  }
+}
+
+class Scanner {
+  position = 0;
+
+  constructor(readonly text: string) {}
+
+  get done(): boolean {
+    return this.position >= this.text.length;
+  }
+
+  eat(...words: readonly string[]): string | null {
+    const word = words.find((candidate) => this.text.startsWith(candidate, this.position));
+    if (word !== undefined) this.position += word.length;
+    return word ?? null;
+  }
+
+  match(pattern: RegExp): string | null {
+    pattern.lastIndex = this.position;
+    const match = pattern.exec(this.text);
+    if (match !== null) this.position = pattern.lastIndex;
+    return match?.[0] ?? null;
+  }
+
+  expect(word: string): void {
+    if (this.eat(word) === null) this.fail(word);
+  }
+
+  fail(expected: string, at = this.position): never {
+    throw new PeriodSyntaxError(this.text.slice(at), expected);
+  }
+}
+
+/**
+ * Reads a period label as the documents write it (2024年度末, 2026- 2028年度, R3～R5平均, (R5→R10), (R10～),
+ * ※2025年6月末時点 …); never throws. KPI years are fiscal unless the text says 年, so R10 alone is FY2028.
+ */
+export function parsePeriod(label: string): PeriodParseResult {
+  // Inside a label every space is a wrap artefact ("2026- 2028年度", "2024 年夏"), so all of them go.
+  const text = unwrap(normalizeText(label).replace(/\s+/gu, ''));
+  try {
+    const arrow = text.indexOf('→');
+    if (arrow < 0) return { ok: true, value: { ...readSingle(text), label } };
+    const from = readSingle(text.slice(0, arrow));
+    const to = readSingle(text.slice(arrow + 1));
+    if (to.start < from.start) {
+      throw new PeriodSyntaxError(text.slice(arrow + 1), `a period after → no earlier than ${from.label}`);
+    }
+    const { start } = from;
+    const { end, fiscalYear } = to;
+    return {
+      ok: true,
+      value: { kind: 'transition', start, end, fiscalYear, aggregate: null, budget: null, from, to, label },
+    };
+  } catch (error) {
+    if (!(error instanceof PeriodSyntaxError)) throw error;
+    return { ok: false, error: describe(label, error) };
+  }
+}
+
+// A label may carry the note mark ※ and one pair of brackets, in either order: ※(R10), (※R10).
+function unwrap(text: string): string {
+  const bare = text.replace(/^※/u, '');
+  const inner = /^\((.*)\)$/u.exec(bare)?.[1];
+  return inner === undefined ? bare : inner.replace(/^※/u, '');
+}
+
+function describe(label: string, error: PeriodSyntaxError): ParseError {
+  const found = error.found === '' ? 'the end of the text' : `"${error.found}"`;
+  return {
+    found: error.found,
+    expected: error.expected,
+    message: `Cannot read "${label}" as a period: expected ${error.expected}, found ${found}.`,
+  };
+}
+
+function readSingle(text: string): SinglePeriod {
+  const scanner = new Scanner(text);
+  const fields = readFields(scanner);
+  if (!scanner.done) scanner.fail('the end of the period');
+  return { ...fields, label: text };
+}
+
+function readFields(scanner: Scanner): Fields {
+  const first = readYear(scanner, null);
+  const { year } = first;
+  const unit = scanner.eat('年度', '年');
+  if (unit === '年') {
+    const seasonName = scanner.eat(...SEASONS.map((candidate) => candidate.name));
+    const season = SEASONS.find((candidate) => candidate.name === seasonName);
+    if (season !== undefined) {
+      const lastMonth = season.firstMonth + 2;
+      const end = isoDate(year, lastMonth, daysInMonth(year, lastMonth));
+      return span('season', isoDate(year, season.firstMonth, 1), end);
+    }
+    if (scanner.eat('末') !== null) {
+      return readPointWord(scanner)
+        ? point(year, 12, 31)
+        : span('year-end', isoDate(year, 12, 1), isoDate(year, 12, 31));
+    }
+    const monthAt = scanner.position;
+    const month = scanner.match(NUMBER);
+    if (month !== null) return readDate(scanner, year, Number(month), monthAt);
+  }
+  if (unit === '年度' && scanner.eat('末') !== null) {
+    return readPointWord(scanner)
+      ? point(year + 1, 3, 31)
+      : span('fiscal-year-end', isoDate(year + 1, 3, 1), isoDate(year + 1, 3, 31));
+  }
+  const isFiscal = unit === '年度' || (unit === null && first.era !== null);
+  const budget = isFiscal ? readBudget(scanner) : null;
+  if (budget !== null) return { ...span('fiscal-year', fiscalYearStart(year), fiscalYearEnd(year)), budget };
+  if (scanner.eat(...RANGE_DASHES) !== null) return readRangeEnd(scanner, first, unit);
+  if (unit === '年') return span('calendar-year', isoDate(year, 1, 1), isoDate(year, 12, 31));
+  if (!isFiscal) scanner.fail('年度 or 年 after a 西暦 year');
+  return span('fiscal-year', fiscalYearStart(year), fiscalYearEnd(year));
+}
+
+function readYear(scanner: Scanner, inherited: Era | null): Year {
+  const at = scanner.position;
+  const token = scanner.match(YEAR_TOKEN);
+  if (token === null) return scanner.fail('a year such as 2025, R7 or 令和7');
+  if (/^\d+$/u.test(token)) {
+    if (token.length === 4) {
+      const year = Number(token);
+      if (!isSupportedYear(year)) scanner.fail(`a year from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}`, at);
+      return { year, era: null };
+    }
+    // 令和6～10年度: the end of a range keeps the era of its start.
+    if (inherited === null || token.length > 2) {
+      scanner.fail('a four-digit year or a 和暦 year such as R7', at);
+    }
+    return readWareki(scanner, inherited.name + token, at);
+  }
+  return readWareki(scanner, token, at);
+}
+
+function readWareki(scanner: Scanner, token: string, at: number): Year {
+  const wareki = parseWareki(token);
+  if (!wareki.ok) return scanner.fail(wareki.error.expected, at);
+  return { year: wareki.value.year, era: wareki.value.era };
+}
+
+function readDate(scanner: Scanner, year: number, month: number, monthAt: number): Fields {
+  if (month < 1 || month > 12) scanner.fail('a month from 1 to 12', monthAt);
+  scanner.expect('月');
+  const lastDay = daysInMonth(year, month);
+  let day = lastDay;
+  if (scanner.eat('末') === null) {
+    const at = scanner.position;
+    day = Number(scanner.match(NUMBER) ?? scanner.fail('末 or a day after 月'));
+    if (day < 1 || day > lastDay) scanner.fail(`a day from 1 to ${lastDay}`, at);
+    scanner.expect('日');
+  }
+  if (!readPointWord(scanner)) scanner.fail('時点 after a date');
+  return point(year, month, day);
+}
+
+function readRangeEnd(scanner: Scanner, first: Year, firstUnit: string | null): Fields {
+  if (scanner.done) {
+    if (firstUnit === null && first.era === null) scanner.fail('年度 or 年 before the dash', 0);
+    const start = firstUnit === '年' ? isoDate(first.year, 1, 1) : fiscalYearStart(first.year);
+    return span('open-from', start, null, first.year);
+  }
+  const at = scanner.position;
+  const last = readYear(scanner, first.era);
+  if (last.year < first.year) scanner.fail(`a year not before ${first.year}`, at);
+  const unitAt = scanner.position;
+  const lastUnit = scanner.eat('年度', '年');
+  if (firstUnit !== null && lastUnit !== null && lastUnit !== firstUnit) {
+    scanner.fail(`${firstUnit}, as at the start of the range`, unitAt);
+  }
+  const unit = lastUnit ?? firstUnit;
+  if (unit === null && first.era === null && last.era === null) scanner.fail('年度 or 年 after a 西暦 year');
+  const aggregate = readAggregate(scanner);
+  return unit === '年'
+    ? { ...span('calendar-year-range', isoDate(first.year, 1, 1), isoDate(last.year, 12, 31)), aggregate }
+    : { ...span('fiscal-year-range', fiscalYearStart(first.year), fiscalYearEnd(last.year)), aggregate };
+}
+
+function readAggregate(scanner: Scanner): PeriodAggregate | null {
+  if (scanner.eat('平均') !== null) return 'average';
+  return scanner.eat('累積', '累計') === null ? null : 'cumulative';
+}
+
+function readBudget(scanner: Scanner): PeriodBudget | null {
+  const word = scanner.eat('当初', '補正');
+  if (word === null) return null;
+  scanner.eat('予算');
+  return word === '当初' ? 'initial' : 'supplementary';
+}
+
+function readPointWord(scanner: Scanner): boolean {
+  return scanner.eat(...POINT_WORDS) !== null;
+}
+
+function point(year: number, month: number, day: number): Fields {
+  const date = isoDate(year, month, day);
+  return span('point', date, date);
+}
+
+function span(
+  kind: Fields['kind'],
+  start: string,
+  end: string | null,
+  fiscalYear = fiscalYearOfDate(end ?? start),
+): Fields {
+  return { kind, start, end, fiscalYear, aggregate: null, budget: null };
+}

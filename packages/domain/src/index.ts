@@ -1,0 +1,2 @@
+export * from './model/index.js';
+export * from './calendar/index.js';

@@ -1,0 +1,68 @@
+/** KPI shapes found in the seed; each is judged by its own rule (DOMAIN.md, "KPI shapes"). */
+export const KPI_SHAPES = [
+  'level',
+  'annual',
+  'cumulative',
+  'at-least-average',
+  'multiplier',
+  'rank',
+  'share-meeting-bar',
+  'qualitative',
+] as const;
+/** How a KPI is judged. */
+export type KpiShape = (typeof KPI_SHAPES)[number];
+
+/** Whether a higher or a lower value is better. */
+export const DIRECTIONS = ['increase', 'decrease'] as const;
+/** Whether a higher or a lower value is better. */
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** 当初 / 補正 / 基金. */
+export const BUDGET_TYPES = ['initial', 'supplementary', 'fund'] as const;
+/** 当初 / 補正 / 基金. */
+export type BudgetType = (typeof BUDGET_TYPES)[number];
+
+/** Progress status vocabulary of the published method (methods/progress-status.md). */
+export const PROGRESS_STATUSES = [
+  'achieved',
+  'on_track',
+  'moderate',
+  'limited',
+  'deteriorating',
+  'no_data',
+] as const;
+/** Progress status of a KPI, outcome target, measure or plan. */
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+/** Schedule status of a phase at a reference date. */
+export const PHASE_STATUSES = ['not_started', 'in_progress', 'done', 'overdue'] as const;
+/** Schedule status of a phase at a reference date. */
+export type PhaseStatus = (typeof PHASE_STATUSES)[number];
+
+/** Life of a follow-up round: prepared, open for reports, closed for review, published. */
+export const ROUND_STATES = ['draft', 'open', 'closed', 'published'] as const;
+/** Life of a follow-up round. */
+export type RoundState = (typeof ROUND_STATES)[number];
+
+/** Life of one ministry's progress report within a round. */
+export const REPORT_STATES = ['draft', 'submitted', 'returned', 'approved'] as const;
+/** Life of one ministry's progress report within a round. */
+export type ReportState = (typeof REPORT_STATES)[number];
+
+/** Where an observation came from. */
+export const OBSERVATION_ORIGINS = ['reported', 'imported', 'extracted_from_text'] as const;
+/** Where an observation came from: reported by a ministry, imported from a table, or read out of prose. */
+export type ObservationOrigin = (typeof OBSERVATION_ORIGINS)[number];
+
+/** Whether a KPI is an output KPI of a measure or an outcome target of a strategic goal. */
+export const KPI_LEVELS = ['output', 'outcome'] as const;
+/** Whether a KPI is an output KPI of a measure or an outcome target of a strategic goal. */
+export type KpiLevel = (typeof KPI_LEVELS)[number];
+
+/**
+ * Roles, from widest to narrowest. admin runs the installation; coordinator is the coordinating office
+ * (内閣官房/医政局); ministry staff report for their own organisation; experts evaluate.
+ */
+export const ROLES = ['admin', 'coordinator', 'ministry', 'expert'] as const;
+/** What a user may do. */
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,6 @@
+export * from './codes.js';
+export * from './organisations.js';
+export * from './policy-fields.js';
+export * from './entities.js';
+export * from './access.js';
+export * from './errors.js';

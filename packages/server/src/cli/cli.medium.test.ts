@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from './main.js';
+
+function capture(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+const run = (io: CliIo, ...args: string[]): Promise<number> => runCli(['node', 'kotei', ...args], io);
+
+describe('kotei CLI', () => {
+  let dir: string;
+  const saved = { ...process.env };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kotei-cli-'));
+    process.env.KOTEI_DATABASE_URL = `sqlite:${join(dir, 'kotei.db')}`;
+    process.env.KOTEI_CLOCK = '2025-07-15T10:00:00+09:00';
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the ISO interval of a period', async () => {
+    const io = capture();
+    expect(await run(io, 'period', '2024年度末')).toBe(0);
+    expect(io.stdout[0]).toBe('2025-03-01/2025-03-31');
+  });
+
+  it('explains a period it cannot read, on stderr, with exit code 1', async () => {
+    const io = capture();
+    expect(await run(io, 'period', '2024年度末末')).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/^kotei: .*2024年度末末/);
+    expect(io.stdout).toEqual([]);
+  });
+
+  it('migrates, adds a user with a one-time password, lists and resets it', async () => {
+    const io = capture();
+    expect(await run(io, 'migrate')).toBe(0);
+    expect(
+      await run(io, 'user', 'add', 'mext-tanaka', '--role', 'ministry', '--ministry', '文', '--name', '田中'),
+    ).toBe(0);
+    const password = /^password: (\S+)$/.exec(io.stdout.find((l) => l.startsWith('password: ')) ?? '')?.[1];
+    expect(password).toMatch(/^\S{20}$/);
+    expect(await run(io, 'user', 'list')).toBe(0);
+    expect(io.stdout.some((l) => l.startsWith('mext-tanaka\tministry\t文\tactive\t田中'))).toBe(true);
+    expect(await run(io, 'user', 'reset-password', 'mext-tanaka')).toBe(0);
+    const passwords = io.stdout.filter((l) => l.startsWith('password: '));
+    expect(passwords).toHaveLength(2);
+    expect(passwords[1]).not.toBe(passwords[0]);
+  });
+
+  it('refuses a ministry user without a ministry, naming the option', async () => {
+    const io = capture();
+    expect(await run(io, 'user', 'add', 'someone', '--role', 'ministry')).toBe(1);
+    expect(io.stderr.join('\n')).toContain('ministry: expected a ministry code');
+  });
+
+  it('stops with exit code 2 and the database named when it cannot be opened', async () => {
+    const path = join(dir, 'broken.db');
+    writeFileSync(path, 'not a database, just text '.repeat(200));
+    process.env.KOTEI_DATABASE_URL = `sqlite:${path}`;
+    const io = capture();
+    expect(await run(io, 'migrate')).toBe(2);
+    expect(io.stderr.join('\n')).toContain(`kotei: cannot use database ${path}: file is not a database`);
+  });
+
+  it('has help everywhere', async () => {
+    for (const args of [['--help'], ['serve', '--help'], ['user', 'add', '--help'], ['period', '--help']]) {
+      const io = capture();
+      expect(await run(io, ...args)).toBe(0);
+      expect(io.stdout.join('\n')).toMatch(/Usage: kotei/);
+    }
+  });
+});

@@ -1,0 +1,250 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DomainError, ROLES, formatPeriod, parsePeriod, periodToIsoInterval, type Role } from '@kotei/domain';
+import { prepareFirstStart } from '../bootstrap.js';
+import { readConfig } from '../config.js';
+import { openContext, type AppContext } from '../context.js';
+import { DatabaseStartupError, redactPassword } from '../db/database.js';
+import { buildApp } from '../http/app.js';
+import { renderContracts, CONTRACT_FILES } from './contracts.js';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('expected a port number 0–65535');
+  return port;
+}
+
+function parseRole(value: string): Role {
+  if (!(ROLES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of ${ROLES.join(', ')}`);
+  return value as Role;
+}
+
+async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const config = readConfig(process.env);
+  const ctx = await openContext({ databaseUrl: config.databaseUrl, cwd: process.cwd(), clock: config.clock });
+  try {
+    return await run(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** Build the `kotei` command. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('kotei')
+    .description('kotei (工程): policy roadmaps, KPIs and follow-up rounds')
+    .configureOutput({
+      writeOut: (s) => {
+        io.out(s.trimEnd());
+      },
+      writeErr: (s) => {
+        io.err(s.trimEnd());
+      },
+    })
+    .exitOverride()
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      '\nEnvironment:\n  KOTEI_DATABASE_URL  sqlite:PATH (default sqlite:./data/kotei.db) or postgres://…\n  KOTEI_HOST, KOTEI_PORT, KOTEI_LOG_LEVEL, KOTEI_CLOCK (fixed ISO instant, for demonstrations and tests)',
+    );
+
+  program
+    .command('serve')
+    .description('Migrate the database, prepare the first start, and serve the API and web app')
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort)
+    .option('--host <host>', 'address to listen on')
+    .option('--no-sample', 'on first start, do not load the sample plan')
+    .action(async (opts: { port?: number; host?: string; sample: boolean }) => {
+      const config = readConfig(process.env);
+      const ctx = await openContext({
+        databaseUrl: config.databaseUrl,
+        cwd: process.cwd(),
+        clock: config.clock,
+      });
+      const first = await prepareFirstStart(ctx, { loadSample: opts.sample });
+      const app = await buildApp(ctx, {
+        logLevel: config.logLevel,
+        webRoot: config.webRoot,
+        secureCookies: config.secureCookies,
+      });
+      const address = await app.listen({ port: opts.port ?? config.port, host: opts.host ?? config.host });
+      const url = address.replace('[::1]', 'localhost');
+      io.out(`kotei listening on ${url}`);
+      io.out(`database: ${ctx.database.kind} ${redactPassword(ctx.database.location)}`);
+      if (first.sample) io.out(`sample plan loaded: ${url}/plans/${first.sample.slug}`);
+      if (first.admin) {
+        io.out(`admin login: ${first.admin.login}`);
+        io.out(`admin password: ${first.admin.password}`);
+        io.out(
+          '(the password is shown only this once; change it with `npx kotei user reset-password admin`)',
+        );
+      }
+      const stop = (): void => {
+        void app.close().then(() => ctx.close());
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise<void>((resolve) => {
+        app.addHook('onClose', (_instance, done) => {
+          resolve();
+          done();
+        });
+      });
+    });
+
+  program
+    .command('migrate')
+    .description('Bring the database schema to the latest migration, then exit')
+    .action(() =>
+      withContext(async (ctx) => {
+        io.out(`database ${redactPassword(ctx.database.location)} is at the latest schema`);
+        await Promise.resolve();
+      }),
+    );
+
+  program
+    .command('period')
+    .description(
+      'Read a period as the documents write it (2024年度末, R3～R5平均 …) and print its ISO interval',
+    )
+    .argument('<text...>', 'the period text')
+    .option('--json', 'print the whole reading as JSON')
+    .action((words: string[], opts: { json?: boolean }) => {
+      const result = parsePeriod(words.join(' '));
+      if (!result.ok) {
+        throw new DomainError(
+          'invalid_input',
+          'invalid_period',
+          `${result.error.message} (found "${result.error.found}", expected ${result.error.expected})`,
+        );
+      }
+      if (opts.json) {
+        io.out(
+          JSON.stringify(
+            {
+              ...result.value,
+              interval: periodToIsoInterval(result.value),
+              canonical: formatPeriod(result.value),
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        io.out(periodToIsoInterval(result.value));
+        io.out(`fiscal year: ${result.value.fiscalYear}  canonical: ${formatPeriod(result.value)}`);
+      }
+    });
+
+  const user = program.command('user').description('Manage accounts');
+  user
+    .command('add')
+    .description('Create an account; prints its password once')
+    .argument('<login>')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
+    .option('--ministry <code>', 'ministry code for ministry staff, e.g. 厚')
+    .option('--name <name>', 'display name')
+    .action((login: string, opts: { role: Role; ministry?: string; name?: string }) =>
+      withContext(async (ctx) => {
+        const { user: created, password } = await ctx.users.add('system', {
+          login,
+          role: opts.role,
+          ministry: opts.ministry ?? null,
+          ...(opts.name === undefined ? {} : { displayName: opts.name }),
+        });
+        io.out(
+          `user ${created.login} (${created.role}${created.ministry ? `, ${created.ministry}` : ''}) created`,
+        );
+        io.out(`password: ${password}`);
+      }),
+    );
+  user
+    .command('reset-password')
+    .description('Give an account a new random password (printed once) and end its sessions')
+    .argument('<login>')
+    .action((login: string) =>
+      withContext(async (ctx) => {
+        const password = await ctx.users.resetPassword(login);
+        io.out(`password of ${login} reset`);
+        io.out(`password: ${password}`);
+      }),
+    );
+  user
+    .command('list')
+    .description('List accounts')
+    .action(() =>
+      withContext(async (ctx) => {
+        for (const u of await ctx.users.list()) {
+          io.out(
+            `${u.login}\t${u.role}\t${u.ministry ?? '-'}\t${u.isActive ? 'active' : 'inactive'}\t${u.displayName}`,
+          );
+        }
+      }),
+    );
+
+  program
+    .command('contracts')
+    .description('Write or check the committed OpenAPI document and open-data JSON Schema (development)')
+    .option('--write', 'write the files')
+    .option('--check', 'fail when the committed files differ from the code')
+    .action(async (opts: { write?: boolean; check?: boolean }) => {
+      const files = await renderContracts();
+      let stale = 0;
+      for (const [path, text] of Object.entries(files)) {
+        const target = CONTRACT_FILES[path as keyof typeof CONTRACT_FILES];
+        if (opts.write) {
+          writeFileSync(target, text);
+          io.out(`wrote ${path}`);
+        } else {
+          let current: string;
+          try {
+            current = readFileSync(target, 'utf8');
+          } catch {
+            current = '';
+          }
+          if (current !== text) {
+            stale += 1;
+            io.err(`${path} is out of date: run \`npm run contracts:generate\` and commit it`);
+          }
+        }
+      }
+      if (opts.check && stale > 0) throw new CommanderError(1, 'kotei.contracts', 'contracts out of date');
+      if (!opts.write && stale === 0) io.out('contracts are up to date');
+    });
+
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. Errors are printed plainly, never as a stack trace. */
+export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof DatabaseStartupError) {
+      io.err(`kotei: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof DomainError) {
+      io.err(`kotei: ${error.message}`);
+      for (const detail of error.details) io.err(`  ${detail.path}: ${detail.message}`);
+      return 1;
+    }
+    io.err(`kotei: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

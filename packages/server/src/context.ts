@@ -1,0 +1,58 @@
+import { ORGANISATIONS, type Clock } from '@kotei/domain';
+import { migrateToLatest, openDatabase, parseDatabaseUrl, type Database } from './db/database.js';
+import { AuditRepository } from './repositories/audit.repository.js';
+import { OrganisationRepository } from './repositories/organisation.repository.js';
+import { PlanRepository } from './repositories/plan.repository.js';
+import { RoundRepository } from './repositories/round.repository.js';
+import { SessionRepository } from './repositories/session.repository.js';
+import { UserRepository } from './repositories/user.repository.js';
+import { AuthService } from './services/auth.service.js';
+import { PlanService } from './services/plan.service.js';
+import { RoundService } from './services/round.service.js';
+import { UserService } from './services/user.service.js';
+
+/** Everything a request or a CLI command may use, wired once. */
+export interface AppContext {
+  database: Database;
+  clock: Clock;
+  organisations: OrganisationRepository;
+  audit: AuditRepository;
+  plans: PlanService;
+  rounds: RoundService;
+  auth: AuthService;
+  users: UserService;
+  close(): Promise<void>;
+}
+
+/**
+ * Open the database named by the URL, bring its schema to the latest migration and its reference data up to
+ * date. Throws DatabaseStartupError naming the database and the reason when it cannot.
+ */
+export async function openContext(options: {
+  databaseUrl: string;
+  cwd: string;
+  clock: Clock;
+}): Promise<AppContext> {
+  const database = openDatabase(parseDatabaseUrl(options.databaseUrl, options.cwd));
+  try {
+    await migrateToLatest(database);
+    const organisations = new OrganisationRepository(database.db);
+    await organisations.upsertAll(ORGANISATIONS);
+    const planRepository = new PlanRepository(database.db);
+    const userRepository = new UserRepository(database.db);
+    return {
+      database,
+      clock: options.clock,
+      organisations,
+      audit: new AuditRepository(database.db),
+      plans: new PlanService(planRepository, organisations, options.clock),
+      rounds: new RoundService(planRepository, new RoundRepository(database.db), options.clock),
+      auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock),
+      users: new UserService(userRepository, organisations, options.clock),
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

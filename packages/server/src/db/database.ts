@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  Kysely,
+  Migrator,
+  SqliteAdapter,
+  SqliteDialect,
+  type Migration,
+  type MigrationResultSet,
+} from 'kysely';
+import { MIGRATIONS } from './migrations/index.js';
+import type { DB } from './schema.js';
+
+/** Which engine a database URL names. */
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** A parsed `KOTEI_DATABASE_URL`. */
+export interface DatabaseConfig {
+  kind: DatabaseKind;
+  /** File path for SQLite (absolute), connection string for PostgreSQL. */
+  location: string;
+}
+
+/** A database kotei can neither open nor migrate; start-up stops with its message. */
+export class DatabaseStartupError extends Error {
+  constructor(
+    readonly location: string,
+    reason: string,
+  ) {
+    super(`cannot use database ${location}: ${reason}`);
+    this.name = 'DatabaseStartupError';
+  }
+}
+
+// SQLite runs DDL inside transactions, but Kysely's adapter says it does not, which would let a failed
+// migration leave a half-built schema. Saying so makes the migrator wrap all pending migrations in one
+// transaction: start-up either reaches the latest schema or leaves the file as it was.
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+class TransactionalSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
+/** Read `sqlite:PATH` (relative to `cwd`) or `postgres://…`. */
+export function parseDatabaseUrl(url: string, cwd: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (path === '') throw new DatabaseStartupError(url, 'expected sqlite:PATH, e.g. sqlite:./data/kotei.db');
+    return { kind: 'sqlite', location: path === ':memory:' ? path : resolve(cwd, path) };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return { kind: 'postgres', location: url };
+  }
+  throw new DatabaseStartupError(url, 'expected a URL starting with sqlite: or postgres://');
+}
+
+/** An open database with the engine it runs on. */
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  location: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The one place that picks the dialect (STYLE.md rule 3). Everything above it speaks Kysely and stays
+ * engine-neutral.
+ */
+export function openDatabase(config: DatabaseConfig): Database {
+  switch (config.kind) {
+    case 'sqlite': {
+      let sqlite: SQLite.Database;
+      try {
+        if (config.location !== ':memory:') mkdirSync(dirname(config.location), { recursive: true });
+        sqlite = new SQLite(config.location, { fileMustExist: false });
+        sqlite.pragma('journal_mode = WAL');
+        sqlite.pragma('foreign_keys = ON');
+        sqlite.pragma('busy_timeout = 5000');
+        sqlite.pragma('synchronous = NORMAL');
+        // Reading the schema proves the file is a database, not some other file that happens to exist.
+        sqlite.prepare('select count(*) from sqlite_master').get();
+      } catch (error) {
+        throw new DatabaseStartupError(config.location, (error as Error).message);
+      }
+      const db = new Kysely<DB>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
+      return { db, kind: 'sqlite', location: config.location, close: () => db.destroy() };
+    }
+    case 'postgres':
+      throw new DatabaseStartupError(
+        redactPassword(config.location),
+        'PostgreSQL support is not in this build yet; use sqlite:PATH',
+      );
+  }
+}
+
+/** Apply every pending migration in one transaction; on any failure nothing is applied. */
+export async function migrateToLatest(
+  database: Database,
+  migrations: Record<string, Migration> = MIGRATIONS,
+): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: 'kotei_migration',
+    migrationLockTableName: 'kotei_migration_lock',
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error !== undefined) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const reason = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
+    throw new DatabaseStartupError(database.location, `migration ${failed} failed: ${reason}`);
+  }
+  return result;
+}
+
+/** Hide the password of a connection string before it reaches a log or a message. */
+export function redactPassword(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

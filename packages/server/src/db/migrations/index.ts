@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createCycle from './2026-11-24T0900_create_cycle.js';
+
+/** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-24T0900_create_cycle': createCycle,
+};

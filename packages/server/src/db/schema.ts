@@ -1,0 +1,258 @@
+// Row types of the one schema both databases share (see migrations/). Flags are 0/1 integers and money is
+// bigint yen, so the rows read the same from SQLite and PostgreSQL.
+
+interface Source {
+  source_line_from: number | null;
+  source_line_to: number | null;
+  source_text: string | null;
+}
+
+export interface OrganisationTable {
+  code: string;
+  name_ja: string;
+  name_en: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  login: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  ministry: string | null;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PlanTable {
+  id: string;
+  slug: string;
+  title: string;
+  owner: string;
+  adopted_on: string | null;
+  description: string;
+  is_sample: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanPolicyFieldTable {
+  plan_id: string;
+  field_code: string;
+  sort_order: number;
+}
+
+export interface StrategicGoalTable {
+  id: string;
+  plan_id: string;
+  number: number;
+  title: string;
+  note: string;
+}
+
+export interface SheetTable {
+  id: string;
+  plan_id: string;
+  number: number;
+  title: string;
+}
+
+export interface MeasureTable extends Source {
+  id: string;
+  plan_id: string;
+  title: string;
+}
+
+export interface MeasurePlacementTable {
+  measure_id: string;
+  sheet_id: string;
+  is_repost: number;
+  sort_order: number;
+}
+
+export interface MeasureMinistryTable {
+  measure_id: string;
+  ministry: string;
+  sort_order: number;
+}
+
+export interface PhaseTable extends Source {
+  id: string;
+  measure_id: string;
+  text: string;
+  period_start: string;
+  period_end: string | null;
+  period_fiscal_year: number | null;
+  period_label: string;
+  is_done: number;
+  sort_order: number;
+}
+
+export interface KpiTable extends Source {
+  id: string;
+  plan_id: string;
+  level: string;
+  measure_id: string | null;
+  goal_id: string | null;
+  match_key: string | null;
+  name: string;
+  unit: string;
+  shape: string;
+  direction: string;
+  note: string;
+  sort_order: number;
+  baseline_value: number | null;
+  baseline_start: string | null;
+  baseline_end: string | null;
+  baseline_fiscal_year: number | null;
+  baseline_label: string | null;
+  target_value: number | null;
+  target_start: string | null;
+  target_end: string | null;
+  target_fiscal_year: number | null;
+  target_label: string | null;
+}
+
+export interface FollowUpRoundTable {
+  id: string;
+  plan_id: string;
+  title: string;
+  as_of_date: string;
+  deadline: string | null;
+  state: string;
+  created_at: string;
+}
+
+export interface ObservationTable extends Source {
+  id: string;
+  kpi_id: string;
+  value: number;
+  period_start: string;
+  period_end: string | null;
+  period_fiscal_year: number | null;
+  period_label: string;
+  origin: string;
+  source_note: string;
+  round_id: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+export interface BudgetProjectTable extends Source {
+  id: string;
+  plan_id: string;
+  name: string;
+  ministry: string | null;
+}
+
+export interface BudgetLineTable {
+  id: string;
+  project_id: string;
+  amount_yen: number | null;
+  fiscal_year: number | null;
+  budget_type: string;
+  is_part_of: number;
+  label: string;
+  sort_order: number;
+}
+
+export interface ProjectLinkTable {
+  id: string;
+  project_id: string;
+  measure_id: string | null;
+  sheet_id: string | null;
+  sort_order: number;
+}
+
+export interface ProgressReportTable {
+  id: string;
+  round_id: string;
+  measure_id: string | null;
+  sheet_id: string | null;
+  ministry: string | null;
+  state: string;
+  version: number;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_note: string | null;
+}
+
+export interface ProgressBulletTable extends Source {
+  id: string;
+  report_id: string;
+  text: string;
+  ministry: string | null;
+  sort_order: number;
+}
+
+export interface EvaluationTable {
+  id: string;
+  round_id: string;
+  goal_id: string | null;
+  sheet_id: string | null;
+  evaluator_id: string;
+  rating: string;
+  comment: string;
+  created_at: string;
+}
+
+export interface RevisionTable {
+  id: string;
+  plan_id: string;
+  number: number;
+  reason: string;
+  summary: string;
+  snapshot_json: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AuditEventTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  detail_json: string;
+  request_id: string | null;
+}
+
+/** The database as Kysely sees it. */
+export interface DB {
+  organisation: OrganisationTable;
+  app_user: UserTable;
+  app_session: SessionTable;
+  plan: PlanTable;
+  plan_policy_field: PlanPolicyFieldTable;
+  strategic_goal: StrategicGoalTable;
+  sheet: SheetTable;
+  measure: MeasureTable;
+  measure_placement: MeasurePlacementTable;
+  measure_ministry: MeasureMinistryTable;
+  phase: PhaseTable;
+  kpi: KpiTable;
+  follow_up_round: FollowUpRoundTable;
+  observation: ObservationTable;
+  budget_project: BudgetProjectTable;
+  budget_line: BudgetLineTable;
+  project_link: ProjectLinkTable;
+  progress_report: ProgressReportTable;
+  progress_bullet: ProgressBulletTable;
+  evaluation: EvaluationTable;
+  revision: RevisionTable;
+  audit_event: AuditEventTable;
+}

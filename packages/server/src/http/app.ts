@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.js';
+import { registerAuth } from './auth.js';
+import { handleError } from './errors.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { planRoutes } from './routes/plan.routes.js';
+import { referenceRoutes } from './routes/reference.routes.js';
+
+/** How the HTTP app is built. */
+export interface AppOptions {
+  /** pino level; 'silent' in tests. */
+  logLevel: string;
+  /** Folder of the built web app (index.html and assets/), or null to serve the API only. */
+  webRoot: string | null;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  secureCookies: boolean;
+}
+
+// Everything is served by kotei itself; nothing may load from elsewhere (closed office networks).
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+/** The kotei HTTP app: JSON API under /api, the web app everywhere else. */
+export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'kotei API',
+        version: '0.1.0',
+        description:
+          'Policy roadmaps (工程表), KPIs and follow-up rounds. Reads of plans are public; writes need a session cookie and the x-csrf-token header from GET /api/auth/session.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kotei_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  registerAuth(app, ctx, options);
+  await app.register(
+    async (api) => {
+      await api.register(referenceRoutes(ctx));
+      await api.register(authRoutes(ctx, options));
+      await api.register(planRoutes(ctx));
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  const webRoot =
+    options.webRoot !== null && existsSync(join(options.webRoot, 'index.html')) ? options.webRoot : null;
+  if (webRoot !== null) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      request.url.startsWith('/api/') ||
+      request.url === '/api' ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
+      return reply.status(404).send({
+        error: {
+          code: 'route_not_found',
+          message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+          details: [],
+          requestId: request.id,
+        },
+      });
+    }
+    // The web app routes in the browser: every other page is its index.html.
+    if (webRoot !== null) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply
+      .type('text/plain; charset=utf-8')
+      .send(
+        'kotei: the web app is not built. Run `npm run build` in the repository, then start kotei again.',
+      );
+  });
+  return app;
+}

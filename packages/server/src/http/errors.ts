@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type DomainErrorKind, type ErrorDetail } from '@kotei/domain';
+import type { ErrorBody } from '@kotei/contracts';
+
+const STATUS: Record<DomainErrorKind, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+/** Turn `/sheets/0/title` into `sheets[0].title`, the way paths read in our messages. */
+export function toFieldPath(context: string | undefined, instancePath: string): string {
+  const path = instancePath
+    .split('/')
+    .filter((part) => part !== '')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce(
+      (acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc === '' ? part : `${acc}.${part}`),
+      '',
+    );
+  const prefix =
+    context === 'body' || context === undefined ? '' : context === 'querystring' ? 'query' : context;
+  if (prefix === '') return path === '' ? '(body)' : path;
+  return path === '' ? prefix : `${prefix}.${path}`;
+}
+
+function body(code: string, message: string, details: readonly ErrorDetail[], requestId: string): ErrorBody {
+  return { error: { code, message, details: [...details], requestId } };
+}
+
+/**
+ * The one error handler: deliberate errors keep their code; validation errors list each field; anything
+ * unexpected is a 500 whose body says nothing of the internals (the log has it, under the request id).
+ */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof DomainError) {
+    return reply.status(STATUS[error.kind]).send(body(error.code, error.message, error.details, request.id));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    // The library types each issue loosely; these two fields are always present.
+    const issues = error.validation as unknown as readonly { instancePath: string; message: string }[];
+    const details = issues.map((issue) => ({
+      path: toFieldPath(error.validationContext, issue.instancePath),
+      message: issue.message,
+    }));
+    const where = details.map((d) => d.path).join(', ');
+    return reply
+      .status(400)
+      .send(body('invalid_input', `The request is not valid: ${where}`, details, request.id));
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    // Fastify's own client errors: malformed JSON, wrong content type, body too large …
+    const code =
+      status === 415 ? 'unsupported_media_type' : status === 413 ? 'payload_too_large' : 'bad_request';
+    return reply.status(status).send(body(code, error.message, [], request.id));
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return reply
+    .status(500)
+    .send(
+      body(
+        'internal_error',
+        `Something went wrong on our side; quote request id ${request.id}`,
+        [],
+        request.id,
+      ),
+    );
+}

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CreateRoundBody,
+  ErrorBody,
+  IsoDate,
+  PlanSummary,
+  PlanTree,
+  Round,
+  UpdatePlanBody,
+} from '@kotei/contracts';
+import type { AppContext } from '../../context.js';
+import { actorOf, sessionGuard } from '../auth.js';
+
+const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+
+/** Plans: public reads, guarded writes. Routes stay thin: validate, call one service method, return. */
+export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await Promise.resolve();
+    const guard = sessionGuard(ctx);
+    const writeErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+    app.get(
+      '/plans',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Every plan',
+          response: { 200: z.object({ plans: z.array(PlanSummary) }) },
+        },
+      },
+      async () => ({ plans: await ctx.plans.list() }),
+    );
+
+    app.get(
+      '/plans/:slug',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'A whole plan: goals, outcomes, sheets, measures, phases, KPIs, progress, projects',
+          params: SlugParams,
+          querystring: z.object({
+            at: IsoDate.optional().meta({
+              description: 'Reference date for phase statuses (default: today in Japan)',
+            }),
+          }),
+          response: { 200: PlanTree, 400: ErrorBody, 404: ErrorBody },
+        },
+      },
+      (request) => ctx.plans.getTree(request.params.slug, request.query.at),
+    );
+
+    app.patch(
+      '/plans/:slug',
+      {
+        preValidation: guard,
+        schema: {
+          tags: ['plans'],
+          summary: "Change a plan's title, owner, description or policy fields (coordinator, admin)",
+          security: [{ session: [], csrf: [] }],
+          params: SlugParams,
+          body: UpdatePlanBody,
+          response: { 200: PlanTree, ...writeErrors },
+        },
+      },
+      (request) => ctx.plans.update(actorOf(request), request.params.slug, request.body),
+    );
+
+    app.post(
+      '/plans/:slug/rounds',
+      {
+        preValidation: guard,
+        schema: {
+          tags: ['rounds'],
+          summary: 'Prepare a follow-up round (coordinator, admin)',
+          security: [{ session: [], csrf: [] }],
+          params: SlugParams,
+          body: CreateRoundBody,
+          response: { 201: Round, ...writeErrors },
+        },
+      },
+      async (request, reply) => {
+        const round = await ctx.rounds.create(actorOf(request), request.params.slug, request.body);
+        return reply.status(201).send(round);
+      },
+    );
+  };
+}

@@ -1,0 +1,5 @@
+export { buildApp, type AppOptions } from './http/app.js';
+export { openContext, type AppContext } from './context.js';
+export { prepareFirstStart, FIRST_ADMIN_LOGIN } from './bootstrap.js';
+export { runCli, buildProgram } from './cli/main.js';
+export { DatabaseStartupError, openDatabase, migrateToLatest, parseDatabaseUrl } from './db/database.js';

@@ -1,0 +1,304 @@
+import type { Kysely } from 'kysely';
+import type {
+  BudgetLineTable,
+  BudgetProjectTable,
+  DB,
+  FollowUpRoundTable,
+  KpiTable,
+  MeasureMinistryTable,
+  MeasurePlacementTable,
+  MeasureTable,
+  ObservationTable,
+  PhaseTable,
+  PlanTable,
+  ProgressBulletTable,
+  ProgressReportTable,
+  ProjectLinkTable,
+  SheetTable,
+  StrategicGoalTable,
+} from '../db/schema.js';
+import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
+
+/** Every row of a plan, as written in one go by an import or read back for the plan tree. */
+export interface PlanRows {
+  plan: PlanTable;
+  policyFields: string[];
+  goals: StrategicGoalTable[];
+  sheets: SheetTable[];
+  measures: MeasureTable[];
+  placements: MeasurePlacementTable[];
+  ministries: MeasureMinistryTable[];
+  phases: PhaseTable[];
+  kpis: KpiTable[];
+  rounds: FollowUpRoundTable[];
+  observations: ObservationTable[];
+  projects: BudgetProjectTable[];
+  lines: BudgetLineTable[];
+  links: ProjectLinkTable[];
+  reports: ProgressReportTable[];
+  bullets: ProgressBulletTable[];
+}
+
+/** A plan as listed, with the counts a list shows. */
+export interface PlanListRow extends PlanTable {
+  policyFields: string[];
+  goalCount: number;
+  sheetCount: number;
+  measureCount: number;
+  kpiCount: number;
+  latestRound: FollowUpRoundTable | null;
+}
+
+/** Changes to a plan's own fields. */
+export interface PlanChanges {
+  title?: string;
+  owner?: string;
+  description?: string;
+  policyFields?: string[];
+}
+
+// SQLite caps bound parameters per statement; batches keep big plans under it on both engines.
+const BATCH_ROWS = 200;
+
+async function insertBatched<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) await insert(rows.slice(i, i + BATCH_ROWS));
+}
+
+/** Plans and everything under them. The only code that reads or writes these tables. */
+export class PlanRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** How many plans exist. */
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('plan')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The plan with this slug, if any. */
+  async findBySlug(slug: string): Promise<PlanTable | undefined> {
+    return this.db.selectFrom('plan').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  /** Every plan with its counts and latest round, by title. */
+  async listWithCounts(): Promise<PlanListRow[]> {
+    const plans = await this.db
+      .selectFrom('plan')
+      .selectAll('plan')
+      .select((eb) => [
+        eb
+          .selectFrom('strategic_goal')
+          .whereRef('strategic_goal.plan_id', '=', 'plan.id')
+          .select(eb.fn.countAll<number | string>().as('n'))
+          .as('goal_count'),
+        eb
+          .selectFrom('sheet')
+          .whereRef('sheet.plan_id', '=', 'plan.id')
+          .select(eb.fn.countAll<number | string>().as('n'))
+          .as('sheet_count'),
+        eb
+          .selectFrom('measure')
+          .whereRef('measure.plan_id', '=', 'plan.id')
+          .select(eb.fn.countAll<number | string>().as('n'))
+          .as('measure_count'),
+        eb
+          .selectFrom('kpi')
+          .whereRef('kpi.plan_id', '=', 'plan.id')
+          .where('kpi.level', '=', 'output')
+          .select(eb.fn.countAll<number | string>().as('n'))
+          .as('kpi_count'),
+      ])
+      .orderBy('plan.title')
+      .execute();
+    if (plans.length === 0) return [];
+    const ids = plans.map((p) => p.id);
+    const [fields, rounds] = await Promise.all([
+      this.db
+        .selectFrom('plan_policy_field')
+        .selectAll()
+        .where('plan_id', 'in', ids)
+        .orderBy('sort_order')
+        .execute(),
+      this.db
+        .selectFrom('follow_up_round')
+        .selectAll()
+        .where('plan_id', 'in', ids)
+        .orderBy('as_of_date', 'desc')
+        .execute(),
+    ]);
+    return plans.map(({ goal_count, sheet_count, measure_count, kpi_count, ...plan }) => ({
+      ...plan,
+      policyFields: fields.filter((f) => f.plan_id === plan.id).map((f) => f.field_code),
+      goalCount: Number(goal_count ?? 0),
+      sheetCount: Number(sheet_count ?? 0),
+      measureCount: Number(measure_count ?? 0),
+      kpiCount: Number(kpi_count ?? 0),
+      latestRound: rounds.find((r) => r.plan_id === plan.id) ?? null,
+    }));
+  }
+
+  /** Every row under one plan, each table read once. */
+  async loadRows(plan: PlanTable): Promise<PlanRows> {
+    const db = this.db;
+    const planId = plan.id;
+    const measureIds = db.selectFrom('measure').select('id').where('plan_id', '=', planId);
+    const projectIds = db.selectFrom('budget_project').select('id').where('plan_id', '=', planId);
+    const roundIds = db.selectFrom('follow_up_round').select('id').where('plan_id', '=', planId);
+    const kpiIds = db.selectFrom('kpi').select('id').where('plan_id', '=', planId);
+    const [
+      policyFields,
+      goals,
+      sheets,
+      measures,
+      placements,
+      ministries,
+      phases,
+      kpis,
+      rounds,
+      observations,
+    ] = await Promise.all([
+      db
+        .selectFrom('plan_policy_field')
+        .select('field_code')
+        .where('plan_id', '=', planId)
+        .orderBy('sort_order')
+        .execute(),
+      db.selectFrom('strategic_goal').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
+      db.selectFrom('sheet').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
+      db.selectFrom('measure').selectAll().where('plan_id', '=', planId).execute(),
+      db
+        .selectFrom('measure_placement')
+        .selectAll()
+        .where('measure_id', 'in', measureIds)
+        .orderBy('sort_order')
+        .execute(),
+      db
+        .selectFrom('measure_ministry')
+        .selectAll()
+        .where('measure_id', 'in', measureIds)
+        .orderBy('sort_order')
+        .execute(),
+      db
+        .selectFrom('phase')
+        .selectAll()
+        .where('measure_id', 'in', measureIds)
+        .orderBy('sort_order')
+        .execute(),
+      db.selectFrom('kpi').selectAll().where('plan_id', '=', planId).orderBy('sort_order').execute(),
+      db
+        .selectFrom('follow_up_round')
+        .selectAll()
+        .where('plan_id', '=', planId)
+        .orderBy('as_of_date')
+        .execute(),
+      db
+        .selectFrom('observation')
+        .selectAll()
+        .where('kpi_id', 'in', kpiIds)
+        .orderBy('period_start')
+        .execute(),
+    ]);
+    const [projects, lines, links, reports] = await Promise.all([
+      db.selectFrom('budget_project').selectAll().where('plan_id', '=', planId).execute(),
+      db
+        .selectFrom('budget_line')
+        .selectAll()
+        .where('project_id', 'in', projectIds)
+        .orderBy('sort_order')
+        .execute(),
+      db
+        .selectFrom('project_link')
+        .selectAll()
+        .where('project_id', 'in', projectIds)
+        .orderBy('sort_order')
+        .execute(),
+      db.selectFrom('progress_report').selectAll().where('round_id', 'in', roundIds).execute(),
+    ]);
+    const bullets = await db
+      .selectFrom('progress_bullet')
+      .selectAll()
+      .where(
+        'report_id',
+        'in',
+        db.selectFrom('progress_report').select('id').where('round_id', 'in', roundIds),
+      )
+      .orderBy('sort_order')
+      .execute();
+    return {
+      plan,
+      policyFields: policyFields.map((f) => f.field_code),
+      goals,
+      sheets,
+      measures,
+      placements,
+      ministries,
+      phases,
+      kpis,
+      rounds,
+      observations,
+      projects,
+      lines,
+      links,
+      reports,
+      bullets,
+    };
+  }
+
+  /** Write a whole plan and its audit event in one transaction: all of it or none of it. */
+  async insertAll(rows: PlanRows, audit: AuditEntry): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('plan').values(rows.plan).execute();
+      await insertBatched(
+        rows.policyFields.map((field_code, sort_order) => ({
+          plan_id: rows.plan.id,
+          field_code,
+          sort_order,
+        })),
+        (batch) => trx.insertInto('plan_policy_field').values(batch).execute(),
+      );
+      await insertBatched(rows.goals, (batch) => trx.insertInto('strategic_goal').values(batch).execute());
+      await insertBatched(rows.sheets, (batch) => trx.insertInto('sheet').values(batch).execute());
+      await insertBatched(rows.measures, (batch) => trx.insertInto('measure').values(batch).execute());
+      await insertBatched(rows.placements, (batch) =>
+        trx.insertInto('measure_placement').values(batch).execute(),
+      );
+      await insertBatched(rows.ministries, (batch) =>
+        trx.insertInto('measure_ministry').values(batch).execute(),
+      );
+      await insertBatched(rows.phases, (batch) => trx.insertInto('phase').values(batch).execute());
+      await insertBatched(rows.kpis, (batch) => trx.insertInto('kpi').values(batch).execute());
+      await insertBatched(rows.rounds, (batch) => trx.insertInto('follow_up_round').values(batch).execute());
+      await insertBatched(rows.observations, (batch) =>
+        trx.insertInto('observation').values(batch).execute(),
+      );
+      await insertBatched(rows.projects, (batch) => trx.insertInto('budget_project').values(batch).execute());
+      await insertBatched(rows.lines, (batch) => trx.insertInto('budget_line').values(batch).execute());
+      await insertBatched(rows.links, (batch) => trx.insertInto('project_link').values(batch).execute());
+      await insertBatched(rows.reports, (batch) => trx.insertInto('progress_report').values(batch).execute());
+      await insertBatched(rows.bullets, (batch) => trx.insertInto('progress_bullet').values(batch).execute());
+      await insertAuditEvent(trx, rows.plan.created_at, audit);
+    });
+  }
+
+  /** Change a plan's own fields, with its audit event, in one transaction. */
+  async update(planId: string, changes: PlanChanges, now: string, audit: AuditEntry): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const { policyFields, ...fields } = changes;
+      await trx
+        .updateTable('plan')
+        .set({ ...fields, updated_at: now })
+        .where('id', '=', planId)
+        .execute();
+      if (policyFields !== undefined) {
+        await trx.deleteFrom('plan_policy_field').where('plan_id', '=', planId).execute();
+        await insertBatched(
+          policyFields.map((field_code, sort_order) => ({ plan_id: planId, field_code, sort_order })),
+          (batch) => trx.insertInto('plan_policy_field').values(batch).execute(),
+        );
+      }
+      await insertAuditEvent(trx, now, audit);
+    });
+  }
+}

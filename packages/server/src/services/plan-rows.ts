@@ -1,0 +1,354 @@
+import { DomainError, normalizeText, parsePeriod, type ErrorDetail } from '@kotei/domain';
+import type { KpiInput, PlanDocument, ProjectInput } from '@kotei/contracts';
+import type { KpiTable, PhaseTable, ProgressBulletTable } from '../db/schema.js';
+import type { PlanRows } from '../repositories/plan.repository.js';
+import { newId } from '../ids.js';
+
+interface ResolvedPeriod {
+  start: string;
+  end: string | null;
+  fiscalYear: number | null;
+  label: string;
+}
+
+/**
+ * Turn a plan document into rows with fresh ids, resolving every period label. Every label that cannot be
+ * read is reported with its path; if there is any, nothing is returned and nothing gets written.
+ */
+export function buildPlanRows(
+  doc: PlanDocument,
+  now: string,
+  knownMinistries: ReadonlySet<string>,
+): PlanRows {
+  const problems: ErrorDetail[] = [];
+  const ministry = (code: string | null, path: string): string | null => {
+    if (code !== null && !knownMinistries.has(code)) {
+      problems.push({
+        path,
+        message: `unknown ministry "${code}"; expected one of ${[...knownMinistries].join(' ')}`,
+      });
+    }
+    return code;
+  };
+  const period = (label: string, path: string): ResolvedPeriod | null => {
+    const result = parsePeriod(label);
+    if (!result.ok) {
+      problems.push({
+        path,
+        message: `${result.error.message} (found "${result.error.found}", expected ${result.error.expected})`,
+      });
+      return null;
+    }
+    const { start, end, fiscalYear } = result.value;
+    return { start, end, fiscalYear, label };
+  };
+
+  const planId = newId();
+  const rows: PlanRows = {
+    plan: {
+      id: planId,
+      slug: doc.slug,
+      title: normalizeText(doc.title),
+      owner: normalizeText(doc.owner),
+      adopted_on: doc.adoptedOn,
+      description: doc.description,
+      is_sample: doc.isSample ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    },
+    policyFields: [...new Set(doc.policyFields)],
+    goals: [],
+    sheets: [],
+    measures: [],
+    placements: [],
+    ministries: [],
+    phases: [],
+    kpis: [],
+    rounds: [],
+    observations: [],
+    projects: [],
+    lines: [],
+    links: [],
+    reports: [],
+    bullets: [],
+  };
+
+  const round = doc.round && {
+    id: newId(),
+    plan_id: planId,
+    title: doc.round.title,
+    as_of_date: doc.round.asOfDate,
+    deadline: null,
+    state: 'published',
+    created_at: now,
+  };
+  if (round) rows.rounds.push(round);
+
+  const addKpi = (
+    kpi: KpiInput,
+    path: string,
+    owner: Pick<KpiTable, 'level' | 'measure_id' | 'goal_id'>,
+    sortOrder: number,
+  ): void => {
+    const baseline = kpi.baseline && period(kpi.baseline.label, `${path}.baseline.label`);
+    const target = kpi.target && period(kpi.target.label, `${path}.target.label`);
+    const id = newId();
+    rows.kpis.push({
+      id,
+      plan_id: planId,
+      ...owner,
+      match_key: kpi.key ?? null,
+      name: normalizeText(kpi.name),
+      unit: kpi.unit,
+      shape: kpi.shape,
+      direction: kpi.direction,
+      note: kpi.note,
+      sort_order: sortOrder,
+      baseline_value: kpi.baseline?.value ?? null,
+      baseline_start: baseline?.start ?? null,
+      baseline_end: baseline?.end ?? null,
+      baseline_fiscal_year: baseline?.fiscalYear ?? null,
+      baseline_label: kpi.baseline?.label ?? null,
+      target_value: kpi.target?.value ?? null,
+      target_start: target?.start ?? null,
+      target_end: target?.end ?? null,
+      target_fiscal_year: target?.fiscalYear ?? null,
+      target_label: kpi.target?.label ?? null,
+      ...sourceColumns(kpi.source),
+    });
+    kpi.actuals.forEach((actual, index) => {
+      const at = period(actual.label, `${path}.actuals[${index}].label`);
+      if (!at) return;
+      rows.observations.push({
+        id: newId(),
+        kpi_id: id,
+        value: actual.value,
+        period_start: at.start,
+        period_end: at.end,
+        period_fiscal_year: at.fiscalYear,
+        period_label: actual.label,
+        origin: actual.origin,
+        source_note: actual.sourceNote,
+        round_id: round?.id ?? null,
+        recorded_at: now,
+        recorded_by: null,
+        source_line_from: null,
+        source_line_to: null,
+        source_text: null,
+      });
+    });
+  };
+
+  doc.strategicGoals.forEach((goal, g) => {
+    const goalId = newId();
+    rows.goals.push({
+      id: goalId,
+      plan_id: planId,
+      number: goal.number,
+      title: normalizeText(goal.title),
+      note: goal.note,
+    });
+    goal.outcomes.forEach((kpi, k) => {
+      addKpi(
+        kpi,
+        `strategicGoals[${g}].outcomes[${k}]`,
+        { level: 'outcome', measure_id: null, goal_id: goalId },
+        k,
+      );
+    });
+  });
+
+  // A project shown under several measures is one entity (再掲): name and ministry identify it.
+  const projectIds = new Map<string, string>();
+  const linkProject = (
+    project: ProjectInput,
+    link: { measure_id: string | null; sheet_id: string | null },
+    path: string,
+  ): void => {
+    ministry(project.ministry, `${path}.ministry`);
+    const key = `${normalizeText(project.name)}\u0000${project.ministry ?? ''}`;
+    let projectId = projectIds.get(key);
+    if (projectId === undefined) {
+      projectId = newId();
+      projectIds.set(key, projectId);
+      rows.projects.push({
+        id: projectId,
+        plan_id: planId,
+        name: normalizeText(project.name),
+        ministry: project.ministry,
+        ...sourceColumns(project.source),
+      });
+    }
+    // The same project may be listed with a different budget elsewhere (e.g. 基金事業 on one sheet, 当初予算 on
+    // another): every distinct line is kept, each once.
+    const id = projectId;
+    const known = rows.lines.filter((line) => line.project_id === id);
+    for (const line of project.lines) {
+      const isKnown = known.some(
+        (k) =>
+          k.label === line.label &&
+          k.budget_type === line.type &&
+          k.fiscal_year === line.fiscalYear &&
+          k.amount_yen === line.amountYen,
+      );
+      if (isKnown) continue;
+      rows.lines.push({
+        id: newId(),
+        project_id: id,
+        amount_yen: line.amountYen,
+        fiscal_year: line.fiscalYear,
+        budget_type: line.type,
+        is_part_of: line.isPartOf ? 1 : 0,
+        label: line.label,
+        sort_order: known.length,
+      });
+      known.push(rows.lines[rows.lines.length - 1] as (typeof rows.lines)[number]);
+    }
+    rows.links.push({ id: newId(), project_id: projectId, ...link, sort_order: rows.links.length });
+  };
+
+  // Progress is stored per (measure or sheet) × ministry, as each ministry reports its own part.
+  const addProgress = (
+    bullets: PlanDocument['sheets'][number]['progress'],
+    target: { measure_id: string | null; sheet_id: string | null },
+    path: string,
+  ): void => {
+    if (!round || bullets.length === 0) return;
+    const reports = new Map<string, string>();
+    bullets.forEach((bullet, index) => {
+      ministry(bullet.ministry, `${path}[${index}].ministry`);
+      const key = bullet.ministry ?? '';
+      let reportId = reports.get(key);
+      if (reportId === undefined) {
+        reportId = newId();
+        reports.set(key, reportId);
+        rows.reports.push({
+          id: reportId,
+          round_id: round.id,
+          ...target,
+          ministry: bullet.ministry,
+          state: 'approved',
+          version: 1,
+          submitted_at: now,
+          submitted_by: null,
+          decided_at: now,
+          decided_by: null,
+          decision_note: null,
+        });
+      }
+      const row: ProgressBulletTable = {
+        id: newId(),
+        report_id: reportId,
+        text: normalizeText(bullet.text),
+        ministry: bullet.ministry,
+        sort_order: index,
+        ...sourceColumns(bullet.source),
+      };
+      rows.bullets.push(row);
+    });
+  };
+
+  const measureByTitle = new Map<string, string>();
+  const reposts: {
+    sheetId: string;
+    of: { sheet: number; title: string };
+    path: string;
+    sortOrder: number;
+  }[] = [];
+  doc.sheets.forEach((sheet, s) => {
+    const sheetId = newId();
+    rows.sheets.push({
+      id: sheetId,
+      plan_id: planId,
+      number: sheet.number,
+      title: normalizeText(sheet.title),
+    });
+    sheet.measures.forEach((measure, m) => {
+      const path = `sheets[${s}].measures[${m}]`;
+      if (measure.repostOf) {
+        reposts.push({ sheetId, of: measure.repostOf, path: `${path}.repostOf`, sortOrder: m });
+        return;
+      }
+      const measureId = newId();
+      measureByTitle.set(`${sheet.number}\u0000${normalizeText(measure.title)}`, measureId);
+      rows.measures.push({
+        id: measureId,
+        plan_id: planId,
+        title: normalizeText(measure.title),
+        ...sourceColumns(measure.source),
+      });
+      rows.placements.push({ measure_id: measureId, sheet_id: sheetId, is_repost: 0, sort_order: m });
+      [...new Set(measure.ministries)].forEach((code, index) => {
+        ministry(code, `${path}.ministries[${index}]`);
+        rows.ministries.push({ measure_id: measureId, ministry: code, sort_order: index });
+      });
+      measure.phases.forEach((phase, p) => {
+        const at = period(phase.period, `${path}.phases[${p}].period`);
+        if (!at) return;
+        const row: PhaseTable = {
+          id: newId(),
+          measure_id: measureId,
+          text: normalizeText(phase.text),
+          period_start: at.start,
+          period_end: at.end,
+          period_fiscal_year: at.fiscalYear,
+          period_label: phase.period,
+          is_done: phase.status === 'done' ? 1 : 0,
+          sort_order: p,
+          ...sourceColumns(phase.source),
+        };
+        rows.phases.push(row);
+      });
+      measure.kpis.forEach((kpi, k) => {
+        addKpi(kpi, `${path}.kpis[${k}]`, { level: 'output', measure_id: measureId, goal_id: null }, k);
+      });
+      addProgress(measure.progress, { measure_id: measureId, sheet_id: null }, `${path}.progress`);
+      measure.projects.forEach((project, index) => {
+        linkProject(project, { measure_id: measureId, sheet_id: null }, `${path}.projects[${index}]`);
+      });
+    });
+    addProgress(sheet.progress, { measure_id: null, sheet_id: sheetId }, `sheets[${s}].progress`);
+    sheet.projects.forEach((project, index) => {
+      linkProject(project, { measure_id: null, sheet_id: sheetId }, `sheets[${s}].projects[${index}]`);
+    });
+  });
+
+  for (const repost of reposts) {
+    const measureId = measureByTitle.get(`${repost.of.sheet}\u0000${normalizeText(repost.of.title)}`);
+    if (measureId === undefined) {
+      problems.push({
+        path: repost.path,
+        message: `no measure "${repost.of.title}" on sheet ${repost.of.sheet} to repost`,
+      });
+    } else {
+      rows.placements.push({
+        measure_id: measureId,
+        sheet_id: repost.sheetId,
+        is_repost: 1,
+        sort_order: repost.sortOrder,
+      });
+    }
+  }
+
+  if (problems.length > 0) {
+    throw new DomainError(
+      'invalid_input',
+      'invalid_plan_document',
+      `The plan document has ${problems.length} problem(s)`,
+      problems,
+    );
+  }
+  return rows;
+}
+
+function sourceColumns(source: { lineFrom: number; lineTo: number; rawText: string } | undefined): {
+  source_line_from: number | null;
+  source_line_to: number | null;
+  source_text: string | null;
+} {
+  return {
+    source_line_from: source?.lineFrom ?? null,
+    source_line_to: source?.lineTo ?? null,
+    source_text: source?.rawText ?? null,
+  };
+}

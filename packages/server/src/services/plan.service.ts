@@ -1,0 +1,89 @@
+import { DomainError, todayInJapan, type Clock } from '@kotei/domain';
+import type { PlanDocument, PlanSummary, PlanTree, UpdatePlanBody } from '@kotei/contracts';
+import type { PlanRepository } from '../repositories/plan.repository.js';
+import type { OrganisationRepository } from '../repositories/organisation.repository.js';
+import { requirePermission, type Actor } from './actor.js';
+import { buildPlanRows } from './plan-rows.js';
+import { assemblePlanTree, toRound } from './plan-tree.js';
+
+/** Reading and changing plans. */
+export class PlanService {
+  constructor(
+    private readonly plans: PlanRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Every plan, as listed. Public. */
+  async list(): Promise<PlanSummary[]> {
+    const rows = await this.plans.listWithCounts();
+    return rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      owner: row.owner,
+      adoptedOn: row.adopted_on,
+      policyFields: row.policyFields,
+      isSample: row.is_sample === 1,
+      counts: {
+        goals: row.goalCount,
+        sheets: row.sheetCount,
+        measures: row.measureCount,
+        kpis: row.kpiCount,
+      },
+      latestRound: row.latestRound && toRound(row.latestRound),
+    }));
+  }
+
+  /**
+   * The whole plan. Phase statuses are computed at `referenceDate` (a round's as-of date when a round is
+   * viewed), else at today in Japan time. Public.
+   */
+  async getTree(slug: string, referenceDate?: string): Promise<PlanTree> {
+    const plan = await this.plans.findBySlug(slug);
+    if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
+    const rows = await this.plans.loadRows(plan);
+    return assemblePlanTree(rows, referenceDate ?? todayInJapan(this.clock));
+  }
+
+  /** Write a new plan from a document in one transaction. Needs `plan:import`, or no actor for start-up. */
+  async create(actor: Actor | 'system', doc: PlanDocument): Promise<{ id: string; slug: string }> {
+    const user = actor === 'system' ? null : requirePermission(actor, 'plan:import');
+    if (await this.plans.findBySlug(doc.slug)) {
+      throw new DomainError('conflict', 'plan_slug_taken', `A plan with slug "${doc.slug}" exists already`, [
+        { path: 'slug', message: 'must be unique' },
+      ]);
+    }
+    const known = new Set((await this.organisations.listAll()).map((o) => o.code));
+    const now = this.clock.now().toISOString();
+    const rows = buildPlanRows(doc, now, known);
+    await this.plans.insertAll(rows, {
+      actorId: user?.id ?? null,
+      action: 'plan.create',
+      entityType: 'plan',
+      entityId: rows.plan.id,
+      detail: { slug: doc.slug, measures: rows.measures.length, kpis: rows.kpis.length },
+      requestId: actor === 'system' ? null : actor.requestId,
+    });
+    return { id: rows.plan.id, slug: rows.plan.slug };
+  }
+
+  /** Change a plan's own fields. Needs `plan:edit`. */
+  async update(actor: Actor, slug: string, changes: UpdatePlanBody): Promise<PlanTree> {
+    const user = requirePermission(actor, 'plan:edit');
+    const plan = await this.plans.findBySlug(slug);
+    if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
+    const before = Object.fromEntries(
+      Object.keys(changes).map((key) => [key, key === 'policyFields' ? undefined : plan[key as 'title']]),
+    );
+    await this.plans.update(plan.id, changes, this.clock.now().toISOString(), {
+      actorId: user.id,
+      action: 'plan.update',
+      entityType: 'plan',
+      entityId: plan.id,
+      detail: { before, after: changes },
+      requestId: actor.requestId,
+    });
+    return this.getTree(slug);
+  }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages kotei's tests need, only when they are missing:
+#   chromium        end-to-end tests and PDF output (never a downloaded browser)
+#   fonts-noto-cjk  Japanese glyphs in screenshots and PDFs
+set -euo pipefail
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present (chromium, fonts-noto-cjk)"
+  exit 0
+fi
+
+echo "system packages: installing ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+echo "system packages: done"
