@@ -9,6 +9,10 @@ function parsed(label: string): Period {
   return result.value;
 }
 
+const COLUMN =
+  'a roadmap column after the dash (2024年夏, 2024年末, 2024年度末, 2025年度 or 2026～2028年度, ' +
+  'without 平均, 累積, 当初 or 補正)';
+
 const fiscal2026to2028 = {
   kind: 'fiscal-year-range',
   start: '2026-04-01',
@@ -189,6 +193,75 @@ describe('parsePeriod', () => {
     ]);
   });
 
+  const summer2024toFy2024End = { start: '2024-06-01', end: '2025-03-31', fiscalYear: 2024 };
+  const yearEndToFyEnd = { start: '2024-12-01', end: '2025-03-31', fiscalYear: 2024 };
+  const fy2025toFy2028 = { start: '2025-04-01', end: '2029-03-31', fiscalYear: 2028 };
+
+  it.each([
+    { label: '2024年末～2024年度末', from: 'year-end', to: 'fiscal-year-end', ...yearEndToFyEnd },
+    { label: '2024年夏～2024年度末', from: 'season', to: 'fiscal-year-end', ...summer2024toFy2024End },
+    {
+      label: '2024年夏～2024年末',
+      from: 'season',
+      to: 'year-end',
+      start: '2024-06-01',
+      end: '2024-12-31',
+      fiscalYear: 2024,
+    },
+    {
+      label: '2024年度末～2025年度',
+      from: 'fiscal-year-end',
+      to: 'fiscal-year',
+      start: '2025-03-01',
+      end: '2026-03-31',
+      fiscalYear: 2025,
+    },
+    { label: '2025年度～2026-2028年度', from: 'fiscal-year', to: 'fiscal-year-range', ...fy2025toFy2028 },
+    { label: '2025年度～2026～2028年度', from: 'fiscal-year', to: 'fiscal-year-range', ...fy2025toFy2028 },
+    {
+      label: '2024年夏～2026-2028年度',
+      from: 'season',
+      to: 'fiscal-year-range',
+      start: '2024-06-01',
+      end: '2029-03-31',
+      fiscalYear: 2028,
+    },
+    { label: '令和6年末～令和6年度末', from: 'year-end', to: 'fiscal-year-end', ...yearEndToFyEnd },
+    { label: '２０２４年末～２０２４年度末', from: 'year-end', to: 'fiscal-year-end', ...yearEndToFyEnd },
+    {
+      label: '（２０２４年夏〜２０２４年度末）',
+      from: 'season',
+      to: 'fiscal-year-end',
+      ...summer2024toFy2024End,
+    },
+    { label: '2024年夏 ～\n2024年度末', from: 'season', to: 'fiscal-year-end', ...summer2024toFy2024End },
+    { label: '2024年夏~2024年度末', from: 'season', to: 'fiscal-year-end', ...summer2024toFy2024End },
+    { label: '2024年夏-2024年度末', from: 'season', to: 'fiscal-year-end', ...summer2024toFy2024End },
+    { label: '2024年夏ー2024年度末', from: 'season', to: 'fiscal-year-end', ...summer2024toFy2024End },
+    { label: '2024年夏−2024年度末', from: 'season', to: 'fiscal-year-end', ...summer2024toFy2024End },
+    { label: '2024年夏‐2024年度末', from: 'season', to: 'fiscal-year-end', ...summer2024toFy2024End },
+    {
+      label: 'R6～R7年度～令和10年度末',
+      from: 'fiscal-year-range',
+      to: 'fiscal-year-end',
+      start: '2024-04-01',
+      end: '2029-03-31',
+      fiscalYear: 2028,
+    },
+  ])('reads $label as a span across columns, $start..$end', ({ label, from, to, ...expected }) => {
+    const period = parsed(label);
+    expect(period).toMatchObject({ kind: 'span', ...expected, aggregate: null, budget: null, label });
+    expect(period.kind === 'span' && [period.from.kind, period.to.kind]).toEqual([from, to]);
+  });
+
+  it('keeps the columns of a span as they were written', () => {
+    const period = parsed('令和6年末～令和6年度末');
+    expect(period.kind === 'span' && [period.from.label, period.to.label]).toEqual([
+      '令和6年末',
+      '令和6年度末',
+    ]);
+  });
+
   it('keeps the original label untouched', () => {
     expect(parsed(' （Ｒ３〜Ｒ５平均） ').label).toBe(' （Ｒ３〜Ｒ５平均） ');
   });
@@ -208,6 +281,23 @@ describe('parsePeriod', () => {
     { label: '2026年～2028年度', expected: '年, as at the start of the range', found: '年度' },
     { label: 'R10→R5', expected: 'a period after → no earlier than R10', found: 'R5' },
     { label: 'R5→R10→R12', expected: 'the end of the period', found: '→R12' },
+    {
+      label: '2024年度末～2024年夏',
+      expected: 'a column after the dash that ends no earlier than the start of 2024年度末',
+      found: '2024年夏',
+    },
+    {
+      label: '2025年度～2024年度末',
+      expected: 'a column after the dash that ends no earlier than the start of 2025年度',
+      found: '2024年度末',
+    },
+    { label: '2024年末～R5平均', expected: COLUMN, found: 'R5平均' },
+    { label: '2024年末～2026～2028年度平均', expected: COLUMN, found: '2026～2028年度平均' },
+    { label: '2024年末～2025年度補正', expected: COLUMN, found: '2025年度補正' },
+    { label: '2024年末～2025年', expected: COLUMN, found: '2025年' },
+    { label: '2024年末～(R10～)', expected: COLUMN, found: '(R10～)' },
+    { label: '2024年末～', expected: COLUMN, found: '' },
+    { label: 'R5～R10平均x', expected: 'the end of the period', found: 'x' },
   ])('refuses $label, naming what it expected', ({ label, expected, found }) => {
     const result = parsePeriod(label);
     expect(result.ok).toBe(false);

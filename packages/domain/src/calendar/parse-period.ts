@@ -4,8 +4,15 @@ import { fiscalYearEnd, fiscalYearOfDate, fiscalYearStart } from './fiscal-year.
 import { YEAR_RANGE, daysInMonth, isSupportedYear, isoDate } from './iso-date.js';
 import { normalizeText } from './normalize-text.js';
 import type { ParseError, ParseResult } from './parse-result.js';
-import type { Period, PeriodAggregate, PeriodBudget, SinglePeriod } from './period.js';
-import { SEASONS } from './period.js';
+import type {
+  ColumnPeriod,
+  Period,
+  PeriodAggregate,
+  PeriodBudget,
+  SinglePeriod,
+  SpanPeriod,
+} from './period.js';
+import { COLUMN_PERIOD_KINDS, SEASONS } from './period.js';
 import { parseWareki } from './wareki.js';
 
 /** The answer of {@link parsePeriod}: a period, or what was expected where. */
@@ -17,6 +24,10 @@ const POINT_WORDS = ['時点', '現在'];
 const ERA_TOKENS = ERAS.flatMap((era) => [era.name, era.letter]).join('|');
 const YEAR_TOKEN = new RegExp(`(?:${ERA_TOKENS})(?:元|\\d+)|\\d+`, 'uy');
 const NUMBER = /\d+/uy;
+const COLUMN_KINDS: ReadonlySet<string> = new Set(COLUMN_PERIOD_KINDS);
+const COLUMN_EXPECTED =
+  'a roadmap column after the dash (2024年夏, 2024年末, 2024年度末, 2025年度 or 2026～2028年度, ' +
+  'without 平均, 累積, 当初 or 補正)';
 
 interface Year {
   readonly year: number;
@@ -65,16 +76,23 @@ class Scanner {
   }
 }
 
+/** How far a failed reading got into the text, to tell which of two readings explains the failure. */
+interface Failure {
+  readonly error: PeriodSyntaxError;
+  readonly reach: number;
+}
+
 /**
  * Reads a period label as the documents write it (2024年度末, 2026- 2028年度, R3～R5平均, (R5→R10), (R10～),
- * ※2025年6月末時点 …); never throws. KPI years are fiscal unless the text says 年, so R10 alone is FY2028.
+ * ※2025年6月末時点, 2024年末～2024年度末 …); never throws. KPI years are fiscal unless the text says 年, so R10
+ * alone is FY2028.
  */
 export function parsePeriod(label: string): PeriodParseResult {
   // Inside a label every space is a wrap artefact ("2026- 2028年度", "2024 年夏"), so all of them go.
   const text = unwrap(normalizeText(label).replace(/\s+/gu, ''));
   try {
     const arrow = text.indexOf('→');
-    if (arrow < 0) return { ok: true, value: { ...readSingle(text), label } };
+    if (arrow < 0) return { ok: true, value: { ...readSingleOrSpan(text), label } };
     const from = readSingle(text.slice(0, arrow));
     const to = readSingle(text.slice(arrow + 1));
     if (to.start < from.start) {
@@ -113,6 +131,78 @@ function readSingle(text: string): SinglePeriod {
   const fields = readFields(scanner);
   if (!scanner.done) scanner.fail('the end of the period');
   return { ...fields, label: text };
+}
+
+/**
+ * Reads a period without an arrow. What the grammar of single periods reads keeps that reading (2026～2028年度,
+ * R3～R5平均, 2021～2023年); only text it refuses is tried as a span across roadmap columns.
+ */
+function readSingleOrSpan(text: string): SinglePeriod | SpanPeriod {
+  try {
+    return readSingle(text);
+  } catch (error) {
+    if (!(error instanceof PeriodSyntaxError)) throw error;
+    const span = readSpan(text);
+    if (span === null) throw error;
+    if ('kind' in span) return span;
+    // The reading that got further explains the failure: 2024年末～R5平均 fails as a span, R5～R10平均x as a range.
+    throw span.reach > text.length - error.found.length ? span.error : error;
+  }
+}
+
+/**
+ * Reads two roadmap columns joined by a dash (2024年夏～2024年度末, 2025年度～2026-2028年度), splitting at the
+ * first dash that leaves a column on each side; null when no dash has a column before it. Two plain 年度 around
+ * a dash are a fiscal-year range, never a span, so they are left to the range grammar and its errors (R10～R5).
+ */
+function readSpan(text: string): SpanPeriod | Failure | null {
+  let failure: Failure | null = null;
+  for (let dash = 0; dash < text.length; dash += 1) {
+    if (!RANGE_DASHES.includes(text.charAt(dash))) continue;
+    const from = tryReadSingle(text.slice(0, dash));
+    if (!(from instanceof PeriodSyntaxError) && isColumn(from)) {
+      const attempt = readSpanEnd(text, dash, from);
+      if (attempt !== null && !('error' in attempt)) return attempt;
+      if (attempt !== null && (failure === null || attempt.reach > failure.reach)) failure = attempt;
+    }
+  }
+  return failure;
+}
+
+function readSpanEnd(text: string, dash: number, from: ColumnPeriod): SpanPeriod | Failure | null {
+  const rest = text.slice(dash + 1);
+  const to = tryReadSingle(rest);
+  if (to instanceof PeriodSyntaxError) {
+    return { error: new PeriodSyntaxError(rest, COLUMN_EXPECTED), reach: text.length - to.found.length };
+  }
+  if (!isColumn(to)) return { error: new PeriodSyntaxError(rest, COLUMN_EXPECTED), reach: text.length };
+  if (from.kind === 'fiscal-year' && to.kind === 'fiscal-year') return null;
+  if (to.end < from.start) {
+    const expected = `a column after the dash that ends no earlier than the start of ${from.label}`;
+    return { error: new PeriodSyntaxError(rest, expected), reach: text.length };
+  }
+  const { start } = from;
+  const { end } = to;
+  const fiscalYear = fiscalYearOfDate(end);
+  return { kind: 'span', start, end, fiscalYear, aggregate: null, budget: null, from, to, label: text };
+}
+
+function tryReadSingle(text: string): SinglePeriod | PeriodSyntaxError {
+  try {
+    return readSingle(text);
+  } catch (error) {
+    if (error instanceof PeriodSyntaxError) return error;
+    throw error;
+  }
+}
+
+function isColumn(period: SinglePeriod): period is ColumnPeriod {
+  return (
+    COLUMN_KINDS.has(period.kind) &&
+    period.end !== null &&
+    period.aggregate === null &&
+    period.budget === null
+  );
 }
 
 function readFields(scanner: Scanner): Fields {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from './parse-period.js';
-import type { Period, PeriodKind } from './period.js';
-import { formatPeriod, periodToIsoInterval } from './period.js';
+import type { ColumnPeriodKind, Period, PeriodKind, SinglePeriod } from './period.js';
+import { COLUMN_PERIOD_KINDS, formatPeriod, periodToIsoInterval } from './period.js';
 import { formatWareki } from './wareki.js';
 
 function parsed(label: string): Period {
@@ -33,6 +33,10 @@ describe('formatPeriod', () => {
     ['2021年→2028年', '2021年→2028年'],
     ['令和3年～令和5年', '2021～2023年'],
     ['2028年', '2028年'],
+    ['令和6年末～令和6年度末', '2024年末～2024年度末'],
+    ['2024年夏 ー 2024年末', '2024年夏～2024年末'],
+    ['2025年度～2026-2028年度', '2025年度～2026～2028年度'],
+    ['R6～R7年度～令和10年度末', '2024～2025年度～2028年度末'],
   ])('writes %s as %s', (label, canonical) => {
     expect(formatPeriod(parsed(label))).toBe(canonical);
   });
@@ -78,10 +82,22 @@ const rangeText = (fiscal: boolean) =>
 
 const aggregate = fc.constantFrom('', '平均', '累積');
 
-const labelsByKind: Record<Exclude<PeriodKind, 'transition'>, fc.Arbitrary<string>> = {
+/** A label that can head a roadmap column, as the parts of a span: no 平均, 累積, 当初 or 補正. */
+const columnLabels: Record<ColumnPeriodKind, fc.Arbitrary<string>> = {
   season: fc.tuple(yearText(false), fc.constantFrom('春', '夏', '秋')).map(([y, season]) => y.text + season),
   'year-end': yearText(false).map((y) => `${y.text}末`),
   'fiscal-year-end': yearText(true).map((y) => `${y.text}末`),
+  'fiscal-year': fc.oneof(
+    yearText(true).map((y) => y.text),
+    years.map((year) => formatWareki(year, { fiscal: true, style: 'letter' })),
+  ),
+  'fiscal-year-range': rangeText(true),
+};
+
+const labelsByKind: Record<SinglePeriod['kind'], fc.Arbitrary<string>> = {
+  season: columnLabels.season,
+  'year-end': columnLabels['year-end'],
+  'fiscal-year-end': columnLabels['fiscal-year-end'],
   'fiscal-year': fc
     .tuple(years, fc.constantFrom('', '当初', '補正'), fc.boolean())
     .map(([year, budget, letter]) =>
@@ -104,6 +120,14 @@ const labelsByKind: Record<Exclude<PeriodKind, 'transition'>, fc.Arbitrary<strin
 
 const kinds = Object.keys(labelsByKind) as (keyof typeof labelsByKind)[];
 
+/** Two columns in order across a dash; two plain 年度 are left out, as they read as a fiscal-year range. */
+const spanLabels = fc
+  .tuple(fc.constantFrom(...COLUMN_PERIOD_KINDS), fc.constantFrom(...COLUMN_PERIOD_KINDS))
+  .filter(([from, to]) => from !== 'fiscal-year' || to !== 'fiscal-year')
+  .chain(([from, to]) => fc.tuple(columnLabels[from], dash, columnLabels[to]))
+  .filter(([from, , to]) => (parsed(to).end ?? '') >= parsed(from).start)
+  .map(([from, between, to]) => from + between + to);
+
 /** A label of a given kind, sometimes in brackets, sometimes in full-width characters. */
 const labels = (kind: PeriodKind): fc.Arbitrary<string> => {
   const text =
@@ -112,7 +136,9 @@ const labels = (kind: PeriodKind): fc.Arbitrary<string> => {
           .constantFrom(...kinds)
           .chain((inner) => fc.tuple(labelsByKind[inner], labelsByKind[inner]))
           .map(([from, to]) => `${from}→${to}`)
-      : labelsByKind[kind];
+      : kind === 'span'
+        ? spanLabels
+        : labelsByKind[kind];
   return fc.tuple(text, fc.boolean(), fc.boolean()).map(([label, bracketed, wide]) => {
     const framed = bracketed ? `(${label})` : label;
     return wide ? toFullWidth(framed) : framed;
@@ -120,28 +146,31 @@ const labels = (kind: PeriodKind): fc.Arbitrary<string> => {
 };
 
 describe('formatPeriod and parsePeriod', () => {
-  it.each([...kinds, 'transition' as const])('round-trip every %s through the canonical label', (kind) => {
-    fc.assert(
-      fc.property(labels(kind), (label) => {
-        const result = parsePeriod(label);
-        // Two random periods may come in the wrong order for a transition; that is the parser's right answer.
-        fc.pre(result.ok || kind !== 'transition');
-        if (!result.ok) throw new Error(result.error.message);
-        const period = result.value;
-        expect(period.kind).toBe(kind);
-        const canonical = formatPeriod(period);
-        const again = parsed(canonical);
-        expect(formatPeriod(again)).toBe(canonical);
-        expect(again).toMatchObject({
-          kind: period.kind,
-          start: period.start,
-          end: period.end,
-          fiscalYear: period.fiscalYear,
-          aggregate: period.aggregate,
-          budget: period.budget,
-        });
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it.each([...kinds, 'transition' as const, 'span' as const])(
+    'round-trip every %s through the canonical label',
+    (kind) => {
+      fc.assert(
+        fc.property(labels(kind), (label) => {
+          const result = parsePeriod(label);
+          // Two random periods may come in the wrong order for a transition; that is the parser's right answer.
+          fc.pre(result.ok || kind !== 'transition');
+          if (!result.ok) throw new Error(result.error.message);
+          const period = result.value;
+          expect(period.kind).toBe(kind);
+          const canonical = formatPeriod(period);
+          const again = parsed(canonical);
+          expect(formatPeriod(again)).toBe(canonical);
+          expect(again).toMatchObject({
+            kind: period.kind,
+            start: period.start,
+            end: period.end,
+            fiscalYear: period.fiscalYear,
+            aggregate: period.aggregate,
+            budget: period.budget,
+          });
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 });

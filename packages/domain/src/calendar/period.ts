@@ -12,7 +12,20 @@ export type PeriodKind =
   | 'calendar-year-range'
   | 'point'
   | 'open-from'
-  | 'transition';
+  | 'transition'
+  | 'span';
+
+/** The kinds that head a roadmap's period columns, and so the kinds a span runs between. */
+export const COLUMN_PERIOD_KINDS = [
+  'season',
+  'year-end',
+  'fiscal-year-end',
+  'fiscal-year',
+  'fiscal-year-range',
+] as const satisfies readonly PeriodKind[];
+
+/** The kind of a roadmap period column: 2024年夏, 2024年末, 2024年度末, 2025年度, 2026～2028年度. */
+export type ColumnPeriodKind = (typeof COLUMN_PERIOD_KINDS)[number];
 
 /** How a range's yearly values combine: 平均 (mean) or 累積 (sum). */
 export type PeriodAggregate = 'average' | 'cumulative';
@@ -29,13 +42,24 @@ interface PeriodFields {
   readonly fiscalYear: number;
   readonly aggregate: PeriodAggregate | null;
   readonly budget: PeriodBudget | null;
-  /** The text it was read from, untouched (for the parts of a transition, that part of the normalised text). */
+  /**
+   * The text it was read from, untouched (for the parts of a transition or a span, that part of the normalised
+   * text).
+   */
   readonly label: string;
 }
 
-/** A period that is not a transition. */
+/** A period that is not made of two others (a transition or a span). */
 export interface SinglePeriod extends PeriodFields {
-  readonly kind: Exclude<PeriodKind, 'transition'>;
+  readonly kind: Exclude<PeriodKind, 'transition' | 'span'>;
+}
+
+/** A period that can head a roadmap column: closed, and neither averaged nor a budget. */
+export interface ColumnPeriod extends SinglePeriod {
+  readonly kind: ColumnPeriodKind;
+  readonly end: string;
+  readonly aggregate: null;
+  readonly budget: null;
 }
 
 /** A move from one period to another, as baseline → target: (R5→R10), 2021年→2028年. */
@@ -45,8 +69,19 @@ export interface TransitionPeriod extends PeriodFields {
   readonly to: SinglePeriod;
 }
 
+/**
+ * A roadmap phase whose cell spans several period columns, from the start of the first to the end of the last:
+ * 2024年末～2024年度末, 2025年度～2026-2028年度.
+ */
+export interface SpanPeriod extends PeriodFields {
+  readonly kind: 'span';
+  readonly end: string;
+  readonly from: ColumnPeriod;
+  readonly to: ColumnPeriod;
+}
+
 /** A stretch of time as the documents name it, with its original label. */
-export type Period = SinglePeriod | TransitionPeriod;
+export type Period = SinglePeriod | TransitionPeriod | SpanPeriod;
 
 /** The seasons a period can name, by first month; 冬 is left out because it straddles two years. */
 export const SEASONS = [
@@ -67,7 +102,7 @@ const BUDGET_SUFFIX = { initial: '当初', supplementary: '補正' } as const sa
 /**
  * The canonical label of a period, in 西暦 as the roadmap columns write it: 2024年夏, 2024年末, 2024年度末,
  * 2025年度, 2024年度補正, 2026～2028年度, 2021～2023年度平均, 2028年, 2021～2023年, 2023年12月末時点,
- * 2025年6月15日時点, 2028年度～, 2028年～, 2023年度→2028年度.
+ * 2025年6月15日時点, 2028年度～, 2028年～, 2023年度→2028年度, 2024年末～2024年度末.
  */
 export function formatPeriod(period: Period): string {
   const start = parseIsoDate(period.start);
@@ -100,6 +135,8 @@ export function formatPeriod(period: Period): string {
       return start.month === 4 ? `${fiscalYearOfDate(period.start)}年度～` : `${start.year}年～`;
     case 'transition':
       return `${formatPeriod(period.from)}→${formatPeriod(period.to)}`;
+    case 'span':
+      return `${formatPeriod(period.from)}～${formatPeriod(period.to)}`;
   }
 }
 

@@ -222,6 +222,7 @@ export interface RevisionTable {
 
 export interface AuditEventTable {
   id: string;
+  seq: number;
   at: string;
   actor_id: string | null;
   action: string;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AuditEvent } from '@kotei/domain';
 import type { DB } from '../db/schema.js';
 import { newId } from '../ids.js';
@@ -12,6 +12,7 @@ export async function insertAuditEvent(executor: Kysely<DB>, at: string, entry: 
     .insertInto('audit_event')
     .values({
       id: newId(),
+      seq: sql<number>`(select coalesce(max(seq), 0) + 1 from audit_event)`,
       at,
       actor_id: entry.actorId,
       action: entry.action,
@@ -34,8 +35,7 @@ export class AuditRepository {
       .selectAll()
       .where('entity_type', '=', entityType)
       .where('entity_id', '=', entityId)
-      .orderBy('at')
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
     return rows.map((row) => ({
       id: row.id,

@@ -301,6 +301,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('audit_event')
     .addColumn('id', 'text', (c) => c.primaryKey())
+    // Order of writing, so events of the same millisecond (or under a fixed test clock) keep their order.
+    .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('action', 'text', (c) => c.notNull())
