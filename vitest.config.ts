@@ -28,6 +28,8 @@ export default defineConfig({
         test: {
           name: 'medium',
           include: ['packages/*/src/**/*.medium.test.ts'],
+          // Starts one throwaway PostgreSQL cluster; fails (never skips) when PostgreSQL is missing.
+          globalSetup: ['packages/server/src/testing/postgres.global-setup.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 60_000,
         },

@@ -2,14 +2,16 @@
 # Installs the Debian packages kotei's tests need, only when they are missing:
 #   chromium        end-to-end tests and PDF output (never a downloaded browser)
 #   fonts-noto-cjk  Japanese glyphs in screenshots and PDFs
+#   postgresql      PostgreSQL 15 server binaries; tests start throwaway clusters of their own
 set -euo pipefail
 
 missing=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system packages: all present (chromium, fonts-noto-cjk)"
+  echo "system packages: all present (chromium, fonts-noto-cjk, postgresql)"
   exit 0
 fi
 
@@ -17,4 +19,8 @@ echo "system packages: installing ${missing[*]}"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+# The package starts a cluster of its own at install; tests never use it, so it is stopped.
+if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_ctlcluster >/dev/null; then
+  $sudo pg_ctlcluster 15 main stop 2>/dev/null || true
+fi
 echo "system packages: done"

@@ -1,5 +1,11 @@
 import { ORGANISATIONS, type Clock } from '@kotei/domain';
-import { migrateToLatest, openDatabase, parseDatabaseUrl, type Database } from './db/database.js';
+import {
+  checkConnection,
+  migrateToLatest,
+  openDatabase,
+  parseDatabaseUrl,
+  type Database,
+} from './db/database.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
@@ -35,6 +41,7 @@ export async function openContext(options: {
 }): Promise<AppContext> {
   const database = openDatabase(parseDatabaseUrl(options.databaseUrl, options.cwd));
   try {
+    await checkConnection(database);
     await migrateToLatest(database);
     const organisations = new OrganisationRepository(database.db);
     await organisations.upsertAll(ORGANISATIONS);

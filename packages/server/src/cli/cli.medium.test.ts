@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEmptyDatabase, TEST_DATABASES, type EmptyDatabase } from '../testing/test-databases.js';
 import { runCli, type CliIo } from './main.js';
 
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {
@@ -38,22 +39,6 @@ describe('kotei CLI', () => {
     expect(io.stdout).toEqual([]);
   });
 
-  it('migrates, adds a user with a one-time password, lists and resets it', async () => {
-    const io = capture();
-    expect(await run(io, 'migrate')).toBe(0);
-    expect(
-      await run(io, 'user', 'add', 'mext-tanaka', '--role', 'ministry', '--ministry', '文', '--name', '田中'),
-    ).toBe(0);
-    const password = /^password: (\S+)$/.exec(io.stdout.find((l) => l.startsWith('password: ')) ?? '')?.[1];
-    expect(password).toMatch(/^\S{20}$/);
-    expect(await run(io, 'user', 'list')).toBe(0);
-    expect(io.stdout.some((l) => l.startsWith('mext-tanaka\tministry\t文\tactive\t田中'))).toBe(true);
-    expect(await run(io, 'user', 'reset-password', 'mext-tanaka')).toBe(0);
-    const passwords = io.stdout.filter((l) => l.startsWith('password: '));
-    expect(passwords).toHaveLength(2);
-    expect(passwords[1]).not.toBe(passwords[0]);
-  });
-
   it('refuses a ministry user without a ministry, naming the option', async () => {
     const io = capture();
     expect(await run(io, 'user', 'add', 'someone', '--role', 'ministry')).toBe(1);
@@ -75,5 +60,35 @@ describe('kotei CLI', () => {
       expect(await run(io, ...args)).toBe(0);
       expect(io.stdout.join('\n')).toMatch(/Usage: kotei/);
     }
+  });
+});
+
+describe.each(TEST_DATABASES)('kotei user on %s', (kind) => {
+  const saved = { ...process.env };
+  let database: EmptyDatabase | undefined;
+  beforeEach(() => {
+    process.env.KOTEI_CLOCK = '2025-07-15T10:00:00+09:00';
+  });
+  afterEach(async () => {
+    process.env = { ...saved };
+    await database?.drop();
+  });
+
+  it('migrates, adds a user with a one-time password, lists and resets it', async () => {
+    database = await createEmptyDatabase(kind);
+    process.env.KOTEI_DATABASE_URL = database.url;
+    const io = capture();
+    expect(await run(io, 'migrate')).toBe(0);
+    expect(
+      await run(io, 'user', 'add', 'mext-tanaka', '--role', 'ministry', '--ministry', '文', '--name', '田中'),
+    ).toBe(0);
+    const password = /^password: (\S+)$/.exec(io.stdout.find((l) => l.startsWith('password: ')) ?? '')?.[1];
+    expect(password).toMatch(/^\S{20}$/);
+    expect(await run(io, 'user', 'list')).toBe(0);
+    expect(io.stdout.some((l) => l.startsWith('mext-tanaka\tministry\t文\tactive\t田中'))).toBe(true);
+    expect(await run(io, 'user', 'reset-password', 'mext-tanaka')).toBe(0);
+    const passwords = io.stdout.filter((l) => l.startsWith('password: '));
+    expect(passwords).toHaveLength(2);
+    expect(passwords[1]).not.toBe(passwords[0]);
   });
 });

@@ -92,16 +92,16 @@ export function buildProgram(io: CliIo): Command {
           '(the password is shown only this once; change it with `npx kotei user reset-password admin`)',
         );
       }
-      const stop = (): void => {
-        void app.close().then(() => ctx.close());
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      // Serve until told to stop, then finish the requests in flight and close the database.
       await new Promise<void>((resolve) => {
-        app.addHook('onClose', (_instance, done) => {
-          resolve();
-          done();
-        });
+        const stop = (): void => {
+          void app
+            .close()
+            .then(() => ctx.close())
+            .then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
       });
     });
 
@@ -125,11 +125,7 @@ export function buildProgram(io: CliIo): Command {
     .action((words: string[], opts: { json?: boolean }) => {
       const result = parsePeriod(words.join(' '));
       if (!result.ok) {
-        throw new DomainError(
-          'invalid_input',
-          'invalid_period',
-          `${result.error.message} (found "${result.error.found}", expected ${result.error.expected})`,
-        );
+        throw new DomainError('invalid_input', 'invalid_period', result.error.message);
       }
       if (opts.json) {
         io.out(

@@ -7,6 +7,7 @@ import { fixedClock } from '@kotei/domain';
 import { openContext } from '../context.js';
 import { DatabaseStartupError, migrateToLatest, openDatabase, parseDatabaseUrl } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { createEmptyDatabase, TEST_DATABASES } from '../testing/test-databases.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -82,10 +83,12 @@ describe('openContext on SQLite', () => {
       }),
     ).rejects.toThrow(/cannot use database .*occupied\/kotei\.db/);
   });
+});
 
+describe.each(TEST_DATABASES)('migrateToLatest on %s', (kind) => {
   it('applies all pending migrations or none', async () => {
-    const dir = tempDir();
-    const database = openDatabase({ kind: 'sqlite', location: join(dir, 'kotei.db') });
+    const empty = await createEmptyDatabase(kind);
+    const database = openDatabase(parseDatabaseUrl(empty.url, '/'));
     const failing = {
       ...MIGRATIONS,
       '2999-01-01T0000_broken': {
@@ -97,7 +100,7 @@ describe('openContext on SQLite', () => {
       },
     };
     await expect(migrateToLatest(database, failing)).rejects.toThrow(
-      /migration 2999-01-01T0000_broken failed: no such table: no_such_table/,
+      /migration 2999-01-01T0000_broken failed: .*no_such_table/,
     );
     const tables = await database.db.introspection.getTables();
     expect(tables.map((t) => t.name).filter((name) => !name.startsWith('kotei_migration'))).toEqual([]);
@@ -105,5 +108,18 @@ describe('openContext on SQLite', () => {
     await migrateToLatest(database);
     expect((await database.db.introspection.getTables()).map((t) => t.name)).toContain('plan');
     await database.close();
+    await empty.drop();
+  });
+});
+
+describe('openContext on PostgreSQL', () => {
+  it('stops naming the server, without its password, when it cannot connect', async () => {
+    const url = 'postgres://kotei:s3cret@127.0.0.1:1/kotei';
+    const opening = openContext({ databaseUrl: url, cwd: '/', clock: fixedClock('2025-07-15T00:00:00Z') });
+    await expect(opening).rejects.toBeInstanceOf(DatabaseStartupError);
+    await expect(opening).rejects.toThrow(
+      /^cannot use database postgres:\/\/kotei:\*\*\*@127\.0\.0\.1:1\/kotei: .*ECONNREFUSED/,
+    );
+    await expect(opening).rejects.not.toThrow(/s3cret/);
   });
 });

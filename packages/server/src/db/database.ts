@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import {
   Kysely,
   Migrator,
+  PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
+  sql,
   type Migration,
   type MigrationResultSet,
 } from 'kysely';
@@ -91,11 +94,25 @@ export function openDatabase(config: DatabaseConfig): Database {
       const db = new Kysely<DB>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
       return { db, kind: 'sqlite', location: config.location, close: () => db.destroy() };
     }
-    case 'postgres':
-      throw new DatabaseStartupError(
-        redactPassword(config.location),
-        'PostgreSQL support is not in this build yet; use sqlite:PATH',
-      );
+    case 'postgres': {
+      // Counts and bigint yen come back as JS numbers, as from SQLite; yen stay far below 2^53.
+      const types = new pg.TypeOverrides();
+      types.setTypeParser(pg.types.builtins.INT8, Number);
+      const pool = new pg.Pool({ connectionString: config.location, max: 10, types });
+      // An idle client that loses its server must not crash the process; the next query reports it.
+      pool.on('error', () => undefined);
+      const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+      return { db, kind: 'postgres', location: config.location, close: () => db.destroy() };
+    }
+  }
+}
+
+/** Prove the database answers, so a wrong URL or a stopped server stops start-up with its reason. */
+export async function checkConnection(database: Database): Promise<void> {
+  try {
+    await sql`select 1`.execute(database.db);
+  } catch (error) {
+    throw new DatabaseStartupError(redactPassword(database.location), (error as Error).message);
   }
 }
 
@@ -114,7 +131,10 @@ export async function migrateToLatest(
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const reason = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
-    throw new DatabaseStartupError(database.location, `migration ${failed} failed: ${reason}`);
+    throw new DatabaseStartupError(
+      redactPassword(database.location),
+      `migration ${failed} failed: ${reason}`,
+    );
   }
   return result;
 }

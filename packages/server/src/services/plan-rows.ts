@@ -35,7 +35,7 @@ export function buildPlanRows(
     if (!result.ok) {
       problems.push({
         path,
-        message: `${result.error.message} (found "${result.error.found}", expected ${result.error.expected})`,
+        message: result.error.message,
       });
       return null;
     }
