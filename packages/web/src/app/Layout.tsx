@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useSession } from '../features/auth/useSession';
+import { useI18n } from '../i18n/useI18n';
+
+function LanguageSwitch() {
+  const { t, lang, setLang } = useI18n();
+  const target = lang === 'ja' ? 'en' : 'ja';
+  return (
+    <button
+      type="button"
+      className="button button--quiet"
+      lang={target}
+      onClick={() => {
+        setLang(target);
+      }}
+    >
+      {t('app.language.switch')}
+    </button>
+  );
+}
+
+function SessionArea() {
+  const { t } = useI18n();
+  const { status, user, signOut } = useSession();
+  const [hasSignOutFailed, setHasSignOutFailed] = useState(false);
+
+  if (status === 'loading') return null;
+  if (!user) {
+    return (
+      <Link className="button button--quiet" to="/signin">
+        {t('auth.signIn')}
+      </Link>
+    );
+  }
+  return (
+    <div className="session">
+      <span className="session__user">
+        <span className="visually-hidden">{t('auth.userMenu')}: </span>
+        {t('auth.signedInAs', { name: user.displayName })}
+      </span>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => {
+          setHasSignOutFailed(false);
+          signOut().catch(() => {
+            setHasSignOutFailed(true);
+          });
+        }}
+      >
+        {t('auth.signOut')}
+      </button>
+      {hasSignOutFailed && (
+        <p role="alert" className="session__error">
+          {t('auth.error.signOut')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Header with product name, language switch and sign-in state; skip link; the page in <main>; footer. */
+export function Layout() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const previousPath = useRef(location.pathname);
+
+  useEffect(() => {
+    // After client-side navigation, start screen readers and keyboard users at the new page's content.
+    if (previousPath.current !== location.pathname) {
+      previousPath.current = location.pathname;
+      mainRef.current?.focus();
+    }
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__name" lang="ja">
+              {t('app.name')}
+            </span>{' '}
+            <span className="brand__latin" lang="en">
+              {t('app.nameLatin')}
+            </span>
+          </Link>
+          <p className="site-header__tagline">{t('app.tagline')}</p>
+          <nav aria-label={t('app.nav.label')} className="site-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('app.nav.plans')}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            <SessionArea />
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,226 @@
+import { useId } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Measure, PlanTree, Sheet, StrategicGoal } from '@kotei/contracts';
+import { useApi } from '../../api/useApi';
+import { LoadError, Loading } from '../../app/status';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
+import { useI18n } from '../../i18n/useI18n';
+import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
+import { formatDate, formatYearMonth } from '../../lib/wareki';
+import { formatOutcome } from './kpi-format';
+import { KpiTable } from './KpiTable';
+import { MinistryTags } from './MinistryTags';
+import { PolicyFieldTags } from './PolicyFieldTags';
+import { SampleBadge } from './SampleBadge';
+import { useReference, type ReferenceLookup } from './useReference';
+
+function GoalItem({ goal }: { goal: StrategicGoal }) {
+  const { t } = useI18n();
+  return (
+    <li className="goal">
+      <h3 className="goal__title">
+        {t('plan.goal.number', { number: goal.number })} <span lang={CONTENT_LANG}>{goal.title}</span>
+      </h3>
+      {goal.note && (
+        <p className="goal__note" lang={CONTENT_LANG}>
+          {goal.note}
+        </p>
+      )}
+      {goal.outcomes.length === 0 ? (
+        <p className="muted">{t('plan.outcomes.none')}</p>
+      ) : (
+        <ul className="outcomes" aria-label={t('plan.outcomes.label')}>
+          {goal.outcomes.map((outcome) => {
+            const figures = formatOutcome(outcome);
+            return (
+              <li key={outcome.id} className="outcome" lang={CONTENT_LANG}>
+                <span className="outcome__name">{outcome.name}</span>
+                {figures && <span className="outcome__figures">{figures}</span>}
+                {outcome.note && <span className="outcome__note">{outcome.note}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function MeasureItem({ measure, reference }: { measure: Measure; reference: ReferenceLookup }) {
+  const { t } = useI18n();
+  // A reposted measure appears on two sheets with the same id, so the heading id comes from useId.
+  const headingId = useId();
+  return (
+    <li className="measure">
+      <article aria-labelledby={headingId}>
+        <div className="measure__heading">
+          <h3 id={headingId} className="measure__title" lang={CONTENT_LANG}>
+            {measure.title}
+          </h3>
+          {measure.isRepost && (
+            <span className="badge badge--repost" title={t('plan.measure.repostHint')}>
+              {t('plan.measure.repost')}
+            </span>
+          )}
+        </div>
+        <div className="measure__meta">
+          <MinistryTags codes={measure.ministries} reference={reference} />
+          <span className="measure__phases">
+            {t('plan.measure.phases', { count: formatNumber(measure.phases.length) })}
+          </span>
+        </div>
+        <KpiTable kpis={measure.kpis} measureTitle={measure.title} />
+      </article>
+    </li>
+  );
+}
+
+/** "工程表① 国際水準の…" / "Roadmap ① 国際水準の…", with the Japanese title marked as such. */
+function SheetName({ sheet }: { sheet: Sheet }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {t('plan.sheet.number', { number: circledNumber(sheet.number) })}{' '}
+      <span lang={CONTENT_LANG}>{sheet.title}</span>
+    </>
+  );
+}
+
+function sheetAnchor(sheet: Sheet): string {
+  return `sheet-${sheet.number}`;
+}
+
+function SheetSection({ sheet, reference }: { sheet: Sheet; reference: ReferenceLookup }) {
+  const { t } = useI18n();
+  const headingId = `${sheetAnchor(sheet)}-heading`;
+  return (
+    <section className="sheet" id={sheetAnchor(sheet)} aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <SheetName sheet={sheet} />
+      </h2>
+      <p className="muted">{t('plan.sheet.measureCount', { count: formatNumber(sheet.measures.length) })}</p>
+      {sheet.measures.length === 0 ? (
+        <p className="muted">{t('plan.sheet.empty')}</p>
+      ) : (
+        <ol className="measures">
+          {sheet.measures.map((measure) => (
+            <MeasureItem key={`${sheet.id}:${measure.id}`} measure={measure} reference={reference} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function PlanView({ plan }: { plan: PlanTree }) {
+  const { t, lang } = useI18n();
+  const reference = useReference();
+  useDocumentTitle(plan.title);
+  return (
+    <article className="plan">
+      <header className="plan__header">
+        <h1 lang={CONTENT_LANG}>{plan.title}</h1>
+        {plan.isSample && (
+          <p className="notice notice--sample">
+            <SampleBadge /> {t('common.sampleNotice')}
+          </p>
+        )}
+        <dl className="facts">
+          <div className="facts__item">
+            <dt>{t('plans.owner')}</dt>
+            <dd lang={CONTENT_LANG}>{plan.owner}</dd>
+          </div>
+          {plan.adoptedOn && (
+            <div className="facts__item">
+              <dt>{t('plans.adopted')}</dt>
+              <dd>{formatYearMonth(plan.adoptedOn, lang)}</dd>
+            </div>
+          )}
+          <div className="facts__item">
+            <dt>{t('plan.referenceDate')}</dt>
+            <dd>{formatDate(plan.referenceDate, lang)}</dd>
+          </div>
+          {plan.policyFields.length > 0 && (
+            <div className="facts__item">
+              <dt>{t('plans.policyFields')}</dt>
+              <dd>
+                <PolicyFieldTags codes={plan.policyFields} reference={reference} />
+              </dd>
+            </div>
+          )}
+        </dl>
+        {plan.description && (
+          <p className="plan__description" lang={CONTENT_LANG}>
+            {plan.description}
+          </p>
+        )}
+      </header>
+
+      {plan.sheets.length > 0 && (
+        <nav className="toc" aria-labelledby="toc-title">
+          <p id="toc-title" className="toc__title">
+            {t('plan.sheets.nav')}
+          </p>
+          <ol>
+            {plan.sheets.map((sheet) => (
+              <li key={sheet.id}>
+                <a href={`#${sheetAnchor(sheet)}`}>
+                  <SheetName sheet={sheet} />
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+
+      <section className="goals-section" aria-labelledby="goals-heading">
+        <h2 id="goals-heading">{t('plan.goals.title')}</h2>
+        <ol className="goals">
+          {plan.strategicGoals.map((goal) => (
+            <GoalItem key={goal.id} goal={goal} />
+          ))}
+        </ol>
+      </section>
+
+      {plan.sheets.map((sheet) => (
+        <SheetSection key={sheet.id} sheet={sheet} reference={reference} />
+      ))}
+    </article>
+  );
+}
+
+function PlanNotFound({ slug }: { slug: string }) {
+  const { t } = useI18n();
+  useDocumentTitle(t('plan.notFound.title'));
+  return (
+    <>
+      <h1>{t('plan.notFound.title')}</h1>
+      <p>{t('plan.notFound.body', { slug })}</p>
+      <p>
+        <Link to="/">{t('plan.backToList')}</Link>
+      </p>
+    </>
+  );
+}
+
+/** `/plans/:slug`: goals with outcome targets, then each sheet's measures with their KPIs. */
+export function PlanPage() {
+  const { slug = '' } = useParams();
+  const { t } = useI18n();
+  const { resource, reload } = useApi<PlanTree>(`/api/plans/${encodeURIComponent(slug)}`);
+
+  if (resource.status === 'success') return <PlanView plan={resource.data} />;
+  if (resource.status === 'error') {
+    if (resource.error.status === 404) return <PlanNotFound slug={slug} />;
+    return (
+      <>
+        <h1>{t('common.loadError')}</h1>
+        <LoadError error={resource.error} onRetry={reload} />
+        <p>
+          <Link to="/">{t('plan.backToList')}</Link>
+        </p>
+      </>
+    );
+  }
+  return <Loading />;
+}

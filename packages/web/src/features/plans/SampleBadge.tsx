@@ -1,0 +1,7 @@
+import { useI18n } from '../../i18n/useI18n';
+
+/** Marks demonstration data in words, so nobody mistakes it for an official record. */
+export function SampleBadge() {
+  const { t } = useI18n();
+  return <span className="badge badge--sample">{t('common.sampleBadge')}</span>;
+}

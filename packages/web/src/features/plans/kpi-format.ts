@@ -1,0 +1,26 @@
+import type { Kpi, KpiPoint } from '@kotei/contracts';
+import { formatNumber } from '../../lib/format';
+
+/** A KPI point's value with its unit ("150件"), or null when the point has no number. */
+export function formatPointValue(point: KpiPoint | null, unit: string): string | null {
+  if (!point || point.value === null) return null;
+  return `${formatNumber(point.value)}${unit}`;
+}
+
+/**
+ * An outcome target in one line, as the documents write it: "100件 → 150件 (2021年→2028年)".
+ * Parts the data lacks are left out; an empty string when there is nothing to show.
+ */
+export function formatOutcome(kpi: Pick<Kpi, 'baseline' | 'target' | 'unit'>): string {
+  const baseline = formatPointValue(kpi.baseline, kpi.unit);
+  const target = formatPointValue(kpi.target, kpi.unit);
+  const values = [baseline, target].filter((v): v is string => v !== null).join(' → ');
+
+  const baselineLabel = kpi.baseline?.label.trim() ?? '';
+  const targetLabel = kpi.target?.label.trim() ?? '';
+  let periods = '';
+  if (baselineLabel && targetLabel) periods = `(${baselineLabel}→${targetLabel})`;
+  else if (baselineLabel || targetLabel) periods = `(${baselineLabel || targetLabel})`;
+
+  return [values, periods].filter((part) => part !== '').join(' ');
+}
