@@ -41,6 +41,8 @@ export const KpiInput = z.object({
 });
 /** A KPI or outcome target to be written. */
 export type KpiInput = z.infer<typeof KpiInput>;
+/** A KPI as written by hand or by an importer, defaults not yet applied. */
+export type KpiDraft = z.input<typeof KpiInput>;
 
 /** A budget project to be written. */
 export const ProjectInput = z.object({
@@ -61,6 +63,8 @@ export const ProjectInput = z.object({
 });
 /** A budget project to be written. */
 export type ProjectInput = z.infer<typeof ProjectInput>;
+/** A budget project as written, defaults not yet applied. */
+export type ProjectDraft = z.input<typeof ProjectInput>;
 
 /** A progress bullet to be written; ministry null where the document tags none. */
 export const ProgressInput = z.object({
@@ -91,6 +95,8 @@ export const MeasureInput = z.object({
 });
 /** A measure to be written. */
 export type MeasureInput = z.infer<typeof MeasureInput>;
+/** A measure as written, defaults not yet applied. */
+export type MeasureDraft = z.input<typeof MeasureInput>;
 
 /**
  * A whole plan as an importer reads it or a fixture states it, before it has ids: the one shape that the

@@ -1,0 +1,191 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { PlanDocument } from '@kotei/contracts';
+import { fixedClock } from '@kotei/domain';
+import { buildApp, openContext, type AppContext } from '@kotei/server';
+import { startPostgresCluster } from '@kotei/server/testing';
+import { makePostgresBareReader, makeSqliteBareReader } from './bare-tree.js';
+import { GOVERNMENT_SCALE, portfolioCounts, syntheticPlan, type PortfolioSize } from './portfolio.js';
+import { concurrently, summarize, time, type Timing } from './stats.js';
+
+// `npm run bench` measures kotei against bare SQL in the same run and reports ratios, never absolute
+// targets alone: the machine's speed cancels out. `--quick` runs a small portfolio as a smoke test.
+const quick = process.argv.includes('--quick');
+const size: PortfolioSize = quick ? { ...GOVERNMENT_SCALE, plans: 4, sheetsPerPlan: 3 } : GOVERNMENT_SCALE;
+const clock = fixedClock('2025-07-15T10:00:00+09:00');
+const TREE_SAMPLES = quick ? 10 : 40;
+const HTTP_REQUESTS = quick ? 40 : 400;
+const CONCURRENCY = 16;
+
+interface TreeResult {
+  rowsPerTree: number;
+  repository: Timing;
+  bareSql: Timing;
+  ratio: number;
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function load(ctx: AppContext, docs: readonly PlanDocument[]): Promise<number> {
+  const start = performance.now();
+  for (const doc of docs) await ctx.plans.create('system', doc);
+  return performance.now() - start;
+}
+
+function slugs(n: number): string[] {
+  return Array.from(
+    { length: Math.min(n, size.plans) },
+    (_, i) =>
+      `synthetic-${String(i * Math.floor(size.plans / Math.min(n, size.plans)) + 1).padStart(3, '0')}`,
+  );
+}
+
+async function treeRead(
+  ctx: AppContext,
+  bare: (slug: string) => number | Promise<number>,
+): Promise<TreeResult> {
+  const picks = slugs(8);
+  const pick = (i: number): string => picks[i % picks.length] ?? 'synthetic-001';
+  const rowsPerTree = await bare(pick(0));
+  const repository = summarize(await time(TREE_SAMPLES, 5, (i) => ctx.plans.getTree(pick(i))));
+  const bareSql = summarize(await time(TREE_SAMPLES, 5, (i) => bare(pick(i))));
+  return { rowsPerTree, repository, bareSql, ratio: repository.p50 / bareSql.p50 };
+}
+
+const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`);
+
+async function main(): Promise<void> {
+  log(`generating the synthetic portfolio (${quick ? 'quick' : 'government scale'}) …`);
+  const docs = Array.from({ length: size.plans }, (_, i) => PlanDocument.parse(syntheticPlan(i, size)));
+  const counts = portfolioCounts(size);
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '' },
+    portfolio: counts,
+  };
+  const rows: string[][] = [];
+
+  // SQLite, the embedded default.
+  const dir = mkdtempSync(join(tmpdir(), 'kotei-bench-'));
+  try {
+    const file = join(dir, 'bench.db');
+    const ctx = await openContext({ databaseUrl: `sqlite:${file}`, cwd: dir, clock });
+    log('SQLite: loading …');
+    const loadMs = await load(ctx, docs);
+    const sqlite = new SQLite(file, { readonly: true });
+    const tree = await treeRead(ctx, makeSqliteBareReader(sqlite));
+    sqlite.close();
+    await ctx.close();
+    results.sqlite = { loadMs, tree };
+    rows.push(['SQLite', 'load portfolio', fmt(loadMs), '', '']);
+    rows.push([
+      'SQLite',
+      `plan tree (${tree.rowsPerTree} rows), p50`,
+      fmt(tree.repository.p50),
+      fmt(tree.bareSql.p50),
+      `${tree.ratio.toFixed(2)}×`,
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // PostgreSQL, with two stateless app instances on one database.
+  const cluster = await startPostgresCluster();
+  try {
+    const admin = new pg.Client({ connectionString: cluster.adminUrl });
+    await admin.connect();
+    await admin.query('create database kotei_bench');
+    await admin.end();
+    const url = cluster.adminUrl.replace(/\/postgres$/, '/kotei_bench');
+    const ctx = await openContext({ databaseUrl: url, cwd: tmpdir(), clock });
+    log('PostgreSQL: loading …');
+    const loadMs = await load(ctx, docs);
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const bare = makePostgresBareReader(pool);
+    const tree = await treeRead(ctx, bare);
+    rows.push(['PostgreSQL', 'load portfolio', fmt(loadMs), '', '']);
+    rows.push([
+      'PostgreSQL',
+      `plan tree (${tree.rowsPerTree} rows), p50`,
+      fmt(tree.repository.p50),
+      fmt(tree.bareSql.p50),
+      `${tree.ratio.toFixed(2)}×`,
+    ]);
+
+    log('PostgreSQL: two app instances, concurrent readers …');
+    const second = await openContext({ databaseUrl: url, cwd: tmpdir(), clock });
+    const apps = await Promise.all(
+      [ctx, second].map((c) => buildApp(c, { logLevel: 'silent', webRoot: null, secureCookies: false })),
+    );
+    const urls = await Promise.all(apps.map((app) => app.listen({ port: 0, host: '127.0.0.1' })));
+    const picks = slugs(8);
+    const pick = (i: number): string => picks[i % picks.length] ?? 'synthetic-001';
+    const http = await concurrently(HTTP_REQUESTS, CONCURRENCY, async (i) => {
+      const res = await fetch(`${urls[i % urls.length] ?? ''}/api/plans/${pick(i)}`);
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      await res.arrayBuffer();
+    });
+    const bareConcurrent = await concurrently(HTTP_REQUESTS, CONCURRENCY, (i) => bare(pick(i)));
+    const httpTiming = summarize(http.samples);
+    const bareTiming = summarize(bareConcurrent.samples);
+    const twoInstances = {
+      requests: HTTP_REQUESTS,
+      concurrency: CONCURRENCY,
+      http: { ...httpTiming, perSecond: (HTTP_REQUESTS / http.wallMs) * 1000 },
+      bareSql: { ...bareTiming, perSecond: (HTTP_REQUESTS / bareConcurrent.wallMs) * 1000 },
+      ratioP50: httpTiming.p50 / bareTiming.p50,
+    };
+    rows.push([
+      'PostgreSQL ×2 apps',
+      `GET plan tree, ${CONCURRENCY} concurrent, p50`,
+      fmt(httpTiming.p50),
+      fmt(bareTiming.p50),
+      `${twoInstances.ratioP50.toFixed(2)}×`,
+    ]);
+    rows.push([
+      'PostgreSQL ×2 apps',
+      `GET plan tree, p95`,
+      fmt(httpTiming.p95),
+      fmt(bareTiming.p95),
+      `${(httpTiming.p95 / bareTiming.p95).toFixed(2)}×`,
+    ]);
+    rows.push([
+      'PostgreSQL ×2 apps',
+      'throughput',
+      `${twoInstances.http.perSecond.toFixed(0)} req/s`,
+      `${twoInstances.bareSql.perSecond.toFixed(0)} trees/s`,
+      '',
+    ]);
+    results.postgres = { loadMs, tree, twoInstances };
+    await Promise.all(apps.map((app) => app.close()));
+    await pool.end();
+    await second.close();
+    await ctx.close();
+  } finally {
+    cluster.stop();
+  }
+
+  const header = ['database', 'measure', 'kotei', 'bare SQL', 'ratio'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(
+    `portfolio: ${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+  mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
+  const out = new URL(`../results/bench-${quick ? 'quick' : 'full'}.json`, import.meta.url);
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written to ${out.pathname}`);
+}
+
+await main();
