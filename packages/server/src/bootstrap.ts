@@ -21,6 +21,21 @@ export async function prepareFirstStart(
   options: { loadSample: boolean },
 ): Promise<FirstStartReport> {
   if (await ctx.users.hasAny()) return { admin: null, sample: null };
+  try {
+    return await prepareEmptyDatabase(ctx, options);
+  } catch (error) {
+    // Several instances started together on one new database: the unique slug and login let only one of
+    // them prepare it; the others find it done and carry on.
+    const prepared = (await ctx.users.hasAny()) || (await ctx.plans.list()).length > 0;
+    if (prepared) return { admin: null, sample: null };
+    throw error;
+  }
+}
+
+async function prepareEmptyDatabase(
+  ctx: AppContext,
+  options: { loadSample: boolean },
+): Promise<FirstStartReport> {
   let sample: FirstStartReport['sample'] = null;
   if (options.loadSample && (await ctx.plans.list()).length === 0) {
     sample = await ctx.plans.create('system', PlanDocument.parse(samplePlan));
