@@ -218,3 +218,17 @@ export const CreateRoundBody = z
   .meta({ id: 'CreateRoundBody' });
 /** Opening a follow-up round. */
 export type CreateRoundBody = z.infer<typeof CreateRoundBody>;
+
+/** One measure with where it appears, its source text and the plan's rounds: what the measure page shows. */
+export const MeasureDetail = z
+  .object({
+    plan: z.object({ slug: z.string(), title: z.string(), isSample: z.boolean() }),
+    referenceDate: IsoDate,
+    measure: Measure,
+    placements: z.array(z.object({ sheetNumber: z.int(), sheetTitle: z.string(), isRepost: z.boolean() })),
+    source: SourceRef.nullable().meta({ description: 'Where the measure was read from, when imported' }),
+    rounds: z.array(Round),
+  })
+  .meta({ id: 'MeasureDetail' });
+/** One measure with where it appears and its source. */
+export type MeasureDetail = z.infer<typeof MeasureDetail>;

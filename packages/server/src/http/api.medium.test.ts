@@ -94,6 +94,29 @@ describe.each(TEST_DATABASES)('HTTP API on %s', (kind) => {
     expect(summer?.status).toBe('in_progress');
   });
 
+  it('reads one measure with where it appears', async () => {
+    const tree = (await app.inject({ url: `/api/plans/${SLUG}` })).json<{
+      sheets: { measures: { id: string; title: string }[] }[];
+    }>();
+    const measure = tree.sheets[1]?.measures[0];
+    const res = await app.inject({ url: `/api/plans/${SLUG}/measures/${measure?.id ?? ''}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      plan: { slug: SLUG },
+      measure: { id: measure?.id, title: measure?.title, isRepost: false },
+      placements: [{ sheetNumber: 2, isRepost: false }],
+      rounds: [{ asOfDate: '2025-06-30' }],
+    });
+    const unknown = await app.inject({
+      url: `/api/plans/${SLUG}/measures/00000000-0000-4000-8000-000000000000`,
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: { code: 'measure_not_found' } });
+    const malformed = await app.inject({ url: `/api/plans/${SLUG}/measures/not-a-uuid` });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ error: { details: [{ path: 'params.measureId' }] } });
+  });
+
   it('answers an unknown plan with 404 in the error shape', async () => {
     const res = await app.inject({ url: '/api/plans/no-such-plan' });
     expect(res.statusCode).toBe(404);

@@ -1,5 +1,5 @@
 import { DomainError, todayInJapan, type Clock } from '@kotei/domain';
-import type { PlanDocument, PlanSummary, PlanTree, UpdatePlanBody } from '@kotei/contracts';
+import type { MeasureDetail, PlanDocument, PlanSummary, PlanTree, UpdatePlanBody } from '@kotei/contracts';
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import { requirePermission, type Actor } from './actor.js';
@@ -44,6 +44,36 @@ export class PlanService {
     if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
     const rows = await this.plans.loadRows(plan);
     return assemblePlanTree(rows, referenceDate ?? todayInJapan(this.clock));
+  }
+
+  /** One measure with where it appears, its source text and the plan's rounds. Public. */
+  async getMeasure(slug: string, measureId: string, referenceDate?: string): Promise<MeasureDetail> {
+    const plan = await this.plans.findBySlug(slug);
+    if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
+    const rows = await this.plans.loadRows(plan);
+    const row = rows.measures.find((m) => m.id === measureId);
+    const tree = assemblePlanTree(rows, referenceDate ?? todayInJapan(this.clock));
+    const placements = tree.sheets.flatMap((sheet) =>
+      sheet.measures.filter((m) => m.id === measureId).map((m) => ({ sheet, measure: m })),
+    );
+    const own = placements.find((p) => !p.measure.isRepost) ?? placements[0];
+    if (!row || !own)
+      throw new DomainError('not_found', 'measure_not_found', `No measure ${measureId} in plan "${slug}"`);
+    return {
+      plan: { slug: tree.slug, title: tree.title, isSample: tree.isSample },
+      referenceDate: tree.referenceDate,
+      measure: { ...own.measure, isRepost: false },
+      placements: placements.map((p) => ({
+        sheetNumber: p.sheet.number,
+        sheetTitle: p.sheet.title,
+        isRepost: p.measure.isRepost,
+      })),
+      source:
+        row.source_line_from === null || row.source_line_to === null
+          ? null
+          : { lineFrom: row.source_line_from, lineTo: row.source_line_to, rawText: row.source_text ?? '' },
+      rounds: tree.rounds,
+    };
   }
 
   /** Write a new plan from a document in one transaction. Needs `plan:import`, or no actor for start-up. */

@@ -4,6 +4,7 @@ import {
   CreateRoundBody,
   ErrorBody,
   IsoDate,
+  MeasureDetail,
   PlanSummary,
   PlanTree,
   Round,
@@ -13,6 +14,9 @@ import type { AppContext } from '../../context.js';
 import { actorOf, sessionGuard } from '../auth.js';
 
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const ReferenceQuery = z.object({
+  at: IsoDate.optional().meta({ description: 'Reference date for phase statuses (default: today in Japan)' }),
+});
 
 /** Plans: public reads, guarded writes. Routes stay thin: validate, call one service method, return. */
 export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -40,15 +44,25 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['plans'],
           summary: 'A whole plan: goals, outcomes, sheets, measures, phases, KPIs, progress, projects',
           params: SlugParams,
-          querystring: z.object({
-            at: IsoDate.optional().meta({
-              description: 'Reference date for phase statuses (default: today in Japan)',
-            }),
-          }),
+          querystring: ReferenceQuery,
           response: { 200: PlanTree, 400: ErrorBody, 404: ErrorBody },
         },
       },
       (request) => ctx.plans.getTree(request.params.slug, request.query.at),
+    );
+
+    app.get(
+      '/plans/:slug/measures/:measureId',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'One measure: phases, KPIs with actuals, progress by round, projects, and its source text',
+          params: SlugParams.extend({ measureId: z.uuid() }),
+          querystring: ReferenceQuery,
+          response: { 200: MeasureDetail, 400: ErrorBody, 404: ErrorBody },
+        },
+      },
+      (request) => ctx.plans.getMeasure(request.params.slug, request.params.measureId, request.query.at),
     );
 
     app.patch(
