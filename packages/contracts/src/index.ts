@@ -3,3 +3,4 @@ export * from './plan.js';
 export * from './reference.js';
 export * from './auth.js';
 export * from './plan-document.js';
+export * from './search.js';

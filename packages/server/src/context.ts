@@ -10,11 +10,13 @@ import { AuditRepository } from './repositories/audit.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { RoundRepository } from './repositories/round.repository.js';
+import { SearchRepository } from './repositories/search.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { AuthService } from './services/auth.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
+import { SearchService } from './services/search.service.js';
 import { UserService } from './services/user.service.js';
 
 /** Everything a request or a CLI command may use, wired once. */
@@ -27,6 +29,7 @@ export interface AppContext {
   rounds: RoundService;
   auth: AuthService;
   users: UserService;
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,7 @@ export async function openContext(options: {
       rounds: new RoundService(planRepository, new RoundRepository(database.db), options.clock),
       auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock),
       users: new UserService(userRepository, organisations, options.clock),
+      search: new SearchService(new SearchRepository(database)),
       close: () => database.close(),
     };
   } catch (error) {

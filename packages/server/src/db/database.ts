@@ -10,6 +10,8 @@ import {
   SqliteDialect,
   sql,
   type Migration,
+  type RawBuilder,
+  type SqlBool,
   type MigrationResultSet,
 } from 'kysely';
 import { MIGRATIONS } from './migrations/index.js';
@@ -68,7 +70,30 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   location: string;
+  /** The engine's way to find search entries whose text contains every (normalised) token. */
+  containsAll(tokens: readonly string[]): RawBuilder<SqlBool>;
   close(): Promise<void>;
+}
+
+const escapeLike = (token: string): string => `%${token.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+const likeAll = (tokens: readonly string[]): RawBuilder<SqlBool>[] =>
+  tokens.map((token) => sql<SqlBool>`search_entry.search_text like ${escapeLike(token)} escape '\\'`);
+const allOf = (conditions: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> =>
+  conditions.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
+
+// SQLite: tokens of three characters or more go through the FTS5 trigram index; shorter ones have no
+// trigram and fall back to LIKE. PostgreSQL: LIKE throughout, which pg_trgm's GIN index accelerates.
+function sqliteContainsAll(tokens: readonly string[]): RawBuilder<SqlBool> {
+  const long = tokens.filter((t) => Array.from(t).length >= 3);
+  const short = tokens.filter((t) => Array.from(t).length < 3);
+  const conditions = likeAll(short);
+  if (long.length > 0) {
+    const match = long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
+    conditions.unshift(
+      sql<SqlBool>`search_entry.rowid in (select rowid from search_fts where search_fts match ${match})`,
+    );
+  }
+  return allOf(conditions);
 }
 
 /**
@@ -92,7 +117,13 @@ export function openDatabase(config: DatabaseConfig): Database {
         throw new DatabaseStartupError(config.location, (error as Error).message);
       }
       const db = new Kysely<DB>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
-      return { db, kind: 'sqlite', location: config.location, close: () => db.destroy() };
+      return {
+        db,
+        kind: 'sqlite',
+        location: config.location,
+        containsAll: sqliteContainsAll,
+        close: () => db.destroy(),
+      };
     }
     case 'postgres': {
       // Counts and bigint yen come back as JS numbers, as from SQLite; yen stay far below 2^53.
@@ -102,7 +133,13 @@ export function openDatabase(config: DatabaseConfig): Database {
       // An idle client that loses its server must not crash the process; the next query reports it.
       pool.on('error', () => undefined);
       const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-      return { db, kind: 'postgres', location: config.location, close: () => db.destroy() };
+      return {
+        db,
+        kind: 'postgres',
+        location: config.location,
+        containsAll: (tokens) => allOf(likeAll(tokens)),
+        close: () => db.destroy(),
+      };
     }
   }
 }

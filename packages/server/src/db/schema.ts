@@ -232,6 +232,22 @@ export interface AuditEventTable {
   request_id: string | null;
 }
 
+export interface SearchEntryTable {
+  id: string;
+  plan_id: string;
+  entity_type: string;
+  entity_id: string;
+  measure_id: string | null;
+  sheet_number: number | null;
+  /** Codes between bars ("|厚|文|"), so one LIKE finds a ministry. */
+  ministries: string;
+  round_id: string | null;
+  title: string;
+  body: string;
+  search_text: string;
+  sort_key: string;
+}
+
 /** The database as Kysely sees it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -256,4 +272,5 @@ export interface DB {
   evaluation: EvaluationTable;
   revision: RevisionTable;
   audit_event: AuditEventTable;
+  search_entry: SearchEntryTable;
 }

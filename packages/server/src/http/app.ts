@@ -18,6 +18,7 @@ import { handleError } from './errors.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
 
 /** How the HTTP app is built. */
 export interface AppOptions {
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(referenceRoutes(ctx));
       await api.register(authRoutes(ctx, options));
       await api.register(planRoutes(ctx));
+      await api.register(searchRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api' },

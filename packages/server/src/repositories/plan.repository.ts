@@ -11,6 +11,7 @@ import type {
   ObservationTable,
   PhaseTable,
   PlanTable,
+  SearchEntryTable,
   ProgressBulletTable,
   ProgressReportTable,
   ProjectLinkTable,
@@ -18,6 +19,7 @@ import type {
   StrategicGoalTable,
 } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
+import { SearchRepository } from './search.repository.js';
 
 /** Every row of a plan, as written in one go by an import or read back for the plan tree. */
 export interface PlanRows {
@@ -246,8 +248,8 @@ export class PlanRepository {
     };
   }
 
-  /** Write a whole plan and its audit event in one transaction: all of it or none of it. */
-  async insertAll(rows: PlanRows, audit: AuditEntry): Promise<void> {
+  /** Write a whole plan, its search entries and its audit event in one transaction: all of it or none. */
+  async insertAll(rows: PlanRows, search: readonly SearchEntryTable[], audit: AuditEntry): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('plan').values(rows.plan).execute();
       await insertBatched(
@@ -278,6 +280,7 @@ export class PlanRepository {
       await insertBatched(rows.links, (batch) => trx.insertInto('project_link').values(batch).execute());
       await insertBatched(rows.reports, (batch) => trx.insertInto('progress_report').values(batch).execute());
       await insertBatched(rows.bullets, (batch) => trx.insertInto('progress_bullet').values(batch).execute());
+      await SearchRepository.insert(trx, search);
       await insertAuditEvent(trx, rows.plan.created_at, audit);
     });
   }

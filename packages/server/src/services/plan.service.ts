@@ -5,6 +5,7 @@ import type { OrganisationRepository } from '../repositories/organisation.reposi
 import { requirePermission, type Actor } from './actor.js';
 import { buildPlanRows } from './plan-rows.js';
 import { assemblePlanTree, toRound } from './plan-tree.js';
+import { buildSearchEntries } from './search-entries.js';
 
 /** Reading and changing plans. */
 export class PlanService {
@@ -87,7 +88,7 @@ export class PlanService {
     const known = new Set((await this.organisations.listAll()).map((o) => o.code));
     const now = this.clock.now().toISOString();
     const rows = buildPlanRows(doc, now, known);
-    await this.plans.insertAll(rows, {
+    await this.plans.insertAll(rows, buildSearchEntries(rows), {
       actorId: user?.id ?? null,
       action: 'plan.create',
       entityType: 'plan',

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+
+/** Kinds of items search finds. */
+export const SEARCH_TYPES = ['measure', 'kpi', 'progress', 'project', 'evaluation'] as const;
+
+/** A search over every plan, or one plan, with the filters the results page offers. */
+export const SearchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({ description: 'Words to find; 和暦 and 西暦 years match alike' }),
+  plan: z.string().max(80).optional().meta({ description: 'Plan slug' }),
+  sheet: z.coerce.number().int().min(1).optional(),
+  ministry: z.string().max(4).optional(),
+  type: z.enum(SEARCH_TYPES).optional(),
+  round: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+/** A search request. */
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+/** One piece of a hit's text; `isHit` marks what matched, so clients highlight without HTML. */
+export const HighlightSegment = z
+  .object({ text: z.string(), isHit: z.boolean() })
+  .meta({ id: 'HighlightSegment' });
+
+/** One item found. */
+export const SearchHit = z
+  .object({
+    type: z.enum(SEARCH_TYPES),
+    id: Id,
+    planSlug: z.string(),
+    planTitle: z.string(),
+    measureId: Id.nullable(),
+    sheetNumber: z.int().nullable(),
+    ministries: z.array(z.string()),
+    roundId: Id.nullable(),
+    title: z.array(HighlightSegment),
+    snippet: z.array(HighlightSegment),
+  })
+  .meta({ id: 'SearchHit' });
+/** One item found. */
+export type SearchHit = z.infer<typeof SearchHit>;
+
+/** What a search found: the total and the first `limit` hits. */
+export const SearchResult = z
+  .object({
+    query: z.string(),
+    normalizedQuery: z
+      .string()
+      .meta({ description: 'The query as compared: normalised, 和暦 years as 西暦' }),
+    total: z.int(),
+    hits: z.array(SearchHit),
+  })
+  .meta({ id: 'SearchResult' });
+/** What a search found. */
+export type SearchResult = z.infer<typeof SearchResult>;

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { DB, SearchEntryTable } from '../db/schema.js';
+
+/** Filters of a search, already normalised. */
+export interface SearchFilters {
+  tokens: readonly string[];
+  planSlug?: string | undefined;
+  sheetNumber?: number | undefined;
+  ministry?: string | undefined;
+  type?: string | undefined;
+  roundId?: string | undefined;
+  limit: number;
+}
+
+/** A search entry with its plan's slug and title. */
+export interface SearchRow extends SearchEntryTable {
+  plan_slug: string;
+  plan_title: string;
+}
+
+/** Writes search entries and finds them; the engine's own index does the matching (see database.ts). */
+export class SearchRepository {
+  constructor(private readonly database: Database) {}
+
+  /** Add entries with the executor of the write they belong to. */
+  static async insert(executor: Kysely<DB>, entries: readonly SearchEntryTable[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += 200) {
+      await executor
+        .insertInto('search_entry')
+        .values(entries.slice(i, i + 200))
+        .execute();
+    }
+  }
+
+  /** Entries that contain every token and pass the filters: the total and the first `limit`, in a stable order. */
+  async find(filters: SearchFilters): Promise<{ total: number; rows: SearchRow[] }> {
+    const db = this.database.db;
+    let query = db
+      .selectFrom('search_entry')
+      .innerJoin('plan', 'plan.id', 'search_entry.plan_id')
+      .where(this.database.containsAll(filters.tokens));
+    if (filters.planSlug !== undefined) query = query.where('plan.slug', '=', filters.planSlug);
+    if (filters.sheetNumber !== undefined)
+      query = query.where('search_entry.sheet_number', '=', filters.sheetNumber);
+    if (filters.ministry !== undefined)
+      query = query.where('search_entry.ministries', 'like', `%|${filters.ministry}|%`);
+    if (filters.type !== undefined) query = query.where('search_entry.entity_type', '=', filters.type);
+    if (filters.roundId !== undefined) query = query.where('search_entry.round_id', '=', filters.roundId);
+    const [count, rows] = await Promise.all([
+      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      query
+        .selectAll('search_entry')
+        .select(['plan.slug as plan_slug', 'plan.title as plan_title'])
+        .orderBy('plan.slug')
+        .orderBy('search_entry.sort_key')
+        .orderBy('search_entry.id')
+        .limit(filters.limit)
+        .execute(),
+    ]);
+    return { total: Number(count.n), rows };
+  }
+}
