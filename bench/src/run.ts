@@ -57,6 +57,35 @@ async function treeRead(
   return { rowsPerTree, repository, bareSql, ratio: repository.p50 / bareSql.p50 };
 }
 
+// Words people type: long and short (under a trigram), 和暦 and 西暦, several words at once.
+const SEARCH_QUERIES = [
+  '臨床研究中核病院',
+  '治験',
+  'R10',
+  '2028',
+  '創薬スタートアップ',
+  '人材',
+  '医療DX',
+  '推進事業',
+  '国際共同治験 相談件数',
+  '基金事業',
+  'データベース',
+  '後発医薬品',
+];
+const SEARCH_SAMPLES = quick ? 48 : 240;
+
+async function searchTiming(ctx: AppContext): Promise<Timing & { hitsPerQuery: number }> {
+  let hits = 0;
+  const samples = await time(SEARCH_SAMPLES, SEARCH_QUERIES.length, async (i) => {
+    const result = await ctx.search.find({
+      q: SEARCH_QUERIES[i % SEARCH_QUERIES.length] ?? '治験',
+      limit: 50,
+    });
+    hits += result.total;
+  });
+  return { ...summarize(samples), hitsPerQuery: hits / (SEARCH_SAMPLES + SEARCH_QUERIES.length) };
+}
+
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`);
 
 async function main(): Promise<void> {
@@ -80,8 +109,9 @@ async function main(): Promise<void> {
     const sqlite = new SQLite(file, { readonly: true });
     const tree = await treeRead(ctx, makeSqliteBareReader(sqlite));
     sqlite.close();
+    const search = await searchTiming(ctx);
     await ctx.close();
-    results.sqlite = { loadMs, tree };
+    results.sqlite = { loadMs, tree, search };
     rows.push(['SQLite', 'load portfolio', fmt(loadMs), '', '']);
     rows.push([
       'SQLite',
@@ -89,6 +119,13 @@ async function main(): Promise<void> {
       fmt(tree.repository.p50),
       fmt(tree.bareSql.p50),
       `${tree.ratio.toFixed(2)}×`,
+    ]);
+    rows.push([
+      'SQLite',
+      `search, ${search.n} queries, p50 / p95`,
+      `${fmt(search.p50)} / ${fmt(search.p95)}`,
+      '',
+      '',
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -117,6 +154,14 @@ async function main(): Promise<void> {
       `${tree.ratio.toFixed(2)}×`,
     ]);
 
+    const search = await searchTiming(ctx);
+    rows.push([
+      'PostgreSQL',
+      `search, ${search.n} queries, p50 / p95`,
+      `${fmt(search.p50)} / ${fmt(search.p95)}`,
+      '',
+      '',
+    ]);
     log('PostgreSQL: two app instances, concurrent readers …');
     const second = await openContext({ databaseUrl: url, cwd: tmpdir(), clock });
     const apps = await Promise.all(
@@ -161,7 +206,7 @@ async function main(): Promise<void> {
       `${twoInstances.bareSql.perSecond.toFixed(0)} trees/s`,
       '',
     ]);
-    results.postgres = { loadMs, tree, twoInstances };
+    results.postgres = { loadMs, tree, search, twoInstances };
     await Promise.all(apps.map((app) => app.close()));
     await pool.end();
     await second.close();
