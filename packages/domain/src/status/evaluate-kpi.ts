@@ -1,0 +1,171 @@
+import { parseIsoDate } from '../calendar/iso-date.js';
+import type { Direction, KpiShape, ProgressStatus } from '../model/codes.js';
+import type { Id, Kpi, KpiPoint, Observation, PeriodValue } from '../model/entities.js';
+import type { StatusSentence } from './explain.js';
+import { explainJudgement } from './explain.js';
+import type { YearKind } from './format.js';
+import type { YearValue } from './open-sdg.js';
+import type { StatusReason, YearlyPoint, YearlyValue } from './shapes.js';
+import { judgeShape } from './shapes.js';
+
+/** The fields of a KPI the status engine reads. */
+export type KpiForStatus = Pick<Kpi, 'id' | 'name' | 'unit' | 'shape' | 'direction' | 'baseline' | 'target'>;
+
+/** The fields of an actual the status engine reads; one with another KPI's id is skipped. */
+export type ObservationForStatus = Pick<Observation, 'value' | 'period'> & { kpiId?: Id };
+
+/** A baseline or target as the evaluation read it. */
+export interface StatusPoint {
+  value: number | null;
+  year: number;
+  fromYear: number;
+  label: string;
+}
+
+/** Everything an evaluation used, so that it can be shown and re-checked. */
+export interface KpiStatusInputs {
+  asOfDate: string;
+  shape: KpiShape;
+  direction: Direction;
+  baseline: StatusPoint | null;
+  target: StatusPoint | null;
+  /** Actuals whose period ended on or before the as-of date. */
+  actualsCounted: number;
+  /** Actuals left out because their period had not ended by the as-of date. */
+  actualsNotYetEnded: number;
+  /** The yearly values the rule used. */
+  series: YearValue[];
+  /** The rule's settings and intermediate numbers. */
+  parameters: Record<string, number | string | boolean | null>;
+}
+
+/** The computed progress status of one KPI at an as-of date, with what it rests on and why. */
+export interface KpiStatus {
+  kpiId: Id;
+  status: ProgressStatus;
+  /** In [−5, 5], for roll-ups; null with no_data. */
+  score: number | null;
+  /** The ratio or growth the status was read from; null when none was computed (or it was infinite). */
+  progressValue: number | null;
+  reason: StatusReason;
+  /** The actual (or running total) the status rests on, and the year it stands for. */
+  valueUsed: number | null;
+  valueYear: number | null;
+  /** Where the KPI should be in that year: on the geometric path for growth KPIs, the pro-rata share for sums. */
+  expectedValue: number | null;
+  /** The value at the target year if the observed trend goes on; null when there is no trend or no target year. */
+  forecast: number | null;
+  method: string;
+  methodVersion: string;
+  inputs: KpiStatusInputs;
+  /** What is wrong with the input, when reason is invalid_input. */
+  error: string | null;
+  sentence: StatusSentence;
+}
+
+function yearKindOfPeriod(period: PeriodValue): YearKind {
+  // 年 periods run January to December; everything else in a KPI is counted in 年度 (DOMAIN.md).
+  return period.start.endsWith('-01-01') && period.end?.endsWith('-12-31') === true ? 'calendar' : 'fiscal';
+}
+
+// A stored period's dates are already checked ISO dates, so their year and month are read straight from the
+// text: this runs for every actual of every KPI, and re-validating each date would dominate a portfolio's cost.
+function fiscalYearOfIsoDate(date: string): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
+}
+
+function yearOfPeriod(period: PeriodValue): number {
+  return period.fiscalYear ?? fiscalYearOfIsoDate(period.end ?? period.start);
+}
+
+function fromYearOfPeriod(period: PeriodValue, kind: YearKind): number {
+  return kind === 'calendar' ? Number(period.start.slice(0, 4)) : fiscalYearOfIsoDate(period.start);
+}
+
+function coversWholeYears(period: PeriodValue, kind: YearKind, fromYear: number, year: number): boolean {
+  if (kind === 'calendar') return period.start === `${fromYear}-01-01` && period.end === `${year}-12-31`;
+  return period.start === `${fromYear}-04-01` && period.end === `${year + 1}-03-31`;
+}
+
+function toYearlyValue(period: PeriodValue, value: number): YearlyValue {
+  const kind = yearKindOfPeriod(period);
+  const year = yearOfPeriod(period);
+  const fromYear = fromYearOfPeriod(period, kind);
+  return { year, fromYear, kind, coversWholeYears: coversWholeYears(period, kind, fromYear, year), value };
+}
+
+function toYearlyPoint(point: KpiPoint | null): YearlyPoint | null {
+  if (point === null) return null;
+  const kind = yearKindOfPeriod(point.period);
+  const value = point.value !== null && Number.isFinite(point.value) ? point.value : null;
+  return { value, year: yearOfPeriod(point.period), fromYear: fromYearOfPeriod(point.period, kind), kind };
+}
+
+function toStatusPoint(point: KpiPoint | null, read: YearlyPoint | null): StatusPoint | null {
+  if (point === null || read === null) return null;
+  return { value: read.value, year: read.year, fromYear: read.fromYear, label: point.period.label };
+}
+
+/**
+ * The progress status of a KPI at an as-of date, by the rule of its shape (README.md beside this file). Only
+ * actuals whose period ended on or before the as-of date count, so a past round's status can be recomputed
+ * exactly. Pure and never throws for bad data (that comes back as no_data with reason invalid_input); throws
+ * RangeError only for an as-of date that is not an ISO date.
+ */
+export function evaluateKpi(
+  kpi: KpiForStatus,
+  observations: readonly ObservationForStatus[],
+  asOfDate: string,
+): KpiStatus {
+  parseIsoDate(asOfDate);
+  const actuals: YearlyValue[] = [];
+  let notYetEnded = 0;
+  for (const observation of observations) {
+    if (observation.kpiId !== undefined && observation.kpiId !== kpi.id) continue;
+    if (!Number.isFinite(observation.value)) continue;
+    const { end } = observation.period;
+    if (end === null || end > asOfDate) {
+      notYetEnded += 1;
+      continue;
+    }
+    actuals.push(toYearlyValue(observation.period, observation.value));
+  }
+  // A fixed order makes the result independent of the order the actuals arrive in.
+  actuals.sort((a, b) => a.year - b.year || a.fromYear - b.fromYear || a.value - b.value);
+  const baseline = toYearlyPoint(kpi.baseline);
+  const target = toYearlyPoint(kpi.target);
+  const judgement = judgeShape({ shape: kpi.shape, direction: kpi.direction, baseline, target, actuals });
+  const sentence = explainJudgement(judgement, {
+    shape: kpi.shape,
+    direction: kpi.direction,
+    unit: kpi.unit,
+    asOfDate,
+  });
+  return {
+    kpiId: kpi.id,
+    status: judgement.status,
+    score: judgement.score,
+    progressValue: judgement.progressValue,
+    reason: judgement.reason,
+    valueUsed: judgement.valueUsed,
+    valueYear: judgement.valueYear,
+    expectedValue: judgement.expectedValue,
+    forecast: judgement.forecast,
+    method: judgement.method,
+    methodVersion: judgement.methodVersion,
+    inputs: {
+      asOfDate,
+      shape: kpi.shape,
+      direction: kpi.direction,
+      baseline: toStatusPoint(kpi.baseline, baseline),
+      target: toStatusPoint(kpi.target, target),
+      actualsCounted: actuals.length,
+      actualsNotYetEnded: notYetEnded,
+      series: judgement.series,
+      parameters: judgement.parameters,
+    },
+    error: judgement.error,
+    sentence,
+  };
+}
