@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { BUDGET_TYPES, DIRECTIONS, KPI_SHAPES, PHASE_STATUSES, ROUND_STATES } from '@kotei/domain';
+import {
+  BUDGET_TYPES,
+  DIRECTIONS,
+  KPI_SHAPES,
+  PHASE_STATUSES,
+  PROGRESS_STATUSES,
+  ROUND_STATES,
+} from '@kotei/domain';
 import { Id, IsoDate } from './common.js';
 
 /** Where an imported item came from in its source document. */
@@ -32,6 +39,50 @@ export const KpiPoint = z
 /** A KPI's baseline or target. */
 export type KpiPoint = z.infer<typeof KpiPoint>;
 
+/** A coordinator's status for a KPI, with its mandatory reason. */
+export const StatusOverride = z
+  .object({
+    status: z.enum(PROGRESS_STATUSES),
+    reason: z.string(),
+    by: z.string(),
+    at: z.string().meta({ description: 'ISO instant' }),
+  })
+  .meta({ id: 'StatusOverride' });
+
+/** A KPI's progress status at the reference date: computed by the published method, maybe overridden. */
+export const KpiStatus = z
+  .object({
+    status: z.enum(PROGRESS_STATUSES).meta({ description: 'The status that counts (the override, if any)' }),
+    computedStatus: z.enum(PROGRESS_STATUSES),
+    score: z.number().nullable(),
+    progressValue: z.number().nullable(),
+    reason: z.string(),
+    valueUsed: z.number().nullable(),
+    valueYear: z.int().nullable(),
+    expectedValue: z.number().nullable().meta({ description: 'Where the KPI should be in valueYear' }),
+    forecast: z.number().nullable().meta({ description: 'Value at the target year if the trend goes on' }),
+    method: z.string(),
+    methodVersion: z.string(),
+    sentence: z.object({ ja: z.string(), en: z.string() }),
+    override: StatusOverride.nullable(),
+  })
+  .meta({ id: 'KpiStatus' });
+/** A KPI's progress status at the reference date. */
+export type KpiStatus = z.infer<typeof KpiStatus>;
+
+/** Statuses of a group of KPIs (measure, sheet, goal, plan): counts, mean score and the rolled-up status. */
+export const StatusSummary = z
+  .object({
+    status: z.enum(PROGRESS_STATUSES),
+    score: z.number().nullable(),
+    counts: z.record(z.enum(PROGRESS_STATUSES), z.int()),
+    total: z.int(),
+    scored: z.int(),
+  })
+  .meta({ id: 'StatusSummary' });
+/** Statuses of a group of KPIs. */
+export type StatusSummary = z.infer<typeof StatusSummary>;
+
 /** An output KPI or an outcome target. */
 export const Kpi = z
   .object({
@@ -51,6 +102,7 @@ export const Kpi = z
         origin: z.enum(['reported', 'imported', 'extracted_from_text']),
       }),
     ),
+    status: KpiStatus,
   })
   .meta({ id: 'Kpi' });
 /** An output KPI or an outcome target. */
@@ -111,6 +163,7 @@ export const Measure = z
     kpis: z.array(Kpi),
     progress: z.array(ProgressBullet),
     projects: z.array(BudgetProject),
+    statusSummary: StatusSummary,
   })
   .meta({ id: 'Measure' });
 /** A measure as placed on a sheet. */
@@ -125,6 +178,9 @@ export const Sheet = z
     measures: z.array(Measure),
     progress: z.array(ProgressBullet).meta({ description: 'Progress tied to the sheet, not to one measure' }),
     projects: z.array(BudgetProject).meta({ description: 'Projects tied to the sheet, not to one measure' }),
+    statusSummary: StatusSummary.meta({
+      description: 'KPIs of the measures the sheet shows, reposts included',
+    }),
   })
   .meta({ id: 'Sheet' });
 /** One roadmap table (工程表). */
@@ -138,6 +194,7 @@ export const StrategicGoal = z
     title: z.string(),
     note: z.string(),
     outcomes: z.array(Kpi),
+    statusSummary: StatusSummary,
   })
   .meta({ id: 'StrategicGoal' });
 /** 戦略目標 with its outcome targets. */
@@ -184,7 +241,8 @@ export const PlanTree = z
     description: z.string(),
     policyFields: z.array(z.string()),
     isSample: z.boolean(),
-    referenceDate: IsoDate.meta({ description: 'Date the phase statuses were computed at (Japan time)' }),
+    referenceDate: IsoDate.meta({ description: 'Date the statuses were computed at (Japan time)' }),
+    statusSummary: StatusSummary.meta({ description: 'Every KPI and outcome target once' }),
     rounds: z.array(Round),
     strategicGoals: z.array(StrategicGoal),
     sheets: z.array(Sheet),
@@ -206,6 +264,17 @@ export const UpdatePlanBody = z
   .meta({ id: 'UpdatePlanBody' });
 /** Fields of a plan a coordinator may edit directly. */
 export type UpdatePlanBody = z.infer<typeof UpdatePlanBody>;
+
+/** A coordinator setting a KPI's status by hand; the reason is required. */
+export const SetStatusOverrideBody = z
+  .object({
+    status: z.enum(PROGRESS_STATUSES),
+    reason: z.string().trim().min(1).max(2000),
+  })
+  .strict()
+  .meta({ id: 'SetStatusOverrideBody' });
+/** A coordinator setting a KPI's status by hand. */
+export type SetStatusOverrideBody = z.infer<typeof SetStatusOverrideBody>;
 
 /** Opening a follow-up round. */
 export const CreateRoundBody = z

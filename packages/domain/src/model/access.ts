@@ -8,6 +8,7 @@ export type Permission =
   | 'round:manage'
   | 'progress:report'
   | 'progress:approve'
+  | 'status:override'
   | 'evaluation:write'
   | 'user:manage';
 
@@ -18,10 +19,18 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'round:manage',
     'progress:report',
     'progress:approve',
+    'status:override',
     'evaluation:write',
     'user:manage',
   ],
-  coordinator: ['plan:edit', 'plan:import', 'round:manage', 'progress:report', 'progress:approve'],
+  coordinator: [
+    'plan:edit',
+    'plan:import',
+    'round:manage',
+    'progress:report',
+    'progress:approve',
+    'status:override',
+  ],
   ministry: ['progress:report'],
   expert: ['evaluation:write'],
 };

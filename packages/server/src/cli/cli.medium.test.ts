@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,6 +30,38 @@ describe('kotei CLI', () => {
     const io = capture();
     expect(await run(io, 'period', '2024年度末')).toBe(0);
     expect(io.stdout[0]).toBe('2025-03-01/2025-03-31');
+  });
+
+  it('judges series from stdin by the published method, in order, never failing on a bad item', async () => {
+    const cases = JSON.parse(
+      readFileSync(
+        new URL('../../../domain/src/status/fixtures/published-cases-sample.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { series: unknown; config: unknown; expected: { status: string; score: number | null } }[];
+    const input = JSON.stringify([
+      ...cases.map(({ series, config }) => ({ series, config })),
+      { series: 'x' },
+    ]);
+    const io = { ...capture(), readInput: () => Promise.resolve(input) };
+    expect(await run(io, 'status', '--method', 'open-sdg')).toBe(0);
+    const output = JSON.parse(io.stdout.join('\n')) as {
+      status: string;
+      score: number | null;
+      error?: string;
+    }[];
+    expect(output).toHaveLength(cases.length + 1);
+    cases.forEach((c, i) => {
+      expect(output[i]?.status).toBe(c.expected.status);
+    });
+    expect(output[cases.length]).toMatchObject({ status: 'no_data', error: expect.any(String) as string });
+  });
+
+  it('refuses status input that is not a JSON array, and an unknown method', async () => {
+    const io = { ...capture(), readInput: () => Promise.resolve('{"series": []}') };
+    expect(await run(io, 'status', '--method', 'open-sdg')).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/^kotei: .*array/);
+    expect(await run(capture(), 'status', '--method', 'linear')).toBe(1);
   });
 
   it('explains a period it cannot read, on stderr, with exit code 1', async () => {

@@ -7,16 +7,26 @@ import { openContext, type AppContext } from '../context.js';
 import { DatabaseStartupError, redactPassword } from '../db/database.js';
 import { buildApp } from '../http/app.js';
 import { renderContracts, CONTRACT_FILES } from './contracts.js';
+import { runStatusBatch } from './status-command.js';
 
-/** Where the CLI writes; tests pass their own. */
+/** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** The whole of standard input. */
+  readInput?: () => Promise<string>;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const consoleIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  readInput: readStdin,
 };
 
 function parsePort(value: string): number {
@@ -44,6 +54,7 @@ async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> 
 
 /** Build the `kotei` command. */
 export function buildProgram(io: CliIo): Command {
+  const readInput = io.readInput ?? readStdin;
   const program = new Command('kotei')
     .description('kotei (工程): policy roadmaps, KPIs and follow-up rounds')
     .configureOutput({
@@ -143,6 +154,26 @@ export function buildProgram(io: CliIo): Command {
         io.out(periodToIsoInterval(result.value));
         io.out(`fiscal year: ${result.value.fiscalYear}  canonical: ${formatPeriod(result.value)}`);
       }
+    });
+
+  program
+    .command('status')
+    .description(
+      'Judge KPI series read as a JSON array on stdin ([{ series: [{ year, value }], config: { direction, base_year, target, target_year, limit } }]) and print [{ status, progressValue, score }] in the same order',
+    )
+    .requiredOption(
+      '--method <method>',
+      'the method; only open-sdg (the published Open SDG / sdg-build 2.4.0 method)',
+    )
+    .action(async (opts: { method: string }) => {
+      if (opts.method !== 'open-sdg') {
+        throw new DomainError(
+          'invalid_input',
+          'unknown_method',
+          `Unknown method "${opts.method}"; expected open-sdg`,
+        );
+      }
+      io.out(runStatusBatch(await readInput()));
     });
 
   const user = program.command('user').description('Manage accounts');

@@ -248,6 +248,14 @@ export interface SearchEntryTable {
   sort_key: string;
 }
 
+export interface StatusOverrideTable {
+  kpi_id: string;
+  status: string;
+  reason: string;
+  set_by: string;
+  set_at: string;
+}
+
 /** The database as Kysely sees it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -273,4 +281,5 @@ export interface DB {
   revision: RevisionTable;
   audit_event: AuditEventTable;
   search_entry: SearchEntryTable;
+  status_override: StatusOverrideTable;
 }

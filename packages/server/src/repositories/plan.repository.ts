@@ -12,6 +12,7 @@ import type {
   PhaseTable,
   PlanTable,
   SearchEntryTable,
+  StatusOverrideTable,
   ProgressBulletTable,
   ProgressReportTable,
   ProjectLinkTable,
@@ -39,6 +40,7 @@ export interface PlanRows {
   links: ProjectLinkTable[];
   reports: ProgressReportTable[];
   bullets: ProgressBulletTable[];
+  overrides: StatusOverrideTable[];
 }
 
 /** A plan as listed, with the counts a list shows. */
@@ -202,7 +204,7 @@ export class PlanRepository {
         .orderBy('period_start')
         .execute(),
     ]);
-    const [projects, lines, links, reports] = await Promise.all([
+    const [projects, lines, links, reports, overrides] = await Promise.all([
       db.selectFrom('budget_project').selectAll().where('plan_id', '=', planId).execute(),
       db
         .selectFrom('budget_line')
@@ -217,6 +219,7 @@ export class PlanRepository {
         .orderBy('sort_order')
         .execute(),
       db.selectFrom('progress_report').selectAll().where('round_id', 'in', roundIds).execute(),
+      db.selectFrom('status_override').selectAll().where('kpi_id', 'in', kpiIds).execute(),
     ]);
     const bullets = await db
       .selectFrom('progress_bullet')
@@ -245,6 +248,7 @@ export class PlanRepository {
       links,
       reports,
       bullets,
+      overrides,
     };
   }
 
@@ -282,6 +286,43 @@ export class PlanRepository {
       await insertBatched(rows.bullets, (batch) => trx.insertInto('progress_bullet').values(batch).execute());
       await SearchRepository.insert(trx, search);
       await insertAuditEvent(trx, rows.plan.created_at, audit);
+    });
+  }
+
+  /** The plan's KPI with this id, if any. */
+  async findKpi(planId: string, kpiId: string): Promise<{ id: string; name: string } | undefined> {
+    return this.db
+      .selectFrom('kpi')
+      .select(['id', 'name'])
+      .where('plan_id', '=', planId)
+      .where('id', '=', kpiId)
+      .executeTakeFirst();
+  }
+
+  /** Set (or replace) a KPI's status override, with its audit event, in one transaction. */
+  async setOverride(override: StatusOverrideTable, audit: AuditEntry): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('status_override')
+        .values(override)
+        .onConflict((oc) =>
+          oc.column('kpi_id').doUpdateSet({
+            status: override.status,
+            reason: override.reason,
+            set_by: override.set_by,
+            set_at: override.set_at,
+          }),
+        )
+        .execute();
+      await insertAuditEvent(trx, override.set_at, audit);
+    });
+  }
+
+  /** Remove a KPI's status override, with its audit event; the computed status counts again. */
+  async clearOverride(kpiId: string, now: string, audit: AuditEntry): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('status_override').where('kpi_id', '=', kpiId).execute();
+      await insertAuditEvent(trx, now, audit);
     });
   }
 

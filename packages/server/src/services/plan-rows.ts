@@ -71,6 +71,7 @@ export function buildPlanRows(
     links: [],
     reports: [],
     bullets: [],
+    overrides: [],
   };
 
   const round = doc.round && {

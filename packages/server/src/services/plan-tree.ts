@@ -1,11 +1,30 @@
 import {
+  applyOverride,
+  evaluateKpi,
   phaseStatusAt,
+  rollUpByGoal,
+  rollUpByMeasure,
+  rollUpBySheet,
+  rollUpPlan,
+  rollUpStatuses,
   type BudgetType,
   type Direction,
+  type EffectiveStatus,
+  type KpiPoint as DomainKpiPoint,
   type KpiShape,
+  type ProgressStatus,
   type RoundState,
+  type StatusRollUp,
 } from '@kotei/domain';
-import type { BudgetProject, Kpi, Measure, PlanTree, ProgressBullet, Round } from '@kotei/contracts';
+import type {
+  BudgetProject,
+  Kpi,
+  KpiStatus,
+  Measure,
+  PlanTree,
+  ProgressBullet,
+  Round,
+} from '@kotei/contracts';
 import type { FollowUpRoundTable, KpiTable } from '../db/schema.js';
 import type { PlanRows } from '../repositories/plan.repository.js';
 
@@ -32,12 +51,119 @@ export function toRound(row: FollowUpRoundTable): Round {
   };
 }
 
+function pointOf(
+  value: number | null,
+  start: string | null,
+  end: string | null,
+  fiscalYear: number | null,
+  label: string | null,
+): DomainKpiPoint | null {
+  if (label === null || start === null) return null;
+  return { value, period: { start, end, fiscalYear, label } };
+}
+
+/**
+ * Every KPI's status at the reference date, computed on read from its actuals (so it can never be stale)
+ * and combined with a coordinator's override where there is one.
+ */
+export function evaluatePlanKpis(rows: PlanRows, referenceDate: string): Map<string, EffectiveStatus> {
+  const observationsByKpi = groupBy(rows.observations, (o) => o.kpi_id);
+  const overrideByKpi = new Map(rows.overrides.map((o) => [o.kpi_id, o]));
+  const statuses = new Map<string, EffectiveStatus>();
+  for (const row of rows.kpis) {
+    const computed = evaluateKpi(
+      {
+        id: row.id,
+        name: row.name,
+        unit: row.unit,
+        shape: row.shape as KpiShape,
+        direction: row.direction as Direction,
+        baseline: pointOf(
+          row.baseline_value,
+          row.baseline_start,
+          row.baseline_end,
+          row.baseline_fiscal_year,
+          row.baseline_label,
+        ),
+        target: pointOf(
+          row.target_value,
+          row.target_start,
+          row.target_end,
+          row.target_fiscal_year,
+          row.target_label,
+        ),
+      },
+      (observationsByKpi.get(row.id) ?? []).map((o) => ({
+        value: o.value,
+        period: {
+          start: o.period_start,
+          end: o.period_end,
+          fiscalYear: o.period_fiscal_year,
+          label: o.period_label,
+        },
+      })),
+      referenceDate,
+    );
+    const override = overrideByKpi.get(row.id);
+    statuses.set(
+      row.id,
+      applyOverride(
+        computed,
+        override
+          ? {
+              status: override.status as ProgressStatus,
+              reason: override.reason,
+              by: override.set_by,
+              at: override.set_at,
+            }
+          : null,
+      ),
+    );
+  }
+  return statuses;
+}
+
+function toKpiStatus(status: EffectiveStatus): KpiStatus {
+  const { computed, override, effective } = status;
+  return {
+    status: effective.status,
+    computedStatus: computed.status,
+    score: effective.score,
+    progressValue: computed.progressValue,
+    reason: computed.reason,
+    valueUsed: computed.valueUsed,
+    valueYear: computed.valueYear,
+    expectedValue: computed.expectedValue,
+    forecast: computed.forecast,
+    method: computed.method,
+    methodVersion: computed.methodVersion,
+    sentence: computed.sentence,
+    override,
+  };
+}
+
 /**
  * Assemble the plan tree from its rows, with each phase's schedule status at the reference date. Pure, so
  * the same rows always give the same tree; reposts show the same measure id again with `isRepost`.
  */
 export function assemblePlanTree(rows: PlanRows, referenceDate: string): PlanTree {
   const observationsByKpi = groupBy(rows.observations, (o) => o.kpi_id);
+  const statuses = evaluatePlanKpis(rows, referenceDate);
+  const effective = [...statuses.values()].map((s) => s.effective);
+  const placementsOf = groupBy(rows.placements, (p) => p.measure_id);
+  const kpiPlacements = rows.kpis.map((k) => ({ id: k.id, measureId: k.measure_id, goalId: k.goal_id }));
+  const measurePlacements = rows.measures.map((m) => {
+    const placements = placementsOf.get(m.id) ?? [];
+    return {
+      id: m.id,
+      sheetId: placements.find((p) => p.is_repost === 0)?.sheet_id ?? '',
+      repostedOnSheetIds: placements.filter((p) => p.is_repost === 1).map((p) => p.sheet_id),
+    };
+  });
+  const byMeasure = rollUpByMeasure(kpiPlacements, effective);
+  const bySheet = rollUpBySheet(measurePlacements, kpiPlacements, effective);
+  const byGoal = rollUpByGoal(kpiPlacements, effective);
+  const none: StatusRollUp = rollUpStatuses([]);
   const toKpi = (row: KpiTable): Kpi => ({
     id: row.id,
     name: row.name,
@@ -71,6 +197,7 @@ export function assemblePlanTree(rows: PlanRows, referenceDate: string): PlanTre
       label: o.period_label,
       origin: o.origin as Kpi['actuals'][number]['origin'],
     })),
+    status: toKpiStatus(statuses.get(row.id) as EffectiveStatus),
   });
 
   const linesByProject = groupBy(rows.lines, (l) => l.project_id);
@@ -150,6 +277,7 @@ export function assemblePlanTree(rows: PlanRows, referenceDate: string): PlanTre
         kpis: (kpisByMeasure.get(measure.id) ?? []).map(toKpi),
         progress: progressFor(measure.id),
         projects: projectsFor(linksByMeasure.get(measure.id)),
+        statusSummary: byMeasure.get(measure.id) ?? none,
       },
     ];
   };
@@ -164,6 +292,7 @@ export function assemblePlanTree(rows: PlanRows, referenceDate: string): PlanTre
     policyFields: rows.policyFields,
     isSample: rows.plan.is_sample === 1,
     referenceDate,
+    statusSummary: rollUpPlan(kpiPlacements, effective),
     rounds: rows.rounds.map(toRound),
     strategicGoals: rows.goals.map((goal) => ({
       id: goal.id,
@@ -171,6 +300,7 @@ export function assemblePlanTree(rows: PlanRows, referenceDate: string): PlanTre
       title: goal.title,
       note: goal.note,
       outcomes: (kpisByGoal.get(goal.id) ?? []).map(toKpi),
+      statusSummary: byGoal.get(goal.id) ?? none,
     })),
     sheets: rows.sheets.map((sheet) => ({
       id: sheet.id,
@@ -181,6 +311,7 @@ export function assemblePlanTree(rows: PlanRows, referenceDate: string): PlanTre
       ),
       progress: progressFor(`sheet:${sheet.id}`),
       projects: projectsFor(linksBySheet.get(sheet.id)),
+      statusSummary: bySheet.get(sheet.id) ?? none,
     })),
   };
 }

@@ -1,5 +1,13 @@
 import { DomainError, todayInJapan, type Clock } from '@kotei/domain';
-import type { MeasureDetail, PlanDocument, PlanSummary, PlanTree, UpdatePlanBody } from '@kotei/contracts';
+import type {
+  KpiStatus,
+  MeasureDetail,
+  PlanDocument,
+  PlanSummary,
+  PlanTree,
+  SetStatusOverrideBody,
+  UpdatePlanBody,
+} from '@kotei/contracts';
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import { requirePermission, type Actor } from './actor.js';
@@ -97,6 +105,75 @@ export class PlanService {
       requestId: actor === 'system' ? null : actor.requestId,
     });
     return { id: rows.plan.id, slug: rows.plan.slug };
+  }
+
+  /**
+   * Set a KPI's status by hand, with a reason (qualitative KPIs, or a computed status the coordinator
+   * corrects). Needs `status:override`. The computed status stays and is shown beside it.
+   */
+  async setStatusOverride(
+    actor: Actor,
+    slug: string,
+    kpiId: string,
+    body: SetStatusOverrideBody,
+  ): Promise<KpiStatus> {
+    const user = requirePermission(actor, 'status:override');
+    const { plan, kpi } = await this.findKpiOrFail(slug, kpiId);
+    await this.plans.setOverride(
+      {
+        kpi_id: kpi.id,
+        status: body.status,
+        reason: body.reason,
+        set_by: user.id,
+        set_at: this.clock.now().toISOString(),
+      },
+      {
+        actorId: user.id,
+        action: 'kpi.status_override.set',
+        entityType: 'kpi',
+        entityId: kpi.id,
+        detail: { planId: plan.id, status: body.status, reason: body.reason },
+        requestId: actor.requestId,
+      },
+    );
+    return this.kpiStatus(slug, kpiId);
+  }
+
+  /** Remove a KPI's status override. Needs `status:override`. */
+  async clearStatusOverride(actor: Actor, slug: string, kpiId: string): Promise<KpiStatus> {
+    const user = requirePermission(actor, 'status:override');
+    const { plan, kpi } = await this.findKpiOrFail(slug, kpiId);
+    await this.plans.clearOverride(kpi.id, this.clock.now().toISOString(), {
+      actorId: user.id,
+      action: 'kpi.status_override.clear',
+      entityType: 'kpi',
+      entityId: kpi.id,
+      detail: { planId: plan.id },
+      requestId: actor.requestId,
+    });
+    return this.kpiStatus(slug, kpiId);
+  }
+
+  private async kpiStatus(slug: string, kpiId: string): Promise<KpiStatus> {
+    const tree = await this.getTree(slug);
+    const kpis = [
+      ...tree.strategicGoals.flatMap((g) => g.outcomes),
+      ...tree.sheets.flatMap((s) => s.measures.flatMap((m) => m.kpis)),
+    ];
+    const found = kpis.find((k) => k.id === kpiId);
+    if (!found) throw new DomainError('not_found', 'kpi_not_found', `No KPI ${kpiId} in plan "${slug}"`);
+    return found.status;
+  }
+
+  private async findKpiOrFail(
+    slug: string,
+    kpiId: string,
+  ): Promise<{ plan: { id: string }; kpi: { id: string } }> {
+    const plan = await this.plans.findBySlug(slug);
+    if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
+    const kpi = await this.plans.findKpi(plan.id, kpiId);
+    if (!kpi) throw new DomainError('not_found', 'kpi_not_found', `No KPI ${kpiId} in plan "${slug}"`);
+    return { plan, kpi };
   }
 
   /** Change a plan's own fields. Needs `plan:edit`. */

@@ -4,10 +4,12 @@ import {
   CreateRoundBody,
   ErrorBody,
   IsoDate,
+  KpiStatus,
   MeasureDetail,
   PlanSummary,
   PlanTree,
   Round,
+  SetStatusOverrideBody,
   UpdatePlanBody,
 } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
@@ -79,6 +81,43 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       (request) => ctx.plans.update(actorOf(request), request.params.slug, request.body),
+    );
+
+    const KpiParams = SlugParams.extend({ kpiId: z.uuid() });
+    app.put(
+      '/plans/:slug/kpis/:kpiId/status-override',
+      {
+        preValidation: guard,
+        schema: {
+          tags: ['status'],
+          summary: "Set a KPI's status by hand, with a reason (coordinator, admin); the computed one is kept",
+          security: [{ session: [], csrf: [] }],
+          params: KpiParams,
+          body: SetStatusOverrideBody,
+          response: { 200: KpiStatus, ...writeErrors },
+        },
+      },
+      (request) =>
+        ctx.plans.setStatusOverride(
+          actorOf(request),
+          request.params.slug,
+          request.params.kpiId,
+          request.body,
+        ),
+    );
+    app.delete(
+      '/plans/:slug/kpis/:kpiId/status-override',
+      {
+        preValidation: guard,
+        schema: {
+          tags: ['status'],
+          summary: "Remove a KPI's status override (coordinator, admin)",
+          security: [{ session: [], csrf: [] }],
+          params: KpiParams,
+          response: { 200: KpiStatus, ...writeErrors },
+        },
+      },
+      (request) => ctx.plans.clearStatusOverride(actorOf(request), request.params.slug, request.params.kpiId),
     );
 
     app.post(
