@@ -10,6 +10,7 @@ import { startPostgresCluster } from '@kotei/server/testing';
 import { makePostgresBareReader, makeSqliteBareReader } from './bare-tree.js';
 import { GOVERNMENT_SCALE, portfolioCounts, syntheticPlan, type PortfolioSize } from './portfolio.js';
 import { concurrently, summarize, time, type Timing } from './stats.js';
+import { benchStatus } from './status-bench.js';
 
 // `npm run bench` measures kotei against bare SQL in the same run and reports ratios, never absolute
 // targets alone: the machine's speed cancels out. `--quick` runs a small portfolio as a smoke test.
@@ -214,6 +215,25 @@ async function main(): Promise<void> {
   } finally {
     cluster.stop();
   }
+
+  log('status engine …');
+  const status = await benchStatus(size, quick ? 3 : 10);
+  results.status = status;
+  rows.push([
+    'status engine',
+    `${status.kpis.toLocaleString('en')} KPIs, ${status.actuals.toLocaleString('en')} actuals, p50`,
+    fmt(status.evaluate.p50),
+    fmt(status.bareLoop.p50),
+    `${status.ratio.toFixed(1)}× (bare loop)`,
+  ]);
+  rows.push(['status engine', 'plan roll-up of every KPI, p50', fmt(status.rollUp.p50), '', '']);
+  rows.push([
+    'status engine',
+    `kotei status, ${status.cli.series.toLocaleString('en')} series end to end`,
+    fmt(status.cli.ms),
+    fmt(status.cli.floorMs),
+    `${status.cli.ratio.toFixed(2)}× (node read+write)`,
+  ]);
 
   const header = ['database', 'measure', 'kotei', 'bare SQL', 'ratio'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
