@@ -225,6 +225,8 @@ export const PlanSummary = z
     isSample: z.boolean(),
     counts: z.object({ goals: z.int(), sheets: z.int(), measures: z.int(), kpis: z.int() }),
     latestRound: Round.nullable(),
+    nextDeadline: IsoDate.nullable().meta({ description: 'Earliest deadline of a round not yet published' }),
+    statusSummary: StatusSummary.meta({ description: 'Every KPI and outcome target, at today in Japan' }),
   })
   .meta({ id: 'PlanSummary' });
 /** A plan as listed. */
@@ -301,3 +303,74 @@ export const MeasureDetail = z
   .meta({ id: 'MeasureDetail' });
 /** One measure with where it appears and its source. */
 export type MeasureDetail = z.infer<typeof MeasureDetail>;
+
+/** The bureau's view: every policy field with its stated aim and its plans. */
+export const Portfolio = z
+  .object({
+    referenceDate: IsoDate,
+    fields: z.array(
+      z.object({
+        code: z.string(),
+        nameJa: z.string(),
+        nameEn: z.string(),
+        aimJa: z.string(),
+        plans: z.array(PlanSummary),
+      }),
+    ),
+    otherPlans: z.array(PlanSummary).meta({ description: 'Plans tagged with no known policy field' }),
+  })
+  .meta({ id: 'Portfolio' });
+/** The bureau's view of every plan by policy field. */
+export type Portfolio = z.infer<typeof Portfolio>;
+
+const YenTotal = z.object({ yen: z.number(), lines: z.int() });
+
+/** A plan's dashboard: statuses, outcome trajectories, where it lags, and its budget. */
+export const PlanDashboard = z
+  .object({
+    plan: PlanSummary,
+    referenceDate: IsoDate,
+    goals: z.array(
+      z.object({
+        id: Id,
+        number: z.int(),
+        title: z.string(),
+        statusSummary: StatusSummary,
+        outcomes: z.array(
+          z.object({
+            kpi: Kpi,
+            path: z
+              .array(z.object({ year: z.int(), value: z.number() }))
+              .meta({ description: 'Required path from baseline to target, one point a year' }),
+          }),
+        ),
+      }),
+    ),
+    sheets: z.array(
+      z.object({
+        id: Id,
+        number: z.int(),
+        title: z.string(),
+        statusSummary: StatusSummary,
+        measures: z.int(),
+        overduePhases: z.int(),
+      }),
+    ),
+    worstKpis: z.array(z.object({ kpi: Kpi, measureId: Id, measureTitle: z.string(), sheetNumber: z.int() })),
+    overduePhases: z.array(
+      z.object({ measureId: Id, measureTitle: z.string(), sheetNumber: z.int(), phase: Phase }),
+    ),
+    budget: z.object({
+      byMinistry: z.array(z.object({ ministry: z.string().nullable(), total: YenTotal })),
+      byTypeAndYear: z.array(
+        z.object({ type: z.enum(BUDGET_TYPES), fiscalYear: z.int().nullable(), total: YenTotal }),
+      ),
+      total: YenTotal,
+      partOf: YenTotal.meta({ description: '内数 lines: shown apart, never added' }),
+      withoutAmount: z.int(),
+      projects: z.int(),
+    }),
+  })
+  .meta({ id: 'PlanDashboard' });
+/** A plan's dashboard. */
+export type PlanDashboard = z.infer<typeof PlanDashboard>;

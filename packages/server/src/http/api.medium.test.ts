@@ -117,6 +117,56 @@ describe.each(TEST_DATABASES)('HTTP API on %s', (kind) => {
     expect(malformed.json()).toMatchObject({ error: { details: [{ path: 'params.measureId' }] } });
   });
 
+  it("shows the portfolio by the bureau's policy fields, with the sample plan under its field", async () => {
+    const res = await app.inject({ url: '/api/portfolio' });
+    expect(res.statusCode).toBe(200);
+    const portfolio = res.json<{
+      fields: {
+        code: string;
+        nameJa: string;
+        aimJa: string;
+        plans: { slug: string; statusSummary: { total: number } }[];
+      }[];
+      otherPlans: unknown[];
+    }>();
+    expect(portfolio.fields.map((f) => f.nameJa)).toEqual(
+      expect.arrayContaining([
+        '医療提供体制の整備',
+        '医薬産業の振興・医薬品等の安定供給の確保',
+        '医療情報の利活用',
+      ]),
+    );
+    const pharma = portfolio.fields.find((f) => f.code === 'pharma-industry');
+    expect(pharma?.plans.map((p) => p.slug)).toEqual([SLUG]);
+    expect(pharma?.plans[0]?.statusSummary.total).toBeGreaterThan(10);
+    expect(portfolio.fields.find((f) => f.code === 'care-delivery')?.plans).toEqual([]);
+    expect(portfolio.otherPlans).toEqual([]);
+  });
+
+  it('builds the plan dashboard: sheets, overdue phases and budget totals that never add 内数', async () => {
+    const res = await app.inject({ url: `/api/plans/${SLUG}/dashboard?at=2025-07-15` });
+    expect(res.statusCode).toBe(200);
+    const dashboard = res.json<{
+      referenceDate: string;
+      goals: { outcomes: { kpi: { name: string }; path: { year: number; value: number }[] }[] }[];
+      sheets: { number: number; measures: number; overduePhases: number }[];
+      overduePhases: { phase: { status: string } }[];
+      budget: { total: { yen: number }; projects: number };
+    }>();
+    expect(dashboard.referenceDate).toBe('2025-07-15');
+    expect(dashboard.sheets.map((s) => s.number)).toEqual([1, 2]);
+    expect(dashboard.overduePhases.length).toBe(dashboard.sheets.reduce((n, s) => n + s.overduePhases, 0));
+    expect(dashboard.overduePhases.every((o) => o.phase.status === 'overdue')).toBe(true);
+    expect(dashboard.budget.total.yen).toBeGreaterThanOrEqual(3_000_000_000);
+    const trial = dashboard.goals
+      .flatMap((g) => g.outcomes)
+      .find((o) => o.kpi.name === '国際共同治験の初回治験計画届件数');
+    // 100件 (2021年) → 150件 (2028年): a path of 8 yearly points from 100 to 150.
+    expect(trial?.path.length).toBe(8);
+    expect(trial?.path[0]?.value).toBeCloseTo(100, 9);
+    expect(trial?.path[7]?.value).toBeCloseTo(150, 9);
+  });
+
   it('answers an unknown plan with 404 in the error shape', async () => {
     const res = await app.inject({ url: '/api/plans/no-such-plan' });
     expect(res.statusCode).toBe(404);

@@ -51,6 +51,7 @@ export interface PlanListRow extends PlanTable {
   measureCount: number;
   kpiCount: number;
   latestRound: FollowUpRoundTable | null;
+  nextDeadline: string | null;
 }
 
 /** Changes to a plan's own fields. */
@@ -86,10 +87,11 @@ export class PlanRepository {
     return this.db.selectFrom('plan').selectAll().where('slug', '=', slug).executeTakeFirst();
   }
 
-  /** Every plan with its counts and latest round, by title. */
-  async listWithCounts(): Promise<PlanListRow[]> {
-    const plans = await this.db
-      .selectFrom('plan')
+  /** Every plan (or one) with its counts, latest round and next deadline, by title. */
+  async listWithCounts(planId?: string): Promise<PlanListRow[]> {
+    let query = this.db.selectFrom('plan');
+    if (planId !== undefined) query = query.where('plan.id', '=', planId);
+    const plans = await query
       .selectAll('plan')
       .select((eb) => [
         eb
@@ -140,7 +142,22 @@ export class PlanRepository {
       measureCount: Number(measure_count ?? 0),
       kpiCount: Number(kpi_count ?? 0),
       latestRound: rounds.find((r) => r.plan_id === plan.id) ?? null,
+      nextDeadline:
+        rounds
+          .filter((r) => r.plan_id === plan.id && r.state !== 'published' && r.deadline !== null)
+          .map((r) => r.deadline as string)
+          .sort()[0] ?? null,
     }));
+  }
+
+  /** What the status engine reads, for every plan at once: KPIs, actuals and overrides. */
+  async loadStatusInputs(): Promise<Pick<PlanRows, 'kpis' | 'observations' | 'overrides'>> {
+    const [kpis, observations, overrides] = await Promise.all([
+      this.db.selectFrom('kpi').selectAll().orderBy('sort_order').execute(),
+      this.db.selectFrom('observation').selectAll().orderBy('period_start').execute(),
+      this.db.selectFrom('status_override').selectAll().execute(),
+    ]);
+    return { kpis, observations, overrides };
   }
 
   /** Every row under one plan, each table read once. */

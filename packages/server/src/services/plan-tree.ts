@@ -66,7 +66,10 @@ function pointOf(
  * Every KPI's status at the reference date, computed on read from its actuals (so it can never be stale)
  * and combined with a coordinator's override where there is one.
  */
-export function evaluatePlanKpis(rows: PlanRows, referenceDate: string): Map<string, EffectiveStatus> {
+export function evaluatePlanKpis(
+  rows: Pick<PlanRows, 'kpis' | 'observations' | 'overrides'>,
+  referenceDate: string,
+): Map<string, EffectiveStatus> {
   const observationsByKpi = groupBy(rows.observations, (o) => o.kpi_id);
   const overrideByKpi = new Map(rows.overrides.map((o) => [o.kpi_id, o]));
   const statuses = new Map<string, EffectiveStatus>();

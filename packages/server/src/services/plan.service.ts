@@ -1,8 +1,10 @@
-import { DomainError, todayInJapan, type Clock } from '@kotei/domain';
+import { DomainError, POLICY_FIELDS, rollUpPlan, todayInJapan, type Clock } from '@kotei/domain';
 import type {
   KpiStatus,
   MeasureDetail,
+  PlanDashboard,
   PlanDocument,
+  Portfolio,
   PlanSummary,
   PlanTree,
   SetStatusOverrideBody,
@@ -12,7 +14,8 @@ import type { PlanRepository } from '../repositories/plan.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import { requirePermission, type Actor } from './actor.js';
 import { buildPlanRows } from './plan-rows.js';
-import { assemblePlanTree, toRound } from './plan-tree.js';
+import { buildDashboard } from './dashboard.js';
+import { assemblePlanTree, evaluatePlanKpis, toRound } from './plan-tree.js';
 import { buildSearchEntries } from './search-entries.js';
 
 /** Reading and changing plans. */
@@ -23,9 +26,18 @@ export class PlanService {
     private readonly clock: Clock,
   ) {}
 
-  /** Every plan, as listed. Public. */
+  /** Every plan, as listed, with its statuses at today in Japan. Public. */
   async list(): Promise<PlanSummary[]> {
-    const rows = await this.plans.listWithCounts();
+    const today = todayInJapan(this.clock);
+    const [rows, inputs] = await Promise.all([this.plans.listWithCounts(), this.plans.loadStatusInputs()]);
+    const statuses = evaluatePlanKpis(inputs, today);
+    const kpisByPlan = new Map<string, { id: string; measureId: string | null; goalId: string | null }[]>();
+    for (const kpi of inputs.kpis) {
+      const list = kpisByPlan.get(kpi.plan_id) ?? [];
+      list.push({ id: kpi.id, measureId: kpi.measure_id, goalId: kpi.goal_id });
+      kpisByPlan.set(kpi.plan_id, list);
+    }
+    const effective = [...statuses.values()].map((s) => s.effective);
     return rows.map((row) => ({
       id: row.id,
       slug: row.slug,
@@ -41,7 +53,49 @@ export class PlanService {
         kpis: row.kpiCount,
       },
       latestRound: row.latestRound && toRound(row.latestRound),
+      nextDeadline: row.nextDeadline,
+      statusSummary: rollUpPlan(kpisByPlan.get(row.id) ?? [], effective),
     }));
+  }
+
+  /** The bureau's view: every policy field with its aim and its plans. Public. */
+  async portfolio(): Promise<Portfolio> {
+    const plans = await this.list();
+    const known = new Set(POLICY_FIELDS.map((f) => f.code));
+    return {
+      referenceDate: todayInJapan(this.clock),
+      fields: POLICY_FIELDS.map((field) => ({
+        ...field,
+        plans: plans.filter((p) => p.policyFields.includes(field.code)),
+      })),
+      otherPlans: plans.filter((p) => !p.policyFields.some((code) => known.has(code))),
+    };
+  }
+
+  /** A plan's dashboard at the reference date (a round's as-of date, else today in Japan). Public. */
+  async dashboard(slug: string, referenceDate?: string): Promise<PlanDashboard> {
+    const tree = await this.getTree(slug, referenceDate);
+    const listed = await this.plans.listWithCounts(tree.id);
+    const row = listed[0];
+    if (!row) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
+    return buildDashboard(tree, {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      owner: row.owner,
+      adoptedOn: row.adopted_on,
+      policyFields: row.policyFields,
+      isSample: row.is_sample === 1,
+      counts: {
+        goals: row.goalCount,
+        sheets: row.sheetCount,
+        measures: row.measureCount,
+        kpis: row.kpiCount,
+      },
+      latestRound: row.latestRound && toRound(row.latestRound),
+      nextDeadline: row.nextDeadline,
+      statusSummary: tree.statusSummary,
+    });
   }
 
   /**

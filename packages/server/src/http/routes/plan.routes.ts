@@ -6,7 +6,9 @@ import {
   IsoDate,
   KpiStatus,
   MeasureDetail,
+  PlanDashboard,
   PlanSummary,
+  Portfolio,
   PlanTree,
   Round,
   SetStatusOverrideBody,
@@ -51,6 +53,33 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       (request) => ctx.plans.getTree(request.params.slug, request.query.at),
+    );
+
+    app.get(
+      '/portfolio',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: "The bureau's view: policy fields with their aims and plans, with statuses",
+          response: { 200: Portfolio },
+        },
+      },
+      () => ctx.plans.portfolio(),
+    );
+
+    app.get(
+      '/plans/:slug/dashboard',
+      {
+        schema: {
+          tags: ['plans'],
+          summary:
+            'A plan dashboard: outcome trajectories, statuses per sheet, worst KPIs, overdue phases, budget',
+          params: SlugParams,
+          querystring: ReferenceQuery,
+          response: { 200: PlanDashboard, 400: ErrorBody, 404: ErrorBody },
+        },
+      },
+      (request) => ctx.plans.dashboard(request.params.slug, request.query.at),
     );
 
     app.get(

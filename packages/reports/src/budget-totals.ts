@@ -1,0 +1,80 @@
+import type { BudgetProject } from '@kotei/contracts';
+import type { BudgetType } from '@kotei/domain';
+
+/** A sum of yen with how many budget lines went into it. */
+export interface YenTotal {
+  yen: number;
+  lines: number;
+}
+
+/** Budget totals of a set of projects, as the dashboard and the report show them. */
+export interface BudgetTotals {
+  /** Per ministry code (null: no ministry given), counted lines only. */
+  byMinistry: { ministry: string | null; total: YenTotal }[];
+  /** Per budget type and fiscal year, counted lines only. */
+  byTypeAndYear: { type: BudgetType; fiscalYear: number | null; total: YenTotal }[];
+  /** Everything counted. */
+  total: YenTotal;
+  /** 内数 lines: shown apart, never added, since they are shares of budgets counted elsewhere. */
+  partOf: YenTotal;
+  /** Lines without an amount (基金事業 and the like). */
+  withoutAmount: number;
+  /** Distinct projects. */
+  projects: number;
+}
+
+const add = (total: YenTotal, yen: number): void => {
+  total.yen += yen;
+  total.lines += 1;
+};
+
+/**
+ * Sum budget lines per ministry and per type and year. A project listed under several measures (再掲) is
+ * counted once; 内数 lines are kept apart and never added; lines without an amount are only counted.
+ */
+export function budgetTotals(projects: readonly BudgetProject[]): BudgetTotals {
+  const seen = new Set<string>();
+  const byMinistry = new Map<string | null, YenTotal>();
+  const byTypeAndYear = new Map<string, { type: BudgetType; fiscalYear: number | null; total: YenTotal }>();
+  const total: YenTotal = { yen: 0, lines: 0 };
+  const partOf: YenTotal = { yen: 0, lines: 0 };
+  let withoutAmount = 0;
+  for (const project of projects) {
+    if (seen.has(project.id)) continue;
+    seen.add(project.id);
+    for (const line of project.lines) {
+      if (line.amountYen === null) {
+        withoutAmount += 1;
+        continue;
+      }
+      if (line.isPartOf) {
+        add(partOf, line.amountYen);
+        continue;
+      }
+      add(total, line.amountYen);
+      const ministry = byMinistry.get(project.ministry) ?? { yen: 0, lines: 0 };
+      add(ministry, line.amountYen);
+      byMinistry.set(project.ministry, ministry);
+      const key = `${line.type}:${line.fiscalYear ?? ''}`;
+      const typeYear = byTypeAndYear.get(key) ?? {
+        type: line.type,
+        fiscalYear: line.fiscalYear,
+        total: { yen: 0, lines: 0 },
+      };
+      add(typeYear.total, line.amountYen);
+      byTypeAndYear.set(key, typeYear);
+    }
+  }
+  return {
+    byMinistry: [...byMinistry]
+      .map(([ministry, t]) => ({ ministry, total: t }))
+      .sort((a, b) => b.total.yen - a.total.yen),
+    byTypeAndYear: [...byTypeAndYear.values()].sort(
+      (a, b) => (a.fiscalYear ?? 0) - (b.fiscalYear ?? 0) || a.type.localeCompare(b.type),
+    ),
+    total,
+    partOf,
+    withoutAmount,
+    projects: seen.size,
+  };
+}
