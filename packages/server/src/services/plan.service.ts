@@ -8,9 +8,10 @@ import type {
   PlanSummary,
   PlanTree,
   SetStatusOverrideBody,
+  StatusSummary,
   UpdatePlanBody,
 } from '@kotei/contracts';
-import type { PlanRepository } from '../repositories/plan.repository.js';
+import type { PlanListRow, PlanRepository } from '../repositories/plan.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import { requirePermission, type Actor } from './actor.js';
 import { buildPlanRows } from './plan-rows.js';
@@ -38,24 +39,7 @@ export class PlanService {
       kpisByPlan.set(kpi.plan_id, list);
     }
     const effective = [...statuses.values()].map((s) => s.effective);
-    return rows.map((row) => ({
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      owner: row.owner,
-      adoptedOn: row.adopted_on,
-      policyFields: row.policyFields,
-      isSample: row.is_sample === 1,
-      counts: {
-        goals: row.goalCount,
-        sheets: row.sheetCount,
-        measures: row.measureCount,
-        kpis: row.kpiCount,
-      },
-      latestRound: row.latestRound && toRound(row.latestRound),
-      nextDeadline: row.nextDeadline,
-      statusSummary: rollUpPlan(kpisByPlan.get(row.id) ?? [], effective),
-    }));
+    return rows.map((row) => toSummary(row, rollUpPlan(kpisByPlan.get(row.id) ?? [], effective)));
   }
 
   /** The bureau's view: every policy field with its aim and its plans. Public. */
@@ -78,24 +62,7 @@ export class PlanService {
     const listed = await this.plans.listWithCounts(tree.id);
     const row = listed[0];
     if (!row) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
-    return buildDashboard(tree, {
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      owner: row.owner,
-      adoptedOn: row.adopted_on,
-      policyFields: row.policyFields,
-      isSample: row.is_sample === 1,
-      counts: {
-        goals: row.goalCount,
-        sheets: row.sheetCount,
-        measures: row.measureCount,
-        kpis: row.kpiCount,
-      },
-      latestRound: row.latestRound && toRound(row.latestRound),
-      nextDeadline: row.nextDeadline,
-      statusSummary: tree.statusSummary,
-    });
+    return buildDashboard(tree, toSummary(row, tree.statusSummary));
   }
 
   /**
@@ -248,4 +215,20 @@ export class PlanService {
     });
     return this.getTree(slug);
   }
+}
+
+function toSummary(row: PlanListRow, statusSummary: StatusSummary): PlanSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    owner: row.owner,
+    adoptedOn: row.adopted_on,
+    policyFields: row.policyFields,
+    isSample: row.is_sample === 1,
+    counts: { goals: row.goalCount, sheets: row.sheetCount, measures: row.measureCount, kpis: row.kpiCount },
+    latestRound: row.latestRound && toRound(row.latestRound),
+    nextDeadline: row.nextDeadline,
+    statusSummary,
+  };
 }
