@@ -1,19 +1,14 @@
-/**
- * One problem an importer met: where (line, column, cell), what it found and what it expected. Importers
- * return these as data beside what they could read, and never write (STYLE.md rule 7).
- */
-export interface ParseIssue {
-  line: number;
-  column?: number;
-  cell?: string;
-  found: string;
-  expected: string;
-  message: string;
-  severity: 'error' | 'warning' | 'info';
-}
-
+/** One problem an importer met, as data: where, what it found, what it expected, how much it matters. */
+export type { ParseIssue, ParseIssueSeverity } from './parse-issue.js';
 /** What an importer returns: the plan it read and every issue it met. */
-export interface ParseResult<TPlan> {
-  plan: TPlan;
-  issues: ParseIssue[];
-}
+export type { ParseResult } from './parse-issue.js';
+/** Finds a document's encoding (UTF-8, UTF-16 LE/BE, Shift_JIS) and decodes it, or refuses it with a reason. */
+export { decodeDocument } from './decode-document.js';
+/** A decoded document and its encoding, or the reason it was refused. */
+export type { DecodeResult, DocumentEncoding } from './decode-document.js';
+/** Reads a follow-up document's text into a PlanDocument input and its issues; pure, linear, never throws. */
+export { parseFollowUp } from './parse-follow-up.js';
+/** Options of parseFollowUp: the plan's slug and the source file name. */
+export type { FollowUpOptions } from './parse-follow-up.js';
+/** Stable keys (sheet or goal number + normalised name) to match KPIs, outcomes and measures on a later import. */
+export { kpiKey, measureKey, outcomeKey } from './follow-up/keys.js';

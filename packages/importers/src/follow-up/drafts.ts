@@ -1,0 +1,83 @@
+import type { PlanDocumentInput } from '@kotei/contracts';
+import type { ParseIssue, ParseIssueSeverity } from '../parse-issue.js';
+import type { SourceLine } from './markdown-blocks.js';
+import { excerpt } from './text.js';
+
+/** A sheet as PlanDocument takes it. */
+export type SheetInput = NonNullable<PlanDocumentInput['sheets']>[number];
+/** A measure as PlanDocument takes it. */
+export type MeasureInput = NonNullable<SheetInput['measures']>[number];
+/** A KPI or outcome target as PlanDocument takes it. */
+export type KpiInput = NonNullable<MeasureInput['kpis']>[number];
+/** A phase as PlanDocument takes it. */
+export type PhaseInput = NonNullable<MeasureInput['phases']>[number];
+/** A progress bullet as PlanDocument takes it. */
+export type ProgressInput = NonNullable<MeasureInput['progress']>[number];
+/** A budget project as PlanDocument takes it. */
+export type ProjectInput = NonNullable<MeasureInput['projects']>[number];
+/** A strategic goal as PlanDocument takes it. */
+export type GoalInput = NonNullable<PlanDocumentInput['strategicGoals']>[number];
+/** Where an item was read from. */
+export type SourceInput = NonNullable<MeasureInput['source']>;
+
+/** The issue fields a reader gives; the log adds nothing but order. */
+export interface IssueInput {
+  code: string;
+  line: number;
+  column?: number;
+  cell?: string;
+  found: string;
+  expected: string;
+  message: string;
+  severity: ParseIssueSeverity;
+}
+
+// Past this many issues of one kind, the rest are counted, not listed: a 5 MB file of broken rows stays readable.
+const MAX_PER_CODE = 200;
+
+/** Collects issues in reading order; `found` is shortened so a huge cell never fills the list. */
+export class IssueLog {
+  readonly issues: ParseIssue[] = [];
+  private readonly counts = new Map<string, { count: number; line: number }>();
+
+  add(issue: IssueInput): void {
+    const seen = this.counts.get(issue.code);
+    const count = (seen?.count ?? 0) + 1;
+    this.counts.set(issue.code, { count, line: seen?.line ?? issue.line });
+    if (count > MAX_PER_CODE) return;
+    const entry: ParseIssue = {
+      code: issue.code,
+      line: Math.max(1, issue.line),
+      found: excerpt(issue.found),
+      expected: issue.expected,
+      message: issue.message,
+      severity: issue.severity,
+    };
+    if (issue.column !== undefined) entry.column = issue.column;
+    if (issue.cell !== undefined) entry.cell = issue.cell;
+    this.issues.push(entry);
+  }
+
+  /** Adds one issue per kind that was cut off, saying how many were not listed. */
+  finish(): void {
+    for (const [code, { count }] of this.counts) {
+      if (count <= MAX_PER_CODE) continue;
+      const last = [...this.issues].reverse().find((i) => i.code === code);
+      this.issues.push({
+        code: 'issues-truncated',
+        line: last?.line ?? 1,
+        found: `${count} issues of kind ${code}`,
+        expected: `at most ${MAX_PER_CODE} issues of one kind`,
+        message: `${count - MAX_PER_CODE} further issues of kind "${code}" were not listed.`,
+        severity: last?.severity ?? 'warning',
+      });
+    }
+  }
+}
+
+/** Provenance of lines: their range and raw text as written. */
+export function sourceOf(lines: readonly SourceLine[], rawText?: string): SourceInput {
+  const first = lines[0]?.line ?? 1;
+  const last = lines[lines.length - 1]?.line ?? first;
+  return { lineFrom: first, lineTo: last, rawText: rawText ?? lines.map((l) => l.text).join('\n') };
+}
