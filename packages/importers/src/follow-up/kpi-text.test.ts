@@ -92,7 +92,7 @@ describe('readKpiCell', () => {
     expect(kpis[0]).toMatchObject({
       name: '後発品数量シェア',
       shape: 'share-meeting-bar',
-      target: { value: 80, fiscalYear: 2028 },
+      target: { value: 0, fiscalYear: 2028 },
       baseline: { value: 11, fiscalYear: 2023 },
     });
     expect(kpis[1]).toMatchObject({ name: '後発品金額シェア', target: { value: 65, fiscalYear: 2029 } });

@@ -359,12 +359,13 @@ function assemble(
   const target = kpi.target;
   const bar = valued.find((p) => p.label === target?.label);
   if (shape === 'share-meeting-bar' && target !== null && bar !== undefined) {
-    // The bar lives in the target; baseline and actuals count the units that do not meet it.
     const every = notes.find((n) => n.startsWith('全')) ?? '';
     notes.splice(notes.indexOf(every), every === '' ? 0 : 1);
     notes.unshift(
-      `${every}${target.value ?? ''}${kpi.unit}${bar.qualifier}(基準値・実績は基準に達しない単位の数)`,
+      `${every}${target.value ?? ''}${kpi.unit}${bar.qualifier}(基準値・実績・目標は基準に達しない単位の数)`,
     );
+    // The status engine counts the units below the bar, so the target is none of them (the bar is in the note).
+    kpi.target = { ...target, value: 0 };
   } else if (bar !== undefined && bar.qualifier !== '') {
     notes.push(`${target?.value ?? ''}${kpi.unit}${bar.qualifier}`);
   }
