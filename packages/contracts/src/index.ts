@@ -4,3 +4,4 @@ export * from './reference.js';
 export * from './auth.js';
 export * from './plan-document.js';
 export * from './search.js';
+export * from './import.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeDocument, parseFollowUp } from './index.js';
 
-const SEED_URL = new URL('../../server/src/sample/drug-discovery-2024.follow-up.md', import.meta.url);
+const SEED_URL = new URL('../../server/sample/drug-discovery-2024.follow-up.md', import.meta.url);
 const seedBytes = (): Uint8Array => new Uint8Array(readFileSync(SEED_URL));
 const seedText = (): string => new TextDecoder('utf-8').decode(seedBytes());
 

@@ -3,7 +3,7 @@ import { PlanDocument } from '@kotei/contracts';
 import { describe, expect, it } from 'vitest';
 import { measureKey, parseFollowUp } from './index.js';
 
-const SEED_URL = new URL('../../server/src/sample/drug-discovery-2024.follow-up.md', import.meta.url);
+const SEED_URL = new URL('../../server/sample/drug-discovery-2024.follow-up.md', import.meta.url);
 
 // The same document family written with a pipe table, a sheet heading split from its number, and an HTML list.
 const PIPE_DOCUMENT = [

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeDocument, parseFollowUp } from './index.js';
 
-const SEED_URL = new URL('../../server/src/sample/drug-discovery-2024.follow-up.md', import.meta.url);
+const SEED_URL = new URL('../../server/sample/drug-discovery-2024.follow-up.md', import.meta.url);
 const seed = readFileSync(SEED_URL, 'utf8');
 const seedLines = seed.split('\n');
 

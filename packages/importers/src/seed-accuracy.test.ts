@@ -7,7 +7,7 @@ import expected from './fixtures/seed-expected.json' with { type: 'json' };
 import { parseFollowUp } from './index.js';
 import type { ParseIssue } from './index.js';
 
-const SEED_URL = new URL('../../server/src/sample/drug-discovery-2024.follow-up.md', import.meta.url);
+const SEED_URL = new URL('../../server/sample/drug-discovery-2024.follow-up.md', import.meta.url);
 // SHA-256 of the seed as published (../shared/seeds/004_b47fbf0a9a739e74.txt), which the repository copy must equal.
 const SEED_SHA256 = '75965a65009ad300eb4e97a8d65e6b1c6b227ff593dbf9747545c87162c4fc51';
 
@@ -179,7 +179,7 @@ describe('parseFollowUp on the seed (drug-discovery-2024.follow-up.md)', () => {
     // A mismatch means the sample was rewritten, e.g. by `prettier --write .` (it must be in .prettierignore).
     expect(
       hash,
-      'packages/server/src/sample/drug-discovery-2024.follow-up.md is not the seed byte for byte',
+      'packages/server/sample/drug-discovery-2024.follow-up.md is not the seed byte for byte',
     ).toBe(SEED_SHA256);
   });
 

@@ -14,6 +14,7 @@ import { SearchRepository } from './repositories/search.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { AuthService } from './services/auth.service.js';
+import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
 import { SearchService } from './services/search.service.js';
@@ -30,6 +31,7 @@ export interface AppContext {
   auth: AuthService;
   users: UserService;
   search: SearchService;
+  imports: ImportService;
   close(): Promise<void>;
 }
 
@@ -50,12 +52,14 @@ export async function openContext(options: {
     await organisations.upsertAll(ORGANISATIONS);
     const planRepository = new PlanRepository(database.db);
     const userRepository = new UserRepository(database.db);
+    const plans = new PlanService(planRepository, organisations, options.clock);
     return {
       database,
       clock: options.clock,
       organisations,
       audit: new AuditRepository(database.db),
-      plans: new PlanService(planRepository, organisations, options.clock),
+      plans,
+      imports: new ImportService(plans, planRepository, organisations, options.clock),
       rounds: new RoundService(planRepository, new RoundRepository(database.db), options.clock),
       auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock),
       users: new UserService(userRepository, organisations, options.clock),

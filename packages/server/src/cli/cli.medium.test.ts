@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -64,6 +65,45 @@ describe('kotei CLI', () => {
     expect(await run(capture(), 'status', '--method', 'linear')).toBe(1);
   });
 
+  it('dry-runs an import: only the open-data plan JSON on stdout, the issues with their lines on stderr', async () => {
+    const io = capture();
+    const file = fileURLToPath(new URL('../../sample/drug-discovery-2024.follow-up.md', import.meta.url));
+    expect(await run(io, 'import', file, '--slug', 'drug-discovery-2024', '--dry-run', '--json')).toBe(0);
+    const plan = JSON.parse(io.stdout.join('\n')) as {
+      slug: string;
+      areas?: unknown;
+      strategicGoals: {
+        outcomes: { name: string; target: { value: number | null; fiscalYear: number; label: string } }[];
+      }[];
+      sheets: {
+        measures: {
+          title: string;
+          ministries: string[];
+          phases: unknown[];
+          kpis: { baseline: unknown; target: unknown; shape: string; direction: string }[];
+          progress: unknown[];
+          projects: unknown[];
+        }[];
+      }[];
+    };
+    expect(plan.slug).toBe('drug-discovery-2024');
+    expect(plan.areas).toBeUndefined();
+    expect(plan.sheets).toHaveLength(12);
+    expect(plan.strategicGoals.flatMap((g) => g.outcomes).map((o) => o.target.label)).toContain(
+      '2024～2028年度累積',
+    );
+    expect(io.stderr.length).toBeGreaterThan(0);
+    expect(io.stderr.every((line) => /follow-up\.md:\d+/.test(line))).toBe(true);
+    // Nothing was written: the configured database was never created.
+    expect(existsSync(join(dir, 'kotei.db'))).toBe(false);
+  });
+
+  it('refuses a file it cannot read, naming it', async () => {
+    const io = capture();
+    expect(await run(io, 'import', join(dir, 'missing.md'))).toBe(1);
+    expect(io.stderr.join('\n')).toContain(`cannot read ${join(dir, 'missing.md')}`);
+  });
+
   it('explains a period it cannot read, on stderr, with exit code 1', async () => {
     const io = capture();
     expect(await run(io, 'period', '2024年度末末')).toBe(1);
@@ -122,5 +162,18 @@ describe.each(TEST_DATABASES)('kotei user on %s', (kind) => {
     const passwords = io.stdout.filter((l) => l.startsWith('password: '));
     expect(passwords).toHaveLength(2);
     expect(passwords[1]).not.toBe(passwords[0]);
+  });
+
+  it('imports a document once; the same document again changes nothing', async () => {
+    database = await createEmptyDatabase(kind);
+    process.env.KOTEI_DATABASE_URL = database.url;
+    const file = fileURLToPath(new URL('../../sample/drug-discovery-2024.follow-up.md', import.meta.url));
+    const io = capture();
+    expect(await run(io, 'import', file, '--slug', 'drug-discovery-2024')).toBe(0);
+    expect(io.stdout.at(-1)).toMatch(
+      /^imported .* as plan [0-9a-f-]{36} \(slug drug-discovery-2024\), \d+ issue\(s\)/,
+    );
+    expect(await run(io, 'import', file, '--slug', 'drug-discovery-2024')).toBe(0);
+    expect(io.stdout.at(-1)).toMatch(/^unchanged: /);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DomainError, ROLES, formatPeriod, parsePeriod, periodToIsoInterval, type Role } from '@kotei/domain';
 import { prepareFirstStart } from '../bootstrap.js';
@@ -174,6 +175,67 @@ export function buildProgram(io: CliIo): Command {
         );
       }
       io.out(runStatusBatch(await readInput()));
+    });
+
+  program
+    .command('import')
+    .description('Import a follow-up document (Markdown/HTML tables converted from the PDF) as a plan')
+    .argument('<file>', 'the document; UTF-8, UTF-16 or Shift_JIS')
+    .option('--slug <slug>', 'the plan slug (default: from the file name)')
+    .option('--dry-run', 'read and report only; write nothing')
+    .option('--json', 'with --dry-run: print only the plan as open-data JSON on stdout, issues on stderr')
+    .action(async (file: string, opts: { slug?: string; dryRun?: boolean; json?: boolean }) => {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw new DomainError(
+          'invalid_input',
+          'unreadable_file',
+          `cannot read ${file}: ${(error as Error).message}`,
+        );
+      }
+      const input = { bytes, fileName: basename(file), slug: opts.slug };
+      if (opts.dryRun) {
+        // A dry run reads against an empty database in memory: nothing of the real one is opened or touched.
+        const config = readConfig(process.env);
+        const ctx = await openContext({
+          databaseUrl: 'sqlite::memory:',
+          cwd: process.cwd(),
+          clock: config.clock,
+        });
+        try {
+          const preview = await ctx.imports.preview('system', input);
+          const lines = preview.issues.map(
+            (i) =>
+              `${file}:${i.line}${i.cell === undefined ? '' : ` [${i.cell}]`}: ${i.severity} ${i.code}: ${i.message} (found "${i.found}"; expected ${i.expected})`,
+          );
+          if (opts.json) {
+            io.out(JSON.stringify(preview.plan, null, 2));
+            for (const line of lines) io.err(line);
+          } else {
+            io.out(`${file}: ${preview.encoding}, would ${preview.action} plan "${preview.plan.slug}"`);
+            io.out(
+              Object.entries(preview.counts)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', '),
+            );
+            for (const line of lines) io.out(line);
+            io.out(`${preview.issues.length} issue(s)`);
+          }
+        } finally {
+          await ctx.close();
+        }
+        return;
+      }
+      await withContext(async (ctx) => {
+        const result = await ctx.imports.commit('system', input);
+        io.out(
+          result.action === 'create'
+            ? `imported ${file} as plan ${result.id} (slug ${result.slug}), ${result.issues} issue(s); see them with --dry-run`
+            : `unchanged: ${file} is already imported as plan ${result.id} (slug ${result.slug})`,
+        );
+      });
     });
 
   const user = program.command('user').description('Manage accounts');

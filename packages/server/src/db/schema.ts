@@ -256,6 +256,17 @@ export interface StatusOverrideTable {
   set_at: string;
 }
 
+export interface ImportRecordTable {
+  id: string;
+  plan_id: string;
+  fingerprint: string;
+  file_name: string;
+  encoding: string;
+  issue_count: number;
+  imported_at: string;
+  imported_by: string | null;
+}
+
 /** The database as Kysely sees it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -282,4 +293,5 @@ export interface DB {
   audit_event: AuditEventTable;
   search_entry: SearchEntryTable;
   status_override: StatusOverrideTable;
+  import_record: ImportRecordTable;
 }

@@ -42,7 +42,7 @@ describe.each(TEST_DATABASES)('HTTP API on %s', (kind) => {
       plans: { slug: string; isSample: boolean; counts: { goals: number; sheets: number } }[];
     }>();
     expect(plans).toHaveLength(1);
-    expect(plans[0]).toMatchObject({ slug: SLUG, isSample: true, counts: { goals: 3, sheets: 2 } });
+    expect(plans[0]).toMatchObject({ slug: SLUG, isSample: true, counts: { goals: 3, sheets: 12 } });
   });
 
   it('reads the whole plan tree with phase statuses at today in Japan', async () => {
@@ -70,7 +70,7 @@ describe.each(TEST_DATABASES)('HTTP API on %s', (kind) => {
     }>();
     expect(tree.referenceDate).toBe('2025-07-15');
     expect(tree.strategicGoals.map((g) => g.title)).toContain('国民に最新の医薬品を速やかに届ける');
-    expect(tree.sheets.map((s) => s.number)).toEqual([1, 2]);
+    expect(tree.sheets.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const first = tree.sheets[0]?.measures[0];
     expect(first?.title).toBe('官民協議会による外資系企業・外国資金の呼び込み');
     expect(first?.kpis[0]?.target).toMatchObject({ value: 14, fiscalYear: 2028, label: 'R10' });
@@ -104,9 +104,20 @@ describe.each(TEST_DATABASES)('HTTP API on %s', (kind) => {
     expect(res.json()).toMatchObject({
       plan: { slug: SLUG },
       measure: { id: measure?.id, title: measure?.title, isRepost: false },
-      placements: [{ sheetNumber: 2, isRepost: false }],
       rounds: [{ asOfDate: '2025-06-30' }],
     });
+    const detail = res.json<{
+      placements: { sheetNumber: number; isRepost: boolean }[];
+      source: { lineFrom: number; rawText: string } | null;
+    }>();
+    expect(detail.placements).toContainEqual({
+      sheetNumber: 2,
+      sheetTitle: expect.any(String) as string,
+      isRepost: false,
+    });
+    // Imported from the seed: the measure keeps the lines it was read from.
+    expect(detail.source?.lineFrom).toBeGreaterThan(60);
+    expect(detail.source?.rawText).toContain('FIH');
     const unknown = await app.inject({
       url: `/api/plans/${SLUG}/measures/00000000-0000-4000-8000-000000000000`,
     });
@@ -154,13 +165,13 @@ describe.each(TEST_DATABASES)('HTTP API on %s', (kind) => {
       budget: { total: { yen: number }; projects: number };
     }>();
     expect(dashboard.referenceDate).toBe('2025-07-15');
-    expect(dashboard.sheets.map((s) => s.number)).toEqual([1, 2]);
+    expect(dashboard.sheets.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(dashboard.overduePhases.length).toBe(dashboard.sheets.reduce((n, s) => n + s.overduePhases, 0));
     expect(dashboard.overduePhases.every((o) => o.phase.status === 'overdue')).toBe(true);
     expect(dashboard.budget.total.yen).toBeGreaterThanOrEqual(3_000_000_000);
     const trial = dashboard.goals
       .flatMap((g) => g.outcomes)
-      .find((o) => o.kpi.name === '国際共同治験の初回治験計画届件数');
+      .find((o) => o.kpi.name.includes('国際共同治験の初回治験計画届件数'));
     // 100件 (2021年) → 150件 (2028年): a path of 8 yearly points from 100 to 150.
     expect(trial?.path.length).toBe(8);
     expect(trial?.path[0]?.value).toBeCloseTo(100, 9);

@@ -4,6 +4,7 @@ import type {
   BudgetProjectTable,
   DB,
   FollowUpRoundTable,
+  ImportRecordTable,
   KpiTable,
   MeasureMinistryTable,
   MeasurePlacementTable,
@@ -270,7 +271,12 @@ export class PlanRepository {
   }
 
   /** Write a whole plan, its search entries and its audit event in one transaction: all of it or none. */
-  async insertAll(rows: PlanRows, search: readonly SearchEntryTable[], audit: AuditEntry): Promise<void> {
+  async insertAll(
+    rows: PlanRows,
+    search: readonly SearchEntryTable[],
+    imported: ImportRecordTable | null,
+    audit: AuditEntry,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('plan').values(rows.plan).execute();
       await insertBatched(
@@ -302,8 +308,20 @@ export class PlanRepository {
       await insertBatched(rows.reports, (batch) => trx.insertInto('progress_report').values(batch).execute());
       await insertBatched(rows.bullets, (batch) => trx.insertInto('progress_bullet').values(batch).execute());
       await SearchRepository.insert(trx, search);
+      if (imported !== null) await trx.insertInto('import_record').values(imported).execute();
       await insertAuditEvent(trx, rows.plan.created_at, audit);
     });
+  }
+
+  /** Whether the document with this fingerprint was imported into the plan. */
+  async hasImport(planId: string, fingerprint: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('import_record')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('fingerprint', '=', fingerprint)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** The plan's KPI with this id, if any. */

@@ -15,9 +15,19 @@ import type { PlanListRow, PlanRepository } from '../repositories/plan.repositor
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import { requirePermission, type Actor } from './actor.js';
 import { buildPlanRows } from './plan-rows.js';
+import { newId } from '../ids.js';
 import { buildDashboard } from './dashboard.js';
 import { assemblePlanTree, evaluatePlanKpis, toRound } from './plan-tree.js';
 import { buildSearchEntries } from './search-entries.js';
+
+/** Where an imported plan came from, recorded with it so the same document is recognised later. */
+export interface ImportSource {
+  fingerprint: string;
+  fileName: string;
+  encoding: string;
+  issueCount: number;
+  importedBy: string | null;
+}
 
 /** Reading and changing plans. */
 export class PlanService {
@@ -106,8 +116,15 @@ export class PlanService {
     };
   }
 
-  /** Write a new plan from a document in one transaction. Needs `plan:import`, or no actor for start-up. */
-  async create(actor: Actor | 'system', doc: PlanDocument): Promise<{ id: string; slug: string }> {
+  /**
+   * Write a new plan from a document in one transaction (with the record of its import, when imported).
+   * Needs `plan:import`, or no actor for start-up.
+   */
+  async create(
+    actor: Actor | 'system',
+    doc: PlanDocument,
+    imported?: ImportSource,
+  ): Promise<{ id: string; slug: string }> {
     const user = actor === 'system' ? null : requirePermission(actor, 'plan:import');
     if (await this.plans.findBySlug(doc.slug)) {
       throw new DomainError('conflict', 'plan_slug_taken', `A plan with slug "${doc.slug}" exists already`, [
@@ -117,7 +134,17 @@ export class PlanService {
     const known = new Set((await this.organisations.listAll()).map((o) => o.code));
     const now = this.clock.now().toISOString();
     const rows = buildPlanRows(doc, now, known);
-    await this.plans.insertAll(rows, buildSearchEntries(rows), {
+    const record = imported && {
+      id: newId(),
+      plan_id: rows.plan.id,
+      fingerprint: imported.fingerprint,
+      file_name: imported.fileName,
+      encoding: imported.encoding,
+      issue_count: imported.issueCount,
+      imported_at: now,
+      imported_by: imported.importedBy,
+    };
+    await this.plans.insertAll(rows, buildSearchEntries(rows), record ?? null, {
       actorId: user?.id ?? null,
       action: 'plan.create',
       entityType: 'plan',

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as createCycle from './2026-11-24T0900_create_cycle.js';
 import * as createSearchIndex from './2026-11-24T1000_create_search_index.js';
 import * as createStatusOverride from './2026-11-24T1100_create_status_override.js';
+import * as createImportRecord from './2026-11-24T1200_create_import_record.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T0900_create_cycle': createCycle,
   '2026-11-24T1000_create_search_index': createSearchIndex,
   '2026-11-24T1100_create_status_override': createStatusOverride,
+  '2026-11-24T1200_create_import_record': createImportRecord,
 };

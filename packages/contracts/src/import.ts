@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { PlanTree } from './plan.js';
+
+/** A document to import, sent as base64 so any encoding (UTF-8, UTF-16, Shift_JIS) arrives byte for byte. */
+export const ImportBody = z
+  .object({
+    fileName: z.string().trim().min(1).max(255),
+    contentBase64: z
+      .base64()
+      .max(14 * 1024 * 1024)
+      .meta({ description: 'The file, base64 (at most 10 MB)' }),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens')
+      .max(80)
+      .optional(),
+  })
+  .strict()
+  .meta({ id: 'ImportBody' });
+/** A document to import. */
+export type ImportBody = z.infer<typeof ImportBody>;
+
+/** One thing the importer could not read as expected: where, what it found, what it expected. */
+export const ImportIssue = z
+  .object({
+    code: z.string(),
+    line: z.int(),
+    column: z.int().optional(),
+    cell: z.string().optional(),
+    found: z.string(),
+    expected: z.string(),
+    message: z.string(),
+    severity: z.enum(['error', 'warning', 'info']),
+  })
+  .meta({ id: 'ImportIssue' });
+
+/** What importing would do (`create`, `unchanged` when the same document is already in), or did. */
+export const IMPORT_ACTIONS = ['create', 'unchanged'] as const;
+
+/** The parse preview: the plan as it would be stored, every issue, and what committing would do. */
+export const ImportPreview = z
+  .object({
+    action: z.enum(IMPORT_ACTIONS),
+    encoding: z.string(),
+    fingerprint: z
+      .string()
+      .meta({ description: 'SHA-256 of the document as read; the same document imports once' }),
+    counts: z.object({
+      sheets: z.int(),
+      measures: z.int(),
+      kpis: z.int(),
+      outcomes: z.int(),
+      bullets: z.int(),
+      projects: z.int(),
+      budgetLines: z.int(),
+      actuals: z.int(),
+    }),
+    issues: z.array(ImportIssue),
+    plan: PlanTree,
+  })
+  .meta({ id: 'ImportPreview' });
+/** The parse preview. */
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/** A committed import. */
+export const ImportResult = z
+  .object({
+    action: z.enum(IMPORT_ACTIONS),
+    id: z.string(),
+    slug: z.string(),
+    issues: z.int().meta({ description: 'How many issues the importer reported' }),
+  })
+  .meta({ id: 'ImportResult' });
+/** A committed import. */
+export type ImportResult = z.infer<typeof ImportResult>;

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportPreview, ImportResult, PlanSummary } from '@kotei/contracts';
+import { prepareFirstStart, SAMPLE_DOCUMENT } from '../bootstrap.js';
+import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
+import { buildApp } from './app.js';
+
+const seed = readFileSync(SAMPLE_DOCUMENT);
+const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+
+describe.each(TEST_DATABASES)('import on %s', (kind) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let headers: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const first = await prepareFirstStart(database.ctx, { loadSample: false });
+    app = await buildApp(database.ctx, { logLevel: 'silent', webRoot: null, secureCookies: false });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'admin', password: first.admin?.password ?? '' },
+    });
+    headers = {
+      cookie: `kotei_session=${login.cookies.find((c) => c.name === 'kotei_session')?.value ?? ''}`,
+      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
+    };
+  });
+  afterAll(async () => {
+    await (app as FastifyInstance | undefined)?.close();
+    await (database as TestDatabase | undefined)?.dispose();
+  });
+
+  const plans = async (): Promise<PlanSummary[]> =>
+    (await app.inject({ url: '/api/plans' })).json<{ plans: PlanSummary[] }>().plans;
+
+  it('previews the seed: the plan, its counts and every issue with its line, writing nothing', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports/preview',
+      headers,
+      payload: { fileName: 'follow-up.md', contentBase64: base64(seed), slug: 'drug-discovery-2024' },
+    });
+    expect(res.statusCode).toBe(200);
+    const preview = res.json<ImportPreview>();
+    expect(preview).toMatchObject({ action: 'create', encoding: 'utf-8' });
+    expect(preview.counts.sheets).toBe(12);
+    expect(preview.plan.sheets.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(preview.issues.length).toBeGreaterThan(0);
+    for (const issue of preview.issues) {
+      expect(issue.line).toBeGreaterThan(0);
+      expect(issue.expected).not.toBe('');
+    }
+    expect(await plans()).toEqual([]);
+  });
+
+  it('commits in one go, and the same document again — even re-encoded as UTF-16 — changes nothing', async () => {
+    const url = '/api/imports';
+    const created = await app.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: { fileName: 'follow-up.md', contentBase64: base64(seed), slug: 'drug-discovery-2024' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json<ImportResult>()).toMatchObject({ action: 'create', slug: 'drug-discovery-2024' });
+    const before = await plans();
+    expect(before.map((p) => p.counts)).toEqual([
+      { goals: 3, sheets: 12, measures: expect.any(Number) as number, kpis: expect.any(Number) as number },
+    ]);
+
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed.toString('utf8'), 'utf16le')]);
+    for (const bytes of [seed, utf16]) {
+      const again = await app.inject({
+        method: 'POST',
+        url,
+        headers,
+        payload: { fileName: 'again.md', contentBase64: base64(bytes), slug: 'drug-discovery-2024' },
+      });
+      expect(again.statusCode).toBe(200);
+      expect(again.json<ImportResult>()).toMatchObject({
+        action: 'unchanged',
+        id: created.json<ImportResult>().id,
+      });
+    }
+    expect(await plans()).toEqual(before);
+  });
+
+  it('refuses a binary file with a clear error, and another document under a taken slug, writing nothing', async () => {
+    const before = await plans();
+    const binary = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers,
+      payload: {
+        fileName: 'scan.pdf',
+        contentBase64: base64(Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+        slug: 'scan',
+      },
+    });
+    expect(binary.statusCode).toBe(400);
+    expect(binary.json()).toMatchObject({
+      error: { code: 'undecodable_document', details: [{ path: 'contentBase64' }] },
+    });
+    expect(binary.json<{ error: { message: string } }>().error.message).toMatch(/^scan\.pdf: /);
+
+    const other = Buffer.from(seed.toString('utf8').replace('令和6年7月', '令和6年8月'));
+    const taken = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers,
+      payload: { fileName: 'other.md', contentBase64: base64(other), slug: 'drug-discovery-2024' },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ error: { code: 'plan_slug_taken', details: [{ path: 'slug' }] } });
+    expect(await plans()).toEqual(before);
+  });
+
+  it('lets only coordinators and admins import', async () => {
+    const payload = { fileName: 'follow-up.md', contentBase64: base64(seed) };
+    expect((await app.inject({ method: 'POST', url: '/api/imports/preview', payload })).statusCode).toBe(401);
+    await database.ctx.users.add('system', {
+      login: 'mhlw1',
+      role: 'ministry',
+      ministry: '厚',
+      password: 'mhlw-password-1',
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'mhlw1', password: 'mhlw-password-1' },
+    });
+    const ministryHeaders = {
+      cookie: `kotei_session=${login.cookies.find((c) => c.name === 'kotei_session')?.value ?? ''}`,
+      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
+    };
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports/preview',
+      headers: ministryHeaders,
+      payload,
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});

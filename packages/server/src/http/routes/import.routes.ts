@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody, ImportBody, ImportPreview, ImportResult } from '@kotei/contracts';
+import type { AppContext } from '../../context.js';
+import { actorOf, sessionGuard } from '../auth.js';
+
+// A 10 MB document arrives as about 13.4 MB of base64.
+const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
+
+/** Importing follow-up documents: preview with every issue, then commit (coordinator, admin). */
+export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await Promise.resolve();
+    const guard = sessionGuard(ctx);
+    const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 413: ErrorBody };
+    const toInput = (
+      body: ImportBody,
+    ): { bytes: Uint8Array; fileName: string; slug: string | undefined } => ({
+      bytes: Buffer.from(body.contentBase64, 'base64'),
+      fileName: body.fileName,
+      slug: body.slug,
+    });
+
+    app.post(
+      '/imports/preview',
+      {
+        preValidation: guard,
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          tags: ['imports'],
+          summary: 'Read a follow-up document and show the plan it gives and every issue, writing nothing',
+          security: [{ session: [], csrf: [] }],
+          body: ImportBody,
+          response: { 200: ImportPreview, ...errors },
+        },
+      },
+      (request) => ctx.imports.preview(actorOf(request), toInput(request.body)),
+    );
+
+    app.post(
+      '/imports',
+      {
+        preValidation: guard,
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          tags: ['imports'],
+          summary:
+            'Import a follow-up document as a plan, in one transaction; the same document again changes nothing',
+          security: [{ session: [], csrf: [] }],
+          body: ImportBody,
+          response: { 200: ImportResult, 201: ImportResult, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const result = await ctx.imports.commit(actorOf(request), toInput(request.body));
+        return reply.status(result.action === 'create' ? 201 : 200).send(result);
+      },
+    );
+  };
+}

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { DomainError, todayInJapan, type Clock } from '@kotei/domain';
+import {
+  PlanDocument,
+  type ImportPreview,
+  type ImportResult,
+  type PlanDocumentInput,
+} from '@kotei/contracts';
+import { decodeDocument, parseFollowUp, type ParseIssue } from '@kotei/importers';
+import type { OrganisationRepository } from '../repositories/organisation.repository.js';
+import type { PlanRepository } from '../repositories/plan.repository.js';
+import { requirePermission, type Actor } from './actor.js';
+import { buildPlanRows } from './plan-rows.js';
+import { assemblePlanTree } from './plan-tree.js';
+import type { PlanService } from './plan.service.js';
+
+/** A document to import: its bytes, its file name, and the slug to give the plan (else one from the name). */
+export interface ImportInput {
+  bytes: Uint8Array;
+  fileName: string;
+  slug?: string | undefined;
+}
+
+/** What the caller adds to what the document says: sample marking, policy fields, a description. */
+export interface ImportExtras {
+  isSample?: boolean;
+  policyFields?: string[];
+  description?: string;
+}
+
+interface ReadDocument {
+  doc: PlanDocument;
+  issues: ParseIssue[];
+  encoding: string;
+  fingerprint: string;
+}
+
+/**
+ * Importing follow-up documents: read (decode, parse, check), preview with every issue, then commit in one
+ * transaction. Needs `plan:import`. The same document imported again is recognised and changes nothing.
+ */
+export class ImportService {
+  constructor(
+    private readonly plans: PlanService,
+    private readonly repository: PlanRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Read a document into a plan and its issues; refuses bytes that are no text document, saying why. */
+  async read(input: ImportInput, extras: ImportExtras = {}): Promise<ReadDocument> {
+    const decoded = decodeDocument(input.bytes);
+    if (!decoded.ok) {
+      throw new DomainError(
+        'invalid_input',
+        'undecodable_document',
+        `${input.fileName}: ${decoded.error.message}`,
+        [{ path: 'contentBase64', message: decoded.error.message }],
+      );
+    }
+    const text = decoded.text.replace(/\r\n?/gu, '\n');
+    const parsed = parseFollowUp(text, {
+      sourceName: input.fileName,
+      ...(input.slug === undefined ? {} : { slug: input.slug }),
+    });
+    const known = new Set((await this.organisations.listAll()).map((o) => o.code));
+    const issues = [...parsed.issues];
+    const draft = keepKnownMinistries(parsed.plan, known, issues);
+    const doc = PlanDocument.parse({
+      ...draft,
+      ...(extras.isSample === undefined ? {} : { isSample: extras.isSample }),
+      ...(extras.policyFields === undefined ? {} : { policyFields: extras.policyFields }),
+      ...(extras.description === undefined ? {} : { description: extras.description }),
+    });
+    const fingerprint = createHash('sha256').update(text).digest('hex');
+    return { doc, issues, encoding: decoded.encoding, fingerprint };
+  }
+
+  /** What importing would store and do, without writing anything. */
+  async preview(actor: Actor | 'system', input: ImportInput): Promise<ImportPreview> {
+    if (actor !== 'system') requirePermission(actor, 'plan:import');
+    const read = await this.read(input);
+    const known = new Set((await this.organisations.listAll()).map((o) => o.code));
+    const rows = buildPlanRows(read.doc, this.clock.now().toISOString(), known);
+    const plan = assemblePlanTree(rows, read.doc.round?.asOfDate ?? todayInJapan(this.clock));
+    const existing = await this.repository.findBySlug(read.doc.slug);
+    const unchanged =
+      existing !== undefined && (await this.repository.hasImport(existing.id, read.fingerprint));
+    return {
+      action: unchanged ? 'unchanged' : 'create',
+      encoding: read.encoding,
+      fingerprint: read.fingerprint,
+      counts: {
+        sheets: rows.sheets.length,
+        measures: rows.measures.length,
+        kpis: rows.kpis.filter((k) => k.level === 'output').length,
+        outcomes: rows.kpis.filter((k) => k.level === 'outcome').length,
+        bullets: rows.bullets.length,
+        projects: rows.projects.length,
+        budgetLines: rows.lines.length,
+        actuals: rows.observations.length,
+      },
+      issues: read.issues,
+      plan,
+    };
+  }
+
+  /**
+   * Write the plan in one transaction, with a record of the import. The same document again (same slug and
+   * fingerprint) writes nothing and says `unchanged`; another plan under the slug is a conflict.
+   */
+  async commit(
+    actor: Actor | 'system',
+    input: ImportInput,
+    extras: ImportExtras = {},
+  ): Promise<ImportResult> {
+    const user = actor === 'system' ? null : requirePermission(actor, 'plan:import');
+    const read = await this.read(input, extras);
+    const existing = await this.repository.findBySlug(read.doc.slug);
+    if (existing !== undefined) {
+      if (await this.repository.hasImport(existing.id, read.fingerprint)) {
+        return { action: 'unchanged', id: existing.id, slug: existing.slug, issues: read.issues.length };
+      }
+      throw new DomainError(
+        'conflict',
+        'plan_slug_taken',
+        `A plan with slug "${read.doc.slug}" exists and was not imported from this document; give another slug`,
+        [{ path: 'slug', message: 'must be unique' }],
+      );
+    }
+    const created = await this.plans.create(actor, read.doc, {
+      fingerprint: read.fingerprint,
+      fileName: input.fileName,
+      encoding: read.encoding,
+      issueCount: read.issues.length,
+      importedBy: user?.id ?? null,
+    });
+    return { action: 'create', ...created, issues: read.issues.length };
+  }
+}
+
+// A ministry tag the organisation table does not know cannot be stored; it is dropped and reported instead.
+function keepKnownMinistries(
+  plan: PlanDocumentInput,
+  known: ReadonlySet<string>,
+  issues: ParseIssue[],
+): PlanDocumentInput {
+  const check = (code: string | null | undefined, line: number): string | null => {
+    if (code === null || code === undefined || known.has(code)) return code ?? null;
+    issues.push({
+      code: 'unknown-ministry',
+      line,
+      found: code,
+      expected: `a known ministry code (${[...known].join(' ')})`,
+      message: `The ministry tag 【${code}】 is not known; the item is kept without a ministry`,
+      severity: 'warning',
+    });
+    return null;
+  };
+  return {
+    ...plan,
+    sheets: (plan.sheets ?? []).map((sheet) => ({
+      ...sheet,
+      progress: (sheet.progress ?? []).map((b) => ({
+        ...b,
+        ministry: check(b.ministry, b.source?.lineFrom ?? 1),
+      })),
+      projects: (sheet.projects ?? []).map((p) => ({
+        ...p,
+        ministry: check(p.ministry, p.source?.lineFrom ?? 1),
+      })),
+      measures: (sheet.measures ?? []).map((m) => ({
+        ...m,
+        ministries: (m.ministries ?? []).filter((code) => check(code, m.source?.lineFrom ?? 1) !== null),
+        progress: (m.progress ?? []).map((b) => ({
+          ...b,
+          ministry: check(b.ministry, b.source?.lineFrom ?? 1),
+        })),
+        projects: (m.projects ?? []).map((p) => ({
+          ...p,
+          ministry: check(p.ministry, p.source?.lineFrom ?? 1),
+        })),
+      })),
+    })),
+  };
+}
