@@ -34,8 +34,11 @@ export const ImportIssue = z
   })
   .meta({ id: 'ImportIssue' });
 
-/** What importing would do (`create`, `unchanged` when the same document is already in), or did. */
-export const IMPORT_ACTIONS = ['create', 'unchanged'] as const;
+/**
+ * What importing would do, or did: `create` a plan, add a later follow-up as a `new_round` of the plan with
+ * that slug, or nothing (`unchanged`) when the same document is already in.
+ */
+export const IMPORT_ACTIONS = ['create', 'new_round', 'unchanged'] as const;
 
 /** The parse preview: the plan as it would be stored, every issue, and what committing would do. */
 export const ImportPreview = z

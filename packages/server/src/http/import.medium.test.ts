@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportResult, PlanSummary } from '@kotei/contracts';
+import type { ImportPreview, ImportResult, PlanSummary, PlanTree } from '@kotei/contracts';
 import { prepareFirstStart, SAMPLE_DOCUMENT } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
 import { buildApp } from './app.js';
@@ -106,6 +106,7 @@ describe.each(TEST_DATABASES)('import on %s', (kind) => {
     });
     expect(binary.json<{ error: { message: string } }>().error.message).toMatch(/^scan\.pdf: /);
 
+    // A different document for a round the plan already has: that round is edited in kotei, not overwritten.
     const other = Buffer.from(seed.toString('utf8').replace('令和6年7月', '令和6年8月'));
     const taken = await app.inject({
       method: 'POST',
@@ -114,8 +115,51 @@ describe.each(TEST_DATABASES)('import on %s', (kind) => {
       payload: { fileName: 'other.md', contentBase64: base64(other), slug: 'drug-discovery-2024' },
     });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json()).toMatchObject({ error: { code: 'plan_slug_taken', details: [{ path: 'slug' }] } });
+    expect(taken.json()).toMatchObject({
+      error: { code: 'round_exists', details: [{ path: 'round.asOfDate' }] },
+    });
     expect(await plans()).toEqual(before);
+  });
+
+  it('adds a later follow-up as a new round of the same plan: same ids, new progress and actuals', async () => {
+    const plan = (await plans())[0];
+    const treeBefore = (await app.inject({ url: '/api/plans/drug-discovery-2024' })).json<PlanTree>();
+    const later = seed
+      .toString('utf8')
+      .replace('※2025年6月末時点', '※2025年12月末時点')
+      .replace('令和7年6月26日に第1回', '令和7年12月10日に第2回')
+      .replace('希少疾病用医薬品の指定件数: 86件 (2024年度)', '希少疾病用医薬品の指定件数: 90件 (2025年度)');
+    const payload = {
+      fileName: 'follow-up-2025-12.md',
+      contentBase64: base64(Buffer.from(later)),
+      slug: 'drug-discovery-2024',
+    };
+    const preview = await app.inject({ method: 'POST', url: '/api/imports/preview', headers, payload });
+    expect(preview.json<ImportPreview>().action).toBe('new_round');
+    const res = await app.inject({ method: 'POST', url: '/api/imports', headers, payload });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<ImportResult>()).toMatchObject({ action: 'new_round', id: plan?.id });
+
+    const tree = (await app.inject({ url: '/api/plans/drug-discovery-2024?at=2026-04-01' })).json<PlanTree>();
+    expect(tree.rounds.map((r) => r.asOfDate)).toEqual(['2025-06-30', '2025-12-31']);
+    const ids = (t: PlanTree): string[] =>
+      t.sheets.flatMap((s) => s.measures.flatMap((m) => [m.id, ...m.kpis.map((k) => k.id)]));
+    expect(ids(tree)).toEqual(ids(treeBefore));
+    const secondRound = tree.rounds[1]?.id;
+    const bullets = tree.sheets
+      .flatMap((s) => s.measures.flatMap((m) => m.progress))
+      .filter((b) => b.roundId === secondRound);
+    expect(bullets.some((b) => b.text.includes('令和7年12月10日に第2回'))).toBe(true);
+    const actuals = [
+      ...tree.strategicGoals.flatMap((g) => g.outcomes),
+      ...tree.sheets.flatMap((s) => s.measures.flatMap((m) => m.kpis)),
+    ]
+      .flatMap((k) => k.actuals)
+      .map((a) => `${a.value}:${a.label}`);
+    expect(actuals).toEqual(expect.arrayContaining(['86:2024年度', '90:2025年度']));
+    // The same later document again changes nothing.
+    const again = await app.inject({ method: 'POST', url: '/api/imports', headers, payload });
+    expect(again.json<ImportResult>().action).toBe('unchanged');
   });
 
   it('lets only coordinators and admins import', async () => {

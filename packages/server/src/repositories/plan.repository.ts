@@ -313,6 +313,34 @@ export class PlanRepository {
     });
   }
 
+  /**
+   * Add a later follow-up to a plan in one transaction: its round, progress and actuals, the plan's search
+   * entries made anew, the record of the import and its audit event.
+   */
+  async insertFollowUp(
+    followUp: Pick<PlanRows, 'reports' | 'bullets' | 'observations'> & { round: FollowUpRoundTable },
+    search: readonly SearchEntryTable[],
+    imported: ImportRecordTable,
+    audit: AuditEntry,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('follow_up_round').values(followUp.round).execute();
+      await insertBatched(followUp.reports, (batch) =>
+        trx.insertInto('progress_report').values(batch).execute(),
+      );
+      await insertBatched(followUp.bullets, (batch) =>
+        trx.insertInto('progress_bullet').values(batch).execute(),
+      );
+      await insertBatched(followUp.observations, (batch) =>
+        trx.insertInto('observation').values(batch).execute(),
+      );
+      await trx.deleteFrom('search_entry').where('plan_id', '=', imported.plan_id).execute();
+      await SearchRepository.insert(trx, search);
+      await trx.insertInto('import_record').values(imported).execute();
+      await insertAuditEvent(trx, imported.imported_at, audit);
+    });
+  }
+
   /** Whether the document with this fingerprint was imported into the plan. */
   async hasImport(planId: string, fingerprint: string): Promise<boolean> {
     const row = await this.db

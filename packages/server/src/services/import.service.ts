@@ -8,7 +8,11 @@ import {
 } from '@kotei/contracts';
 import { decodeDocument, parseFollowUp, type ParseIssue } from '@kotei/importers';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
-import type { PlanRepository } from '../repositories/plan.repository.js';
+import type { PlanRepository, PlanRows } from '../repositories/plan.repository.js';
+import type { PlanTable } from '../db/schema.js';
+import { newId } from '../ids.js';
+import { buildFollowUpRows, type FollowUpRows } from './follow-up-rows.js';
+import { buildSearchEntries } from './search-entries.js';
 import { requirePermission, type Actor } from './actor.js';
 import { buildPlanRows } from './plan-rows.js';
 import { assemblePlanTree } from './plan-tree.js';
@@ -86,8 +90,13 @@ export class ImportService {
     const existing = await this.repository.findBySlug(read.doc.slug);
     const unchanged =
       existing !== undefined && (await this.repository.hasImport(existing.id, read.fingerprint));
+    let action: ImportPreview['action'] = unchanged ? 'unchanged' : 'create';
+    if (existing !== undefined && !unchanged) {
+      read.issues.push(...(await this.followUp(existing, read.doc)).followUp.issues);
+      action = 'new_round';
+    }
     return {
-      action: unchanged ? 'unchanged' : 'create',
+      action,
       encoding: read.encoding,
       fingerprint: read.fingerprint,
       counts: {
@@ -105,9 +114,49 @@ export class ImportService {
     };
   }
 
+  // A later follow-up of an existing plan: one new round; a round already in the plan is a conflict, since
+  // that round's reports are changed in kotei, not by importing a different document over them.
+  private async followUp(
+    existing: PlanTable,
+    doc: PlanDocument,
+  ): Promise<{ followUp: FollowUpRows; merged: PlanRows }> {
+    if (doc.round === null) {
+      throw new DomainError(
+        'conflict',
+        'follow_up_without_round',
+        `A plan "${doc.slug}" exists, and this document names no follow-up date to add as a round`,
+        [{ path: 'slug', message: 'give another slug to import it as a new plan' }],
+      );
+    }
+    const rows = await this.repository.loadRows(existing);
+    if (rows.rounds.some((r) => r.as_of_date === doc.round?.asOfDate)) {
+      throw new DomainError(
+        'conflict',
+        'round_exists',
+        `Plan "${doc.slug}" already has the follow-up as of ${doc.round.asOfDate}, from a different document`,
+        [
+          {
+            path: 'round.asOfDate',
+            message: 'one round per as-of date; give another slug to import it as a new plan',
+          },
+        ],
+      );
+    }
+    const followUp = buildFollowUpRows(doc, rows, this.clock.now().toISOString());
+    const merged: PlanRows = {
+      ...rows,
+      rounds: [...rows.rounds, followUp.round],
+      reports: [...rows.reports, ...followUp.reports],
+      bullets: [...rows.bullets, ...followUp.bullets],
+      observations: [...rows.observations, ...followUp.observations],
+    };
+    return { followUp, merged };
+  }
+
   /**
    * Write the plan in one transaction, with a record of the import. The same document again (same slug and
-   * fingerprint) writes nothing and says `unchanged`; another plan under the slug is a conflict.
+   * fingerprint) writes nothing and says `unchanged`; a later follow-up of the plan adds its round, matching
+   * measures and KPIs to the ones the plan has (`new_round`).
    */
   async commit(
     actor: Actor | 'system',
@@ -121,12 +170,41 @@ export class ImportService {
       if (await this.repository.hasImport(existing.id, read.fingerprint)) {
         return { action: 'unchanged', id: existing.id, slug: existing.slug, issues: read.issues.length };
       }
-      throw new DomainError(
-        'conflict',
-        'plan_slug_taken',
-        `A plan with slug "${read.doc.slug}" exists and was not imported from this document; give another slug`,
-        [{ path: 'slug', message: 'must be unique' }],
+      const { followUp, merged } = await this.followUp(existing, read.doc);
+      const now = this.clock.now().toISOString();
+      await this.repository.insertFollowUp(
+        followUp,
+        buildSearchEntries(merged),
+        {
+          id: newId(),
+          plan_id: existing.id,
+          fingerprint: read.fingerprint,
+          file_name: input.fileName,
+          encoding: read.encoding,
+          issue_count: read.issues.length + followUp.issues.length,
+          imported_at: now,
+          imported_by: user?.id ?? null,
+        },
+        {
+          actorId: user?.id ?? null,
+          action: 'plan.follow_up_import',
+          entityType: 'plan',
+          entityId: existing.id,
+          detail: {
+            asOfDate: followUp.round.as_of_date,
+            bullets: followUp.bullets.length,
+            actuals: followUp.observations.length,
+            unmatched: followUp.issues.length,
+          },
+          requestId: actor === 'system' ? null : actor.requestId,
+        },
       );
+      return {
+        action: 'new_round',
+        id: existing.id,
+        slug: existing.slug,
+        issues: read.issues.length + followUp.issues.length,
+      };
     }
     const created = await this.plans.create(actor, read.doc, {
       fingerprint: read.fingerprint,
