@@ -10,6 +10,7 @@ import { startPostgresCluster } from '@kotei/server/testing';
 import { makePostgresBareReader, makeSqliteBareReader } from './bare-tree.js';
 import { GOVERNMENT_SCALE, portfolioCounts, syntheticPlan, type PortfolioSize } from './portfolio.js';
 import { concurrently, summarize, time, type Timing } from './stats.js';
+import { benchImport } from './import-bench.js';
 import { benchStatus } from './status-bench.js';
 
 // `npm run bench` measures kotei against bare SQL in the same run and reports ratios, never absolute
@@ -215,6 +216,28 @@ async function main(): Promise<void> {
   } finally {
     cluster.stop();
   }
+
+  log('importer …');
+  const imports = await benchImport(
+    new URL('../../packages/server/sample/drug-discovery-2024.follow-up.md', import.meta.url),
+    100,
+    quick ? 2 : 5,
+  );
+  results.import = imports;
+  rows.push([
+    'importer',
+    `read the seed (${imports.seedChars.toLocaleString('en')} chars), p50`,
+    fmt(imports.seed.p50),
+    '',
+    '',
+  ]);
+  rows.push([
+    'importer',
+    `read a ${imports.copies}× document, p50`,
+    fmt(imports.large.p50),
+    '',
+    `${imports.perCopyRatio.toFixed(2)}× per copy (1.0 = linear)`,
+  ]);
 
   log('status engine …');
   const status = await benchStatus(size, quick ? 3 : 10);
