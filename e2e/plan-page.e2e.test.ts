@@ -1,14 +1,15 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import {
+  expectNoAxeViolations,
+  htmlLang,
+  saveScreenshot,
+  withPage as withBrowserPage,
+} from './support/page.js';
 import { startServer, type KoteiServer } from './support/server.js';
 
 const SLUG = 'drug-discovery-2024';
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let server: KoteiServer | undefined;
 let browser: Browser | undefined;
@@ -21,40 +22,7 @@ function running(): { server: KoteiServer; browser: Browser } {
 /** Runs `use` on a fresh page in its own context (no shared cookies or localStorage); fails on page errors. */
 async function withPage(use: (page: Page, baseUrl: string) => Promise<void>): Promise<void> {
   const { server, browser } = running();
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-  });
-  const pageErrors: string[] = [];
-  try {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await use(page, server.url);
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors, `errors thrown in the page:\n${pageErrors.join('\n')}`).toEqual([]);
-}
-
-/** Runs axe with the WCAG 2.2 AA rule set and fails with a readable list of what it found. */
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = results.violations
-    .map(
-      (violation) =>
-        `- ${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}\n` +
-        violation.nodes
-          .slice(0, 5)
-          .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
-          .join('\n'),
-    )
-    .join('\n');
-  expect(results.violations.length, `axe found violations on ${page.url()}:\n${report}`).toBe(0);
-}
-
-async function htmlLang(page: Page): Promise<string | null> {
-  return page.locator('html').getAttribute('lang');
+  await withBrowserPage(browser, (page) => use(page, server.url));
 }
 
 beforeAll(async () => {
@@ -114,8 +82,7 @@ describe('plan page', () => {
           .isVisible(),
       ).toBe(true);
 
-      await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: `${ARTIFACTS}plan-page-ja.png`, fullPage: true });
+      await saveScreenshot(page, 'plan-page-ja.png');
 
       await expectNoAxeViolations(page);
     });
@@ -135,8 +102,7 @@ describe('plan page', () => {
       expect(await page.getByRole('heading', { level: 2, name: /^Roadmap ①/ }).isVisible()).toBe(true);
       expect(await page.getByRole('link', { name: 'Sign in', exact: true }).isVisible()).toBe(true);
 
-      await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: `${ARTIFACTS}plan-page-en.png`, fullPage: true });
+      await saveScreenshot(page, 'plan-page-en.png');
 
       await expectNoAxeViolations(page);
     });

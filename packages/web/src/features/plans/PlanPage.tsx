@@ -12,6 +12,7 @@ import { KpiTable } from './KpiTable';
 import { MinistryTags } from './MinistryTags';
 import { PolicyFieldTags } from './PolicyFieldTags';
 import { SampleBadge } from './SampleBadge';
+import { SheetName } from './SheetName';
 import { useReference, type ReferenceLookup } from './useReference';
 
 function GoalItem({ goal }: { goal: StrategicGoal }) {
@@ -46,7 +47,15 @@ function GoalItem({ goal }: { goal: StrategicGoal }) {
   );
 }
 
-function MeasureItem({ measure, reference }: { measure: Measure; reference: ReferenceLookup }) {
+function MeasureItem({
+  measure,
+  reference,
+  slug,
+}: {
+  measure: Measure;
+  reference: ReferenceLookup;
+  slug: string;
+}) {
   const { t } = useI18n();
   // A reposted measure appears on two sheets with the same id, so the heading id comes from useId.
   const headingId = useId();
@@ -55,7 +64,9 @@ function MeasureItem({ measure, reference }: { measure: Measure; reference: Refe
       <article aria-labelledby={headingId}>
         <div className="measure__heading">
           <h3 id={headingId} className="measure__title" lang={CONTENT_LANG}>
-            {measure.title}
+            <Link to={`/plans/${encodeURIComponent(slug)}/measures/${encodeURIComponent(measure.id)}`}>
+              {measure.title}
+            </Link>
           </h3>
           {measure.isRepost && (
             <span className="badge badge--repost" title={t('plan.measure.repostHint')}>
@@ -75,22 +86,19 @@ function MeasureItem({ measure, reference }: { measure: Measure; reference: Refe
   );
 }
 
-/** "工程表① 国際水準の…" / "Roadmap ① 国際水準の…", with the Japanese title marked as such. */
-function SheetName({ sheet }: { sheet: Sheet }) {
-  const { t } = useI18n();
-  return (
-    <>
-      {t('plan.sheet.number', { number: circledNumber(sheet.number) })}{' '}
-      <span lang={CONTENT_LANG}>{sheet.title}</span>
-    </>
-  );
-}
-
 function sheetAnchor(sheet: Sheet): string {
   return `sheet-${sheet.number}`;
 }
 
-function SheetSection({ sheet, reference }: { sheet: Sheet; reference: ReferenceLookup }) {
+function SheetSection({
+  sheet,
+  reference,
+  slug,
+}: {
+  sheet: Sheet;
+  reference: ReferenceLookup;
+  slug: string;
+}) {
   const { t } = useI18n();
   const headingId = `${sheetAnchor(sheet)}-heading`;
   return (
@@ -98,13 +106,29 @@ function SheetSection({ sheet, reference }: { sheet: Sheet; reference: Reference
       <h2 id={headingId}>
         <SheetName sheet={sheet} />
       </h2>
-      <p className="muted">{t('plan.sheet.measureCount', { count: formatNumber(sheet.measures.length) })}</p>
+      <p className="sheet__meta">
+        <span className="muted">
+          {t('plan.sheet.measureCount', { count: formatNumber(sheet.measures.length) })}
+        </span>
+        <Link to={`/plans/${encodeURIComponent(slug)}/sheets/${sheet.number}/timeline`}>
+          {t('plan.sheet.timelineLink')}
+          <span className="visually-hidden">
+            {' '}
+            ({t('plan.sheet.number', { number: circledNumber(sheet.number) })})
+          </span>
+        </Link>
+      </p>
       {sheet.measures.length === 0 ? (
         <p className="muted">{t('plan.sheet.empty')}</p>
       ) : (
         <ol className="measures">
           {sheet.measures.map((measure) => (
-            <MeasureItem key={`${sheet.id}:${measure.id}`} measure={measure} reference={reference} />
+            <MeasureItem
+              key={`${sheet.id}:${measure.id}`}
+              measure={measure}
+              reference={reference}
+              slug={slug}
+            />
           ))}
         </ol>
       )}
@@ -154,6 +178,13 @@ function PlanView({ plan }: { plan: PlanTree }) {
             {plan.description}
           </p>
         )}
+        {plan.sheets.length > 0 && (
+          <p>
+            <Link className="button" to={`/plans/${encodeURIComponent(plan.slug)}/timeline`}>
+              {t('plan.timeline.link')}
+            </Link>
+          </p>
+        )}
       </header>
 
       {plan.sheets.length > 0 && (
@@ -183,7 +214,7 @@ function PlanView({ plan }: { plan: PlanTree }) {
       </section>
 
       {plan.sheets.map((sheet) => (
-        <SheetSection key={sheet.id} sheet={sheet} reference={reference} />
+        <SheetSection key={sheet.id} sheet={sheet} reference={reference} slug={plan.slug} />
       ))}
     </article>
   );

@@ -1,0 +1,158 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { useId, useMemo } from 'react';
+import type { Kpi, KpiPoint } from '@kotei/contracts';
+import { ScrollRegion } from '../../app/ScrollRegion';
+import type { MessageKey } from '../../i18n/ja';
+import { useI18n } from '../../i18n/useI18n';
+import { exactFiscalYear, formatFiscalYear } from '../../lib/fiscal-year-label';
+import { CONTENT_LANG, formatNumber } from '../../lib/format';
+import { DataTable } from './DataTable';
+
+type Actual = Kpi['actuals'][number];
+
+/** The catalogue key of each way an actual reached kotei. */
+const ORIGIN_KEY: Record<Actual['origin'], MessageKey> = {
+  reported: 'measure.actuals.origin.reported',
+  imported: 'measure.actuals.origin.imported',
+  extracted_from_text: 'measure.actuals.origin.extracted_from_text',
+};
+
+/** "14" with "(R10)" and, where the period is one fiscal year, "令和10年度 (2028)" under it. */
+function PointCell({ point, unit }: { point: KpiPoint | null; unit: string }) {
+  const { t, lang } = useI18n();
+  if (!point) return <>{t('common.noValue')}</>;
+  const year = exactFiscalYear(point);
+  const label = point.label.trim();
+  return (
+    <>
+      <span className="kpi-point__value">
+        {point.value === null ? t('common.noValue') : `${formatNumber(point.value)}${unit}`}
+      </span>
+      {label && (
+        <>
+          {' '}
+          <span className="kpi-point__label" lang={CONTENT_LANG}>
+            ({label})
+          </span>
+        </>
+      )}
+      {year !== null && <span className="kpi-point__year">{formatFiscalYear(year, lang, t)}</span>}
+    </>
+  );
+}
+
+const kpiColumn = createColumnHelper<Kpi>();
+const actualColumn = createColumnHelper<Actual>();
+
+function ActualsTable({ kpi }: { kpi: Kpi }) {
+  const { t, lang } = useI18n();
+  const columns = useMemo(
+    () => [
+      actualColumn.accessor('fiscalYear', {
+        header: () => t('measure.actuals.year'),
+        cell: (info) => {
+          const year = info.getValue();
+          return year === null ? t('common.noValue') : formatFiscalYear(year, lang, t);
+        },
+        meta: { isRowHeader: true },
+      }),
+      actualColumn.accessor('value', {
+        header: () => t('measure.actuals.value'),
+        cell: (info) => `${formatNumber(info.getValue())}${kpi.unit}`,
+        meta: { className: 'num' },
+      }),
+      actualColumn.accessor('label', {
+        header: () => t('measure.actuals.label'),
+        cell: (info) => info.getValue() || t('common.noValue'),
+        meta: { lang: CONTENT_LANG },
+      }),
+      actualColumn.accessor('origin', {
+        header: () => t('measure.actuals.origin'),
+        cell: (info) => (
+          <span className={`origin origin--${info.getValue()}`}>{t(ORIGIN_KEY[info.getValue()])}</span>
+        ),
+      }),
+    ],
+    [t, lang, kpi.unit],
+  );
+  const actuals = useMemo(
+    () => [...kpi.actuals].sort((a, b) => (a.fiscalYear ?? 0) - (b.fiscalYear ?? 0)),
+    [kpi.actuals],
+  );
+  if (actuals.length === 0) return <p className="muted">{t('measure.actuals.none')}</p>;
+  const caption = t('measure.actuals.caption');
+  return (
+    <ScrollRegion label={t('common.scrollRegion', { name: `${caption}: ${kpi.name}` })}>
+      <DataTable
+        data={actuals}
+        columns={columns}
+        caption={
+          <>
+            {caption}
+            <span className="visually-hidden">
+              : <span lang={CONTENT_LANG}>{kpi.name}</span>
+            </span>
+          </>
+        }
+      />
+    </ScrollRegion>
+  );
+}
+
+function KpiDetail({ kpi }: { kpi: Kpi }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  return (
+    <article className="kpi-detail" aria-labelledby={headingId}>
+      <h3 id={headingId} lang={CONTENT_LANG}>
+        {kpi.name}
+      </h3>
+      {kpi.note && (
+        <p className="kpi-detail__note">
+          <span className="kpi-detail__note-label">{t('measure.kpis.note')}: </span>
+          <span lang={CONTENT_LANG}>{kpi.note}</span>
+        </p>
+      )}
+      <ActualsTable kpi={kpi} />
+    </article>
+  );
+}
+
+/** The measure's KPIs: one table of baselines and targets, then each KPI's actuals with their origin. */
+export function MeasureKpis({ kpis }: { kpis: readonly Kpi[] }) {
+  const { t } = useI18n();
+  const columns = useMemo(
+    () => [
+      kpiColumn.accessor('name', {
+        header: () => t('measure.kpis.name'),
+        meta: { isRowHeader: true, lang: CONTENT_LANG },
+      }),
+      kpiColumn.accessor('baseline', {
+        header: () => t('measure.kpis.baseline'),
+        cell: (info) => <PointCell point={info.getValue()} unit={info.row.original.unit} />,
+      }),
+      kpiColumn.accessor('target', {
+        header: () => t('measure.kpis.target'),
+        cell: (info) => <PointCell point={info.getValue()} unit={info.row.original.unit} />,
+      }),
+      kpiColumn.accessor('unit', {
+        header: () => t('measure.kpis.unit'),
+        cell: (info) => info.getValue() || t('common.noValue'),
+        meta: { lang: CONTENT_LANG },
+      }),
+    ],
+    [t],
+  );
+  if (kpis.length === 0) return <p className="muted">{t('measure.kpis.none')}</p>;
+  const caption = t('measure.kpis.caption');
+  return (
+    <>
+      <ScrollRegion label={t('common.scrollRegion', { name: caption })}>
+        <DataTable data={kpis} columns={columns} caption={caption} className="kpi-summary" />
+      </ScrollRegion>
+      {kpis.map((kpi) => (
+        <KpiDetail key={kpi.id} kpi={kpi} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,226 @@
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { MeasureDetail } from '@kotei/contracts';
+import { useApi } from '../../api/useApi';
+import { Breadcrumbs } from '../../app/Breadcrumbs';
+import { LoadError, Loading } from '../../app/status';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
+import { useI18n } from '../../i18n/useI18n';
+import { CONTENT_LANG, circledNumber } from '../../lib/format';
+import { formatDate } from '../../lib/wareki';
+import { MinistryTags } from '../plans/MinistryTags';
+import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
+import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
+import { SampleBadge } from '../plans/SampleBadge';
+import { SheetName } from '../plans/SheetName';
+import { useReference } from '../plans/useReference';
+import { MeasureKpis } from './MeasureKpis';
+import { MeasureProgress } from './MeasureProgress';
+import { MeasureProjects } from './MeasureProjects';
+import './measure.css';
+
+function SourceText({ source }: { source: MeasureDetail['source'] }) {
+  const { t } = useI18n();
+  return (
+    <aside className="measure-source" aria-labelledby="measure-source-heading">
+      <h2 id="measure-source-heading">{t('measure.source.title')}</h2>
+      {source === null ? (
+        <p>
+          <span className="badge badge--manual">{t('measure.source.manual')}</span>{' '}
+          {t('measure.source.manualBody')}
+        </p>
+      ) : (
+        <figure className="measure-source__figure">
+          <figcaption>
+            {t('measure.source.title')}:{' '}
+            {t('measure.source.lines', { from: source.lineFrom, to: source.lineTo })}
+          </figcaption>
+          <pre lang={CONTENT_LANG}>{source.rawText}</pre>
+        </figure>
+      )}
+    </aside>
+  );
+}
+
+function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null }) {
+  const { t, lang } = useI18n();
+  const reference = useReference();
+  const { plan, measure } = detail;
+  useDocumentTitle(measure.title);
+  const planPath = `/plans/${encodeURIComponent(plan.slug)}`;
+  const home = detail.placements.find((placement) => !placement.isRepost) ?? detail.placements[0];
+  const timelineOf = (sheetNumber: number): string =>
+    withReferenceDate(`${planPath}/sheets/${sheetNumber}/timeline`, at);
+
+  return (
+    <article className="measure-page">
+      <Breadcrumbs
+        trail={[
+          { label: t('app.nav.plans'), to: '/' },
+          { label: plan.title, to: planPath, lang: CONTENT_LANG },
+        ]}
+        current={t('breadcrumbs.measure')}
+      />
+      <header className="measure-page__header">
+        <h1>
+          <span className="page-kicker">{t('measure.kicker')}</span>
+          <span lang={CONTENT_LANG}>{measure.title}</span>
+        </h1>
+        {plan.isSample && (
+          <p className="notice notice--sample">
+            <SampleBadge /> {t('common.sampleNotice')}
+          </p>
+        )}
+        <dl className="facts">
+          <div className="facts__item">
+            <dt>{t('measure.facts.ministries')}</dt>
+            <dd>
+              {measure.ministries.length === 0 ? (
+                t('common.noValue')
+              ) : (
+                <MinistryTags codes={measure.ministries} reference={reference} />
+              )}
+            </dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t('measure.facts.sheets')}</dt>
+            <dd>
+              <ul className="placements">
+                {detail.placements.map((placement) => (
+                  <li key={`${placement.sheetNumber}:${String(placement.isRepost)}`}>
+                    <Link to={`${planPath}#sheet-${placement.sheetNumber}`}>
+                      <SheetName sheet={{ number: placement.sheetNumber, title: placement.sheetTitle }} />
+                    </Link>
+                    {placement.isRepost && (
+                      <>
+                        {' '}
+                        <span className="badge badge--repost">{t('plan.measure.repost')}</span>
+                      </>
+                    )}{' '}
+                    (
+                    <Link to={timelineOf(placement.sheetNumber)}>
+                      {t('measure.placement.timeline')}
+                      <span className="visually-hidden">
+                        : {t('plan.sheet.number', { number: circledNumber(placement.sheetNumber) })}
+                      </span>
+                    </Link>
+                    )
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t('plan.referenceDate')}</dt>
+            <dd>{formatDate(detail.referenceDate, lang)}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t('measure.facts.source')}</dt>
+            <dd>
+              {detail.source === null
+                ? t('measure.source.manual')
+                : t('measure.source.imported', { from: detail.source.lineFrom, to: detail.source.lineTo })}
+            </dd>
+          </div>
+        </dl>
+      </header>
+
+      <div className="measure-page__body">
+        <div className="measure-page__main">
+          <section aria-labelledby="measure-phases-heading">
+            <h2 id="measure-phases-heading">{t('measure.phases.title')}</h2>
+            {measure.phases.length === 0 ? (
+              <p className="muted">{t('measure.phases.none')}</p>
+            ) : (
+              <ol className="phase-list">
+                {measure.phases.map((phase) => (
+                  <li key={phase.id} className="phase-item">
+                    <PhaseStatusBadge status={phase.status} />
+                    <span className="phase-item__text" lang={CONTENT_LANG}>
+                      {phase.text}
+                    </span>
+                    <span className="phase-item__period">
+                      <span lang={CONTENT_LANG}>{phase.period.label}</span> (
+                      <time dateTime={phase.period.start}>{phase.period.start}</time> –{' '}
+                      {phase.period.end === null ? (
+                        t('timeline.table.openEnd')
+                      ) : (
+                        <time dateTime={phase.period.end}>{phase.period.end}</time>
+                      )}
+                      )
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {home && (
+              <p>
+                <Link to={timelineOf(home.sheetNumber)}>{t('measure.phases.timelineLink')}</Link>
+              </p>
+            )}
+          </section>
+
+          <section aria-labelledby="measure-kpis-heading">
+            <h2 id="measure-kpis-heading">{t('measure.kpis.title')}</h2>
+            <MeasureKpis kpis={measure.kpis} />
+          </section>
+
+          <section aria-labelledby="measure-progress-heading">
+            <h2 id="measure-progress-heading">{t('measure.progress.title')}</h2>
+            <MeasureProgress progress={measure.progress} rounds={detail.rounds} reference={reference} />
+          </section>
+
+          <section aria-labelledby="measure-projects-heading">
+            <h2 id="measure-projects-heading">{t('measure.projects.title')}</h2>
+            <MeasureProjects projects={measure.projects} reference={reference} />
+          </section>
+        </div>
+        <SourceText source={detail.source} />
+      </div>
+    </article>
+  );
+}
+
+function MeasureNotFound({ slug }: { slug: string }) {
+  const { t } = useI18n();
+  useDocumentTitle(t('measure.notFound.title'));
+  return (
+    <>
+      <h1>{t('measure.notFound.title')}</h1>
+      <p>{t('measure.notFound.body')}</p>
+      <p>
+        <Link to={`/plans/${encodeURIComponent(slug)}`}>{t('measure.backToPlan')}</Link>
+      </p>
+    </>
+  );
+}
+
+/**
+ * `/plans/:slug/measures/:measureId`: one measure with its phases, KPIs and actuals, progress by round, budget
+ * projects and the source text it was imported from. `?at=YYYY-MM-DD` sets the reference date.
+ */
+export default function MeasurePage() {
+  const { slug = '', measureId = '' } = useParams();
+  const { t } = useI18n();
+  const [searchParams] = useSearchParams();
+  const { at } = readReferenceDateParam(searchParams.get('at'));
+  const { resource, reload } = useApi<MeasureDetail>(
+    withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/measures/${encodeURIComponent(measureId)}`, at),
+  );
+
+  if (resource.status === 'success') return <MeasureView detail={resource.data} at={at} />;
+  if (resource.status === 'error') {
+    // 400 here means the id is not one kotei could have issued (the date is checked before asking).
+    if (resource.error.status === 404 || resource.error.status === 400)
+      return <MeasureNotFound slug={slug} />;
+    return (
+      <>
+        <h1>{t('common.loadError')}</h1>
+        <LoadError error={resource.error} onRetry={reload} />
+        <p>
+          <Link to={`/plans/${encodeURIComponent(slug)}`}>{t('measure.backToPlan')}</Link>
+        </p>
+      </>
+    );
+  }
+  return <Loading />;
+}
