@@ -122,6 +122,7 @@ export const PlanDocument = z
           title: Text,
           note: z.string().default(''),
           outcomes: z.array(KpiInput).default([]),
+          source: SourceInput.optional(),
         }),
       )
       .default([]),
@@ -133,6 +134,7 @@ export const PlanDocument = z
           measures: z.array(MeasureInput).default([]),
           progress: z.array(ProgressInput).default([]),
           projects: z.array(ProjectInput).default([]),
+          source: SourceInput.optional().meta({ description: 'The sheet heading' }),
         }),
       )
       .default([]),

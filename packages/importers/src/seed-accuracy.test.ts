@@ -303,7 +303,7 @@ describe('parseFollowUp on the seed (drug-discovery-2024.follow-up.md)', () => {
       ...s.measures.flatMap((m) => [m, ...m.phases, ...m.kpis, ...m.progress, ...m.projects]),
     ]);
     const outcomes = plan.strategicGoals.flatMap((g) => g.outcomes);
-    for (const item of [...items, ...outcomes]) {
+    for (const item of [...plan.sheets, ...plan.strategicGoals, ...items, ...outcomes]) {
       const { source } = item;
       expect(source).toBeDefined();
       if (source === undefined) continue;

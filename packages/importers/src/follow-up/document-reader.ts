@@ -592,6 +592,7 @@ class DocumentReader {
       outcomes: goal.outcomes.map(({ draft, source }) =>
         toKpiInput(draft, source, unique(keys, outcomeKey(goal.number, draft.name))),
       ),
+      source: sourceOf(goal.lines),
     }));
   }
 
@@ -610,6 +611,7 @@ class DocumentReader {
       measures,
       progress: sheet.progress.map(toProgressInput),
       projects: sheet.projects.map(toProjectInput),
+      source: sourceOf(sheet.headingLines),
     };
   }
 

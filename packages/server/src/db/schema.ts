@@ -53,7 +53,7 @@ export interface PlanPolicyFieldTable {
   sort_order: number;
 }
 
-export interface StrategicGoalTable {
+export interface StrategicGoalTable extends Source {
   id: string;
   plan_id: string;
   number: number;
@@ -61,7 +61,7 @@ export interface StrategicGoalTable {
   note: string;
 }
 
-export interface SheetTable {
+export interface SheetTable extends Source {
   id: string;
   plan_id: string;
   number: number;

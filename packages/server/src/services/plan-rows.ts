@@ -148,6 +148,7 @@ export function buildPlanRows(
       number: goal.number,
       title: normalizeText(goal.title),
       note: goal.note,
+      ...sourceColumns(goal.source),
     });
     goal.outcomes.forEach((kpi, k) => {
       addKpi(
@@ -263,6 +264,7 @@ export function buildPlanRows(
       plan_id: planId,
       number: sheet.number,
       title: normalizeText(sheet.title),
+      ...sourceColumns(sheet.source),
     });
     sheet.measures.forEach((measure, m) => {
       const path = `sheets[${s}].measures[${m}]`;

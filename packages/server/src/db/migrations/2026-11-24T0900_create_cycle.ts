@@ -60,30 +60,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('plan_policy_field_pk', ['plan_id', 'field_code'])
     .execute();
 
-  await db.schema
-    .createTable('strategic_goal')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('plan_id', 'text', (c) => c.notNull().references('plan.id').onDelete('cascade'))
-    .addColumn('number', 'integer', (c) => c.notNull())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
-    .addUniqueConstraint('strategic_goal_number_uq', ['plan_id', 'number'])
-    .execute();
-
-  await db.schema
-    .createTable('sheet')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('plan_id', 'text', (c) => c.notNull().references('plan.id').onDelete('cascade'))
-    .addColumn('number', 'integer', (c) => c.notNull())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addUniqueConstraint('sheet_number_uq', ['plan_id', 'number'])
-    .execute();
-
   const withSource = <T extends { addColumn: (...args: any[]) => T }>(table: T): T =>
     table
       .addColumn('source_line_from', 'integer')
       .addColumn('source_line_to', 'integer')
       .addColumn('source_text', 'text');
+
+  await withSource(
+    db.schema
+      .createTable('strategic_goal')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('plan_id', 'text', (c) => c.notNull().references('plan.id').onDelete('cascade'))
+      .addColumn('number', 'integer', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
+      .addUniqueConstraint('strategic_goal_number_uq', ['plan_id', 'number']),
+  ).execute();
+
+  await withSource(
+    db.schema
+      .createTable('sheet')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('plan_id', 'text', (c) => c.notNull().references('plan.id').onDelete('cascade'))
+      .addColumn('number', 'integer', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addUniqueConstraint('sheet_number_uq', ['plan_id', 'number']),
+  ).execute();
 
   await withSource(
     db.schema
