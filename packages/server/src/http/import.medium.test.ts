@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult, PlanSummary, PlanTree } from '@kotei/contracts';
 import { prepareFirstStart, SAMPLE_DOCUMENT } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
+import { signIn } from '../testing/sign-in.js';
 import { buildApp } from './app.js';
 
 const seed = readFileSync(SAMPLE_DOCUMENT);
@@ -18,15 +19,7 @@ describe.each(TEST_DATABASES)('import on %s', (kind) => {
     database = await openTestDatabase(kind);
     const first = await prepareFirstStart(database.ctx, { loadSample: false });
     app = await buildApp(database.ctx, { logLevel: 'silent', webRoot: null, secureCookies: false });
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { login: 'admin', password: first.admin?.password ?? '' },
-    });
-    headers = {
-      cookie: `kotei_session=${login.cookies.find((c) => c.name === 'kotei_session')?.value ?? ''}`,
-      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
-    };
+    headers = await signIn(app, 'admin', first.admin?.password ?? '');
   });
   afterAll(async () => {
     await (app as FastifyInstance | undefined)?.close();
@@ -171,15 +164,7 @@ describe.each(TEST_DATABASES)('import on %s', (kind) => {
       ministry: '厚',
       password: 'mhlw-password-1',
     });
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { login: 'mhlw1', password: 'mhlw-password-1' },
-    });
-    const ministryHeaders = {
-      cookie: `kotei_session=${login.cookies.find((c) => c.name === 'kotei_session')?.value ?? ''}`,
-      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
-    };
+    const ministryHeaders = await signIn(app, 'mhlw1', 'mhlw-password-1');
     const res = await app.inject({
       method: 'POST',
       url: '/api/imports/preview',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanDocument, type KpiStatus, type PlanTree } from '@kotei/contracts';
 import { prepareFirstStart } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
+import { signIn } from '../testing/sign-in.js';
 import { buildApp } from './app.js';
 
 const SLUG = 'status-check';
@@ -51,15 +52,7 @@ describe.each(TEST_DATABASES)('KPI status on %s', (kind) => {
       }),
     );
     app = await buildApp(database.ctx, { logLevel: 'silent', webRoot: null, secureCookies: false });
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { login: 'admin', password: first.admin?.password ?? '' },
-    });
-    headers = {
-      cookie: `kotei_session=${login.cookies.find((c) => c.name === 'kotei_session')?.value ?? ''}`,
-      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
-    };
+    headers = await signIn(app, 'admin', first.admin?.password ?? '');
   });
   afterAll(async () => {
     await (app as FastifyInstance | undefined)?.close();
@@ -136,15 +129,7 @@ describe.each(TEST_DATABASES)('KPI status on %s', (kind) => {
       role: 'expert',
       password: 'expert-password-1',
     });
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { login: 'expert1', password: 'expert-password-1' },
-    });
-    const expertHeaders = {
-      cookie: `kotei_session=${login.cookies.find((c) => c.name === 'kotei_session')?.value ?? ''}`,
-      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
-    };
+    const expertHeaders = await signIn(app, 'expert1', 'expert-password-1');
     const res = await app.inject({
       method: 'PUT',
       url,

@@ -1,4 +1,4 @@
-import { normalizeText, parsePeriod } from '@kotei/domain';
+import { parsePeriod } from '@kotei/domain';
 import type { PlanDocument } from '@kotei/contracts';
 import { kpiKey, measureKey, outcomeKey, type ParseIssue } from '@kotei/importers';
 import type {
@@ -9,6 +9,7 @@ import type {
 } from '../db/schema.js';
 import type { PlanRows } from '../repositories/plan.repository.js';
 import { newId } from '../ids.js';
+import { buildProgressRows } from './plan-rows.js';
 
 /** What a later follow-up of a plan adds: its round, each ministry's progress, and the actuals it states. */
 export interface FollowUpRows {
@@ -63,38 +64,9 @@ export function buildFollowUpRows(doc: PlanDocument, plan: PlanRows, now: string
     bullets: PlanDocument['sheets'][number]['progress'],
     owner: { measure_id: string | null; sheet_id: string | null },
   ): void => {
-    const reports = new Map<string, string>();
-    bullets.forEach((bullet, index) => {
-      const key = bullet.ministry ?? '';
-      let reportId = reports.get(key);
-      if (reportId === undefined) {
-        reportId = newId();
-        reports.set(key, reportId);
-        rows.reports.push({
-          id: reportId,
-          round_id: round.id,
-          ...owner,
-          ministry: bullet.ministry,
-          state: 'approved',
-          version: 1,
-          submitted_at: now,
-          submitted_by: null,
-          decided_at: now,
-          decided_by: null,
-          decision_note: null,
-        });
-      }
-      rows.bullets.push({
-        id: newId(),
-        report_id: reportId,
-        text: normalizeText(bullet.text),
-        ministry: bullet.ministry,
-        sort_order: index,
-        source_line_from: bullet.source?.lineFrom ?? null,
-        source_line_to: bullet.source?.lineTo ?? null,
-        source_text: bullet.source?.rawText ?? null,
-      });
-    });
+    const written = buildProgressRows(bullets, owner, round.id, now);
+    rows.reports.push(...written.reports);
+    rows.bullets.push(...written.bullets);
   };
   const addActuals = (
     kpiId: string,

@@ -1,6 +1,6 @@
 import { DomainError, normalizeText, parsePeriod, type ErrorDetail } from '@kotei/domain';
 import type { KpiInput, PlanDocument, ProjectInput } from '@kotei/contracts';
-import type { KpiTable, PhaseTable, ProgressBulletTable } from '../db/schema.js';
+import type { KpiTable, PhaseTable, ProgressBulletTable, ProgressReportTable } from '../db/schema.js';
 import type { PlanRows } from '../repositories/plan.repository.js';
 import { newId } from '../ids.js';
 
@@ -209,45 +209,16 @@ export function buildPlanRows(
     rows.links.push({ id: newId(), project_id: projectId, ...link, sort_order: rows.links.length });
   };
 
-  // Progress is stored per (measure or sheet) × ministry, as each ministry reports its own part.
   const addProgress = (
     bullets: PlanDocument['sheets'][number]['progress'],
     target: { measure_id: string | null; sheet_id: string | null },
     path: string,
   ): void => {
-    if (!round || bullets.length === 0) return;
-    const reports = new Map<string, string>();
-    bullets.forEach((bullet, index) => {
-      ministry(bullet.ministry, `${path}[${index}].ministry`);
-      const key = bullet.ministry ?? '';
-      let reportId = reports.get(key);
-      if (reportId === undefined) {
-        reportId = newId();
-        reports.set(key, reportId);
-        rows.reports.push({
-          id: reportId,
-          round_id: round.id,
-          ...target,
-          ministry: bullet.ministry,
-          state: 'approved',
-          version: 1,
-          submitted_at: now,
-          submitted_by: null,
-          decided_at: now,
-          decided_by: null,
-          decision_note: null,
-        });
-      }
-      const row: ProgressBulletTable = {
-        id: newId(),
-        report_id: reportId,
-        text: normalizeText(bullet.text),
-        ministry: bullet.ministry,
-        sort_order: index,
-        ...sourceColumns(bullet.source),
-      };
-      rows.bullets.push(row);
-    });
+    if (!round) return;
+    bullets.forEach((bullet, index) => ministry(bullet.ministry, `${path}[${index}].ministry`));
+    const written = buildProgressRows(bullets, target, round.id, now);
+    rows.reports.push(...written.reports);
+    rows.bullets.push(...written.bullets);
   };
 
   const measureByTitle = new Map<string, string>();
@@ -354,4 +325,47 @@ function sourceColumns(source: { lineFrom: number; lineTo: number; rawText: stri
     source_line_to: source?.lineTo ?? null,
     source_text: source?.rawText ?? null,
   };
+}
+
+/**
+ * A round's progress for one measure (or sheet) as rows: one approved report per ministry, as each ministry
+ * reports its own part, and the bullets under them; untagged bullets share a report without a ministry.
+ */
+export function buildProgressRows(
+  bullets: PlanDocument['sheets'][number]['progress'],
+  owner: { measure_id: string | null; sheet_id: string | null },
+  roundId: string,
+  now: string,
+): { reports: ProgressReportTable[]; bullets: ProgressBulletTable[] } {
+  const reports = new Map<string, ProgressReportTable>();
+  const rows: ProgressBulletTable[] = [];
+  bullets.forEach((bullet, index) => {
+    const key = bullet.ministry ?? '';
+    let report = reports.get(key);
+    if (report === undefined) {
+      report = {
+        id: newId(),
+        round_id: roundId,
+        ...owner,
+        ministry: bullet.ministry,
+        state: 'approved',
+        version: 1,
+        submitted_at: now,
+        submitted_by: null,
+        decided_at: now,
+        decided_by: null,
+        decision_note: null,
+      };
+      reports.set(key, report);
+    }
+    rows.push({
+      id: newId(),
+      report_id: report.id,
+      text: normalizeText(bullet.text),
+      ministry: bullet.ministry,
+      sort_order: index,
+      ...sourceColumns(bullet.source),
+    });
+  });
+  return { reports: [...reports.values()], bullets: rows };
 }
