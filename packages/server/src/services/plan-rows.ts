@@ -1,5 +1,5 @@
 import { DomainError, normalizeText, parsePeriod, type ErrorDetail } from '@kotei/domain';
-import type { KpiInput, PlanDocument, ProjectInput } from '@kotei/contracts';
+import type { KpiInput, MeasureInput, PlanDocument, ProjectInput } from '@kotei/contracts';
 import type { KpiTable, PhaseTable, ProgressBulletTable, ProgressReportTable } from '../db/schema.js';
 import type { PlanRows } from '../repositories/plan.repository.js';
 import { newId } from '../ids.js';
@@ -221,10 +221,51 @@ export function buildPlanRows(
     rows.bullets.push(...written.bullets);
   };
 
+  // What a measure row holds. A repost (再掲) row adds to the measure it shows again: phases and KPIs it
+  // repeats are skipped, anything else (its own progress, a project listed only there) is kept, never dropped.
+  const addMeasureContent = (measureId: string, measure: MeasureInput, path: string): void => {
+    const phaseKeys = new Set(
+      rows.phases.filter((p) => p.measure_id === measureId).map((p) => `${p.period_label}\u0000${p.text}`),
+    );
+    measure.phases.forEach((phase, p) => {
+      if (phaseKeys.has(`${phase.period}\u0000${normalizeText(phase.text)}`)) return;
+      const at = period(phase.period, `${path}.phases[${p}].period`);
+      if (!at) return;
+      const row: PhaseTable = {
+        id: newId(),
+        measure_id: measureId,
+        text: normalizeText(phase.text),
+        period_start: at.start,
+        period_end: at.end,
+        period_fiscal_year: at.fiscalYear,
+        period_label: phase.period,
+        is_done: phase.status === 'done' ? 1 : 0,
+        sort_order: phaseKeys.size + p,
+        ...sourceColumns(phase.source),
+      };
+      rows.phases.push(row);
+    });
+    const kpiNames = new Set(rows.kpis.filter((k) => k.measure_id === measureId).map((k) => k.name));
+    measure.kpis.forEach((kpi, k) => {
+      if (kpiNames.has(normalizeText(kpi.name))) return;
+      addKpi(
+        kpi,
+        `${path}.kpis[${k}]`,
+        { level: 'output', measure_id: measureId, goal_id: null },
+        kpiNames.size + k,
+      );
+    });
+    addProgress(measure.progress, { measure_id: measureId, sheet_id: null }, `${path}.progress`);
+    measure.projects.forEach((project, index) => {
+      linkProject(project, { measure_id: measureId, sheet_id: null }, `${path}.projects[${index}]`);
+    });
+  };
+
   const measureByTitle = new Map<string, string>();
   const reposts: {
     sheetId: string;
     of: { sheet: number; title: string };
+    measure: MeasureInput;
     path: string;
     sortOrder: number;
   }[] = [];
@@ -240,7 +281,7 @@ export function buildPlanRows(
     sheet.measures.forEach((measure, m) => {
       const path = `sheets[${s}].measures[${m}]`;
       if (measure.repostOf) {
-        reposts.push({ sheetId, of: measure.repostOf, path: `${path}.repostOf`, sortOrder: m });
+        reposts.push({ sheetId, of: measure.repostOf, measure, path, sortOrder: m });
         return;
       }
       const measureId = newId();
@@ -256,30 +297,7 @@ export function buildPlanRows(
         ministry(code, `${path}.ministries[${index}]`);
         rows.ministries.push({ measure_id: measureId, ministry: code, sort_order: index });
       });
-      measure.phases.forEach((phase, p) => {
-        const at = period(phase.period, `${path}.phases[${p}].period`);
-        if (!at) return;
-        const row: PhaseTable = {
-          id: newId(),
-          measure_id: measureId,
-          text: normalizeText(phase.text),
-          period_start: at.start,
-          period_end: at.end,
-          period_fiscal_year: at.fiscalYear,
-          period_label: phase.period,
-          is_done: phase.status === 'done' ? 1 : 0,
-          sort_order: p,
-          ...sourceColumns(phase.source),
-        };
-        rows.phases.push(row);
-      });
-      measure.kpis.forEach((kpi, k) => {
-        addKpi(kpi, `${path}.kpis[${k}]`, { level: 'output', measure_id: measureId, goal_id: null }, k);
-      });
-      addProgress(measure.progress, { measure_id: measureId, sheet_id: null }, `${path}.progress`);
-      measure.projects.forEach((project, index) => {
-        linkProject(project, { measure_id: measureId, sheet_id: null }, `${path}.projects[${index}]`);
-      });
+      addMeasureContent(measureId, measure, path);
     });
     addProgress(sheet.progress, { measure_id: null, sheet_id: sheetId }, `sheets[${s}].progress`);
     sheet.projects.forEach((project, index) => {
@@ -291,7 +309,7 @@ export function buildPlanRows(
     const measureId = measureByTitle.get(`${repost.of.sheet}\u0000${normalizeText(repost.of.title)}`);
     if (measureId === undefined) {
       problems.push({
-        path: repost.path,
+        path: `${repost.path}.repostOf`,
         message: `no measure "${repost.of.title}" on sheet ${repost.of.sheet} to repost`,
       });
     } else {
@@ -301,6 +319,7 @@ export function buildPlanRows(
         is_repost: 1,
         sort_order: repost.sortOrder,
       });
+      addMeasureContent(measureId, repost.measure, repost.path);
     }
   }
 
