@@ -12,6 +12,7 @@ import { GOVERNMENT_SCALE, portfolioCounts, syntheticPlan, type PortfolioSize } 
 import { concurrently, summarize, time, type Timing } from './stats.js';
 import { benchImport } from './import-bench.js';
 import { benchStatus } from './status-bench.js';
+import { benchEndpoints, benchPageLoad } from './web-bench.js';
 
 // `npm run bench` measures kotei against bare SQL in the same run and reports ratios, never absolute
 // targets alone: the machine's speed cancels out. `--quick` runs a small portfolio as a smoke test.
@@ -139,8 +140,10 @@ async function main(): Promise<void> {
     const tree = await treeRead(ctx, makeSqliteBareReader(sqlite));
     sqlite.close();
     const search = await searchTiming(ctx);
+    log('SQLite: dashboard and portfolio endpoints …');
+    const endpoints = await benchEndpoints(ctx, file, slugs(8), quick ? 40 : 200);
     await ctx.close();
-    results.sqlite = { loadMs, tree, search };
+    results.sqlite = { loadMs, tree, search, endpoints };
     rows.push(['SQLite', 'load portfolio', fmt(loadMs), '', '']);
     rows.push([
       'SQLite',
@@ -163,6 +166,15 @@ async function main(): Promise<void> {
       '',
       '',
     ]);
+    for (const [name, e] of Object.entries(endpoints)) {
+      rows.push([
+        'SQLite',
+        `GET /api/${name === 'dashboard' ? 'plans/:slug/dashboard' : 'portfolio'}, ${e.endpoint.n} requests, p50 / p95`,
+        `${fmt(e.endpoint.p50)} / ${fmt(e.endpoint.p95)}`,
+        `${fmt(e.bareSql.p50)} / ${fmt(e.bareSql.p95)}`,
+        `${e.ratioP50.toFixed(2)}× (p50)`,
+      ]);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -278,6 +290,24 @@ async function main(): Promise<void> {
     fmt(imports.large.p50),
     '',
     `${imports.perCopyRatio.toFixed(2)}× per copy (1.0 = linear)`,
+  ]);
+
+  log('Chromium: the seed plan dashboard …');
+  const page = await benchPageLoad('/plans/drug-discovery-2024/dashboard', quick ? 2 : 5);
+  results.pageLoad = page;
+  rows.push([
+    'Chromium',
+    `${page.path}: largest contentful paint, p50 of ${page.lcpMs.length}`,
+    fmt(page.lcpP50),
+    '',
+    '',
+  ]);
+  rows.push([
+    'Chromium',
+    `JavaScript before it (${page.jsFiles} files), gzipped`,
+    `${(page.jsGzipBytes / 1024).toFixed(1)} KB`,
+    '',
+    `${(page.jsBytes / 1024).toFixed(1)} KB raw`,
   ]);
 
   log('status engine …');
