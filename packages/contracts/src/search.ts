@@ -45,14 +45,15 @@ export const SearchHit = z
 /** One item found. */
 export type SearchHit = z.infer<typeof SearchHit>;
 
-/** What a search found: the total and the first `limit` hits. */
+/** What a search found: how many (counted up to 1,000) and the first `limit` hits. */
 export const SearchResult = z
   .object({
     query: z.string(),
     normalizedQuery: z
       .string()
       .meta({ description: 'The query as compared: normalised, 和暦 years as 西暦' }),
-    total: z.int(),
+    total: z.int().meta({ description: 'Matches counted, at most 1,000' }),
+    isTotalCapped: z.boolean().meta({ description: 'More matches than total: counting stopped at 1,000' }),
     hits: z.array(SearchHit),
   })
   .meta({ id: 'SearchResult' });

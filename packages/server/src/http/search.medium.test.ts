@@ -111,6 +111,30 @@ describe.each(TEST_DATABASES)('search on %s', (kind) => {
     expect((await search(`q=${encodeURIComponent('臨床試験')}`)).total).toBeGreaterThan(0);
   });
 
+  it('counts matches up to 1,000 and says when there are more', async () => {
+    await database.ctx.plans.create(
+      'system',
+      PlanDocument.parse({
+        slug: 'many-matches',
+        title: '多数の施策',
+        owner: '医政局',
+        adoptedOn: null,
+        sheets: [
+          {
+            number: 1,
+            title: '大量',
+            measures: Array.from({ length: 1001 }, (_, i) => ({ title: `頻出語句の施策${i}` })),
+          },
+        ],
+      }),
+    );
+    const many = await search(`q=${encodeURIComponent('頻出語句')}`);
+    expect(many).toMatchObject({ total: 1000, isTotalCapped: true });
+    expect(many.hits).toHaveLength(50);
+    const few = await search(`q=${encodeURIComponent('頻出語句の施策1000')}`);
+    expect(few).toMatchObject({ total: 1, isTotalCapped: false });
+  });
+
   it('rejects an empty query naming the field', async () => {
     const res = await app.inject({ url: '/api/search?q=' });
     expect(res.statusCode).toBe(400);

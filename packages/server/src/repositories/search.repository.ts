@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB, SearchEntryTable } from '../db/schema.js';
 
+/** How far a search counts its matches. */
+export const COUNT_CAP = 1000;
+
 /** Filters of a search, already normalised. */
 export interface SearchFilters {
   tokens: readonly string[];
@@ -34,7 +37,7 @@ export class SearchRepository {
   }
 
   /** Entries that contain every token and pass the filters: the total and the first `limit`, in a stable order. */
-  async find(filters: SearchFilters): Promise<{ total: number; rows: SearchRow[] }> {
+  async find(filters: SearchFilters): Promise<{ total: number; isTotalCapped: boolean; rows: SearchRow[] }> {
     const db = this.database.db;
     let query = db
       .selectFrom('search_entry')
@@ -47,8 +50,18 @@ export class SearchRepository {
       query = query.where('search_entry.ministries', 'like', `%|${filters.ministry}|%`);
     if (filters.type !== undefined) query = query.where('search_entry.entity_type', '=', filters.type);
     if (filters.roundId !== undefined) query = query.where('search_entry.round_id', '=', filters.roundId);
+    // Counting stops past COUNT_CAP: "more than 1,000" is all a reader needs, and counting every match of a
+    // common word would cost more than finding the page of results.
     const [count, rows] = await Promise.all([
-      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      db
+        .selectFrom(
+          query
+            .select('search_entry.id')
+            .limit(COUNT_CAP + 1)
+            .as('matches'),
+        )
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow(),
       query
         .selectAll('search_entry')
         .select(['plan.slug as plan_slug', 'plan.title as plan_title'])
@@ -58,6 +71,7 @@ export class SearchRepository {
         .limit(filters.limit)
         .execute(),
     ]);
-    return { total: Number(count.n), rows };
+    const total = Number(count.n);
+    return { total: Math.min(total, COUNT_CAP), isTotalCapped: total > COUNT_CAP, rows };
   }
 }

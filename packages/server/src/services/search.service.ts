@@ -22,7 +22,7 @@ export class SearchService {
   async find(query: SearchQuery): Promise<SearchResult> {
     const normalizedQuery = toSearchText(query.q);
     const tokens = [...new Set(normalizedQuery.split(' ').filter((t) => t !== ''))];
-    const { total, rows } = await this.search.find({
+    const { total, isTotalCapped, rows } = await this.search.find({
       tokens,
       planSlug: query.plan,
       sheetNumber: query.sheet,
@@ -35,6 +35,7 @@ export class SearchService {
       query: query.q,
       normalizedQuery,
       total,
+      isTotalCapped,
       hits: rows.map((row) => ({
         type: row.entity_type as SearchResult['hits'][number]['type'],
         id: row.entity_id,
