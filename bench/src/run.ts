@@ -1,11 +1,13 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { PlanDocument } from '@kotei/contracts';
 import { fixedClock } from '@kotei/domain';
-import { buildApp, openContext, PlanRepository, type AppContext } from '@kotei/server';
+import { openContext, PlanRepository, type AppContext } from '@kotei/server';
 import { startPostgresCluster } from '@kotei/server/testing';
 import { makePostgresBareReader, makeSqliteBareReader } from './bare-tree.js';
 import { GOVERNMENT_SCALE, portfolioCounts, syntheticPlan, type PortfolioSize } from './portfolio.js';
@@ -116,6 +118,31 @@ async function searchTiming(ctx: AppContext): Promise<Timing & { hitsPerQuery: n
   return { ...summarize(samples), hitsPerQuery: hits / (SEARCH_SAMPLES + SEARCH_QUERIES.length) };
 }
 
+/** Start `kotei serve` as its own process on a database; resolves once it listens. */
+function startInstance(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
+  const bin = fileURLToPath(new URL('../../packages/server/bin/kotei.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-sample'], {
+    env: {
+      ...process.env,
+      KOTEI_DATABASE_URL: databaseUrl,
+      KOTEI_LOG_LEVEL: 'warn',
+      KOTEI_CLOCK: '2025-07-15T10:00:00+09:00',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (\S+)/.exec(out);
+      if (match?.[1] !== undefined) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`kotei serve exited with ${code}: ${out}`));
+    });
+  });
+}
+
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`);
 
 async function main(): Promise<void> {
@@ -218,11 +245,9 @@ async function main(): Promise<void> {
       '',
     ]);
     log('PostgreSQL: two app instances, concurrent readers …');
-    const second = await openContext({ databaseUrl: url, cwd: tmpdir(), clock });
-    const apps = await Promise.all(
-      [ctx, second].map((c) => buildApp(c, { logLevel: 'silent', webRoot: null, secureCookies: false })),
-    );
-    const urls = await Promise.all(apps.map((app) => app.listen({ port: 0, host: '127.0.0.1' })));
+    // Two app instances as a deployment runs them: separate processes (one core each) on one database.
+    const instances = await Promise.all([startInstance(url), startInstance(url)]);
+    const urls = instances.map((instance) => instance.url);
     const picks = slugs(8);
     const pick = (i: number): string => picks[i % picks.length] ?? 'synthetic-001';
     const http = await concurrently(HTTP_REQUESTS, CONCURRENCY, async (i) => {
@@ -241,30 +266,29 @@ async function main(): Promise<void> {
       ratioP50: httpTiming.p50 / bareTiming.p50,
     };
     rows.push([
-      'PostgreSQL ×2 apps',
+      'PostgreSQL, 2 app processes',
       `GET plan tree, ${CONCURRENCY} concurrent, p50`,
       fmt(httpTiming.p50),
       fmt(bareTiming.p50),
       `${twoInstances.ratioP50.toFixed(2)}×`,
     ]);
     rows.push([
-      'PostgreSQL ×2 apps',
+      'PostgreSQL, 2 app processes',
       `GET plan tree, p95`,
       fmt(httpTiming.p95),
       fmt(bareTiming.p95),
       `${(httpTiming.p95 / bareTiming.p95).toFixed(2)}×`,
     ]);
     rows.push([
-      'PostgreSQL ×2 apps',
+      'PostgreSQL, 2 app processes',
       'throughput',
       `${twoInstances.http.perSecond.toFixed(0)} req/s`,
       `${twoInstances.bareSql.perSecond.toFixed(0)} trees/s`,
       '',
     ]);
     results.postgres = { loadMs, tree, search, twoInstances };
-    await Promise.all(apps.map((app) => app.close()));
+    for (const instance of instances) instance.stop();
     await pool.end();
-    await second.close();
     await ctx.close();
   } finally {
     cluster.stop();
