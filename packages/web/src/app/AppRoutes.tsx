@@ -1,7 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
-import { PlanListPage } from '../features/plans/PlanListPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { TimelinePage } from '../features/timeline/TimelinePage';
 import { Layout } from './Layout';
@@ -10,22 +9,62 @@ import { Loading } from './status';
 
 // The measure page (and TanStack Table with it) loads when first visited, not with the first page.
 const MeasurePage = lazy(() => import('../features/measures/MeasurePage'));
+// So do the portfolio, the dashboard (and its chart), search and the import screen.
+const PortfolioPage = lazy(() => import('../features/portfolio/PortfolioPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const SearchPage = lazy(() => import('../features/search/SearchPage'));
+const ImportPage = lazy(() => import('../features/import/ImportPage'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 /** Every page of the SPA; the server falls back to index.html for these paths. */
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<PlanListPage />} />
+        <Route
+          index
+          element={
+            <Lazy>
+              <PortfolioPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="plans/:slug/dashboard"
+          element={
+            <Lazy>
+              <DashboardPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="search"
+          element={
+            <Lazy>
+              <SearchPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="import"
+          element={
+            <Lazy>
+              <ImportPage />
+            </Lazy>
+          }
+        />
         <Route path="plans/:slug" element={<PlanPage />} />
         <Route path="plans/:slug/timeline" element={<TimelinePage />} />
         <Route path="plans/:slug/sheets/:number/timeline" element={<TimelinePage />} />
         <Route
           path="plans/:slug/measures/:measureId"
           element={
-            <Suspense fallback={<Loading />}>
+            <Lazy>
               <MeasurePage />
-            </Suspense>
+            </Lazy>
           }
         />
         <Route path="signin" element={<SignInPage />} />

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { canImport } from '../features/auth/can-import';
 import { useSession } from '../features/auth/useSession';
 import { useI18n } from '../i18n/useI18n';
 
@@ -60,9 +61,43 @@ function SessionArea() {
   );
 }
 
+/** The labelled search box of every page; it sends the words to /search, keeping nothing else. */
+function HeaderSearch() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const current = location.pathname === '/search' ? (searchParams.get('q') ?? '') : '';
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const value = new FormData(event.currentTarget).get('q');
+    const q = typeof value === 'string' ? value.trim() : '';
+    void navigate(q === '' ? '/search' : `/search?${new URLSearchParams({ q }).toString()}`);
+  };
+  return (
+    <form role="search" className="header-search" aria-label={t('search.header.label')} onSubmit={onSubmit}>
+      <label htmlFor="header-search-q" className="visually-hidden">
+        {t('search.header.input')}
+      </label>
+      <input
+        key={current}
+        id="header-search-q"
+        name="q"
+        type="search"
+        defaultValue={current}
+        placeholder={t('search.header.placeholder')}
+      />
+      <button type="submit" className="button">
+        {t('search.header.submit')}
+      </button>
+    </form>
+  );
+}
+
 /** Header with product name, language switch and sign-in state; skip link; the page in <main>; footer. */
 export function Layout() {
   const { t } = useI18n();
+  const { user } = useSession();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(location.pathname);
@@ -98,9 +133,18 @@ export function Layout() {
                   {t('app.nav.plans')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/search">{t('app.nav.search')}</NavLink>
+              </li>
+              {canImport(user) && (
+                <li>
+                  <NavLink to="/import">{t('app.nav.import')}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
           <div className="site-header__tools">
+            <HeaderSearch />
             <LanguageSwitch />
             <SessionArea />
           </div>

@@ -27,3 +27,8 @@ export function exactFiscalYear(point: {
   if (year === null || point.start === null || point.end === null) return null;
   return point.start === fiscalYearStart(year) && point.end === fiscalYearEnd(year) ? year : null;
 }
+
+/** A KPI year in 西暦 with its era letter, as KPI cells write it: 2028 → "2028 (R10)". */
+export function formatKpiYear(year: number): string {
+  return `${year} (${formatWareki(year, { fiscal: true, style: 'letter' })})`;
+}

@@ -178,13 +178,16 @@ function PlanView({ plan }: { plan: PlanTree }) {
             {plan.description}
           </p>
         )}
-        {plan.sheets.length > 0 && (
-          <p>
+        <p className="plan__actions">
+          <Link className="button button--primary" to={`/plans/${encodeURIComponent(plan.slug)}/dashboard`}>
+            {t('dashboard.planLink')}
+          </Link>
+          {plan.sheets.length > 0 && (
             <Link className="button" to={`/plans/${encodeURIComponent(plan.slug)}/timeline`}>
               {t('plan.timeline.link')}
             </Link>
-          </p>
-        )}
+          )}
+        </p>
       </header>
 
       {plan.sheets.length > 0 && (

@@ -1,0 +1,6 @@
+import type { PublicUser } from '@kotei/contracts';
+
+/** Whether a user may import documents: coordinators and admins (the server checks it again). */
+export function canImport(user: PublicUser | null): boolean {
+  return user?.role === 'admin' || user?.role === 'coordinator';
+}

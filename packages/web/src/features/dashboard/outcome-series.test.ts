@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildTrajectory, hasTrajectory, type DashboardOutcome } from './outcome-series';
+
+function outcome(
+  overrides: Partial<DashboardOutcome['kpi']>,
+  path: DashboardOutcome['path'],
+): DashboardOutcome {
+  const kpi = {
+    id: 'k',
+    name: 'n',
+    unit: '件',
+    shape: 'level',
+    direction: 'increase',
+    baseline: null,
+    target: { value: 150, fiscalYear: 2028, label: '2028年', start: null, end: null },
+    note: '',
+    actuals: [],
+    status: {
+      status: 'on_track',
+      computedStatus: 'on_track',
+      score: null,
+      progressValue: null,
+      reason: '',
+      valueUsed: null,
+      valueYear: null,
+      expectedValue: null,
+      forecast: null,
+      method: '',
+      methodVersion: '',
+      sentence: { ja: '', en: '' },
+      override: null,
+    },
+    ...overrides,
+  } satisfies DashboardOutcome['kpi'];
+  return { kpi, path };
+}
+
+describe('buildTrajectory', () => {
+  it('merges path, actuals and the forecast at the target year, by year', () => {
+    const base = outcome({}, []);
+    const rows = buildTrajectory(
+      outcome(
+        {
+          actuals: [{ value: 120, fiscalYear: 2024, label: '2024年', origin: 'imported' }],
+          status: { ...base.kpi.status, forecast: 160 },
+        },
+        [
+          { year: 2021, value: 100 },
+          { year: 2024, value: 119 },
+          { year: 2028, value: 150 },
+        ],
+      ),
+    );
+    expect(rows).toEqual([
+      { year: 2021, required: 100, actual: null, forecast: null },
+      { year: 2024, required: 119, actual: 120, forecast: null },
+      { year: 2028, required: 150, actual: null, forecast: 160 },
+    ]);
+    expect(hasTrajectory(rows)).toBe(true);
+  });
+
+  it('has nothing to draw for a qualitative target', () => {
+    expect(hasTrajectory(buildTrajectory(outcome({}, [])))).toBe(false);
+  });
+});

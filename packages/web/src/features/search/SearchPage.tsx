@@ -1,0 +1,217 @@
+import { Link, useSearchParams } from 'react-router';
+import type { SearchHit, SearchResult } from '@kotei/contracts';
+import { useApi } from '../../api/useApi';
+import { LoadError, Loading } from '../../app/status';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
+import type { MessageKey } from '../../i18n/ja';
+import { useI18n } from '../../i18n/useI18n';
+import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
+import { useReference } from '../plans/useReference';
+import {
+  buildSearchPath,
+  hitPath,
+  readSearchParams,
+  SEARCH_FILTER_TYPES,
+  toSearchParams,
+  type SearchParams,
+} from './search-params';
+import './search.css';
+
+const TYPE_KEY: Record<SearchHit['type'], MessageKey> = {
+  measure: 'search.type.measure',
+  kpi: 'search.type.kpi',
+  progress: 'search.type.progress',
+  project: 'search.type.project',
+  evaluation: 'search.type.evaluation',
+};
+
+const SHEET_NUMBERS = Array.from({ length: 20 }, (_, index) => index + 1);
+
+/** Highlighted text: matched parts in <mark>, as text (never HTML). */
+function Highlighted({ segments }: { segments: SearchHit['title'] }) {
+  return (
+    <>
+      {segments.map((segment, index) =>
+        segment.isHit ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
+      )}
+    </>
+  );
+}
+
+function SearchForm({ params }: { params: SearchParams }) {
+  const { t, lang } = useI18n();
+  const reference = useReference();
+  const [, setSearchParams] = useSearchParams();
+  const ministries = ['厚', '文', '経', '健', '内', '総', '財', 'デ'];
+  return (
+    <form
+      role="search"
+      className="search-form"
+      aria-label={t('search.form.label')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        const read = (name: string) => {
+          const value = data.get(name);
+          return typeof value === 'string' ? value : '';
+        };
+        setSearchParams(
+          toSearchParams({
+            q: read('q'),
+            sheet: read('sheet'),
+            ministry: read('ministry'),
+            type: read('type'),
+            plan: params.plan,
+          }),
+        );
+      }}
+    >
+      <div className="search-form__query">
+        <label htmlFor="search-q">{t('search.form.query')}</label>
+        <div className="search-form__row">
+          <input
+            key={`q:${params.q}`}
+            id="search-q"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            aria-describedby="search-q-hint"
+          />
+          <button type="submit" className="button button--primary">
+            {t('search.form.submit')}
+          </button>
+        </div>
+        <p id="search-q-hint" className="search-form__hint">
+          {t('search.form.hint')}
+        </p>
+      </div>
+      <fieldset className="search-form__filters">
+        <legend>{t('search.filters.legend')}</legend>
+        <div>
+          <label htmlFor="search-type">{t('search.filters.type')}</label>
+          <select id="search-type" name="type" key={`type:${params.type}`} defaultValue={params.type}>
+            <option value="">{t('search.filters.all')}</option>
+            {SEARCH_FILTER_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(TYPE_KEY[type])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="search-sheet">{t('search.filters.sheet')}</label>
+          <select id="search-sheet" name="sheet" key={`sheet:${params.sheet}`} defaultValue={params.sheet}>
+            <option value="">{t('search.filters.all')}</option>
+            {SHEET_NUMBERS.map((number) => (
+              <option key={number} value={String(number)}>
+                {t('plan.sheet.number', { number: circledNumber(number) })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="search-ministry">{t('search.filters.ministry')}</label>
+          <select
+            id="search-ministry"
+            name="ministry"
+            key={`ministry:${params.ministry}`}
+            defaultValue={params.ministry}
+          >
+            <option value="">{t('search.filters.all')}</option>
+            {ministries.map((code) => (
+              <option key={code} value={code} lang={lang === 'en' ? undefined : CONTENT_LANG}>
+                【{code}】{reference.organisationName(code) ?? ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function HitItem({ hit }: { hit: SearchHit }) {
+  const { t } = useI18n();
+  const reference = useReference();
+  return (
+    <li className="search-hit" data-type={hit.type} data-sheet={hit.sheetNumber ?? undefined}>
+      <p className="search-hit__meta">
+        <span className={`search-type search-type--${hit.type}`}>{t(TYPE_KEY[hit.type])}</span>
+        {hit.sheetNumber !== null && (
+          <span>{t('plan.sheet.number', { number: circledNumber(hit.sheetNumber) })}</span>
+        )}
+        {hit.ministries.map((code) => (
+          <span key={code} title={reference.organisationName(code) ?? undefined} lang={CONTENT_LANG}>
+            【{code}】
+          </span>
+        ))}
+      </p>
+      <h3 className="search-hit__title" lang={CONTENT_LANG}>
+        <Link to={hitPath(hit)}>
+          <Highlighted segments={hit.title} />
+        </Link>
+      </h3>
+      {hit.snippet.length > 0 && (
+        <p className="search-hit__snippet" lang={CONTENT_LANG}>
+          <Highlighted segments={hit.snippet} />
+        </p>
+      )}
+      <p className="search-hit__plan">
+        {t('search.hit.plan')}:{' '}
+        <Link to={`/plans/${encodeURIComponent(hit.planSlug)}`} lang={CONTENT_LANG}>
+          {hit.planTitle}
+        </Link>
+      </p>
+    </li>
+  );
+}
+
+function Results({ params }: { params: SearchParams }) {
+  const { t } = useI18n();
+  const { resource, reload } = useApi<SearchResult>(buildSearchPath(params, '/api/search'));
+  if (resource.status === 'loading') return <Loading />;
+  if (resource.status === 'error') return <LoadError error={resource.error} onRetry={reload} />;
+  const result = resource.data;
+  return (
+    <section aria-labelledby="search-results-title" className="search-results">
+      <h2 id="search-results-title" className="search-results__title">
+        {t('search.results.title')}
+      </h2>
+      <p role="status" className="search-results__total" data-total={result.total}>
+        {t(result.isTotalCapped ? 'search.results.totalCapped' : 'search.results.total', {
+          query: result.query,
+          count: formatNumber(result.total),
+        })}
+        {result.hits.length < result.total &&
+          ` ${t('search.results.shown', { count: formatNumber(result.hits.length) })}`}
+      </p>
+      {result.total === 0 ? (
+        <div className="empty">
+          <p>{t('search.results.none', { query: result.query })}</p>
+          <p>{t('search.results.noneHint')}</p>
+        </div>
+      ) : (
+        <ol className="search-hits">
+          {result.hits.map((hit) => (
+            <HitItem key={`${hit.type}:${hit.id}`} hit={hit} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** `/search?q=…&sheet=&ministry=&type=`: hits with their matched words marked; every filter in the address. */
+export default function SearchPage() {
+  const { t } = useI18n();
+  const [searchParams] = useSearchParams();
+  const params = readSearchParams(searchParams);
+  useDocumentTitle(params.q ? t('search.docTitle', { query: params.q }) : t('search.title'));
+  return (
+    <div className="search-page">
+      <h1>{t('search.title')}</h1>
+      <SearchForm params={params} />
+      {params.q === '' ? <p className="empty">{t('search.empty')}</p> : <Results params={params} />}
+    </div>
+  );
+}

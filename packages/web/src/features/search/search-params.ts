@@ -1,0 +1,55 @@
+import type { SearchHit } from '@kotei/contracts';
+
+/** The kinds of hits the results page lets readers filter by. */
+export const SEARCH_FILTER_TYPES = [
+  'measure',
+  'kpi',
+  'progress',
+  'project',
+] as const satisfies readonly SearchHit['type'][];
+
+/** A search as the address carries it; '' where a filter is not set. */
+export interface SearchParams {
+  q: string;
+  sheet: string;
+  ministry: string;
+  type: string;
+  plan: string;
+}
+
+const KEYS = ['q', 'plan', 'sheet', 'ministry', 'type'] as const;
+
+/** Reads `?q=&plan=&sheet=&ministry=&type=`, dropping values the API would refuse. */
+export function readSearchParams(search: URLSearchParams): SearchParams {
+  const sheet = search.get('sheet') ?? '';
+  const type = search.get('type') ?? '';
+  return {
+    q: (search.get('q') ?? '').trim(),
+    plan: search.get('plan') ?? '',
+    sheet: /^\d{1,3}$/.test(sheet) && Number(sheet) >= 1 ? sheet : '',
+    ministry: (search.get('ministry') ?? '').slice(0, 4),
+    type: (SEARCH_FILTER_TYPES as readonly string[]).includes(type) ? type : '',
+  };
+}
+
+/** The query string of a search: only the filters that are set, in a stable order. */
+export function toSearchParams(params: SearchParams): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = params[key].trim();
+    if (value !== '') query.set(key, value);
+  }
+  return query;
+}
+
+/** `/search?q=…` (or the API path) with the filters that are set. */
+export function buildSearchPath(params: SearchParams, base = '/search'): string {
+  const text = toSearchParams(params).toString();
+  return text ? `${base}?${text}` : base;
+}
+
+/** Where a hit leads: its measure's page when it has one, else its plan's page. */
+export function hitPath(hit: Pick<SearchHit, 'planSlug' | 'measureId'>): string {
+  const plan = `/plans/${encodeURIComponent(hit.planSlug)}`;
+  return hit.measureId === null ? plan : `${plan}/measures/${encodeURIComponent(hit.measureId)}`;
+}
