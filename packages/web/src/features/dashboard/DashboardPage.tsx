@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type SubmitEvent } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { PlanDashboard } from '@kotei/contracts';
 import { useApi } from '../../api/useApi';
@@ -17,6 +17,7 @@ import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
 import { PROGRESS_STATUS_KEY, PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from '../plans/progress-status';
 import { ProgressStatusBadge } from '../plans/ProgressStatusBadge';
 import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
+import { ReferenceDateForm } from '../plans/ReferenceDateForm';
 import { SampleBadge } from '../plans/SampleBadge';
 import { StatusCounts } from '../plans/StatusCounts';
 import { useReference } from '../plans/useReference';
@@ -36,54 +37,6 @@ function measurePath(slug: string, measureId: string): string {
 function useMoney(): (yen: number) => string {
   const { lang } = useI18n();
   return lang === 'en' ? formatYenEnglish : formatOku;
-}
-
-function ReferenceDateForm({
-  referenceDate,
-  hasChosenDate,
-}: {
-  referenceDate: string;
-  hasChosenDate: boolean;
-}) {
-  const { t } = useI18n();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const value = new FormData(event.currentTarget).get('at');
-    setSearchParams((params) => {
-      if (typeof value === 'string' && value !== '') params.set('at', value);
-      else params.delete('at');
-      return params;
-    });
-  };
-  const withoutDate = new URLSearchParams(searchParams);
-  withoutDate.delete('at');
-  const resetSearch = withoutDate.toString();
-  return (
-    <form className="dashboard-at" onSubmit={onSubmit} aria-label={t('dashboard.at.form')}>
-      <label htmlFor="dashboard-at">{t('timeline.at.label')}</label>
-      <p id="dashboard-at-hint" className="dashboard-at__hint">
-        {t('dashboard.at.hint')}
-      </p>
-      <div className="dashboard-at__row">
-        <input
-          key={referenceDate}
-          id="dashboard-at"
-          name="at"
-          type="date"
-          defaultValue={referenceDate}
-          aria-describedby="dashboard-at-hint"
-          required
-        />
-        <button type="submit" className="button">
-          {t('timeline.at.apply')}
-        </button>
-        {hasChosenDate && (
-          <Link to={{ search: resetSearch ? `?${resetSearch}` : '' }}>{t('timeline.at.reset')}</Link>
-        )}
-      </div>
-    </form>
-  );
 }
 
 function TrajectoryTable({
@@ -590,7 +543,14 @@ function DashboardView({
           <Link to={withReferenceDate(planPath, null)}>{t('timeline.nav.planPage')}</Link>
           <Link to={withReferenceDate(`${planPath}/timeline`, at)}>{t('timeline.nav.wholePlan')}</Link>
         </p>
-        <ReferenceDateForm referenceDate={dashboard.referenceDate} hasChosenDate={at !== null} />
+        <ReferenceDateForm
+          referenceDate={dashboard.referenceDate}
+          hasChosenDate={at !== null}
+          id="dashboard-at"
+          hint={t('dashboard.at.hint')}
+          label={t('dashboard.at.form')}
+          classes={{ form: 'dashboard-at', hint: 'dashboard-at__hint', row: 'dashboard-at__row' }}
+        />
       </header>
 
       <nav className="toc" aria-labelledby="dashboard-toc">

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState, type SubmitEvent } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { PlanTree } from '@kotei/contracts';
 import { useApi } from '../../api/useApi';
@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
+import { ReferenceDateForm } from '../plans/ReferenceDateForm';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatDate } from '../../lib/wareki';
 import {
@@ -59,45 +60,19 @@ function Controls({ referenceDate, hasChosenDate }: { referenceDate: string; has
     setChosenZoom(zoom);
   }
 
-  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const value = new FormData(event.currentTarget).get('at');
-    setSearchParams((params) => {
-      if (typeof value === 'string' && value !== '') params.set('at', value);
-      else params.delete('at');
-      return params;
-    });
-  };
-
-  const withoutDate = new URLSearchParams(searchParams);
-  withoutDate.delete('at');
-  const resetSearch = withoutDate.toString();
-
   return (
     <section className="timeline-controls" aria-label={t('timeline.controls.label')}>
-      <form className="timeline-controls__date" onSubmit={onSubmit}>
-        <label htmlFor="timeline-at">{t('timeline.at.label')}</label>
-        <p id="timeline-at-hint" className="timeline-controls__hint">
-          {t('timeline.at.hint')}
-        </p>
-        <div className="timeline-controls__row">
-          <input
-            key={referenceDate}
-            id="timeline-at"
-            name="at"
-            type="date"
-            defaultValue={referenceDate}
-            aria-describedby="timeline-at-hint"
-            required
-          />
-          <button type="submit" className="button">
-            {t('timeline.at.apply')}
-          </button>
-          {hasChosenDate && (
-            <Link to={{ search: resetSearch ? `?${resetSearch}` : '' }}>{t('timeline.at.reset')}</Link>
-          )}
-        </div>
-      </form>
+      <ReferenceDateForm
+        referenceDate={referenceDate}
+        hasChosenDate={hasChosenDate}
+        id="timeline-at"
+        hint={t('timeline.at.hint')}
+        classes={{
+          form: 'timeline-controls__date',
+          hint: 'timeline-controls__hint',
+          row: 'timeline-controls__row',
+        }}
+      />
       <fieldset className="timeline-controls__zoom">
         <legend>{t('timeline.zoom.legend')}</legend>
         {(['quarter', 'year'] as const).map((level) => (
