@@ -7,6 +7,7 @@ import { ScrollRegion } from '../../app/ScrollRegion';
 import { LoadError, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
+import { PlanNotFound } from '../plans/PlanNotFound';
 import { formatFiscalYear, formatKpiYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatOku, formatYenEnglish } from '../../lib/money';
@@ -605,20 +606,6 @@ function DashboardView({
         <Budget dashboard={dashboard} />
       </section>
     </article>
-  );
-}
-
-function PlanNotFound({ slug }: { slug: string }) {
-  const { t } = useI18n();
-  useDocumentTitle(t('plan.notFound.title'));
-  return (
-    <>
-      <h1>{t('plan.notFound.title')}</h1>
-      <p>{t('plan.notFound.body', { slug })}</p>
-      <p>
-        <Link to="/">{t('plan.backToList')}</Link>
-      </p>
-    </>
   );
 }
 

@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi';
 import { LoadError, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
+import { PlanNotFound } from './PlanNotFound';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatDate, formatYearMonth } from '../../lib/wareki';
 import { formatOutcome } from './kpi-format';
@@ -220,20 +221,6 @@ function PlanView({ plan }: { plan: PlanTree }) {
         <SheetSection key={sheet.id} sheet={sheet} reference={reference} slug={plan.slug} />
       ))}
     </article>
-  );
-}
-
-function PlanNotFound({ slug }: { slug: string }) {
-  const { t } = useI18n();
-  useDocumentTitle(t('plan.notFound.title'));
-  return (
-    <>
-      <h1>{t('plan.notFound.title')}</h1>
-      <p>{t('plan.notFound.body', { slug })}</p>
-      <p>
-        <Link to="/">{t('plan.backToList')}</Link>
-      </p>
-    </>
   );
 }
 

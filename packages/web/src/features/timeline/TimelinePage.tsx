@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
+import { PlanNotFound } from '../plans/PlanNotFound';
 import { ReferenceDateForm } from '../plans/ReferenceDateForm';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatDate } from '../../lib/wareki';
@@ -491,20 +492,6 @@ function SheetNotFound({ plan, number }: { plan: PlanTree; number: string }) {
       <p>{t('timeline.sheet.notFound.body', { number })}</p>
       <p>
         <Link to={`/plans/${encodeURIComponent(plan.slug)}/timeline`}>{t('timeline.nav.wholePlan')}</Link>
-      </p>
-    </>
-  );
-}
-
-function PlanNotFound({ slug }: { slug: string }) {
-  const { t } = useI18n();
-  useDocumentTitle(t('plan.notFound.title'));
-  return (
-    <>
-      <h1>{t('plan.notFound.title')}</h1>
-      <p>{t('plan.notFound.body', { slug })}</p>
-      <p>
-        <Link to="/">{t('plan.backToList')}</Link>
       </p>
     </>
   );
