@@ -18,8 +18,8 @@ import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
 import { PROGRESS_STATUS_KEY, PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from '../plans/progress-status';
 import { ProgressStatusBadge } from '../plans/ProgressStatusBadge';
 import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
-import { ReferenceDateForm } from '../plans/ReferenceDateForm';
-import { SampleBadge } from '../plans/SampleBadge';
+import { InvalidReferenceDateNotice, ReferenceDateForm } from '../plans/ReferenceDateForm';
+import { SampleNotice } from '../plans/SampleBadge';
 import { StatusCounts } from '../plans/StatusCounts';
 import { useReference } from '../plans/useReference';
 import { buildTrajectory, hasTrajectory, type DashboardOutcome, type TrajectoryRow } from './outcome-series';
@@ -503,16 +503,8 @@ function DashboardView({
           <span className="page-kicker">{title}</span>
           <span lang={CONTENT_LANG}>{plan.title}</span>
         </h1>
-        {plan.isSample && (
-          <p className="notice notice--sample">
-            <SampleBadge /> {t('common.sampleNotice')}
-          </p>
-        )}
-        {invalidAt !== null && (
-          <p className="notice notice--error" role="alert">
-            {t('timeline.at.invalid', { value: invalidAt })}
-          </p>
-        )}
+        {plan.isSample && <SampleNotice />}
+        {invalidAt !== null && <InvalidReferenceDateNotice value={invalidAt} />}
         <p className="lead">{t('dashboard.lead')}</p>
         <dl className="facts">
           <div className="facts__item">

@@ -10,7 +10,7 @@ import { formatDate } from '../../lib/wareki';
 import { MinistryTags } from '../plans/MinistryTags';
 import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
 import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
-import { SampleBadge } from '../plans/SampleBadge';
+import { SampleNotice } from '../plans/SampleBadge';
 import { SheetName } from '../plans/SheetName';
 import { useReference } from '../plans/useReference';
 import { MeasureKpis } from './MeasureKpis';
@@ -65,11 +65,7 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
           <span className="page-kicker">{t('measure.kicker')}</span>
           <span lang={CONTENT_LANG}>{measure.title}</span>
         </h1>
-        {plan.isSample && (
-          <p className="notice notice--sample">
-            <SampleBadge /> {t('common.sampleNotice')}
-          </p>
-        )}
+        {plan.isSample && <SampleNotice />}
         <dl className="facts">
           <div className="facts__item">
             <dt>{t('measure.facts.ministries')}</dt>

@@ -12,7 +12,7 @@ import { formatOutcome } from './kpi-format';
 import { KpiTable } from './KpiTable';
 import { MinistryTags } from './MinistryTags';
 import { PolicyFieldTags } from './PolicyFieldTags';
-import { SampleBadge } from './SampleBadge';
+import { SampleNotice } from './SampleBadge';
 import { SheetName } from './SheetName';
 import { useReference, type ReferenceLookup } from './useReference';
 
@@ -145,11 +145,7 @@ function PlanView({ plan }: { plan: PlanTree }) {
     <article className="plan">
       <header className="plan__header">
         <h1 lang={CONTENT_LANG}>{plan.title}</h1>
-        {plan.isSample && (
-          <p className="notice notice--sample">
-            <SampleBadge /> {t('common.sampleNotice')}
-          </p>
-        )}
+        {plan.isSample && <SampleNotice />}
         <dl className="facts">
           <div className="facts__item">
             <dt>{t('plans.owner')}</dt>

@@ -63,3 +63,13 @@ export function ReferenceDateForm({
     </form>
   );
 }
+
+/** Says that an unreadable `?at=` was ignored (the page then shows the default date). */
+export function InvalidReferenceDateNotice({ value }: { value: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="notice notice--error" role="alert">
+      {t('timeline.at.invalid', { value })}
+    </p>
+  );
+}

@@ -5,3 +5,13 @@ export function SampleBadge() {
   const { t } = useI18n();
   return <span className="badge badge--sample">{t('common.sampleBadge')}</span>;
 }
+
+/** The notice every page of a sample plan shows under its title. */
+export function SampleNotice() {
+  const { t } = useI18n();
+  return (
+    <p className="notice notice--sample">
+      <SampleBadge /> {t('common.sampleNotice')}
+    </p>
+  );
+}

@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../app/useDocumentTitle';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { PlanNotFound } from '../plans/PlanNotFound';
-import { ReferenceDateForm } from '../plans/ReferenceDateForm';
+import { InvalidReferenceDateNotice, ReferenceDateForm } from '../plans/ReferenceDateForm';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatDate } from '../../lib/wareki';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../plans/phase-status';
 import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
 import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
-import { SampleBadge } from '../plans/SampleBadge';
+import { SampleNotice } from '../plans/SampleBadge';
 import { SheetName } from '../plans/SheetName';
 import { ChartErrorBoundary } from './ChartErrorBoundary';
 import { buildTimelineSheets, drawnPhases, type TimelineSheet } from './timeline-rows';
@@ -432,16 +432,8 @@ function TimelineView({
           </span>
           {sheet === null ? <span lang={CONTENT_LANG}>{plan.title}</span> : <SheetName sheet={sheet} />}
         </h1>
-        {plan.isSample && (
-          <p className="notice notice--sample">
-            <SampleBadge /> {t('common.sampleNotice')}
-          </p>
-        )}
-        {invalidAt !== null && (
-          <p className="notice notice--error" role="alert">
-            {t('timeline.at.invalid', { value: invalidAt })}
-          </p>
-        )}
+        {plan.isSample && <SampleNotice />}
+        {invalidAt !== null && <InvalidReferenceDateNotice value={invalidAt} />}
         <p className="timeline-page__lead">{t('timeline.lead')}</p>
         <dl className="facts">
           <div className="facts__item">
