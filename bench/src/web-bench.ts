@@ -22,7 +22,7 @@ export async function benchEndpoints(
   file: string,
   slugs: readonly string[],
   requests: number,
-): Promise<{ dashboard: EndpointBench; portfolio: EndpointBench }> {
+): Promise<{ dashboard: EndpointBench; portfolio: EndpointBench; portfolioAfterWrite: EndpointBench }> {
   const app = await buildApp(ctx, { logLevel: 'silent', webRoot: null, secureCookies: false });
   const sqlite = new SQLite(file, { readonly: true });
   const bareTree = makeSqliteBareReader(sqlite);
@@ -33,25 +33,55 @@ export async function benchEndpoints(
   };
   const dashboard = summarize(await time(requests, 5, (i) => get(`/api/plans/${pick(i)}/dashboard`)));
   const dashboardBare = summarize(await time(requests, 5, (i) => bareTree(pick(i))));
-  // The portfolio reads every plan's list row, KPIs, actuals and overrides.
-  const list = sqlite.prepare('select * from plan order by title');
-  const bareStatements = [
-    'select * from kpi',
-    'select * from observation',
-    'select * from status_override',
-    'select * from follow_up_round',
-    'select * from plan_policy_field',
+  // Warm, the portfolio reads every plan's list row (counts, policy fields, rounds) and keeps each plan's
+  // status summary until the plan's data_version or the day moves; its bare SQL is those same reads.
+  const listStatements = [
+    `select plan.*,
+       (select count(*) from strategic_goal where plan_id = plan.id),
+       (select count(*) from sheet where plan_id = plan.id),
+       (select count(*) from measure where plan_id = plan.id),
+       (select count(*) from kpi where plan_id = plan.id and level = 'output')
+     from plan order by title`,
+    'select * from plan_policy_field order by sort_order',
+    'select * from follow_up_round order by as_of_date desc',
   ].map((s) => sqlite.prepare(s));
-  const portfolioRequests = Math.max(20, Math.floor(requests / 10));
-  const portfolio = summarize(await time(portfolioRequests, 2, () => get('/api/portfolio')));
-  const portfolioBare = summarize(
-    await time(portfolioRequests, 2, () => [list, ...bareStatements].reduce((n, s) => n + s.all().length, 0)),
+  const bareList = (): number => listStatements.reduce((n, s) => n + s.all().length, 0);
+  const portfolio = summarize(await time(requests, 5, () => get('/api/portfolio')));
+  const portfolioBare = summarize(await time(requests, 5, bareList));
+  // After a write to one plan, that plan's KPIs, actuals and overrides are read and scored again; its bare SQL
+  // adds reading those rows.
+  const writer = new SQLite(file);
+  const touch = writer.prepare('update plan set data_version = data_version + 1 where slug = ?');
+  const planRows = [
+    'select * from kpi where plan_id = (select id from plan where slug = ?) order by sort_order',
+    'select * from observation where kpi_id in (select id from kpi where plan_id = (select id from plan where slug = ?)) order by period_start',
+    'select * from status_override where kpi_id in (select id from kpi where plan_id = (select id from plan where slug = ?))',
+  ].map((s) => sqlite.prepare(s));
+  const changedRequests = Math.max(20, Math.floor(requests / 2));
+  const afterWrite = summarize(
+    await time(changedRequests, 2, (i) => {
+      touch.run(pick(i));
+      return get('/api/portfolio');
+    }),
   );
+  const afterWriteBare = summarize(
+    await time(
+      changedRequests,
+      2,
+      (i) => bareList() + planRows.reduce((n, s) => n + s.all(pick(i)).length, 0),
+    ),
+  );
+  writer.close();
   sqlite.close();
   await app.close();
   return {
     dashboard: { endpoint: dashboard, bareSql: dashboardBare, ratioP50: dashboard.p50 / dashboardBare.p50 },
     portfolio: { endpoint: portfolio, bareSql: portfolioBare, ratioP50: portfolio.p50 / portfolioBare.p50 },
+    portfolioAfterWrite: {
+      endpoint: afterWrite,
+      bareSql: afterWriteBare,
+      ratioP50: afterWrite.p50 / afterWriteBare.p50,
+    },
   };
 }
 

@@ -50,7 +50,7 @@ export async function openContext(options: {
     await migrateToLatest(database);
     const organisations = new OrganisationRepository(database.db);
     await organisations.upsertAll(ORGANISATIONS);
-    const planRepository = new PlanRepository(database.db);
+    const planRepository = new PlanRepository(database.db, () => database.refreshStatistics());
     const userRepository = new UserRepository(database.db);
     const plans = new PlanService(planRepository, organisations, options.clock);
     return {

@@ -7,7 +7,8 @@ import { fixedClock } from '@kotei/domain';
 import { openContext } from '../context.js';
 import { DatabaseStartupError, migrateToLatest, openDatabase, parseDatabaseUrl } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { createEmptyDatabase, TEST_DATABASES } from '../testing/test-databases.js';
+import { prepareFirstStart } from '../bootstrap.js';
+import { createEmptyDatabase, openTestDatabase, TEST_DATABASES } from '../testing/test-databases.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -121,5 +122,36 @@ describe('openContext on PostgreSQL', () => {
       /^cannot use database postgres:\/\/kotei:\*\*\*@127\.0\.0\.1:1\/kotei: .*ECONNREFUSED/,
     );
     await expect(opening).rejects.not.toThrow(/s3cret/);
+  });
+});
+
+describe.each(TEST_DATABASES)('planner statistics on %s', (kind) => {
+  it('are brought up to date once an import has committed', async () => {
+    const database = await openTestDatabase(kind);
+    try {
+      await prepareFirstStart(database.ctx, { loadSample: true });
+      const entries = Number(
+        (
+          await sql<{ n: number | string }>`select count(*) as n from search_entry`.execute(
+            database.ctx.database.db,
+          )
+        ).rows[0]?.n,
+      );
+      expect(entries).toBeGreaterThan(100);
+      // What the planner believes the table holds: PostgreSQL's estimate, SQLite's analysed row count.
+      const believed =
+        kind === 'postgres'
+          ? await sql<{
+              n: number;
+            }>`select reltuples as n from pg_class where relname = 'search_entry'`.execute(
+              database.ctx.database.db,
+            )
+          : await sql<{ n: string }>`select stat as n from sqlite_stat1 where tbl = 'search_entry'`.execute(
+              database.ctx.database.db,
+            );
+      expect(believed.rows.map((row) => Number(String(row.n).split(' ')[0]))).toContain(entries);
+    } finally {
+      await database.dispose();
+    }
   });
 });

@@ -72,8 +72,30 @@ export interface Database {
   location: string;
   /** The engine's way to find search entries whose text contains every (normalised) token. */
   containsAll(tokens: readonly string[]): RawBuilder<SqlBool>;
+  /**
+   * Bring the planner's statistics up to date after a bulk write (a plan or follow-up import). Without it,
+   * PostgreSQL plans searches on a freshly imported plan as if its tables were empty until autovacuum comes
+   * by, and a common word's search costs several times what it should.
+   */
+  refreshStatistics(): Promise<void>;
   close(): Promise<void>;
 }
+
+// The tables an import fills, whose statistics the planner reads for plan trees, statuses and search.
+const IMPORTED_TABLES = [
+  'plan',
+  'sheet',
+  'measure',
+  'measure_placement',
+  'phase',
+  'kpi',
+  'observation',
+  'progress_report',
+  'progress_bullet',
+  'budget_project',
+  'budget_line',
+  'search_entry',
+] as const;
 
 const escapeLike = (token: string): string => `%${token.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
 const likeAll = (tokens: readonly string[]): RawBuilder<SqlBool>[] =>
@@ -122,6 +144,10 @@ export function openDatabase(config: DatabaseConfig): Database {
         kind: 'sqlite',
         location: config.location,
         containsAll: sqliteContainsAll,
+        // SQLite's own advice after large changes: it re-analyses the tables whose statistics have drifted.
+        refreshStatistics: async () => {
+          await sql`pragma optimize`.execute(db);
+        },
         close: () => db.destroy(),
       };
     }
@@ -138,6 +164,9 @@ export function openDatabase(config: DatabaseConfig): Database {
         kind: 'postgres',
         location: config.location,
         containsAll: (tokens) => allOf(likeAll(tokens)),
+        refreshStatistics: async () => {
+          await sql`analyze ${sql.join(IMPORTED_TABLES.map((t) => sql.table(t)))}`.execute(db);
+        },
         close: () => db.destroy(),
       };
     }

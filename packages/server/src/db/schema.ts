@@ -45,6 +45,8 @@ export interface PlanTable {
   is_sample: number;
   created_at: string;
   updated_at: string;
+  /** Raised by every write to the plan's KPIs, actuals or overrides; keys cached statuses. */
+  data_version: number;
 }
 
 export interface PlanPolicyFieldTable {

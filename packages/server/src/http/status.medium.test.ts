@@ -1,8 +1,10 @@
+import { tmpdir } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlanDocument, type KpiStatus, type PlanTree } from '@kotei/contracts';
+import { PlanDocument, type KpiStatus, type PlanTree, type Portfolio } from '@kotei/contracts';
 import { prepareFirstStart } from '../bootstrap.js';
-import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
+import { openContext } from '../context.js';
+import { openTestDatabase, TEST_DATABASES, TEST_NOW, type TestDatabase } from '../testing/test-databases.js';
 import { signIn } from '../testing/sign-in.js';
 import { buildApp } from './app.js';
 
@@ -144,5 +146,42 @@ describe.each(TEST_DATABASES)('KPI status on %s', (kind) => {
       payload: { status: 'on_track', reason: 'x' },
     });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it("keeps the portfolio's statuses between requests and recomputes them when another instance writes or the day moves", async () => {
+    // A second instance on the same database, whose clock the test moves.
+    let now = new Date(TEST_NOW);
+    const other = await openContext({ databaseUrl: database.url, cwd: tmpdir(), clock: { now: () => now } });
+    const otherApp = await buildApp(other, { logLevel: 'silent', webRoot: null, secureCookies: false });
+    try {
+      const summary = async (): Promise<PlanTree['statusSummary'] | undefined> => {
+        const res = await otherApp.inject({ url: '/api/portfolio' });
+        expect(res.statusCode).toBe(200);
+        return res.json<Portfolio>().otherPlans.find((p) => p.slug === SLUG)?.statusSummary;
+      };
+      expect((await summary())?.counts).toMatchObject({ on_track: 1, no_data: 1 });
+      expect((await summary())?.counts).toMatchObject({ on_track: 1, no_data: 1 });
+
+      // The first instance writes; the second sees it at once.
+      const kpi = (await tree('2025-06-30')).strategicGoals[0]?.outcomes[1];
+      const url = `/api/plans/${SLUG}/kpis/${kpi?.id ?? ''}/status-override`;
+      const set = await app.inject({
+        method: 'PUT',
+        url,
+        headers,
+        payload: { status: 'limited', reason: '進捗の遅れ' },
+      });
+      expect(set.statusCode).toBe(200);
+      expect((await summary())?.counts).toMatchObject({ on_track: 1, limited: 1 });
+      await app.inject({ method: 'DELETE', url, headers });
+      expect((await summary())?.counts).toMatchObject({ on_track: 1, no_data: 1 });
+
+      // A year earlier the FY2024 actual had not ended yet: nothing can be scored.
+      now = new Date('2024-07-15T10:00:00+09:00');
+      expect((await summary())?.counts).toMatchObject({ no_data: 2 });
+    } finally {
+      await otherApp.close();
+      await other.close();
+    }
   });
 });

@@ -71,8 +71,29 @@ async function insertBatched<T>(rows: readonly T[], insert: (batch: T[]) => Prom
 }
 
 /** Plans and everything under them. The only code that reads or writes these tables. */
+// Every write that can change a computed status raises the plan's data_version in its own transaction, so
+// statuses kept by any app instance are recomputed exactly when they may have changed.
+async function raiseDataVersion(trx: Kysely<DB>, of: { planId: string } | { kpiId: string }): Promise<void> {
+  const update = trx.updateTable('plan').set((eb) => ({ data_version: eb('data_version', '+', 1) }));
+  await (
+    'planId' in of
+      ? update.where('id', '=', of.planId)
+      : update.where('id', 'in', (eb) => eb.selectFrom('kpi').select('plan_id').where('id', '=', of.kpiId))
+  ).execute();
+}
+
 export class PlanRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    /** Called after an import's bulk write has committed (see Database.refreshStatistics). */
+    private readonly refreshStatistics: () => Promise<void> = () => Promise.resolve(),
+  ) {}
+
+  // Statistics only steer the planner: once the write has committed, failing to refresh them must not turn
+  // the import into an error (the next autovacuum or import refreshes them).
+  private async afterBulkWrite(): Promise<void> {
+    await this.refreshStatistics().catch(() => undefined);
+  }
 
   /** How many plans exist. */
   async count(): Promise<number> {
@@ -151,12 +172,21 @@ export class PlanRepository {
     }));
   }
 
-  /** What the status engine reads, for every plan at once: KPIs, actuals and overrides. */
-  async loadStatusInputs(): Promise<Pick<PlanRows, 'kpis' | 'observations' | 'overrides'>> {
+  /** What the status engine reads for these plans: their KPIs, actuals and overrides. */
+  async loadStatusInputs(
+    planIds: readonly string[],
+  ): Promise<Pick<PlanRows, 'kpis' | 'observations' | 'overrides'>> {
+    if (planIds.length === 0) return { kpis: [], observations: [], overrides: [] };
+    const kpiIds = this.db.selectFrom('kpi').select('id').where('plan_id', 'in', planIds);
     const [kpis, observations, overrides] = await Promise.all([
-      this.db.selectFrom('kpi').selectAll().orderBy('sort_order').execute(),
-      this.db.selectFrom('observation').selectAll().orderBy('period_start').execute(),
-      this.db.selectFrom('status_override').selectAll().execute(),
+      this.db.selectFrom('kpi').selectAll().where('plan_id', 'in', planIds).orderBy('sort_order').execute(),
+      this.db
+        .selectFrom('observation')
+        .selectAll()
+        .where('kpi_id', 'in', kpiIds)
+        .orderBy('period_start')
+        .execute(),
+      this.db.selectFrom('status_override').selectAll().where('kpi_id', 'in', kpiIds).execute(),
     ]);
     return { kpis, observations, overrides };
   }
@@ -311,6 +341,7 @@ export class PlanRepository {
       if (imported !== null) await trx.insertInto('import_record').values(imported).execute();
       await insertAuditEvent(trx, rows.plan.created_at, audit);
     });
+    await this.afterBulkWrite();
   }
 
   /**
@@ -334,11 +365,13 @@ export class PlanRepository {
       await insertBatched(followUp.observations, (batch) =>
         trx.insertInto('observation').values(batch).execute(),
       );
+      await raiseDataVersion(trx, { planId: imported.plan_id });
       await trx.deleteFrom('search_entry').where('plan_id', '=', imported.plan_id).execute();
       await SearchRepository.insert(trx, search);
       await trx.insertInto('import_record').values(imported).execute();
       await insertAuditEvent(trx, imported.imported_at, audit);
     });
+    await this.afterBulkWrite();
   }
 
   /** Whether the document with this fingerprint was imported into the plan. */
@@ -377,6 +410,7 @@ export class PlanRepository {
           }),
         )
         .execute();
+      await raiseDataVersion(trx, { kpiId: override.kpi_id });
       await insertAuditEvent(trx, override.set_at, audit);
     });
   }
@@ -385,6 +419,7 @@ export class PlanRepository {
   async clearOverride(kpiId: string, now: string, audit: AuditEntry): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('status_override').where('kpi_id', '=', kpiId).execute();
+      await raiseDataVersion(trx, { kpiId });
       await insertAuditEvent(trx, now, audit);
     });
   }

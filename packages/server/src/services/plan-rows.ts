@@ -55,6 +55,7 @@ export function buildPlanRows(
       is_sample: doc.isSample ? 1 : 0,
       created_at: now,
       updated_at: now,
+      data_version: 0,
     },
     policyFields: [...new Set(doc.policyFields)],
     goals: [],

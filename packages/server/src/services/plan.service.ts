@@ -1,4 +1,4 @@
-import { DomainError, POLICY_FIELDS, rollUpPlan, todayInJapan, type Clock } from '@kotei/domain';
+import { DomainError, POLICY_FIELDS, todayInJapan, type Clock } from '@kotei/domain';
 import type {
   KpiStatus,
   MeasureDetail,
@@ -17,7 +17,8 @@ import { requirePermission, type Actor } from './actor.js';
 import { buildPlanRows } from './plan-rows.js';
 import { newId } from '../ids.js';
 import { buildDashboard } from './dashboard.js';
-import { assemblePlanTree, evaluatePlanKpis, toRound } from './plan-tree.js';
+import { assemblePlanTree, toRound } from './plan-tree.js';
+import { StatusSummaries } from './status-summaries.js';
 import { buildSearchEntries } from './search-entries.js';
 
 /** Where an imported plan came from, recorded with it so the same document is recognised later. */
@@ -35,21 +36,18 @@ export class PlanService {
     private readonly plans: PlanRepository,
     private readonly organisations: OrganisationRepository,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.statusSummaries = new StatusSummaries(plans);
+  }
+
+  private readonly statusSummaries: StatusSummaries;
 
   /** Every plan, as listed, with its statuses at today in Japan. Public. */
   async list(): Promise<PlanSummary[]> {
     const today = todayInJapan(this.clock);
-    const [rows, inputs] = await Promise.all([this.plans.listWithCounts(), this.plans.loadStatusInputs()]);
-    const statuses = evaluatePlanKpis(inputs, today);
-    const kpisByPlan = new Map<string, { id: string; measureId: string | null; goalId: string | null }[]>();
-    for (const kpi of inputs.kpis) {
-      const list = kpisByPlan.get(kpi.plan_id) ?? [];
-      list.push({ id: kpi.id, measureId: kpi.measure_id, goalId: kpi.goal_id });
-      kpisByPlan.set(kpi.plan_id, list);
-    }
-    const effective = [...statuses.values()].map((s) => s.effective);
-    return rows.map((row) => toSummary(row, rollUpPlan(kpisByPlan.get(row.id) ?? [], effective)));
+    const rows = await this.plans.listWithCounts();
+    const summaries = await this.statusSummaries.of(rows, today);
+    return rows.map((row, i) => toSummary(row, summaries[i] as StatusSummary));
   }
 
   /** The bureau's view: every policy field with its aim and its plans. Public. */

@@ -3,6 +3,7 @@ import * as createCycle from './2026-11-24T0900_create_cycle.js';
 import * as createSearchIndex from './2026-11-24T1000_create_search_index.js';
 import * as createStatusOverride from './2026-11-24T1100_create_status_override.js';
 import * as createImportRecord from './2026-11-24T1200_create_import_record.js';
+import * as addPlanDataVersion from './2026-12-03T0900_add_plan_data_version.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T1000_create_search_index': createSearchIndex,
   '2026-11-24T1100_create_status_override': createStatusOverride,
   '2026-11-24T1200_create_import_record': createImportRecord,
+  '2026-12-03T0900_add_plan_data_version': addPlanDataVersion,
 };
