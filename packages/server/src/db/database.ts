@@ -11,6 +11,7 @@ import {
   sql,
   type Migration,
   type RawBuilder,
+  type SelectQueryBuilder,
   type SqlBool,
   type MigrationResultSet,
 } from 'kysely';
@@ -65,13 +66,17 @@ export function parseDatabaseUrl(url: string, cwd: string): DatabaseConfig {
   throw new DatabaseStartupError(url, 'expected a URL starting with sqlite: or postgres://');
 }
 
+/** A query over search entries, to be narrowed further and selected from. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Kysely's type for "nothing selected yet"
+export type SearchEntryQuery = SelectQueryBuilder<DB, 'search_entry', {}>;
+
 /** An open database with the engine it runs on. */
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   location: string;
-  /** The engine's way to find search entries whose text contains every (normalised) token. */
-  containsAll(tokens: readonly string[]): RawBuilder<SqlBool>;
+  /** Search entries whose text contains every (normalised) token, found the engine's way. */
+  searchEntriesContaining(tokens: readonly string[]): SearchEntryQuery;
   /**
    * Bring the planner's statistics up to date after a bulk write (a plan or follow-up import). Without it,
    * PostgreSQL plans searches on a freshly imported plan as if its tables were empty until autovacuum comes
@@ -104,18 +109,22 @@ const allOf = (conditions: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> =>
   conditions.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 
 // SQLite: tokens of three characters or more go through the FTS5 trigram index; shorter ones have no
-// trigram and fall back to LIKE. PostgreSQL: LIKE throughout, which pg_trgm's GIN index accelerates.
-function sqliteContainsAll(tokens: readonly string[]): RawBuilder<SqlBool> {
+// trigram and fall back to LIKE. The index is joined rather than asked with `rowid in (…)`, so SQLite streams
+// its matches and a capped count stops early instead of collecting every match of a common word first.
+function sqliteEntriesContaining(db: Kysely<DB>, tokens: readonly string[]): SearchEntryQuery {
   const long = tokens.filter((t) => Array.from(t).length >= 3);
   const short = tokens.filter((t) => Array.from(t).length < 3);
-  const conditions = likeAll(short);
+  let query = db.selectFrom('search_entry');
   if (long.length > 0) {
     const match = long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
-    conditions.unshift(
-      sql<SqlBool>`search_entry.rowid in (select rowid from search_fts where search_fts match ${match})`,
-    );
+    // The virtual table only filters: the query's rows stay those of search_entry.
+    query = query
+      .innerJoin(sql`search_fts`.as('search_fts'), (join) =>
+        join.on(sql<SqlBool>`search_fts.rowid = search_entry.rowid`),
+      )
+      .where(sql<SqlBool>`search_fts match ${match}`);
   }
-  return allOf(conditions);
+  return query.where(allOf(likeAll(short)));
 }
 
 /**
@@ -143,10 +152,11 @@ export function openDatabase(config: DatabaseConfig): Database {
         db,
         kind: 'sqlite',
         location: config.location,
-        containsAll: sqliteContainsAll,
-        // SQLite's own advice after large changes: it re-analyses the tables whose statistics have drifted.
+        searchEntriesContaining: (tokens) => sqliteEntriesContaining(db, tokens),
+        // A full analyse of the imported tables: `pragma optimize` alone kept the statistics of the first
+        // import, and with them SQLite joined search entries to plans the slow way round.
         refreshStatistics: async () => {
-          await sql`pragma optimize`.execute(db);
+          for (const table of IMPORTED_TABLES) await sql`analyze ${sql.table(table)}`.execute(db);
         },
         close: () => db.destroy(),
       };
@@ -163,7 +173,7 @@ export function openDatabase(config: DatabaseConfig): Database {
         db,
         kind: 'postgres',
         location: config.location,
-        containsAll: (tokens) => allOf(likeAll(tokens)),
+        searchEntriesContaining: (tokens) => db.selectFrom('search_entry').where(allOf(likeAll(tokens))),
         refreshStatistics: async () => {
           await sql`analyze ${sql.join(IMPORTED_TABLES.map((t) => sql.table(t)))}`.execute(db);
         },

@@ -39,10 +39,9 @@ export class SearchRepository {
   /** Entries that contain every token and pass the filters: the total and the first `limit`, in a stable order. */
   async find(filters: SearchFilters): Promise<{ total: number; isTotalCapped: boolean; rows: SearchRow[] }> {
     const db = this.database.db;
-    let query = db
-      .selectFrom('search_entry')
-      .innerJoin('plan', 'plan.id', 'search_entry.plan_id')
-      .where(this.database.containsAll(filters.tokens));
+    let query = this.database
+      .searchEntriesContaining(filters.tokens)
+      .innerJoin('plan', 'plan.id', 'search_entry.plan_id');
     if (filters.planSlug !== undefined) query = query.where('plan.slug', '=', filters.planSlug);
     if (filters.sheetNumber !== undefined)
       query = query.where('search_entry.sheet_number', '=', filters.sheetNumber);
@@ -52,25 +51,34 @@ export class SearchRepository {
     if (filters.roundId !== undefined) query = query.where('search_entry.round_id', '=', filters.roundId);
     // Counting stops past COUNT_CAP: "more than 1,000" is all a reader needs, and counting every match of a
     // common word would cost more than finding the page of results.
-    const [count, rows] = await Promise.all([
-      db
-        .selectFrom(
-          query
-            .select('search_entry.id')
-            .limit(COUNT_CAP + 1)
-            .as('matches'),
-        )
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .executeTakeFirstOrThrow(),
-      query
-        .selectAll('search_entry')
-        .select(['plan.slug as plan_slug', 'plan.title as plan_title'])
-        .orderBy('plan.slug')
-        .orderBy('search_entry.sort_key')
-        .orderBy('search_entry.id')
-        .limit(filters.limit)
-        .execute(),
-    ]);
+    const counting = db
+      .selectFrom(
+        query
+          .select('search_entry.id')
+          .limit(COUNT_CAP + 1)
+          .as('matches'),
+      )
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    // The page is chosen by sorting only the keys of the matches, then its rows are read whole: sorting
+    // thousands of matches of a common word with their text costs several times more.
+    const page = query
+      .select('search_entry.id')
+      .orderBy('plan.slug')
+      .orderBy('search_entry.sort_key')
+      .orderBy('search_entry.id')
+      .limit(filters.limit);
+    const reading = db
+      .selectFrom('search_entry')
+      .innerJoin('plan', 'plan.id', 'search_entry.plan_id')
+      .where('search_entry.id', 'in', page)
+      .selectAll('search_entry')
+      .select(['plan.slug as plan_slug', 'plan.title as plan_title'])
+      .orderBy('plan.slug')
+      .orderBy('search_entry.sort_key')
+      .orderBy('search_entry.id')
+      .execute();
+    const [count, rows] = await Promise.all([counting, reading]);
     const total = Number(count.n);
     return { total: Math.min(total, COUNT_CAP), isTotalCapped: total > COUNT_CAP, rows };
   }
