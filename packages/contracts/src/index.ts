@@ -5,3 +5,4 @@ export * from './auth.js';
 export * from './plan-document.js';
 export * from './search.js';
 export * from './import.js';
+export * from './evaluation.js';

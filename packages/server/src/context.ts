@@ -7,6 +7,7 @@ import {
   type Database,
 } from './db/database.js';
 import { AuditRepository } from './repositories/audit.repository.js';
+import { EvaluationRepository } from './repositories/evaluation.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { RoundRepository } from './repositories/round.repository.js';
@@ -14,6 +15,7 @@ import { SearchRepository } from './repositories/search.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { AuthService } from './services/auth.service.js';
+import { EvaluationService } from './services/evaluation.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
@@ -28,6 +30,7 @@ export interface AppContext {
   audit: AuditRepository;
   plans: PlanService;
   rounds: RoundService;
+  evaluations: EvaluationService;
   auth: AuthService;
   users: UserService;
   search: SearchService;
@@ -61,6 +64,11 @@ export async function openContext(options: {
       plans,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
       rounds: new RoundService(planRepository, new RoundRepository(database.db), options.clock),
+      evaluations: new EvaluationService(
+        planRepository,
+        new EvaluationRepository(database.db),
+        options.clock,
+      ),
       auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock),
       users: new UserService(userRepository, organisations, options.clock),
       search: new SearchService(new SearchRepository(database)),

@@ -66,3 +66,8 @@ export type KpiLevel = (typeof KPI_LEVELS)[number];
 export const ROLES = ['admin', 'coordinator', 'ministry', 'expert'] as const;
 /** What a user may do. */
 export type Role = (typeof ROLES)[number];
+
+/** Ratings of an expert's overall evaluation (有識者による総合評価), best first. */
+export const EVALUATION_RATINGS = ['good', 'fair', 'concern', 'serious'] as const;
+/** An expert's overall rating of the plan, a strategic goal or a sheet in one round. */
+export type EvaluationRating = (typeof EVALUATION_RATINGS)[number];

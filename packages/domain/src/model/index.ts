@@ -4,3 +4,4 @@ export * from './policy-fields.js';
 export * from './entities.js';
 export * from './access.js';
 export * from './errors.js';
+export * from './sheet-number.js';

@@ -16,6 +16,7 @@ import type { AppContext } from '../context.js';
 import { registerAuth } from './auth.js';
 import { handleError } from './errors.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(referenceRoutes(ctx));
       await api.register(authRoutes(ctx, options));
       await api.register(planRoutes(ctx));
+      await api.register(evaluationRoutes(ctx));
       await api.register(searchRoutes(ctx));
       await api.register(importRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -366,7 +366,11 @@ export class PlanRepository {
         trx.insertInto('observation').values(batch).execute(),
       );
       await raiseDataVersion(trx, { planId: imported.plan_id });
-      await trx.deleteFrom('search_entry').where('plan_id', '=', imported.plan_id).execute();
+      await trx
+        .deleteFrom('search_entry')
+        .where('plan_id', '=', imported.plan_id)
+        .where('entity_type', '!=', 'evaluation')
+        .execute();
       await SearchRepository.insert(trx, search);
       await trx.insertInto('import_record').values(imported).execute();
       await insertAuditEvent(trx, imported.imported_at, audit);

@@ -5,6 +5,14 @@ import { newId } from '../ids.js';
 
 const ORDER = { measure: 0, kpi: 1, project: 2, progress: 3, evaluation: 4 } as const;
 
+/** A kind of item search finds, as stored in search_entry.entity_type. */
+export type SearchEntryType = keyof typeof ORDER;
+
+/** The order of an entry within its plan's results: by kind, then sheet, then title. */
+export function searchSortKey(type: SearchEntryType, sheet: number | null, title: string): string {
+  return `${ORDER[type]}:${String(sheet ?? 0).padStart(3, '0')}:${title}`;
+}
+
 /**
  * The search entries of a plan, one per measure, KPI, progress bullet and budget project, each with the
  * sheet and ministries it is filtered by and its text normalised for matching (toSearchText).
@@ -35,7 +43,7 @@ export function buildSearchEntries(rows: PlanRows): SearchEntryTable[] {
   );
   const entries: SearchEntryTable[] = [];
   const add = (
-    type: keyof typeof ORDER,
+    type: SearchEntryType,
     entityId: string,
     measureId: string | null,
     sheet: number | null,
@@ -57,7 +65,7 @@ export function buildSearchEntries(rows: PlanRows): SearchEntryTable[] {
       title,
       body,
       search_text: toSearchText(`${title} ${body}`),
-      sort_key: `${ORDER[type]}:${String(sheet ?? 0).padStart(3, '0')}:${title}`,
+      sort_key: searchSortKey(type, sheet, title),
     });
   };
 

@@ -13,8 +13,4 @@ export function formatNumber(value: number): string {
   return GROUPED.format(value);
 }
 
-/** The circled number of a sheet (工程表①…⑳); beyond ⑳ Unicode has no single glyph, so "(21)". */
-export function circledNumber(value: number): string {
-  if (Number.isInteger(value) && value >= 1 && value <= 20) return String.fromCodePoint(0x2460 + value - 1);
-  return `(${value})`;
-}
+export { circledNumber } from '@kotei/domain';

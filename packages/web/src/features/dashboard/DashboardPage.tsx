@@ -13,6 +13,7 @@ import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatOku, formatYenEnglish } from '../../lib/money';
 import { formatDate } from '../../lib/wareki';
 import { ChartErrorBoundary } from '../timeline/ChartErrorBoundary';
+import { EvaluationSection } from '../evaluation/EvaluationSection';
 import { formatOutcome } from '../plans/kpi-format';
 import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
 import { PROGRESS_STATUS_KEY, PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from '../plans/progress-status';
@@ -566,6 +567,9 @@ function DashboardView({
           <li>
             <a href="#dashboard-budget">{t('dashboard.budget.title')}</a>
           </li>
+          <li>
+            <a href="#dashboard-evaluation">{t('evaluation.title')}</a>
+          </li>
         </ol>
       </nav>
 
@@ -597,13 +601,21 @@ function DashboardView({
         <h2 id="dashboard-budget">{t('dashboard.budget.title')}</h2>
         <Budget dashboard={dashboard} />
       </section>
+
+      <EvaluationSection
+        slug={plan.slug}
+        latestRoundId={plan.latestRound?.id ?? null}
+        titles={dashboard}
+        headingId="dashboard-evaluation"
+      />
     </article>
   );
 }
 
 /**
  * `/plans/:slug/dashboard`: statuses of outcome targets with their trajectories, roll-up per sheet, where the
- * plan lags, and its budget; `?at=YYYY-MM-DD` picks the reference date.
+ * plan lags, its budget and the experts' evaluations; `?at=YYYY-MM-DD` picks the reference date, `?round=<id>`
+ * the round whose evaluations are shown (the latest by default).
  */
 export default function DashboardPage() {
   const { slug = '' } = useParams();

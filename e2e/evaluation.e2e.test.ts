@@ -1,0 +1,150 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './support/auth.js';
+import { launchBrowser } from './support/browser.js';
+import {
+  ARTIFACTS,
+  expectNoAxeViolations,
+  htmlLang,
+  saveScreenshot,
+  withPage as withBrowserPage,
+} from './support/page.js';
+import { startServer, type KoteiServer } from './support/server.js';
+
+// The sample plan at the fixed clock of every end-to-end run; its latest round is 2025年6月末時点.
+const SLUG = 'drug-discovery-2024';
+const DASHBOARD = `/plans/${SLUG}/dashboard`;
+const COMMENT =
+  '国際共同治験の相談体制は整いつつあるが、海外の製薬企業への周知が十分でなく、相談件数は目標に届いていない。';
+
+let server: KoteiServer | undefined;
+let browser: Browser | undefined;
+
+function running(): { server: KoteiServer; browser: Browser } {
+  if (!server || !browser) throw new Error('beforeAll did not start the server and the browser');
+  return { server, browser };
+}
+
+async function withPage(
+  use: (page: Page, baseUrl: string) => Promise<void>,
+  viewport?: { width: number; height: number },
+): Promise<void> {
+  const { server, browser } = running();
+  await withBrowserPage(browser, (page) => use(page, server.url), viewport);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('expert evaluation on the dashboard', () => {
+  it('shows an empty state to a visitor, without a form', async () => {
+    await withPage(async (page, baseUrl) => {
+      await page.goto(`${baseUrl}${DASHBOARD}`);
+      const section = page.getByRole('region', { name: '有識者による総合評価', exact: true });
+      await section.getByText('このフォローアップについての総合評価はまだありません。').waitFor();
+      expect(await section.getByText(/対象のフォローアップ: 2025年6月末時点/).count()).toBe(1);
+      expect(await section.getByRole('form').count()).toBe(0);
+    });
+  });
+
+  it('lets a signed-in evaluator write one: errors name their field, the new evaluation is listed and focused', async () => {
+    const { server } = running();
+    await withPage(async (page, baseUrl) => {
+      // The admin holds evaluation:write, as experts do.
+      await signIn(page, baseUrl, server.adminLogin, server.adminPassword);
+      await page.goto(`${baseUrl}${DASHBOARD}`);
+      const section = page.getByRole('region', { name: '有識者による総合評価', exact: true });
+      const form = section.getByRole('form', { name: '総合評価を記入する' });
+      await form.waitFor();
+
+      // Sent without a rating or a comment: the server's answer names both fields in an alert.
+      await form.getByLabel('評価の対象').selectOption({ label: '工程表② 国際水準の臨床試験実施体制' });
+      await form.getByRole('button', { name: '総合評価を登録する' }).click();
+      const alert = form.getByRole('alert');
+      await alert.waitFor();
+      const alertText = await alert.innerText();
+      expect(alertText).toContain('評価: 評価を選んでください。');
+      expect(alertText).toContain('コメント: コメントを入力してください');
+      expect(await form.getByLabel('コメント').getAttribute('aria-invalid')).toBe('true');
+      await expectNoAxeViolations(page);
+
+      await form.getByRole('radio', { name: '課題あり', exact: true }).check();
+      await form.getByLabel('コメント').fill(COMMENT);
+      await form.getByRole('button', { name: '総合評価を登録する' }).click();
+
+      const status = section.getByRole('status').filter({ hasText: '工程表②の総合評価を登録しました。' });
+      await status.waitFor();
+      const group = section.getByRole('region', { name: /^工程表② 国際水準の臨床試験実施体制/ });
+      const item = group.getByRole('listitem').filter({ hasText: COMMENT });
+      await item.waitFor();
+      expect(await item.locator('[data-rating]').innerText()).toBe('課題あり');
+      expect(await item.getByText('令和7年7月15日 (2025年7月15日)').count()).toBe(1);
+      expect(await form.getByRole('alert').count()).toBe(0);
+      expect(await form.getByLabel('コメント').inputValue()).toBe('');
+      // Focus lands on the evaluation just written.
+      await page.waitForFunction(() => document.activeElement?.hasAttribute('data-evaluation-id') === true);
+      expect(await item.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      // The same target again in this round: refused, and the alert says why, naming the target field.
+      await form.getByRole('radio', { name: '概ね進展', exact: true }).check();
+      await form.getByLabel('コメント').fill('二度目の評価');
+      await form.getByRole('button', { name: '総合評価を登録する' }).click();
+      await form.getByRole('alert').filter({ hasText: '評価の対象: この対象には' }).waitFor();
+      expect(await group.getByRole('listitem').count()).toBe(1);
+
+      await saveScreenshot(page, 'evaluation-ja.png');
+      await section.screenshot({ path: `${ARTIFACTS}evaluation-section-ja.png` });
+      await expectNoAxeViolations(page);
+    });
+  });
+
+  it('reads the same section and form in English without axe violations', async () => {
+    const { server } = running();
+    await withPage(async (page, baseUrl) => {
+      await signIn(page, baseUrl, server.adminLogin, server.adminPassword);
+      await page.goto(`${baseUrl}${DASHBOARD}?lang=en`);
+      const section = page.getByRole('region', { name: 'Expert evaluation', exact: true });
+      await section.getByRole('form', { name: 'Write an evaluation' }).waitFor();
+      await section.getByText(COMMENT).waitFor();
+      expect(await section.locator('[data-rating]').first().innerText()).toBe('Concerns');
+      expect(await htmlLang(page)).toBe('en');
+      await expectNoAxeViolations(page);
+    });
+  });
+
+  it('fits a 360px screen', async () => {
+    const { server } = running();
+    await withPage(
+      async (page, baseUrl) => {
+        await signIn(page, baseUrl, server.adminLogin, server.adminPassword);
+        await page.goto(`${baseUrl}${DASHBOARD}#dashboard-evaluation`);
+        const section = page.getByRole('region', { name: '有識者による総合評価', exact: true });
+        await section.getByText(COMMENT).waitFor();
+        const overflow = await section.evaluate((el) => el.scrollWidth - el.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await saveScreenshot(page, 'evaluation-360.png');
+        await section.screenshot({ path: `${ARTIFACTS}evaluation-section-360.png` });
+      },
+      { width: 360, height: 800 },
+    );
+  });
+
+  it('finds the evaluation by search as a 総合評価 hit', async () => {
+    await withPage(async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/search?q=${encodeURIComponent('国際共同治験の相談体制')}`);
+      const hit = page.locator('.search-hit[data-type="evaluation"]');
+      await hit.first().waitFor();
+      expect(await hit.count()).toBe(1);
+      expect(await hit.locator('.search-type').innerText()).toBe('総合評価');
+      expect(await hit.getByRole('heading').innerText()).toBe('総合評価（工程表②）');
+      expect(await hit.getAttribute('data-sheet')).toBe('2');
+    });
+  });
+});

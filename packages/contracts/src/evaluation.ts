@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { EVALUATION_RATINGS } from '@kotei/domain';
+import { Id } from './common.js';
+import { Round } from './plan.js';
+
+/** What an evaluation is about: the plan as a whole, one strategic goal or one sheet, by its number. */
+export const EvaluationTarget = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('plan') }),
+    z.object({ kind: z.literal('goal'), number: z.int().min(1).meta({ description: '戦略目標 number' }) }),
+    z.object({ kind: z.literal('sheet'), number: z.int().min(1).meta({ description: '工程表 number' }) }),
+  ])
+  .meta({ id: 'EvaluationTarget' });
+/** What an evaluation is about. */
+export type EvaluationTarget = z.infer<typeof EvaluationTarget>;
+
+/** One expert's overall evaluation (有識者による総合評価) of a target in a follow-up round. */
+export const Evaluation = z
+  .object({
+    id: Id,
+    roundId: Id,
+    target: EvaluationTarget,
+    rating: z.enum(EVALUATION_RATINGS),
+    comment: z.string(),
+    evaluator: z.object({ displayName: z.string() }),
+    createdAt: z.string().meta({ description: 'ISO instant' }),
+  })
+  .meta({ id: 'Evaluation' });
+/** One expert's overall evaluation of a target in a follow-up round. */
+export type Evaluation = z.infer<typeof Evaluation>;
+
+/** An expert writing an evaluation; one per evaluator, target and round. */
+export const CreateEvaluationBody = z
+  .object({
+    target: EvaluationTarget,
+    rating: z.enum(EVALUATION_RATINGS),
+    comment: z.string().trim().min(1, { message: 'Write a comment' }).max(4000),
+  })
+  .strict()
+  .meta({ id: 'CreateEvaluationBody' });
+/** An expert writing an evaluation. */
+export type CreateEvaluationBody = z.infer<typeof CreateEvaluationBody>;
+
+/** A round's evaluations, by target (plan, goals, sheets) and then by when they were written. */
+export const EvaluationList = z
+  .object({
+    round: Round,
+    evaluations: z.array(Evaluation),
+  })
+  .meta({ id: 'EvaluationList' });
+/** A round's evaluations. */
+export type EvaluationList = z.infer<typeof EvaluationList>;

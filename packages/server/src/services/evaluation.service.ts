@@ -1,0 +1,157 @@
+import { circledNumber, DomainError, toSearchText, type Clock, type EvaluationRating } from '@kotei/domain';
+import type { CreateEvaluationBody, Evaluation, EvaluationList, EvaluationTarget } from '@kotei/contracts';
+import type { EvaluationTable, PlanTable } from '../db/schema.js';
+import type {
+  EvaluationRepository,
+  EvaluationRow,
+  EvaluationTargetIds,
+} from '../repositories/evaluation.repository.js';
+import type { PlanRepository } from '../repositories/plan.repository.js';
+import { newId } from '../ids.js';
+import { requirePermission, type Actor } from './actor.js';
+import { toRound } from './plan-tree.js';
+import { searchSortKey } from './search-entries.js';
+
+/** The search title of an evaluation: 総合評価（工程表②） / 総合評価（戦略目標1） / 総合評価（計画全体）. */
+export function evaluationTitle(target: EvaluationTarget): string {
+  switch (target.kind) {
+    case 'plan':
+      return '総合評価（計画全体）';
+    case 'goal':
+      return `総合評価（戦略目標${target.number}）`;
+    case 'sheet':
+      return `総合評価（工程表${circledNumber(target.number)}）`;
+  }
+}
+
+function targetOf(row: EvaluationRow): EvaluationTarget {
+  if (row.goal_id !== null && row.goal_number !== null) return { kind: 'goal', number: row.goal_number };
+  if (row.sheet_id !== null && row.sheet_number !== null) return { kind: 'sheet', number: row.sheet_number };
+  return { kind: 'plan' };
+}
+
+function toEvaluation(row: EvaluationRow): Evaluation {
+  return {
+    id: row.id,
+    roundId: row.round_id,
+    target: targetOf(row),
+    rating: row.rating as EvaluationRating,
+    comment: row.comment,
+    evaluator: { displayName: row.evaluator_name },
+    createdAt: row.created_at,
+  };
+}
+
+/** Experts' overall evaluations (有識者による総合評価): written by experts, read by anyone. */
+export class EvaluationService {
+  constructor(
+    private readonly plans: PlanRepository,
+    private readonly evaluations: EvaluationRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  private async findPlanRound(slug: string, roundId: string) {
+    const plan = await this.plans.findBySlug(slug);
+    if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
+    const round = await this.evaluations.findRound(plan.id, roundId);
+    if (!round) {
+      throw new DomainError('not_found', 'round_not_found', `No round ${roundId} in plan "${slug}"`);
+    }
+    return { plan, round };
+  }
+
+  /** A round's evaluations, as published: the plan's first, then goals, then sheets. Public. */
+  async list(slug: string, roundId: string): Promise<EvaluationList> {
+    const { round } = await this.findPlanRound(slug, roundId);
+    const rows = await this.evaluations.listForRound(round.id);
+    return { round: toRound(round), evaluations: rows.map(toEvaluation) };
+  }
+
+  /**
+   * Write an evaluation. Needs `evaluation:write`; the goal or sheet must be the plan's; one evaluation per
+   * evaluator, target and round. The evaluation, its search entry and its audit event commit together.
+   */
+  async create(actor: Actor, slug: string, roundId: string, body: CreateEvaluationBody): Promise<Evaluation> {
+    const user = requirePermission(actor, 'evaluation:write');
+    const { plan, round } = await this.findPlanRound(slug, roundId);
+    const ids = await this.resolveTarget(plan, body.target);
+    if (await this.evaluations.exists(round.id, user.id, ids)) {
+      throw new DomainError(
+        'conflict',
+        'evaluation_exists',
+        'You have evaluated this in this round already',
+        [{ path: 'target', message: 'one evaluation per evaluator, target and round' }],
+      );
+    }
+    const row: EvaluationTable = {
+      id: newId(),
+      round_id: round.id,
+      goal_id: ids.goalId,
+      sheet_id: ids.sheetId,
+      evaluator_id: user.id,
+      rating: body.rating,
+      comment: body.comment,
+      created_at: this.clock.now().toISOString(),
+    };
+    const title = evaluationTitle(body.target);
+    const sheetNumber = body.target.kind === 'sheet' ? body.target.number : null;
+    await this.evaluations.insert(
+      row,
+      {
+        id: newId(),
+        plan_id: plan.id,
+        entity_type: 'evaluation',
+        entity_id: row.id,
+        measure_id: null,
+        sheet_number: sheetNumber,
+        ministries: '',
+        round_id: round.id,
+        title,
+        body: row.comment,
+        search_text: toSearchText(`${title} ${row.comment}`),
+        sort_key: searchSortKey('evaluation', sheetNumber, title),
+      },
+      {
+        actorId: user.id,
+        action: 'evaluation.create',
+        entityType: 'evaluation',
+        entityId: row.id,
+        detail: { planId: plan.id, roundId: round.id, target: body.target, rating: body.rating },
+        requestId: actor.requestId,
+      },
+    );
+    return {
+      id: row.id,
+      roundId: round.id,
+      target: body.target,
+      rating: body.rating,
+      comment: row.comment,
+      evaluator: { displayName: user.displayName },
+      createdAt: row.created_at,
+    };
+  }
+
+  private async resolveTarget(plan: PlanTable, target: EvaluationTarget): Promise<EvaluationTargetIds> {
+    switch (target.kind) {
+      case 'plan':
+        return { goalId: null, sheetId: null };
+      case 'goal': {
+        const goalId = await this.evaluations.findGoalId(plan.id, target.number);
+        if (goalId === undefined) throw unknownTarget(`戦略目標${target.number}`, target.number);
+        return { goalId, sheetId: null };
+      }
+      case 'sheet': {
+        const sheetId = await this.evaluations.findSheetId(plan.id, target.number);
+        if (sheetId === undefined)
+          throw unknownTarget(`工程表${circledNumber(target.number)}`, target.number);
+        return { goalId: null, sheetId };
+      }
+    }
+  }
+}
+
+function unknownTarget(name: string, number: number): DomainError {
+  return new DomainError('invalid_input', 'unknown_evaluation_target', `The plan has no ${name}`, [
+    { path: 'target.number', message: `no ${name} (number ${number}) in this plan` },
+  ]);
+}
