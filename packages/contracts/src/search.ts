@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { PROGRESS_STATUSES } from '@kotei/domain';
+import { Id, IsoDate } from './common.js';
 
 /** Kinds of items search finds. */
 export const SEARCH_TYPES = ['measure', 'kpi', 'progress', 'project', 'evaluation'] as const;
@@ -16,7 +17,13 @@ export const SearchQuery = z.object({
   sheet: z.coerce.number().int().min(1).optional(),
   ministry: z.string().max(4).optional(),
   type: z.enum(SEARCH_TYPES).optional(),
-  round: Id.optional(),
+  round: Id.optional().meta({
+    description: 'Only what belongs to this follow-up round (progress, evaluations)',
+  }),
+  status: z
+    .enum(PROGRESS_STATUSES)
+    .optional()
+    .meta({ description: 'Only KPIs and measures with this status at today in Japan' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 /** A search request. */
@@ -55,6 +62,19 @@ export const SearchResult = z
     total: z.int().meta({ description: 'Matches counted, at most 1,000' }),
     isTotalCapped: z.boolean().meta({ description: 'More matches than total: counting stopped at 1,000' }),
     hits: z.array(SearchHit),
+    rounds: z
+      .array(
+        z.object({
+          id: Id,
+          title: z.string(),
+          asOfDate: IsoDate,
+          planSlug: z.string(),
+          planTitle: z.string(),
+        }),
+      )
+      .meta({
+        description: 'The follow-up rounds of the plans searched, newest first: what the round filter offers',
+      }),
   })
   .meta({ id: 'SearchResult' });
 /** What a search found. */

@@ -71,7 +71,7 @@ export async function openContext(options: {
       ),
       auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock),
       users: new UserService(userRepository, organisations, options.clock),
-      search: new SearchService(new SearchRepository(database)),
+      search: new SearchService(new SearchRepository(database), plans),
       close: () => database.close(),
     };
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlanDocument, type SearchResult } from '@kotei/contracts';
+import { PlanDocument, type PlanTree, type SearchResult } from '@kotei/contracts';
 import { prepareFirstStart } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
 import { buildApp } from './app.js';
@@ -133,6 +133,44 @@ describe.each(TEST_DATABASES)('search on %s', (kind) => {
     expect(many.hits).toHaveLength(50);
     const few = await search(`q=${encodeURIComponent('頻出語句の施策1000')}`);
     expect(few).toMatchObject({ total: 1, isTotalCapped: false });
+  });
+
+  it("filters by status: only the KPIs and measures that have it today, as the plan's tree shows them", async () => {
+    const tree = (await app.inject({ url: '/api/plans/drug-discovery-2024' })).json<PlanTree>();
+    const kpis = [
+      ...tree.strategicGoals.flatMap((goal) => goal.outcomes),
+      ...tree.sheets.flatMap((sheet) => sheet.measures.flatMap((m) => m.kpis)),
+    ];
+    const statusOf = new Map(kpis.map((kpi) => [kpi.id, kpi.status.status]));
+    const onTrack = kpis.filter((kpi) => kpi.status.status === 'on_track');
+    expect(onTrack.length).toBeGreaterThan(0);
+
+    const found = await search('q=件&plan=drug-discovery-2024&type=kpi&status=on_track');
+    expect(found.hits.map((h) => h.id).sort()).toEqual(
+      onTrack
+        .filter((kpi) => kpi.unit.includes('件') || kpi.name.includes('件'))
+        .map((kpi) => kpi.id)
+        .sort(),
+    );
+    const all = await search('q=件&plan=drug-discovery-2024&status=no_data&limit=200');
+    expect(all.hits.length).toBeGreaterThan(0);
+    for (const hit of all.hits) {
+      expect(['kpi', 'measure']).toContain(hit.type);
+      if (hit.type === 'kpi') expect(statusOf.get(hit.id)).toBe('no_data');
+    }
+    expect((await search('q=件&status=on_track&type=progress')).total).toBe(0);
+  });
+
+  it('lists the rounds to filter by and keeps only what belongs to the chosen one', async () => {
+    const { rounds } = await search('q=臨床');
+    expect(rounds).toEqual([
+      expect.objectContaining({ asOfDate: '2025-06-30', planSlug: 'drug-discovery-2024' }),
+    ]);
+    const round = rounds[0]?.id ?? '';
+    const inRound = await search(`q=臨床&round=${round}&limit=200`);
+    expect(inRound.hits.length).toBeGreaterThan(0);
+    expect(new Set(inRound.hits.map((h) => h.roundId))).toEqual(new Set([round]));
+    expect(new Set(inRound.hits.map((h) => h.type))).toEqual(new Set(['progress']));
   });
 
   it('rejects an empty query naming the field', async () => {

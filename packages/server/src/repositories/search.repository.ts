@@ -13,7 +13,18 @@ export interface SearchFilters {
   ministry?: string | undefined;
   type?: string | undefined;
   roundId?: string | undefined;
+  /** Only these entities (KPIs and measures of a status), when set. */
+  entityIds?: readonly string[] | undefined;
   limit: number;
+}
+
+/** A follow-up round as the round filter lists it. */
+export interface SearchRound {
+  id: string;
+  title: string;
+  as_of_date: string;
+  plan_slug: string;
+  plan_title: string;
 }
 
 /** A search entry with its plan's slug and title. */
@@ -39,16 +50,23 @@ export class SearchRepository {
   /** Entries that contain every token and pass the filters: the total and the first `limit`, in a stable order. */
   async find(filters: SearchFilters): Promise<{ total: number; isTotalCapped: boolean; rows: SearchRow[] }> {
     const db = this.database.db;
-    let query = this.database
-      .searchEntriesContaining(filters.tokens)
-      .innerJoin('plan', 'plan.id', 'search_entry.plan_id');
-    if (filters.planSlug !== undefined) query = query.where('plan.slug', '=', filters.planSlug);
+    let query = this.database.searchEntriesContaining(filters.tokens);
+    if (filters.planSlug !== undefined) {
+      const slug = filters.planSlug;
+      query = query.where('search_entry.plan_id', 'in', (eb) =>
+        eb.selectFrom('plan').select('plan.id').where('plan.slug', '=', slug),
+      );
+    }
     if (filters.sheetNumber !== undefined)
       query = query.where('search_entry.sheet_number', '=', filters.sheetNumber);
     if (filters.ministry !== undefined)
       query = query.where('search_entry.ministries', 'like', `%|${filters.ministry}|%`);
     if (filters.type !== undefined) query = query.where('search_entry.entity_type', '=', filters.type);
     if (filters.roundId !== undefined) query = query.where('search_entry.round_id', '=', filters.roundId);
+    if (filters.entityIds !== undefined) {
+      if (filters.entityIds.length === 0) return { total: 0, isTotalCapped: false, rows: [] };
+      query = query.where('search_entry.entity_id', 'in', filters.entityIds);
+    }
     // Counting stops past COUNT_CAP: "more than 1,000" is all a reader needs, and counting every match of a
     // common word would cost more than finding the page of results.
     const counting = db
@@ -60,11 +78,11 @@ export class SearchRepository {
       )
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .executeTakeFirstOrThrow();
-    // The page is chosen by sorting only the keys of the matches, then its rows are read whole: sorting
-    // thousands of matches of a common word with their text costs several times more.
+    // The page is chosen on the keys alone (sort_key leads with the plan's slug, and its index serves the
+    // order), then its rows are read whole with their plan: sorting thousands of matches of a common word
+    // with their text, or joining plans before the page is known, costs several times more.
     const page = query
       .select('search_entry.id')
-      .orderBy('plan.slug')
       .orderBy('search_entry.sort_key')
       .orderBy('search_entry.id')
       .limit(filters.limit);
@@ -74,12 +92,27 @@ export class SearchRepository {
       .where('search_entry.id', 'in', page)
       .selectAll('search_entry')
       .select(['plan.slug as plan_slug', 'plan.title as plan_title'])
-      .orderBy('plan.slug')
       .orderBy('search_entry.sort_key')
       .orderBy('search_entry.id')
       .execute();
     const [count, rows] = await Promise.all([counting, reading]);
     const total = Number(count.n);
     return { total: Math.min(total, COUNT_CAP), isTotalCapped: total > COUNT_CAP, rows };
+  }
+
+  /** The rounds of one plan, or of every plan, newest first. */
+  async rounds(planSlug?: string): Promise<SearchRound[]> {
+    let query = this.database.db
+      .selectFrom('follow_up_round')
+      .innerJoin('plan', 'plan.id', 'follow_up_round.plan_id')
+      .select([
+        'follow_up_round.id',
+        'follow_up_round.title',
+        'follow_up_round.as_of_date',
+        'plan.slug as plan_slug',
+        'plan.title as plan_title',
+      ]);
+    if (planSlug !== undefined) query = query.where('plan.slug', '=', planSlug);
+    return query.orderBy('follow_up_round.as_of_date', 'desc').orderBy('plan.slug').execute();
   }
 }

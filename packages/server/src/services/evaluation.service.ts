@@ -109,7 +109,7 @@ export class EvaluationService {
         title,
         body: row.comment,
         search_text: toSearchText(`${title} ${row.comment}`),
-        sort_key: searchSortKey('evaluation', sheetNumber, title),
+        sort_key: searchSortKey(plan.slug, 'evaluation', sheetNumber, title),
       },
       {
         actorId: user.id,

@@ -1,4 +1,4 @@
-import { DomainError, POLICY_FIELDS, todayInJapan, type Clock } from '@kotei/domain';
+import { DomainError, POLICY_FIELDS, todayInJapan, type Clock, type ProgressStatus } from '@kotei/domain';
 import type {
   KpiStatus,
   MeasureDetail,
@@ -18,7 +18,7 @@ import { buildPlanRows } from './plan-rows.js';
 import { newId } from '../ids.js';
 import { buildDashboard } from './dashboard.js';
 import { assemblePlanTree, toRound } from './plan-tree.js';
-import { StatusSummaries } from './status-summaries.js';
+import { PlanStatuses, type PlanStatusesAt } from './plan-statuses.js';
 import { buildSearchEntries } from './search-entries.js';
 
 /** Where an imported plan came from, recorded with it so the same document is recognised later. */
@@ -37,17 +37,37 @@ export class PlanService {
     private readonly organisations: OrganisationRepository,
     private readonly clock: Clock,
   ) {
-    this.statusSummaries = new StatusSummaries(plans);
+    this.statuses = new PlanStatuses(plans);
   }
 
-  private readonly statusSummaries: StatusSummaries;
+  private readonly statuses: PlanStatuses;
 
   /** Every plan, as listed, with its statuses at today in Japan. Public. */
   async list(): Promise<PlanSummary[]> {
     const today = todayInJapan(this.clock);
     const rows = await this.plans.listWithCounts();
-    const summaries = await this.statusSummaries.of(rows, today);
-    return rows.map((row, i) => toSummary(row, summaries[i] as StatusSummary));
+    const statuses = await this.statuses.of(rows, today);
+    return rows.map((row, i) => toSummary(row, (statuses[i] as PlanStatusesAt).summary));
+  }
+
+  /**
+   * The KPIs and measures (of one plan, or all) whose status at today in Japan is `status`: what the search
+   * filter by status keeps. Public.
+   */
+  async withStatus(
+    status: ProgressStatus,
+    planSlug?: string,
+  ): Promise<{ kpis: string[]; measures: string[] }> {
+    const rows = (await this.plans.listWithCounts()).filter(
+      (row) => planSlug === undefined || row.slug === planSlug,
+    );
+    const statuses = await this.statuses.of(rows, todayInJapan(this.clock));
+    const having = (map: ReadonlyMap<string, ProgressStatus>): string[] =>
+      [...map].filter(([, value]) => value === status).map(([id]) => id);
+    return {
+      kpis: statuses.flatMap((plan) => having(plan.kpis)),
+      measures: statuses.flatMap((plan) => having(plan.measures)),
+    };
   }
 
   /** The bureau's view: every policy field with its aim and its plans. Public. */

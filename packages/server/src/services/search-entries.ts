@@ -8,9 +8,17 @@ const ORDER = { measure: 0, kpi: 1, project: 2, progress: 3, evaluation: 4 } as 
 /** A kind of item search finds, as stored in search_entry.entity_type. */
 export type SearchEntryType = keyof typeof ORDER;
 
-/** The order of an entry within its plan's results: by kind, then sheet, then title. */
-export function searchSortKey(type: SearchEntryType, sheet: number | null, title: string): string {
-  return `${ORDER[type]}:${String(sheet ?? 0).padStart(3, '0')}:${title}`;
+/**
+ * The order of an entry in results: by plan, then kind, then sheet, then title. The plan's slug (which never
+ * changes) leads the key, so one index serves the order of a whole search without reading plans.
+ */
+export function searchSortKey(
+  planSlug: string,
+  type: SearchEntryType,
+  sheet: number | null,
+  title: string,
+): string {
+  return `${planSlug} ${ORDER[type]}:${String(sheet ?? 0).padStart(3, '0')}:${title}`;
 }
 
 /**
@@ -65,7 +73,7 @@ export function buildSearchEntries(rows: PlanRows): SearchEntryTable[] {
       title,
       body,
       search_text: toSearchText(`${title} ${body}`),
-      sort_key: searchSortKey(type, sheet, title),
+      sort_key: searchSortKey(rows.plan.slug, type, sheet, title),
     });
   };
 

@@ -1,6 +1,7 @@
 import { highlight, toSearchText } from '@kotei/domain';
 import type { SearchQuery, SearchResult } from '@kotei/contracts';
 import type { SearchRepository } from '../repositories/search.repository.js';
+import type { PlanService } from './plan.service.js';
 
 const SNIPPET_CHARS = 160;
 
@@ -14,23 +15,42 @@ function snippetOf(body: string, needle: string): string {
   return `${start > 0 ? '…' : ''}${chars.slice(start, start + SNIPPET_CHARS).join('')}${start + SNIPPET_CHARS < chars.length ? '…' : ''}`;
 }
 
-/** Japanese full-text search over measures, KPIs, progress and projects. Public. */
+/** Japanese full-text search over measures, KPIs, progress, projects and evaluations. Public. */
 export class SearchService {
-  constructor(private readonly search: SearchRepository) {}
+  constructor(
+    private readonly search: SearchRepository,
+    private readonly plans: PlanService,
+  ) {}
 
   /** Find items containing every word of the query, normalised like stored text. */
   async find(query: SearchQuery): Promise<SearchResult> {
     const normalizedQuery = toSearchText(query.q);
     const tokens = [...new Set(normalizedQuery.split(' ').filter((t) => t !== ''))];
-    const { total, isTotalCapped, rows } = await this.search.find({
-      tokens,
-      planSlug: query.plan,
-      sheetNumber: query.sheet,
-      ministry: query.ministry,
-      type: query.type,
-      roundId: query.round,
-      limit: query.limit,
-    });
+    // A status belongs to KPIs and measures only, and is computed, so the filter is the list of those that
+    // have it today; the plans' statuses are kept between requests (PlanStatuses), so this costs little.
+    const withStatus = query.status && (await this.plans.withStatus(query.status, query.plan));
+    const entityIds =
+      withStatus &&
+      (query.type === 'kpi'
+        ? withStatus.kpis
+        : query.type === 'measure'
+          ? withStatus.measures
+          : query.type === undefined
+            ? [...withStatus.kpis, ...withStatus.measures]
+            : []);
+    const [{ total, isTotalCapped, rows }, rounds] = await Promise.all([
+      this.search.find({
+        tokens,
+        planSlug: query.plan,
+        sheetNumber: query.sheet,
+        ministry: query.ministry,
+        type: query.type,
+        roundId: query.round,
+        entityIds,
+        limit: query.limit,
+      }),
+      this.search.rounds(query.plan),
+    ]);
     return {
       query: query.q,
       normalizedQuery,
@@ -47,6 +67,13 @@ export class SearchService {
         roundId: row.round_id,
         title: highlight(row.title, query.q),
         snippet: highlight(snippetOf(row.body, tokens[0] ?? ''), query.q),
+      })),
+      rounds: rounds.map((round) => ({
+        id: round.id,
+        title: round.title,
+        asOfDate: round.as_of_date,
+        planSlug: round.plan_slug,
+        planTitle: round.plan_title,
       })),
     };
   }

@@ -4,6 +4,7 @@ import * as createSearchIndex from './2026-11-24T1000_create_search_index.js';
 import * as createStatusOverride from './2026-11-24T1100_create_status_override.js';
 import * as createImportRecord from './2026-11-24T1200_create_import_record.js';
 import * as addPlanDataVersion from './2026-12-03T0900_add_plan_data_version.js';
+import * as orderSearchEntries from './2026-12-03T1000_order_search_entries.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T1100_create_status_override': createStatusOverride,
   '2026-11-24T1200_create_import_record': createImportRecord,
   '2026-12-03T0900_add_plan_data_version': addPlanDataVersion,
+  '2026-12-03T1000_order_search_entries': orderSearchEntries,
 };

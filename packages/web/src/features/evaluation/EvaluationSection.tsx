@@ -12,12 +12,11 @@ import { EvaluationForm } from './EvaluationForm';
 import { EvaluationList, type TargetTitles } from './EvaluationList';
 import { describeTarget } from './evaluation-model';
 import './evaluation.css';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isId } from '../../lib/ids';
 
 /** `?round=<id>` picks the round whose evaluations the dashboard shows; anything else is ignored. */
 export function readRoundParam(value: string | null): string | null {
-  return value !== null && UUID.test(value) ? value : null;
+  return value !== null && isId(value) ? value : null;
 }
 
 function RoundEvaluations({

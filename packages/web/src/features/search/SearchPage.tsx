@@ -6,6 +6,8 @@ import { useDocumentTitle } from '../../app/useDocumentTitle';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
+import { formatDate } from '../../lib/wareki';
+import { PROGRESS_STATUS_KEY, PROGRESS_STATUSES } from '../plans/progress-status';
 import { useReference } from '../plans/useReference';
 import {
   buildSearchPath,
@@ -38,7 +40,7 @@ function Highlighted({ segments }: { segments: SearchHit['title'] }) {
   );
 }
 
-function SearchForm({ params }: { params: SearchParams }) {
+function SearchForm({ params, rounds }: { params: SearchParams; rounds: SearchResult['rounds'] | null }) {
   const { t, lang } = useI18n();
   const reference = useReference();
   const [, setSearchParams] = useSearchParams();
@@ -61,6 +63,8 @@ function SearchForm({ params }: { params: SearchParams }) {
             sheet: read('sheet'),
             ministry: read('ministry'),
             type: read('type'),
+            status: read('status'),
+            round: read('round'),
             plan: params.plan,
           }),
         );
@@ -125,6 +129,45 @@ function SearchForm({ params }: { params: SearchParams }) {
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor="search-status">{t('search.filters.status')}</label>
+          <select
+            id="search-status"
+            name="status"
+            key={`status:${params.status}`}
+            defaultValue={params.status}
+            aria-describedby="search-status-hint"
+          >
+            <option value="">{t('search.filters.all')}</option>
+            {PROGRESS_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(PROGRESS_STATUS_KEY[status])}
+              </option>
+            ))}
+          </select>
+          <p id="search-status-hint" className="search-form__hint">
+            {t('search.filters.statusHint')}
+          </p>
+        </div>
+        <div>
+          <label htmlFor="search-round">{t('search.filters.round')}</label>
+          <select
+            id="search-round"
+            name="round"
+            key={`round:${params.round}:${rounds === null ? 'loading' : 'loaded'}`}
+            defaultValue={params.round}
+          >
+            <option value="">{t('search.filters.all')}</option>
+            {rounds === null
+              ? params.round !== '' && <option value={params.round}>{t('search.filters.roundChosen')}</option>
+              : rounds.map((round) => (
+                  <option key={round.id} value={round.id} lang={CONTENT_LANG}>
+                    {round.title}（{formatDate(round.asOfDate, lang)}）
+                    {new Set(rounds.map((r) => r.planSlug)).size > 1 && ` — ${round.planTitle}`}
+                  </option>
+                ))}
+          </select>
+        </div>
       </fieldset>
     </form>
   );
@@ -166,12 +209,8 @@ function HitItem({ hit }: { hit: SearchHit }) {
   );
 }
 
-function Results({ params }: { params: SearchParams }) {
+function Results({ result }: { result: SearchResult }) {
   const { t } = useI18n();
-  const { resource, reload } = useApi<SearchResult>(buildSearchPath(params, '/api/search'));
-  if (resource.status === 'loading') return <Loading />;
-  if (resource.status === 'error') return <LoadError error={resource.error} onRetry={reload} />;
-  const result = resource.data;
   return (
     <section aria-labelledby="search-results-title" className="search-results">
       <h2 id="search-results-title" className="search-results__title">
@@ -201,7 +240,24 @@ function Results({ params }: { params: SearchParams }) {
   );
 }
 
-/** `/search?q=…&sheet=&ministry=&type=`: hits with their matched words marked; every filter in the address. */
+/** The form with the rounds the results offer, then the results. */
+function SearchWithResults({ params }: { params: SearchParams }) {
+  const { resource, reload } = useApi<SearchResult>(buildSearchPath(params, '/api/search'));
+  return (
+    <>
+      <SearchForm params={params} rounds={resource.status === 'success' ? resource.data.rounds : null} />
+      {resource.status === 'loading' ? (
+        <Loading />
+      ) : resource.status === 'error' ? (
+        <LoadError error={resource.error} onRetry={reload} />
+      ) : (
+        <Results result={resource.data} />
+      )}
+    </>
+  );
+}
+
+/** `/search?q=…&sheet=&ministry=&type=&status=&round=`: hits with their matched words marked; every filter in the address. */
 export default function SearchPage() {
   const { t } = useI18n();
   const [searchParams] = useSearchParams();
@@ -210,8 +266,14 @@ export default function SearchPage() {
   return (
     <div className="search-page">
       <h1>{t('search.title')}</h1>
-      <SearchForm params={params} />
-      {params.q === '' ? <p className="empty">{t('search.empty')}</p> : <Results params={params} />}
+      {params.q === '' ? (
+        <>
+          <SearchForm params={params} rounds={null} />
+          <p className="empty">{t('search.empty')}</p>
+        </>
+      ) : (
+        <SearchWithResults params={params} />
+      )}
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import type { SearchHit } from '@kotei/contracts';
+import { isId } from '../../lib/ids';
+import { PROGRESS_STATUSES } from '../plans/progress-status';
 
 /** The kinds of hits the results page lets readers filter by. */
 export const SEARCH_FILTER_TYPES = [
@@ -6,6 +8,7 @@ export const SEARCH_FILTER_TYPES = [
   'kpi',
   'progress',
   'project',
+  'evaluation',
 ] as const satisfies readonly SearchHit['type'][];
 
 /** A search as the address carries it; '' where a filter is not set. */
@@ -15,20 +18,26 @@ export interface SearchParams {
   ministry: string;
   type: string;
   plan: string;
+  status: string;
+  round: string;
 }
 
-const KEYS = ['q', 'plan', 'sheet', 'ministry', 'type'] as const;
+const KEYS = ['q', 'plan', 'sheet', 'ministry', 'type', 'status', 'round'] as const;
 
-/** Reads `?q=&plan=&sheet=&ministry=&type=`, dropping values the API would refuse. */
+/** Reads `?q=&plan=&sheet=&ministry=&type=&status=&round=`, dropping values the API would refuse. */
 export function readSearchParams(search: URLSearchParams): SearchParams {
   const sheet = search.get('sheet') ?? '';
   const type = search.get('type') ?? '';
+  const status = search.get('status') ?? '';
+  const round = search.get('round') ?? '';
   return {
     q: (search.get('q') ?? '').trim(),
     plan: search.get('plan') ?? '',
     sheet: /^\d{1,3}$/.test(sheet) && Number(sheet) >= 1 ? sheet : '',
     ministry: (search.get('ministry') ?? '').slice(0, 4),
     type: (SEARCH_FILTER_TYPES as readonly string[]).includes(type) ? type : '',
+    status: (PROGRESS_STATUSES as readonly string[]).includes(status) ? status : '',
+    round: isId(round) ? round : '',
   };
 }
 
@@ -48,8 +57,14 @@ export function buildSearchPath(params: SearchParams, base = '/search'): string 
   return text ? `${base}?${text}` : base;
 }
 
-/** Where a hit leads: its measure's page when it has one, else its plan's page. */
-export function hitPath(hit: Pick<SearchHit, 'planSlug' | 'measureId'>): string {
+/**
+ * Where a hit leads: an evaluation to the evaluations of its round on the dashboard, else its measure's page
+ * when it has one, else its plan's page.
+ */
+export function hitPath(hit: Pick<SearchHit, 'planSlug' | 'measureId' | 'type' | 'roundId'>): string {
   const plan = `/plans/${encodeURIComponent(hit.planSlug)}`;
+  if (hit.type === 'evaluation' && hit.roundId !== null) {
+    return `${plan}/dashboard?round=${encodeURIComponent(hit.roundId)}#dashboard-evaluation`;
+  }
   return hit.measureId === null ? plan : `${plan}/measures/${encodeURIComponent(hit.measureId)}`;
 }

@@ -1,27 +1,33 @@
-import { rollUpPlan } from '@kotei/domain';
+import { rollUpByMeasure, rollUpPlan, type ProgressStatus } from '@kotei/domain';
 import type { StatusSummary } from '@kotei/contracts';
 import type { PlanListRow, PlanRepository } from '../repositories/plan.repository.js';
 import { evaluatePlanKpis } from './plan-tree.js';
 
-interface Kept {
+/** A plan's statuses at a date: its summary, and the effective status of each KPI and each measure. */
+export interface PlanStatusesAt {
+  summary: StatusSummary;
+  kpis: ReadonlyMap<string, ProgressStatus>;
+  measures: ReadonlyMap<string, ProgressStatus>;
+}
+
+interface Kept extends PlanStatusesAt {
   dataVersion: number;
   referenceDate: string;
-  summary: StatusSummary;
 }
 
 /**
- * Each plan's status summary at a date, kept between requests. A summary is valid while the plan's
+ * Each plan's statuses at a date, kept between requests. They are valid while the plan's
  * data_version (raised by every write to its KPIs, actuals or overrides, in the write's transaction) and the
  * date stay the same; the version is read with the plan rows on every request, so another instance's write
  * is seen too. Only plans whose summary is missing or stale are recomputed, and only their rows are read.
  */
-export class StatusSummaries {
+export class PlanStatuses {
   private readonly kept = new Map<string, Kept>();
 
   constructor(private readonly plans: PlanRepository) {}
 
-  /** The summaries of these plans at `referenceDate`, in the order of `rows`. */
-  async of(rows: readonly PlanListRow[], referenceDate: string): Promise<StatusSummary[]> {
+  /** The statuses of these plans at `referenceDate`, in the order of `rows`. */
+  async of(rows: readonly PlanListRow[], referenceDate: string): Promise<PlanStatusesAt[]> {
     const fresh = (row: PlanListRow): Kept | undefined => {
       const kept = this.kept.get(row.id);
       return kept && kept.dataVersion === row.data_version && kept.referenceDate === referenceDate
@@ -33,8 +39,8 @@ export class StatusSummaries {
     return rows.map((row) => {
       const kept = fresh(row);
       // recompute() keeps every stale row at its read version, so only a bug would miss here.
-      if (!kept) throw new Error(`status summary of plan ${row.id} was not computed`);
-      return kept.summary;
+      if (!kept) throw new Error(`statuses of plan ${row.id} were not computed`);
+      return kept;
     });
   }
 
@@ -56,6 +62,8 @@ export class StatusSummaries {
         dataVersion: row.data_version,
         referenceDate,
         summary: rollUpPlan(kpis, effective),
+        kpis: new Map(effective.map((status) => [status.kpiId, status.status])),
+        measures: new Map([...rollUpByMeasure(kpis, effective)].map(([id, rollUp]) => [id, rollUp.status])),
       });
     }
   }
