@@ -241,6 +241,46 @@ describe('search', () => {
     });
   });
 
+  it('filters by status and by follow-up round with the form, keeping both in the address', async () => {
+    await withPage(async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/search?q=${encodeURIComponent('件')}`);
+      const all = await searchTotal(page);
+      await page.getByLabel('進捗状況の評価').selectOption({ label: '順調' });
+      await page.getByRole('button', { name: '検索する' }).click();
+      await page.waitForURL(/status=on_track/);
+      // The address is the deep link: read afresh, it shows only the filtered hits.
+      await page.reload();
+      const onTrack = await searchTotal(page);
+      expect(onTrack).toBeGreaterThan(0);
+      expect(onTrack).toBeLessThan(all);
+      expect(
+        await page
+          .locator('.search-hit')
+          .evaluateAll((items) =>
+            items.every((i) => ['kpi', 'measure'].includes(i.getAttribute('data-type') ?? '')),
+          ),
+      ).toBe(true);
+
+      await page.goto(`${baseUrl}/search?q=${encodeURIComponent('臨床')}`);
+      await searchTotal(page);
+      const round = page.getByLabel('フォローアップ', { exact: true });
+      await round.selectOption({ index: 1 });
+      expect(await round.locator('option').nth(1).textContent()).toContain('2025');
+      await page.getByRole('button', { name: '検索する' }).click();
+      await page.waitForURL(/round=/);
+      await page.reload();
+      expect(await round.inputValue()).not.toBe('');
+      expect(await searchTotal(page)).toBeGreaterThan(0);
+      expect(
+        await page
+          .locator('.search-hit')
+          .evaluateAll((items) => items.every((i) => i.getAttribute('data-type') === 'progress')),
+      ).toBe(true);
+      await saveScreenshot(page, 'search-round-ja.png');
+      await expectNoAxeViolations(page);
+    });
+  });
+
   it('passes axe in English', async () => {
     await withPage(async (page, baseUrl) => {
       await page.goto(`${baseUrl}/search?q=${encodeURIComponent('臨床試験')}&lang=en`);

@@ -145,6 +145,10 @@ describe('expert evaluation on the dashboard', () => {
       expect(await hit.locator('.search-type').innerText()).toBe('総合評価');
       expect(await hit.getByRole('heading').innerText()).toBe('総合評価（工程表②）');
       expect(await hit.getAttribute('data-sheet')).toBe('2');
+      // It leads to the evaluations of its round on the dashboard.
+      await hit.getByRole('heading').getByRole('link').click();
+      await page.waitForURL(/\/dashboard\?round=[0-9a-f-]+#dashboard-evaluation$/);
+      await page.getByText('国際共同治験の相談体制', { exact: false }).first().waitFor();
     });
   });
 });
