@@ -183,6 +183,12 @@ export function openDatabase(config: DatabaseConfig): Database {
   }
 }
 
+/** Whether a write failed on a unique index: SQLite's and PostgreSQL's ways of saying so. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
 /** Prove the database answers, so a wrong URL or a stopped server stops start-up with its reason. */
 export async function checkConnection(database: Database): Promise<void> {
   try {

@@ -153,6 +153,20 @@ describe.each(TEST_DATABASES)('overall evaluations on %s', (kind) => {
       await assertNothingWritten(before);
     });
 
+    it('two simultaneous evaluations of the same target: one lands, the other is refused (409)', async () => {
+      const before = (await list()).length;
+      const body = { target: { kind: 'plan' }, rating: 'fair', comment: '同時に送られた評価' };
+      const other = { ...body, target: { kind: 'goal', number: 2 } };
+      const results = await Promise.all([post(expert, other), post(expert, other)]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      expect(results.map((r) => r.statusCode === 409 && errorOf(r.body).code).filter(Boolean)).toEqual([
+        'evaluation_exists',
+      ]);
+      const after = await list();
+      expect(after).toHaveLength(before + 1);
+      expect((await search('同時に送られた評価')).total).toBe(1);
+    });
+
     it('a blank comment (400 naming comment) and an unknown rating', async () => {
       const before = (await list()).length;
       const blank = await post(expert, {
@@ -184,6 +198,7 @@ describe.each(TEST_DATABASES)('overall evaluations on %s', (kind) => {
   });
 
   it('keeps evaluation search entries when a later follow-up rebuilds the plan’s entries', async () => {
+    const before = (await list()).length;
     const later = readFileSync(SAMPLE_DOCUMENT, 'utf8')
       .replace('※2025年6月末時点', '※2025年12月末時点')
       .replace('令和7年6月26日に第1回', '令和7年12月10日に第2回');
@@ -202,6 +217,7 @@ describe.each(TEST_DATABASES)('overall evaluations on %s', (kind) => {
     expect((await search('令和7年12月10日に第2回')).total).toBeGreaterThan(0);
     const found = await search('海外企業への周知');
     expect(found.hits.map((h) => h.type)).toEqual(['evaluation']);
-    expect(await list()).toHaveLength(3);
+    expect(await list()).toHaveLength(before);
+    expect((await search('同時に送られた評価')).total).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, EvaluationTable, FollowUpRoundTable, SearchEntryTable } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
+import { isUniqueViolation } from '../db/database.js';
 import { SearchRepository } from './search.repository.js';
 
 /** An evaluation with its evaluator's name and the numbers of the goal or sheet it is about. */
@@ -52,26 +53,25 @@ export class EvaluationRepository {
     return row?.id;
   }
 
-  /** Whether the evaluator has evaluated this target in this round already. */
-  async exists(roundId: string, evaluatorId: string, target: EvaluationTargetIds): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('evaluation')
-      .select('id')
-      .where('round_id', '=', roundId)
-      .where('evaluator_id', '=', evaluatorId)
-      .where('goal_id', target.goalId === null ? 'is' : '=', target.goalId)
-      .where('sheet_id', target.sheetId === null ? 'is' : '=', target.sheetId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** Store an evaluation with its search entry and audit event: all three commit or none does. */
-  async insert(evaluation: EvaluationTable, search: SearchEntryTable, audit: AuditEntry): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('evaluation').values(evaluation).execute();
-      await SearchRepository.insert(trx, [search]);
-      await insertAuditEvent(trx, evaluation.created_at, audit);
-    });
+  // 'duplicate' when the evaluator has evaluated this target in this round already (a unique index says so,
+  // so two simultaneous submissions cannot both land).
+  async insert(
+    evaluation: EvaluationTable,
+    search: SearchEntryTable,
+    audit: AuditEntry,
+  ): Promise<'inserted' | 'duplicate'> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('evaluation').values(evaluation).execute();
+        await SearchRepository.insert(trx, [search]);
+        await insertAuditEvent(trx, evaluation.created_at, audit);
+      });
+      return 'inserted';
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'duplicate';
+      throw error;
+    }
   }
 
   /** A round's evaluations: the plan's first, then by goal number, then by sheet number; oldest first within. */

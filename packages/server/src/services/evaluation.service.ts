@@ -75,14 +75,6 @@ export class EvaluationService {
     const user = requirePermission(actor, 'evaluation:write');
     const { plan, round } = await this.findPlanRound(slug, roundId);
     const ids = await this.resolveTarget(plan, body.target);
-    if (await this.evaluations.exists(round.id, user.id, ids)) {
-      throw new DomainError(
-        'conflict',
-        'evaluation_exists',
-        'You have evaluated this in this round already',
-        [{ path: 'target', message: 'one evaluation per evaluator, target and round' }],
-      );
-    }
     const row: EvaluationTable = {
       id: newId(),
       round_id: round.id,
@@ -95,7 +87,7 @@ export class EvaluationService {
     };
     const title = evaluationTitle(body.target);
     const sheetNumber = body.target.kind === 'sheet' ? body.target.number : null;
-    await this.evaluations.insert(
+    const written = await this.evaluations.insert(
       row,
       {
         id: newId(),
@@ -120,6 +112,14 @@ export class EvaluationService {
         requestId: actor.requestId,
       },
     );
+    if (written === 'duplicate') {
+      throw new DomainError(
+        'conflict',
+        'evaluation_exists',
+        'You have evaluated this in this round already',
+        [{ path: 'target', message: 'one evaluation per evaluator, target and round' }],
+      );
+    }
     return {
       id: row.id,
       roundId: round.id,

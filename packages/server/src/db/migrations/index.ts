@@ -5,6 +5,7 @@ import * as createStatusOverride from './2026-11-24T1100_create_status_override.
 import * as createImportRecord from './2026-11-24T1200_create_import_record.js';
 import * as addPlanDataVersion from './2026-12-03T0900_add_plan_data_version.js';
 import * as orderSearchEntries from './2026-12-03T1000_order_search_entries.js';
+import * as oneEvaluationPerTarget from './2026-12-03T1100_one_evaluation_per_target.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T1200_create_import_record': createImportRecord,
   '2026-12-03T0900_add_plan_data_version': addPlanDataVersion,
   '2026-12-03T1000_order_search_entries': orderSearchEntries,
+  '2026-12-03T1100_one_evaluation_per_target': oneEvaluationPerTarget,
 };
