@@ -1,15 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signIn } from './support/auth.js';
-import { launchBrowser } from './support/browser.js';
-import {
-  expectNoAxeViolations,
-  htmlLang,
-  saveScreenshot,
-  withPage as withBrowserPage,
-} from './support/page.js';
-import { startServer, type KoteiServer } from './support/server.js';
+import { expectNoAxeViolations, htmlLang, saveScreenshot } from './support/page.js';
+import { useKotei } from './support/fixture.js';
 
 // The sample plan, read at the fixed clock of every end-to-end run (E2E_CLOCK: 2025-07-15 in Japan).
 const SLUG = 'drug-discovery-2024';
@@ -20,18 +14,8 @@ const SAMPLE_DOCUMENT = fileURLToPath(
   new URL('../packages/server/sample/drug-discovery-2024.follow-up.md', import.meta.url),
 );
 
-let server: KoteiServer | undefined;
-let browser: Browser | undefined;
-
-function running(): { server: KoteiServer; browser: Browser } {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and the browser');
-  return { server, browser };
-}
-
-async function withPage(use: (page: Page, baseUrl: string) => Promise<void>): Promise<void> {
-  const { server, browser } = running();
-  await withBrowserPage(browser, (page) => use(page, server.url));
-}
+const kotei = useKotei();
+const { withPage } = kotei;
 
 /** The number of results the search page announces, read from its data attribute. */
 async function searchTotal(page: Page): Promise<number> {
@@ -51,16 +35,6 @@ async function hitSheets(page: Page, type: string): Promise<number[]> {
 function section(page: Page, name: string): Locator {
   return page.getByRole('region', { name, exact: true });
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('portfolio', () => {
   it('shows the policy fields with their aims, the sample plan under its field and an empty field, in Japanese', async () => {
@@ -304,7 +278,7 @@ describe('import screen', () => {
   });
 
   it('previews the sample follow-up with its issues, commits it as drug-copy and opens the new plan', async () => {
-    const { server } = running();
+    const server = kotei.server();
     await withPage(async (page, baseUrl) => {
       await signIn(page, baseUrl, server.adminLogin, server.adminPassword);
       // Signed in as admin, an empty policy field invites a plan with a link to the import screen.
@@ -350,7 +324,7 @@ describe('import screen', () => {
   });
 
   it('shows an API refusal as an alert', async () => {
-    const { server } = running();
+    const server = kotei.server();
     await withPage(async (page, baseUrl) => {
       await signIn(page, baseUrl, server.adminLogin, server.adminPassword);
       await page.goto(`${baseUrl}/import`);

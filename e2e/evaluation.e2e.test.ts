@@ -1,15 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn } from './support/auth.js';
-import { launchBrowser } from './support/browser.js';
-import {
-  ARTIFACTS,
-  expectNoAxeViolations,
-  htmlLang,
-  saveScreenshot,
-  withPage as withBrowserPage,
-} from './support/page.js';
-import { startServer, type KoteiServer } from './support/server.js';
+import { ARTIFACTS, expectNoAxeViolations, htmlLang, saveScreenshot } from './support/page.js';
+import { useKotei } from './support/fixture.js';
 
 // The sample plan at the fixed clock of every end-to-end run; its latest round is 2025年6月末時点.
 const SLUG = 'drug-discovery-2024';
@@ -17,31 +9,8 @@ const DASHBOARD = `/plans/${SLUG}/dashboard`;
 const COMMENT =
   '国際共同治験の相談体制は整いつつあるが、海外の製薬企業への周知が十分でなく、相談件数は目標に届いていない。';
 
-let server: KoteiServer | undefined;
-let browser: Browser | undefined;
-
-function running(): { server: KoteiServer; browser: Browser } {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and the browser');
-  return { server, browser };
-}
-
-async function withPage(
-  use: (page: Page, baseUrl: string) => Promise<void>,
-  viewport?: { width: number; height: number },
-): Promise<void> {
-  const { server, browser } = running();
-  await withBrowserPage(browser, (page) => use(page, server.url), viewport);
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const kotei = useKotei();
+const { withPage } = kotei;
 
 describe('expert evaluation on the dashboard', () => {
   it('shows an empty state to a visitor, without a form', async () => {
@@ -55,7 +24,7 @@ describe('expert evaluation on the dashboard', () => {
   });
 
   it('lets a signed-in evaluator write one: errors name their field, the new evaluation is listed and focused', async () => {
-    const { server } = running();
+    const server = kotei.server();
     await withPage(async (page, baseUrl) => {
       // The admin holds evaluation:write, as experts do.
       await signIn(page, baseUrl, server.adminLogin, server.adminPassword);
@@ -106,7 +75,7 @@ describe('expert evaluation on the dashboard', () => {
   });
 
   it('reads the same section and form in English without axe violations', async () => {
-    const { server } = running();
+    const server = kotei.server();
     await withPage(async (page, baseUrl) => {
       await signIn(page, baseUrl, server.adminLogin, server.adminPassword);
       await page.goto(`${baseUrl}${DASHBOARD}?lang=en`);
@@ -120,7 +89,7 @@ describe('expert evaluation on the dashboard', () => {
   });
 
   it('fits a 360px screen', async () => {
-    const { server } = running();
+    const server = kotei.server();
     await withPage(
       async (page, baseUrl) => {
         await signIn(page, baseUrl, server.adminLogin, server.adminPassword);

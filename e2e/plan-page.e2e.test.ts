@@ -1,39 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.js';
-import {
-  expectNoAxeViolations,
-  htmlLang,
-  saveScreenshot,
-  withPage as withBrowserPage,
-} from './support/page.js';
-import { startServer, type KoteiServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, htmlLang, saveScreenshot } from './support/page.js';
+import { useKotei } from './support/fixture.js';
 
 const SLUG = 'drug-discovery-2024';
 
-let server: KoteiServer | undefined;
-let browser: Browser | undefined;
-
-function running(): { server: KoteiServer; browser: Browser } {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and the browser');
-  return { server, browser };
-}
-
-/** Runs `use` on a fresh page in its own context (no shared cookies or localStorage); fails on page errors. */
-async function withPage(use: (page: Page, baseUrl: string) => Promise<void>): Promise<void> {
-  const { server, browser } = running();
-  await withBrowserPage(browser, (page) => use(page, server.url));
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const kotei = useKotei();
+const { withPage } = kotei;
 
 describe('plan list', () => {
   it('shows the sample plan with its サンプルデータ badge, in Japanese', async () => {
@@ -118,7 +90,7 @@ describe('plan page', () => {
 
 describe('sign-in', () => {
   it('announces a wrong password, then signs the admin in and out', async () => {
-    const { server } = running();
+    const server = kotei.server();
     await withPage(async (page, baseUrl) => {
       await page.goto(`${baseUrl}/signin`);
       const loginField = page.getByLabel('ログインID');

@@ -1,13 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.js';
-import {
-  expectNoAxeViolations,
-  htmlLang,
-  saveScreenshot,
-  withPage as withBrowserPage,
-} from './support/page.js';
-import { startServer, type KoteiServer } from './support/server.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, htmlLang, saveScreenshot } from './support/page.js';
+import { useKotei } from './support/fixture.js';
 
 // The sample plan, read at the fixed clock of every end-to-end run (E2E_CLOCK: 2025-07-15 in Japan).
 const SLUG = 'drug-discovery-2024';
@@ -18,21 +12,7 @@ const MEASURE_TITLE = '官民協議会による外資系企業・外国資金の
 const SUMMER_PHASE =
   '英語での治験・臨床試験実施に向けたサポート人材・マネジメント人材の育成・配置の強化の検討';
 
-let server: KoteiServer | undefined;
-let browser: Browser | undefined;
-
-function running(): { server: KoteiServer; browser: Browser } {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and the browser');
-  return { server, browser };
-}
-
-async function withPage(
-  use: (page: Page, baseUrl: string) => Promise<void>,
-  viewport?: { width: number; height: number },
-): Promise<void> {
-  const { server, browser } = running();
-  await withBrowserPage(browser, (page) => use(page, server.url), viewport);
-}
+const { withPage } = useKotei();
 
 /** Waits for a lazily loaded chart to be drawn and returns its SVG. */
 async function chartOf(scope: Page | Locator): Promise<Locator> {
@@ -76,16 +56,6 @@ async function referenceLineX(svg: Locator): Promise<number> {
   const x = await svg.locator('.timeline-reference line').first().getAttribute('x1');
   return Number(x);
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('roadmap timeline of one sheet', () => {
   it('shows sheet ② on the fiscal-year axis with the reference line and overdue phases, in Japanese', async () => {
