@@ -1,5 +1,6 @@
 import type { Kpi, KpiPoint } from '@kotei/contracts';
 import { useI18n } from '../../i18n/useI18n';
+import { ScrollRegion } from '../../app/ScrollRegion';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
 
 function PointCells({ point }: { point: KpiPoint | null }) {
@@ -17,36 +18,39 @@ function PointCells({ point }: { point: KpiPoint | null }) {
 export function KpiTable({ kpis, measureTitle }: { kpis: readonly Kpi[]; measureTitle: string }) {
   const { t } = useI18n();
   if (kpis.length === 0) return <p className="muted">{t('plan.kpis.none')}</p>;
+  // Six columns do not fit a 360 px phone in English: the table scrolls inside its own region, not the page.
   return (
-    <table className="kpi-table">
-      <caption>
-        {t('plan.kpis.caption')}
-        <span className="visually-hidden">
-          : <span lang={CONTENT_LANG}>{measureTitle}</span>
-        </span>
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('plan.kpis.name')}</th>
-          <th scope="col">{t('plan.kpis.baselineLabel')}</th>
-          <th scope="col">{t('plan.kpis.baselineValue')}</th>
-          <th scope="col">{t('plan.kpis.targetLabel')}</th>
-          <th scope="col">{t('plan.kpis.targetValue')}</th>
-          <th scope="col">{t('plan.kpis.unit')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {kpis.map((kpi) => (
-          <tr key={kpi.id}>
-            <th scope="row" lang={CONTENT_LANG}>
-              {kpi.name}
-            </th>
-            <PointCells point={kpi.baseline} />
-            <PointCells point={kpi.target} />
-            <td lang={CONTENT_LANG}>{kpi.unit || t('common.noValue')}</td>
+    <ScrollRegion label={`${t('plan.kpis.caption')}: ${measureTitle}`}>
+      <table className="kpi-table">
+        <caption>
+          {t('plan.kpis.caption')}
+          <span className="visually-hidden">
+            : <span lang={CONTENT_LANG}>{measureTitle}</span>
+          </span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('plan.kpis.name')}</th>
+            <th scope="col">{t('plan.kpis.baselineLabel')}</th>
+            <th scope="col">{t('plan.kpis.baselineValue')}</th>
+            <th scope="col">{t('plan.kpis.targetLabel')}</th>
+            <th scope="col">{t('plan.kpis.targetValue')}</th>
+            <th scope="col">{t('plan.kpis.unit')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {kpis.map((kpi) => (
+            <tr key={kpi.id}>
+              <th scope="row" lang={CONTENT_LANG}>
+                {kpi.name}
+              </th>
+              <PointCells point={kpi.baseline} />
+              <PointCells point={kpi.target} />
+              <td lang={CONTENT_LANG}>{kpi.unit || t('common.noValue')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
