@@ -3,7 +3,13 @@ import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
 import { formatDate } from '../../lib/wareki';
 import { SheetName } from '../plans/SheetName';
-import { EVALUATION_RATING_KEY, groupByTarget, japanDateOf, type EvaluationRating } from './evaluation-model';
+import {
+  EVALUATION_RATING_KEY,
+  EVALUATION_RATING_TONE,
+  groupByTarget,
+  japanDateOf,
+  type EvaluationRating,
+} from './evaluation-model';
 
 /** The goals and sheets of the plan, by number, to name targets with their titles. */
 export interface TargetTitles {
@@ -15,7 +21,10 @@ export interface TargetTitles {
 export function EvaluationRatingBadge({ rating }: { rating: EvaluationRating }) {
   const { t } = useI18n();
   return (
-    <span className={`evaluation-rating evaluation-rating--${rating}`} data-rating={rating}>
+    <span
+      className={`progress-status progress-status--${EVALUATION_RATING_TONE[rating]}`}
+      data-rating={rating}
+    >
       {t(EVALUATION_RATING_KEY[rating])}
     </span>
   );

@@ -2,6 +2,7 @@ import type { Evaluation, EvaluationTarget } from '@kotei/contracts';
 import type { MessageKey } from '../../i18n/ja';
 import type { MessageParams } from '../../i18n/catalogue';
 import { circledNumber } from '../../lib/format';
+import type { ProgressStatus } from '../plans/progress-status';
 
 /** An expert's rating, as the API sends it. */
 export type EvaluationRating = Evaluation['rating'];
@@ -15,6 +16,17 @@ export const EVALUATION_RATING_KEY: Record<EvaluationRating, MessageKey> = {
   fair: 'evaluation.rating.fair',
   concern: 'evaluation.rating.concern',
   serious: 'evaluation.rating.serious',
+};
+
+/**
+ * The colour a rating borrows from the progress-status scale, so one colour means one degree across the site
+ * (the word always says it; the colour only repeats it).
+ */
+export const EVALUATION_RATING_TONE: Record<EvaluationRating, ProgressStatus> = {
+  good: 'achieved',
+  fair: 'on_track',
+  concern: 'limited',
+  serious: 'deteriorating',
 };
 
 /** A stable text key of a target, for grouping, form values and element ids: plan, goal-1, sheet-2. */
