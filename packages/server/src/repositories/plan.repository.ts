@@ -70,7 +70,6 @@ async function insertBatched<T>(rows: readonly T[], insert: (batch: T[]) => Prom
   for (let i = 0; i < rows.length; i += BATCH_ROWS) await insert(rows.slice(i, i + BATCH_ROWS));
 }
 
-/** Plans and everything under them. The only code that reads or writes these tables. */
 // Every write that can change a computed status raises the plan's data_version in its own transaction, so
 // statuses kept by any app instance are recomputed exactly when they may have changed.
 async function raiseDataVersion(trx: Kysely<DB>, of: { planId: string } | { kpiId: string }): Promise<void> {
@@ -82,6 +81,7 @@ async function raiseDataVersion(trx: Kysely<DB>, of: { planId: string } | { kpiI
   ).execute();
 }
 
+/** Plans and everything under them. The only code that reads or writes these tables. */
 export class PlanRepository {
   constructor(
     private readonly db: Kysely<DB>,

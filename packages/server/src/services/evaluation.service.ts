@@ -1,4 +1,4 @@
-import { circledNumber, DomainError, toSearchText, type Clock, type EvaluationRating } from '@kotei/domain';
+import { circledNumber, DomainError, type Clock, type EvaluationRating } from '@kotei/domain';
 import type { CreateEvaluationBody, Evaluation, EvaluationList, EvaluationTarget } from '@kotei/contracts';
 import type { EvaluationTable, PlanTable } from '../db/schema.js';
 import type {
@@ -10,7 +10,7 @@ import type { PlanRepository } from '../repositories/plan.repository.js';
 import { newId } from '../ids.js';
 import { requirePermission, type Actor } from './actor.js';
 import { toRound } from './plan-tree.js';
-import { searchSortKey } from './search-entries.js';
+import { searchEntry } from './search-entries.js';
 
 /** The search title of an evaluation: 総合評価（工程表②） / 総合評価（戦略目標1） / 総合評価（計画全体）. */
 export function evaluationTitle(target: EvaluationTarget): string {
@@ -89,20 +89,17 @@ export class EvaluationService {
     const sheetNumber = body.target.kind === 'sheet' ? body.target.number : null;
     const written = await this.evaluations.insert(
       row,
-      {
-        id: newId(),
-        plan_id: plan.id,
-        entity_type: 'evaluation',
-        entity_id: row.id,
-        measure_id: null,
-        sheet_number: sheetNumber,
-        ministries: '',
-        round_id: round.id,
+      searchEntry({
+        plan,
+        type: 'evaluation',
+        entityId: row.id,
+        measureId: null,
+        sheet: sheetNumber,
+        ministries: [],
+        roundId: round.id,
         title,
         body: row.comment,
-        search_text: toSearchText(`${title} ${row.comment}`),
-        sort_key: searchSortKey(plan.slug, 'evaluation', sheetNumber, title),
-      },
+      }),
       {
         actorId: user.id,
         action: 'evaluation.create',

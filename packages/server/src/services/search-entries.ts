@@ -8,17 +8,42 @@ const ORDER = { measure: 0, kpi: 1, project: 2, progress: 3, evaluation: 4 } as 
 /** A kind of item search finds, as stored in search_entry.entity_type. */
 export type SearchEntryType = keyof typeof ORDER;
 
-/**
- * The order of an entry in results: by plan, then kind, then sheet, then title. The plan's slug (which never
- * changes) leads the key, so one index serves the order of a whole search without reading plans.
- */
-export function searchSortKey(
-  planSlug: string,
-  type: SearchEntryType,
-  sheet: number | null,
-  title: string,
-): string {
+// The order of an entry in results: by plan, then kind, then sheet, then title. The plan's slug (which never
+// changes) leads the key, so one index serves the order of a whole search without reading plans.
+function searchSortKey(planSlug: string, type: SearchEntryType, sheet: number | null, title: string): string {
   return `${planSlug} ${ORDER[type]}:${String(sheet ?? 0).padStart(3, '0')}:${title}`;
+}
+
+/** What one search entry is about; the rest of the row (matching text, order, ministry codes) follows from it. */
+export interface SearchEntrySource {
+  plan: { id: string; slug: string };
+  type: SearchEntryType;
+  entityId: string;
+  measureId: string | null;
+  sheet: number | null;
+  ministries: readonly (string | null)[];
+  roundId: string | null;
+  title: string;
+  body: string;
+}
+
+/** One search entry, with its text normalised for matching (toSearchText) and its sort key. */
+export function searchEntry(source: SearchEntrySource): SearchEntryTable {
+  const known = source.ministries.filter((c): c is string => c !== null);
+  return {
+    id: newId(),
+    plan_id: source.plan.id,
+    entity_type: source.type,
+    entity_id: source.entityId,
+    measure_id: source.measureId,
+    sheet_number: source.sheet,
+    ministries: known.length === 0 ? '' : `|${known.join('|')}|`,
+    round_id: source.roundId,
+    title: source.title,
+    body: source.body,
+    search_text: toSearchText(`${source.title} ${source.body}`),
+    sort_key: searchSortKey(source.plan.slug, source.type, source.sheet, source.title),
+  };
 }
 
 /**
@@ -60,21 +85,19 @@ export function buildSearchEntries(rows: PlanRows): SearchEntryTable[] {
     title: string,
     body: string,
   ): void => {
-    const known = codes.filter((c): c is string => c !== null);
-    entries.push({
-      id: newId(),
-      plan_id: rows.plan.id,
-      entity_type: type,
-      entity_id: entityId,
-      measure_id: measureId,
-      sheet_number: sheet,
-      ministries: known.length === 0 ? '' : `|${known.join('|')}|`,
-      round_id: roundId,
-      title,
-      body,
-      search_text: toSearchText(`${title} ${body}`),
-      sort_key: searchSortKey(rows.plan.slug, type, sheet, title),
-    });
+    entries.push(
+      searchEntry({
+        plan: rows.plan,
+        type,
+        entityId,
+        measureId,
+        sheet,
+        ministries: codes,
+        roundId,
+        title,
+        body,
+      }),
+    );
   };
 
   for (const measure of rows.measures) {
