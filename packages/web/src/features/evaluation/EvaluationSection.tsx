@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi';
 import { LoadError, Loading } from '../../app/status';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
+import { isId } from '../../lib/ids';
 import { formatDate } from '../../lib/wareki';
 import { canEvaluate } from '../auth/can-evaluate';
 import { useSession } from '../auth/useSession';
@@ -12,7 +13,6 @@ import { EvaluationForm } from './EvaluationForm';
 import { EvaluationList, type TargetTitles } from './EvaluationList';
 import { describeTarget } from './evaluation-model';
 import './evaluation.css';
-import { isId } from '../../lib/ids';
 
 /** `?round=<id>` picks the round whose evaluations the dashboard shows; anything else is ignored. */
 export function readRoundParam(value: string | null): string | null {
