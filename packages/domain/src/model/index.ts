@@ -5,3 +5,4 @@ export * from './entities.js';
 export * from './access.js';
 export * from './errors.js';
 export * from './sheet-number.js';
+export * from './breakdown.js';

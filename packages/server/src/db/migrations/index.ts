@@ -6,6 +6,7 @@ import * as createImportRecord from './2026-11-24T1200_create_import_record.js';
 import * as addPlanDataVersion from './2026-12-03T0900_add_plan_data_version.js';
 import * as orderSearchEntries from './2026-12-03T1000_order_search_entries.js';
 import * as oneEvaluationPerTarget from './2026-12-03T1100_one_evaluation_per_target.js';
+import * as addBreakdowns from './2026-12-06T0900_add_breakdowns.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03T0900_add_plan_data_version': addPlanDataVersion,
   '2026-12-03T1000_order_search_entries': orderSearchEntries,
   '2026-12-03T1100_one_evaluation_per_target': oneEvaluationPerTarget,
+  '2026-12-06T0900_add_breakdowns': addBreakdowns,
 };
