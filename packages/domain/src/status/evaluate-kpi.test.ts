@@ -207,7 +207,10 @@ describe('evaluateKpi', () => {
         method: 'open-sdg',
       });
       expect(status.methodVersion).toBe('2.4.0');
-      expect(status.sentence.ja).toBe('2025年6月30日時点で評価に使える実績がないため評価不能です');
+      expect(status.valueUsed).toBeNull();
+      expect(status.sentence.ja).toBe(
+        '2025年6月30日時点で評価に使える実績がないため評価不能です。基準値は2023年度の7です',
+      );
     });
 
     it('measures an actual against the geometric path from 7 (FY2023) to 14 (FY2028)', () => {

@@ -7,6 +7,7 @@ import type { YearKind } from './format.js';
 import type { YearValue } from './open-sdg.js';
 import type { StatusReason, YearlyPoint, YearlyValue } from './shapes.js';
 import { judgeShape } from './shapes.js';
+import { isAverageOverYears } from './spans.js';
 
 /** The fields of a KPI the status engine reads. */
 export type KpiForStatus = Pick<Kpi, 'id' | 'name' | 'unit' | 'shape' | 'direction' | 'baseline' | 'target'>;
@@ -60,7 +61,8 @@ export interface KpiStatus {
   inputs: KpiStatusInputs;
   /** What is wrong with the input, when reason is invalid_input. */
   error: string | null;
-  sentence: StatusSentence;
+  /** Built on first read (a getter), so counting statuses never pays for wording them; spreads and JSON include it. */
+  readonly sentence: StatusSentence;
 }
 
 function yearKindOfPeriod(period: PeriodValue): YearKind {
@@ -88,18 +90,36 @@ function coversWholeYears(period: PeriodValue, kind: YearKind, fromYear: number,
   return period.start === `${fromYear}-04-01` && period.end === `${year + 1}-03-31`;
 }
 
-function toYearlyValue(period: PeriodValue, value: number): YearlyValue {
+function toYearlyValue(period: PeriodValue, value: number, unit: string): YearlyValue {
   const kind = yearKindOfPeriod(period);
   const year = yearOfPeriod(period);
   const fromYear = fromYearOfPeriod(period, kind);
-  return { year, fromYear, kind, coversWholeYears: coversWholeYears(period, kind, fromYear, year), value };
+  return {
+    year,
+    fromYear,
+    kind,
+    coversWholeYears: coversWholeYears(period, kind, fromYear, year),
+    isAverage: fromYear < year && isAverageOverYears(period.label, unit),
+    value,
+  };
 }
 
-function toYearlyPoint(point: KpiPoint | null): YearlyPoint | null {
+function toYearlyPoint(point: KpiPoint | null, unit: string): YearlyPoint | null {
   if (point === null) return null;
   const kind = yearKindOfPeriod(point.period);
   const value = point.value !== null && Number.isFinite(point.value) ? point.value : null;
-  return { value, year: yearOfPeriod(point.period), fromYear: fromYearOfPeriod(point.period, kind), kind };
+  const year = yearOfPeriod(point.period);
+  const fromYear = fromYearOfPeriod(point.period, kind);
+  const isAverage = fromYear < year && isAverageOverYears(point.period.label, unit);
+  return { value, year, fromYear, kind, isAverage };
+}
+
+// The as-of date is the same for every KPI of a request: checking it once saves a parse per KPI.
+let lastCheckedAsOfDate = '';
+function checkAsOfDate(asOfDate: string): void {
+  if (asOfDate === lastCheckedAsOfDate) return;
+  parseIsoDate(asOfDate);
+  lastCheckedAsOfDate = asOfDate;
 }
 
 function toStatusPoint(point: KpiPoint | null, read: YearlyPoint | null): StatusPoint | null {
@@ -118,7 +138,7 @@ export function evaluateKpi(
   observations: readonly ObservationForStatus[],
   asOfDate: string,
 ): KpiStatus {
-  parseIsoDate(asOfDate);
+  checkAsOfDate(asOfDate);
   const actuals: YearlyValue[] = [];
   let notYetEnded = 0;
   for (const observation of observations) {
@@ -129,19 +149,15 @@ export function evaluateKpi(
       notYetEnded += 1;
       continue;
     }
-    actuals.push(toYearlyValue(observation.period, observation.value));
+    actuals.push(toYearlyValue(observation.period, observation.value, kpi.unit));
   }
   // A fixed order makes the result independent of the order the actuals arrive in.
   actuals.sort((a, b) => a.year - b.year || a.fromYear - b.fromYear || a.value - b.value);
-  const baseline = toYearlyPoint(kpi.baseline);
-  const target = toYearlyPoint(kpi.target);
+  const baseline = toYearlyPoint(kpi.baseline, kpi.unit);
+  const target = toYearlyPoint(kpi.target, kpi.unit);
   const judgement = judgeShape({ shape: kpi.shape, direction: kpi.direction, baseline, target, actuals });
-  const sentence = explainJudgement(judgement, {
-    shape: kpi.shape,
-    direction: kpi.direction,
-    unit: kpi.unit,
-    asOfDate,
-  });
+  // Wording costs more than judging, and most statuses are only counted: the sentence is built on first read.
+  let sentence: StatusSentence | null = null;
   return {
     kpiId: kpi.id,
     status: judgement.status,
@@ -166,6 +182,15 @@ export function evaluateKpi(
       parameters: judgement.parameters,
     },
     error: judgement.error,
-    sentence,
+    get sentence(): StatusSentence {
+      sentence ??= explainJudgement(judgement, {
+        shape: kpi.shape,
+        direction: kpi.direction,
+        unit: kpi.unit,
+        asOfDate,
+        baseline,
+      });
+      return sentence;
+    },
   };
 }

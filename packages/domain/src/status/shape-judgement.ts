@@ -15,6 +15,8 @@ export interface YearlyValue {
   kind: YearKind;
   /** Whether the period is made of whole fiscal (or calendar) years, from a first day to a last day. */
   coversWholeYears: boolean;
+  /** Whether a value over several years is their average (R3～R5平均) rather than their total (spans.ts). */
+  isAverage: boolean;
   value: number;
 }
 
@@ -24,6 +26,13 @@ export interface YearlyPoint {
   year: number;
   fromYear: number;
   kind: YearKind;
+  /** Whether a value over several years is their average rather than their total (spans.ts). */
+  isAverage: boolean;
+}
+
+/** A yearly value with the first year of the period it was read from, so a sentence can name a span. */
+export interface SpanYearValue extends YearValue {
+  fromYear: number;
 }
 
 /** What a shape rule needs: the KPI's settings and the actuals that count at the as-of date. */
@@ -58,10 +67,13 @@ export type StatusReason =
 export type JudgementDetail =
   | {
       kind: 'growth';
-      base: YearValue | null;
-      current: YearValue | null;
+      /** Per-year values; `fromYear` before `year` when the value stands for several years (their average). */
+      base: SpanYearValue | null;
+      current: SpanYearValue | null;
       target: number | null;
       targetYear: number | null;
+      /** The first year of the target's period: before targetYear for an average target (2026～2028年度平均). */
+      targetFromYear: number | null;
       observedGrowth: number | null;
       /** A multiplier's factor (target = base × factor); null for other shapes. */
       factor: number | null;
@@ -83,7 +95,7 @@ export type JudgementDetail =
       bar: number;
       barFromYear: number;
       barYear: number;
-      current: YearValue | null;
+      current: SpanYearValue | null;
       observedGrowth: number | null;
     }
   | {

@@ -1,7 +1,23 @@
-import type { ShapeInput, ShapeJudgement, YearlyPoint, YearlyValue } from './shape-judgement.js';
+import type {
+  ShapeInput,
+  ShapeJudgement,
+  SpanYearValue,
+  StatusReason,
+  YearlyPoint,
+  YearlyValue,
+} from './shape-judgement.js';
 import { emptyJudgement, finite, invalidJudgement, statusReasonOf } from './shape-judgement.js';
 import type { ProgressResult, YearValue } from './open-sdg.js';
-import { OPEN_SDG_METHOD, OPEN_SDG_METHOD_VERSION, ZERO_REPLACEMENT, measureProgress } from './open-sdg.js';
+import {
+  OPEN_SDG_METHOD,
+  OPEN_SDG_METHOD_VERSION,
+  THRESHOLDS_WITH_TARGET,
+  ZERO_REPLACEMENT,
+  measureProgress,
+  scoreWithTarget,
+  statusOfProgress,
+} from './open-sdg.js';
+import { perYearValue } from './spans.js';
 
 /**
  * The series a growth rule measures: the baseline (when it has a value) and the actuals. An actual for the
@@ -26,33 +42,103 @@ export function valueOnGeometricPath(from: YearValue, to: YearValue, year: numbe
   return finite(start * Math.pow(ratio, (year - from.year) / (to.year - from.year)));
 }
 
+// A growth rule compares years with years: a total over several years becomes its yearly average (12件 over
+// H30～R5 → 2件 a year, placed at FY2023), an average stays as it is.
+function perYearPoint(point: YearlyPoint | null): YearlyPoint | null {
+  if (point === null || point.value === null || point.fromYear >= point.year) return point;
+  return { ...point, value: perYearValue({ ...point, value: point.value }) };
+}
+
+function perYearActuals(actuals: readonly YearlyValue[]): YearlyValue[] {
+  return actuals.map((a) => (a.fromYear >= a.year ? a : { ...a, value: perYearValue(a) }));
+}
+
+/**
+ * Whether the actuals meet a target set over several years (250件 (2026～2028年度平均)): the yearly values of every
+ * year of its range are in and their mean meets it. One good year is not a three-year average.
+ */
+function meetsTargetOverRange(input: ShapeInput, target: number, actuals: readonly YearlyValue[]): boolean {
+  const range = input.target;
+  if (range === null || range.fromYear >= range.year) return true;
+  const whole = actuals.find((a) => a.fromYear === range.fromYear && a.year === range.year);
+  let mean = whole?.value ?? null;
+  if (mean === null) {
+    let sum = 0;
+    for (let year = range.fromYear; year <= range.year; year += 1) {
+      const value = actuals.find((a) => a.year === year && a.fromYear === year)?.value;
+      if (value === undefined) return false;
+      sum += value;
+    }
+    mean = sum / (range.year - range.fromYear + 1);
+  }
+  return input.direction === 'increase' ? mean >= target : mean <= target;
+}
+
+function spanOf(point: YearValue | null, actuals: readonly YearlyValue[], baseline: YearlyPoint | null) {
+  if (point === null) return null;
+  const fromActual = actuals.find((a) => a.year === point.year);
+  const fromYear = fromActual?.fromYear ?? (baseline?.year === point.year ? baseline.fromYear : point.year);
+  return { year: point.year, value: point.value, fromYear } satisfies SpanYearValue;
+}
+
+/** The published method as a judgement, with a target over several years met only by their mean. */
+function measured(
+  input: ShapeInput,
+  actuals: readonly YearlyValue[],
+  result: ProgressResult & { isValid: true },
+): Pick<ShapeJudgement, 'status' | 'score' | 'reason'> {
+  let { status, score } = result;
+  let statusReason: StatusReason = statusReasonOf(result.reason);
+  const target = result.inputs.target;
+  if (status === 'achieved' && target !== null && !meetsTargetOverRange(input, target, actuals)) {
+    const progress = finite(result.progressValue);
+    status = progress === null ? 'no_data' : statusOfProgress(progress, THRESHOLDS_WITH_TARGET, false);
+    score = progress === null ? null : scoreWithTarget(progress);
+    statusReason = progress === null ? 'too_few_years' : 'growth_against_target';
+  }
+  return { status, score, reason: statusReason };
+}
+
 function growthJudgement(
   input: ShapeInput,
-  series: YearValue[],
   target: number | null,
   factor: number | null,
   method: string,
   methodVersion: string,
 ): ShapeJudgement {
   const judgement = emptyJudgement(input, method, methodVersion);
+  const baseYear = input.baseline?.year ?? null;
+  // An actual from before the base year is history, and the baseline is never an actual: without an actual
+  // from the base year on there is nothing to judge.
+  const actuals = baseYear === null ? input.actuals : input.actuals.filter((a) => a.year >= baseYear);
+  const series = seriesWithBaseline(input.baseline, actuals);
   judgement.series = series;
+  judgement.parameters = { actualsBeforeBase: input.actuals.length - actuals.length };
+  if (actuals.length === 0) return { ...judgement, reason: 'no_actual' };
   const targetYear = input.target?.year ?? null;
   const result: ProgressResult = measureProgress(series, {
     direction: input.direction,
-    baseYear: input.baseline?.year ?? null,
+    baseYear,
     target,
     targetYear: target === null ? null : targetYear,
     limit: null,
   });
   if (!result.isValid) return invalidJudgement(judgement, result.error);
   const { inputs } = result;
-  const baseValue = inputs.baseValue;
-  const baseYear = inputs.baseYear;
-  const current =
+  const current = spanOf(
     inputs.currentYear === null || inputs.currentValue === null
       ? null
-      : { year: inputs.currentYear, value: inputs.currentValue };
-  const basePoint = baseYear === null || baseValue === null ? null : { year: baseYear, value: baseValue };
+      : { year: inputs.currentYear, value: inputs.currentValue },
+    actuals,
+    input.baseline,
+  );
+  const basePoint = spanOf(
+    inputs.baseYear === null || inputs.baseValue === null
+      ? null
+      : { year: inputs.baseYear, value: inputs.baseValue },
+    actuals,
+    input.baseline,
+  );
   let expectedValue: number | null = null;
   let forecast: number | null = null;
   if (basePoint !== null && current !== null && inputs.target !== null && inputs.targetYear !== null) {
@@ -66,12 +152,11 @@ function growthJudgement(
     // The observed trend carried on to the target year: y0·(yt/y0)^((tT − t0)/(t − t0)).
     forecast = valueOnGeometricPath(basePoint, current, targetYear);
   }
-  let reason = statusReasonOf(result.reason);
-  if (input.actuals.length === 0 && result.status === 'no_data') reason = 'no_actual';
+  const { status, score, reason } = measured(input, actuals, result);
   return {
     ...judgement,
-    status: result.status,
-    score: result.score,
+    status,
+    score,
     progressValue: finite(result.progressValue),
     reason,
     valueUsed: current?.value ?? null,
@@ -79,6 +164,7 @@ function growthJudgement(
     expectedValue,
     forecast,
     parameters: {
+      ...judgement.parameters,
       methodology: inputs.methodology,
       baseYear: inputs.baseYear,
       baseValue: inputs.baseValue,
@@ -101,47 +187,51 @@ function growthJudgement(
       current,
       target: inputs.target,
       targetYear: inputs.targetYear,
+      targetFromYear: input.target?.fromYear ?? null,
       observedGrowth: inputs.observedGrowth,
       factor,
     },
   };
 }
 
-/** Level by a year (14 (R10) 7 (R5)): the published method over baseline and actuals, by fiscal year. */
+/**
+ * Level by a year (14 (R10) 7 (R5)): the published method over baseline and actuals, by fiscal year, each as a
+ * yearly value (a total over several years ÷ its years). A target over several years (250件 (2026～2028年度平均))
+ * is met only when the mean of its years meets it.
+ */
 export function judgeLevel(input: ShapeInput): ShapeJudgement {
-  const series = seriesWithBaseline(input.baseline, input.actuals);
-  return growthJudgement(
-    input,
-    series,
-    input.target?.value ?? null,
-    null,
-    OPEN_SDG_METHOD,
-    OPEN_SDG_METHOD_VERSION,
-  );
+  const target = perYearPoint(input.target);
+  const yearly = {
+    ...input,
+    baseline: perYearPoint(input.baseline),
+    target,
+    actuals: perYearActuals(input.actuals),
+  };
+  return growthJudgement(yearly, target?.value ?? null, null, OPEN_SDG_METHOD, OPEN_SDG_METHOD_VERSION);
 }
 
 /**
- * Annual rate (年間15件 (R10)): the latest whole year's count against the target rate; the published method over
- * the yearly counts says how fast the rate is closing in. Partial-year figures are not rates and are left out.
+ * Annual rate (年間15件 (R10), 年平均3件以上): the latest whole year's count against the target rate; the published
+ * method over the yearly counts says how fast the rate is closing in. A count over several whole years is a rate
+ * of total ÷ years; partial-year figures are not rates and are left out.
  */
 export function judgeAnnual(input: ShapeInput): ShapeJudgement {
-  const yearly = input.actuals.filter((actual) => actual.coversWholeYears && actual.fromYear === actual.year);
-  const series = seriesWithBaseline(input.baseline, yearly);
+  const whole = input.actuals.filter((actual) => actual.coversWholeYears);
+  const target = perYearPoint(input.target);
   const judgement = growthJudgement(
-    { ...input, actuals: yearly },
-    series,
-    input.target?.value ?? null,
+    { ...input, baseline: perYearPoint(input.baseline), target, actuals: perYearActuals(whole) },
+    target?.value ?? null,
     null,
     OPEN_SDG_METHOD,
     OPEN_SDG_METHOD_VERSION,
   );
-  judgement.parameters.partialPeriodsLeftOut = input.actuals.length - yearly.length;
+  judgement.parameters.partialPeriodsLeftOut = input.actuals.length - whole.length;
   return judgement;
 }
 
 /**
  * Multiplier (2倍 (2023年→2028年)): the target becomes base value × factor, then the published method. The base
- * value is the baseline's, or else the actual of the baseline's year.
+ * value is the baseline's, or else the actual of the baseline's year, each as a yearly value.
  */
 export function judgeMultiplier(input: ShapeInput): ShapeJudgement {
   const judgement = emptyJudgement(input, OPEN_SDG_METHOD, OPEN_SDG_METHOD_VERSION);
@@ -149,19 +239,18 @@ export function judgeMultiplier(input: ShapeInput): ShapeJudgement {
   if (factor === null) return { ...judgement, reason: 'target_missing' };
   if (input.baseline === null) return { ...judgement, reason: 'base_value_missing', parameters: { factor } };
   const baseYear = input.baseline.year;
+  const actuals = perYearActuals(input.actuals);
   const baseValue =
-    input.baseline.value ?? input.actuals.find((actual) => actual.year === baseYear)?.value ?? null;
+    perYearPoint(input.baseline)?.value ?? actuals.find((actual) => actual.year === baseYear)?.value ?? null;
   if (baseValue === null) return { ...judgement, reason: 'base_value_missing', parameters: { factor } };
   const baseline = { ...input.baseline, value: baseValue };
-  const series = seriesWithBaseline(baseline, input.actuals);
-  const measured = growthJudgement(
-    { ...input, baseline },
-    series,
+  const result = growthJudgement(
+    { ...input, baseline, actuals },
     baseValue * factor,
     factor,
     OPEN_SDG_METHOD,
     OPEN_SDG_METHOD_VERSION,
   );
-  measured.parameters.absoluteTarget = baseValue * factor;
-  return measured;
+  result.parameters.absoluteTarget = baseValue * factor;
+  return result;
 }

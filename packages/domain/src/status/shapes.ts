@@ -1,5 +1,5 @@
 import type { KpiShape } from '../model/codes.js';
-import type { JudgementDetail, ShapeInput, ShapeJudgement } from './shape-judgement.js';
+import type { JudgementDetail, ShapeInput, ShapeJudgement, SpanYearValue } from './shape-judgement.js';
 import {
   KOTEI_METHOD,
   KOTEI_SHAPE_RULES_VERSION,
@@ -10,12 +10,14 @@ import {
   statusReasonOf,
 } from './shape-judgement.js';
 import { judgeAnnual, judgeLevel, judgeMultiplier, seriesWithBaseline } from './shapes-growth.js';
+import { perYearValue, totalOverSpan } from './spans.js';
 import { THRESHOLDS_WITH_TARGET, measureProgress, scoreWithTarget, statusOfProgress } from './open-sdg.js';
 
 export type {
   JudgementDetail,
   ShapeInput,
   ShapeJudgement,
+  SpanYearValue,
   StatusReason,
   YearlyPoint,
   YearlyValue,
@@ -38,6 +40,8 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
   const fromYear =
     target.fromYear < toYear || input.baseline === null ? target.fromYear : input.baseline.year + 1;
   const rangeYears = toYear - fromYear + 1;
+  // A cumulative target is a total: one written as a yearly average (年平均10件 (2024～2028年度)) is × its years.
+  const targetTotal = target.isAverage ? target.value * rangeYears : target.value;
   // A figure for part of a year (2025年6月末時点) is not the year's count; only whole years enter the sum.
   const wholeYears = input.actuals.filter((actual) => actual.coversWholeYears);
   const inRange = wholeYears.filter((actual) => actual.fromYear >= fromYear && actual.year <= toYear);
@@ -48,18 +52,18 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
     latestYear: null,
     total: null,
     share: null,
-    target: target.value,
+    target: targetTotal,
     elapsedYears: 0,
     rangeYears,
   };
   const parameters = {
     fromYear,
     toYear,
-    target: target.value,
+    target: targetTotal,
     partialPeriodsLeftOut: input.actuals.length - wholeYears.length,
     actualsOutsideRange: wholeYears.length - inRange.length,
   };
-  if (!(target.value > 0) || rangeYears < 1) {
+  if (!(targetTotal > 0) || rangeYears < 1) {
     return invalidJudgement(
       { ...judgement, detail, parameters },
       'a cumulative target needs a positive value and a range of at least one year',
@@ -74,17 +78,20 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
       covered.add(year);
     }
   }
-  const series = inRange.map(({ year, value }) => ({ year, value })).sort((a, b) => a.year - b.year);
+  // The sum adds totals: an actual given as a yearly average over its years counts × its years.
+  const series = inRange
+    .map((actual) => ({ year: actual.year, value: totalOverSpan(actual) }))
+    .sort((a, b) => a.year - b.year);
   const latest = series.at(-1);
   if (latest === undefined) return { ...judgement, detail, parameters, series };
 
   const total = series.reduce((sum, point) => sum + point.value, 0);
   const elapsedYears = latest.year - fromYear + 1;
-  const share = (target.value * elapsedYears) / rangeYears;
+  const share = (targetTotal * elapsedYears) / rangeYears;
   const isIncrease = input.direction === 'increase';
   // A cap ("no more than 50 over five years") mirrors the count: staying under the share is the good side.
   const ratio = isIncrease ? total / share : share / total;
-  const isAchieved = isIncrease ? total >= target.value : latest.year === toYear && total <= target.value;
+  const isAchieved = isIncrease ? total >= targetTotal : latest.year === toYear && total <= targetTotal;
   const status = statusOfProgress(ratio, THRESHOLDS_WITH_TARGET, isAchieved);
   const missingYears: number[] = [];
   for (let year = fromYear; year <= latest.year; year += 1) if (!covered.has(year)) missingYears.push(year);
@@ -124,7 +131,11 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
   const bar = input.target?.value ?? input.baseline?.value ?? null;
   const barPoint = input.baseline ?? input.target;
   if (bar === null || barPoint === null) return { ...judgement, reason: 'target_missing' };
-  const after = input.actuals.filter((actual) => actual.year > barPoint.year);
+  // Only whole years after the averaging range are compared with its average, each as a yearly value: a June
+  // figure is not a year's count, and a year inside the range is part of the bar itself.
+  const after = input.actuals
+    .filter((actual) => actual.coversWholeYears && actual.fromYear > barPoint.year)
+    .map((actual) => ({ ...actual, value: perYearValue(actual) }));
   const detail: JudgementDetail = {
     kind: 'level',
     bar,
@@ -133,14 +144,16 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
     current: null,
     observedGrowth: null,
   };
-  const parameters = { bar, barYear: barPoint.year };
+  const parameters = { bar, barYear: barPoint.year, actualsLeftOut: input.actuals.length - after.length };
   const duplicate = duplicateYear(after);
   if (duplicate !== null) {
     return invalidJudgement({ ...judgement, detail, parameters }, `duplicate value for year ${duplicate}`);
   }
   const series = after.map(({ year, value }) => ({ year, value })).sort((a, b) => a.year - b.year);
-  const latest = series.at(-1);
-  if (latest === undefined) return { ...judgement, detail, parameters };
+  const last = series.at(-1);
+  if (last === undefined) return { ...judgement, detail, parameters };
+  const fromYear = after.find((actual) => actual.year === last.year)?.fromYear ?? last.year;
+  const latest: SpanYearValue = { ...last, fromYear };
   const isKept = input.direction === 'increase' ? latest.value >= bar : latest.value <= bar;
   const common = {
     ...judgement,
@@ -188,15 +201,22 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
 function judgePace(input: ShapeInput, target: number, method: string, floor: number): ShapeJudgement {
   const judgement = emptyJudgement(input, method, KOTEI_SHAPE_RULES_VERSION);
   const targetYear = input.target?.year ?? null;
-  const duplicate = duplicateYear(input.actuals);
+  // A rank or a count of units is a position at one time: a figure over several years is not one, and one
+  // from before the base year would make the baseline look like the latest actual.
+  const baseYear = input.baseline?.year ?? Number.NEGATIVE_INFINITY;
+  const actuals = input.actuals.filter(
+    (actual) => actual.fromYear === actual.year && actual.year >= baseYear,
+  );
+  const duplicate = duplicateYear(actuals);
   const detail: JudgementDetail = { kind: 'pace', base: null, current: null, target, targetYear };
   if (duplicate !== null) {
     return invalidJudgement({ ...judgement, detail }, `duplicate value for year ${duplicate}`);
   }
-  const series = seriesWithBaseline(input.baseline, input.actuals);
+  const series = seriesWithBaseline(input.baseline, actuals);
   const current = series.at(-1);
-  if (input.actuals.length === 0 || current === undefined) {
-    return { ...judgement, series, detail, parameters: { target, targetYear } };
+  const leftOut = input.actuals.length - actuals.length;
+  if (actuals.length === 0 || current === undefined) {
+    return { ...judgement, series, detail, parameters: { target, targetYear, actualsLeftOut: leftOut } };
   }
   const start = series.find((point) => point.year === input.baseline?.year) ?? series[0] ?? current;
   const isAchieved = current.value <= target;
@@ -206,7 +226,7 @@ function judgePace(input: ShapeInput, target: number, method: string, floor: num
     valueUsed: current.value,
     valueYear: current.year,
     detail: { ...detail, base: start, current },
-    parameters: { target, targetYear, baseYear: start.year, baseValue: start.value },
+    parameters: { target, targetYear, baseYear: start.year, baseValue: start.value, actualsLeftOut: leftOut },
   };
   if (targetYear === null) {
     return isAchieved
