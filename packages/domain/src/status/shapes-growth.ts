@@ -103,9 +103,10 @@ function growthJudgement(
   input: ShapeInput,
   target: number | null,
   factor: number | null,
-  method: string,
-  methodVersion: string,
+  partialPeriodsLeftOut: number | null,
 ): ShapeJudgement {
+  const method = OPEN_SDG_METHOD;
+  const methodVersion = OPEN_SDG_METHOD_VERSION;
   const judgement = emptyJudgement(input, method, methodVersion);
   const baseYear = input.baseline?.year ?? null;
   // An actual from before the base year is history, and the baseline is never an actual: without an actual
@@ -113,7 +114,7 @@ function growthJudgement(
   const actuals = baseYear === null ? input.actuals : input.actuals.filter((a) => a.year >= baseYear);
   const series = seriesWithBaseline(input.baseline, actuals);
   judgement.series = series;
-  judgement.parameters = { actualsBeforeBase: input.actuals.length - actuals.length };
+  judgement.parameters = { actualsBeforeBase: input.actuals.length - actuals.length, partialPeriodsLeftOut };
   if (actuals.length === 0) return { ...judgement, reason: 'no_actual' };
   const targetYear = input.target?.year ?? null;
   const result: ProgressResult = measureProgress(series, {
@@ -163,8 +164,11 @@ function growthJudgement(
     valueYear: current?.year ?? null,
     expectedValue,
     forecast,
+    // Written out, not spread from the empty judgement's: adding fields after a spread costs more than the rule.
     parameters: {
-      ...judgement.parameters,
+      actualsBeforeBase: input.actuals.length - actuals.length,
+      partialPeriodsLeftOut,
+      absoluteTarget: factor === null ? null : target,
       methodology: inputs.methodology,
       baseYear: inputs.baseYear,
       baseValue: inputs.baseValue,
@@ -207,7 +211,7 @@ export function judgeLevel(input: ShapeInput): ShapeJudgement {
     target,
     actuals: perYearActuals(input.actuals),
   };
-  return growthJudgement(yearly, target?.value ?? null, null, OPEN_SDG_METHOD, OPEN_SDG_METHOD_VERSION);
+  return growthJudgement(yearly, target?.value ?? null, null, null);
 }
 
 /**
@@ -218,15 +222,12 @@ export function judgeLevel(input: ShapeInput): ShapeJudgement {
 export function judgeAnnual(input: ShapeInput): ShapeJudgement {
   const whole = input.actuals.filter((actual) => actual.coversWholeYears);
   const target = perYearPoint(input.target);
-  const judgement = growthJudgement(
+  return growthJudgement(
     { ...input, baseline: perYearPoint(input.baseline), target, actuals: perYearActuals(whole) },
     target?.value ?? null,
     null,
-    OPEN_SDG_METHOD,
-    OPEN_SDG_METHOD_VERSION,
+    input.actuals.length - whole.length,
   );
-  judgement.parameters.partialPeriodsLeftOut = input.actuals.length - whole.length;
-  return judgement;
 }
 
 /**
@@ -244,13 +245,5 @@ export function judgeMultiplier(input: ShapeInput): ShapeJudgement {
     perYearPoint(input.baseline)?.value ?? actuals.find((actual) => actual.year === baseYear)?.value ?? null;
   if (baseValue === null) return { ...judgement, reason: 'base_value_missing', parameters: { factor } };
   const baseline = { ...input.baseline, value: baseValue };
-  const result = growthJudgement(
-    { ...input, baseline, actuals },
-    baseValue * factor,
-    factor,
-    OPEN_SDG_METHOD,
-    OPEN_SDG_METHOD_VERSION,
-  );
-  result.parameters.absoluteTarget = baseValue * factor;
-  return result;
+  return growthJudgement({ ...input, baseline, actuals }, baseValue * factor, factor, null);
 }

@@ -107,8 +107,13 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
     // The average yearly count so far, kept up over the whole range.
     forecast: (total / elapsedYears) * rangeYears,
     series,
+    // Written out, not spread: adding fields after a spread costs more than the rule itself.
     parameters: {
-      ...parameters,
+      fromYear,
+      toYear,
+      target: targetTotal,
+      partialPeriodsLeftOut: parameters.partialPeriodsLeftOut,
+      actualsOutsideRange: parameters.actualsOutsideRange,
       latestYear: latest.year,
       elapsedYears,
       rangeYears,
@@ -186,7 +191,12 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
     score: trend.score,
     progressValue: finite(trend.progressValue),
     reason: trend.reason === 'growth_without_target' ? 'below_level' : statusReasonOf(trend.reason),
-    parameters: { ...parameters, observedGrowth: trend.inputs.observedGrowth },
+    parameters: {
+      bar,
+      barYear: barPoint.year,
+      actualsLeftOut: parameters.actualsLeftOut,
+      observedGrowth: trend.inputs.observedGrowth,
+    },
     detail: { ...detail, current: latest, observedGrowth: trend.inputs.observedGrowth },
   };
 }
@@ -254,7 +264,16 @@ function judgePace(input: ShapeInput, target: number, method: string, floor: num
     reason: isAchieved ? 'target_achieved' : 'pace_against_target',
     expectedValue,
     forecast,
-    parameters: { ...common.parameters, observedPace, requiredPace, ratio: finite(ratio) },
+    parameters: {
+      target,
+      targetYear,
+      baseYear: start.year,
+      baseValue: start.value,
+      actualsLeftOut: leftOut,
+      observedPace,
+      requiredPace,
+      ratio: finite(ratio),
+    },
   };
 }
 
