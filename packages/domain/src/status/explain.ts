@@ -11,7 +11,7 @@ import {
   yearRangeJa,
 } from './format.js';
 import type { JudgementDetail, ShapeJudgement, SpanYearValue, StatusReason, YearlyPoint } from './shapes.js';
-import { perYearValue, spanYears } from './spans.js';
+import { isRateUnit, perYearValue, spanYears } from './spans.js';
 
 /** One explanation in both languages of the UI, Japanese first. */
 export interface StatusSentence {
@@ -58,8 +58,11 @@ interface Words {
 }
 
 function wordsFor(unit: string, kind: YearKind, shape: KpiShape): Words {
-  // A multiplier's unit (倍) names the target, not the amounts being compared.
-  const shown = shape === 'multiplier' && unit === '倍' ? '' : unit;
+  // A multiplier's unit (倍) names the target, not the amounts being compared; a share-meeting-bar KPI counts
+  // units below the bar, so the share's % is not the unit of its values (11, not 11%).
+  const isOtherUnit =
+    (shape === 'multiplier' && unit === '倍') || (shape === 'share-meeting-bar' && isRateUnit(unit));
+  const shown = isOtherUnit ? '' : unit;
   return {
     ja: (value) => `${formatNumber(value)}${shown}`,
     en: (value) => formatNumber(value),

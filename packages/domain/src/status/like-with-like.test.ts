@@ -180,3 +180,12 @@ describe('like compared with like', () => {
     expect(status.inputs.parameters.actualsLeftOut).toBe(1);
   });
 });
+
+describe('a share-meeting-bar KPI in %', () => {
+  it('words its values as counts of units, not as shares', () => {
+    // Sheet ⑪: 後発品数量シェア 全都道府県で80%以上; the importer keeps the share's unit (%) and counts units.
+    const status = evaluateKpi(kpi('share-meeting-bar', '%', [11, 'R5'], [0, 'R10'], 'increase'), [], AS_OF);
+    expect(status.sentence.ja).toContain('基準値は2023年度の11です');
+    expect(status.sentence.ja).not.toContain('11%');
+  });
+});

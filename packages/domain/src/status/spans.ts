@@ -12,6 +12,11 @@ export interface SpannedValue {
 // A share or a rate over several years can only be an average of them: 80% for R3～R5 is not 240%.
 const RATE_UNITS = new Set(['%', '％', '割', 'ポイント', 'pt']);
 
+/** Whether a unit names a rate or a share (%), which cannot be added up over years or units. */
+export function isRateUnit(unit: string): boolean {
+  return RATE_UNITS.has(unit.trim());
+}
+
 /** How many years a period covers: 6 for H30～R5 (FY2018–FY2023), 1 for a single year. */
 export function spanYears(point: { year: number; fromYear: number }): number {
   return point.year - point.fromYear + 1;
@@ -22,7 +27,7 @@ export function spanYears(point: { year: number; fromYear: number }): number {
  * (R3～R5平均), or the unit is a rate. Anything else over several years (H30～R5 12件) is a total.
  */
 export function isAverageOverYears(label: string, unit: string): boolean {
-  return label.includes('平均') || RATE_UNITS.has(unit.trim());
+  return label.includes('平均') || isRateUnit(unit);
 }
 
 /** The value for one year of the span: a total ÷ its years (12件 over 6 years → 2件), an average as it stands. */
