@@ -114,7 +114,8 @@ function toYearlyValue(period: PeriodValue, value: number, unit: string): Yearly
   };
 }
 
-function toYearlyPoint(point: KpiPoint | null, unit: string): YearlyPoint | null {
+/** A baseline or target as the shape rules read it: its years, whether it is an average, a finite value or null. */
+export function toYearlyPoint(point: KpiPoint | null, unit: string): YearlyPoint | null {
   if (point === null) return null;
   const kind = yearKindOfPeriod(point.period);
   const value = point.value !== null && Number.isFinite(point.value) ? point.value : null;

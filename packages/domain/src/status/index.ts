@@ -5,3 +5,4 @@ export * from './explain.js';
 export * from './evaluate-kpi.js';
 export * from './roll-up.js';
 export * from './override.js';
+export * from './required-path.js';
