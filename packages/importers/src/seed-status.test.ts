@@ -5,6 +5,7 @@ import type { KpiInput } from '@kotei/contracts';
 import {
   evaluateKpi,
   parsePeriod,
+  shareActuals,
   type KpiForStatus,
   type KpiPoint,
   type KpiStatus,
@@ -39,7 +40,22 @@ interface Judged {
   status: KpiStatus;
 }
 
+interface SeedKpi {
+  level: string;
+  kpi: KpiInput;
+  forStatus: KpiForStatus;
+  observations: (ObservationForStatus & { kpiId: string })[];
+}
+
 function judgeSeed(): Judged[] {
+  return readSeed().map(({ level, kpi, forStatus, observations }) => ({
+    level,
+    kpi,
+    status: evaluateKpi(forStatus, observations, AS_OF),
+  }));
+}
+
+function readSeed(): SeedKpi[] {
   const { plan } = parseFollowUp(readFileSync(SEED_URL, 'utf8'));
   const kpis = [
     ...(plan.strategicGoals ?? []).flatMap((goal) =>
@@ -62,11 +78,11 @@ function judgeSeed(): Judged[] {
       baseline: pointOf(kpi.baseline),
       target: pointOf(kpi.target),
     };
-    const observations: ObservationForStatus[] = kpi.actuals.flatMap((actual) => {
+    const observations = kpi.actuals.flatMap((actual) => {
       const period = periodOf(actual.label);
-      return period === null ? [] : [{ value: actual.value, period }];
+      return period === null ? [] : [{ kpiId: String(index), value: actual.value, period }];
     });
-    return { level, kpi, status: evaluateKpi(forStatus, observations, AS_OF) };
+    return { level, kpi, forStatus, observations };
   });
 }
 
@@ -163,5 +179,28 @@ describe('the seed judged at its own date (2025-06-30)', () => {
         valueUsed: null,
       });
     }
+  });
+
+  it('judges the outcome target 小児用医薬品の開発計画の策定件数 with sheet ⑨’s actual once actuals are shared', () => {
+    const seed = readSeed();
+    const shared = shareActuals(
+      seed.map(({ level, forStatus }) => ({
+        id: forStatus.id,
+        level: level.startsWith('目標') ? ('outcome' as const) : ('output' as const),
+        name: forStatus.name,
+        unit: forStatus.unit,
+      })),
+      seed.flatMap((row) => row.observations),
+    );
+    const borrowers = seed.filter((row) =>
+      shared.get(row.forStatus.id)?.some((o) => o.borrowedFrom !== null),
+    );
+    expect(borrowers.map((row) => `${row.level} ${row.kpi.name}`)).toEqual([
+      '目標1 成果 小児用医薬品の開発計画の策定件数',
+    ]);
+    const outcome = borrowers[0];
+    if (outcome === undefined) throw new Error('unreachable');
+    const status = evaluateKpi(outcome.forStatus, shared.get(outcome.forStatus.id) ?? [], AS_OF);
+    expect(status).toMatchObject({ status: 'on_track', valueUsed: 22 });
   });
 });

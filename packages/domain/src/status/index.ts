@@ -6,3 +6,4 @@ export * from './evaluate-kpi.js';
 export * from './roll-up.js';
 export * from './override.js';
 export * from './required-path.js';
+export * from './shared-actuals.js';
