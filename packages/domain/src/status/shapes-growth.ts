@@ -27,11 +27,19 @@ export function seriesWithBaseline(
   baseline: YearlyPoint | null,
   actuals: readonly YearlyValue[],
 ): YearValue[] {
-  const series = actuals.map(({ year, value }) => ({ year, value }));
+  const series: YearValue[] = [];
+  let isSorted = true;
+  for (const { year, value } of actuals) {
+    const previous = series.at(-1);
+    if (previous !== undefined && previous.year > year) isSorted = false;
+    series.push({ year, value });
+  }
   if (baseline !== null && baseline.value !== null && !actuals.some((a) => a.year === baseline.year)) {
     series.push({ year: baseline.year, value: baseline.value });
+    isSorted = false;
   }
-  return series.sort((a, b) => a.year - b.year);
+  // Actuals arrive sorted by year (evaluateKpi sorts them), so only a baseline needs placing: sort only then.
+  return isSorted ? series : series.sort((a, b) => a.year - b.year);
 }
 
 /** The value on the geometric path from (t0, y0) to (tT, yT) in year t; null where no such path exists. */
