@@ -170,7 +170,9 @@ describe('evaluateKpi', () => {
     it('has no data for 8 (R7~R10) as of 2025-06-30: no year of the range has ended', () => {
       const status = evaluateKpi(BUSINESSES_STARTED, [actual(1, '2025年6月末時点')], AS_OF);
       expect(status).toMatchObject({ status: 'no_data', score: null, reason: 'no_actual' });
-      expect(status.sentence.ja).toBe('2025年6月30日時点で2025–2028年度の実績がまだないため評価不能です');
+      expect(status.sentence.ja).toBe(
+        '2025年6月30日時点で2025–2028年度の実績がまだないため評価不能です。年の途中までの値1件は1年分の値と比べられないため使っていません',
+      );
     });
 
     it('counts only actuals whose period ended on or before the as-of date', () => {

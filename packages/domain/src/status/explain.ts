@@ -154,9 +154,45 @@ function withBaseline(sentence: StatusSentence, judgement: ShapeJudgement, conte
   return { ja: `${sentence.ja}。${baseline.ja}`, en: `${sentence.en}${baseline.en}` };
 }
 
+const LEFT_OUT: readonly [parameter: string, ja: string, en: string][] = [
+  [
+    'partialPeriodsLeftOut',
+    '年の途中までの値{n}件は1年分の値と比べられないため使っていません',
+    'figure(s) for part of a year cannot stand for a year',
+  ],
+  [
+    'actualsBeforeBase',
+    '基準年より前の実績{n}件は使っていません',
+    'actual(s) from before the base year are history',
+  ],
+  [
+    'actualsOutsideRange',
+    '目標の期間外の実績{n}件は使っていません',
+    'actual(s) fall outside the target’s range',
+  ],
+  [
+    'actualsLeftOut',
+    'この指標と比べられない期間の実績{n}件は使っていません',
+    'actual(s) cover periods this KPI cannot compare',
+  ],
+];
+
+/** Why actuals that exist were not used, so "no actual" never hides a figure the reader can see in the table. */
+function withLeftOut(sentence: StatusSentence, judgement: ShapeJudgement): StatusSentence {
+  let { ja, en } = sentence;
+  for (const [parameter, leftJa, leftEn] of LEFT_OUT) {
+    const count = judgement.parameters[parameter];
+    if (typeof count !== 'number' || count <= 0) continue;
+    ja = `${ja}。${leftJa.replace('{n}', String(count))}`;
+    en = `${en} ${count} ${leftEn}: not used.`;
+  }
+  return { ja, en };
+}
+
 function explainNoData(judgement: ShapeJudgement, context: ExplainContext): StatusSentence {
   const sentence = explainMissing(judgement, context);
-  return judgement.reason === 'no_actual' ? withBaseline(sentence, judgement, context) : sentence;
+  if (judgement.reason !== 'no_actual') return sentence;
+  return withBaseline(withLeftOut(sentence, judgement), judgement, context);
 }
 
 function explainMissing(judgement: ShapeJudgement, context: ExplainContext): StatusSentence {

@@ -189,3 +189,15 @@ describe('a share-meeting-bar KPI in %', () => {
     expect(status.sentence.ja).not.toContain('11%');
   });
 });
+
+describe('a no-data sentence', () => {
+  it('says which actuals were left out and why, then names the baseline', () => {
+    const june = evaluateKpi(INNOVATIVE_SEEDS, [actual(1, '2025年6月末時点')], AS_OF);
+    expect(june.sentence.ja).toBe(
+      '2025年6月30日時点で評価に使える実績がないため評価不能です。年の途中までの値1件は1年分の値と比べられないため使っていません。基準値は2018–2023年度の6年度間で12件（年平均2件）です',
+    );
+    expect(june.sentence.en).toContain('1 figure(s) for part of a year cannot stand for a year: not used.');
+    const older = evaluateKpi(kpi('level', '件', [7, 'R5'], [14, 'R10']), [actual(5, '2021年度')], AS_OF);
+    expect(older.sentence.ja).toContain('基準年より前の実績1件は使っていません');
+  });
+});
