@@ -402,6 +402,15 @@ describe('evaluateKpi', () => {
     expect(() => evaluateKpi(PEDIATRIC_PLANS, [], '2025-06-31')).toThrow(RangeError);
   });
 
+  it('words the sentence once, on first read, and serialises it with the status', () => {
+    const status = evaluateKpi(PEDIATRIC_PLANS, [actual(22, '2024年度')], AS_OF);
+    expect(Object.keys(status)).not.toContain('sentence');
+    expect(status.sentence).toBe(status.sentence);
+    const sent = JSON.parse(JSON.stringify(status)) as { sentence: unknown; status: unknown };
+    expect(sent.status).toBe('on_track');
+    expect(sent.sentence).toEqual(status.sentence);
+  });
+
   it('gives the same status whatever the order of the actuals', () => {
     const labels = ['2023年度', '2024年度', '2025年度', '2026年度', '2027年度'];
     fc.assert(
@@ -412,8 +421,9 @@ describe('evaluateKpi', () => {
         (chosen, values, subject) => {
           const actuals = chosen.map((label, i) => actual(values[i] ?? 0, label));
           const reversed = [...actuals].reverse();
-          expect(evaluateKpi(subject, reversed, '2030-06-30')).toEqual(
-            evaluateKpi(subject, actuals, '2030-06-30'),
+          // Through JSON, so the sentence (a getter, not an own property) is compared too.
+          expect(JSON.parse(JSON.stringify(evaluateKpi(subject, reversed, '2030-06-30')))).toEqual(
+            JSON.parse(JSON.stringify(evaluateKpi(subject, actuals, '2030-06-30'))),
           );
         },
       ),

@@ -145,7 +145,7 @@ function toStatusPoint(point: KpiPoint | null, read: YearlyPoint | null): Status
 /**
  * A KPI's status whose sentence is worded on first read: wording costs more than judging, and most statuses are
  * only counted. The sentence is a getter on the class (an object literal with a getter is many times slower to
- * build), so it is not an own property: `JSON.stringify` includes it through `toJSON`; spread `toJSON()`, not the status.
+ * build), so it is not an own property: `JSON.stringify` includes it through `toJSON`, a spread must name it.
  */
 class ComputedKpiStatus implements KpiStatus {
   readonly kpiId: Id;
