@@ -57,7 +57,8 @@ function perYearPoint(point: YearlyPoint | null): YearlyPoint | null {
   return { ...point, value: perYearValue({ ...point, value: point.value }) };
 }
 
-function perYearActuals(actuals: readonly YearlyValue[]): YearlyValue[] {
+function perYearActuals(actuals: readonly YearlyValue[]): readonly YearlyValue[] {
+  if (actuals.every((a) => a.fromYear >= a.year)) return actuals;
   return actuals.map((a) => (a.fromYear >= a.year ? a : { ...a, value: perYearValue(a) }));
 }
 
@@ -119,7 +120,10 @@ function growthJudgement(
   const baseYear = input.baseline?.year ?? null;
   // An actual from before the base year is history, and the baseline is never an actual: without an actual
   // from the base year on there is nothing to judge.
-  const actuals = baseYear === null ? input.actuals : input.actuals.filter((a) => a.year >= baseYear);
+  const actuals =
+    baseYear === null || input.actuals.every((a) => a.year >= baseYear)
+      ? input.actuals
+      : input.actuals.filter((a) => a.year >= baseYear);
   const series = seriesWithBaseline(input.baseline, actuals);
   judgement.series = series;
   judgement.parameters = { actualsBeforeBase: input.actuals.length - actuals.length, partialPeriodsLeftOut };

@@ -140,7 +140,7 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
   // figure is not a year's count, and a year inside the range is part of the bar itself.
   const after = input.actuals
     .filter((actual) => actual.coversWholeYears && actual.fromYear > barPoint.year)
-    .map((actual) => ({ ...actual, value: perYearValue(actual) }));
+    .map((actual) => (actual.fromYear < actual.year ? { ...actual, value: perYearValue(actual) } : actual));
   const detail: JudgementDetail = {
     kind: 'level',
     bar,
