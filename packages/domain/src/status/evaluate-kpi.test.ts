@@ -170,7 +170,9 @@ describe('evaluateKpi', () => {
     it('has no data for 8 (R7~R10) as of 2025-06-30: no year of the range has ended', () => {
       const status = evaluateKpi(BUSINESSES_STARTED, [actual(1, '2025年6月末時点')], AS_OF);
       expect(status).toMatchObject({ status: 'no_data', score: null, reason: 'no_actual' });
-      expect(status.sentence.ja).toBe('2025年6月30日時点で2025–2028年度の実績がまだないため評価不能です');
+      expect(status.sentence.ja).toBe(
+        '2025年6月30日時点で2025–2028年度の実績がまだないため評価不能です。年の途中までの値1件は1年分の値と比べられないため使っていません',
+      );
     });
 
     it('counts only actuals whose period ended on or before the as-of date', () => {
@@ -207,7 +209,10 @@ describe('evaluateKpi', () => {
         method: 'open-sdg',
       });
       expect(status.methodVersion).toBe('2.4.0');
-      expect(status.sentence.ja).toBe('2025年6月30日時点で評価に使える実績がないため評価不能です');
+      expect(status.valueUsed).toBeNull();
+      expect(status.sentence.ja).toBe(
+        '2025年6月30日時点で評価に使える実績がないため評価不能です。基準値は2023年度の7です',
+      );
     });
 
     it('measures an actual against the geometric path from 7 (FY2023) to 14 (FY2028)', () => {
@@ -397,6 +402,15 @@ describe('evaluateKpi', () => {
     expect(() => evaluateKpi(PEDIATRIC_PLANS, [], '2025-06-31')).toThrow(RangeError);
   });
 
+  it('words the sentence once, on first read, and serialises it with the status', () => {
+    const status = evaluateKpi(PEDIATRIC_PLANS, [actual(22, '2024年度')], AS_OF);
+    expect(Object.keys(status)).not.toContain('sentence');
+    expect(status.sentence).toBe(status.sentence);
+    const sent = JSON.parse(JSON.stringify(status)) as { sentence: unknown; status: unknown };
+    expect(sent.status).toBe('on_track');
+    expect(sent.sentence).toEqual(status.sentence);
+  });
+
   it('gives the same status whatever the order of the actuals', () => {
     const labels = ['2023年度', '2024年度', '2025年度', '2026年度', '2027年度'];
     fc.assert(
@@ -407,8 +421,9 @@ describe('evaluateKpi', () => {
         (chosen, values, subject) => {
           const actuals = chosen.map((label, i) => actual(values[i] ?? 0, label));
           const reversed = [...actuals].reverse();
-          expect(evaluateKpi(subject, reversed, '2030-06-30')).toEqual(
-            evaluateKpi(subject, actuals, '2030-06-30'),
+          // Through JSON, so the sentence (a getter, not an own property) is compared too.
+          expect(JSON.parse(JSON.stringify(evaluateKpi(subject, reversed, '2030-06-30')))).toEqual(
+            JSON.parse(JSON.stringify(evaluateKpi(subject, actuals, '2030-06-30'))),
           );
         },
       ),

@@ -5,8 +5,9 @@ import type { StatusSentence } from './explain.js';
 import { explainJudgement } from './explain.js';
 import type { YearKind } from './format.js';
 import type { YearValue } from './open-sdg.js';
-import type { StatusReason, YearlyPoint, YearlyValue } from './shapes.js';
+import type { ShapeJudgement, StatusReason, YearlyPoint, YearlyValue } from './shapes.js';
 import { judgeShape } from './shapes.js';
+import { isAverageOverYears } from './spans.js';
 
 /** The fields of a KPI the status engine reads. */
 export type KpiForStatus = Pick<Kpi, 'id' | 'name' | 'unit' | 'shape' | 'direction' | 'baseline' | 'target'>;
@@ -60,7 +61,8 @@ export interface KpiStatus {
   inputs: KpiStatusInputs;
   /** What is wrong with the input, when reason is invalid_input. */
   error: string | null;
-  sentence: StatusSentence;
+  /** Built on first read (a getter), so counting statuses never pays for wording them; JSON includes it. */
+  readonly sentence: StatusSentence;
 }
 
 function yearKindOfPeriod(period: PeriodValue): YearKind {
@@ -68,11 +70,18 @@ function yearKindOfPeriod(period: PeriodValue): YearKind {
   return period.start.endsWith('-01-01') && period.end?.endsWith('-12-31') === true ? 'calendar' : 'fiscal';
 }
 
-// A stored period's dates are already checked ISO dates, so their year and month are read straight from the
-// text: this runs for every actual of every KPI, and re-validating each date would dominate a portfolio's cost.
+// A stored period's dates are already checked ISO dates (YYYY-MM-DD), so their digits are read straight from the
+// text without slicing: this runs for every actual of every KPI, and re-validating or copying each date would
+// dominate a portfolio's cost.
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i += 1) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
 function fiscalYearOfIsoDate(date: string): number {
-  const year = Number(date.slice(0, 4));
-  return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
+  const year = digitsAt(date, 0, 4);
+  return digitsAt(date, 5, 2) >= 4 ? year : year - 1;
 }
 
 function yearOfPeriod(period: PeriodValue): number {
@@ -80,31 +89,133 @@ function yearOfPeriod(period: PeriodValue): number {
 }
 
 function fromYearOfPeriod(period: PeriodValue, kind: YearKind): number {
-  return kind === 'calendar' ? Number(period.start.slice(0, 4)) : fiscalYearOfIsoDate(period.start);
+  return kind === 'calendar' ? digitsAt(period.start, 0, 4) : fiscalYearOfIsoDate(period.start);
 }
 
 function coversWholeYears(period: PeriodValue, kind: YearKind, fromYear: number, year: number): boolean {
-  if (kind === 'calendar') return period.start === `${fromYear}-01-01` && period.end === `${year}-12-31`;
-  return period.start === `${fromYear}-04-01` && period.end === `${year + 1}-03-31`;
+  const { start, end } = period;
+  if (end === null || digitsAt(start, 0, 4) !== fromYear) return false;
+  if (kind === 'calendar')
+    return start.endsWith('-01-01') && end.endsWith('-12-31') && digitsAt(end, 0, 4) === year;
+  return start.endsWith('-04-01') && end.endsWith('-03-31') && digitsAt(end, 0, 4) === year + 1;
 }
 
-function toYearlyValue(period: PeriodValue, value: number): YearlyValue {
+function toYearlyValue(period: PeriodValue, value: number, unit: string): YearlyValue {
   const kind = yearKindOfPeriod(period);
   const year = yearOfPeriod(period);
   const fromYear = fromYearOfPeriod(period, kind);
-  return { year, fromYear, kind, coversWholeYears: coversWholeYears(period, kind, fromYear, year), value };
+  return {
+    year,
+    fromYear,
+    kind,
+    coversWholeYears: coversWholeYears(period, kind, fromYear, year),
+    isAverage: fromYear < year && isAverageOverYears(period.label, unit),
+    value,
+  };
 }
 
-function toYearlyPoint(point: KpiPoint | null): YearlyPoint | null {
+/** A baseline or target as the shape rules read it: its years, whether it is an average, a finite value or null. */
+export function toYearlyPoint(point: KpiPoint | null, unit: string): YearlyPoint | null {
   if (point === null) return null;
   const kind = yearKindOfPeriod(point.period);
   const value = point.value !== null && Number.isFinite(point.value) ? point.value : null;
-  return { value, year: yearOfPeriod(point.period), fromYear: fromYearOfPeriod(point.period, kind), kind };
+  const year = yearOfPeriod(point.period);
+  const fromYear = fromYearOfPeriod(point.period, kind);
+  const isAverage = fromYear < year && isAverageOverYears(point.period.label, unit);
+  return { value, year, fromYear, kind, isAverage };
+}
+
+function compareYearly(a: YearlyValue, b: YearlyValue): number {
+  return a.year - b.year || a.fromYear - b.fromYear || a.value - b.value;
+}
+
+// The as-of date is the same for every KPI of a request: checking it once saves a parse per KPI.
+let lastCheckedAsOfDate = '';
+function checkAsOfDate(asOfDate: string): void {
+  if (asOfDate === lastCheckedAsOfDate) return;
+  parseIsoDate(asOfDate);
+  lastCheckedAsOfDate = asOfDate;
 }
 
 function toStatusPoint(point: KpiPoint | null, read: YearlyPoint | null): StatusPoint | null {
   if (point === null || read === null) return null;
   return { value: read.value, year: read.year, fromYear: read.fromYear, label: point.period.label };
+}
+
+/**
+ * A KPI's status whose sentence is worded on first read: wording costs more than judging, and most statuses are
+ * only counted. The sentence is a getter on the class (an object literal with a getter is many times slower to
+ * build), so it is not an own property: `JSON.stringify` includes it through `toJSON`, a spread must name it.
+ */
+class ComputedKpiStatus implements KpiStatus {
+  readonly kpiId: Id;
+  readonly status: ProgressStatus;
+  readonly score: number | null;
+  readonly progressValue: number | null;
+  readonly reason: StatusReason;
+  readonly valueUsed: number | null;
+  readonly valueYear: number | null;
+  readonly expectedValue: number | null;
+  readonly forecast: number | null;
+  readonly method: string;
+  readonly methodVersion: string;
+  readonly inputs: KpiStatusInputs;
+  readonly error: string | null;
+  readonly #judgement: ShapeJudgement;
+  readonly #kpi: KpiForStatus;
+  readonly #baseline: YearlyPoint | null;
+  #sentence: StatusSentence | null = null;
+
+  constructor(
+    kpi: KpiForStatus,
+    judgement: ShapeJudgement,
+    inputs: KpiStatusInputs,
+    baseline: YearlyPoint | null,
+  ) {
+    this.kpiId = kpi.id;
+    this.status = judgement.status;
+    this.score = judgement.score;
+    this.progressValue = judgement.progressValue;
+    this.reason = judgement.reason;
+    this.valueUsed = judgement.valueUsed;
+    this.valueYear = judgement.valueYear;
+    this.expectedValue = judgement.expectedValue;
+    this.forecast = judgement.forecast;
+    this.method = judgement.method;
+    this.methodVersion = judgement.methodVersion;
+    this.inputs = inputs;
+    this.error = judgement.error;
+    this.#judgement = judgement;
+    this.#kpi = kpi;
+    this.#baseline = baseline;
+  }
+
+  get sentence(): StatusSentence {
+    const { shape, direction, unit } = this.#kpi;
+    const context = { shape, direction, unit, asOfDate: this.inputs.asOfDate, baseline: this.#baseline };
+    this.#sentence ??= explainJudgement(this.#judgement, context);
+    return this.#sentence;
+  }
+
+  /** The status as plain data, sentence included (what a spread or `JSON.stringify` should see). */
+  toJSON(): KpiStatus {
+    return {
+      kpiId: this.kpiId,
+      status: this.status,
+      score: this.score,
+      progressValue: this.progressValue,
+      reason: this.reason,
+      valueUsed: this.valueUsed,
+      valueYear: this.valueYear,
+      expectedValue: this.expectedValue,
+      forecast: this.forecast,
+      method: this.method,
+      methodVersion: this.methodVersion,
+      inputs: this.inputs,
+      error: this.error,
+      sentence: this.sentence,
+    };
+  }
 }
 
 /**
@@ -118,9 +229,10 @@ export function evaluateKpi(
   observations: readonly ObservationForStatus[],
   asOfDate: string,
 ): KpiStatus {
-  parseIsoDate(asOfDate);
+  checkAsOfDate(asOfDate);
   const actuals: YearlyValue[] = [];
   let notYetEnded = 0;
+  let isSorted = true;
   for (const observation of observations) {
     if (observation.kpiId !== undefined && observation.kpiId !== kpi.id) continue;
     if (!Number.isFinite(observation.value)) continue;
@@ -129,43 +241,26 @@ export function evaluateKpi(
       notYetEnded += 1;
       continue;
     }
-    actuals.push(toYearlyValue(observation.period, observation.value));
+    const yearly = toYearlyValue(observation.period, observation.value, kpi.unit);
+    const previous = actuals.at(-1);
+    if (previous !== undefined && compareYearly(previous, yearly) > 0) isSorted = false;
+    actuals.push(yearly);
   }
-  // A fixed order makes the result independent of the order the actuals arrive in.
-  actuals.sort((a, b) => a.year - b.year || a.fromYear - b.fromYear || a.value - b.value);
-  const baseline = toYearlyPoint(kpi.baseline);
-  const target = toYearlyPoint(kpi.target);
+  // A fixed order makes the result independent of the order the actuals arrive in (most arrive sorted).
+  if (!isSorted) actuals.sort(compareYearly);
+  const baseline = toYearlyPoint(kpi.baseline, kpi.unit);
+  const target = toYearlyPoint(kpi.target, kpi.unit);
   const judgement = judgeShape({ shape: kpi.shape, direction: kpi.direction, baseline, target, actuals });
-  const sentence = explainJudgement(judgement, {
+  const inputs: KpiStatusInputs = {
+    asOfDate,
     shape: kpi.shape,
     direction: kpi.direction,
-    unit: kpi.unit,
-    asOfDate,
-  });
-  return {
-    kpiId: kpi.id,
-    status: judgement.status,
-    score: judgement.score,
-    progressValue: judgement.progressValue,
-    reason: judgement.reason,
-    valueUsed: judgement.valueUsed,
-    valueYear: judgement.valueYear,
-    expectedValue: judgement.expectedValue,
-    forecast: judgement.forecast,
-    method: judgement.method,
-    methodVersion: judgement.methodVersion,
-    inputs: {
-      asOfDate,
-      shape: kpi.shape,
-      direction: kpi.direction,
-      baseline: toStatusPoint(kpi.baseline, baseline),
-      target: toStatusPoint(kpi.target, target),
-      actualsCounted: actuals.length,
-      actualsNotYetEnded: notYetEnded,
-      series: judgement.series,
-      parameters: judgement.parameters,
-    },
-    error: judgement.error,
-    sentence,
+    baseline: toStatusPoint(kpi.baseline, baseline),
+    target: toStatusPoint(kpi.target, target),
+    actualsCounted: actuals.length,
+    actualsNotYetEnded: notYetEnded,
+    series: judgement.series,
+    parameters: judgement.parameters,
   };
+  return new ComputedKpiStatus(kpi, judgement, inputs, baseline);
 }

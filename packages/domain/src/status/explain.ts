@@ -10,7 +10,8 @@ import {
   yearRangeEn,
   yearRangeJa,
 } from './format.js';
-import type { JudgementDetail, ShapeJudgement, StatusReason } from './shapes.js';
+import type { JudgementDetail, ShapeJudgement, SpanYearValue, StatusReason, YearlyPoint } from './shapes.js';
+import { isRateUnit, perYearValue, spanYears } from './spans.js';
 
 /** One explanation in both languages of the UI, Japanese first. */
 export interface StatusSentence {
@@ -44,6 +45,8 @@ export interface ExplainContext {
   direction: Direction;
   unit: string;
   asOfDate: string;
+  /** The KPI's baseline, named in a no-data sentence so a reader sees what there is (and that it is no actual). */
+  baseline?: YearlyPoint | null;
 }
 
 interface Words {
@@ -55,14 +58,28 @@ interface Words {
 }
 
 function wordsFor(unit: string, kind: YearKind, shape: KpiShape): Words {
-  // A multiplier's unit (倍) names the target, not the amounts being compared.
-  const shown = shape === 'multiplier' && unit === '倍' ? '' : unit;
+  // A multiplier's unit (倍) names the target, not the amounts being compared; a share-meeting-bar KPI counts
+  // units below the bar, so the share's % is not the unit of its values (11, not 11%).
+  const isOtherUnit =
+    (shape === 'multiplier' && unit === '倍') || (shape === 'share-meeting-bar' && isRateUnit(unit));
+  const shown = isOtherUnit ? '' : unit;
   return {
     ja: (value) => `${formatNumber(value)}${shown}`,
     en: (value) => formatNumber(value),
     yearJa: (year) => yearLabelJa(year, kind),
     yearEn: (year) => yearLabelEn(year, kind),
   };
+}
+
+/** A per-year value in Japanese: 2023年度の7件, or 2018–2023年度の年平均2件 when it stands for several years. */
+function spanJa(point: SpanYearValue, w: Words, kind: YearKind): string {
+  if (point.fromYear >= point.year) return `${w.yearJa(point.year)}の${w.ja(point.value)}`;
+  return `${yearRangeJa(point.fromYear, point.year, kind)}の年平均${w.ja(point.value)}`;
+}
+
+function spanEn(point: SpanYearValue, w: Words, kind: YearKind): string {
+  if (point.fromYear >= point.year) return `${w.en(point.value)} in ${w.yearEn(point.year)}`;
+  return `${w.en(point.value)} a year in ${yearRangeEn(point.fromYear, point.year, kind)}`;
 }
 
 /** Compare an actual with the value expected of it, in Japanese, ready to be followed by おり. */
@@ -96,7 +113,89 @@ const NO_DATA_EN: Readonly<Partial<Record<StatusReason, string>>> = {
   set_by_coordinator: 'A qualitative target: not computed; the coordinator sets its status with reasons.',
 };
 
+/**
+ * The baseline in words, as a sentence of its own: 基準値は2018–2023年度の6年度間で12件（年平均2件）です. A baseline
+ * is from before the plan, so it is named as what it is and never as an actual.
+ */
+function baselineSentence(
+  baseline: YearlyPoint | null | undefined,
+  w: Words,
+  kind: YearKind,
+): StatusSentence {
+  if (baseline === undefined || baseline === null || baseline.value === null) return { ja: '', en: '' };
+  const { value, year, fromYear } = baseline;
+  if (fromYear >= year) {
+    return {
+      ja: `基準値は${w.yearJa(year)}の${w.ja(value)}です`,
+      en: ` The baseline is ${w.en(value)} in ${w.yearEn(year)}.`,
+    };
+  }
+  const rangeJa = yearRangeJa(fromYear, year, kind);
+  const rangeEn = yearRangeEn(fromYear, year, kind);
+  if (baseline.isAverage) {
+    return {
+      ja: `基準値は${rangeJa}平均${w.ja(value)}です`,
+      en: ` The baseline is the ${rangeEn} average of ${w.en(value)}.`,
+    };
+  }
+  const years = spanYears(baseline);
+  const perYear = perYearValue({ ...baseline, value });
+  const unitYear = kind === 'fiscal' ? '年度' : '年';
+  return {
+    ja: `基準値は${rangeJa}の${years}${unitYear}間で${w.ja(value)}（年平均${w.ja(perYear)}）です`,
+    en: ` The baseline is ${w.en(value)} over the ${years} years ${rangeEn} (${w.en(perYear)} a year).`,
+  };
+}
+
+function withBaseline(sentence: StatusSentence, judgement: ShapeJudgement, context: ExplainContext) {
+  const words = wordsFor(context.unit, judgement.yearKind, context.shape);
+  const baseline = baselineSentence(context.baseline, words, judgement.yearKind);
+  if (baseline.ja === '') return sentence;
+  return { ja: `${sentence.ja}。${baseline.ja}`, en: `${sentence.en}${baseline.en}` };
+}
+
+const LEFT_OUT: readonly [parameter: string, ja: string, en: string][] = [
+  [
+    'partialPeriodsLeftOut',
+    '年の途中までの値{n}件は1年分の値と比べられないため使っていません',
+    'figure(s) for part of a year cannot stand for a year',
+  ],
+  [
+    'actualsBeforeBase',
+    '基準年より前の実績{n}件は使っていません',
+    'actual(s) from before the base year are history',
+  ],
+  [
+    'actualsOutsideRange',
+    '目標の期間外の実績{n}件は使っていません',
+    'actual(s) fall outside the target’s range',
+  ],
+  [
+    'actualsLeftOut',
+    'この指標と比べられない期間の実績{n}件は使っていません',
+    'actual(s) cover periods this KPI cannot compare',
+  ],
+];
+
+/** Why actuals that exist were not used, so "no actual" never hides a figure the reader can see in the table. */
+function withLeftOut(sentence: StatusSentence, judgement: ShapeJudgement): StatusSentence {
+  let { ja, en } = sentence;
+  for (const [parameter, leftJa, leftEn] of LEFT_OUT) {
+    const count = judgement.parameters[parameter];
+    if (typeof count !== 'number' || count <= 0) continue;
+    ja = `${ja}。${leftJa.replace('{n}', String(count))}`;
+    en = `${en} ${count} ${leftEn}: not used.`;
+  }
+  return { ja, en };
+}
+
 function explainNoData(judgement: ShapeJudgement, context: ExplainContext): StatusSentence {
+  const sentence = explainMissing(judgement, context);
+  if (judgement.reason !== 'no_actual') return sentence;
+  return withBaseline(withLeftOut(sentence, judgement), judgement, context);
+}
+
+function explainMissing(judgement: ShapeJudgement, context: ExplainContext): StatusSentence {
   const { detail, reason } = judgement;
   if (reason === 'invalid_input') {
     const error = judgement.error ?? 'unknown';
@@ -131,21 +230,32 @@ function explainGrowth(
 ): StatusSentence | null {
   const { base, current } = d;
   if (current === null || base === null) return null;
+  const kind = j.yearKind;
   const annual = context.shape === 'annual' ? '年間' : '';
   const annualEn = context.shape === 'annual' ? 'annual ' : '';
   const phraseJa = STATUS_PHRASE_JA[j.status];
   const phraseEn = STATUS_PHRASE_EN[j.status];
-  const subjectJa = `${w.yearJa(current.year)}の${annual}実績${w.ja(current.value)}は`;
-  const subjectEn = `The ${w.yearEn(current.year)} ${annualEn}actual of ${w.en(current.value)}`;
+  const isSpan = current.fromYear < current.year;
+  const subjectJa = isSpan
+    ? `${yearRangeJa(current.fromYear, current.year, kind)}の実績（年平均${w.ja(current.value)}）は`
+    : `${w.yearJa(current.year)}の${annual}実績${w.ja(current.value)}は`;
+  const subjectEn = isSpan
+    ? `The ${yearRangeEn(current.fromYear, current.year, kind)} actual (${w.en(current.value)} a year)`
+    : `The ${w.yearEn(current.year)} ${annualEn}actual of ${w.en(current.value)}`;
+  const baseJa = spanJa(base, w, kind);
+  const baseEn = spanEn(base, w, kind);
   let targetJa = '';
   let targetEn = '';
   if (d.target !== null && d.targetYear !== null) {
-    const factorJa =
-      d.factor === null ? '' : `（${w.yearJa(base.year)}の${w.ja(base.value)}の${formatNumber(d.factor)}倍）`;
-    const factorEn =
-      d.factor === null ? '' : ` (${formatNumber(d.factor)} × ${w.en(base.value)} in ${w.yearEn(base.year)})`;
-    targetJa = `${w.yearJa(d.targetYear)}の目標${w.ja(d.target)}${factorJa}`;
-    targetEn = `the ${w.yearEn(d.targetYear)} target of ${w.en(d.target)}${factorEn}`;
+    const factorJa = d.factor === null ? '' : `（${baseJa}の${formatNumber(d.factor)}倍）`;
+    const factorEn = d.factor === null ? '' : ` (${formatNumber(d.factor)} × ${baseEn})`;
+    const from = d.targetFromYear ?? d.targetYear;
+    const averageJa =
+      from < d.targetYear ? `${yearRangeJa(from, d.targetYear, kind)}平均の` : `${w.yearJa(d.targetYear)}の`;
+    const averageEn =
+      from < d.targetYear ? `${yearRangeEn(from, d.targetYear, kind)} average` : w.yearEn(d.targetYear);
+    targetJa = `${averageJa}目標${w.ja(d.target)}${factorJa}`;
+    targetEn = `the ${averageEn} target of ${w.en(d.target)}${factorEn}`;
   }
   if (j.reason === 'target_achieved') {
     return {
@@ -156,14 +266,14 @@ function explainGrowth(
   if (j.reason === 'growth_without_target' && d.observedGrowth !== null) {
     const rate = formatSignedPercent(d.observedGrowth);
     return {
-      ja: `${subjectJa}、${w.yearJa(base.year)}の${w.ja(base.value)}から年率${rate}の変化で${phraseJa}`,
-      en: `${subjectEn} has changed by ${rate} a year since ${w.en(base.value)} in ${w.yearEn(base.year)}: ${phraseEn}.`,
+      ja: `${subjectJa}、${baseJa}から年率${rate}の変化で${phraseJa}`,
+      en: `${subjectEn} has changed by ${rate} a year since ${baseEn}: ${phraseEn}.`,
     };
   }
   if (j.reason === 'growth_against_target' && j.progressValue !== null) {
     const ratio = formatPercent(j.progressValue);
-    const fromJa = `${w.yearJa(base.year)}の${w.ja(base.value)}から${targetJa}に至る`;
-    const fromEn = `on the path from ${w.en(base.value)} in ${w.yearEn(base.year)} to ${targetEn}`;
+    const fromJa = `${baseJa}から${targetJa}に至る`;
+    const fromEn = `on the path from ${baseEn} to ${targetEn}`;
     if (j.expectedValue !== null) {
       return {
         ja: `${subjectJa}、${fromJa}経路上の期待値${compareJa(current.value, w.ja(j.expectedValue), j.expectedValue)}おり（必要な伸びに対する実績の伸びの比${ratio}）${phraseJa}`,
@@ -213,8 +323,13 @@ function explainLevel(
   const isIncrease = context.direction === 'increase';
   const barJa = `${yearRangeJa(d.barFromYear, d.barYear, kind)}平均${w.ja(d.bar)}`;
   const barEn = `the ${yearRangeEn(d.barFromYear, d.barYear, kind)} average of ${w.en(d.bar)}`;
-  const subjectJa = `${w.yearJa(d.current.year)}の実績${w.ja(d.current.value)}は、${barJa}`;
-  const subjectEn = `The ${w.yearEn(d.current.year)} actual of ${w.en(d.current.value)}`;
+  const isSpan = d.current.fromYear < d.current.year;
+  const subjectJa = isSpan
+    ? `${yearRangeJa(d.current.fromYear, d.current.year, kind)}の実績（年平均${w.ja(d.current.value)}）は、${barJa}`
+    : `${w.yearJa(d.current.year)}の実績${w.ja(d.current.value)}は、${barJa}`;
+  const subjectEn = isSpan
+    ? `The ${yearRangeEn(d.current.fromYear, d.current.year, kind)} actual (${w.en(d.current.value)} a year)`
+    : `The ${w.yearEn(d.current.year)} actual of ${w.en(d.current.value)}`;
   if (j.reason === 'level_kept') {
     return {
       ja: `${subjectJa}${isIncrease ? '以上' : '以下'}を維持しており${STATUS_PHRASE_JA[j.status]}`,

@@ -5,3 +5,5 @@ export * from './explain.js';
 export * from './evaluate-kpi.js';
 export * from './roll-up.js';
 export * from './override.js';
+export * from './required-path.js';
+export * from './shared-actuals.js';

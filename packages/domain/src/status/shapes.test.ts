@@ -17,11 +17,11 @@ import {
 } from './shapes.js';
 
 function fy(year: number, value: number, fromYear = year): YearlyValue {
-  return { year, fromYear, kind: 'fiscal', coversWholeYears: true, value };
+  return { year, fromYear, kind: 'fiscal', coversWholeYears: true, isAverage: false, value };
 }
 
 function at(year: number, value: number | null, fromYear = year): YearlyPoint {
-  return { year, fromYear, kind: 'fiscal', value };
+  return { year, fromYear, kind: 'fiscal', isAverage: false, value };
 }
 
 function input(fields: Partial<ShapeInput> & Pick<ShapeInput, 'shape'>): ShapeInput {

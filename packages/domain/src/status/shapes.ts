@@ -1,354 +1,29 @@
-import type { Direction, KpiShape, ProgressStatus } from '../model/codes.js';
-import type { YearKind } from './format.js';
-import type { ProgressReason, ProgressResult, YearValue } from './open-sdg.js';
+import type { KpiShape } from '../model/codes.js';
+import type { JudgementDetail, ShapeInput, ShapeJudgement, SpanYearValue } from './shape-judgement.js';
 import {
-  OPEN_SDG_METHOD,
-  OPEN_SDG_METHOD_VERSION,
-  THRESHOLDS_WITH_TARGET,
-  ZERO_REPLACEMENT,
-  measureProgress,
-  scoreWithTarget,
-  statusOfProgress,
-} from './open-sdg.js';
+  KOTEI_METHOD,
+  KOTEI_SHAPE_RULES_VERSION,
+  duplicateYear,
+  emptyJudgement,
+  finite,
+  invalidJudgement,
+  statusReasonOf,
+} from './shape-judgement.js';
+import { judgeAnnual, judgeLevel, judgeMultiplier, seriesWithBaseline } from './shapes-growth.js';
+import { perYearValue, totalOverSpan } from './spans.js';
+import { THRESHOLDS_WITH_TARGET, measureProgress, scoreWithTarget, statusOfProgress } from './open-sdg.js';
 
-/** Version of kotei's own rules for the shapes the published method does not cover (README.md beside this file). */
-export const KOTEI_SHAPE_RULES_VERSION = '1.0.0';
-
-/** A value with the years its period covers, as a shape rule reads it. */
-export interface YearlyValue {
-  /** The year that stands for the period: the one holding its end. */
-  year: number;
-  /** The first year the period covers (the same as `year` for a single year). */
-  fromYear: number;
-  kind: YearKind;
-  /** Whether the period is made of whole fiscal (or calendar) years, from a first day to a last day. */
-  coversWholeYears: boolean;
-  value: number;
-}
-
-/** A baseline or target as a shape rule reads it; the value may be missing (a multiplier's base amount). */
-export interface YearlyPoint {
-  value: number | null;
-  year: number;
-  fromYear: number;
-  kind: YearKind;
-}
-
-/** What a shape rule needs: the KPI's settings and the actuals that count at the as-of date. */
-export interface ShapeInput {
-  shape: KpiShape;
-  direction: Direction;
-  baseline: YearlyPoint | null;
-  target: YearlyPoint | null;
-  /** Only actuals whose period ended on or before the as-of date. */
-  actuals: readonly YearlyValue[];
-}
-
-/** Why a KPI has its status: the published method's reasons plus those of kotei's shape rules. */
-export type StatusReason =
-  | 'target_achieved'
-  | 'growth_against_target'
-  | 'growth_without_target'
-  | 'too_few_years'
-  | 'opposite_signs'
-  | 'undefined_progress'
-  | 'invalid_input'
-  | 'no_actual'
-  | 'base_value_missing'
-  | 'target_missing'
-  | 'running_total_against_share'
-  | 'level_kept'
-  | 'below_level'
-  | 'pace_against_target'
-  | 'set_by_coordinator';
-
-/** The numbers a sentence explains, by the kind of rule that produced them. */
-export type JudgementDetail =
-  | {
-      kind: 'growth';
-      base: YearValue | null;
-      current: YearValue | null;
-      target: number | null;
-      targetYear: number | null;
-      observedGrowth: number | null;
-      /** A multiplier's factor (target = base × factor); null for other shapes. */
-      factor: number | null;
-    }
-  | {
-      kind: 'cumulative';
-      fromYear: number;
-      toYear: number;
-      /** The latest year with an actual: the running total and the share run through it. */
-      latestYear: number | null;
-      total: number | null;
-      share: number | null;
-      target: number;
-      elapsedYears: number;
-      rangeYears: number;
-    }
-  | {
-      kind: 'level';
-      bar: number;
-      barFromYear: number;
-      barYear: number;
-      current: YearValue | null;
-      observedGrowth: number | null;
-    }
-  | {
-      kind: 'pace';
-      base: YearValue | null;
-      current: YearValue | null;
-      target: number;
-      targetYear: number | null;
-    }
-  | { kind: 'none' };
-
-/** One shape rule's verdict, before it is worded. */
-export interface ShapeJudgement {
-  status: ProgressStatus;
-  /** In [−5, 5]; null when there is nothing to score. */
-  score: number | null;
-  /** The ratio or growth the status was read from (finite), or null. */
-  progressValue: number | null;
-  reason: StatusReason;
-  method: string;
-  methodVersion: string;
-  valueUsed: number | null;
-  valueYear: number | null;
-  expectedValue: number | null;
-  forecast: number | null;
-  /** The yearly values the rule used. */
-  series: YearValue[];
-  /** Settings and intermediate numbers, for display and re-checking. */
-  parameters: Record<string, number | string | boolean | null>;
-  /** What is wrong with the input, when the reason is invalid_input. */
-  error: string | null;
-  yearKind: YearKind;
-  detail: JudgementDetail;
-}
-
-const KOTEI_METHOD = {
-  cumulative: 'kotei-cumulative',
-  atLeastAverage: 'kotei-at-least-average',
-  rank: 'kotei-rank',
-  shareMeetingBar: 'kotei-share-meeting-bar',
-  qualitative: 'kotei-qualitative',
-} as const;
-
-/** A representative score for each status, for statuses set by hand: achieved 5, else the middle of its band. */
-export const SCORE_OF_STATUS: Readonly<Record<ProgressStatus, number | null>> = {
-  achieved: 5,
-  on_track: 3.75,
-  moderate: 1.25,
-  limited: -1.25,
-  deteriorating: -3.75,
-  no_data: null,
-};
-
-function statusReasonOf(reason: ProgressReason): StatusReason {
-  return reason === 'no_data' ? 'no_actual' : reason;
-}
-
-function finite(value: number | null): number | null {
-  return value !== null && Number.isFinite(value) ? value : null;
-}
-
-function yearKindOf(input: ShapeInput): YearKind {
-  return input.target?.kind ?? input.baseline?.kind ?? input.actuals[0]?.kind ?? 'fiscal';
-}
-
-function base(input: ShapeInput, method: string, methodVersion: string): ShapeJudgement {
-  return {
-    status: 'no_data',
-    score: null,
-    progressValue: null,
-    reason: 'no_actual',
-    method,
-    methodVersion,
-    valueUsed: null,
-    valueYear: null,
-    expectedValue: null,
-    forecast: null,
-    series: [],
-    parameters: {},
-    error: null,
-    yearKind: yearKindOf(input),
-    detail: { kind: 'none' },
-  };
-}
-
-function invalidJudgement(judgement: ShapeJudgement, error: string): ShapeJudgement {
-  return { ...judgement, status: 'no_data', score: null, reason: 'invalid_input', error };
-}
-
-function duplicateYear(values: readonly YearlyValue[]): number | null {
-  const seen = new Set<number>();
-  for (const { year } of values) {
-    if (seen.has(year)) return year;
-    seen.add(year);
-  }
-  return null;
-}
-
-/**
- * The series a growth rule measures: the baseline (when it has a value) and the actuals. An actual for the
- * baseline's own year wins over the plan's baseline figure, since it is the reported (possibly revised) number.
- */
-function seriesWithBaseline(baseline: YearlyPoint | null, actuals: readonly YearlyValue[]): YearValue[] {
-  const series = actuals.map(({ year, value }) => ({ year, value }));
-  if (baseline !== null && baseline.value !== null && !actuals.some((a) => a.year === baseline.year)) {
-    series.push({ year: baseline.year, value: baseline.value });
-  }
-  return series.sort((a, b) => a.year - b.year);
-}
-
-/** The value on the geometric path from (t0, y0) to (tT, yT) in year t; null where no such path exists. */
-export function valueOnGeometricPath(from: YearValue, to: YearValue, year: number): number | null {
-  const start = from.value === 0 ? ZERO_REPLACEMENT : from.value;
-  const ratio = to.value / start;
-  if (to.year === from.year || !(ratio > 0)) return null;
-  return finite(start * Math.pow(ratio, (year - from.year) / (to.year - from.year)));
-}
-
-function growthJudgement(
-  input: ShapeInput,
-  series: YearValue[],
-  target: number | null,
-  factor: number | null,
-  method: string,
-  methodVersion: string,
-): ShapeJudgement {
-  const judgement = base(input, method, methodVersion);
-  judgement.series = series;
-  const targetYear = input.target?.year ?? null;
-  const result: ProgressResult = measureProgress(series, {
-    direction: input.direction,
-    baseYear: input.baseline?.year ?? null,
-    target,
-    targetYear: target === null ? null : targetYear,
-    limit: null,
-  });
-  if (!result.isValid) return invalidJudgement(judgement, result.error);
-  const { inputs } = result;
-  const baseValue = inputs.baseValue;
-  const baseYear = inputs.baseYear;
-  const current =
-    inputs.currentYear === null || inputs.currentValue === null
-      ? null
-      : { year: inputs.currentYear, value: inputs.currentValue };
-  const basePoint = baseYear === null || baseValue === null ? null : { year: baseYear, value: baseValue };
-  let expectedValue: number | null = null;
-  let forecast: number | null = null;
-  if (basePoint !== null && current !== null && inputs.target !== null && inputs.targetYear !== null) {
-    expectedValue = valueOnGeometricPath(
-      basePoint,
-      { year: inputs.targetYear, value: inputs.target },
-      current.year,
-    );
-  }
-  if (basePoint !== null && current !== null && targetYear !== null && current.year > basePoint.year) {
-    // The observed trend carried on to the target year: y0·(yt/y0)^((tT − t0)/(t − t0)).
-    forecast = valueOnGeometricPath(basePoint, current, targetYear);
-  }
-  let reason = statusReasonOf(result.reason);
-  if (input.actuals.length === 0 && result.status === 'no_data') reason = 'no_actual';
-  return {
-    ...judgement,
-    status: result.status,
-    score: result.score,
-    progressValue: finite(result.progressValue),
-    reason,
-    valueUsed: current?.value ?? null,
-    valueYear: current?.year ?? null,
-    expectedValue,
-    forecast,
-    parameters: {
-      methodology: inputs.methodology,
-      baseYear: inputs.baseYear,
-      baseValue: inputs.baseValue,
-      currentYear: inputs.currentYear,
-      currentValue: inputs.currentValue,
-      target: inputs.target,
-      targetYear: inputs.targetYear,
-      factor,
-      sign: inputs.sign,
-      observedGrowth: inputs.observedGrowth,
-      requiredGrowth: inputs.requiredGrowth,
-      thresholdHigh: inputs.thresholds.high,
-      thresholdMed: inputs.thresholds.med,
-      thresholdLow: inputs.thresholds.low,
-      progressValue: finite(result.progressValue),
-    },
-    detail: {
-      kind: 'growth',
-      base: basePoint,
-      current,
-      target: inputs.target,
-      targetYear: inputs.targetYear,
-      observedGrowth: inputs.observedGrowth,
-      factor,
-    },
-  };
-}
-
-/** Level by a year (14 (R10) 7 (R5)): the published method over baseline and actuals, by fiscal year. */
-export function judgeLevel(input: ShapeInput): ShapeJudgement {
-  const series = seriesWithBaseline(input.baseline, input.actuals);
-  return growthJudgement(
-    input,
-    series,
-    input.target?.value ?? null,
-    null,
-    OPEN_SDG_METHOD,
-    OPEN_SDG_METHOD_VERSION,
-  );
-}
-
-/**
- * Annual rate (年間15件 (R10)): the latest whole year's count against the target rate; the published method over
- * the yearly counts says how fast the rate is closing in. Partial-year figures are not rates and are left out.
- */
-export function judgeAnnual(input: ShapeInput): ShapeJudgement {
-  const yearly = input.actuals.filter((actual) => actual.coversWholeYears && actual.fromYear === actual.year);
-  const series = seriesWithBaseline(input.baseline, yearly);
-  const judgement = growthJudgement(
-    { ...input, actuals: yearly },
-    series,
-    input.target?.value ?? null,
-    null,
-    OPEN_SDG_METHOD,
-    OPEN_SDG_METHOD_VERSION,
-  );
-  judgement.parameters.partialPeriodsLeftOut = input.actuals.length - yearly.length;
-  return judgement;
-}
-
-/**
- * Multiplier (2倍 (2023年→2028年)): the target becomes base value × factor, then the published method. The base
- * value is the baseline's, or else the actual of the baseline's year.
- */
-export function judgeMultiplier(input: ShapeInput): ShapeJudgement {
-  const judgement = base(input, OPEN_SDG_METHOD, OPEN_SDG_METHOD_VERSION);
-  const factor = input.target?.value ?? null;
-  if (factor === null) return { ...judgement, reason: 'target_missing' };
-  if (input.baseline === null) return { ...judgement, reason: 'base_value_missing', parameters: { factor } };
-  const baseYear = input.baseline.year;
-  const baseValue =
-    input.baseline.value ?? input.actuals.find((actual) => actual.year === baseYear)?.value ?? null;
-  if (baseValue === null) return { ...judgement, reason: 'base_value_missing', parameters: { factor } };
-  const baseline = { ...input.baseline, value: baseValue };
-  const series = seriesWithBaseline(baseline, input.actuals);
-  const measured = growthJudgement(
-    { ...input, baseline },
-    series,
-    baseValue * factor,
-    factor,
-    OPEN_SDG_METHOD,
-    OPEN_SDG_METHOD_VERSION,
-  );
-  measured.parameters.absoluteTarget = baseValue * factor;
-  return measured;
-}
+export type {
+  JudgementDetail,
+  ShapeInput,
+  ShapeJudgement,
+  SpanYearValue,
+  StatusReason,
+  YearlyPoint,
+  YearlyValue,
+} from './shape-judgement.js';
+export { KOTEI_SHAPE_RULES_VERSION, SCORE_OF_STATUS } from './shape-judgement.js';
+export { judgeAnnual, judgeLevel, judgeMultiplier, valueOnGeometricPath } from './shapes-growth.js';
 
 /**
  * Cumulative over a fiscal-year range (50件 (2024-2028年度累積)): the running total through the latest year with
@@ -357,7 +32,7 @@ export function judgeMultiplier(input: ShapeInput): ShapeJudgement {
  * and score.
  */
 export function judgeCumulative(input: ShapeInput): ShapeJudgement {
-  const judgement = base(input, KOTEI_METHOD.cumulative, KOTEI_SHAPE_RULES_VERSION);
+  const judgement = emptyJudgement(input, KOTEI_METHOD.cumulative, KOTEI_SHAPE_RULES_VERSION);
   const { target } = input;
   if (target?.value == null) return { ...judgement, reason: 'target_missing' };
   const toYear = target.year;
@@ -365,6 +40,8 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
   const fromYear =
     target.fromYear < toYear || input.baseline === null ? target.fromYear : input.baseline.year + 1;
   const rangeYears = toYear - fromYear + 1;
+  // A cumulative target is a total: one written as a yearly average (年平均10件 (2024～2028年度)) is × its years.
+  const targetTotal = target.isAverage ? target.value * rangeYears : target.value;
   // A figure for part of a year (2025年6月末時点) is not the year's count; only whole years enter the sum.
   const wholeYears = input.actuals.filter((actual) => actual.coversWholeYears);
   const inRange = wholeYears.filter((actual) => actual.fromYear >= fromYear && actual.year <= toYear);
@@ -375,18 +52,18 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
     latestYear: null,
     total: null,
     share: null,
-    target: target.value,
+    target: targetTotal,
     elapsedYears: 0,
     rangeYears,
   };
   const parameters = {
     fromYear,
     toYear,
-    target: target.value,
+    target: targetTotal,
     partialPeriodsLeftOut: input.actuals.length - wholeYears.length,
     actualsOutsideRange: wholeYears.length - inRange.length,
   };
-  if (!(target.value > 0) || rangeYears < 1) {
+  if (!(targetTotal > 0) || rangeYears < 1) {
     return invalidJudgement(
       { ...judgement, detail, parameters },
       'a cumulative target needs a positive value and a range of at least one year',
@@ -401,17 +78,20 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
       covered.add(year);
     }
   }
-  const series = inRange.map(({ year, value }) => ({ year, value })).sort((a, b) => a.year - b.year);
+  // The sum adds totals: an actual given as a yearly average over its years counts × its years.
+  const series = inRange
+    .map((actual) => ({ year: actual.year, value: totalOverSpan(actual) }))
+    .sort((a, b) => a.year - b.year);
   const latest = series.at(-1);
   if (latest === undefined) return { ...judgement, detail, parameters, series };
 
   const total = series.reduce((sum, point) => sum + point.value, 0);
   const elapsedYears = latest.year - fromYear + 1;
-  const share = (target.value * elapsedYears) / rangeYears;
+  const share = (targetTotal * elapsedYears) / rangeYears;
   const isIncrease = input.direction === 'increase';
   // A cap ("no more than 50 over five years") mirrors the count: staying under the share is the good side.
   const ratio = isIncrease ? total / share : share / total;
-  const isAchieved = isIncrease ? total >= target.value : latest.year === toYear && total <= target.value;
+  const isAchieved = isIncrease ? total >= targetTotal : latest.year === toYear && total <= targetTotal;
   const status = statusOfProgress(ratio, THRESHOLDS_WITH_TARGET, isAchieved);
   const missingYears: number[] = [];
   for (let year = fromYear; year <= latest.year; year += 1) if (!covered.has(year)) missingYears.push(year);
@@ -427,8 +107,13 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
     // The average yearly count so far, kept up over the whole range.
     forecast: (total / elapsedYears) * rangeYears,
     series,
+    // Written out, not spread: adding fields after a spread costs more than the rule itself.
     parameters: {
-      ...parameters,
+      fromYear,
+      toYear,
+      target: targetTotal,
+      partialPeriodsLeftOut: parameters.partialPeriodsLeftOut,
+      actualsOutsideRange: parameters.actualsOutsideRange,
       latestYear: latest.year,
       elapsedYears,
       rangeYears,
@@ -447,11 +132,15 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
  * latest year, which calls any fall deterioration and scores it by how steep it is.
  */
 export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
-  const judgement = base(input, KOTEI_METHOD.atLeastAverage, KOTEI_SHAPE_RULES_VERSION);
+  const judgement = emptyJudgement(input, KOTEI_METHOD.atLeastAverage, KOTEI_SHAPE_RULES_VERSION);
   const bar = input.target?.value ?? input.baseline?.value ?? null;
   const barPoint = input.baseline ?? input.target;
   if (bar === null || barPoint === null) return { ...judgement, reason: 'target_missing' };
-  const after = input.actuals.filter((actual) => actual.year > barPoint.year);
+  // Only whole years after the averaging range are compared with its average, each as a yearly value: a June
+  // figure is not a year's count, and a year inside the range is part of the bar itself.
+  const after = input.actuals
+    .filter((actual) => actual.coversWholeYears && actual.fromYear > barPoint.year)
+    .map((actual) => (actual.fromYear < actual.year ? { ...actual, value: perYearValue(actual) } : actual));
   const detail: JudgementDetail = {
     kind: 'level',
     bar,
@@ -460,14 +149,16 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
     current: null,
     observedGrowth: null,
   };
-  const parameters = { bar, barYear: barPoint.year };
+  const parameters = { bar, barYear: barPoint.year, actualsLeftOut: input.actuals.length - after.length };
   const duplicate = duplicateYear(after);
   if (duplicate !== null) {
     return invalidJudgement({ ...judgement, detail, parameters }, `duplicate value for year ${duplicate}`);
   }
   const series = after.map(({ year, value }) => ({ year, value })).sort((a, b) => a.year - b.year);
-  const latest = series.at(-1);
-  if (latest === undefined) return { ...judgement, detail, parameters };
+  const last = series.at(-1);
+  if (last === undefined) return { ...judgement, detail, parameters };
+  const fromYear = after.find((actual) => actual.year === last.year)?.fromYear ?? last.year;
+  const latest: SpanYearValue = { ...last, fromYear };
   const isKept = input.direction === 'increase' ? latest.value >= bar : latest.value <= bar;
   const common = {
     ...judgement,
@@ -500,7 +191,12 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
     score: trend.score,
     progressValue: finite(trend.progressValue),
     reason: trend.reason === 'growth_without_target' ? 'below_level' : statusReasonOf(trend.reason),
-    parameters: { ...parameters, observedGrowth: trend.inputs.observedGrowth },
+    parameters: {
+      bar,
+      barYear: barPoint.year,
+      actualsLeftOut: parameters.actualsLeftOut,
+      observedGrowth: trend.inputs.observedGrowth,
+    },
     detail: { ...detail, current: latest, observedGrowth: trend.inputs.observedGrowth },
   };
 }
@@ -513,17 +209,24 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
  * 0 would meet the geometric model's 0 → 0.001 replacement.
  */
 function judgePace(input: ShapeInput, target: number, method: string, floor: number): ShapeJudgement {
-  const judgement = base(input, method, KOTEI_SHAPE_RULES_VERSION);
+  const judgement = emptyJudgement(input, method, KOTEI_SHAPE_RULES_VERSION);
   const targetYear = input.target?.year ?? null;
-  const duplicate = duplicateYear(input.actuals);
+  // A rank or a count of units is a position at one time: a figure over several years is not one, and one
+  // from before the base year would make the baseline look like the latest actual.
+  const baseYear = input.baseline?.year ?? Number.NEGATIVE_INFINITY;
+  const actuals = input.actuals.filter(
+    (actual) => actual.fromYear === actual.year && actual.year >= baseYear,
+  );
+  const duplicate = duplicateYear(actuals);
   const detail: JudgementDetail = { kind: 'pace', base: null, current: null, target, targetYear };
   if (duplicate !== null) {
     return invalidJudgement({ ...judgement, detail }, `duplicate value for year ${duplicate}`);
   }
-  const series = seriesWithBaseline(input.baseline, input.actuals);
+  const series = seriesWithBaseline(input.baseline, actuals);
   const current = series.at(-1);
-  if (input.actuals.length === 0 || current === undefined) {
-    return { ...judgement, series, detail, parameters: { target, targetYear } };
+  const leftOut = input.actuals.length - actuals.length;
+  if (actuals.length === 0 || current === undefined) {
+    return { ...judgement, series, detail, parameters: { target, targetYear, actualsLeftOut: leftOut } };
   }
   const start = series.find((point) => point.year === input.baseline?.year) ?? series[0] ?? current;
   const isAchieved = current.value <= target;
@@ -533,7 +236,7 @@ function judgePace(input: ShapeInput, target: number, method: string, floor: num
     valueUsed: current.value,
     valueYear: current.year,
     detail: { ...detail, base: start, current },
-    parameters: { target, targetYear, baseYear: start.year, baseValue: start.value },
+    parameters: { target, targetYear, baseYear: start.year, baseValue: start.value, actualsLeftOut: leftOut },
   };
   if (targetYear === null) {
     return isAchieved
@@ -561,7 +264,16 @@ function judgePace(input: ShapeInput, target: number, method: string, floor: num
     reason: isAchieved ? 'target_achieved' : 'pace_against_target',
     expectedValue,
     forecast,
-    parameters: { ...common.parameters, observedPace, requiredPace, ratio: finite(ratio) },
+    parameters: {
+      target,
+      targetYear,
+      baseYear: start.year,
+      baseValue: start.value,
+      actualsLeftOut: leftOut,
+      observedPace,
+      requiredPace,
+      ratio: finite(ratio),
+    },
   };
 }
 
@@ -569,7 +281,10 @@ function judgePace(input: ShapeInput, target: number, method: string, floor: num
 export function judgeRank(input: ShapeInput): ShapeJudgement {
   const target = input.target?.value ?? null;
   if (target === null)
-    return { ...base(input, KOTEI_METHOD.rank, KOTEI_SHAPE_RULES_VERSION), reason: 'target_missing' };
+    return {
+      ...emptyJudgement(input, KOTEI_METHOD.rank, KOTEI_SHAPE_RULES_VERSION),
+      reason: 'target_missing',
+    };
   return judgePace(input, target, KOTEI_METHOD.rank, 1);
 }
 
@@ -584,7 +299,7 @@ export function judgeShareMeetingBar(input: ShapeInput): ShapeJudgement {
 /** Qualitative (開発着手 (R8)): no number to compute; the coordinator sets the status with reasons (override.ts). */
 export function judgeQualitative(input: ShapeInput): ShapeJudgement {
   return {
-    ...base(input, KOTEI_METHOD.qualitative, KOTEI_SHAPE_RULES_VERSION),
+    ...emptyJudgement(input, KOTEI_METHOD.qualitative, KOTEI_SHAPE_RULES_VERSION),
     reason: 'set_by_coordinator',
   };
 }
