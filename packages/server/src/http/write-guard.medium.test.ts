@@ -42,7 +42,7 @@ function sampleOf(schema: JsonSchema | undefined, doc: OpenApi, depth = 0): unkn
   if (schema.enum !== undefined) return schema.enum[0];
   const choice = schema.oneOf?.[0] ?? schema.anyOf?.[0];
   if (choice !== undefined) return sampleOf(choice, doc, depth + 1);
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  const type = (Array.isArray(schema.type) ? schema.type[0] : schema.type) ?? 'string';
   switch (type) {
     case 'object':
       return Object.fromEntries(

@@ -18,10 +18,11 @@ export function authRoutes(ctx: AppContext, options: { secureCookies: boolean })
           response: { 200: Session },
         },
       },
-      (request) => ({
-        user: request.session?.user ?? null,
-        csrfToken: request.session?.csrfToken ?? null,
-      }),
+      (request, reply) => {
+        // The answer holds the CSRF token: no cache may keep it.
+        void reply.header('cache-control', 'no-store');
+        return { user: request.session?.user ?? null, csrfToken: request.session?.csrfToken ?? null };
+      },
     );
 
     app.post(
@@ -45,6 +46,7 @@ export function authRoutes(ctx: AppContext, options: { secureCookies: boolean })
           path: '/',
           maxAge: SESSION_HOURS * 3600,
         });
+        void reply.header('cache-control', 'no-store');
         return { user, csrfToken };
       },
     );
