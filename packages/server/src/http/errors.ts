@@ -5,6 +5,7 @@ import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } fr
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorKind, type ErrorDetail } from '@kotei/domain';
 import type { ErrorBody } from '@kotei/contracts';
+import { conflictOf } from '../db/database.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid_input: 400,
@@ -39,8 +40,11 @@ function body(code: string, message: string, details: readonly ErrorDetail[], re
  * unexpected is a 500 whose body says nothing of the internals (the log has it, under the request id).
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof DomainError) {
-    return reply.status(STATUS[error.kind]).send(body(error.code, error.message, error.details, request.id));
+  const deliberate = error instanceof DomainError ? error : conflictOf(error);
+  if (deliberate !== null) {
+    return reply
+      .status(STATUS[deliberate.kind])
+      .send(body(deliberate.code, deliberate.message, deliberate.details, request.id));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     // The library types each issue loosely; these two fields are always present.
