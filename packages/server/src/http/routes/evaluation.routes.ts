@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreateEvaluationBody, ErrorBody, Evaluation, EvaluationList } from '@kotei/contracts';
+import { CreateEvaluationBody, ErrorBody, Evaluation, EvaluationList, SlugParam } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../auth.js';
 
-const RoundParams = z.object({ slug: z.string().min(1).max(80), roundId: z.uuid() });
+const RoundParams = z.object({ slug: SlugParam, roundId: z.uuid() });
 
 /**
  * Experts' overall evaluations of a round: public reads (published as written, like the experts' meeting

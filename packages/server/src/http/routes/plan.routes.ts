@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   CreateRoundBody,
   ErrorBody,
-  IsoDate,
+  InputDate,
   KpiStatus,
   MeasureDetail,
   PlanDashboard,
@@ -12,14 +12,17 @@ import {
   PlanTree,
   Round,
   SetStatusOverrideBody,
+  SlugParam,
   UpdatePlanBody,
 } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../auth.js';
 
-const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const SlugParams = z.object({ slug: SlugParam });
 const ReferenceQuery = z.object({
-  at: IsoDate.optional().meta({ description: 'Reference date for phase statuses (default: today in Japan)' }),
+  at: InputDate.optional().meta({
+    description: 'Reference date for phase statuses (default: today in Japan)',
+  }),
 });
 
 /** Plans: public reads, guarded writes. Routes stay thin: validate, call one service method, return. */
