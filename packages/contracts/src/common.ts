@@ -65,7 +65,8 @@ export function Text(options: TextOptions): z.ZodString {
       message: 'must not contain a lone UTF-16 surrogate (not valid Unicode text)',
     });
   if (options.mayBeBlank !== true) {
-    schema = schema.refine((value) => value.replace(INVISIBLE, '') !== '', {
+    // min(1) documents the field as required in OpenAPI; the refinement also catches invisible-only text.
+    schema = schema.min(1, { abort: true }).refine((value) => value.replace(INVISIBLE, '') !== '', {
       message: 'must not be empty or only spaces and invisible characters',
     });
   }
