@@ -163,6 +163,14 @@ describe.each(TEST_DATABASES)('text, dates and codes at the boundary on %s', (ki
       expect(res.json<PlanTree>().title).toBe(plan.title);
     });
 
+    it('refuses a file name with a NUL or a lone surrogate before reading the document', async () => {
+      const contentBase64 = Buffer.from('# 工程表\n').toString('base64');
+      for (const fileName of [`follow-up${NUL}.md`, `${LONE_SURROGATE}.md`, INVISIBLE_ONLY]) {
+        expectRefused(await write('POST', '/api/imports/preview', { fileName, contentBase64 }), 'fileName');
+        expectRefused(await write('POST', '/api/imports', { fileName, contentBase64 }), 'fileName');
+      }
+    });
+
     it('refuses a round title with a NUL or only invisible characters', async () => {
       const url = `/api/plans/${SLUG}/rounds`;
       for (const title of [`第2回${NUL}`, INVISIBLE_ONLY]) {
