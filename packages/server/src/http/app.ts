@@ -53,7 +53,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    frameworkErrors: handleFrameworkError,
+    // Answered before routing, so the onSend hook below does not run: the headers are set here too.
+    frameworkErrors: (error, request, reply) => {
+      void reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
+      handleFrameworkError(error, request, reply);
+    },
     clientErrorHandler: makeClientErrorHandler(() => log),
   }).withTypeProvider<ZodTypeProvider>();
   log = app.log;

@@ -65,6 +65,8 @@ describe.each(TEST_DATABASES)('error bodies on %s', (kind) => {
   it('answers a malformed URL with 400 in the error shape', async () => {
     const res = await app.inject({ url: '/api/plans/%E0%A4%A' });
     expectShape(res.statusCode, res.body, { status: 400, code: 'bad_url' });
+    expect(res.json<ErrorBody>().error.requestId).toBe(res.headers['x-request-id']);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
     const raw = await rawRequest(
       port,
       'GET /api/plans/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
@@ -76,6 +78,9 @@ describe.each(TEST_DATABASES)('error bodies on %s', (kind) => {
     const huge = 'a'.repeat(20_000);
     const raw = await rawRequest(port, `GET /api/plans HTTP/1.1\r\nHost: x\r\nX-Huge: ${huge}\r\n\r\n`);
     expectShape(raw.status, raw.body, { status: 431, code: 'header_too_large' });
+    expect(raw.headers.toLowerCase()).toContain(
+      `x-request-id: ${ErrorBody.parse(JSON.parse(raw.body)).error.requestId ?? ''}`,
+    );
     expect(raw.headers.toLowerCase()).toContain('content-type: application/json');
   });
 
