@@ -58,5 +58,6 @@ describe('InputDate', () => {
     for (const date of ['0000-01-01', '1899-12-31', '2201-01-01', '9999-12-31', '2025-02-30']) {
       expect(InputDate.safeParse(date).success).toBe(false);
     }
+    expect(messagesOf(InputDate.safeParse('\u0000'))).toHaveLength(1);
   });
 });

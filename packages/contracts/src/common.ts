@@ -14,7 +14,8 @@ export const DATE_RANGE = { min: '1900-01-01', max: '2200-12-31' } as const;
 /** A date a request names (an as-of date, a deadline, a reference date): a real date within DATE_RANGE. */
 export const InputDate = z.iso
   .date()
-  .refine((date) => date >= DATE_RANGE.min && date <= DATE_RANGE.max, {
+  // A value that is no date at all has its one issue from the format check already.
+  .refine((date) => !/^\d{4}-\d\d-\d\d$/u.test(date) || (date >= DATE_RANGE.min && date <= DATE_RANGE.max), {
     message: `must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}`,
   })
   .meta({
