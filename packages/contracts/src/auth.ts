@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { ROLES } from '@kotei/domain';
-import { Id } from './common.js';
+import { Id, Text } from './common.js';
 
 /** Sign-in form. */
 export const LoginBody = z
   .object({
-    login: z.string().trim().min(1).max(100),
-    password: z.string().min(1).max(200),
+    login: Text({ max: 100 }),
+    password: Text({ max: 200, keepsSpaces: true, mayBeBlank: true }).min(1),
   })
   .strict()
   .meta({ id: 'LoginBody' });

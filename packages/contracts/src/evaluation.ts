@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { EVALUATION_RATINGS } from '@kotei/domain';
-import { Id } from './common.js';
+import { Id, Text } from './common.js';
 import { Round } from './plan.js';
 
 /** What an evaluation is about: the plan as a whole, one strategic goal or one sheet, by its number. */
 export const EvaluationTarget = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('plan') }),
-    z.object({ kind: z.literal('goal'), number: z.int().min(1).meta({ description: '戦略目標 number' }) }),
-    z.object({ kind: z.literal('sheet'), number: z.int().min(1).meta({ description: '工程表 number' }) }),
+    z.object({
+      kind: z.literal('goal'),
+      number: z.int().min(1).max(1000).meta({ description: '戦略目標 number' }),
+    }),
+    z.object({
+      kind: z.literal('sheet'),
+      number: z.int().min(1).max(1000).meta({ description: '工程表 number' }),
+    }),
   ])
   .meta({ id: 'EvaluationTarget' });
 /** What an evaluation is about. */
@@ -34,7 +40,7 @@ export const CreateEvaluationBody = z
   .object({
     target: EvaluationTarget,
     rating: z.enum(EVALUATION_RATINGS),
-    comment: z.string().trim().min(1, { message: 'Write a comment' }).max(4000),
+    comment: Text({ max: 4000, isMultiline: true }),
   })
   .strict()
   .meta({ id: 'CreateEvaluationBody' });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { Text } from './common.js';
 import { PlanTree } from './plan.js';
 
 /** A document to import, sent as base64 so any encoding (UTF-8, UTF-16, Shift_JIS) arrives byte for byte. */
 export const ImportBody = z
   .object({
-    fileName: z.string().trim().min(1).max(255),
+    fileName: Text({ max: 255 }),
     contentBase64: z
       .base64()
       .max(14 * 1024 * 1024)

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import {
   BUDGET_TYPES,
+  POLICY_FIELDS,
   DIRECTIONS,
   KPI_SHAPES,
   PHASE_STATUSES,
   PROGRESS_STATUSES,
   ROUND_STATES,
 } from '@kotei/domain';
-import { Id, IsoDate } from './common.js';
+import { Id, InputDate, IsoDate, Text } from './common.js';
 
 /** Where an imported item came from in its source document. */
 export const SourceRef = z
@@ -253,13 +254,18 @@ export const PlanTree = z
 /** The whole plan. */
 export type PlanTree = z.infer<typeof PlanTree>;
 
+/** A policy field's code, one of the bureau's fields (POLICY_FIELDS): an unknown code would drop the plan out. */
+export const PolicyFieldCode = z
+  .enum(POLICY_FIELDS.map((field) => field.code))
+  .meta({ description: "One of the bureau's policy fields (GET /api/reference)" });
+
 /** Fields of a plan a coordinator may edit directly. */
 export const UpdatePlanBody = z
   .object({
-    title: z.string().trim().min(1).max(300).optional(),
-    owner: z.string().trim().min(1).max(200).optional(),
-    description: z.string().max(10_000).optional(),
-    policyFields: z.array(z.string().min(1).max(60)).max(20).optional(),
+    title: Text({ max: 300 }).optional(),
+    owner: Text({ max: 200 }).optional(),
+    description: Text({ max: 10_000, isMultiline: true, mayBeBlank: true }).optional(),
+    policyFields: z.array(PolicyFieldCode).max(20).optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'Give at least one field to change' })
@@ -271,7 +277,7 @@ export type UpdatePlanBody = z.infer<typeof UpdatePlanBody>;
 export const SetStatusOverrideBody = z
   .object({
     status: z.enum(PROGRESS_STATUSES),
-    reason: z.string().trim().min(1).max(2000),
+    reason: Text({ max: 2000, isMultiline: true }),
   })
   .strict()
   .meta({ id: 'SetStatusOverrideBody' });
@@ -281,9 +287,9 @@ export type SetStatusOverrideBody = z.infer<typeof SetStatusOverrideBody>;
 /** Opening a follow-up round. */
 export const CreateRoundBody = z
   .object({
-    title: z.string().trim().min(1).max(200),
-    asOfDate: IsoDate,
-    deadline: IsoDate.nullable().optional(),
+    title: Text({ max: 200 }),
+    asOfDate: InputDate,
+    deadline: InputDate.nullable().optional(),
   })
   .strict()
   .meta({ id: 'CreateRoundBody' });

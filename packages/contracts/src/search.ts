@@ -1,21 +1,16 @@
 import { z } from 'zod';
 import { PROGRESS_STATUSES } from '@kotei/domain';
-import { Id, IsoDate } from './common.js';
+import { Id, IsoDate, Text } from './common.js';
 
 /** Kinds of items search finds. */
 export const SEARCH_TYPES = ['measure', 'kpi', 'progress', 'project', 'evaluation'] as const;
 
 /** A search over every plan, or one plan, with the filters the results page offers. */
 export const SearchQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .meta({ description: 'Words to find; 和暦 and 西暦 years match alike' }),
-  plan: z.string().max(80).optional().meta({ description: 'Plan slug' }),
-  sheet: z.coerce.number().int().min(1).optional(),
-  ministry: z.string().max(4).optional(),
+  q: Text({ max: 200 }).meta({ description: 'Words to find; 和暦 and 西暦 years match alike' }),
+  plan: Text({ max: 80, mayBeBlank: true }).optional().meta({ description: 'Plan slug' }),
+  sheet: z.coerce.number().int().min(1).max(1000).optional(),
+  ministry: Text({ max: 4, mayBeBlank: true }).optional().meta({ description: 'Ministry code, e.g. 厚' }),
   type: z.enum(SEARCH_TYPES).optional(),
   round: Id.optional().meta({
     description: 'Only what belongs to this follow-up round (progress, evaluations)',

@@ -15,6 +15,7 @@ import {
   type SqlBool,
   type MigrationResultSet,
 } from 'kysely';
+import { DomainError } from '@kotei/domain';
 import { MIGRATIONS } from './migrations/index.js';
 import type { DB } from './schema.js';
 
@@ -183,10 +184,71 @@ export function openDatabase(config: DatabaseConfig): Database {
   }
 }
 
-/** Whether a write failed on a unique index: SQLite's and PostgreSQL's ways of saying so. */
+/** Whether a write failed on a unique index or primary key: SQLite's and PostgreSQL's ways of saying so. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+// What a duplicate in each table means to the client: the same code the service gives when it sees the
+// duplicate first, so a race and a repeat read alike.
+const DUPLICATES: Record<string, { code: string; message: string; path: string; detail: string }> = {
+  follow_up_round: {
+    code: 'round_exists',
+    message: 'A round with this as-of date exists already',
+    path: 'asOfDate',
+    detail: 'one round per as-of date',
+  },
+  plan: {
+    code: 'plan_slug_taken',
+    message: 'A plan with this slug exists already',
+    path: 'slug',
+    detail: 'must be unique',
+  },
+  app_user: { code: 'login_taken', message: 'The login is taken', path: 'login', detail: 'must be unique' },
+  evaluation: {
+    code: 'evaluation_exists',
+    message: 'You have evaluated this in this round already',
+    path: 'target',
+    detail: 'one evaluation per evaluator, target and round',
+  },
+  sheet: {
+    code: 'sheet_number_taken',
+    message: 'Two sheets have the same number',
+    path: 'sheets',
+    detail: 'each sheet number once',
+  },
+  strategic_goal: {
+    code: 'goal_number_taken',
+    message: 'Two strategic goals have the same number',
+    path: 'strategicGoals',
+    detail: 'each goal number once',
+  },
+};
+
+/**
+ * The conflict a unique-key violation stands for (two writers racing for one key, or a duplicate a check
+ * missed), or null for any other error. The one place that turns either engine's error into a 409.
+ */
+export function conflictOf(error: unknown): DomainError | null {
+  if (!isUniqueViolation(error)) return null;
+  const { table, message } = error as { table?: unknown; message?: unknown };
+  // PostgreSQL names the table; SQLite says "UNIQUE constraint failed: table.column, …".
+  const name =
+    typeof table === 'string'
+      ? table
+      : (/constraint failed: (\w+)\./u.exec(typeof message === 'string' ? message : '')?.[1] ?? '');
+  const known = DUPLICATES[name];
+  if (known === undefined) {
+    return new DomainError(
+      'conflict',
+      'already_exists',
+      'This exists already, perhaps written at the same moment',
+    );
+  }
+  return new DomainError('conflict', known.code, known.message, [
+    { path: known.path, message: known.detail },
+  ]);
 }
 
 /** Prove the database answers, so a wrong URL or a stopped server stops start-up with its reason. */

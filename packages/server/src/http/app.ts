@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -14,7 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { registerAuth } from './auth.js';
-import { handleError } from './errors.js';
+import { handleError, handleFrameworkError, makeClientErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { importRoutes } from './routes/import.routes.js';
@@ -43,6 +43,8 @@ const SECURITY_HEADERS = {
 
 /** The kotei HTTP app: JSON API under /api, the web app everywhere else. */
 export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
+  // The socket-level handler is made before the app it logs through exists.
+  let log: FastifyBaseLogger | null = null;
   const app = Fastify({
     logger: {
       level: options.logLevel,
@@ -51,7 +53,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // Answered before routing, so the onSend hook below does not run: the headers are set here too.
+    frameworkErrors: (error, request, reply) => {
+      void reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
+      handleFrameworkError(error, request, reply);
+    },
+    clientErrorHandler: makeClientErrorHandler(() => log),
   }).withTypeProvider<ZodTypeProvider>();
+  log = app.log;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '@kotei/domain';
 import type { AppContext } from '../context.js';
 import type { LiveSession } from '../services/auth.service.js';
@@ -11,9 +11,20 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: LiveSession | null;
   }
+  interface FastifyContextConfig {
+    /** A write anyone may send, without a session or CSRF token (signing in). */
+    isOpenWrite?: boolean;
+  }
 }
 
-/** Resolve the session cookie of every API request once. */
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolve the session cookie of every API request once, and guard every write: a signed-in user (401
+ * otherwise) whose request carries the session's CSRF token (403 otherwise). The guard runs in `onRequest`,
+ * before the body is parsed, so an anonymous write is refused whatever it sends; a route opts out only by
+ * saying `config: { isOpenWrite: true }`.
+ */
 export function registerAuth(
   app: FastifyInstance,
   ctx: AppContext,
@@ -23,24 +34,31 @@ export function registerAuth(
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     request.session = await ctx.auth.resolve(request.cookies[SESSION_COOKIE]);
+    // No route matched: the not-found handler answers, as it does for reads.
+    if (request.routeOptions.url === undefined) return;
+    if (WRITE_METHODS.has(request.method) && request.routeOptions.config.isOpenWrite !== true) {
+      checkWriter(ctx, request);
+    }
   });
 }
 
+function checkWriter(ctx: AppContext, request: FastifyRequest): void {
+  const session = request.session;
+  if (session === null) throw new DomainError('unauthenticated', 'unauthenticated', 'Sign in first');
+  const header = request.headers['x-csrf-token'];
+  if (!ctx.auth.isCsrfTokenValid(session, Array.isArray(header) ? header[0] : header)) {
+    throw new DomainError('forbidden', 'csrf_token_invalid', 'The x-csrf-token header is missing or wrong');
+  }
+}
+
 /**
- * Guard for every write: a signed-in user (401 otherwise) whose request carries the session's CSRF token
- * (403 otherwise). Runs before body validation, so an anonymous write is refused whatever it sends.
+ * The write guard as a route hook, for routes that still name it; `registerAuth` has already checked every
+ * write before its body was read, so this only checks again.
  */
-export function sessionGuard(
-  ctx: AppContext,
-): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+export function sessionGuard(ctx: AppContext): (request: FastifyRequest) => Promise<void> {
   return async (request) => {
     await Promise.resolve();
-    const session = request.session;
-    if (session === null) throw new DomainError('unauthenticated', 'unauthenticated', 'Sign in first');
-    const header = request.headers['x-csrf-token'];
-    if (!ctx.auth.isCsrfTokenValid(session, Array.isArray(header) ? header[0] : header)) {
-      throw new DomainError('forbidden', 'csrf_token_invalid', 'The x-csrf-token header is missing or wrong');
-    }
+    checkWriter(ctx, request);
   };
 }
 

@@ -1,7 +1,11 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorKind, type ErrorDetail } from '@kotei/domain';
 import type { ErrorBody } from '@kotei/contracts';
+import { conflictOf } from '../db/database.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid_input: 400,
@@ -36,8 +40,11 @@ function body(code: string, message: string, details: readonly ErrorDetail[], re
  * unexpected is a 500 whose body says nothing of the internals (the log has it, under the request id).
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof DomainError) {
-    return reply.status(STATUS[error.kind]).send(body(error.code, error.message, error.details, request.id));
+  const deliberate = error instanceof DomainError ? error : conflictOf(error);
+  if (deliberate !== null) {
+    return reply
+      .status(STATUS[deliberate.kind])
+      .send(body(deliberate.code, deliberate.message, deliberate.details, request.id));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     // The library types each issue loosely; these two fields are always present.
@@ -69,4 +76,47 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
         request.id,
       ),
     );
+}
+
+/**
+ * Fastify's errors before routing (a URL that does not decode): the same shape as every other error, instead
+ * of Fastify's own body.
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const code = error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request';
+  const message = code === 'bad_url' ? 'The URL is not valid percent-encoded UTF-8' : error.message;
+  void reply.status(error.statusCode ?? 400).send(body(code, message, [], request.id));
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (an oversized header, a malformed request
+ * line): answered on the socket in the error shape, with a request id the log also has.
+ */
+export function makeClientErrorHandler(
+  log: () => FastifyBaseLogger | null,
+): (error: Error & { code?: string }, socket: Socket) => void {
+  return (error, socket) => {
+    // A reset connection has nobody left to answer.
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const [status, code, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'header_too_large', 'The request headers are too large']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'request_timeout', 'The request took too long to arrive']
+          : [400, 'bad_request', 'The request could not be read as HTTP'];
+    const requestId = randomUUID();
+    log()?.info({ err: error, requestId }, 'client error');
+    if (socket.writable) {
+      const json = JSON.stringify(body(code, message, [], requestId));
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(json)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${json}`,
+      );
+    }
+    socket.destroy(error);
+  };
 }

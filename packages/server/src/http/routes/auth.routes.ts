@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ErrorBody, LoginBody, Session } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
 import { SESSION_HOURS } from '../../services/auth.service.js';
-import { SESSION_COOKIE, sessionGuard } from '../auth.js';
+import { SESSION_COOKIE } from '../auth.js';
 
 /** Sign-in and sign-out. */
 export function authRoutes(ctx: AppContext, options: { secureCookies: boolean }): FastifyPluginAsyncZod {
@@ -18,15 +18,18 @@ export function authRoutes(ctx: AppContext, options: { secureCookies: boolean })
           response: { 200: Session },
         },
       },
-      (request) => ({
-        user: request.session?.user ?? null,
-        csrfToken: request.session?.csrfToken ?? null,
-      }),
+      (request, reply) => {
+        // The answer holds the CSRF token: no cache may keep it.
+        void reply.header('cache-control', 'no-store');
+        return { user: request.session?.user ?? null, csrfToken: request.session?.csrfToken ?? null };
+      },
     );
 
     app.post(
       '/auth/login',
       {
+        // Signing in is how a visitor gets a session: the one write open to everyone.
+        config: { isOpenWrite: true },
         schema: {
           tags: ['auth'],
           summary: 'Sign in; sets the httpOnly session cookie',
@@ -43,6 +46,7 @@ export function authRoutes(ctx: AppContext, options: { secureCookies: boolean })
           path: '/',
           maxAge: SESSION_HOURS * 3600,
         });
+        void reply.header('cache-control', 'no-store');
         return { user, csrfToken };
       },
     );
@@ -50,7 +54,6 @@ export function authRoutes(ctx: AppContext, options: { secureCookies: boolean })
     app.post(
       '/auth/logout',
       {
-        preValidation: sessionGuard(ctx),
         schema: {
           tags: ['auth'],
           summary: 'Sign out',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   CreateRoundBody,
   ErrorBody,
-  IsoDate,
+  InputDate,
   KpiStatus,
   MeasureDetail,
   PlanDashboard,
@@ -12,21 +12,23 @@ import {
   PlanTree,
   Round,
   SetStatusOverrideBody,
+  SlugParam,
   UpdatePlanBody,
 } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
-import { actorOf, sessionGuard } from '../auth.js';
+import { actorOf } from '../auth.js';
 
-const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const SlugParams = z.object({ slug: SlugParam });
 const ReferenceQuery = z.object({
-  at: IsoDate.optional().meta({ description: 'Reference date for phase statuses (default: today in Japan)' }),
+  at: InputDate.optional().meta({
+    description: 'Reference date for phase statuses (default: today in Japan)',
+  }),
 });
 
 /** Plans: public reads, guarded writes. Routes stay thin: validate, call one service method, return. */
 export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     await Promise.resolve();
-    const guard = sessionGuard(ctx);
     const writeErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
     app.get(
@@ -99,7 +101,6 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.patch(
       '/plans/:slug',
       {
-        preValidation: guard,
         schema: {
           tags: ['plans'],
           summary: "Change a plan's title, owner, description or policy fields (coordinator, admin)",
@@ -116,7 +117,6 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/plans/:slug/kpis/:kpiId/status-override',
       {
-        preValidation: guard,
         schema: {
           tags: ['status'],
           summary: "Set a KPI's status by hand, with a reason (coordinator, admin); the computed one is kept",
@@ -137,7 +137,6 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete(
       '/plans/:slug/kpis/:kpiId/status-override',
       {
-        preValidation: guard,
         schema: {
           tags: ['status'],
           summary: "Remove a KPI's status override (coordinator, admin)",
@@ -152,7 +151,6 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/plans/:slug/rounds',
       {
-        preValidation: guard,
         schema: {
           tags: ['rounds'],
           summary: 'Prepare a follow-up round (coordinator, admin)',
