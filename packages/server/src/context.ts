@@ -7,6 +7,7 @@ import {
   type Database,
 } from './db/database.js';
 import { AuditRepository } from './repositories/audit.repository.js';
+import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { EvaluationRepository } from './repositories/evaluation.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
@@ -55,7 +56,12 @@ export async function openContext(options: {
     await organisations.upsertAll(ORGANISATIONS);
     const planRepository = new PlanRepository(database.db, () => database.refreshStatistics());
     const userRepository = new UserRepository(database.db);
-    const plans = new PlanService(planRepository, organisations, options.clock);
+    const plans = new PlanService(
+      planRepository,
+      new DashboardRepository(database.db),
+      organisations,
+      options.clock,
+    );
     return {
       database,
       clock: options.clock,

@@ -21,6 +21,7 @@ import type {
   StrategicGoalTable,
 } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
+import { toPlanContent, toStatusInputs, type PlanContent, type StatusInputs } from './plan.mapper.js';
 import { SearchRepository } from './search.repository.js';
 
 /** Every row of a plan, as written in one go by an import or read back for the plan tree. */
@@ -43,6 +44,9 @@ export interface PlanRows {
   bullets: ProgressBulletTable[];
   overrides: StatusOverrideTable[];
 }
+
+/** A plan's own row: its fields and the data_version its kept statuses are checked against. */
+export type PlanRecord = PlanTable;
 
 /** A plan as listed, with the counts a list shows. */
 export interface PlanListRow extends PlanTable {
@@ -172,13 +176,11 @@ export class PlanRepository {
     }));
   }
 
-  /** What the status engine reads for these plans: their KPIs, actuals and overrides. */
-  async loadStatusInputs(
-    planIds: readonly string[],
-  ): Promise<Pick<PlanRows, 'kpis' | 'observations' | 'overrides'>> {
-    if (planIds.length === 0) return { kpis: [], observations: [], overrides: [] };
+  /** What the status engine reads for these plans: their KPIs, actuals, overrides and measure placements. */
+  async loadStatusInputs(planIds: readonly string[]): Promise<StatusInputs> {
+    if (planIds.length === 0) return { kpis: [], measures: [] };
     const kpiIds = this.db.selectFrom('kpi').select('id').where('plan_id', 'in', planIds);
-    const [kpis, observations, overrides] = await Promise.all([
+    const [kpis, observations, overrides, placements] = await Promise.all([
       this.db.selectFrom('kpi').selectAll().where('plan_id', 'in', planIds).orderBy('sort_order').execute(),
       this.db
         .selectFrom('observation')
@@ -187,8 +189,33 @@ export class PlanRepository {
         .orderBy('period_start')
         .execute(),
       this.db.selectFrom('status_override').selectAll().where('kpi_id', 'in', kpiIds).execute(),
+      this.db
+        .selectFrom('measure_placement')
+        .innerJoin('measure', 'measure.id', 'measure_placement.measure_id')
+        .select([
+          'measure.plan_id',
+          'measure_placement.measure_id',
+          'measure_placement.sheet_id',
+          'measure_placement.is_repost',
+        ])
+        .where('measure.plan_id', 'in', planIds)
+        .orderBy('measure_placement.sort_order')
+        .execute(),
     ]);
-    return { kpis, observations, overrides };
+    return toStatusInputs({ kpis, observations, overrides, placements });
+  }
+
+  /**
+   * A whole plan without statuses, and its status inputs from the same rows (mapped only when asked, as a
+   * cached status set makes them unnecessary).
+   */
+  async loadPlan(plan: PlanTable): Promise<{ content: PlanContent; statusInputs: () => StatusInputs }> {
+    const rows = await this.loadRows(plan);
+    return {
+      content: toPlanContent(rows),
+      statusInputs: () =>
+        toStatusInputs({ ...rows, placements: rows.placements.map((p) => ({ ...p, plan_id: plan.id })) }),
+    };
   }
 
   /** Every row under one plan, each table read once. */

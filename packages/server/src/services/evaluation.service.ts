@@ -9,7 +9,7 @@ import type {
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import { newId } from '../ids.js';
 import { requirePermission, type Actor } from './actor.js';
-import { toRound } from './plan-tree.js';
+import { toRound } from '../repositories/plan.mapper.js';
 import { searchEntry } from './search-entries.js';
 
 /** The search title of an evaluation: 総合評価（工程表②） / 総合評価（戦略目標1） / 総合評価（計画全体）. */
