@@ -21,6 +21,7 @@ import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
 import { SearchService } from './services/search.service.js';
+import { StatusWarmer } from './services/status-warmer.js';
 import { UserService } from './services/user.service.js';
 
 /** Everything a request or a CLI command may use, wired once. */
@@ -36,6 +37,8 @@ export interface AppContext {
   users: UserService;
   search: SearchService;
   imports: ImportService;
+  /** Warms every plan's statuses at start and at midnight in Japan; `serve` starts it, `close` stops it. */
+  warmer: StatusWarmer;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,8 @@ export async function openContext(options: {
   databaseUrl: string;
   cwd: string;
   clock: Clock;
+  /** Where a failed background warming is reported (it never stops the server). */
+  onWarmingError?: (error: unknown) => void;
 }): Promise<AppContext> {
   const database = openDatabase(parseDatabaseUrl(options.databaseUrl, options.cwd));
   try {
@@ -61,6 +66,11 @@ export async function openContext(options: {
       new DashboardRepository(database.db),
       organisations,
       options.clock,
+    );
+    const warmer = new StatusWarmer(
+      () => plans.warmStatuses(),
+      options.clock,
+      options.onWarmingError ?? (() => undefined),
     );
     return {
       database,
@@ -78,7 +88,11 @@ export async function openContext(options: {
       auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock),
       users: new UserService(userRepository, organisations, options.clock),
       search: new SearchService(new SearchRepository(database), plans),
-      close: () => database.close(),
+      warmer,
+      close: async () => {
+        await warmer.close();
+        await database.close();
+      },
     };
   } catch (error) {
     await database.close();
