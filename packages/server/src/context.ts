@@ -20,6 +20,7 @@ import { EvaluationService } from './services/evaluation.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
+import { ReferenceService } from './services/reference.service.js';
 import { SearchService } from './services/search.service.js';
 import { StatusWarmer } from './services/status-warmer.js';
 import { UserService } from './services/user.service.js';
@@ -29,6 +30,7 @@ export interface AppContext {
   database: Database;
   clock: Clock;
   organisations: OrganisationRepository;
+  reference: ReferenceService;
   audit: AuditRepository;
   plans: PlanService;
   rounds: RoundService;
@@ -76,6 +78,7 @@ export async function openContext(options: {
       database,
       clock: options.clock,
       organisations,
+      reference: new ReferenceService(organisations),
       audit: new AuditRepository(database.db),
       plans,
       imports: new ImportService(plans, planRepository, organisations, options.clock),

@@ -85,8 +85,9 @@ export function buildProgram(io: CliIo): Command {
         databaseUrl: config.databaseUrl,
         cwd: process.cwd(),
         clock: config.clock,
-        onWarmingError: (error) =>
-          io.err(`warming the statuses failed: ${error instanceof Error ? error.message : String(error)}`),
+        onWarmingError: (error) => {
+          io.err(`warming the statuses failed: ${error instanceof Error ? error.message : String(error)}`);
+        },
       });
       const first = await prepareFirstStart(ctx, { loadSample: opts.sample });
       const app = await buildApp(ctx, {

@@ -21,7 +21,7 @@ import { newId } from '../ids.js';
 import { buildDashboard, worstKpiPlaces } from './dashboard.js';
 import { coversEveryKpi, measureWithStatuses, toPlanTree } from './plan-tree.js';
 import { computePlanStatuses, PlanStatuses, type PlanStatusSet, type PlanVersion } from './plan-status.js';
-import { buildSearchEntries } from './search-entries.js';
+import { buildSearchEntries } from '../repositories/search-entry.mapper.js';
 
 /** Where an imported plan came from, recorded with it so the same document is recognised later. */
 export interface ImportSource {
