@@ -48,7 +48,7 @@ export interface DashboardRows {
   sheets: SheetTable[];
   measures: Pick<MeasureTable, 'id' | 'title'>[];
   placements: MeasurePlacementTable[];
-  phases: PhaseTable[];
+  phases: Omit<PhaseTable, 'sort_order' | 'source_line_from' | 'source_line_to' | 'source_text'>[];
   kpis: Pick<KpiTable, 'id' | 'measure_id'>[];
   outcomes: KpiTable[];
   outcomeObservations: ObservationTable[];

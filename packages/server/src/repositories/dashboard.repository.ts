@@ -4,6 +4,17 @@ import { toDashboardContent, type DashboardContent } from './dashboard.mapper.js
 import { groupBy } from './group-by.js';
 import { toKpiContent, type KpiContent } from './plan.mapper.js';
 
+const PHASE_COLUMNS = [
+  'id',
+  'measure_id',
+  'text',
+  'period_start',
+  'period_end',
+  'period_fiscal_year',
+  'period_label',
+  'is_done',
+] as const;
+
 /**
  * The reads of a plan's dashboard: only the rows it shows (goals and outcome targets, sheets, measure titles,
  * phases, budget), never the whole plan, as its statuses come from the status cache.
@@ -11,8 +22,11 @@ import { toKpiContent, type KpiContent } from './plan.mapper.js';
 export class DashboardRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** What a plan's dashboard shows apart from statuses, reading only those rows. */
-  async loadDashboard(planId: string): Promise<DashboardContent> {
+  /**
+   * What a plan's dashboard shows at the reference date apart from statuses, reading only those rows: the
+   * phases are those that may be overdue.
+   */
+  async loadDashboard(planId: string, referenceDate: string): Promise<DashboardContent> {
     const db = this.db;
     const measureIds = db.selectFrom('measure').select('id').where('plan_id', '=', planId);
     const projectIds = db.selectFrom('budget_project').select('id').where('plan_id', '=', planId);
@@ -32,10 +46,14 @@ export class DashboardRepository {
           .where('measure_id', 'in', measureIds)
           .orderBy('sort_order')
           .execute(),
+        // Only phases that can be overdue at the date (not done, ended before it) are listed or counted; the
+        // service still judges each with phaseStatusAt, so this only spares reading the others.
         db
           .selectFrom('phase')
-          .selectAll()
+          .select(PHASE_COLUMNS)
           .where('measure_id', 'in', measureIds)
+          .where('is_done', '=', 0)
+          .where('period_end', '<', referenceDate)
           .orderBy('sort_order')
           .execute(),
         db

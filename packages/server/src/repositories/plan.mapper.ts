@@ -257,7 +257,9 @@ export function toKpiContent(row: KpiTable, observations: readonly ObservationTa
 }
 
 /** A phase as stored, its period as one value. */
-export function toPhaseContent(row: PhaseTable): PhaseContent {
+export function toPhaseContent(
+  row: Omit<PhaseTable, 'sort_order' | 'source_line_from' | 'source_line_to' | 'source_text'>,
+): PhaseContent {
   return {
     id: row.id,
     text: row.text,

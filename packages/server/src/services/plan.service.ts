@@ -110,10 +110,11 @@ export class PlanService {
    */
   async dashboard(slug: string, referenceDate?: string): Promise<PlanDashboard> {
     const plan = await this.findPlanOrFail(slug);
+    const date = referenceDate ?? todayInJapan(this.clock);
     const [listed, content, statuses] = await Promise.all([
       this.plans.listWithCounts(plan.id),
-      this.dashboards.loadDashboard(plan.id),
-      this.statuses.at(versionOf(plan), referenceDate ?? todayInJapan(this.clock)),
+      this.dashboards.loadDashboard(plan.id, date),
+      this.statuses.at(versionOf(plan), date),
     ]);
     const row = listed[0];
     if (!row) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
