@@ -11,7 +11,7 @@ import type {
   BudgetType,
   StatusOverride,
 } from '@kotei/domain';
-import type { BudgetProject, Kpi, Period, ProgressBullet, Round } from '@kotei/contracts';
+import type { BudgetProject, Kpi, Period, PlanSummary, ProgressBullet, Round } from '@kotei/contracts';
 import type {
   BudgetLineTable,
   BudgetProjectTable,
@@ -20,6 +20,7 @@ import type {
   MeasurePlacementTable,
   ObservationTable,
   PhaseTable,
+  PlanTable,
   ProjectLinkTable,
   StatusOverrideTable,
 } from '../db/schema.js';
@@ -111,6 +112,42 @@ export interface KpiStatusInput {
 export interface StatusInputs {
   kpis: KpiStatusInput[];
   measures: (MeasurePlacement & { planId: string })[];
+}
+
+/** A plan as listed, before its statuses at a date are known, with the version they are kept under. */
+export interface PlanListing {
+  dataVersion: number;
+  summary: Omit<PlanSummary, 'statusSummary'>;
+}
+
+/**
+ * A plan as listed from its row, its policy fields, counts and rounds (latest first): the latest round, and
+ * the earliest deadline of a round not yet published.
+ */
+export function toPlanListing(
+  plan: PlanTable,
+  extra: { policyFields: string[]; counts: PlanSummary['counts']; rounds: readonly FollowUpRoundTable[] },
+): PlanListing {
+  const latest = extra.rounds[0];
+  return {
+    dataVersion: plan.data_version,
+    summary: {
+      id: plan.id,
+      slug: plan.slug,
+      title: plan.title,
+      owner: plan.owner,
+      adoptedOn: plan.adopted_on,
+      policyFields: extra.policyFields,
+      isSample: plan.is_sample === 1,
+      counts: extra.counts,
+      latestRound: latest ? toRound(latest) : null,
+      nextDeadline:
+        extra.rounds
+          .filter((r) => r.state !== 'published' && r.deadline !== null)
+          .map((r) => r.deadline as string)
+          .sort()[0] ?? null,
+    },
+  };
 }
 
 /** A round as the API shows it. */

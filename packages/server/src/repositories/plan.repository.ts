@@ -21,7 +21,14 @@ import type {
   StrategicGoalTable,
 } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
-import { toPlanContent, toStatusInputs, type PlanContent, type StatusInputs } from './plan.mapper.js';
+import {
+  toPlanContent,
+  toPlanListing,
+  toStatusInputs,
+  type PlanContent,
+  type PlanListing,
+  type StatusInputs,
+} from './plan.mapper.js';
 import { SearchRepository } from './search.repository.js';
 
 /** Every row of a plan, as written in one go by an import or read back for the plan tree. */
@@ -47,17 +54,6 @@ export interface PlanRows {
 
 /** A plan's own row: its fields and the data_version its kept statuses are checked against. */
 export type PlanRecord = PlanTable;
-
-/** A plan as listed, with the counts a list shows. */
-export interface PlanListRow extends PlanTable {
-  policyFields: string[];
-  goalCount: number;
-  sheetCount: number;
-  measureCount: number;
-  kpiCount: number;
-  latestRound: FollowUpRoundTable | null;
-  nextDeadline: string | null;
-}
 
 /** Changes to a plan's own fields. */
 export interface PlanChanges {
@@ -114,7 +110,7 @@ export class PlanRepository {
   }
 
   /** Every plan (or one) with its counts, latest round and next deadline, by title. */
-  async listWithCounts(planId?: string): Promise<PlanListRow[]> {
+  async listWithCounts(planId?: string): Promise<PlanListing[]> {
     let query = this.db.selectFrom('plan');
     if (planId !== undefined) query = query.where('plan.id', '=', planId);
     const plans = await query
@@ -160,20 +156,18 @@ export class PlanRepository {
         .orderBy('as_of_date', 'desc')
         .execute(),
     ]);
-    return plans.map(({ goal_count, sheet_count, measure_count, kpi_count, ...plan }) => ({
-      ...plan,
-      policyFields: fields.filter((f) => f.plan_id === plan.id).map((f) => f.field_code),
-      goalCount: Number(goal_count ?? 0),
-      sheetCount: Number(sheet_count ?? 0),
-      measureCount: Number(measure_count ?? 0),
-      kpiCount: Number(kpi_count ?? 0),
-      latestRound: rounds.find((r) => r.plan_id === plan.id) ?? null,
-      nextDeadline:
-        rounds
-          .filter((r) => r.plan_id === plan.id && r.state !== 'published' && r.deadline !== null)
-          .map((r) => r.deadline as string)
-          .sort()[0] ?? null,
-    }));
+    return plans.map(({ goal_count, sheet_count, measure_count, kpi_count, ...plan }) =>
+      toPlanListing(plan, {
+        policyFields: fields.filter((f) => f.plan_id === plan.id).map((f) => f.field_code),
+        counts: {
+          goals: Number(goal_count ?? 0),
+          sheets: Number(sheet_count ?? 0),
+          measures: Number(measure_count ?? 0),
+          kpis: Number(kpi_count ?? 0),
+        },
+        rounds: rounds.filter((r) => r.plan_id === plan.id),
+      }),
+    );
   }
 
   /** What the status engine reads for these plans: their KPIs, actuals, overrides and measure placements. */

@@ -12,8 +12,8 @@ import type {
   UpdatePlanBody,
 } from '@kotei/contracts';
 import type { DashboardRepository } from '../repositories/dashboard.repository.js';
-import { toRound, type PlanContent } from '../repositories/plan.mapper.js';
-import type { PlanListRow, PlanRecord, PlanRepository } from '../repositories/plan.repository.js';
+import type { PlanContent, PlanListing } from '../repositories/plan.mapper.js';
+import type { PlanRecord, PlanRepository } from '../repositories/plan.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import { requirePermission, type Actor } from './actor.js';
 import { buildPlanRows } from './plan-rows.js';
@@ -62,7 +62,7 @@ export class PlanService {
     planSlug?: string,
   ): Promise<{ kpis: string[]; measures: string[] }> {
     const rows = (await this.plans.listWithCounts()).filter(
-      (row) => planSlug === undefined || row.slug === planSlug,
+      (row) => planSlug === undefined || row.summary.slug === planSlug,
     );
     const statuses = await this.statuses.of(rows.map(versionOf), todayInJapan(this.clock));
     return {
@@ -306,22 +306,12 @@ export class PlanService {
   }
 }
 
-function versionOf(plan: { id: string; data_version: number }): PlanVersion {
-  return { id: plan.id, dataVersion: plan.data_version };
+function versionOf(plan: PlanRecord | PlanListing): PlanVersion {
+  return 'summary' in plan
+    ? { id: plan.summary.id, dataVersion: plan.dataVersion }
+    : { id: plan.id, dataVersion: plan.data_version };
 }
 
-function toSummary(row: PlanListRow, statusSummary: StatusSummary): PlanSummary {
-  return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    owner: row.owner,
-    adoptedOn: row.adopted_on,
-    policyFields: row.policyFields,
-    isSample: row.is_sample === 1,
-    counts: { goals: row.goalCount, sheets: row.sheetCount, measures: row.measureCount, kpis: row.kpiCount },
-    latestRound: row.latestRound && toRound(row.latestRound),
-    nextDeadline: row.nextDeadline,
-    statusSummary,
-  };
+function toSummary(listing: PlanListing, statusSummary: StatusSummary): PlanSummary {
+  return { ...listing.summary, statusSummary };
 }
