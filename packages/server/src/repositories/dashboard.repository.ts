@@ -28,7 +28,13 @@ export class DashboardRepository {
    */
   async loadDashboard(planId: string, referenceDate: string): Promise<DashboardContent> {
     const db = this.db;
-    const measureIds = db.selectFrom('measure').select('id').where('plan_id', '=', planId);
+    // Measures and links are found through the plan's sheets: the dashboard shows placed measures only, and
+    // placements and links are indexed by sheet (a measure's plan_id is not).
+    const sheetIds = db.selectFrom('sheet').select('id').where('plan_id', '=', planId);
+    const measureIds = db
+      .selectFrom('measure_placement')
+      .select('measure_id')
+      .where('sheet_id', 'in', sheetIds);
     const projectIds = db.selectFrom('budget_project').select('id').where('plan_id', '=', planId);
     const outcomeIds = db
       .selectFrom('kpi')
@@ -39,11 +45,11 @@ export class DashboardRepository {
       await Promise.all([
         db.selectFrom('strategic_goal').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
         db.selectFrom('sheet').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
-        db.selectFrom('measure').select(['id', 'title']).where('plan_id', '=', planId).execute(),
+        db.selectFrom('measure').select(['id', 'title']).where('id', 'in', measureIds).execute(),
         db
           .selectFrom('measure_placement')
           .selectAll()
-          .where('measure_id', 'in', measureIds)
+          .where('sheet_id', 'in', sheetIds)
           .orderBy('sort_order')
           .execute(),
         // Only phases that can be overdue at the date (not done, ended before it) are listed or counted; the
@@ -87,7 +93,7 @@ export class DashboardRepository {
       db
         .selectFrom('project_link')
         .selectAll()
-        .where('project_id', 'in', projectIds)
+        .where((eb) => eb.or([eb('sheet_id', 'in', sheetIds), eb('measure_id', 'in', measureIds)]))
         .orderBy('sort_order')
         .execute(),
     ]);

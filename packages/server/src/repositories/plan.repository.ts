@@ -185,14 +185,14 @@ export class PlanRepository {
       this.db.selectFrom('status_override').selectAll().where('kpi_id', 'in', kpiIds).execute(),
       this.db
         .selectFrom('measure_placement')
-        .innerJoin('measure', 'measure.id', 'measure_placement.measure_id')
+        .innerJoin('sheet', 'sheet.id', 'measure_placement.sheet_id')
         .select([
-          'measure.plan_id',
+          'sheet.plan_id',
           'measure_placement.measure_id',
           'measure_placement.sheet_id',
           'measure_placement.is_repost',
         ])
-        .where('measure.plan_id', 'in', planIds)
+        .where('sheet.plan_id', 'in', planIds)
         .orderBy('measure_placement.sort_order')
         .execute(),
     ]);
