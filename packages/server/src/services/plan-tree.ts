@@ -33,7 +33,7 @@ export function toKpiStatus(status: EffectiveStatus): KpiStatus {
   };
 }
 
-/** A KPI with its status from the set; a KPI the set does not know (written after it) has none yet. */
+/** A KPI with its status from the set, which must know it (see coversEveryKpi). */
 export function withStatus(kpi: KpiContent, statuses: PlanStatusSet): Kpi {
   const status = statuses.kpis.get(kpi.id);
   if (!status) throw new Error(`no status for KPI ${kpi.id} at ${statuses.referenceDate}`);
