@@ -77,6 +77,22 @@ export default tseslint.config(
     rules: layer(['@kotei/web', 'react', 'react-*']),
   },
   {
+    // Services hold rules and permissions: rows and their mapping to the model live beside the repositories.
+    files: ['packages/server/src/services/**/*.ts'],
+    ignores: [
+      // Moved to repositories/mappers by the import work.
+      'packages/server/src/services/import.service.ts',
+      'packages/server/src/services/plan-rows.ts',
+      'packages/server/src/services/follow-up-rows.ts',
+    ],
+    rules: layer(['@kotei/web', 'react', 'react-*', '**/db/schema.js', '**/db/schema']),
+  },
+  {
+    // Routes validate, authorize and call one service: they never reach a repository or the database.
+    files: ['packages/server/src/http/**/*.ts'],
+    rules: layer(['@kotei/web', 'react', 'react-*', '**/repositories/*', '**/db/schema.js', 'kysely']),
+  },
+  {
     files: ['packages/web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

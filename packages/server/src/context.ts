@@ -7,6 +7,7 @@ import {
   type Database,
 } from './db/database.js';
 import { AuditRepository } from './repositories/audit.repository.js';
+import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { EvaluationRepository } from './repositories/evaluation.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
@@ -19,7 +20,9 @@ import { EvaluationService } from './services/evaluation.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
+import { ReferenceService } from './services/reference.service.js';
 import { SearchService } from './services/search.service.js';
+import { StatusWarmer } from './services/status-warmer.js';
 import { UserService } from './services/user.service.js';
 
 /** Everything a request or a CLI command may use, wired once. */
@@ -27,6 +30,7 @@ export interface AppContext {
   database: Database;
   clock: Clock;
   organisations: OrganisationRepository;
+  reference: ReferenceService;
   audit: AuditRepository;
   plans: PlanService;
   rounds: RoundService;
@@ -35,6 +39,8 @@ export interface AppContext {
   users: UserService;
   search: SearchService;
   imports: ImportService;
+  /** Warms every plan's statuses at start and at midnight in Japan; `serve` starts it, `close` stops it. */
+  warmer: StatusWarmer;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,8 @@ export async function openContext(options: {
   databaseUrl: string;
   cwd: string;
   clock: Clock;
+  /** Where a failed background warming is reported (it never stops the server). */
+  onWarmingError?: (error: unknown) => void;
 }): Promise<AppContext> {
   const database = openDatabase(parseDatabaseUrl(options.databaseUrl, options.cwd));
   try {
@@ -55,11 +63,22 @@ export async function openContext(options: {
     await organisations.upsertAll(ORGANISATIONS);
     const planRepository = new PlanRepository(database.db, () => database.refreshStatistics());
     const userRepository = new UserRepository(database.db);
-    const plans = new PlanService(planRepository, organisations, options.clock);
+    const plans = new PlanService(
+      planRepository,
+      new DashboardRepository(database.db),
+      organisations,
+      options.clock,
+    );
+    const warmer = new StatusWarmer(
+      () => plans.warmStatuses(),
+      options.clock,
+      options.onWarmingError ?? (() => undefined),
+    );
     return {
       database,
       clock: options.clock,
       organisations,
+      reference: new ReferenceService(organisations),
       audit: new AuditRepository(database.db),
       plans,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
@@ -72,7 +91,11 @@ export async function openContext(options: {
       auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock),
       users: new UserService(userRepository, organisations, options.clock),
       search: new SearchService(new SearchRepository(database), plans),
-      close: () => database.close(),
+      warmer,
+      close: async () => {
+        await warmer.close();
+        await database.close();
+      },
     };
   } catch (error) {
     await database.close();

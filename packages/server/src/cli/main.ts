@@ -85,6 +85,9 @@ export function buildProgram(io: CliIo): Command {
         databaseUrl: config.databaseUrl,
         cwd: process.cwd(),
         clock: config.clock,
+        onWarmingError: (error) => {
+          io.err(`warming the statuses failed: ${error instanceof Error ? error.message : String(error)}`);
+        },
       });
       const first = await prepareFirstStart(ctx, { loadSample: opts.sample });
       const app = await buildApp(ctx, {
@@ -94,6 +97,9 @@ export function buildProgram(io: CliIo): Command {
       });
       const address = await app.listen({ port: opts.port ?? config.port, host: opts.host ?? config.host });
       const url = address.replace('[::1]', 'localhost');
+      // Today's statuses of every plan, computed in the background, so the first portfolio is not the one
+      // that pays for them; again at each midnight in Japan.
+      void ctx.warmer.start();
       io.out(`kotei listening on ${url}`);
       io.out(`database: ${ctx.database.kind} ${redactPassword(ctx.database.location)}`);
       if (first.sample) io.out(`sample plan loaded: ${url}/plans/${first.sample.slug}`);

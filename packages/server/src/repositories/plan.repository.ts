@@ -21,6 +21,14 @@ import type {
   StrategicGoalTable,
 } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
+import {
+  toPlanContent,
+  toPlanListing,
+  toStatusInputs,
+  type PlanContent,
+  type PlanListing,
+  type StatusInputs,
+} from './plan.mapper.js';
 import { SearchRepository } from './search.repository.js';
 
 /** Every row of a plan, as written in one go by an import or read back for the plan tree. */
@@ -44,16 +52,8 @@ export interface PlanRows {
   overrides: StatusOverrideTable[];
 }
 
-/** A plan as listed, with the counts a list shows. */
-export interface PlanListRow extends PlanTable {
-  policyFields: string[];
-  goalCount: number;
-  sheetCount: number;
-  measureCount: number;
-  kpiCount: number;
-  latestRound: FollowUpRoundTable | null;
-  nextDeadline: string | null;
-}
+/** A plan's own row: its fields and the data_version its kept statuses are checked against. */
+export type PlanRecord = PlanTable;
 
 /** Changes to a plan's own fields. */
 export interface PlanChanges {
@@ -110,7 +110,7 @@ export class PlanRepository {
   }
 
   /** Every plan (or one) with its counts, latest round and next deadline, by title. */
-  async listWithCounts(planId?: string): Promise<PlanListRow[]> {
+  async listWithCounts(planId?: string): Promise<PlanListing[]> {
     let query = this.db.selectFrom('plan');
     if (planId !== undefined) query = query.where('plan.id', '=', planId);
     const plans = await query
@@ -156,29 +156,25 @@ export class PlanRepository {
         .orderBy('as_of_date', 'desc')
         .execute(),
     ]);
-    return plans.map(({ goal_count, sheet_count, measure_count, kpi_count, ...plan }) => ({
-      ...plan,
-      policyFields: fields.filter((f) => f.plan_id === plan.id).map((f) => f.field_code),
-      goalCount: Number(goal_count ?? 0),
-      sheetCount: Number(sheet_count ?? 0),
-      measureCount: Number(measure_count ?? 0),
-      kpiCount: Number(kpi_count ?? 0),
-      latestRound: rounds.find((r) => r.plan_id === plan.id) ?? null,
-      nextDeadline:
-        rounds
-          .filter((r) => r.plan_id === plan.id && r.state !== 'published' && r.deadline !== null)
-          .map((r) => r.deadline as string)
-          .sort()[0] ?? null,
-    }));
+    return plans.map(({ goal_count, sheet_count, measure_count, kpi_count, ...plan }) =>
+      toPlanListing(plan, {
+        policyFields: fields.filter((f) => f.plan_id === plan.id).map((f) => f.field_code),
+        counts: {
+          goals: Number(goal_count ?? 0),
+          sheets: Number(sheet_count ?? 0),
+          measures: Number(measure_count ?? 0),
+          kpis: Number(kpi_count ?? 0),
+        },
+        rounds: rounds.filter((r) => r.plan_id === plan.id),
+      }),
+    );
   }
 
-  /** What the status engine reads for these plans: their KPIs, actuals and overrides. */
-  async loadStatusInputs(
-    planIds: readonly string[],
-  ): Promise<Pick<PlanRows, 'kpis' | 'observations' | 'overrides'>> {
-    if (planIds.length === 0) return { kpis: [], observations: [], overrides: [] };
+  /** What the status engine reads for these plans: their KPIs, actuals, overrides and measure placements. */
+  async loadStatusInputs(planIds: readonly string[]): Promise<StatusInputs> {
+    if (planIds.length === 0) return { kpis: [], measures: [] };
     const kpiIds = this.db.selectFrom('kpi').select('id').where('plan_id', 'in', planIds);
-    const [kpis, observations, overrides] = await Promise.all([
+    const [kpis, observations, overrides, placements] = await Promise.all([
       this.db.selectFrom('kpi').selectAll().where('plan_id', 'in', planIds).orderBy('sort_order').execute(),
       this.db
         .selectFrom('observation')
@@ -187,8 +183,33 @@ export class PlanRepository {
         .orderBy('period_start')
         .execute(),
       this.db.selectFrom('status_override').selectAll().where('kpi_id', 'in', kpiIds).execute(),
+      this.db
+        .selectFrom('measure_placement')
+        .innerJoin('sheet', 'sheet.id', 'measure_placement.sheet_id')
+        .select([
+          'sheet.plan_id',
+          'measure_placement.measure_id',
+          'measure_placement.sheet_id',
+          'measure_placement.is_repost',
+        ])
+        .where('sheet.plan_id', 'in', planIds)
+        .orderBy('measure_placement.sort_order')
+        .execute(),
     ]);
-    return { kpis, observations, overrides };
+    return toStatusInputs({ kpis, observations, overrides, placements });
+  }
+
+  /**
+   * A whole plan without statuses, and its status inputs from the same rows (mapped only when asked, as a
+   * cached status set makes them unnecessary).
+   */
+  async loadPlan(plan: PlanTable): Promise<{ content: PlanContent; statusInputs: () => StatusInputs }> {
+    const rows = await this.loadRows(plan);
+    return {
+      content: toPlanContent(rows),
+      statusInputs: () =>
+        toStatusInputs({ ...rows, placements: rows.placements.map((p) => ({ ...p, plan_id: plan.id })) }),
+    };
   }
 
   /** Every row under one plan, each table read once. */

@@ -1,9 +1,22 @@
-import { valueOnGeometricPath } from '@kotei/domain';
-import type { Kpi, PlanDashboard, PlanSummary, PlanTree } from '@kotei/contracts';
+import { rollUpStatuses, valueOnGeometricPath, type ProgressStatus, type StatusRollUp } from '@kotei/domain';
+import type { Kpi, Phase, PlanDashboard, PlanSummary } from '@kotei/contracts';
 import { budgetTotals } from '@kotei/reports';
+import type { DashboardContent, DashboardMeasure } from '../repositories/dashboard.mapper.js';
+import type { KpiContent } from '../repositories/plan.mapper.js';
+import type { PlanStatusSet } from './plan-status.js';
+import { phaseAt, withStatus } from './plan-tree.js';
 
 const WORST_KPIS = 10;
-const STATUS_ORDER = ['deteriorating', 'limited', 'moderate', 'no_data', 'on_track', 'achieved'] as const;
+const STATUS_ORDER: readonly ProgressStatus[] = [
+  'deteriorating',
+  'limited',
+  'moderate',
+  'no_data',
+  'on_track',
+  'achieved',
+];
+const BEHIND: ReadonlySet<ProgressStatus> = new Set(['deteriorating', 'limited', 'moderate']);
+const NONE: StatusRollUp = rollUpStatuses([]);
 
 /**
  * The path an outcome should follow, one point a fiscal year from its baseline to its target: geometric for
@@ -35,65 +48,98 @@ export function requiredPath(kpi: Kpi): { year: number; value: number }[] {
   return points;
 }
 
-/** Build the plan dashboard from the plan tree (statuses already computed at its reference date). */
-export function buildDashboard(tree: PlanTree, summary: PlanSummary): PlanDashboard {
-  const placed = tree.sheets.flatMap((sheet) =>
-    sheet.measures.filter((m) => !m.isRepost).map((measure) => ({ sheet, measure })),
+/** An output KPI as placed on the dashboard's list of worst KPIs, before its content is read. */
+export interface WorstKpiPlace {
+  kpiId: string;
+  measureId: string;
+  measureTitle: string;
+  sheetNumber: number;
+}
+
+// Each measure once, at its home sheet (reposts are the same measure shown again), in the plan's order.
+function placedMeasures(content: DashboardContent): { sheetNumber: number; measure: DashboardMeasure }[] {
+  return content.sheets.flatMap((sheet) =>
+    sheet.placements.flatMap((p) => {
+      const measure = content.measures.get(p.measureId);
+      return !p.isRepost && measure ? [{ sheetNumber: sheet.number, measure }] : [];
+    }),
   );
-  const rank = (kpi: Kpi): number => STATUS_ORDER.indexOf(kpi.status.status);
-  const worstKpis = placed
-    .flatMap(({ sheet, measure }) =>
-      measure.kpis.map((kpi) => ({
-        kpi,
-        measureId: measure.id,
-        measureTitle: measure.title,
-        sheetNumber: sheet.number,
-      })),
+}
+
+/**
+ * The output KPIs most behind, worst status first and then lowest score, ties in the plan's order: chosen from
+ * the status set alone, so only these KPIs' rows need reading.
+ */
+export function worstKpiPlaces(content: DashboardContent, statuses: PlanStatusSet): WorstKpiPlace[] {
+  const rank = (status: ProgressStatus): number => STATUS_ORDER.indexOf(status);
+  return placedMeasures(content)
+    .flatMap(({ sheetNumber, measure }) =>
+      measure.kpiIds.flatMap((kpiId) => {
+        const effective = statuses.kpis.get(kpiId)?.effective;
+        return effective && BEHIND.has(effective.status)
+          ? [{ place: { kpiId, measureId: measure.id, measureTitle: measure.title, sheetNumber }, effective }]
+          : [];
+      }),
     )
-    .filter(
-      ({ kpi }) =>
-        kpi.status.status === 'deteriorating' ||
-        kpi.status.status === 'limited' ||
-        kpi.status.status === 'moderate',
+    .sort(
+      (a, b) =>
+        rank(a.effective.status) - rank(b.effective.status) ||
+        (a.effective.score ?? 0) - (b.effective.score ?? 0),
     )
-    .sort((a, b) => rank(a.kpi) - rank(b.kpi) || (a.kpi.status.score ?? 0) - (b.kpi.status.score ?? 0))
-    .slice(0, WORST_KPIS);
-  const overduePhases = placed.flatMap(({ sheet, measure }) =>
-    measure.phases
-      .filter((phase) => phase.status === 'overdue')
-      .map((phase) => ({
-        measureId: measure.id,
-        measureTitle: measure.title,
-        sheetNumber: sheet.number,
-        phase,
-      })),
-  );
-  const projects = [
-    ...tree.sheets.flatMap((s) => s.projects),
-    ...placed.flatMap(({ measure }) => measure.projects),
-  ];
+    .slice(0, WORST_KPIS)
+    .map(({ place }) => place);
+}
+
+/**
+ * The plan dashboard from what it shows (see DashboardRepository), the plan's statuses at the reference date
+ * and the content of its worst KPIs.
+ */
+export function buildDashboard(
+  content: DashboardContent,
+  statuses: PlanStatusSet,
+  summary: PlanSummary,
+  worst: { places: readonly WorstKpiPlace[]; kpis: readonly KpiContent[] },
+): PlanDashboard {
+  const { referenceDate } = statuses;
+  const kpiById = new Map(worst.kpis.map((kpi) => [kpi.id, kpi]));
+  const overdue = (measure: DashboardMeasure): Phase[] =>
+    measure.phases.map((phase) => phaseAt(phase, referenceDate)).filter((p) => p.status === 'overdue');
   return {
     plan: summary,
-    referenceDate: tree.referenceDate,
-    goals: tree.strategicGoals.map((goal) => ({
+    referenceDate,
+    goals: content.goals.map((goal) => ({
       id: goal.id,
       number: goal.number,
       title: goal.title,
-      statusSummary: goal.statusSummary,
-      outcomes: goal.outcomes.map((kpi) => ({ kpi, path: requiredPath(kpi) })),
+      statusSummary: statuses.byGoal.get(goal.id) ?? NONE,
+      outcomes: goal.outcomes.map((outcome) => {
+        const kpi = withStatus(outcome, statuses);
+        return { kpi, path: requiredPath(kpi) };
+      }),
     })),
-    sheets: tree.sheets.map((sheet) => ({
+    sheets: content.sheets.map((sheet) => ({
       id: sheet.id,
       number: sheet.number,
       title: sheet.title,
-      statusSummary: sheet.statusSummary,
-      measures: sheet.measures.length,
-      overduePhases: sheet.measures
-        .filter((m) => !m.isRepost)
-        .reduce((n, m) => n + m.phases.filter((p) => p.status === 'overdue').length, 0),
+      statusSummary: statuses.bySheet.get(sheet.id) ?? NONE,
+      measures: sheet.placements.filter((p) => content.measures.has(p.measureId)).length,
+      overduePhases: sheet.placements.reduce((n, p) => {
+        const measure = content.measures.get(p.measureId);
+        return !p.isRepost && measure ? n + overdue(measure).length : n;
+      }, 0),
     })),
-    worstKpis,
-    overduePhases,
-    budget: budgetTotals(projects),
+    worstKpis: worst.places.flatMap(({ kpiId, ...place }) => {
+      const kpi = kpiById.get(kpiId);
+      return kpi ? [{ kpi: withStatus(kpi, statuses), ...place }] : [];
+    }),
+    overduePhases: placedMeasures(content).flatMap(({ sheetNumber, measure }) =>
+      overdue(measure).map((phase) => ({
+        measureId: measure.id,
+        measureTitle: measure.title,
+        sheetNumber,
+        phase,
+      })),
+    ),
+    budget: budgetTotals(content.projects),
   };
 }

@@ -1,16 +1,12 @@
-import { circledNumber, DomainError, type Clock, type EvaluationRating } from '@kotei/domain';
+import { circledNumber, DomainError, type Clock } from '@kotei/domain';
 import type { CreateEvaluationBody, Evaluation, EvaluationList, EvaluationTarget } from '@kotei/contracts';
-import type { EvaluationTable, PlanTable } from '../db/schema.js';
-import type {
-  EvaluationRepository,
-  EvaluationRow,
-  EvaluationTargetIds,
-} from '../repositories/evaluation.repository.js';
+import type { EvaluationRepository, EvaluationTargetIds } from '../repositories/evaluation.repository.js';
+import { toEvaluation, toEvaluationRow } from '../repositories/evaluation.mapper.js';
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import { newId } from '../ids.js';
 import { requirePermission, type Actor } from './actor.js';
-import { toRound } from './plan-tree.js';
-import { searchEntry } from './search-entries.js';
+import { toRound } from '../repositories/plan.mapper.js';
+import { searchEntry } from '../repositories/search-entry.mapper.js';
 
 /** The search title of an evaluation: 総合評価（工程表②） / 総合評価（戦略目標1） / 総合評価（計画全体）. */
 export function evaluationTitle(target: EvaluationTarget): string {
@@ -22,24 +18,6 @@ export function evaluationTitle(target: EvaluationTarget): string {
     case 'sheet':
       return `総合評価（工程表${circledNumber(target.number)}）`;
   }
-}
-
-function targetOf(row: EvaluationRow): EvaluationTarget {
-  if (row.goal_id !== null && row.goal_number !== null) return { kind: 'goal', number: row.goal_number };
-  if (row.sheet_id !== null && row.sheet_number !== null) return { kind: 'sheet', number: row.sheet_number };
-  return { kind: 'plan' };
-}
-
-function toEvaluation(row: EvaluationRow): Evaluation {
-  return {
-    id: row.id,
-    roundId: row.round_id,
-    target: targetOf(row),
-    rating: row.rating as EvaluationRating,
-    comment: row.comment,
-    evaluator: { displayName: row.evaluator_name },
-    createdAt: row.created_at,
-  };
 }
 
 /** Experts' overall evaluations (有識者による総合評価): written by experts, read by anyone. */
@@ -75,16 +53,16 @@ export class EvaluationService {
     const user = requirePermission(actor, 'evaluation:write');
     const { plan, round } = await this.findPlanRound(slug, roundId);
     const ids = await this.resolveTarget(plan, body.target);
-    const row: EvaluationTable = {
+    const row = toEvaluationRow({
       id: newId(),
-      round_id: round.id,
-      goal_id: ids.goalId,
-      sheet_id: ids.sheetId,
-      evaluator_id: user.id,
+      roundId: round.id,
+      goalId: ids.goalId,
+      sheetId: ids.sheetId,
+      evaluatorId: user.id,
       rating: body.rating,
       comment: body.comment,
-      created_at: this.clock.now().toISOString(),
-    };
+      createdAt: this.clock.now().toISOString(),
+    });
     const title = evaluationTitle(body.target);
     const sheetNumber = body.target.kind === 'sheet' ? body.target.number : null;
     const written = await this.evaluations.insert(
@@ -128,7 +106,7 @@ export class EvaluationService {
     };
   }
 
-  private async resolveTarget(plan: PlanTable, target: EvaluationTarget): Promise<EvaluationTargetIds> {
+  private async resolveTarget(plan: { id: string }, target: EvaluationTarget): Promise<EvaluationTargetIds> {
     switch (target.kind) {
       case 'plan':
         return { goalId: null, sheetId: null };

@@ -11,15 +11,17 @@ import type {
   StatusSummary,
   UpdatePlanBody,
 } from '@kotei/contracts';
-import type { PlanListRow, PlanRepository } from '../repositories/plan.repository.js';
+import type { DashboardRepository } from '../repositories/dashboard.repository.js';
+import type { PlanContent, PlanListing } from '../repositories/plan.mapper.js';
+import type { PlanRecord, PlanRepository } from '../repositories/plan.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import { requirePermission, type Actor } from './actor.js';
 import { buildPlanRows } from './plan-rows.js';
 import { newId } from '../ids.js';
-import { buildDashboard } from './dashboard.js';
-import { assemblePlanTree, toRound } from './plan-tree.js';
-import { PlanStatuses, type PlanStatusesAt } from './plan-statuses.js';
-import { buildSearchEntries } from './search-entries.js';
+import { buildDashboard, worstKpiPlaces } from './dashboard.js';
+import { coversEveryKpi, measureWithStatuses, toPlanTree } from './plan-tree.js';
+import { computePlanStatuses, PlanStatuses, type PlanStatusSet, type PlanVersion } from './plan-status.js';
+import { buildSearchEntries } from '../repositories/search-entry.mapper.js';
 
 /** Where an imported plan came from, recorded with it so the same document is recognised later. */
 export interface ImportSource {
@@ -32,22 +34,23 @@ export interface ImportSource {
 
 /** Reading and changing plans. */
 export class PlanService {
+  /** Every plan's statuses, kept between requests: the one path the tree, dashboard, lists and search read. */
+  readonly statuses: PlanStatuses;
+
   constructor(
     private readonly plans: PlanRepository,
+    private readonly dashboards: DashboardRepository,
     private readonly organisations: OrganisationRepository,
     private readonly clock: Clock,
   ) {
-    this.statuses = new PlanStatuses(plans);
+    this.statuses = new PlanStatuses(plans, clock);
   }
-
-  private readonly statuses: PlanStatuses;
 
   /** Every plan, as listed, with its statuses at today in Japan. Public. */
   async list(): Promise<PlanSummary[]> {
-    const today = todayInJapan(this.clock);
     const rows = await this.plans.listWithCounts();
-    const statuses = await this.statuses.of(rows, today);
-    return rows.map((row, i) => toSummary(row, (statuses[i] as PlanStatusesAt).summary));
+    const statuses = await this.statuses.of(rows.map(versionOf), todayInJapan(this.clock));
+    return rows.map((row, i) => toSummary(row, (statuses[i] as PlanStatusSet).plan));
   }
 
   /**
@@ -59,15 +62,32 @@ export class PlanService {
     planSlug?: string,
   ): Promise<{ kpis: string[]; measures: string[] }> {
     const rows = (await this.plans.listWithCounts()).filter(
-      (row) => planSlug === undefined || row.slug === planSlug,
+      (row) => planSlug === undefined || row.summary.slug === planSlug,
     );
-    const statuses = await this.statuses.of(rows, todayInJapan(this.clock));
-    const having = (map: ReadonlyMap<string, ProgressStatus>): string[] =>
-      [...map].filter(([, value]) => value === status).map(([id]) => id);
+    const statuses = await this.statuses.of(rows.map(versionOf), todayInJapan(this.clock));
     return {
-      kpis: statuses.flatMap((plan) => having(plan.kpis)),
-      measures: statuses.flatMap((plan) => having(plan.measures)),
+      kpis: statuses.flatMap((set) =>
+        [...set.kpis].filter(([, kpi]) => kpi.effective.status === status).map(([id]) => id),
+      ),
+      measures: statuses.flatMap((set) =>
+        [...set.byMeasure].filter(([, rollUp]) => rollUp.status === status).map(([id]) => id),
+      ),
     };
+  }
+
+  /**
+   * Compute today's statuses of every plan that lacks them, one plan at a time so that requests are served in
+   * between: what the start-up and midnight warming run. Resolves with how many plans were computed.
+   */
+  async warmStatuses(): Promise<number> {
+    const before = this.statuses.computed;
+    const today = todayInJapan(this.clock);
+    for (const row of await this.plans.listWithCounts()) {
+      await this.statuses.of([versionOf(row)], today);
+      // Give waiting requests their turn between plans: the computation itself is synchronous.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return this.statuses.computed - before;
   }
 
   /** The bureau's view: every policy field with its aim and its plans. Public. */
@@ -84,54 +104,78 @@ export class PlanService {
     };
   }
 
-  /** A plan's dashboard at the reference date (a round's as-of date, else today in Japan). Public. */
+  /**
+   * A plan's dashboard at the reference date (a round's as-of date, else today in Japan): its statuses from
+   * the status cache, and only the rows it shows. Public.
+   */
   async dashboard(slug: string, referenceDate?: string): Promise<PlanDashboard> {
-    const tree = await this.getTree(slug, referenceDate);
-    const listed = await this.plans.listWithCounts(tree.id);
+    const plan = await this.findPlanOrFail(slug);
+    const date = referenceDate ?? todayInJapan(this.clock);
+    const [listed, content, statuses] = await Promise.all([
+      this.plans.listWithCounts(plan.id),
+      this.dashboards.loadDashboard(plan.id, date),
+      this.statuses.at(versionOf(plan), date),
+    ]);
     const row = listed[0];
     if (!row) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
-    return buildDashboard(tree, toSummary(row, tree.statusSummary));
+    const places = worstKpiPlaces(content, statuses);
+    const kpis = await this.dashboards.loadKpis(
+      plan.id,
+      places.map((p) => p.kpiId),
+    );
+    return buildDashboard(content, statuses, toSummary(row, statuses.plan), { places, kpis });
   }
 
   /**
-   * The whole plan. Phase statuses are computed at `referenceDate` (a round's as-of date when a round is
-   * viewed), else at today in Japan time. Public.
+   * The whole plan. Statuses are those at `referenceDate` (a round's as-of date when a round is viewed), else
+   * at today in Japan time. Public.
    */
   async getTree(slug: string, referenceDate?: string): Promise<PlanTree> {
-    const plan = await this.plans.findBySlug(slug);
-    if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
-    const rows = await this.plans.loadRows(plan);
-    return assemblePlanTree(rows, referenceDate ?? todayInJapan(this.clock));
+    const { content, statuses } = await this.loadWithStatuses(slug, referenceDate);
+    return toPlanTree(content, statuses);
   }
 
   /** One measure with where it appears, its source text and the plan's rounds. Public. */
   async getMeasure(slug: string, measureId: string, referenceDate?: string): Promise<MeasureDetail> {
-    const plan = await this.plans.findBySlug(slug);
-    if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
-    const rows = await this.plans.loadRows(plan);
-    const row = rows.measures.find((m) => m.id === measureId);
-    const tree = assemblePlanTree(rows, referenceDate ?? todayInJapan(this.clock));
-    const placements = tree.sheets.flatMap((sheet) =>
-      sheet.measures.filter((m) => m.id === measureId).map((m) => ({ sheet, measure: m })),
+    const { content, statuses } = await this.loadWithStatuses(slug, referenceDate);
+    const measure = content.measures.get(measureId);
+    const placements = content.sheets.flatMap((sheet) =>
+      sheet.placements.filter((p) => p.measureId === measureId).map((p) => ({ sheet, isRepost: p.isRepost })),
     );
-    const own = placements.find((p) => !p.measure.isRepost) ?? placements[0];
-    if (!row || !own)
+    if (!measure || placements.length === 0)
       throw new DomainError('not_found', 'measure_not_found', `No measure ${measureId} in plan "${slug}"`);
     return {
-      plan: { slug: tree.slug, title: tree.title, isSample: tree.isSample },
-      referenceDate: tree.referenceDate,
-      measure: { ...own.measure, isRepost: false },
+      plan: { slug: content.plan.slug, title: content.plan.title, isSample: content.plan.isSample },
+      referenceDate: statuses.referenceDate,
+      measure: measureWithStatuses(measure, false, statuses),
       placements: placements.map((p) => ({
         sheetNumber: p.sheet.number,
         sheetTitle: p.sheet.title,
-        isRepost: p.measure.isRepost,
+        isRepost: p.isRepost,
       })),
-      source:
-        row.source_line_from === null || row.source_line_to === null
-          ? null
-          : { lineFrom: row.source_line_from, lineTo: row.source_line_to, rawText: row.source_text ?? '' },
-      rounds: tree.rounds,
+      source: measure.source,
+      rounds: content.rounds,
     };
+  }
+
+  // The plan's content with its statuses from the cache; computed from the rows just read when missing, or
+  // when a write added KPIs after the kept statuses were computed.
+  private async loadWithStatuses(
+    slug: string,
+    referenceDate: string | undefined,
+  ): Promise<{ content: PlanContent; statuses: PlanStatusSet }> {
+    const plan = await this.findPlanOrFail(slug);
+    const { content, statusInputs } = await this.plans.loadPlan(plan);
+    const date = referenceDate ?? todayInJapan(this.clock);
+    const kept = await this.statuses.at(versionOf(plan), date, statusInputs);
+    const statuses = coversEveryKpi(content, kept) ? kept : computePlanStatuses(statusInputs(), date);
+    return { content, statuses };
+  }
+
+  private async findPlanOrFail(slug: string): Promise<PlanRecord> {
+    const plan = await this.plans.findBySlug(slug);
+    if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
+    return plan;
   }
 
   /**
@@ -262,18 +306,12 @@ export class PlanService {
   }
 }
 
-function toSummary(row: PlanListRow, statusSummary: StatusSummary): PlanSummary {
-  return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    owner: row.owner,
-    adoptedOn: row.adopted_on,
-    policyFields: row.policyFields,
-    isSample: row.is_sample === 1,
-    counts: { goals: row.goalCount, sheets: row.sheetCount, measures: row.measureCount, kpis: row.kpiCount },
-    latestRound: row.latestRound && toRound(row.latestRound),
-    nextDeadline: row.nextDeadline,
-    statusSummary,
-  };
+function versionOf(plan: PlanRecord | PlanListing): PlanVersion {
+  return 'summary' in plan
+    ? { id: plan.summary.id, dataVersion: plan.dataVersion }
+    : { id: plan.id, dataVersion: plan.data_version };
+}
+
+function toSummary(listing: PlanListing, statusSummary: StatusSummary): PlanSummary {
+  return { ...listing.summary, statusSummary };
 }

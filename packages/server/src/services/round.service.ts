@@ -4,7 +4,7 @@ import type { PlanRepository } from '../repositories/plan.repository.js';
 import type { RoundRepository } from '../repositories/round.repository.js';
 import { newId } from '../ids.js';
 import { requirePermission, type Actor } from './actor.js';
-import { toRound } from './plan-tree.js';
+import { toRound } from '../repositories/plan.mapper.js';
 
 /** Follow-up rounds: opened by the coordinating office. */
 export class RoundService {

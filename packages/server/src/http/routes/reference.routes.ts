@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { POLICY_FIELDS } from '@kotei/domain';
 import { Organisation, PolicyField } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
 
@@ -19,7 +18,7 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
       },
-      async () => ({ organisations: await ctx.organisations.listAll(), policyFields: [...POLICY_FIELDS] }),
+      () => ctx.reference.reference(),
     );
     app.get(
       '/health',

@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { toDashboardContent, type DashboardContent } from './dashboard.mapper.js';
+import { groupBy } from './group-by.js';
+import { toKpiContent, type KpiContent } from './plan.mapper.js';
+
+const PHASE_COLUMNS = [
+  'id',
+  'measure_id',
+  'text',
+  'period_start',
+  'period_end',
+  'period_fiscal_year',
+  'period_label',
+  'is_done',
+] as const;
+
+/**
+ * The reads of a plan's dashboard: only the rows it shows (goals and outcome targets, sheets, measure titles,
+ * phases, budget), never the whole plan, as its statuses come from the status cache.
+ */
+export class DashboardRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /**
+   * What a plan's dashboard shows at the reference date apart from statuses, reading only those rows: the
+   * phases are those that may be overdue.
+   */
+  async loadDashboard(planId: string, referenceDate: string): Promise<DashboardContent> {
+    const db = this.db;
+    // Measures and links are found through the plan's sheets: the dashboard shows placed measures only, and
+    // placements and links are indexed by sheet (a measure's plan_id is not).
+    const sheetIds = db.selectFrom('sheet').select('id').where('plan_id', '=', planId);
+    const measureIds = db
+      .selectFrom('measure_placement')
+      .select('measure_id')
+      .where('sheet_id', 'in', sheetIds);
+    const projectIds = db.selectFrom('budget_project').select('id').where('plan_id', '=', planId);
+    const outcomeIds = db
+      .selectFrom('kpi')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('goal_id', 'is not', null);
+    const [goals, sheets, measures, placements, phases, kpis, outcomes, outcomeObservations] =
+      await Promise.all([
+        db.selectFrom('strategic_goal').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
+        db.selectFrom('sheet').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
+        db.selectFrom('measure').select(['id', 'title']).where('id', 'in', measureIds).execute(),
+        db
+          .selectFrom('measure_placement')
+          .selectAll()
+          .where('sheet_id', 'in', sheetIds)
+          .orderBy('sort_order')
+          .execute(),
+        // Only phases that can be overdue at the date (not done, ended before it) are listed or counted; the
+        // service still judges each with phaseStatusAt, so this only spares reading the others.
+        db
+          .selectFrom('phase')
+          .select(PHASE_COLUMNS)
+          .where('measure_id', 'in', measureIds)
+          .where('is_done', '=', 0)
+          .where('period_end', '<', referenceDate)
+          .orderBy('sort_order')
+          .execute(),
+        db
+          .selectFrom('kpi')
+          .select(['id', 'measure_id'])
+          .where('plan_id', '=', planId)
+          .orderBy('sort_order')
+          .execute(),
+        db
+          .selectFrom('kpi')
+          .selectAll()
+          .where('plan_id', '=', planId)
+          .where('goal_id', 'is not', null)
+          .orderBy('sort_order')
+          .execute(),
+        db
+          .selectFrom('observation')
+          .selectAll()
+          .where('kpi_id', 'in', outcomeIds)
+          .orderBy('period_start')
+          .execute(),
+      ]);
+    const [projects, lines, links] = await Promise.all([
+      db.selectFrom('budget_project').selectAll().where('plan_id', '=', planId).execute(),
+      db
+        .selectFrom('budget_line')
+        .selectAll()
+        .where('project_id', 'in', projectIds)
+        .orderBy('sort_order')
+        .execute(),
+      db
+        .selectFrom('project_link')
+        .selectAll()
+        .where((eb) => eb.or([eb('sheet_id', 'in', sheetIds), eb('measure_id', 'in', measureIds)]))
+        .orderBy('sort_order')
+        .execute(),
+    ]);
+    return toDashboardContent({
+      goals,
+      sheets,
+      measures,
+      placements,
+      phases,
+      kpis,
+      outcomes,
+      outcomeObservations,
+      projects,
+      lines,
+      links,
+    });
+  }
+
+  /** These KPIs of a plan with their actuals, without statuses, in no particular order. */
+  async loadKpis(planId: string, kpiIds: readonly string[]): Promise<KpiContent[]> {
+    if (kpiIds.length === 0) return [];
+    const [kpis, observations] = await Promise.all([
+      this.db.selectFrom('kpi').selectAll().where('plan_id', '=', planId).where('id', 'in', kpiIds).execute(),
+      this.db
+        .selectFrom('observation')
+        .selectAll()
+        .where('kpi_id', 'in', kpiIds)
+        .orderBy('period_start')
+        .execute(),
+    ]);
+    const observationsByKpi = groupBy(observations, (o) => o.kpi_id);
+    return kpis.map((kpi) => toKpiContent(kpi, observationsByKpi.get(kpi.id) ?? []));
+  }
+}

@@ -1,0 +1,153 @@
+import {
+  applyOverride,
+  evaluateKpi,
+  rollUpByGoal,
+  rollUpByMeasure,
+  rollUpBySheet,
+  rollUpPlan,
+  todayInJapan,
+  type Clock,
+  type EffectiveStatus,
+  type StatusRollUp,
+} from '@kotei/domain';
+import { groupBy } from '../repositories/group-by.js';
+import type { StatusInputs } from '../repositories/plan.mapper.js';
+import type { PlanRepository } from '../repositories/plan.repository.js';
+
+/** A plan's statuses at a reference date: every KPI's and outcome target's (override applied) and the roll-ups. */
+export interface PlanStatusSet {
+  referenceDate: string;
+  /** Every KPI and outcome target of the plan, by id. */
+  kpis: ReadonlyMap<string, EffectiveStatus>;
+  /** Every KPI and outcome target once. */
+  plan: StatusRollUp;
+  byMeasure: ReadonlyMap<string, StatusRollUp>;
+  bySheet: ReadonlyMap<string, StatusRollUp>;
+  byGoal: ReadonlyMap<string, StatusRollUp>;
+}
+
+/** Which version of a plan's data statuses are asked of. */
+export interface PlanVersion {
+  id: string;
+  dataVersion: number;
+}
+
+/**
+ * The one place a plan's statuses are computed: each KPI judged from its actuals at the reference date (so it
+ * can never be stale), a coordinator's override applied, then rolled up per measure, sheet, goal and plan.
+ */
+export function computePlanStatuses(inputs: StatusInputs, referenceDate: string): PlanStatusSet {
+  const kpis = new Map<string, EffectiveStatus>();
+  for (const input of inputs.kpis) {
+    kpis.set(
+      input.kpi.id,
+      applyOverride(evaluateKpi(input.kpi, input.actuals, referenceDate), input.override),
+    );
+  }
+  const placements = inputs.kpis.map((input) => input.placement);
+  const effective = [...kpis.values()].map((status) => status.effective);
+  return {
+    referenceDate,
+    kpis,
+    plan: rollUpPlan(placements, effective),
+    byMeasure: rollUpByMeasure(placements, effective),
+    bySheet: rollUpBySheet(inputs.measures, placements, effective),
+    byGoal: rollUpByGoal(placements, effective),
+  };
+}
+
+interface Kept {
+  dataVersion: number;
+  set: PlanStatusSet;
+}
+
+// Other dates (a round's as-of date, a date asked for) are kept for a few plans only: today is what most
+// requests ask, and a bounded cache cannot grow with the dates people try.
+const OTHER_DATES_KEPT = 32;
+
+/**
+ * Each plan's statuses at a date, kept between requests. They are valid while the plan's data_version (raised
+ * by every write to its KPIs, actuals or overrides, in the write's transaction) and the date stay the same;
+ * the version is read from the database on every request, so another instance's write is seen too. Today's
+ * statuses are kept for every plan; other dates in a small least-recently-used cache.
+ */
+export class PlanStatuses {
+  private readonly today = new Map<string, Kept>();
+  private readonly other = new Map<string, Kept>();
+  private computedCount = 0;
+
+  constructor(
+    private readonly plans: PlanRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** How many plans' statuses have been computed since start (each plan once per version and date). */
+  get computed(): number {
+    return this.computedCount;
+  }
+
+  /** The statuses of these plans at `referenceDate`, in the order given; only missing or stale ones are read. */
+  async of(plans: readonly PlanVersion[], referenceDate: string): Promise<PlanStatusSet[]> {
+    const stale = plans.filter((plan) => this.fresh(plan, referenceDate) === undefined);
+    if (stale.length > 0) {
+      // The inputs are read after the versions: if a write lands in between, the statuses kept under the older
+      // version are already newer, and the next request sees the new version and computes them again.
+      const inputs = await this.plans.loadStatusInputs(stale.map((plan) => plan.id));
+      const kpisOf = groupBy(inputs.kpis, (kpi) => kpi.planId);
+      const measuresOf = groupBy(inputs.measures, (measure) => measure.planId);
+      for (const plan of stale) {
+        const own = { kpis: kpisOf.get(plan.id) ?? [], measures: measuresOf.get(plan.id) ?? [] };
+        this.keep(plan, computePlanStatuses(own, referenceDate));
+      }
+    }
+    return plans.map((plan) => {
+      const kept = this.fresh(plan, referenceDate);
+      // Every stale plan was kept above at its read version, so only a bug would miss here.
+      if (!kept) throw new Error(`statuses of plan ${plan.id} were not computed`);
+      return kept.set;
+    });
+  }
+
+  /**
+   * One plan's statuses at `referenceDate`. `loaded` are its inputs when the caller has read them already
+   * (the whole plan), so a miss costs no second read.
+   */
+  async at(plan: PlanVersion, referenceDate: string, loaded?: () => StatusInputs): Promise<PlanStatusSet> {
+    const kept = this.fresh(plan, referenceDate);
+    if (kept) return kept.set;
+    if (loaded === undefined) return (await this.of([plan], referenceDate))[0] as PlanStatusSet;
+    const set = computePlanStatuses(loaded(), referenceDate);
+    this.keep(plan, set);
+    return set;
+  }
+
+  private fresh(plan: PlanVersion, referenceDate: string): Kept | undefined {
+    const isToday = referenceDate === todayInJapan(this.clock);
+    const kept = isToday ? this.today.get(plan.id) : this.other.get(`${plan.id} ${referenceDate}`);
+    if (!kept || kept.dataVersion !== plan.dataVersion || kept.set.referenceDate !== referenceDate) {
+      return undefined;
+    }
+    if (!isToday) {
+      // Least recently used goes first: a hit moves to the end.
+      this.other.delete(`${plan.id} ${referenceDate}`);
+      this.other.set(`${plan.id} ${referenceDate}`, kept);
+    }
+    return kept;
+  }
+
+  private keep(plan: PlanVersion, set: PlanStatusSet): void {
+    this.computedCount += 1;
+    const kept = { dataVersion: plan.dataVersion, set };
+    if (set.referenceDate === todayInJapan(this.clock)) {
+      this.today.set(plan.id, kept);
+      return;
+    }
+    const key = `${plan.id} ${set.referenceDate}`;
+    this.other.delete(key);
+    this.other.set(key, kept);
+    for (const oldest of this.other.keys()) {
+      if (this.other.size <= OTHER_DATES_KEPT) break;
+      this.other.delete(oldest);
+    }
+  }
+}
