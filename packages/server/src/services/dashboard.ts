@@ -1,5 +1,11 @@
-import { rollUpStatuses, valueOnGeometricPath, type ProgressStatus, type StatusRollUp } from '@kotei/domain';
-import type { Kpi, Phase, PlanDashboard, PlanSummary } from '@kotei/contracts';
+import {
+  requiredPath,
+  rollUpStatuses,
+  type KpiPoint as DomainKpiPoint,
+  type ProgressStatus,
+  type StatusRollUp,
+} from '@kotei/domain';
+import type { KpiPoint, Phase, PlanDashboard, PlanSummary } from '@kotei/contracts';
 import { budgetTotals } from '@kotei/reports';
 import type { DashboardContent, DashboardMeasure } from '../repositories/dashboard.mapper.js';
 import type { KpiContent } from '../repositories/plan.mapper.js';
@@ -18,34 +24,11 @@ const STATUS_ORDER: readonly ProgressStatus[] = [
 const BEHIND: ReadonlySet<ProgressStatus> = new Set(['deteriorating', 'limited', 'moderate']);
 const NONE: StatusRollUp = rollUpStatuses([]);
 
-/**
- * The path an outcome should follow, one point a fiscal year from its baseline to its target: geometric for
- * growth KPIs (as the published method judges them), straight for sums, and nothing where there is no base.
- */
-export function requiredPath(kpi: Kpi): { year: number; value: number }[] {
-  const { baseline, target } = kpi;
-  if (
-    baseline?.value == null ||
-    target?.value == null ||
-    baseline.fiscalYear == null ||
-    target.fiscalYear == null
-  ) {
-    return [];
-  }
-  const from = { year: baseline.fiscalYear, value: baseline.value };
-  const to = {
-    year: target.fiscalYear,
-    value: kpi.shape === 'multiplier' ? baseline.value * target.value : target.value,
-  };
-  if (to.year <= from.year) return [from];
-  const points: { year: number; value: number }[] = [];
-  for (let year = from.year; year <= to.year; year += 1) {
-    const geometric =
-      kpi.shape === 'level' || kpi.shape === 'multiplier' ? valueOnGeometricPath(from, to, year) : null;
-    const linear = from.value + ((to.value - from.value) * (year - from.year)) / (to.year - from.year);
-    points.push({ year, value: geometric ?? linear });
-  }
-  return points;
+// The wire's flat point (value beside its period's fields) as the domain's point, which requiredPath reads.
+function domainPoint(point: KpiPoint | null): DomainKpiPoint | null {
+  if (point?.start == null) return null;
+  const { value, start, end, fiscalYear, label } = point;
+  return { value, period: { start, end, fiscalYear, label } };
 }
 
 /** An output KPI as placed on the dashboard's list of worst KPIs, before its content is read. */
@@ -114,7 +97,15 @@ export function buildDashboard(
       statusSummary: statuses.byGoal.get(goal.id) ?? NONE,
       outcomes: goal.outcomes.map((outcome) => {
         const kpi = withStatus(outcome, statuses);
-        return { kpi, path: requiredPath(kpi) };
+        return {
+          kpi,
+          path: requiredPath({
+            shape: kpi.shape,
+            unit: kpi.unit,
+            baseline: domainPoint(kpi.baseline),
+            target: domainPoint(kpi.target),
+          }),
+        };
       }),
     })),
     sheets: content.sheets.map((sheet) => ({

@@ -5,6 +5,7 @@ import {
   rollUpByMeasure,
   rollUpBySheet,
   rollUpPlan,
+  shareActuals,
   todayInJapan,
   type Clock,
   type EffectiveStatus,
@@ -37,11 +38,12 @@ export interface PlanVersion {
  * can never be stale), a coordinator's override applied, then rolled up per measure, sheet, goal and plan.
  */
 export function computePlanStatuses(inputs: StatusInputs, referenceDate: string): PlanStatusSet {
+  const actuals = judgedActuals(inputs);
   const kpis = new Map<string, EffectiveStatus>();
   for (const input of inputs.kpis) {
     kpis.set(
       input.kpi.id,
-      applyOverride(evaluateKpi(input.kpi, input.actuals, referenceDate), input.override),
+      applyOverride(evaluateKpi(input.kpi, actuals.get(input.kpi.id) ?? [], referenceDate), input.override),
     );
   }
   const placements = inputs.kpis.map((input) => input.placement);
@@ -54,6 +56,22 @@ export function computePlanStatuses(inputs: StatusInputs, referenceDate: string)
     bySheet: rollUpBySheet(inputs.measures, placements, effective),
     byGoal: rollUpByGoal(placements, effective),
   };
+}
+
+/**
+ * The actuals each KPI is judged with: its own, and those of a KPI of the other level that measures the same
+ * thing (an outcome target and the sheet KPI it repeats share what either reports).
+ */
+function judgedActuals(inputs: StatusInputs): ReturnType<typeof shareActuals> {
+  return shareActuals(
+    inputs.kpis.map(({ kpi, placement }) => ({
+      id: kpi.id,
+      level: placement.goalId === null ? ('output' as const) : ('outcome' as const),
+      name: kpi.name,
+      unit: kpi.unit,
+    })),
+    inputs.kpis.flatMap(({ kpi, actuals }) => actuals.map((actual) => ({ ...actual, kpiId: kpi.id }))),
+  );
 }
 
 interface Kept {
