@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { PlanDashboard } from '@kotei/contracts';
+import type { PlanDashboard } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Breadcrumbs } from '../../app/Breadcrumbs';
 import { ScrollRegion } from '../../app/ScrollRegion';
@@ -243,7 +244,7 @@ function SheetsTable({ dashboard, at }: { dashboard: PlanDashboard; at: string |
                 <td className="num">{formatNumber(sheet.statusSummary.total)}</td>
                 {PROGRESS_STATUSES.map((status) => (
                   <td key={status} className="num">
-                    {formatNumber(sheet.statusSummary.counts[status])}
+                    {formatNumber(sheet.statusSummary.counts[status] ?? 0)}
                   </td>
                 ))}
                 <td className="num">{formatNumber(sheet.overduePhases)}</td>
@@ -622,8 +623,15 @@ export default function DashboardPage() {
   const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const { at, invalid } = readReferenceDateParam(searchParams.get('at'));
-  const { resource, reload } = useApi<PlanDashboard>(
+  const { resource, reload } = useApi(
     withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/dashboard`, at),
+    (signal) =>
+      send(
+        api.GET('/api/plans/{slug}/dashboard', {
+          params: { path: { slug }, query: { at: at ?? undefined } },
+          signal,
+        }),
+      ),
   );
   if (resource.status === 'success')
     return <DashboardView dashboard={resource.data} at={at} invalidAt={invalid} />;

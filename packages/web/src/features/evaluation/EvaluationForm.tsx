@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import type { CreateEvaluationBody, Evaluation } from '@kotei/contracts';
-import { ApiError, postJson } from '../../api/client';
+import type { CreateEvaluationBody, Evaluation } from '../../api/types';
+import { ApiError, api, send } from '../../api/client';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { circledNumber } from '../../lib/format';
@@ -80,13 +80,15 @@ function targetOptions(titles: TargetTitles, t: ReturnType<typeof useI18n>['t'])
 
 /** An expert writing an evaluation of the round: target, rating and comment; errors name their field. */
 export function EvaluationForm({
-  path,
+  slug,
+  roundId,
   titles,
   onSubmitting,
   onSaved,
 }: {
-  /** The round's evaluations path in the API. */
-  path: string;
+  /** The plan and round the evaluation is for. */
+  slug: string;
+  roundId: string;
   titles: TargetTitles;
   /** Called as a submission starts, so an earlier success message does not stand next to a new error. */
   onSubmitting: () => void;
@@ -126,7 +128,13 @@ export function EvaluationForm({
         rating,
         comment,
       };
-      const saved = await postJson<Evaluation>(path, body);
+      const saved = await send(
+        api.POST('/api/plans/{slug}/rounds/{roundId}/evaluations', {
+          params: { path: { slug, roundId } },
+          // An empty rating is the one value the contract refuses on purpose: the server names it with the rest.
+          body: body as CreateEvaluationBody,
+        }),
+      );
       setRating('');
       setComment('');
       onSaved(saved);

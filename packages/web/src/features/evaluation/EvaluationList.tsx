@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationTarget } from '@kotei/contracts';
+import type { Evaluation, EvaluationTarget } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
 import { formatDate } from '../../lib/wareki';

@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationTarget } from '@kotei/contracts';
+import type { Evaluation, EvaluationTarget } from '../../api/types';
 import type { MessageKey } from '../../i18n/ja';
 import type { MessageParams } from '../../i18n/catalogue';
 import { circledNumber } from '../../lib/format';

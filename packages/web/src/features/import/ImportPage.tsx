@@ -1,7 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
-import type { ImportPreview, ImportResult } from '@kotei/contracts';
-import { ApiError, postJson } from '../../api/client';
+import type { ImportBody, ImportPreview, ImportResult } from '../../api/types';
+import { ApiError, api, send } from '../../api/client';
 import { ScrollRegion } from '../../app/ScrollRegion';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import type { MessageKey } from '../../i18n/ja';
@@ -13,11 +13,7 @@ import { useSession } from '../auth/useSession';
 import './import.css';
 
 /** The document as read in the browser, sent again unchanged on commit. */
-interface ReadDocument {
-  fileName: string;
-  contentBase64: string;
-  slug: string | undefined;
-}
+type ReadDocument = ImportBody;
 
 type ImportState =
   | { step: 'idle' }
@@ -202,7 +198,7 @@ function ImportForm() {
         contentBase64: bytesToBase64(bytes),
         slug: slug === '' ? undefined : slug,
       };
-      const result = await postJson<ImportPreview>('/api/imports/preview', document);
+      const result = await send(api.POST('/api/imports/preview', { body: document }));
       setState({ step: 'preview', document, preview: result });
     } catch (caught) {
       setError(toApiError(caught));
@@ -214,7 +210,7 @@ function ImportForm() {
     setState({ step: 'committing', document, preview: shown });
     setError(null);
     try {
-      const result = await postJson<ImportResult>('/api/imports', document);
+      const result = await send(api.POST('/api/imports', { body: document }));
       setState({ step: 'done', result });
     } catch (caught) {
       setError(toApiError(caught));

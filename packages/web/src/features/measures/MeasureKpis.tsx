@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useId, useMemo } from 'react';
-import type { Kpi, KpiPoint } from '@kotei/contracts';
+import type { Kpi, KpiPoint } from '../../api/types';
 import { ScrollRegion } from '../../app/ScrollRegion';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';

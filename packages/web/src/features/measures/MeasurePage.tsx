@@ -1,5 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { MeasureDetail } from '@kotei/contracts';
+import type { MeasureDetail } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Breadcrumbs } from '../../app/Breadcrumbs';
 import { LoadError, Loading } from '../../app/status';
@@ -199,8 +200,15 @@ export default function MeasurePage() {
   const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const { at } = readReferenceDateParam(searchParams.get('at'));
-  const { resource, reload } = useApi<MeasureDetail>(
+  const { resource, reload } = useApi(
     withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/measures/${encodeURIComponent(measureId)}`, at),
+    (signal) =>
+      send(
+        api.GET('/api/plans/{slug}/measures/{measureId}', {
+          params: { path: { slug, measureId }, query: { at: at ?? undefined } },
+          signal,
+        }),
+      ),
   );
 
   if (resource.status === 'success') return <MeasureView detail={resource.data} at={at} />;

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ProgressBullet, Round } from '@kotei/contracts';
+import type { ProgressBullet, Round } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
 import { formatDate } from '../../lib/wareki';

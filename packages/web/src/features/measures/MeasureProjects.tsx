@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { BudgetProject } from '@kotei/contracts';
+import type { BudgetProject } from '../../api/types';
 import { ScrollRegion } from '../../app/ScrollRegion';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Measure, PlanTree, Sheet, StrategicGoal } from '@kotei/contracts';
+import type { Measure, PlanTree, Sheet, StrategicGoal } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { LoadError, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -224,7 +225,9 @@ function PlanView({ plan }: { plan: PlanTree }) {
 export function PlanPage() {
   const { slug = '' } = useParams();
   const { t } = useI18n();
-  const { resource, reload } = useApi<PlanTree>(`/api/plans/${encodeURIComponent(slug)}`);
+  const { resource, reload } = useApi(`/api/plans/${encodeURIComponent(slug)}`, (signal) =>
+    send(api.GET('/api/plans/{slug}', { params: { path: { slug } }, signal })),
+  );
 
   if (resource.status === 'success') return <PlanView plan={resource.data} />;
   if (resource.status === 'error') {

@@ -1,4 +1,4 @@
-import type { StatusSummary } from '@kotei/contracts';
+import type { StatusSummary } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { formatNumber } from '../../lib/format';
 import { PROGRESS_STATUS_KEY, PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from './progress-status';
@@ -35,7 +35,7 @@ export function StatusCounts({ summary, label }: { summary: StatusSummary; label
               {PROGRESS_STATUS_SYMBOL[status]}
             </span>{' '}
             {t(PROGRESS_STATUS_KEY[status])}{' '}
-            <strong>{t('common.count', { count: formatNumber(summary.counts[status]) })}</strong>
+            <strong>{t('common.count', { count: formatNumber(summary.counts[status] ?? 0) })}</strong>
           </li>
         ))}
       </ul>

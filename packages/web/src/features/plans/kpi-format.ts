@@ -1,4 +1,4 @@
-import type { Kpi, KpiPoint } from '@kotei/contracts';
+import type { Kpi, KpiPoint } from '../../api/types';
 import { formatNumber } from '../../lib/format';
 
 /** A KPI point's value with its unit ("150件"), or null when the point has no number. */

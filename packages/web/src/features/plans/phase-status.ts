@@ -1,4 +1,4 @@
-import type { Phase } from '@kotei/contracts';
+import type { Phase } from '../../api/types';
 import type { MessageKey } from '../../i18n/ja';
 
 /** A phase's schedule status at the reference date, as the API computes it. */

@@ -1,4 +1,4 @@
-import type { StatusSummary } from '@kotei/contracts';
+import type { StatusSummary } from '../../api/types';
 import type { MessageKey } from '../../i18n/ja';
 
 /** A KPI's progress status (methods/progress-status.md), as the API computes it. */

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import type { PlanSummary, Portfolio } from '@kotei/contracts';
+import type { PlanSummary, Portfolio } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { LoadError, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -194,7 +195,9 @@ function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
 export default function PortfolioPage() {
   const { t } = useI18n();
   useDocumentTitle(t('portfolio.title'));
-  const { resource, reload } = useApi<Portfolio>('/api/portfolio');
+  const { resource, reload } = useApi('/api/portfolio', (signal) =>
+    send(api.GET('/api/portfolio', { signal })),
+  );
   return (
     <div className="portfolio">
       <h1>{t('portfolio.title')}</h1>

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
-import type { SearchHit, SearchResult } from '@kotei/contracts';
+import type { SearchHit, SearchResult } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { LoadError, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -15,6 +16,7 @@ import {
   readSearchParams,
   SEARCH_FILTER_TYPES,
   toSearchParams,
+  toSearchQuery,
   type SearchParams,
 } from './search-params';
 import './search.css';
@@ -242,7 +244,9 @@ function Results({ result }: { result: SearchResult }) {
 
 /** The form with the rounds the results offer, then the results. */
 function SearchWithResults({ params }: { params: SearchParams }) {
-  const { resource, reload } = useApi<SearchResult>(buildSearchPath(params, '/api/search'));
+  const { resource, reload } = useApi(buildSearchPath(params, '/api/search'), (signal) =>
+    send(api.GET('/api/search', { params: { query: toSearchQuery(params) }, signal })),
+  );
   return (
     <>
       <SearchForm params={params} rounds={resource.status === 'success' ? resource.data.rounds : null} />

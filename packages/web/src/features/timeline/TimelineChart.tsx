@@ -3,7 +3,7 @@
 
 import { dot, plot, rect, ruleX, ruleY, text, type Markish, type RenderFunction } from '@observablehq/plot';
 import { useEffect, useId, useMemo, useRef } from 'react';
-import type { Phase } from '@kotei/contracts';
+import type { Phase } from '../../api/types';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { formatFiscalYear } from '../../lib/fiscal-year-label';

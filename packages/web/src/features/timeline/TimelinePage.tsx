@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { PlanTree } from '@kotei/contracts';
+import type { PlanTree } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Breadcrumbs } from '../../app/Breadcrumbs';
 import { ScrollRegion } from '../../app/ScrollRegion';
@@ -498,8 +499,12 @@ export function TimelinePage() {
   const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const { at, invalid } = readReferenceDateParam(searchParams.get('at'));
-  const { resource, reload } = useApi<PlanTree>(
+  const { resource, reload } = useApi(
     withReferenceDate(`/api/plans/${encodeURIComponent(slug)}`, at),
+    (signal) =>
+      send(
+        api.GET('/api/plans/{slug}', { params: { path: { slug }, query: { at: at ?? undefined } }, signal }),
+      ),
   );
 
   if (resource.status === 'success') {

@@ -1,7 +1,7 @@
 // Geometry of the roadmap timeline: time axis, period columns, lanes, bar labels. Pure, so it is tested without a
 // browser; TimelineChart hands the result to Observable Plot. Only the lazily loaded chart imports this module.
 
-import type { Phase } from '@kotei/contracts';
+import type { Phase } from '../../api/types';
 import {
   COLUMN_PERIOD_KINDS,
   fiscalYearEnd,
