@@ -12,12 +12,13 @@ import { PlanNotFound } from '../plans/PlanNotFound';
 import { formatFiscalYear, formatKpiYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatOku, formatYenEnglish } from '../../lib/money';
-import { formatDate } from '../../lib/wareki';
+import { formatDate } from '../../lib/date-format';
 import { ChartErrorBoundary } from '../timeline/ChartErrorBoundary';
 import { EvaluationSection } from '../evaluation/EvaluationSection';
 import { formatOutcome } from '../plans/kpi-format';
 import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
-import { PROGRESS_STATUS_KEY, PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from '../plans/progress-status';
+import { progressStatusKey } from '../plans/progress-status';
+import { PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from '@kotei/domain/status';
 import { ProgressStatusBadge } from '../plans/ProgressStatusBadge';
 import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
 import { InvalidReferenceDateNotice, ReferenceDateForm } from '../plans/ReferenceDateForm';
@@ -104,7 +105,7 @@ function OutcomeItem({ outcome }: { outcome: DashboardOutcome }) {
   const chartLabel = t('dashboard.trajectory.chartLabel', {
     name: kpi.name,
     figures: figures || t('common.noValue'),
-    status: t(PROGRESS_STATUS_KEY[status.status]),
+    status: t(progressStatusKey(status.status)),
   });
   return (
     <li className="dashboard-outcome" data-kpi-id={kpi.id}>
@@ -223,7 +224,7 @@ function SheetsTable({ dashboard, at }: { dashboard: PlanDashboard; at: string |
             {PROGRESS_STATUSES.map((status) => (
               <th scope="col" key={status} className="num">
                 <span aria-hidden="true">{PROGRESS_STATUS_SYMBOL[status]} </span>
-                {t(PROGRESS_STATUS_KEY[status])}
+                {t(progressStatusKey(status))}
               </th>
             ))}
             <th scope="col">{t('dashboard.sheets.overdue')}</th>

@@ -4,13 +4,8 @@ import { ApiError, api, send } from '../../api/client';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { circledNumber } from '../../lib/format';
-import {
-  EVALUATION_RATING_KEY,
-  EVALUATION_RATINGS,
-  parseTargetKey,
-  targetKey,
-  type EvaluationRating,
-} from './evaluation-model';
+import { evaluationRatingKey, parseTargetKey, targetKey } from './evaluation-model';
+import { EVALUATION_RATINGS, type EvaluationRating } from '@kotei/domain/status';
 import type { TargetTitles } from './EvaluationList';
 
 type Field = 'target' | 'rating' | 'comment';
@@ -207,7 +202,7 @@ export function EvaluationForm({
                 setRating(value);
               }}
             />
-            {t(EVALUATION_RATING_KEY[value])}
+            {t(evaluationRatingKey(value))}
           </label>
         ))}
       </fieldset>

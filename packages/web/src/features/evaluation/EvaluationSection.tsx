@@ -7,7 +7,7 @@ import { LoadError, Loading } from '../../app/status';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
 import { isId } from '../../lib/ids';
-import { formatDate } from '../../lib/wareki';
+import { formatDate } from '../../lib/date-format';
 import { canEvaluate } from '../auth/can-evaluate';
 import { useSession } from '../auth/useSession';
 import { EvaluationForm } from './EvaluationForm';

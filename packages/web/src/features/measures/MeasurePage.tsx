@@ -7,7 +7,7 @@ import { LoadError, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, circledNumber } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
+import { formatDate } from '../../lib/date-format';
 import { MinistryTags } from '../plans/MinistryTags';
 import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
 import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';

@@ -1,3 +1,4 @@
+import { addedBudgetYen } from '@kotei/domain/budget';
 import { useId } from 'react';
 import type { BudgetProject } from '../../api/types';
 import { ScrollRegion } from '../../app/ScrollRegion';
@@ -5,7 +6,7 @@ import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { formatFiscalYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG } from '../../lib/format';
-import { formatOku, formatYenEnglish, totalBudgetYen } from '../../lib/money';
+import { formatOku, formatYenEnglish } from '../../lib/money';
 import type { ReferenceLookup } from '../plans/useReference';
 import { MinistryTag } from './MinistryTag';
 
@@ -41,7 +42,7 @@ function ProjectItem({ project, reference }: { project: BudgetProject; reference
   const { t, lang } = useI18n();
   const formatYen = useFormatYen();
   const headingId = useId();
-  const total = totalBudgetYen(project.lines);
+  const total = addedBudgetYen(project.lines);
   const hasPartOf = project.lines.some((line) => line.isPartOf);
   const caption = `${t('measure.projects.caption')}: ${project.name}`;
   return (

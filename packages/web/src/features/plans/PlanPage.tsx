@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { PlanNotFound } from './PlanNotFound';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
-import { formatDate, formatYearMonth } from '../../lib/wareki';
+import { formatDate, formatYearMonth } from '../../lib/date-format';
 import { formatOutcome } from './kpi-format';
 import { KpiTable } from './KpiTable';
 import { MinistryTags } from './MinistryTags';

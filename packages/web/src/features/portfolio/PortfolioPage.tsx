@@ -6,7 +6,7 @@ import { LoadError, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
+import { formatDate } from '../../lib/date-format';
 import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
 import { PolicyFieldTags } from '../plans/PolicyFieldTags';

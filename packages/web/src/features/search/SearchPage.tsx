@@ -7,8 +7,9 @@ import { useDocumentTitle } from '../../app/useDocumentTitle';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
-import { PROGRESS_STATUS_KEY, PROGRESS_STATUSES } from '../plans/progress-status';
+import { formatDate } from '../../lib/date-format';
+import { progressStatusKey } from '../plans/progress-status';
+import { PROGRESS_STATUSES } from '@kotei/domain/status';
 import { useReference } from '../plans/useReference';
 import {
   buildSearchPath,
@@ -143,7 +144,7 @@ function SearchForm({ params, rounds }: { params: SearchParams; rounds: SearchRe
             <option value="">{t('search.filters.all')}</option>
             {PROGRESS_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {t(PROGRESS_STATUS_KEY[status])}
+                {t(progressStatusKey(status))}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import type { SearchHit, SearchQuery } from '../../api/types';
 import { isId } from '../../lib/ids';
-import { PROGRESS_STATUSES } from '../plans/progress-status';
+import { PROGRESS_STATUSES } from '@kotei/domain/status';
 
 /** The kinds of hits the results page lets readers filter by. */
 export const SEARCH_FILTER_TYPES = [

@@ -8,13 +8,9 @@ import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { formatFiscalYear } from '../../lib/fiscal-year-label';
 import { circledNumber } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
-import {
-  PHASE_STATUS_KEY,
-  PHASE_STATUS_SYMBOL,
-  PHASE_STATUSES,
-  type PhaseStatus,
-} from '../plans/phase-status';
+import { formatDate } from '../../lib/date-format';
+import { phaseStatusKey } from '../plans/phase-status';
+import { PHASE_STATUS_SYMBOL, PHASE_STATUSES, type PhaseStatus } from '@kotei/domain/status';
 import {
   GEOMETRY,
   layoutTimeline,
@@ -283,7 +279,7 @@ export default function TimelineChart({
       [
         phase.text,
         `${phase.period.label} (${phase.period.start} – ${phase.period.end ?? t('timeline.table.openEnd')})`,
-        `${PHASE_STATUS_SYMBOL[phase.status]} ${t(PHASE_STATUS_KEY[phase.status])}`,
+        `${PHASE_STATUS_SYMBOL[phase.status]} ${t(phaseStatusKey(phase.status))}`,
       ].join('\n');
     return layoutTimeline(sheet, { domain, zoom, referenceDate, labels, describePhase });
   }, [sheet, domain, zoom, referenceDate, t, lang]);

@@ -12,13 +12,9 @@ import { useI18n } from '../../i18n/useI18n';
 import { PlanNotFound } from '../plans/PlanNotFound';
 import { InvalidReferenceDateNotice, ReferenceDateForm } from '../plans/ReferenceDateForm';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
-import {
-  PHASE_STATUS_KEY,
-  PHASE_STATUS_SYMBOL,
-  PHASE_STATUSES,
-  type PhaseStatus,
-} from '../plans/phase-status';
+import { formatDate } from '../../lib/date-format';
+import { phaseStatusKey } from '../plans/phase-status';
+import { PHASE_STATUS_SYMBOL, PHASE_STATUSES, type PhaseStatus } from '@kotei/domain/status';
 import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
 import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
 import { SampleNotice } from '../plans/SampleBadge';
@@ -133,7 +129,7 @@ function Legend() {
               {PHASE_STATUS_SYMBOL[status]}
             </span>
             <span>
-              <strong>{t(PHASE_STATUS_KEY[status])}</strong>: {t(LEGEND_KEY[status])}
+              <strong>{t(phaseStatusKey(status))}</strong>: {t(LEGEND_KEY[status])}
             </span>
           </li>
         ))}

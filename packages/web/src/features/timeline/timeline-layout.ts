@@ -11,7 +11,7 @@ import {
   parsePeriod,
   type ColumnPeriod,
   type ColumnPeriodKind,
-} from '@kotei/domain';
+} from '@kotei/domain/calendar';
 import type { TimelineSheet } from './timeline-rows';
 import type { TimelineZoom } from './timeline-zoom';
 
