@@ -14,7 +14,9 @@ const sourceAliases = (name: string) => {
   };
   return Object.entries(exports).map(([subpath, target]) => ({
     find: new RegExp(`^@kotei/${name}${subpath.slice(1)}$`),
-    replacement: fromHere(`../${name}/${target.import.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')}`),
+    replacement: fromHere(
+      `../${name}/${target.import.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')}`,
+    ),
   }));
 };
 

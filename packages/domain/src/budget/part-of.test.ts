@@ -3,11 +3,17 @@ import { addedBudgetYen, classifyBudgetLine } from './part-of.js';
 
 describe('classifyBudgetLine', () => {
   it('adds a line with an amount that is not 内数', () => {
-    expect(classifyBudgetLine({ amountYen: 3_000_000_000, isPartOf: false })).toEqual({ role: 'added', yen: 3_000_000_000 });
+    expect(classifyBudgetLine({ amountYen: 3_000_000_000, isPartOf: false })).toEqual({
+      role: 'added',
+      yen: 3_000_000_000,
+    });
   });
 
   it('shows a 内数 line apart', () => {
-    expect(classifyBudgetLine({ amountYen: 930_000_000, isPartOf: true })).toEqual({ role: 'part-of', yen: 930_000_000 });
+    expect(classifyBudgetLine({ amountYen: 930_000_000, isPartOf: true })).toEqual({
+      role: 'part-of',
+      yen: 930_000_000,
+    });
   });
 
   it('only counts a line without an amount, 内数 or not', () => {
