@@ -4,27 +4,27 @@ import type { PlanDashboard } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Breadcrumbs } from '../../app/Breadcrumbs';
-import { ScrollRegion } from '../../app/ScrollRegion';
-import { LoadError, Loading } from '../../app/status';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
-import { PlanNotFound } from '../plans/PlanNotFound';
+import { PlanNotFound } from '../../ui/PlanNotFound';
 import { formatFiscalYear, formatKpiYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatOku, formatYenEnglish } from '../../lib/money';
 import { formatDate } from '../../lib/date-format';
 import { ChartErrorBoundary } from '../timeline/ChartErrorBoundary';
 import { EvaluationSection } from '../evaluation/EvaluationSection';
-import { formatOutcome } from '../plans/kpi-format';
-import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
-import { progressStatusKey } from '../plans/progress-status';
+import { formatOutcome } from '../../ui/kpi-format';
+import { PhaseStatusBadge } from '../../ui/PhaseStatusBadge';
+import { progressStatusKey } from '../../ui/progress-status';
 import { PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from '@kotei/domain/status';
-import { ProgressStatusBadge } from '../plans/ProgressStatusBadge';
-import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
-import { InvalidReferenceDateNotice, ReferenceDateForm } from '../plans/ReferenceDateForm';
-import { SampleNotice } from '../plans/SampleBadge';
-import { StatusCounts } from '../plans/StatusCounts';
-import { useReference } from '../plans/useReference';
+import { ProgressStatusBadge } from '../../ui/ProgressStatusBadge';
+import { readReferenceDateParam, withReferenceDate } from '../../ui/reference-date-param';
+import { InvalidReferenceDateNotice, ReferenceDateForm } from '../../ui/ReferenceDateForm';
+import { SampleNotice } from '../../ui/SampleBadge';
+import { StatusCounts } from '../../ui/StatusCounts';
+import { useReference } from '../../ui/useReference';
 import { buildTrajectory, hasTrajectory, type DashboardOutcome, type TrajectoryRow } from './outcome-series';
 import './dashboard.css';
 
@@ -634,19 +634,14 @@ export default function DashboardPage() {
         }),
       ),
   );
-  if (resource.status === 'success')
-    return <DashboardView dashboard={resource.data} at={at} invalidAt={invalid} />;
-  if (resource.status === 'error') {
-    if (resource.error.status === 404) return <PlanNotFound slug={slug} />;
-    return (
-      <>
-        <h1>{t('common.loadError')}</h1>
-        <LoadError error={resource.error} onRetry={reload} />
-        <p>
-          <Link to="/">{t('plan.backToList')}</Link>
-        </p>
-      </>
-    );
-  }
-  return <Loading />;
+  return (
+    <ResourceView
+      resource={resource}
+      reload={reload}
+      notFound={{ view: <PlanNotFound slug={slug} /> }}
+      back={{ to: '/', label: t('plan.backToList') }}
+    >
+      {(dashboard) => <DashboardView dashboard={dashboard} at={at} invalidAt={invalid} />}
+    </ResourceView>
+  );
 }

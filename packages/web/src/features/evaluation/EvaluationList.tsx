@@ -2,7 +2,7 @@ import type { Evaluation, EvaluationTarget } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
 import { formatDate } from '../../lib/date-format';
-import { SheetName } from '../plans/SheetName';
+import { SheetName } from '../../ui/SheetName';
 import { evaluationRatingKey, EVALUATION_RATING_TONE, groupByTarget, japanDateOf } from './evaluation-model';
 import { type EvaluationRating } from '@kotei/domain/status';
 

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { Evaluation, Round } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { LoadError, Loading } from '../../app/status';
+import { LoadError, Loading } from '../../ui/status';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
 import { isId } from '../../lib/ids';

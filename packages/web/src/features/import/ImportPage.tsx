@@ -2,7 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import type { ImportBody, ImportPreview, ImportResult } from '../../api/types';
 import { ApiError, api, send } from '../../api/client';
-import { ScrollRegion } from '../../app/ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';

@@ -3,17 +3,17 @@ import type { MeasureDetail } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Breadcrumbs } from '../../app/Breadcrumbs';
-import { LoadError, Loading } from '../../app/status';
+import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, circledNumber } from '../../lib/format';
 import { formatDate } from '../../lib/date-format';
-import { MinistryTags } from '../plans/MinistryTags';
-import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
-import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
-import { SampleNotice } from '../plans/SampleBadge';
-import { SheetName } from '../plans/SheetName';
-import { useReference } from '../plans/useReference';
+import { MinistryTags } from '../../ui/MinistryTag';
+import { PhaseStatusBadge } from '../../ui/PhaseStatusBadge';
+import { readReferenceDateParam, withReferenceDate } from '../../ui/reference-date-param';
+import { SampleNotice } from '../../ui/SampleBadge';
+import { SheetName } from '../../ui/SheetName';
+import { useReference } from '../../ui/useReference';
 import { MeasureKpis } from './MeasureKpis';
 import { MeasureProgress } from './MeasureProgress';
 import { MeasureProjects } from './MeasureProjects';
@@ -211,20 +211,18 @@ export default function MeasurePage() {
       ),
   );
 
-  if (resource.status === 'success') return <MeasureView detail={resource.data} at={at} />;
-  if (resource.status === 'error') {
-    // 400 here means the id is not one kotei could have issued (the date is checked before asking).
-    if (resource.error.status === 404 || resource.error.status === 400)
-      return <MeasureNotFound slug={slug} />;
-    return (
-      <>
-        <h1>{t('common.loadError')}</h1>
-        <LoadError error={resource.error} onRetry={reload} />
-        <p>
-          <Link to={`/plans/${encodeURIComponent(slug)}`}>{t('measure.backToPlan')}</Link>
-        </p>
-      </>
-    );
-  }
-  return <Loading />;
+  return (
+    <ResourceView
+      resource={resource}
+      reload={reload}
+      // 400 here means the id is not one kotei could have issued (the date is checked before asking).
+      notFound={{
+        when: (error) => error.status === 404 || error.status === 400,
+        view: <MeasureNotFound slug={slug} />,
+      }}
+      back={{ to: `/plans/${encodeURIComponent(slug)}`, label: t('measure.backToPlan') }}
+    >
+      {(detail) => <MeasureView detail={detail} at={at} />}
+    </ResourceView>
+  );
 }

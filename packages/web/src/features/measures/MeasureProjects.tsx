@@ -1,14 +1,14 @@
 import { addedBudgetYen } from '@kotei/domain/budget';
 import { useId } from 'react';
 import type { BudgetProject } from '../../api/types';
-import { ScrollRegion } from '../../app/ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { formatFiscalYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG } from '../../lib/format';
 import { formatOku, formatYenEnglish } from '../../lib/money';
-import type { ReferenceLookup } from '../plans/useReference';
-import { MinistryTag } from './MinistryTag';
+import type { ReferenceLookup } from '../../ui/useReference';
+import { MinistryTag } from '../../ui/MinistryTag';
 
 type BudgetLine = BudgetProject['lines'][number];
 

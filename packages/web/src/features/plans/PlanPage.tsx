@@ -3,19 +3,19 @@ import { Link, useParams } from 'react-router';
 import type { Measure, PlanTree, Sheet, StrategicGoal } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { LoadError, Loading } from '../../app/status';
+import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
-import { PlanNotFound } from './PlanNotFound';
+import { PlanNotFound } from '../../ui/PlanNotFound';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatDate, formatYearMonth } from '../../lib/date-format';
-import { formatOutcome } from './kpi-format';
+import { formatOutcome } from '../../ui/kpi-format';
 import { KpiTable } from './KpiTable';
-import { MinistryTags } from './MinistryTags';
-import { PolicyFieldTags } from './PolicyFieldTags';
-import { SampleNotice } from './SampleBadge';
-import { SheetName } from './SheetName';
-import { useReference, type ReferenceLookup } from './useReference';
+import { MinistryTags } from '../../ui/MinistryTag';
+import { PolicyFieldTags } from '../../ui/PolicyFieldTags';
+import { SampleNotice } from '../../ui/SampleBadge';
+import { SheetName } from '../../ui/SheetName';
+import { useReference, type ReferenceLookup } from '../../ui/useReference';
 
 function GoalItem({ goal }: { goal: StrategicGoal }) {
   const { t } = useI18n();
@@ -229,18 +229,14 @@ export function PlanPage() {
     send(api.GET('/api/plans/{slug}', { params: { path: { slug } }, signal })),
   );
 
-  if (resource.status === 'success') return <PlanView plan={resource.data} />;
-  if (resource.status === 'error') {
-    if (resource.error.status === 404) return <PlanNotFound slug={slug} />;
-    return (
-      <>
-        <h1>{t('common.loadError')}</h1>
-        <LoadError error={resource.error} onRetry={reload} />
-        <p>
-          <Link to="/">{t('plan.backToList')}</Link>
-        </p>
-      </>
-    );
-  }
-  return <Loading />;
+  return (
+    <ResourceView
+      resource={resource}
+      reload={reload}
+      notFound={{ view: <PlanNotFound slug={slug} /> }}
+      back={{ to: '/', label: t('plan.backToList') }}
+    >
+      {(plan) => <PlanView plan={plan} />}
+    </ResourceView>
+  );
 }

@@ -2,17 +2,17 @@ import { Link } from 'react-router';
 import type { PlanSummary, Portfolio } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { LoadError, Loading } from '../../app/status';
+import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
 import { formatDate } from '../../lib/date-format';
 import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
-import { PolicyFieldTags } from '../plans/PolicyFieldTags';
-import { SampleBadge } from '../plans/SampleBadge';
-import { StatusCounts } from '../plans/StatusCounts';
-import { useReference, type ReferenceLookup } from '../plans/useReference';
+import { PolicyFieldTags } from '../../ui/PolicyFieldTags';
+import { SampleBadge } from '../../ui/SampleBadge';
+import { StatusCounts } from '../../ui/StatusCounts';
+import { useReference, type ReferenceLookup } from '../../ui/useReference';
 import './portfolio.css';
 
 type PortfolioField = Portfolio['fields'][number];
@@ -202,9 +202,9 @@ export default function PortfolioPage() {
     <div className="portfolio">
       <h1>{t('portfolio.title')}</h1>
       <p className="lead">{t('portfolio.lead')}</p>
-      {resource.status === 'loading' && <Loading />}
-      {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
-      {resource.status === 'success' && <PortfolioView portfolio={resource.data} />}
+      <ResourceView resource={resource} reload={reload}>
+        {(portfolio) => <PortfolioView portfolio={portfolio} />}
+      </ResourceView>
     </div>
   );
 }

@@ -2,15 +2,15 @@ import { Link, useSearchParams } from 'react-router';
 import type { SearchHit, SearchResult } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { LoadError, Loading } from '../../app/status';
+import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatDate } from '../../lib/date-format';
-import { progressStatusKey } from '../plans/progress-status';
+import { progressStatusKey } from '../../ui/progress-status';
 import { PROGRESS_STATUSES } from '@kotei/domain/status';
-import { useReference } from '../plans/useReference';
+import { useReference } from '../../ui/useReference';
 import {
   buildSearchPath,
   hitPath,
@@ -251,13 +251,9 @@ function SearchWithResults({ params }: { params: SearchParams }) {
   return (
     <>
       <SearchForm params={params} rounds={resource.status === 'success' ? resource.data.rounds : null} />
-      {resource.status === 'loading' ? (
-        <Loading />
-      ) : resource.status === 'error' ? (
-        <LoadError error={resource.error} onRetry={reload} />
-      ) : (
-        <Results result={resource.data} />
-      )}
+      <ResourceView resource={resource} reload={reload}>
+        {(result) => <Results result={result} />}
+      </ResourceView>
     </>
   );
 }

@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { formatFiscalYear } from '../../lib/fiscal-year-label';
 import { circledNumber } from '../../lib/format';
 import { formatDate } from '../../lib/date-format';
-import { phaseStatusKey } from '../plans/phase-status';
+import { phaseStatusKey } from '../../ui/phase-status';
 import { PHASE_STATUS_SYMBOL, PHASE_STATUSES, type PhaseStatus } from '@kotei/domain/status';
 import {
   GEOMETRY,

@@ -4,21 +4,21 @@ import type { PlanTree } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Breadcrumbs } from '../../app/Breadcrumbs';
-import { ScrollRegion } from '../../app/ScrollRegion';
-import { LoadError, Loading } from '../../app/status';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
-import { PlanNotFound } from '../plans/PlanNotFound';
-import { InvalidReferenceDateNotice, ReferenceDateForm } from '../plans/ReferenceDateForm';
+import { PlanNotFound } from '../../ui/PlanNotFound';
+import { InvalidReferenceDateNotice, ReferenceDateForm } from '../../ui/ReferenceDateForm';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatDate } from '../../lib/date-format';
-import { phaseStatusKey } from '../plans/phase-status';
+import { phaseStatusKey } from '../../ui/phase-status';
 import { PHASE_STATUS_SYMBOL, PHASE_STATUSES, type PhaseStatus } from '@kotei/domain/status';
-import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
-import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
-import { SampleNotice } from '../plans/SampleBadge';
-import { SheetName } from '../plans/SheetName';
+import { PhaseStatusBadge } from '../../ui/PhaseStatusBadge';
+import { readReferenceDateParam, withReferenceDate } from '../../ui/reference-date-param';
+import { SampleNotice } from '../../ui/SampleBadge';
+import { SheetName } from '../../ui/SheetName';
 import { ChartErrorBoundary } from './ChartErrorBoundary';
 import { buildTimelineSheets, drawnPhases, type TimelineSheet } from './timeline-rows';
 import { readZoom, type TimelineZoom } from './timeline-zoom';
@@ -503,28 +503,23 @@ export function TimelinePage() {
       ),
   );
 
-  if (resource.status === 'success') {
-    const plan = resource.data;
-    let sheetNumber: number | null = null;
-    if (number !== undefined) {
-      sheetNumber = /^\d{1,3}$/.test(number) ? Number(number) : Number.NaN;
-      if (!plan.sheets.some((sheet) => sheet.number === sheetNumber)) {
-        return <SheetNotFound plan={plan} number={number} />;
-      }
-    }
-    return <TimelineView plan={plan} sheetNumber={sheetNumber} at={at} invalidAt={invalid} />;
-  }
-  if (resource.status === 'error') {
-    if (resource.error.status === 404) return <PlanNotFound slug={slug} />;
-    return (
-      <>
-        <h1>{t('common.loadError')}</h1>
-        <LoadError error={resource.error} onRetry={reload} />
-        <p>
-          <Link to="/">{t('plan.backToList')}</Link>
-        </p>
-      </>
-    );
-  }
-  return <Loading />;
+  return (
+    <ResourceView
+      resource={resource}
+      reload={reload}
+      notFound={{ view: <PlanNotFound slug={slug} /> }}
+      back={{ to: '/', label: t('plan.backToList') }}
+    >
+      {(plan) => {
+        let sheetNumber: number | null = null;
+        if (number !== undefined) {
+          sheetNumber = /^\d{1,3}$/.test(number) ? Number(number) : Number.NaN;
+          if (!plan.sheets.some((sheet) => sheet.number === sheetNumber)) {
+            return <SheetNotFound plan={plan} number={number} />;
+          }
+        }
+        return <TimelineView plan={plan} sheetNumber={sheetNumber} at={at} invalidAt={invalid} />;
+      }}
+    </ResourceView>
+  );
 }

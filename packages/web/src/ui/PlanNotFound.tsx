@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
-import { useI18n } from '../../i18n/useI18n';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { useI18n } from '../i18n/useI18n';
 
 /** What every plan page (plan, dashboard, timeline) shows for a slug no plan has. */
 export function PlanNotFound({ slug }: { slug: string }) {

@@ -1,5 +1,5 @@
 import type { PhaseStatus } from '@kotei/domain/status';
-import type { MessageKey } from '../../i18n/ja';
+import type { MessageKey } from '../i18n/ja';
 
 /** The catalogue key of a phase status's word (the statuses and their symbols are the domain's). */
 export function phaseStatusKey(status: PhaseStatus): MessageKey {

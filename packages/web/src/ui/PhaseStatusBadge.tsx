@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/useI18n';
+import { useI18n } from '../i18n/useI18n';
 import { phaseStatusKey } from './phase-status';
 import { PHASE_STATUS_SYMBOL, type PhaseStatus } from '@kotei/domain/status';
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { PolicyField } from '../../api/types';
-import { api, send } from '../../api/client';
-import { useApi } from '../../api/useApi';
-import { useI18n } from '../../i18n/useI18n';
+import type { PolicyField } from '../api/types';
+import { api, send } from '../api/client';
+import { useApi } from '../api/useApi';
+import { useI18n } from '../i18n/useI18n';
 
 /** Names for the codes plans carry, in the current language; null where the reference is not loaded. */
 export interface ReferenceLookup {

@@ -1,6 +1,6 @@
-import type { StatusSummary } from '../../api/types';
-import { useI18n } from '../../i18n/useI18n';
-import { formatNumber } from '../../lib/format';
+import type { StatusSummary } from '../api/types';
+import { useI18n } from '../i18n/useI18n';
+import { formatNumber } from '../lib/format';
 import { progressStatusKey } from './progress-status';
 import { PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from '@kotei/domain/status';
 

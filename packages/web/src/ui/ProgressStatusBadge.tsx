@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/useI18n';
+import { useI18n } from '../i18n/useI18n';
 import { progressStatusKey } from './progress-status';
 import { PROGRESS_STATUS_SYMBOL, type ProgressStatus } from '@kotei/domain/status';
 
