@@ -6,9 +6,9 @@ import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { formatFiscalYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG } from '../../lib/format';
-import { formatOku, formatYenEnglish } from '../../lib/money';
 import type { ReferenceLookup } from '../../ui/useReference';
 import { MinistryTag } from '../../ui/MinistryTag';
+import { useFormatYen } from '../../ui/useFormatYen';
 
 type BudgetLine = BudgetProject['lines'][number];
 
@@ -17,11 +17,6 @@ const TYPE_KEY: Record<BudgetLine['type'], MessageKey> = {
   supplementary: 'budget.type.supplementary',
   fund: 'budget.type.fund',
 };
-
-function useFormatYen(): (yen: number) => string {
-  const { lang } = useI18n();
-  return lang === 'ja' ? formatOku : formatYenEnglish;
-}
 
 function AmountCell({ line }: { line: BudgetLine }) {
   const { t } = useI18n();
