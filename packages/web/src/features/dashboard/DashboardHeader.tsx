@@ -3,6 +3,7 @@ import type { PlanDashboard } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { formatDate } from '../../lib/date-format';
 import { CONTENT_LANG } from '../../lib/format';
+import { LatestRound } from '../../ui/LatestRound';
 import { planPath } from '../../ui/paths';
 import { ProgressStatusBadge } from '../../ui/ProgressStatusBadge';
 import { withReferenceDate } from '../../ui/reference-date-param';
@@ -40,14 +41,7 @@ export function DashboardHeader({
         <div className="facts__item">
           <dt>{t('plans.latestRound')}</dt>
           <dd>
-            {plan.latestRound ? (
-              <>
-                <span lang={CONTENT_LANG}>{plan.latestRound.title}</span> (
-                {t('plans.asOf', { date: formatDate(plan.latestRound.asOfDate, lang) })})
-              </>
-            ) : (
-              t('portfolio.noRound')
-            )}
+            <LatestRound round={plan.latestRound} />
           </dd>
         </div>
         <div className="facts__item">

@@ -3,10 +3,9 @@ import type { PlanDashboard } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Breadcrumbs } from '../../app/Breadcrumbs';
-import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
-import { PlanNotFound } from '../../ui/PlanNotFound';
+import { PlanResourceView } from '../../ui/PlanNotFound';
 import { CONTENT_LANG } from '../../lib/format';
 import { EvaluationSection } from '../evaluation/EvaluationSection';
 import { readReferenceDateParam, withReferenceDate } from '../../ui/reference-date-param';
@@ -91,7 +90,6 @@ function DashboardView({
  */
 export default function DashboardPage() {
   const { slug = '' } = useParams();
-  const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const { at, invalid } = readReferenceDateParam(searchParams.get('at'));
   const { resource, reload } = useApi(
@@ -105,13 +103,8 @@ export default function DashboardPage() {
       ),
   );
   return (
-    <ResourceView
-      resource={resource}
-      reload={reload}
-      notFound={{ view: <PlanNotFound slug={slug} /> }}
-      back={{ to: '/', label: t('plan.backToList') }}
-    >
+    <PlanResourceView slug={slug} resource={resource} reload={reload}>
       {(dashboard) => <DashboardView dashboard={dashboard} at={at} invalidAt={invalid} />}
-    </ResourceView>
+    </PlanResourceView>
   );
 }

@@ -3,10 +3,9 @@ import { Link, useParams } from 'react-router';
 import type { Measure, PlanTree, Sheet, StrategicGoal } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
-import { PlanNotFound } from '../../ui/PlanNotFound';
+import { PlanResourceView } from '../../ui/PlanNotFound';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatDate, formatYearMonth } from '../../lib/date-format';
 import { formatOutcome } from '../../ui/kpi-format';
@@ -224,19 +223,13 @@ function PlanView({ plan }: { plan: PlanTree }) {
 /** `/plans/:slug`: goals with outcome targets, then each sheet's measures with their KPIs. */
 export function PlanPage() {
   const { slug = '' } = useParams();
-  const { t } = useI18n();
   const { resource, reload } = useApi(`/api/plans/${encodeURIComponent(slug)}`, (signal) =>
     send(api.GET('/api/plans/{slug}', { params: { path: { slug } }, signal })),
   );
 
   return (
-    <ResourceView
-      resource={resource}
-      reload={reload}
-      notFound={{ view: <PlanNotFound slug={slug} /> }}
-      back={{ to: '/', label: t('plan.backToList') }}
-    >
+    <PlanResourceView slug={slug} resource={resource} reload={reload}>
       {(plan) => <PlanView plan={plan} />}
-    </ResourceView>
+    </PlanResourceView>
   );
 }

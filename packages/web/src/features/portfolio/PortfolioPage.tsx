@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { PlanSummary, Portfolio } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { LatestRound } from '../../ui/LatestRound';
 import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
@@ -40,14 +41,7 @@ function PlanCard({ plan, reference }: { plan: PlanSummary; reference: Reference
           <div className="facts__item">
             <dt>{t('plans.latestRound')}</dt>
             <dd>
-              {plan.latestRound ? (
-                <>
-                  <span lang={CONTENT_LANG}>{plan.latestRound.title}</span> (
-                  {t('plans.asOf', { date: formatDate(plan.latestRound.asOfDate, lang) })})
-                </>
-              ) : (
-                t('portfolio.noRound')
-              )}
+              <LatestRound round={plan.latestRound} />
             </dd>
           </div>
           <div className="facts__item">

@@ -4,10 +4,9 @@ import type { PlanTree } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Breadcrumbs } from '../../app/Breadcrumbs';
-import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
-import { PlanNotFound } from '../../ui/PlanNotFound';
+import { PlanResourceView } from '../../ui/PlanNotFound';
 import { InvalidReferenceDateNotice } from '../../ui/ReferenceDateForm';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
 import { formatDate } from '../../lib/date-format';
@@ -113,7 +112,6 @@ function TimelineView({
  */
 export function TimelinePage() {
   const { slug = '', number } = useParams();
-  const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const { at, invalid } = readReferenceDateParam(searchParams.get('at'));
   const { resource, reload } = useApi(
@@ -125,12 +123,7 @@ export function TimelinePage() {
   );
 
   return (
-    <ResourceView
-      resource={resource}
-      reload={reload}
-      notFound={{ view: <PlanNotFound slug={slug} /> }}
-      back={{ to: '/', label: t('plan.backToList') }}
-    >
+    <PlanResourceView slug={slug} resource={resource} reload={reload}>
       {(plan) => {
         let sheetNumber: number | null = null;
         if (number !== undefined) {
@@ -141,6 +134,6 @@ export function TimelinePage() {
         }
         return <TimelineView plan={plan} sheetNumber={sheetNumber} at={at} invalidAt={invalid} />;
       }}
-    </ResourceView>
+    </PlanResourceView>
   );
 }
