@@ -42,6 +42,72 @@ function SourceText({ source }: { source: MeasureDetail['source'] }) {
   );
 }
 
+/** The sheets a measure stands on (再掲 marked), each with a link to its timeline. */
+function Placements({
+  detail,
+  planPath,
+  timelineOf,
+}: {
+  detail: MeasureDetail;
+  planPath: string;
+  timelineOf: (sheetNumber: number) => string;
+}) {
+  const { t } = useI18n();
+  return (
+    <ul className="placements">
+      {detail.placements.map((placement) => (
+        <li key={`${placement.sheetNumber}:${String(placement.isRepost)}`}>
+          <Link to={`${planPath}#sheet-${placement.sheetNumber}`}>
+            <SheetName sheet={{ number: placement.sheetNumber, title: placement.sheetTitle }} />
+          </Link>
+          {placement.isRepost && (
+            <>
+              {' '}
+              <span className="badge badge--repost">{t('plan.measure.repost')}</span>
+            </>
+          )}{' '}
+          (
+          <Link to={timelineOf(placement.sheetNumber)}>
+            {t('measure.placement.timeline')}
+            <span className="visually-hidden">
+              : {t('plan.sheet.number', { number: circledNumber(placement.sheetNumber) })}
+            </span>
+          </Link>
+          )
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A measure's phases with their statuses and periods. */
+function PhaseList({ phases }: { phases: MeasureDetail['measure']['phases'] }) {
+  const { t } = useI18n();
+  if (phases.length === 0) return <p className="muted">{t('measure.phases.none')}</p>;
+  return (
+    <ol className="phase-list">
+      {phases.map((phase) => (
+        <li key={phase.id} className="phase-item">
+          <PhaseStatusBadge status={phase.status} />
+          <span className="phase-item__text" lang={CONTENT_LANG}>
+            {phase.text}
+          </span>
+          <span className="phase-item__period">
+            <span lang={CONTENT_LANG}>{phase.period.label}</span> (
+            <time dateTime={phase.period.start}>{phase.period.start}</time> –{' '}
+            {phase.period.end === null ? (
+              t('timeline.table.openEnd')
+            ) : (
+              <time dateTime={phase.period.end}>{phase.period.end}</time>
+            )}
+            )
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null }) {
   const { t, lang } = useI18n();
   const reference = useReference();
@@ -81,29 +147,7 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
           <div className="facts__item">
             <dt>{t('measure.facts.sheets')}</dt>
             <dd>
-              <ul className="placements">
-                {detail.placements.map((placement) => (
-                  <li key={`${placement.sheetNumber}:${String(placement.isRepost)}`}>
-                    <Link to={`${planPath}#sheet-${placement.sheetNumber}`}>
-                      <SheetName sheet={{ number: placement.sheetNumber, title: placement.sheetTitle }} />
-                    </Link>
-                    {placement.isRepost && (
-                      <>
-                        {' '}
-                        <span className="badge badge--repost">{t('plan.measure.repost')}</span>
-                      </>
-                    )}{' '}
-                    (
-                    <Link to={timelineOf(placement.sheetNumber)}>
-                      {t('measure.placement.timeline')}
-                      <span className="visually-hidden">
-                        : {t('plan.sheet.number', { number: circledNumber(placement.sheetNumber) })}
-                      </span>
-                    </Link>
-                    )
-                  </li>
-                ))}
-              </ul>
+              <Placements detail={detail} planPath={planPath} timelineOf={timelineOf} />
             </dd>
           </div>
           <div className="facts__item">
@@ -125,30 +169,7 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
         <div className="measure-page__main">
           <section aria-labelledby="measure-phases-heading">
             <h2 id="measure-phases-heading">{t('measure.phases.title')}</h2>
-            {measure.phases.length === 0 ? (
-              <p className="muted">{t('measure.phases.none')}</p>
-            ) : (
-              <ol className="phase-list">
-                {measure.phases.map((phase) => (
-                  <li key={phase.id} className="phase-item">
-                    <PhaseStatusBadge status={phase.status} />
-                    <span className="phase-item__text" lang={CONTENT_LANG}>
-                      {phase.text}
-                    </span>
-                    <span className="phase-item__period">
-                      <span lang={CONTENT_LANG}>{phase.period.label}</span> (
-                      <time dateTime={phase.period.start}>{phase.period.start}</time> –{' '}
-                      {phase.period.end === null ? (
-                        t('timeline.table.openEnd')
-                      ) : (
-                        <time dateTime={phase.period.end}>{phase.period.end}</time>
-                      )}
-                      )
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            )}
+            <PhaseList phases={measure.phases} />
             {home && (
               <p>
                 <Link to={timelineOf(home.sheetNumber)}>{t('measure.phases.timelineLink')}</Link>
