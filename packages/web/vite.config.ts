@@ -5,9 +5,9 @@ import { defineConfig } from 'vite';
 
 const fromHere = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-// The browser takes only types from contracts and pure values from domain, straight from their sources: each
-// entry of the package's "exports" (`@kotei/domain/calendar` …) maps its dist file to its source, matched as a
-// whole specifier so that a subpath is never read as the barrel plus a path.
+// The browser takes its API types from the generated schema (src/api) and pure values from the domain, straight
+// from its sources: each entry of the domain's "exports" (`@kotei/domain/calendar` …) maps its dist file to
+// its source, matched as a whole specifier so that a subpath is never read as the barrel plus a path.
 const sourceAliases = (name: string) => {
   const { exports } = JSON.parse(readFileSync(fromHere(`../${name}/package.json`), 'utf8')) as {
     exports: Record<string, { import: string }>;
@@ -23,7 +23,7 @@ const sourceAliases = (name: string) => {
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: [...sourceAliases('contracts'), ...sourceAliases('domain')],
+    alias: sourceAliases('domain'),
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },
