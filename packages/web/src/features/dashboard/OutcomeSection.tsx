@@ -6,7 +6,7 @@ import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useI18n } from '../../i18n/useI18n';
 import { formatKpiYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
-import { ChartErrorBoundary } from '../timeline/ChartErrorBoundary';
+import { ChartErrorBoundary } from '../../ui/ChartErrorBoundary';
 import { formatOutcome } from '../../ui/kpi-format';
 import { progressStatusKey } from '../../ui/progress-status';
 import { ProgressStatusBadge } from '../../ui/ProgressStatusBadge';

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { formatNumber } from '../../lib/format';
 import { formatDate } from '../../lib/date-format';
 import { SheetName } from '../../ui/SheetName';
-import { ChartErrorBoundary } from './ChartErrorBoundary';
+import { ChartErrorBoundary } from '../../ui/ChartErrorBoundary';
 import { drawnPhases, type TimelineSheet } from './timeline-rows';
 import { type TimelineZoom } from './timeline-zoom';
 import { sheetLabel, timelinePath } from './timeline-paths';
