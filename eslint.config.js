@@ -29,6 +29,37 @@ const ioLibraries = [
   'node:*',
 ];
 
+/**
+ * The browser: no server code, the domain by its small subpaths only (`@kotei/domain/calendar` …), and API
+ * types from the schema generated out of openapi.json (src/api), never the contracts' zod types.
+ */
+const browserLayer = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        {
+          name: '@kotei/domain',
+          message: 'Import the domain by subpath: @kotei/domain/calendar, /codes, /status or /budget.',
+        },
+        {
+          name: '@kotei/contracts',
+          message: 'API types come from src/api/types (generated from openapi.json).',
+        },
+      ],
+      patterns: [
+        '@kotei/server',
+        '@kotei/importers',
+        '@kotei/reports',
+        'kysely',
+        'better-sqlite3',
+        'fastify',
+        'node:*',
+      ].map((group) => ({ group: [group], message: 'This layer may not import that one.' })),
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', 'e2e/artifacts/**', 'bench/results/**', 'data/**'],
@@ -98,15 +129,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...layer([
-        '@kotei/server',
-        '@kotei/importers',
-        '@kotei/reports',
-        'kysely',
-        'better-sqlite3',
-        'fastify',
-        'node:*',
-      ]),
+      ...browserLayer,
     },
   },
   {

@@ -1,13 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Tests import workspace packages from their sources, so a unit test never needs a build first.
-const alias = Object.fromEntries(
-  ['domain', 'contracts', 'importers', 'reports', 'server'].map((name) => [
-    `@kotei/${name}`,
-    fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
-  ]),
-);
+// Tests import workspace packages from their sources, so a unit test never needs a build first: each entry of
+// a package's "exports" (`@kotei/domain`, `@kotei/domain/calendar` …) maps its dist file to its source. Each
+// alias matches its whole specifier, so `@kotei/domain/calendar` is not read as `@kotei/domain` plus a path.
+const source = (path: string): string => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+const alias = ['domain', 'contracts', 'importers', 'reports', 'server'].flatMap((name) => {
+  const { exports } = JSON.parse(readFileSync(source(`${name}/package.json`), 'utf8')) as {
+    exports: Record<string, { import: string }>;
+  };
+  return Object.entries(exports).map(([subpath, target]) => ({
+    find: new RegExp(`^@kotei/${name}${subpath.slice(1)}$`),
+    replacement: source(`${name}/${target.import.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')}`),
+  }));
+});
 
 export default defineConfig({
   resolve: { alias },
@@ -18,7 +25,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.medium.test.ts', '**/node_modules/**', '**/dist/**'],
           testTimeout: 30_000,
         },

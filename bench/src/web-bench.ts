@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@kotei/e2e/chromium';
 import { fixedClock } from '@kotei/domain';
 import { buildApp, openContext, prepareFirstStart, type AppContext } from '@kotei/server';
 import { makeSqliteBareReader } from './bare-tree.js';
@@ -111,19 +112,7 @@ export async function benchPageLoad(path: string, runs: number): Promise<PageLoa
   const webRoot = new URL('../../packages/web/dist', import.meta.url).pathname;
   const app = await buildApp(ctx, { logLevel: 'silent', webRoot, secureCookies: false });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   const lcpMs: number[] = [];
   let js = { bytes: 0, gzip: 0, files: 0 };
   try {

@@ -1,19 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium: the project never downloads a browser (PLATFORM.md, "Chromium"). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 /**
  * Launches Debian Chromium headless. A missing browser fails loudly, in CI and locally alike: an end-to-end
@@ -27,5 +14,5 @@ export async function launchBrowser(): Promise<Browser> {
         'Install it (with Japanese fonts) by running `bash scripts/install-system-deps.sh`.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 }

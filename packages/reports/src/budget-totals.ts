@@ -1,5 +1,5 @@
 import type { BudgetProject } from '@kotei/contracts';
-import type { BudgetType } from '@kotei/domain';
+import { classifyBudgetLine, type BudgetType } from '@kotei/domain';
 
 /** A sum of yen with how many budget lines went into it. */
 export interface YenTotal {
@@ -30,7 +30,8 @@ const add = (total: YenTotal, yen: number): void => {
 
 /**
  * Sum budget lines per ministry and per type and year. A project listed under several measures (再掲) is
- * counted once; 内数 lines are kept apart and never added; lines without an amount are only counted.
+ * counted once; each line takes the role the domain's 内数 rule gives it (classifyBudgetLine): added, kept apart
+ * as 内数 and never added, or only counted for want of an amount.
  */
 export function budgetTotals(projects: readonly BudgetProject[]): BudgetTotals {
   const seen = new Set<string>();
@@ -43,17 +44,18 @@ export function budgetTotals(projects: readonly BudgetProject[]): BudgetTotals {
     if (seen.has(project.id)) continue;
     seen.add(project.id);
     for (const line of project.lines) {
-      if (line.amountYen === null) {
+      const share = classifyBudgetLine(line);
+      if (share.role === 'without-amount') {
         withoutAmount += 1;
         continue;
       }
-      if (line.isPartOf) {
-        add(partOf, line.amountYen);
+      if (share.role === 'part-of') {
+        add(partOf, share.yen);
         continue;
       }
-      add(total, line.amountYen);
+      add(total, share.yen);
       const ministry = byMinistry.get(project.ministry) ?? { yen: 0, lines: 0 };
-      add(ministry, line.amountYen);
+      add(ministry, share.yen);
       byMinistry.set(project.ministry, ministry);
       const key = `${line.type}:${line.fiscalYear ?? ''}`;
       const typeYear = byTypeAndYear.get(key) ?? {
@@ -61,7 +63,7 @@ export function budgetTotals(projects: readonly BudgetProject[]): BudgetTotals {
         fiscalYear: line.fiscalYear,
         total: { yen: 0, lines: 0 },
       };
-      add(typeYear.total, line.amountYen);
+      add(typeYear.total, share.yen);
       byTypeAndYear.set(key, typeYear);
     }
   }

@@ -1,10 +1,9 @@
-import type { ErrorBody } from '@kotei/contracts';
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+import type { ErrorBody } from './types';
 
 /** One detail of an API error, pointing at the field it is about. */
-export interface ApiErrorDetail {
-  path: string;
-  message: string;
-}
+export type ApiErrorDetail = NonNullable<ErrorBody['error']['details']>[number];
 
 /** An API call that did not succeed, carrying the server's stable error code. */
 export class ApiError extends Error {
@@ -29,6 +28,22 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+const sessionHeaders: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('accept', 'application/json');
+    if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+};
+
+/**
+ * The kotei API, typed from the committed openapi.json (src/api/schema.d.ts, `npm run api:generate`): a path,
+ * its parameters, its body and its answer are checked against the contract, so a changed response shape fails
+ * the web's typecheck. Cookies go along on the same origin; writes carry the session's CSRF token.
+ */
+export const api = createClient<paths>({ credentials: 'same-origin' });
+api.use(sessionHeaders);
+
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error: unknown = value.error;
@@ -42,45 +57,30 @@ function isErrorBody(value: unknown): value is ErrorBody {
   );
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // Not JSON (a proxy's HTML page, say): fall through to a generic error.
-  }
+function toApiError(response: Response, body: unknown): ApiError {
   if (isErrorBody(body)) {
     const details = Array.isArray(body.error.details) ? body.error.details : [];
     return new ApiError(response.status, body.error.code, body.error.message, details);
   }
+  // Not our JSON (a proxy's HTML page, say): a generic error.
   return new ApiError(response.status, `http_${response.status}`, response.statusText || 'Request failed');
 }
 
-async function request<T>(path: string, init: RequestInit): Promise<T> {
-  let response: Response;
+/**
+ * Waits for an `api` call and returns its data, or throws ApiError (status 0 when the network failed):
+ * `await send(api.GET('/api/plans/{slug}', { params: { path: { slug } } }))`.
+ */
+export async function send<A extends { data?: unknown; error?: unknown; response: Response }>(
+  call: Promise<A>,
+): Promise<NonNullable<A['data']>> {
+  let answer: A;
   try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
+    answer = await call;
   } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : 'Network error');
   }
-  if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
-
-/** GETs JSON from the kotei API; throws ApiError on an error response. */
-export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return request<T>(path, { method: 'GET', headers: { accept: 'application/json' }, signal: signal ?? null });
-}
-
-/** POSTs JSON to the kotei API with the session's CSRF token; throws ApiError on an error response. */
-export function postJson<T>(path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  return request<T>(path, {
-    method: 'POST',
-    headers,
-    body: body === undefined ? null : JSON.stringify(body),
-  });
+  if (answer.error !== undefined || !answer.response.ok) throw toApiError(answer.response, answer.error);
+  // openapi-fetch types `data` by the path's success response; it is absent only on errors, handled above.
+  return answer.data as NonNullable<A['data']>;
 }

@@ -5,7 +5,7 @@ import { PlanPage } from '../features/plans/PlanPage';
 import { TimelinePage } from '../features/timeline/TimelinePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
-import { Loading } from './status';
+import { Loading } from '../ui/status';
 
 // The measure page (and TanStack Table with it) loads when first visited, not with the first page.
 const MeasurePage = lazy(() => import('../features/measures/MeasurePage'));

@@ -1,7 +1,7 @@
 // Fiscal years as the UI shows them: 和暦 and 西暦 together. Uses the domain calendar, so only lazily loaded
 // modules import this file.
 
-import { fiscalYearEnd, fiscalYearStart, formatWareki, formatYearBoth } from '@kotei/domain';
+import { fiscalYearEnd, fiscalYearStart, formatWareki, formatYearBoth } from '@kotei/domain/calendar';
 import type { Lang, MessageParams } from '../i18n/catalogue';
 import type { MessageKey } from '../i18n/ja';
 

@@ -13,4 +13,4 @@ export function formatNumber(value: number): string {
   return GROUPED.format(value);
 }
 
-export { circledNumber } from '@kotei/domain';
+export { circledNumber } from '@kotei/domain/codes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOku, formatYenEnglish, totalBudgetYen } from './money';
+import { formatOku, formatYenEnglish } from './money';
 
 describe('formatOku', () => {
   it.each([
@@ -23,23 +23,5 @@ describe('formatYenEnglish', () => {
     [500_000, '¥500,000'],
   ])('writes %i yen as %s', (yen, text) => {
     expect(formatYenEnglish(yen)).toBe(text);
-  });
-});
-
-describe('totalBudgetYen', () => {
-  it('adds amounts but never 内数 lines or lines without an amount', () => {
-    expect(
-      totalBudgetYen([
-        { amountYen: 3_000_000_000, isPartOf: false },
-        { amountYen: 80_000_000, isPartOf: true },
-        { amountYen: null, isPartOf: false },
-        { amountYen: 117_000_000, isPartOf: false },
-      ]),
-    ).toBe(3_117_000_000);
-  });
-
-  it('is null when no line counts', () => {
-    expect(totalBudgetYen([{ amountYen: null, isPartOf: false }])).toBeNull();
-    expect(totalBudgetYen([{ amountYen: 80_000_000, isPartOf: true }])).toBeNull();
   });
 });

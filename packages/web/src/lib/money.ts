@@ -34,19 +34,3 @@ export function formatYenEnglish(yen: number): string {
   if (Math.abs(yen) >= 1_000_000) return `¥${divideExactly(yen, 1_000_000, 6)} million`;
   return `¥${formatNumber(yen)}`;
 }
-
-/** The line of a budget project that counts towards totals: it has an amount and is not 内数 (a share). */
-export interface CountableBudgetLine {
-  amountYen: number | null;
-  isPartOf: boolean;
-}
-
-/** A project's total in yen: lines with an amount, leaving out 内数 (never added); null when none counts. */
-export function totalBudgetYen(lines: readonly CountableBudgetLine[]): number | null {
-  let total: number | null = null;
-  for (const line of lines) {
-    if (line.isPartOf || line.amountYen === null) continue;
-    total = (total ?? 0) + line.amountYen;
-  }
-  return total;
-}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Session } from '@kotei/contracts';
-import { getJson, postJson, setCsrfToken } from '../../api/client';
+import type { Session } from '../../api/types';
+import { api, send, setCsrfToken } from '../../api/client';
 import { SessionContext, type SessionState } from './context';
 
 const SIGNED_OUT: Session = { user: null, csrfToken: null };
@@ -16,7 +16,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let isCurrent = true;
-    getJson<Session>('/api/auth/session').then(
+    send(api.GET('/api/auth/session')).then(
       (next) => {
         if (isCurrent) apply(next);
       },
@@ -32,7 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (login: string, password: string) => {
-      const next = await postJson<Session>('/api/auth/login', { login, password });
+      const next = await send(api.POST('/api/auth/login', { body: { login, password } }));
       apply(next);
       return next.user;
     },
@@ -40,11 +40,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    await postJson<undefined>('/api/auth/logout');
+    await send(api.POST('/api/auth/logout'));
     apply(SIGNED_OUT);
     // A fresh anonymous session may carry its own CSRF token for the next sign-in.
     try {
-      apply(await getJson<Session>('/api/auth/session'));
+      apply(await send(api.GET('/api/auth/session')));
     } catch {
       // Signed out either way.
     }

@@ -1,4 +1,4 @@
-import type { PublicUser } from '@kotei/contracts';
+import type { PublicUser } from '../../api/types';
 
 /** Whether a user may write overall evaluations: experts and admins (the server checks it again). */
 export function canEvaluate(user: PublicUser | null): boolean {

@@ -1,4 +1,4 @@
-import type { PublicUser } from '@kotei/contracts';
+import type { PublicUser } from '../../api/types';
 
 /** Whether a user may import documents: coordinators and admins (the server checks it again). */
 export function canImport(user: PublicUser | null): boolean {

@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { PublicUser } from '@kotei/contracts';
+import type { PublicUser } from '../../api/types';
 
 /** The signed-in state as the UI sees it. */
 export interface SessionState {

@@ -1,4 +1,4 @@
-import type { PlanDashboard } from '@kotei/contracts';
+import type { PlanDashboard } from '../../api/types';
 
 /** One outcome target of the dashboard: its KPI and the required path from baseline to target. */
 export type DashboardOutcome = PlanDashboard['goals'][number]['outcomes'][number];

@@ -1,16 +1,11 @@
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import type { CreateEvaluationBody, Evaluation } from '@kotei/contracts';
-import { ApiError, postJson } from '../../api/client';
+import { useEffect, useId, useRef, useState, type RefObject, type SubmitEvent } from 'react';
+import type { CreateEvaluationBody, Evaluation } from '../../api/types';
+import { ApiError, api, send } from '../../api/client';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { circledNumber } from '../../lib/format';
-import {
-  EVALUATION_RATING_KEY,
-  EVALUATION_RATINGS,
-  parseTargetKey,
-  targetKey,
-  type EvaluationRating,
-} from './evaluation-model';
+import { evaluationRatingKey, parseTargetKey, targetKey } from './evaluation-model';
+import { EVALUATION_RATINGS, type EvaluationRating } from '@kotei/domain/status';
 import type { TargetTitles } from './EvaluationList';
 
 type Field = 'target' | 'rating' | 'comment';
@@ -78,15 +73,116 @@ function targetOptions(titles: TargetTitles, t: ReturnType<typeof useI18n>['t'])
   ];
 }
 
+/** The errors of the last submission, each naming its field; focused when it appears. */
+function FormErrors({
+  id,
+  lines,
+  alertRef,
+}: {
+  id: string;
+  lines: readonly ErrorLine[];
+  alertRef: RefObject<HTMLDivElement | null>;
+}) {
+  const { t } = useI18n();
+  return (
+    <div id={id} ref={alertRef} tabIndex={-1} role="alert" className="notice notice--error">
+      <p>{t('evaluation.error.title')}</p>
+      <ul className="evaluation-form__errors">
+        {lines.map((line, index) => (
+          <li key={index}>
+            {line.field === null
+              ? line.message
+              : t('evaluation.error.detail', { field: t(FIELD_LABEL[line.field]), message: line.message })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The four ratings as radio buttons, best first. */
+function RatingChoice({
+  rating,
+  describedBy,
+  onChange,
+}: {
+  rating: EvaluationRating | '';
+  describedBy: string | undefined;
+  onChange: (rating: EvaluationRating) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="evaluation-form__ratings" aria-describedby={describedBy}>
+      <legend>{t('evaluation.rating')}</legend>
+      {EVALUATION_RATINGS.map((value) => (
+        <label key={value} className="evaluation-form__radio">
+          <input
+            type="radio"
+            name="rating"
+            value={value}
+            checked={rating === value}
+            onChange={() => {
+              onChange(value);
+            }}
+          />
+          {t(evaluationRatingKey(value))}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The select of what the evaluation is about: the plan, a goal or a sheet. */
+function TargetSelect({
+  id,
+  titles,
+  value,
+  isInvalid,
+  describedBy,
+  onChange,
+}: {
+  id: string;
+  titles: TargetTitles;
+  value: string;
+  isInvalid: boolean;
+  describedBy: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="form__field">
+      <label htmlFor={id}>{t('evaluation.form.target')}</label>
+      <select
+        id={id}
+        name="target"
+        value={value}
+        aria-invalid={isInvalid || undefined}
+        aria-describedby={describedBy}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+      >
+        {targetOptions(titles, t).map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** An expert writing an evaluation of the round: target, rating and comment; errors name their field. */
 export function EvaluationForm({
-  path,
+  slug,
+  roundId,
   titles,
   onSubmitting,
   onSaved,
 }: {
-  /** The round's evaluations path in the API. */
-  path: string;
+  /** The plan and round the evaluation is for. */
+  slug: string;
+  roundId: string;
   titles: TargetTitles;
   /** Called as a submission starts, so an earlier success message does not stand next to a new error. */
   onSubmitting: () => void;
@@ -126,7 +222,13 @@ export function EvaluationForm({
         rating,
         comment,
       };
-      const saved = await postJson<Evaluation>(path, body);
+      const saved = await send(
+        api.POST('/api/plans/{slug}/rounds/{roundId}/evaluations', {
+          params: { path: { slug, roundId } },
+          // An empty rating is the one value the contract refuses on purpose: the server names it with the rest.
+          body: body as CreateEvaluationBody,
+        }),
+      );
       setRating('');
       setComment('');
       onSaved(saved);
@@ -150,59 +252,22 @@ export function EvaluationForm({
     >
       <h3 id={`${id}-title`}>{t('evaluation.form.title')}</h3>
       <p className="evaluation-form__lead">{t('evaluation.form.lead')}</p>
-      {errors !== null && (
-        <div id={errorId} ref={alertRef} tabIndex={-1} role="alert" className="notice notice--error">
-          <p>{t('evaluation.error.title')}</p>
-          <ul className="evaluation-form__errors">
-            {errors.map((line, index) => (
-              <li key={index}>
-                {line.field === null
-                  ? line.message
-                  : t('evaluation.error.detail', {
-                      field: t(FIELD_LABEL[line.field]),
-                      message: line.message,
-                    })}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="form__field">
-        <label htmlFor={`${id}-target`}>{t('evaluation.form.target')}</label>
-        <select
-          id={`${id}-target`}
-          name="target"
-          value={target}
-          aria-invalid={invalid('target') || undefined}
-          aria-describedby={describedBy('target')}
-          onChange={(event) => {
-            setTarget(event.target.value);
-          }}
-        >
-          {targetOptions(titles, t).map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="evaluation-form__ratings" aria-describedby={describedBy('rating')}>
-        <legend>{t('evaluation.rating')}</legend>
-        {EVALUATION_RATINGS.map((value) => (
-          <label key={value} className="evaluation-form__radio">
-            <input
-              type="radio"
-              name="rating"
-              value={value}
-              checked={rating === value}
-              onChange={() => {
-                setRating(value);
-              }}
-            />
-            {t(EVALUATION_RATING_KEY[value])}
-          </label>
-        ))}
-      </fieldset>
+      {errors !== null && <FormErrors id={errorId} lines={errors} alertRef={alertRef} />}
+      <TargetSelect
+        id={`${id}-target`}
+        titles={titles}
+        value={target}
+        isInvalid={invalid('target')}
+        describedBy={describedBy('target')}
+        onChange={setTarget}
+      />
+      <RatingChoice
+        rating={rating}
+        describedBy={describedBy('rating')}
+        onChange={(value) => {
+          setRating(value);
+        }}
+      />
       <div className="form__field">
         <label htmlFor={`${id}-comment`}>{t('evaluation.form.comment')}</label>
         <p id={hintId} className="evaluation-form__hint">

@@ -1,15 +1,10 @@
-import type { Evaluation, EvaluationTarget } from '@kotei/contracts';
+import type { Evaluation, EvaluationTarget } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
-import { SheetName } from '../plans/SheetName';
-import {
-  EVALUATION_RATING_KEY,
-  EVALUATION_RATING_TONE,
-  groupByTarget,
-  japanDateOf,
-  type EvaluationRating,
-} from './evaluation-model';
+import { formatDate } from '../../lib/date-format';
+import { SheetName } from '../../ui/SheetName';
+import { evaluationRatingKey, EVALUATION_RATING_TONE, groupByTarget, japanDateOf } from './evaluation-model';
+import { type EvaluationRating } from '@kotei/domain/status';
 
 /** The goals and sheets of the plan, by number, to name targets with their titles. */
 export interface TargetTitles {
@@ -25,7 +20,7 @@ export function EvaluationRatingBadge({ rating }: { rating: EvaluationRating }) 
       className={`progress-status progress-status--${EVALUATION_RATING_TONE[rating]}`}
       data-rating={rating}
     >
-      {t(EVALUATION_RATING_KEY[rating])}
+      {t(evaluationRatingKey(rating))}
     </span>
   );
 }

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Evaluation, EvaluationList as EvaluationListBody, Round } from '@kotei/contracts';
+import type { Evaluation, Round } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { LoadError, Loading } from '../../app/status';
+import { LoadError, Loading } from '../../ui/status';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
 import { isId } from '../../lib/ids';
-import { formatDate } from '../../lib/wareki';
+import { formatDate } from '../../lib/date-format';
 import { canEvaluate } from '../auth/can-evaluate';
 import { useSession } from '../auth/useSession';
 import { EvaluationForm } from './EvaluationForm';
@@ -31,7 +32,14 @@ function RoundEvaluations({
   const { t, lang } = useI18n();
   const { user } = useSession();
   const path = `/api/plans/${encodeURIComponent(slug)}/rounds/${encodeURIComponent(roundId)}/evaluations`;
-  const { resource, reload } = useApi<EvaluationListBody>(path);
+  const { resource, reload } = useApi(path, (signal) =>
+    send(
+      api.GET('/api/plans/{slug}/rounds/{roundId}/evaluations', {
+        params: { path: { slug, roundId } },
+        signal,
+      }),
+    ),
+  );
   const [saved, setSaved] = useState<Evaluation | null>(null);
 
   const onSubmitting = useCallback(() => {
@@ -75,7 +83,13 @@ function RoundEvaluations({
         {saved !== null && t('evaluation.form.saved', { target: describeTarget(saved.target, t) })}
       </p>
       {canEvaluate(user) && (
-        <EvaluationForm path={path} titles={titles} onSubmitting={onSubmitting} onSaved={onSaved} />
+        <EvaluationForm
+          slug={slug}
+          roundId={roundId}
+          titles={titles}
+          onSubmitting={onSubmitting}
+          onSaved={onSaved}
+        />
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Evaluation } from '@kotei/contracts';
+import type { Evaluation } from '../../api/types';
 import { groupByTarget, japanDateOf, parseTargetKey, targetKey } from './evaluation-model';
 
 const evaluation = (id: string, target: Evaluation['target']): Evaluation => ({

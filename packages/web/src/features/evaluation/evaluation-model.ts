@@ -1,22 +1,13 @@
-import type { Evaluation, EvaluationTarget } from '@kotei/contracts';
+import type { Evaluation, EvaluationTarget } from '../../api/types';
 import type { MessageKey } from '../../i18n/ja';
 import type { MessageParams } from '../../i18n/catalogue';
 import { circledNumber } from '../../lib/format';
-import type { ProgressStatus } from '../plans/progress-status';
+import type { EvaluationRating, ProgressStatus } from '@kotei/domain/status';
 
-/** An expert's rating, as the API sends it. */
-export type EvaluationRating = Evaluation['rating'];
-
-/** Every rating, best first, in the order the form offers them. */
-export const EVALUATION_RATINGS: readonly EvaluationRating[] = ['good', 'fair', 'concern', 'serious'];
-
-/** The catalogue key of a rating's words. */
-export const EVALUATION_RATING_KEY: Record<EvaluationRating, MessageKey> = {
-  good: 'evaluation.rating.good',
-  fair: 'evaluation.rating.fair',
-  concern: 'evaluation.rating.concern',
-  serious: 'evaluation.rating.serious',
-};
+/** The catalogue key of a rating's words (the ratings themselves are the domain's). */
+export function evaluationRatingKey(rating: EvaluationRating): MessageKey {
+  return `evaluation.rating.${rating}`;
+}
 
 /**
  * The colour a rating borrows from the progress-status scale, so one colour means one degree across the site

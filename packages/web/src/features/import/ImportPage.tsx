@@ -1,8 +1,8 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
-import type { ImportPreview, ImportResult } from '@kotei/contracts';
-import { ApiError, postJson } from '../../api/client';
-import { ScrollRegion } from '../../app/ScrollRegion';
+import type { ImportBody, ImportPreview, ImportResult } from '../../api/types';
+import { ApiError, api, send } from '../../api/client';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
@@ -13,11 +13,7 @@ import { useSession } from '../auth/useSession';
 import './import.css';
 
 /** The document as read in the browser, sent again unchanged on commit. */
-interface ReadDocument {
-  fileName: string;
-  contentBase64: string;
-  slug: string | undefined;
-}
+type ReadDocument = ImportBody;
 
 type ImportState =
   | { step: 'idle' }
@@ -179,10 +175,78 @@ function PreviewView({ preview, caption }: { preview: ImportPreview; caption: st
   );
 }
 
-function ImportForm() {
+/** The document to read and, optionally, the address its plan should have. */
+function DocumentForm({
+  isBusy,
+  onSubmit,
+}: {
+  isBusy: boolean;
+  onSubmit: (event: SubmitEvent<HTMLFormElement>) => void;
+}) {
   const { t } = useI18n();
   const fileId = useId();
   const slugId = useId();
+  return (
+    <form className="form import-form" onSubmit={onSubmit}>
+      <div className="form__field">
+        <label htmlFor={fileId}>{t('import.form.file')}</label>
+        <p id={`${fileId}-hint`} className="form__hint">
+          {t('import.form.fileHint')}
+        </p>
+        <input
+          id={fileId}
+          name="file"
+          type="file"
+          accept=".md,.txt,.html,text/markdown,text/plain,text/html"
+          aria-describedby={`${fileId}-hint`}
+          required
+          disabled={isBusy}
+        />
+      </div>
+      <div className="form__field">
+        <label htmlFor={slugId}>{t('import.form.slug')}</label>
+        <p id={`${slugId}-hint`} className="form__hint">
+          {t('import.form.slugHint')}
+        </p>
+        <input
+          id={slugId}
+          name="slug"
+          type="text"
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          maxLength={80}
+          autoCapitalize="none"
+          spellCheck={false}
+          aria-describedby={`${slugId}-hint`}
+          disabled={isBusy}
+        />
+      </div>
+      <button type="submit" className="button" disabled={isBusy}>
+        {t('import.form.preview')}
+      </button>
+    </form>
+  );
+}
+
+/** What the import did, with the way to the plan. */
+function ImportDone({ result }: { result: ImportResult }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice import-done">
+      <p>
+        {t(ACTION_KEY[result.action])}:{' '}
+        {t('import.done.body', { slug: result.slug, issues: formatNumber(result.issues) })}
+      </p>
+      <p>
+        <Link className="button button--primary" to={`/plans/${encodeURIComponent(result.slug)}`}>
+          {t('import.done.open')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function ImportForm() {
+  const { t } = useI18n();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [error, setError] = useState<ApiError | null>(null);
   const isBusy = state.step === 'previewing' || state.step === 'committing';
@@ -202,7 +266,7 @@ function ImportForm() {
         contentBase64: bytesToBase64(bytes),
         slug: slug === '' ? undefined : slug,
       };
-      const result = await postJson<ImportPreview>('/api/imports/preview', document);
+      const result = await send(api.POST('/api/imports/preview', { body: document }));
       setState({ step: 'preview', document, preview: result });
     } catch (caught) {
       setError(toApiError(caught));
@@ -214,7 +278,7 @@ function ImportForm() {
     setState({ step: 'committing', document, preview: shown });
     setError(null);
     try {
-      const result = await postJson<ImportResult>('/api/imports', document);
+      const result = await send(api.POST('/api/imports', { body: document }));
       setState({ step: 'done', result });
     } catch (caught) {
       setError(toApiError(caught));
@@ -249,43 +313,7 @@ function ImportForm() {
 
   return (
     <div aria-busy={isBusy}>
-      <form className="form import-form" onSubmit={onSubmit}>
-        <div className="form__field">
-          <label htmlFor={fileId}>{t('import.form.file')}</label>
-          <p id={`${fileId}-hint`} className="form__hint">
-            {t('import.form.fileHint')}
-          </p>
-          <input
-            id={fileId}
-            name="file"
-            type="file"
-            accept=".md,.txt,.html,text/markdown,text/plain,text/html"
-            aria-describedby={`${fileId}-hint`}
-            required
-            disabled={isBusy}
-          />
-        </div>
-        <div className="form__field">
-          <label htmlFor={slugId}>{t('import.form.slug')}</label>
-          <p id={`${slugId}-hint`} className="form__hint">
-            {t('import.form.slugHint')}
-          </p>
-          <input
-            id={slugId}
-            name="slug"
-            type="text"
-            pattern="[a-z0-9]+(-[a-z0-9]+)*"
-            maxLength={80}
-            autoCapitalize="none"
-            spellCheck={false}
-            aria-describedby={`${slugId}-hint`}
-            disabled={isBusy}
-          />
-        </div>
-        <button type="submit" className="button" disabled={isBusy}>
-          {t('import.form.preview')}
-        </button>
-      </form>
+      <DocumentForm isBusy={isBusy} onSubmit={onSubmit} />
 
       <p role="status" className="status import-status">
         {statusText}
@@ -314,19 +342,7 @@ function ImportForm() {
         </>
       )}
 
-      {state.step === 'done' && (
-        <div className="notice import-done">
-          <p>
-            {t(ACTION_KEY[state.result.action])}:{' '}
-            {t('import.done.body', { slug: state.result.slug, issues: formatNumber(state.result.issues) })}
-          </p>
-          <p>
-            <Link className="button button--primary" to={`/plans/${encodeURIComponent(state.result.slug)}`}>
-              {t('import.done.open')}
-            </Link>
-          </p>
-        </div>
-      )}
+      {state.step === 'done' && <ImportDone result={state.result} />}
     </div>
   );
 }

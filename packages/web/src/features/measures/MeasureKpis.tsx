@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useId, useMemo } from 'react';
-import type { Kpi, KpiPoint } from '@kotei/contracts';
-import { ScrollRegion } from '../../app/ScrollRegion';
+import type { Kpi, KpiPoint } from '../../api/types';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { exactFiscalYear, formatFiscalYear } from '../../lib/fiscal-year-label';

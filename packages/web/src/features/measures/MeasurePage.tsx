@@ -1,18 +1,19 @@
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { MeasureDetail } from '@kotei/contracts';
+import type { MeasureDetail } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Breadcrumbs } from '../../app/Breadcrumbs';
-import { LoadError, Loading } from '../../app/status';
+import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, circledNumber } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
-import { MinistryTags } from '../plans/MinistryTags';
-import { PhaseStatusBadge } from '../plans/PhaseStatusBadge';
-import { readReferenceDateParam, withReferenceDate } from '../plans/reference-date-param';
-import { SampleNotice } from '../plans/SampleBadge';
-import { SheetName } from '../plans/SheetName';
-import { useReference } from '../plans/useReference';
+import { formatDate } from '../../lib/date-format';
+import { MinistryTags } from '../../ui/MinistryTag';
+import { PhaseStatusBadge } from '../../ui/PhaseStatusBadge';
+import { readReferenceDateParam, withReferenceDate } from '../../ui/reference-date-param';
+import { SampleNotice } from '../../ui/SampleBadge';
+import { SheetName } from '../../ui/SheetName';
+import { useReference } from '../../ui/useReference';
 import { MeasureKpis } from './MeasureKpis';
 import { MeasureProgress } from './MeasureProgress';
 import { MeasureProjects } from './MeasureProjects';
@@ -38,6 +39,72 @@ function SourceText({ source }: { source: MeasureDetail['source'] }) {
         </figure>
       )}
     </aside>
+  );
+}
+
+/** The sheets a measure stands on (再掲 marked), each with a link to its timeline. */
+function Placements({
+  detail,
+  planPath,
+  timelineOf,
+}: {
+  detail: MeasureDetail;
+  planPath: string;
+  timelineOf: (sheetNumber: number) => string;
+}) {
+  const { t } = useI18n();
+  return (
+    <ul className="placements">
+      {detail.placements.map((placement) => (
+        <li key={`${placement.sheetNumber}:${String(placement.isRepost)}`}>
+          <Link to={`${planPath}#sheet-${placement.sheetNumber}`}>
+            <SheetName sheet={{ number: placement.sheetNumber, title: placement.sheetTitle }} />
+          </Link>
+          {placement.isRepost && (
+            <>
+              {' '}
+              <span className="badge badge--repost">{t('plan.measure.repost')}</span>
+            </>
+          )}{' '}
+          (
+          <Link to={timelineOf(placement.sheetNumber)}>
+            {t('measure.placement.timeline')}
+            <span className="visually-hidden">
+              : {t('plan.sheet.number', { number: circledNumber(placement.sheetNumber) })}
+            </span>
+          </Link>
+          )
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A measure's phases with their statuses and periods. */
+function PhaseList({ phases }: { phases: MeasureDetail['measure']['phases'] }) {
+  const { t } = useI18n();
+  if (phases.length === 0) return <p className="muted">{t('measure.phases.none')}</p>;
+  return (
+    <ol className="phase-list">
+      {phases.map((phase) => (
+        <li key={phase.id} className="phase-item">
+          <PhaseStatusBadge status={phase.status} />
+          <span className="phase-item__text" lang={CONTENT_LANG}>
+            {phase.text}
+          </span>
+          <span className="phase-item__period">
+            <span lang={CONTENT_LANG}>{phase.period.label}</span> (
+            <time dateTime={phase.period.start}>{phase.period.start}</time> –{' '}
+            {phase.period.end === null ? (
+              t('timeline.table.openEnd')
+            ) : (
+              <time dateTime={phase.period.end}>{phase.period.end}</time>
+            )}
+            )
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -80,29 +147,7 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
           <div className="facts__item">
             <dt>{t('measure.facts.sheets')}</dt>
             <dd>
-              <ul className="placements">
-                {detail.placements.map((placement) => (
-                  <li key={`${placement.sheetNumber}:${String(placement.isRepost)}`}>
-                    <Link to={`${planPath}#sheet-${placement.sheetNumber}`}>
-                      <SheetName sheet={{ number: placement.sheetNumber, title: placement.sheetTitle }} />
-                    </Link>
-                    {placement.isRepost && (
-                      <>
-                        {' '}
-                        <span className="badge badge--repost">{t('plan.measure.repost')}</span>
-                      </>
-                    )}{' '}
-                    (
-                    <Link to={timelineOf(placement.sheetNumber)}>
-                      {t('measure.placement.timeline')}
-                      <span className="visually-hidden">
-                        : {t('plan.sheet.number', { number: circledNumber(placement.sheetNumber) })}
-                      </span>
-                    </Link>
-                    )
-                  </li>
-                ))}
-              </ul>
+              <Placements detail={detail} planPath={planPath} timelineOf={timelineOf} />
             </dd>
           </div>
           <div className="facts__item">
@@ -124,30 +169,7 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
         <div className="measure-page__main">
           <section aria-labelledby="measure-phases-heading">
             <h2 id="measure-phases-heading">{t('measure.phases.title')}</h2>
-            {measure.phases.length === 0 ? (
-              <p className="muted">{t('measure.phases.none')}</p>
-            ) : (
-              <ol className="phase-list">
-                {measure.phases.map((phase) => (
-                  <li key={phase.id} className="phase-item">
-                    <PhaseStatusBadge status={phase.status} />
-                    <span className="phase-item__text" lang={CONTENT_LANG}>
-                      {phase.text}
-                    </span>
-                    <span className="phase-item__period">
-                      <span lang={CONTENT_LANG}>{phase.period.label}</span> (
-                      <time dateTime={phase.period.start}>{phase.period.start}</time> –{' '}
-                      {phase.period.end === null ? (
-                        t('timeline.table.openEnd')
-                      ) : (
-                        <time dateTime={phase.period.end}>{phase.period.end}</time>
-                      )}
-                      )
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            )}
+            <PhaseList phases={measure.phases} />
             {home && (
               <p>
                 <Link to={timelineOf(home.sheetNumber)}>{t('measure.phases.timelineLink')}</Link>
@@ -199,24 +221,29 @@ export default function MeasurePage() {
   const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const { at } = readReferenceDateParam(searchParams.get('at'));
-  const { resource, reload } = useApi<MeasureDetail>(
+  const { resource, reload } = useApi(
     withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/measures/${encodeURIComponent(measureId)}`, at),
+    (signal) =>
+      send(
+        api.GET('/api/plans/{slug}/measures/{measureId}', {
+          params: { path: { slug, measureId }, query: { at: at ?? undefined } },
+          signal,
+        }),
+      ),
   );
 
-  if (resource.status === 'success') return <MeasureView detail={resource.data} at={at} />;
-  if (resource.status === 'error') {
-    // 400 here means the id is not one kotei could have issued (the date is checked before asking).
-    if (resource.error.status === 404 || resource.error.status === 400)
-      return <MeasureNotFound slug={slug} />;
-    return (
-      <>
-        <h1>{t('common.loadError')}</h1>
-        <LoadError error={resource.error} onRetry={reload} />
-        <p>
-          <Link to={`/plans/${encodeURIComponent(slug)}`}>{t('measure.backToPlan')}</Link>
-        </p>
-      </>
-    );
-  }
-  return <Loading />;
+  return (
+    <ResourceView
+      resource={resource}
+      reload={reload}
+      // 400 here means the id is not one kotei could have issued (the date is checked before asking).
+      notFound={{
+        when: (error) => error.status === 404 || error.status === 400,
+        view: <MeasureNotFound slug={slug} />,
+      }}
+      back={{ to: `/plans/${encodeURIComponent(slug)}`, label: t('measure.backToPlan') }}
+    >
+      {(detail) => <MeasureView detail={detail} at={at} />}
+    </ResourceView>
+  );
 }

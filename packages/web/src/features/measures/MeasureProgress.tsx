@@ -1,10 +1,10 @@
 import { useId } from 'react';
-import type { ProgressBullet, Round } from '@kotei/contracts';
+import type { ProgressBullet, Round } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
-import type { ReferenceLookup } from '../plans/useReference';
-import { MinistryTag } from './MinistryTag';
+import { formatDate } from '../../lib/date-format';
+import type { ReferenceLookup } from '../../ui/useReference';
+import { MinistryTag } from '../../ui/MinistryTag';
 
 function BulletList({
   bullets,

@@ -1,13 +1,14 @@
+import { addedBudgetYen } from '@kotei/domain/budget';
 import { useId } from 'react';
-import type { BudgetProject } from '@kotei/contracts';
-import { ScrollRegion } from '../../app/ScrollRegion';
+import type { BudgetProject } from '../../api/types';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { formatFiscalYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG } from '../../lib/format';
-import { formatOku, formatYenEnglish, totalBudgetYen } from '../../lib/money';
-import type { ReferenceLookup } from '../plans/useReference';
-import { MinistryTag } from './MinistryTag';
+import type { ReferenceLookup } from '../../ui/useReference';
+import { MinistryTag } from '../../ui/MinistryTag';
+import { useFormatYen } from '../../ui/useFormatYen';
 
 type BudgetLine = BudgetProject['lines'][number];
 
@@ -16,11 +17,6 @@ const TYPE_KEY: Record<BudgetLine['type'], MessageKey> = {
   supplementary: 'budget.type.supplementary',
   fund: 'budget.type.fund',
 };
-
-function useFormatYen(): (yen: number) => string {
-  const { lang } = useI18n();
-  return lang === 'ja' ? formatOku : formatYenEnglish;
-}
 
 function AmountCell({ line }: { line: BudgetLine }) {
   const { t } = useI18n();
@@ -41,7 +37,7 @@ function ProjectItem({ project, reference }: { project: BudgetProject; reference
   const { t, lang } = useI18n();
   const formatYen = useFormatYen();
   const headingId = useId();
-  const total = totalBudgetYen(project.lines);
+  const total = addedBudgetYen(project.lines);
   const hasPartOf = project.lines.some((line) => line.isPartOf);
   const caption = `${t('measure.projects.caption')}: ${project.name}`;
   return (

@@ -1,6 +1,6 @@
-import type { Kpi, KpiPoint } from '@kotei/contracts';
+import type { Kpi, KpiPoint } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
-import { ScrollRegion } from '../../app/ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
 
 function PointCells({ point }: { point: KpiPoint | null }) {

@@ -1,20 +1,20 @@
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Measure, PlanTree, Sheet, StrategicGoal } from '@kotei/contracts';
+import type { Measure, PlanTree, Sheet, StrategicGoal } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { LoadError, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
-import { PlanNotFound } from './PlanNotFound';
+import { PlanResourceView } from '../../ui/PlanNotFound';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
-import { formatDate, formatYearMonth } from '../../lib/wareki';
-import { formatOutcome } from './kpi-format';
+import { formatDate, formatYearMonth } from '../../lib/date-format';
+import { formatOutcome } from '../../ui/kpi-format';
 import { KpiTable } from './KpiTable';
-import { MinistryTags } from './MinistryTags';
-import { PolicyFieldTags } from './PolicyFieldTags';
-import { SampleNotice } from './SampleBadge';
-import { SheetName } from './SheetName';
-import { useReference, type ReferenceLookup } from './useReference';
+import { MinistryTags } from '../../ui/MinistryTag';
+import { PolicyFieldTags } from '../../ui/PolicyFieldTags';
+import { SampleNotice } from '../../ui/SampleBadge';
+import { SheetName } from '../../ui/SheetName';
+import { useReference, type ReferenceLookup } from '../../ui/useReference';
 
 function GoalItem({ goal }: { goal: StrategicGoal }) {
   const { t } = useI18n();
@@ -223,21 +223,13 @@ function PlanView({ plan }: { plan: PlanTree }) {
 /** `/plans/:slug`: goals with outcome targets, then each sheet's measures with their KPIs. */
 export function PlanPage() {
   const { slug = '' } = useParams();
-  const { t } = useI18n();
-  const { resource, reload } = useApi<PlanTree>(`/api/plans/${encodeURIComponent(slug)}`);
+  const { resource, reload } = useApi(`/api/plans/${encodeURIComponent(slug)}`, (signal) =>
+    send(api.GET('/api/plans/{slug}', { params: { path: { slug } }, signal })),
+  );
 
-  if (resource.status === 'success') return <PlanView plan={resource.data} />;
-  if (resource.status === 'error') {
-    if (resource.error.status === 404) return <PlanNotFound slug={slug} />;
-    return (
-      <>
-        <h1>{t('common.loadError')}</h1>
-        <LoadError error={resource.error} onRetry={reload} />
-        <p>
-          <Link to="/">{t('plan.backToList')}</Link>
-        </p>
-      </>
-    );
-  }
-  return <Loading />;
+  return (
+    <PlanResourceView slug={slug} resource={resource} reload={reload}>
+      {(plan) => <PlanView plan={plan} />}
+    </PlanResourceView>
+  );
 }

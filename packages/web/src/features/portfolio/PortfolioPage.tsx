@@ -1,17 +1,19 @@
 import { Link } from 'react-router';
-import type { PlanSummary, Portfolio } from '@kotei/contracts';
+import type { PlanSummary, Portfolio } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { LoadError, Loading } from '../../app/status';
+import { LatestRound } from '../../ui/LatestRound';
+import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
+import { formatDate } from '../../lib/date-format';
 import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
-import { PolicyFieldTags } from '../plans/PolicyFieldTags';
-import { SampleBadge } from '../plans/SampleBadge';
-import { StatusCounts } from '../plans/StatusCounts';
-import { useReference, type ReferenceLookup } from '../plans/useReference';
+import { PolicyFieldTags } from '../../ui/PolicyFieldTags';
+import { SampleBadge } from '../../ui/SampleBadge';
+import { StatusCounts } from '../../ui/StatusCounts';
+import { useReference, type ReferenceLookup } from '../../ui/useReference';
 import './portfolio.css';
 
 type PortfolioField = Portfolio['fields'][number];
@@ -39,14 +41,7 @@ function PlanCard({ plan, reference }: { plan: PlanSummary; reference: Reference
           <div className="facts__item">
             <dt>{t('plans.latestRound')}</dt>
             <dd>
-              {plan.latestRound ? (
-                <>
-                  <span lang={CONTENT_LANG}>{plan.latestRound.title}</span> (
-                  {t('plans.asOf', { date: formatDate(plan.latestRound.asOfDate, lang) })})
-                </>
-              ) : (
-                t('portfolio.noRound')
-              )}
+              <LatestRound round={plan.latestRound} />
             </dd>
           </div>
           <div className="facts__item">
@@ -194,14 +189,16 @@ function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
 export default function PortfolioPage() {
   const { t } = useI18n();
   useDocumentTitle(t('portfolio.title'));
-  const { resource, reload } = useApi<Portfolio>('/api/portfolio');
+  const { resource, reload } = useApi('/api/portfolio', (signal) =>
+    send(api.GET('/api/portfolio', { signal })),
+  );
   return (
     <div className="portfolio">
       <h1>{t('portfolio.title')}</h1>
       <p className="lead">{t('portfolio.lead')}</p>
-      {resource.status === 'loading' && <Loading />}
-      {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
-      {resource.status === 'success' && <PortfolioView portfolio={resource.data} />}
+      <ResourceView resource={resource} reload={reload}>
+        {(portfolio) => <PortfolioView portfolio={portfolio} />}
+      </ResourceView>
     </div>
   );
 }

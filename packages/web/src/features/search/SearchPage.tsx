@@ -1,33 +1,22 @@
 import { Link, useSearchParams } from 'react-router';
-import type { SearchHit, SearchResult } from '@kotei/contracts';
+import type { SearchHit, SearchResult } from '../../api/types';
+import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { LoadError, Loading } from '../../app/status';
+import { ResourceView } from '../../ui/status';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
-import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
-import { PROGRESS_STATUS_KEY, PROGRESS_STATUSES } from '../plans/progress-status';
-import { useReference } from '../plans/useReference';
+import { useReference } from '../../ui/useReference';
 import {
   buildSearchPath,
   hitPath,
   readSearchParams,
-  SEARCH_FILTER_TYPES,
   toSearchParams,
+  toSearchQuery,
   type SearchParams,
 } from './search-params';
+import { SEARCH_TYPE_KEY, SearchFilters } from './SearchFilters';
 import './search.css';
-
-const TYPE_KEY: Record<SearchHit['type'], MessageKey> = {
-  measure: 'search.type.measure',
-  kpi: 'search.type.kpi',
-  progress: 'search.type.progress',
-  project: 'search.type.project',
-  evaluation: 'search.type.evaluation',
-};
-
-const SHEET_NUMBERS = Array.from({ length: 20 }, (_, index) => index + 1);
 
 /** Highlighted text: matched parts in <mark>, as text (never HTML). */
 function Highlighted({ segments }: { segments: SearchHit['title'] }) {
@@ -41,10 +30,8 @@ function Highlighted({ segments }: { segments: SearchHit['title'] }) {
 }
 
 function SearchForm({ params, rounds }: { params: SearchParams; rounds: SearchResult['rounds'] | null }) {
-  const { t, lang } = useI18n();
-  const reference = useReference();
+  const { t } = useI18n();
   const [, setSearchParams] = useSearchParams();
-  const ministries = ['厚', '文', '経', '健', '内', '総', '財', 'デ'];
   return (
     <form
       role="search"
@@ -89,86 +76,7 @@ function SearchForm({ params, rounds }: { params: SearchParams; rounds: SearchRe
           {t('search.form.hint')}
         </p>
       </div>
-      <fieldset className="search-form__filters">
-        <legend>{t('search.filters.legend')}</legend>
-        <div>
-          <label htmlFor="search-type">{t('search.filters.type')}</label>
-          <select id="search-type" name="type" key={`type:${params.type}`} defaultValue={params.type}>
-            <option value="">{t('search.filters.all')}</option>
-            {SEARCH_FILTER_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(TYPE_KEY[type])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="search-sheet">{t('search.filters.sheet')}</label>
-          <select id="search-sheet" name="sheet" key={`sheet:${params.sheet}`} defaultValue={params.sheet}>
-            <option value="">{t('search.filters.all')}</option>
-            {SHEET_NUMBERS.map((number) => (
-              <option key={number} value={String(number)}>
-                {t('plan.sheet.number', { number: circledNumber(number) })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="search-ministry">{t('search.filters.ministry')}</label>
-          <select
-            id="search-ministry"
-            name="ministry"
-            key={`ministry:${params.ministry}`}
-            defaultValue={params.ministry}
-          >
-            <option value="">{t('search.filters.all')}</option>
-            {ministries.map((code) => (
-              <option key={code} value={code} lang={lang === 'en' ? undefined : CONTENT_LANG}>
-                【{code}】{reference.organisationName(code) ?? ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="search-status">{t('search.filters.status')}</label>
-          <select
-            id="search-status"
-            name="status"
-            key={`status:${params.status}`}
-            defaultValue={params.status}
-            aria-describedby="search-status-hint"
-          >
-            <option value="">{t('search.filters.all')}</option>
-            {PROGRESS_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(PROGRESS_STATUS_KEY[status])}
-              </option>
-            ))}
-          </select>
-          <p id="search-status-hint" className="search-form__hint">
-            {t('search.filters.statusHint')}
-          </p>
-        </div>
-        <div>
-          <label htmlFor="search-round">{t('search.filters.round')}</label>
-          <select
-            id="search-round"
-            name="round"
-            key={`round:${params.round}:${rounds === null ? 'loading' : 'loaded'}`}
-            defaultValue={params.round}
-          >
-            <option value="">{t('search.filters.all')}</option>
-            {rounds === null
-              ? params.round !== '' && <option value={params.round}>{t('search.filters.roundChosen')}</option>
-              : rounds.map((round) => (
-                  <option key={round.id} value={round.id} lang={CONTENT_LANG}>
-                    {round.title}（{formatDate(round.asOfDate, lang)}）
-                    {new Set(rounds.map((r) => r.planSlug)).size > 1 && ` — ${round.planTitle}`}
-                  </option>
-                ))}
-          </select>
-        </div>
-      </fieldset>
+      <SearchFilters params={params} rounds={rounds} />
     </form>
   );
 }
@@ -179,7 +87,7 @@ function HitItem({ hit }: { hit: SearchHit }) {
   return (
     <li className="search-hit" data-type={hit.type} data-sheet={hit.sheetNumber ?? undefined}>
       <p className="search-hit__meta">
-        <span className={`search-type search-type--${hit.type}`}>{t(TYPE_KEY[hit.type])}</span>
+        <span className={`search-type search-type--${hit.type}`}>{t(SEARCH_TYPE_KEY[hit.type])}</span>
         {hit.sheetNumber !== null && (
           <span>{t('plan.sheet.number', { number: circledNumber(hit.sheetNumber) })}</span>
         )}
@@ -242,17 +150,15 @@ function Results({ result }: { result: SearchResult }) {
 
 /** The form with the rounds the results offer, then the results. */
 function SearchWithResults({ params }: { params: SearchParams }) {
-  const { resource, reload } = useApi<SearchResult>(buildSearchPath(params, '/api/search'));
+  const { resource, reload } = useApi(buildSearchPath(params, '/api/search'), (signal) =>
+    send(api.GET('/api/search', { params: { query: toSearchQuery(params) }, signal })),
+  );
   return (
     <>
       <SearchForm params={params} rounds={resource.status === 'success' ? resource.data.rounds : null} />
-      {resource.status === 'loading' ? (
-        <Loading />
-      ) : resource.status === 'error' ? (
-        <LoadError error={resource.error} onRetry={reload} />
-      ) : (
-        <Results result={resource.data} />
-      )}
+      <ResourceView resource={resource} reload={reload}>
+        {(result) => <Results result={result} />}
+      </ResourceView>
     </>
   );
 }

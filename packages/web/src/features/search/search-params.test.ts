@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchPath, hitPath, readSearchParams } from './search-params';
+import { buildSearchPath, hitPath, readSearchParams, toSearchQuery } from './search-params';
 
 const ROUND = '0190a5c4-1f2e-7a3b-8c4d-5e6f70819203';
 
@@ -45,5 +45,34 @@ describe('hitPath', () => {
     expect(hitPath({ planSlug: 'p', measureId: null, type: 'evaluation', roundId: ROUND })).toBe(
       `/plans/p/dashboard?round=${ROUND}#dashboard-evaluation`,
     );
+  });
+});
+
+describe('toSearchQuery', () => {
+  it('sends only the filters that are set, the sheet as a number', () => {
+    const params = readSearchParams(new URLSearchParams(`q=臨床試験&sheet=2&status=on_track&round=${ROUND}`));
+    expect(toSearchQuery(params)).toEqual({
+      q: '臨床試験',
+      plan: undefined,
+      sheet: 2,
+      ministry: undefined,
+      type: undefined,
+      status: 'on_track',
+      round: ROUND,
+    });
+  });
+
+  it('leaves out a type or status the API does not know, even when the params were built by hand', () => {
+    const query = toSearchQuery({
+      q: 'x',
+      plan: '',
+      sheet: '',
+      ministry: '',
+      type: 'sheet',
+      status: 'good',
+      round: '',
+    });
+    expect(query.type).toBeUndefined();
+    expect(query.status).toBeUndefined();
   });
 });

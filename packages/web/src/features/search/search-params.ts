@@ -1,6 +1,6 @@
-import type { SearchHit } from '@kotei/contracts';
+import type { SearchHit, SearchQuery } from '../../api/types';
 import { isId } from '../../lib/ids';
-import { PROGRESS_STATUSES } from '../plans/progress-status';
+import { PROGRESS_STATUSES } from '@kotei/domain/status';
 
 /** The kinds of hits the results page lets readers filter by. */
 export const SEARCH_FILTER_TYPES = [
@@ -49,6 +49,20 @@ export function toSearchParams(params: SearchParams): URLSearchParams {
     if (value !== '') query.set(key, value);
   }
   return query;
+}
+
+/** The query of GET /api/search: only the filters that are set, each as the API types it. */
+export function toSearchQuery(params: SearchParams): SearchQuery {
+  const orUndefined = (value: string): string | undefined => (value === '' ? undefined : value);
+  return {
+    q: params.q,
+    plan: orUndefined(params.plan),
+    sheet: params.sheet === '' ? undefined : Number(params.sheet),
+    ministry: orUndefined(params.ministry),
+    type: SEARCH_FILTER_TYPES.find((type) => type === params.type),
+    status: PROGRESS_STATUSES.find((status) => status === params.status),
+    round: orUndefined(params.round),
+  };
 }
 
 /** `/search?q=…` (or the API path) with the filters that are set. */

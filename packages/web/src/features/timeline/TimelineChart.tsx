@@ -3,18 +3,14 @@
 
 import { dot, plot, rect, ruleX, ruleY, text, type Markish, type RenderFunction } from '@observablehq/plot';
 import { useEffect, useId, useMemo, useRef } from 'react';
-import type { Phase } from '@kotei/contracts';
+import type { Phase } from '../../api/types';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { formatFiscalYear } from '../../lib/fiscal-year-label';
 import { circledNumber } from '../../lib/format';
-import { formatDate } from '../../lib/wareki';
-import {
-  PHASE_STATUS_KEY,
-  PHASE_STATUS_SYMBOL,
-  PHASE_STATUSES,
-  type PhaseStatus,
-} from '../plans/phase-status';
+import { formatDate } from '../../lib/date-format';
+import { phaseStatusKey } from '../../ui/phase-status';
+import { PHASE_STATUS_SYMBOL, PHASE_STATUSES, type PhaseStatus } from '@kotei/domain/status';
 import {
   GEOMETRY,
   layoutTimeline,
@@ -74,13 +70,10 @@ function patternDefs(prefix: string): RenderFunction {
   };
 }
 
-/** The Plot marks of one laid-out chart. */
-function timelineMarks(layout: TimelineLayout, patternPrefix: string): Markish[] {
+/** The document's period columns and the fiscal-year (and quarter) grid, with their labels. */
+function axisMarks(layout: TimelineLayout): Markish[] {
   const g = GEOMETRY;
-  const barsOf = (status: PhaseStatus): TimelineBar[] => layout.bars.filter((bar) => bar.status === status);
-  const labelled = layout.bars.filter((bar) => bar.label !== '');
   return [
-    patternDefs(patternPrefix),
     // The document's period columns, shaded behind everything, with their labels in two staggered rows.
     rect(layout.columns, {
       x1: 'x1',
@@ -127,6 +120,13 @@ function timelineMarks(layout: TimelineLayout, patternPrefix: string): Markish[]
     }),
     ruleY([layout.headerBottom, layout.bodyBottom], { y: (y: number) => y, stroke: COLOR.grid }),
     ruleY(layout.separators.slice(1), { y: (y: number) => y, stroke: COLOR.separator }),
+  ];
+}
+
+/** Measure titles across the chart; reposts and notes in the muted style. */
+function titleMarks(layout: TimelineLayout): Markish[] {
+  const g = GEOMETRY;
+  return [
     // Measure titles across the chart; reposts and notes in the muted style.
     text(
       layout.titles.filter((title) => title.kind === 'measure'),
@@ -158,6 +158,15 @@ function timelineMarks(layout: TimelineLayout, patternPrefix: string): Markish[]
         strokeWidth: 3,
       },
     ),
+  ];
+}
+
+/** The phases' bars, one mark per status, with open ends and labels. */
+function barMarks(layout: TimelineLayout, patternPrefix: string): Markish[] {
+  const g = GEOMETRY;
+  const barsOf = (status: PhaseStatus): TimelineBar[] => layout.bars.filter((bar) => bar.status === status);
+  const labelled = layout.bars.filter((bar) => bar.label !== '');
+  return [
     // One mark per status, so that each status's bars can be found by class (and styled in print).
     ...PHASE_STATUSES.map((status) =>
       rect(barsOf(status), {
@@ -217,6 +226,13 @@ function timelineMarks(layout: TimelineLayout, patternPrefix: string): Markish[]
         className: 'timeline-label--overdue',
       },
     ),
+  ];
+}
+
+/** The reference date: a vertical line through the body, labelled below it. */
+function referenceMarks(layout: TimelineLayout): Markish[] {
+  const g = GEOMETRY;
+  return [
     // The reference date: a vertical line through the body, labelled below it.
     ruleX([layout.reference], {
       x: 'at',
@@ -236,6 +252,17 @@ function timelineMarks(layout: TimelineLayout, patternPrefix: string): Markish[]
       fontWeight: 'bold',
       fill: COLOR.reference,
     }),
+  ];
+}
+
+/** The Plot marks of one laid-out chart, back to front. */
+function timelineMarks(layout: TimelineLayout, patternPrefix: string): Markish[] {
+  return [
+    patternDefs(patternPrefix),
+    ...axisMarks(layout),
+    ...titleMarks(layout),
+    ...barMarks(layout, patternPrefix),
+    ...referenceMarks(layout),
   ];
 }
 
@@ -283,7 +310,7 @@ export default function TimelineChart({
       [
         phase.text,
         `${phase.period.label} (${phase.period.start} – ${phase.period.end ?? t('timeline.table.openEnd')})`,
-        `${PHASE_STATUS_SYMBOL[phase.status]} ${t(PHASE_STATUS_KEY[phase.status])}`,
+        `${PHASE_STATUS_SYMBOL[phase.status]} ${t(phaseStatusKey(phase.status))}`,
       ].join('\n');
     return layoutTimeline(sheet, { domain, zoom, referenceDate, labels, describePhase });
   }, [sheet, domain, zoom, referenceDate, t, lang]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Phase, PlanTree } from '@kotei/contracts';
+import type { Phase, PlanTree } from '../../api/types';
 import {
   assignLanes,
   dayStart,

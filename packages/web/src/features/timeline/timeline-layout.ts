@@ -1,7 +1,7 @@
 // Geometry of the roadmap timeline: time axis, period columns, lanes, bar labels. Pure, so it is tested without a
 // browser; TimelineChart hands the result to Observable Plot. Only the lazily loaded chart imports this module.
 
-import type { Phase } from '@kotei/contracts';
+import type { Phase } from '../../api/types';
 import {
   COLUMN_PERIOD_KINDS,
   fiscalYearEnd,
@@ -11,7 +11,7 @@ import {
   parsePeriod,
   type ColumnPeriod,
   type ColumnPeriodKind,
-} from '@kotei/domain';
+} from '@kotei/domain/calendar';
 import type { TimelineSheet } from './timeline-rows';
 import type { TimelineZoom } from './timeline-zoom';
 
@@ -238,6 +238,89 @@ export function periodColumns(phases: readonly Phase[], domain: TimelineDomain):
   return columns;
 }
 
+/** Fiscal-year ticks, their labels fitted to the year's width, and quarter ticks over the domain. */
+function axisTicks(
+  domain: TimelineDomain,
+  labels: TimelineLabels,
+  xOf: (ms: number) => number,
+): { yearTicks: TimelineTick[]; quarterTicks: TimelineTick[] } {
+  const g = GEOMETRY;
+  const firstYear = fiscalYearOfDate(domain.start);
+  const lastYear = fiscalYearOfDate(domain.end);
+  const yearTicks: TimelineTick[] = [];
+  const quarterTicks: TimelineTick[] = [];
+  for (let year = firstYear; year <= lastYear; year += 1) {
+    const start = dayStart(fiscalYearStart(year));
+    const end = dayAfter(fiscalYearEnd(year));
+    const yearWidth = xOf(end) - xOf(start);
+    yearTicks.push({
+      at: new Date(start),
+      middle: new Date((start + end) / 2),
+      label: fitText(labels.fiscalYear(year), yearWidth - 8, g.fontSize),
+    });
+    for (let quarter = 0; quarter < 4; quarter += 1) {
+      const qStart = Date.UTC(year, 3 + 3 * quarter, 1);
+      const qEnd = Date.UTC(year, 6 + 3 * quarter, 1);
+      quarterTicks.push({
+        at: new Date(qStart),
+        middle: new Date((qStart + qEnd) / 2),
+        label: labels.quarter(quarter),
+      });
+    }
+  }
+
+  return { yearTicks, quarterTicks };
+}
+
+/**
+ * The bars of one measure's phases in lanes from `top`, with how many lanes they take. A label may run past
+ * its bar, up to the next bar of the lane (or the chart's edge).
+ */
+function measureBars(
+  phases: readonly Phase[],
+  top: number,
+  scale: { xOf: (ms: number) => number; d1: number; right: number },
+  labels: TimelineLabels,
+  describePhase: (phase: Phase) => string,
+): { bars: TimelineBar[]; laneCount: number } {
+  const g = GEOMETRY;
+  const { xOf, d1, right } = scale;
+  const bars: TimelineBar[] = [];
+  const laneOf = assignLanes(phases);
+  const laneCount = Math.max(...laneOf) + 1;
+  const placed = phases.map((phase, index) => {
+    const start = dayStart(phase.period.start);
+    const end = phase.period.end === null ? d1 : Math.min(dayAfter(phase.period.end), d1);
+    return { phase, lane: laneOf[index] ?? 0, start, end };
+  });
+  for (const { phase, lane, start, end } of placed) {
+    // The label may run past its bar, up to the next bar of the lane (or the chart's edge).
+    const next = placed
+      .filter((other) => other.lane === lane && other.start >= end)
+      .reduce((min, other) => Math.min(min, other.start), Number.POSITIVE_INFINITY);
+    const labelRoom = (Number.isFinite(next) ? xOf(next) : right) - xOf(start) - 2 * g.labelPadding;
+    const symbol = labels.statusSymbol[phase.status];
+    const fitted = fitText(`${symbol} ${phase.text}`, labelRoom, g.fontSize);
+    const barWidth = xOf(end) - xOf(start);
+    const symbolOnly = barWidth >= estimateTextWidth(symbol, g.fontSize) + 2 * g.labelPadding;
+    const laneTop = top + lane * g.lane;
+    const barTop = laneTop + (g.lane - g.barHeight) / 2;
+    bars.push({
+      phaseId: phase.id,
+      status: phase.status,
+      x1: new Date(start),
+      x2: new Date(end),
+      y1: barTop,
+      y2: barTop + g.barHeight,
+      isOpenEnded: phase.period.end === null,
+      label: fitted || (symbolOnly ? symbol : ''),
+      labelY: laneTop + g.lane / 2,
+      title: describePhase(phase),
+    });
+  }
+  return { bars, laneCount };
+}
+
 /** Lays out one sheet's chart. */
 export function layoutTimeline(
   sheet: TimelineSheet,
@@ -270,29 +353,7 @@ export function layoutTimeline(
   y += 2 * g.columnRow + g.headerGap;
   const headerBottom = y;
 
-  const firstYear = fiscalYearOfDate(domain.start);
-  const lastYear = fiscalYearOfDate(domain.end);
-  const yearTicks: TimelineTick[] = [];
-  const quarterTicks: TimelineTick[] = [];
-  for (let year = firstYear; year <= lastYear; year += 1) {
-    const start = dayStart(fiscalYearStart(year));
-    const end = dayAfter(fiscalYearEnd(year));
-    const yearWidth = xOf(end) - xOf(start);
-    yearTicks.push({
-      at: new Date(start),
-      middle: new Date((start + end) / 2),
-      label: fitText(labels.fiscalYear(year), yearWidth - 8, g.fontSize),
-    });
-    for (let quarter = 0; quarter < 4; quarter += 1) {
-      const qStart = Date.UTC(year, 3 + 3 * quarter, 1);
-      const qEnd = Date.UTC(year, 6 + 3 * quarter, 1);
-      quarterTicks.push({
-        at: new Date(qStart),
-        middle: new Date((qStart + qEnd) / 2),
-        label: labels.quarter(quarter),
-      });
-    }
-  }
+  const { yearTicks, quarterTicks } = axisTicks(domain, labels, xOf);
 
   const phases = sheet.measures.flatMap((measure) => measure.phases);
   const columns = periodColumns(phases, domain).map((column, index) => {
@@ -332,38 +393,9 @@ export function layoutTimeline(
       continue;
     }
 
-    const laneOf = assignLanes(measure.phases);
-    const laneCount = Math.max(...laneOf) + 1;
-    const placed = measure.phases.map((phase, index) => {
-      const start = dayStart(phase.period.start);
-      const end = phase.period.end === null ? d1 : Math.min(dayAfter(phase.period.end), d1);
-      return { phase, lane: laneOf[index] ?? 0, start, end };
-    });
-    for (const { phase, lane, start, end } of placed) {
-      // The label may run past its bar, up to the next bar of the lane (or the chart's edge).
-      const next = placed
-        .filter((other) => other.lane === lane && other.start >= end)
-        .reduce((min, other) => Math.min(min, other.start), Number.POSITIVE_INFINITY);
-      const labelRoom = (Number.isFinite(next) ? xOf(next) : right) - xOf(start) - 2 * g.labelPadding;
-      const symbol = labels.statusSymbol[phase.status];
-      const fitted = fitText(`${symbol} ${phase.text}`, labelRoom, g.fontSize);
-      const barWidth = xOf(end) - xOf(start);
-      const symbolOnly = barWidth >= estimateTextWidth(symbol, g.fontSize) + 2 * g.labelPadding;
-      const laneTop = y + lane * g.lane;
-      const barTop = laneTop + (g.lane - g.barHeight) / 2;
-      bars.push({
-        phaseId: phase.id,
-        status: phase.status,
-        x1: new Date(start),
-        x2: new Date(end),
-        y1: barTop,
-        y2: barTop + g.barHeight,
-        isOpenEnded: phase.period.end === null,
-        label: fitted || (symbolOnly ? symbol : ''),
-        labelY: laneTop + g.lane / 2,
-        title: options.describePhase(phase),
-      });
-    }
+    const placed = measureBars(measure.phases, y, { xOf, d1, right }, labels, options.describePhase);
+    bars.push(...placed.bars);
+    const laneCount = placed.laneCount;
     y += laneCount * g.lane;
   }
   const bodyBottom = y;

@@ -1,6 +1,6 @@
 // Which measures a timeline shows, and where a reposted measure points to. Pure: no React, no Plot.
 
-import type { Phase, PlanTree } from '@kotei/contracts';
+import type { Phase, PlanTree } from '../../api/types';
 
 /** One measure row of a timeline; a repost carries no phases, only where its bars are drawn. */
 export interface TimelineMeasure {

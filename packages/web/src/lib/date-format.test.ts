@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatYearMonth, parseWareki } from './wareki';
+import { formatDate, formatYearMonth } from './date-format';
 
 describe('formatYearMonth', () => {
   it('shows 和暦 and 西暦 together for the sample adoption date', () => {
@@ -30,9 +30,9 @@ describe('formatDate', () => {
   });
 });
 
-describe('parseWareki', () => {
-  it('reads 平成 from its first day', () => {
-    expect(parseWareki('1989-01-08')?.era).toEqual({ nameJa: '平成', nameEn: 'Heisei', year: 1 });
-    expect(parseWareki('1989-01-07')?.era?.nameJa).toBe('昭和');
+describe('the era of a date', () => {
+  it('reads 平成 from its first day and 昭和 the day before', () => {
+    expect(formatDate('1989-01-08', 'ja')).toBe('平成元年1月8日 (1989年1月8日)');
+    expect(formatDate('1989-01-07', 'en')).toBe('7 January 1989 (Showa 64)');
   });
 });

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/useI18n';
+import { useI18n } from '../i18n/useI18n';
 import type { ReferenceLookup } from './useReference';
 
 /** A plan's policy fields as tags, named from /api/reference. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KpiPoint } from '@kotei/contracts';
+import type { KpiPoint } from '../api/types';
 import { formatOutcome, formatPointValue } from './kpi-format';
 
 const point = (value: number | null, label: string): KpiPoint => ({

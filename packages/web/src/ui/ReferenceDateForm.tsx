@@ -1,6 +1,6 @@
 import type { SubmitEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useI18n } from '../../i18n/useI18n';
+import { useI18n } from '../i18n/useI18n';
 
 /**
  * The reference-date form of a page that shows statuses (dashboard, timeline): it sets `?at=` and keeps every

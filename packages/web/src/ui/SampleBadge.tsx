@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/useI18n';
+import { useI18n } from '../i18n/useI18n';
 
 /** Marks demonstration data in words, so nobody mistakes it for an official record. */
 export function SampleBadge() {

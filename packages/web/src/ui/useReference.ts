@@ -1,13 +1,8 @@
 import { useMemo } from 'react';
-import type { Organisation, PolicyField } from '@kotei/contracts';
-import { useApi } from '../../api/useApi';
-import { useI18n } from '../../i18n/useI18n';
-
-/** GET /api/reference. */
-export interface ReferenceData {
-  organisations: Organisation[];
-  policyFields: PolicyField[];
-}
+import type { PolicyField } from '../api/types';
+import { api, send } from '../api/client';
+import { useApi } from '../api/useApi';
+import { useI18n } from '../i18n/useI18n';
 
 /** Names for the codes plans carry, in the current language; null where the reference is not loaded. */
 export interface ReferenceLookup {
@@ -18,7 +13,7 @@ export interface ReferenceLookup {
 /** Loads the reference lists once per page and answers names for ministry and policy-field codes. */
 export function useReference(): ReferenceLookup {
   const { lang } = useI18n();
-  const { resource } = useApi<ReferenceData>('/api/reference');
+  const { resource } = useApi('/api/reference', (signal) => send(api.GET('/api/reference', { signal })));
   const data = resource.status === 'success' ? resource.data : null;
 
   return useMemo(() => {

@@ -1,5 +1,5 @@
-import type { Kpi, KpiPoint } from '@kotei/contracts';
-import { formatNumber } from '../../lib/format';
+import type { Kpi, KpiPoint } from '../api/types';
+import { formatNumber } from '../lib/format';
 
 /** A KPI point's value with its unit ("150件"), or null when the point has no number. */
 export function formatPointValue(point: KpiPoint | null, unit: string): string | null {

@@ -1,7 +1,8 @@
-import type { StatusSummary } from '@kotei/contracts';
-import { useI18n } from '../../i18n/useI18n';
-import { formatNumber } from '../../lib/format';
-import { PROGRESS_STATUS_KEY, PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from './progress-status';
+import type { StatusSummary } from '../api/types';
+import { useI18n } from '../i18n/useI18n';
+import { formatNumber } from '../lib/format';
+import { progressStatusKey } from './progress-status';
+import { PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from '@kotei/domain/status';
 
 /**
  * How many KPIs are in each status: a stacked bar for the eye (hidden from screen readers) and a list of
@@ -34,8 +35,8 @@ export function StatusCounts({ summary, label }: { summary: StatusSummary; label
             <span aria-hidden="true" className="status-counts__symbol">
               {PROGRESS_STATUS_SYMBOL[status]}
             </span>{' '}
-            {t(PROGRESS_STATUS_KEY[status])}{' '}
-            <strong>{t('common.count', { count: formatNumber(summary.counts[status]) })}</strong>
+            {t(progressStatusKey(status))}{' '}
+            <strong>{t('common.count', { count: formatNumber(summary.counts[status] ?? 0) })}</strong>
           </li>
         ))}
       </ul>

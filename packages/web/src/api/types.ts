@@ -1,0 +1,66 @@
+// The API's shapes as the web reads them: every one is the generated schema's (schema.d.ts, from the committed
+// openapi.json), named once here so components import a word, never a hand-written copy.
+import type { components, paths } from './schema';
+
+type Schemas = components['schemas'];
+
+/** The error body every failed call answers with. */
+export type ErrorBody = Schemas['Error'];
+/** A budget project with its lines. */
+export type BudgetProject = Schemas['BudgetProject'];
+/** What POST …/evaluations accepts. */
+export type CreateEvaluationBody = Schemas['CreateEvaluationBodyInput'];
+/** An expert's evaluation of a target in a round. */
+export type Evaluation = Schemas['Evaluation'];
+/** GET …/rounds/{roundId}/evaluations. */
+export type EvaluationList = Schemas['EvaluationList'];
+/** What an evaluation is about: the plan, a goal or a sheet. */
+export type EvaluationTarget = Schemas['EvaluationTarget'];
+/** What POST /api/imports/preview and /api/imports accept. */
+export type ImportBody = Schemas['ImportBodyInput'];
+/** POST /api/imports/preview. */
+export type ImportPreview = Schemas['ImportPreview'];
+/** POST /api/imports. */
+export type ImportResult = Schemas['ImportResult'];
+/** A KPI or outcome target with its points and status. */
+export type Kpi = Schemas['Kpi'];
+/** One value of a KPI with its period. */
+export type KpiPoint = Schemas['KpiPoint'];
+/** A measure of a sheet. */
+export type Measure = Schemas['Measure'];
+/** GET /api/plans/{slug}/measures/{measureId}. */
+export type MeasureDetail = Schemas['MeasureDetail'];
+/** A ministry or agency. */
+export type Organisation = Schemas['Organisation'];
+/** A phase of a measure's schedule. */
+export type Phase = Schemas['Phase'];
+/** GET /api/plans/{slug}/dashboard. */
+export type PlanDashboard = Schemas['PlanDashboard'];
+/** A plan in the portfolio. */
+export type PlanSummary = Schemas['PlanSummary'];
+/** GET /api/plans/{slug}. */
+export type PlanTree = Schemas['PlanTree'];
+/** A bureau-level policy field. */
+export type PolicyField = Schemas['PolicyField'];
+/** GET /api/portfolio. */
+export type Portfolio = Schemas['Portfolio'];
+/** One bullet of a measure's progress report. */
+export type ProgressBullet = Schemas['ProgressBullet'];
+/** The signed-in user as the session shows them. */
+export type PublicUser = Schemas['User'];
+/** A follow-up round. */
+export type Round = Schemas['Round'];
+/** One search hit. */
+export type SearchHit = Schemas['SearchHit'];
+/** The filters GET /api/search takes. */
+export type SearchQuery = paths['/api/search']['get']['parameters']['query'];
+/** GET /api/search. */
+export type SearchResult = Schemas['SearchResult'];
+/** GET /api/auth/session. */
+export type Session = Schemas['Session'];
+/** A sheet (工程表) of a plan. */
+export type Sheet = Schemas['Sheet'];
+/** A strategic goal with its outcome targets. */
+export type StrategicGoal = Schemas['StrategicGoal'];
+/** Statuses counted over a plan, goal or sheet. */
+export type StatusSummary = Schemas['StatusSummary'];
