@@ -284,6 +284,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description Plan slug */
                     slug: string;
                 };
                 cookie?: never;
@@ -330,6 +331,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description Plan slug */
                     slug: string;
                 };
                 cookie?: never;
@@ -450,6 +452,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description Plan slug */
                     slug: string;
                 };
                 cookie?: never;
@@ -509,6 +512,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description Plan slug */
                     slug: string;
                     measureId: string;
                 };
@@ -567,6 +571,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description Plan slug */
                     slug: string;
                     kpiId: string;
                 };
@@ -641,6 +646,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description Plan slug */
                     slug: string;
                     kpiId: string;
                 };
@@ -724,6 +730,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description Plan slug */
                     slug: string;
                 };
                 cookie?: never;
@@ -809,6 +816,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description Plan slug */
                     slug: string;
                     roundId: string;
                 };
@@ -852,6 +860,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description Plan slug */
                     slug: string;
                     roundId: string;
                 };
@@ -941,6 +950,7 @@ export interface paths {
                     /** @description Plan slug */
                     plan?: string;
                     sheet?: number;
+                    /** @description Ministry code, e.g. 厚 */
                     ministry?: string;
                     type?: "measure" | "kpi" | "progress" | "project" | "evaluation";
                     /** @description Only what belongs to this follow-up round (progress, evaluations) */
@@ -1426,7 +1436,7 @@ export interface components {
             title?: string;
             owner?: string;
             description?: string;
-            policyFields?: string[];
+            policyFields?: ("care-delivery" | "workforce" | "safety" | "pharma-industry" | "health-data" | "reform-2040")[];
         };
         SetStatusOverrideBodyInput: {
             /** @enum {string} */
@@ -1437,7 +1447,7 @@ export interface components {
             title: string;
             /**
              * Format: date
-             * @description Date in Japan time, YYYY-MM-DD
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
              * @example 2025-06-30
              */
             asOfDate: string;
@@ -2221,7 +2231,7 @@ export interface components {
             title?: string;
             owner?: string;
             description?: string;
-            policyFields?: string[];
+            policyFields?: ("care-delivery" | "workforce" | "safety" | "pharma-industry" | "health-data" | "reform-2040")[];
         };
         SetStatusOverrideBody: {
             /** @enum {string} */
@@ -2232,7 +2242,7 @@ export interface components {
             title: string;
             /**
              * Format: date
-             * @description Date in Japan time, YYYY-MM-DD
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
              * @example 2025-06-30
              */
             asOfDate: string;
