@@ -1,3 +1,4 @@
+import type { Breakdown } from './breakdown.js';
 import type {
   BudgetType,
   Direction,
@@ -92,6 +93,8 @@ export interface Phase {
 export interface KpiPoint {
   value: number | null;
   period: PeriodValue;
+  /** The value by prefecture, sex …; `value` stays the KPI's own figure and is never their sum. */
+  breakdown?: Breakdown | null;
 }
 
 /** An output KPI of a measure, or an outcome target of a strategic goal: both are judged alike. */
@@ -107,6 +110,11 @@ export interface Kpi {
   direction: Direction;
   baseline: KpiPoint | null;
   target: KpiPoint | null;
+  /**
+   * The line each unit must meet, for a share-meeting-bar KPI (後発品数量シェア 全都道府県で80%以上 → 80): with a
+   * breakdown, the units below it are counted from the breakdown.
+   */
+  bar: number | null;
   note: string;
   source: SourceRef | null;
 }
@@ -117,6 +125,8 @@ export interface Observation {
   kpiId: Id;
   value: number;
   period: PeriodValue;
+  /** The actual by prefecture, sex …; `value` stays the KPI's own figure and is never their sum. */
+  breakdown?: Breakdown | null;
   sourceNote: string;
   origin: ObservationOrigin;
   roundId: Id | null;

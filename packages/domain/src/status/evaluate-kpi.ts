@@ -8,12 +8,14 @@ import type { YearValue } from './open-sdg.js';
 import type { ShapeJudgement, StatusReason, YearlyPoint, YearlyValue } from './shapes.js';
 import { judgeShape } from './shapes.js';
 import { isAverageOverYears } from './spans.js';
+import { unitsFailingBar } from './breakdown-count.js';
 
-/** The fields of a KPI the status engine reads. */
-export type KpiForStatus = Pick<Kpi, 'id' | 'name' | 'unit' | 'shape' | 'direction' | 'baseline' | 'target'>;
+/** The fields of a KPI the status engine reads; `bar` only matters to share-meeting-bar KPIs. */
+export type KpiForStatus = Pick<Kpi, 'id' | 'name' | 'unit' | 'shape' | 'direction' | 'baseline' | 'target'> &
+  Partial<Pick<Kpi, 'bar'>>;
 
 /** The fields of an actual the status engine reads; one with another KPI's id is skipped. */
-export type ObservationForStatus = Pick<Observation, 'value' | 'period'> & { kpiId?: Id };
+export type ObservationForStatus = Pick<Observation, 'value' | 'period' | 'breakdown'> & { kpiId?: Id };
 
 /** A baseline or target as the evaluation read it. */
 export interface StatusPoint {
@@ -218,6 +220,12 @@ class ComputedKpiStatus implements KpiStatus {
   }
 }
 
+// A baseline given by prefecture is judged, like the actuals, by the units its breakdown shows under the bar.
+function countedPoint(kpi: KpiForStatus, point: KpiPoint | null): KpiPoint | null {
+  const counted = point?.breakdown ? unitsFailingBar(kpi, point.breakdown) : null;
+  return counted && point ? { ...point, value: counted.count } : point;
+}
+
 /**
  * The progress status of a KPI at an as-of date, by the rule of its shape (README.md beside this file). Only
  * actuals whose period ended on or before the as-of date count, so a past round's status can be recomputed
@@ -241,14 +249,15 @@ export function evaluateKpi(
       notYetEnded += 1;
       continue;
     }
-    const yearly = toYearlyValue(observation.period, observation.value, kpi.unit);
+    const counted = observation.breakdown ? unitsFailingBar(kpi, observation.breakdown) : null;
+    const yearly = toYearlyValue(observation.period, counted?.count ?? observation.value, kpi.unit);
     const previous = actuals.at(-1);
     if (previous !== undefined && compareYearly(previous, yearly) > 0) isSorted = false;
     actuals.push(yearly);
   }
   // A fixed order makes the result independent of the order the actuals arrive in (most arrive sorted).
   if (!isSorted) actuals.sort(compareYearly);
-  const baseline = toYearlyPoint(kpi.baseline, kpi.unit);
+  const baseline = toYearlyPoint(countedPoint(kpi, kpi.baseline), kpi.unit);
   const target = toYearlyPoint(kpi.target, kpi.unit);
   const judgement = judgeShape({ shape: kpi.shape, direction: kpi.direction, baseline, target, actuals });
   const inputs: KpiStatusInputs = {

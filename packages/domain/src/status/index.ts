@@ -7,3 +7,4 @@ export * from './roll-up.js';
 export * from './override.js';
 export * from './required-path.js';
 export * from './shared-actuals.js';
+export * from './breakdown-count.js';
