@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  BREAKDOWN_DIMENSIONS,
   BUDGET_TYPES,
   POLICY_FIELDS,
   DIRECTIONS,
@@ -27,6 +28,21 @@ export const Period = z
 /** A period as written, with its canonical interval. */
 export type Period = z.infer<typeof Period>;
 
+/** A value by prefecture, sex, age group or ministry (内訳); the KPI's own figure is kept apart, never summed. */
+export const Breakdown = z
+  .object({
+    dimension: z.enum(BREAKDOWN_DIMENSIONS),
+    values: z.array(
+      z.object({
+        member: z.string().meta({ description: 'Member code: JIS X 0401 for prefectures (01–47)' }),
+        value: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Breakdown' });
+/** A value by a dimension. */
+export type Breakdown = z.infer<typeof Breakdown>;
+
 /** A KPI's baseline or target: value, the period's end fiscal year and the original label. */
 export const KpiPoint = z
   .object({
@@ -35,6 +51,7 @@ export const KpiPoint = z
     label: z.string(),
     start: IsoDate.nullable(),
     end: IsoDate.nullable(),
+    breakdown: Breakdown.nullable(),
   })
   .meta({ id: 'KpiPoint' });
 /** A KPI's baseline or target. */
@@ -94,6 +111,10 @@ export const Kpi = z
     direction: z.enum(DIRECTIONS),
     baseline: KpiPoint.nullable(),
     target: KpiPoint.nullable(),
+    bar: z
+      .number()
+      .nullable()
+      .meta({ description: 'Floor each unit must meet (share-meeting-bar): 80 in 全都道府県で80%以上' }),
     note: z.string(),
     actuals: z.array(
       z.object({
@@ -101,6 +122,7 @@ export const Kpi = z
         fiscalYear: z.int().nullable(),
         label: z.string(),
         origin: z.enum(['reported', 'imported', 'extracted_from_text']),
+        breakdown: Breakdown.nullable(),
       }),
     ),
     status: KpiStatus,

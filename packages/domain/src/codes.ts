@@ -3,3 +3,4 @@ export * from './model/codes.js';
 export * from './model/organisations.js';
 export * from './model/policy-fields.js';
 export * from './model/sheet-number.js';
+export * from './model/breakdown.js';

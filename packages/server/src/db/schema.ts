@@ -124,6 +124,8 @@ export interface KpiTable extends Source {
   target_end: string | null;
   target_fiscal_year: number | null;
   target_label: string | null;
+  /** The floor each unit must meet, for a share-meeting-bar KPI. */
+  bar: number | null;
 }
 
 export interface FollowUpRoundTable {
@@ -149,6 +151,18 @@ export interface ObservationTable extends Source {
   round_id: string | null;
   recorded_at: string;
   recorded_by: string | null;
+}
+
+/** One member's value of a KPI's baseline, target or actual broken down by a dimension (内訳). */
+export interface BreakdownValueTable {
+  id: string;
+  kpi_id: string;
+  point: 'baseline' | 'target' | 'actual';
+  observation_id: string | null;
+  dimension: string;
+  member: string;
+  value: number | null;
+  sort_order: number;
 }
 
 export interface BudgetProjectTable extends Source {
@@ -285,6 +299,7 @@ export interface DB {
   kpi: KpiTable;
   follow_up_round: FollowUpRoundTable;
   observation: ObservationTable;
+  breakdown_value: BreakdownValueTable;
   budget_project: BudgetProjectTable;
   budget_line: BudgetLineTable;
   project_link: ProjectLinkTable;

@@ -6,11 +6,13 @@ import type {
   MeasurePlacementTable,
   MeasureTable,
   ObservationTable,
+  BreakdownValueTable,
   PhaseTable,
   ProjectLinkTable,
   SheetTable,
   StrategicGoalTable,
 } from '../db/schema.js';
+import { indexBreakdowns } from './breakdown.mapper.js';
 import { groupBy } from './group-by.js';
 import {
   toKpiContent,
@@ -52,6 +54,7 @@ export interface DashboardRows {
   kpis: Pick<KpiTable, 'id' | 'measure_id'>[];
   outcomes: KpiTable[];
   outcomeObservations: ObservationTable[];
+  outcomeBreakdowns: BreakdownValueTable[];
   projects: BudgetProjectTable[];
   lines: BudgetLineTable[];
   links: ProjectLinkTable[];
@@ -60,6 +63,7 @@ export interface DashboardRows {
 /** A plan's dashboard content from its rows; projects in the order the plan tree lists them. */
 export function toDashboardContent(rows: DashboardRows): DashboardContent {
   const observationsByKpi = groupBy(rows.outcomeObservations, (o) => o.kpi_id);
+  const breakdowns = indexBreakdowns(rows.outcomeBreakdowns);
   const outcomesByGoal = groupBy(rows.outcomes, (k) => k.goal_id);
   const kpisByMeasure = groupBy(rows.kpis, (k) => k.measure_id);
   const phasesByMeasure = groupBy(rows.phases, (p) => p.measure_id);
@@ -95,7 +99,7 @@ export function toDashboardContent(rows: DashboardRows): DashboardContent {
       title: goal.title,
       note: goal.note,
       outcomes: (outcomesByGoal.get(goal.id) ?? []).map((k) =>
-        toKpiContent(k, observationsByKpi.get(k.id) ?? []),
+        toKpiContent(k, observationsByKpi.get(k.id) ?? [], breakdowns),
       ),
     })),
     sheets,

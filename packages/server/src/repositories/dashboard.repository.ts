@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { toDashboardContent, type DashboardContent } from './dashboard.mapper.js';
 import { groupBy } from './group-by.js';
+import { indexBreakdowns } from './breakdown.mapper.js';
 import { toKpiContent, type KpiContent } from './plan.mapper.js';
 
 const PHASE_COLUMNS = [
@@ -41,7 +42,7 @@ export class DashboardRepository {
       .select('id')
       .where('plan_id', '=', planId)
       .where('goal_id', 'is not', null);
-    const [goals, sheets, measures, placements, phases, kpis, outcomes, outcomeObservations] =
+    const [goals, sheets, measures, placements, phases, kpis, outcomes, outcomeObservations, breakdowns] =
       await Promise.all([
         db.selectFrom('strategic_goal').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
         db.selectFrom('sheet').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
@@ -81,6 +82,7 @@ export class DashboardRepository {
           .where('kpi_id', 'in', outcomeIds)
           .orderBy('period_start')
           .execute(),
+        db.selectFrom('breakdown_value').selectAll().where('kpi_id', 'in', outcomeIds).execute(),
       ]);
     const [projects, lines, links] = await Promise.all([
       db.selectFrom('budget_project').selectAll().where('plan_id', '=', planId).execute(),
@@ -106,6 +108,7 @@ export class DashboardRepository {
       kpis,
       outcomes,
       outcomeObservations,
+      outcomeBreakdowns: breakdowns,
       projects,
       lines,
       links,
@@ -115,7 +118,7 @@ export class DashboardRepository {
   /** These KPIs of a plan with their actuals, without statuses, in no particular order. */
   async loadKpis(planId: string, kpiIds: readonly string[]): Promise<KpiContent[]> {
     if (kpiIds.length === 0) return [];
-    const [kpis, observations] = await Promise.all([
+    const [kpis, observations, breakdowns] = await Promise.all([
       this.db.selectFrom('kpi').selectAll().where('plan_id', '=', planId).where('id', 'in', kpiIds).execute(),
       this.db
         .selectFrom('observation')
@@ -123,8 +126,10 @@ export class DashboardRepository {
         .where('kpi_id', 'in', kpiIds)
         .orderBy('period_start')
         .execute(),
+      this.db.selectFrom('breakdown_value').selectAll().where('kpi_id', 'in', kpiIds).execute(),
     ]);
     const observationsByKpi = groupBy(observations, (o) => o.kpi_id);
-    return kpis.map((kpi) => toKpiContent(kpi, observationsByKpi.get(kpi.id) ?? []));
+    const index = indexBreakdowns(breakdowns);
+    return kpis.map((kpi) => toKpiContent(kpi, observationsByKpi.get(kpi.id) ?? [], index));
   }
 }

@@ -1,4 +1,5 @@
 import type {
+  Breakdown,
   Direction,
   KpiForStatus,
   KpiPlacement,
@@ -13,6 +14,7 @@ import type {
 } from '@kotei/domain';
 import type { BudgetProject, Kpi, Period, PlanSummary, ProgressBullet, Round } from '@kotei/contracts';
 import type {
+  BreakdownValueTable,
   BudgetLineTable,
   BudgetProjectTable,
   FollowUpRoundTable,
@@ -24,6 +26,7 @@ import type {
   ProjectLinkTable,
   StatusOverrideTable,
 } from '../db/schema.js';
+import { indexBreakdowns, NO_BREAKDOWNS, type BreakdownIndex } from './breakdown.mapper.js';
 import { groupBy } from './group-by.js';
 import type { PlanRows } from './plan.repository.js';
 
@@ -172,19 +175,22 @@ function pointOf(
   return { value, period: { start, end, fiscalYear, label } };
 }
 
-function toKpiForStatus(row: KpiTable): KpiForStatus {
+function toKpiForStatus(row: KpiTable, breakdowns: BreakdownIndex): KpiForStatus {
   return {
     id: row.id,
     name: row.name,
     unit: row.unit,
     shape: row.shape as KpiShape,
     direction: row.direction as Direction,
-    baseline: pointOf(
-      row.baseline_value,
-      row.baseline_start,
-      row.baseline_end,
-      row.baseline_fiscal_year,
-      row.baseline_label,
+    baseline: withBreakdown(
+      pointOf(
+        row.baseline_value,
+        row.baseline_start,
+        row.baseline_end,
+        row.baseline_fiscal_year,
+        row.baseline_label,
+      ),
+      breakdowns.ofPoint(row.id, 'baseline'),
     ),
     target: pointOf(
       row.target_value,
@@ -193,11 +199,17 @@ function toKpiForStatus(row: KpiTable): KpiForStatus {
       row.target_fiscal_year,
       row.target_label,
     ),
+    bar: row.bar,
   };
 }
 
-function toActual(row: ObservationTable): ObservationForStatus {
+function withBreakdown(point: DomainKpiPoint | null, breakdown: Breakdown | null): DomainKpiPoint | null {
+  return point && breakdown ? { ...point, breakdown } : point;
+}
+
+function toActual(row: ObservationTable, breakdowns: BreakdownIndex): ObservationForStatus {
   return {
+    breakdown: breakdowns.ofObservation(row.id),
     value: row.value,
     period: {
       start: row.period_start,
@@ -236,15 +248,17 @@ export function toStatusInputs(rows: {
   placements: readonly (Pick<MeasurePlacementTable, 'measure_id' | 'sheet_id' | 'is_repost'> & {
     plan_id: string;
   })[];
+  breakdowns?: readonly BreakdownValueTable[];
 }): StatusInputs {
+  const breakdowns = indexBreakdowns(rows.breakdowns ?? []);
   const observationsByKpi = groupBy(rows.observations, (o) => o.kpi_id);
   const overrideByKpi = new Map(rows.overrides.map((o) => [o.kpi_id, o]));
   return {
     kpis: rows.kpis.map((row) => ({
       planId: row.plan_id,
       placement: { id: row.id, measureId: row.measure_id, goalId: row.goal_id },
-      kpi: toKpiForStatus(row),
-      actuals: (observationsByKpi.get(row.id) ?? []).map(toActual),
+      kpi: toKpiForStatus(row, breakdowns),
+      actuals: (observationsByKpi.get(row.id) ?? []).map((o) => toActual(o, breakdowns)),
       override: toOverride(overrideByKpi.get(row.id)),
     })),
     measures: toMeasurePlacements(rows.placements),
@@ -257,12 +271,17 @@ function toWirePoint(
   end: string | null,
   fiscalYear: number | null,
   label: string | null,
+  breakdown: Breakdown | null,
 ): Kpi['baseline'] {
-  return label === null ? null : { value, fiscalYear, label, start, end };
+  return label === null ? null : { value, fiscalYear, label, start, end, breakdown };
 }
 
 /** A KPI as the API shows it, without its status, with its actuals in period order. */
-export function toKpiContent(row: KpiTable, observations: readonly ObservationTable[]): KpiContent {
+export function toKpiContent(
+  row: KpiTable,
+  observations: readonly ObservationTable[],
+  breakdowns: BreakdownIndex = NO_BREAKDOWNS,
+): KpiContent {
   return {
     id: row.id,
     name: row.name,
@@ -275,6 +294,7 @@ export function toKpiContent(row: KpiTable, observations: readonly ObservationTa
       row.baseline_end,
       row.baseline_fiscal_year,
       row.baseline_label,
+      breakdowns.ofPoint(row.id, 'baseline'),
     ),
     target: toWirePoint(
       row.target_value,
@@ -282,13 +302,16 @@ export function toKpiContent(row: KpiTable, observations: readonly ObservationTa
       row.target_end,
       row.target_fiscal_year,
       row.target_label,
+      breakdowns.ofPoint(row.id, 'target'),
     ),
+    bar: row.bar,
     note: row.note,
     actuals: observations.map((o) => ({
       value: o.value,
       fiscalYear: o.period_fiscal_year,
       label: o.period_label,
       origin: o.origin as Kpi['actuals'][number]['origin'],
+      breakdown: breakdowns.ofObservation(o.id),
     })),
   };
 }
@@ -371,7 +394,9 @@ function progressLookup(rows: PlanRows): (ownerKey: string) => ProgressBullet[] 
 /** A whole plan from its rows, without statuses. Pure: the same rows always give the same content. */
 export function toPlanContent(rows: PlanRows): PlanContent {
   const observationsByKpi = groupBy(rows.observations, (o) => o.kpi_id);
-  const kpiContent = (row: KpiTable): KpiContent => toKpiContent(row, observationsByKpi.get(row.id) ?? []);
+  const breakdowns = indexBreakdowns(rows.breakdowns);
+  const kpiContent = (row: KpiTable): KpiContent =>
+    toKpiContent(row, observationsByKpi.get(row.id) ?? [], breakdowns);
   const projects = toProjectLookup(rows);
   const progressFor = progressLookup(rows);
   const ministriesByMeasure = groupBy(rows.ministries, (m) => m.measure_id);

@@ -10,6 +10,7 @@ import type {
   MeasurePlacementTable,
   MeasureTable,
   ObservationTable,
+  BreakdownValueTable,
   PhaseTable,
   PlanTable,
   SearchEntryTable,
@@ -44,6 +45,8 @@ export interface PlanRows {
   kpis: KpiTable[];
   rounds: FollowUpRoundTable[];
   observations: ObservationTable[];
+  /** Members of KPIs' baselines, targets and actuals broken down by a dimension. */
+  breakdowns: BreakdownValueTable[];
   projects: BudgetProjectTable[];
   lines: BudgetLineTable[];
   links: ProjectLinkTable[];
@@ -174,7 +177,7 @@ export class PlanRepository {
   async loadStatusInputs(planIds: readonly string[]): Promise<StatusInputs> {
     if (planIds.length === 0) return { kpis: [], measures: [] };
     const kpiIds = this.db.selectFrom('kpi').select('id').where('plan_id', 'in', planIds);
-    const [kpis, observations, overrides, placements] = await Promise.all([
+    const [kpis, observations, overrides, placements, breakdowns] = await Promise.all([
       this.db.selectFrom('kpi').selectAll().where('plan_id', 'in', planIds).orderBy('sort_order').execute(),
       this.db
         .selectFrom('observation')
@@ -195,8 +198,9 @@ export class PlanRepository {
         .where('sheet.plan_id', 'in', planIds)
         .orderBy('measure_placement.sort_order')
         .execute(),
+      this.db.selectFrom('breakdown_value').selectAll().where('kpi_id', 'in', kpiIds).execute(),
     ]);
-    return toStatusInputs({ kpis, observations, overrides, placements });
+    return toStatusInputs({ kpis, observations, overrides, placements, breakdowns });
   }
 
   /**
@@ -273,7 +277,7 @@ export class PlanRepository {
         .orderBy('period_start')
         .execute(),
     ]);
-    const [projects, lines, links, reports, overrides] = await Promise.all([
+    const [projects, lines, links, reports, overrides, breakdowns] = await Promise.all([
       db.selectFrom('budget_project').selectAll().where('plan_id', '=', planId).execute(),
       db
         .selectFrom('budget_line')
@@ -289,6 +293,7 @@ export class PlanRepository {
         .execute(),
       db.selectFrom('progress_report').selectAll().where('round_id', 'in', roundIds).execute(),
       db.selectFrom('status_override').selectAll().where('kpi_id', 'in', kpiIds).execute(),
+      db.selectFrom('breakdown_value').selectAll().where('kpi_id', 'in', kpiIds).execute(),
     ]);
     const bullets = await db
       .selectFrom('progress_bullet')
@@ -312,6 +317,7 @@ export class PlanRepository {
       kpis,
       rounds,
       observations,
+      breakdowns,
       projects,
       lines,
       links,
@@ -352,6 +358,9 @@ export class PlanRepository {
       await insertBatched(rows.rounds, (batch) => trx.insertInto('follow_up_round').values(batch).execute());
       await insertBatched(rows.observations, (batch) =>
         trx.insertInto('observation').values(batch).execute(),
+      );
+      await insertBatched(rows.breakdowns, (batch) =>
+        trx.insertInto('breakdown_value').values(batch).execute(),
       );
       await insertBatched(rows.projects, (batch) => trx.insertInto('budget_project').values(batch).execute());
       await insertBatched(rows.lines, (batch) => trx.insertInto('budget_line').values(batch).execute());

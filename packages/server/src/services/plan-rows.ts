@@ -67,6 +67,7 @@ export function buildPlanRows(
     kpis: [],
     rounds: [],
     observations: [],
+    breakdowns: [],
     projects: [],
     lines: [],
     links: [],
@@ -116,6 +117,7 @@ export function buildPlanRows(
       target_end: target?.end ?? null,
       target_fiscal_year: target?.fiscalYear ?? null,
       target_label: kpi.target?.label ?? null,
+      bar: null,
       ...sourceColumns(kpi.source),
     });
     kpi.actuals.forEach((actual, index) => {

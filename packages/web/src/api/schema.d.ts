@@ -1207,12 +1207,22 @@ export interface components {
             /** @description The original text, e.g. "R3～R5平均" */
             label: string;
         };
+        BreakdownInput: {
+            /** @enum {string} */
+            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+            values: {
+                /** @description Member code: JIS X 0401 for prefectures (01–47) */
+                member: string;
+                value: number | null;
+            }[];
+        };
         KpiPointInput: {
             value: number | null;
             fiscalYear: number | null;
             label: string;
             start: string | null;
             end: string | null;
+            breakdown: components["schemas"]["BreakdownInput"] | null;
         };
         StatusOverrideInput: {
             /** @enum {string} */
@@ -1271,6 +1281,8 @@ export interface components {
             direction: "increase" | "decrease";
             baseline: components["schemas"]["KpiPointInput"] | null;
             target: components["schemas"]["KpiPointInput"] | null;
+            /** @description Floor each unit must meet (share-meeting-bar): 80 in 全都道府県で80%以上 */
+            bar: number | null;
             note: string;
             actuals: {
                 value: number;
@@ -1278,6 +1290,7 @@ export interface components {
                 label: string;
                 /** @enum {string} */
                 origin: "reported" | "imported" | "extracted_from_text";
+                breakdown: components["schemas"]["BreakdownInput"] | null;
             }[];
             status: components["schemas"]["KpiStatusInput"];
         };
@@ -2002,12 +2015,22 @@ export interface components {
             /** @description The original text, e.g. "R3～R5平均" */
             label: string;
         };
+        Breakdown: {
+            /** @enum {string} */
+            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+            values: {
+                /** @description Member code: JIS X 0401 for prefectures (01–47) */
+                member: string;
+                value: number | null;
+            }[];
+        };
         KpiPoint: {
             value: number | null;
             fiscalYear: number | null;
             label: string;
             start: string | null;
             end: string | null;
+            breakdown: components["schemas"]["Breakdown"] | null;
         };
         StatusOverride: {
             /** @enum {string} */
@@ -2066,6 +2089,8 @@ export interface components {
             direction: "increase" | "decrease";
             baseline: components["schemas"]["KpiPoint"] | null;
             target: components["schemas"]["KpiPoint"] | null;
+            /** @description Floor each unit must meet (share-meeting-bar): 80 in 全都道府県で80%以上 */
+            bar: number | null;
             note: string;
             actuals: {
                 value: number;
@@ -2073,6 +2098,7 @@ export interface components {
                 label: string;
                 /** @enum {string} */
                 origin: "reported" | "imported" | "extracted_from_text";
+                breakdown: components["schemas"]["Breakdown"] | null;
             }[];
             status: components["schemas"]["KpiStatus"];
         };

@@ -6,6 +6,8 @@ type Schemas = components['schemas'];
 
 /** The error body every failed call answers with. */
 export type ErrorBody = Schemas['Error'];
+/** A value by prefecture, sex, age group or ministry; the KPI's own figure is kept apart. */
+export type Breakdown = Schemas['Breakdown'];
 /** A budget project with its lines. */
 export type BudgetProject = Schemas['BudgetProject'];
 /** What POST …/evaluations accepts. */

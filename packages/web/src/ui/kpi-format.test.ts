@@ -8,6 +8,7 @@ const point = (value: number | null, label: string): KpiPoint => ({
   fiscalYear: null,
   start: null,
   end: null,
+  breakdown: null,
 });
 
 describe('formatOutcome', () => {

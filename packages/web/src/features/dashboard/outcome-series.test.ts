@@ -12,7 +12,8 @@ function outcome(
     shape: 'level',
     direction: 'increase',
     baseline: null,
-    target: { value: 150, fiscalYear: 2028, label: '2028年', start: null, end: null },
+    target: { value: 150, fiscalYear: 2028, label: '2028年', start: null, end: null, breakdown: null },
+    bar: null,
     note: '',
     actuals: [],
     status: {
@@ -41,7 +42,7 @@ describe('buildTrajectory', () => {
     const rows = buildTrajectory(
       outcome(
         {
-          actuals: [{ value: 120, fiscalYear: 2024, label: '2024年', origin: 'imported' }],
+          actuals: [{ value: 120, fiscalYear: 2024, label: '2024年', origin: 'imported', breakdown: null }],
           status: { ...base.kpi.status, forecast: 160 },
         },
         [

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { exactFiscalYear, formatFiscalYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
 import { DataTable } from './DataTable';
+import { KpiBreakdowns } from './KpiBreakdowns';
 
 type Actual = Kpi['actuals'][number];
 
@@ -114,6 +115,7 @@ function KpiDetail({ kpi }: { kpi: Kpi }) {
         </p>
       )}
       <ActualsTable kpi={kpi} />
+      <KpiBreakdowns kpi={kpi} />
     </article>
   );
 }
