@@ -1,22 +1,25 @@
 import type { Direction, KpiShape } from '@kotei/domain';
 import { stripRepost } from './text.js';
-import { NUMBER, UNITS, VALUE, readNumber, readPeriodLabel } from './values.js';
+import { NUMBER, UNITS, VALUE, datesOf, readNumber, readPeriodLabel } from './values.js';
+import type { PeriodDates } from './values.js';
 
 /** A KPI value and the period it is for, as the cell writes it (R10, 2024-2028年度累積 …). */
-export interface PointDraft {
+export interface PointReading {
   readonly value: number | null;
   readonly label: string;
   readonly fiscalYear: number;
+  /** The label's dates, read with it: nothing later parses the label again. */
+  readonly dates: PeriodDates;
 }
 
 /** A KPI read from one cell, before it is placed in a measure. */
-export interface KpiDraft {
+export interface KpiReading {
   name: string;
   unit: string;
   shape: KpiShape;
   direction: Direction;
-  baseline: PointDraft | null;
-  target: PointDraft | null;
+  baseline: PointReading | null;
+  target: PointReading | null;
   note: string;
   isRepost: boolean;
 }
@@ -32,7 +35,7 @@ export interface KpiProblem {
 
 /** KPIs read from a cell and what could not be read. */
 export interface KpiCellReading {
-  readonly kpis: KpiDraft[];
+  readonly kpis: KpiReading[];
   readonly problems: KpiProblem[];
 }
 
@@ -45,11 +48,18 @@ interface Point {
   readonly qualifier: string;
   readonly label: string;
   readonly fiscalYear: number;
+  readonly dates: PeriodDates;
   readonly aggregate: 'average' | 'cumulative' | null;
   readonly isRange: boolean;
   readonly rest: string;
   /** For "11件 → 70件 (R5→R10)": the value and label of the start. */
-  readonly from: { value: number | null; unit: string; label: string; fiscalYear: number } | null;
+  readonly from: {
+    value: number | null;
+    unit: string;
+    label: string;
+    fiscalYear: number;
+    dates: PeriodDates;
+  } | null;
   /** A bracket that names a period without a value before it: "(R8)", "現在 (R5)". */
   readonly isBare: boolean;
 }
@@ -93,7 +103,12 @@ export function readKpiCell(text: string, planFiscalYear: number | null): KpiCel
     }
     const kpi = draft(cleanName(body) || 'KPI', isRepost);
     kpi.shape = 'qualitative';
-    kpi.target = { value: null, label: parsed.label, fiscalYear: parsed.period.fiscalYear };
+    kpi.target = {
+      value: null,
+      label: parsed.label,
+      fiscalYear: parsed.period.fiscalYear,
+      dates: datesOf(parsed.period),
+    };
     return { kpis: [kpi], problems };
   }
 
@@ -164,6 +179,7 @@ function findPoints(text: string): Point[] {
       qualifier: m[10] ?? '',
       label: toLabel.label,
       fiscalYear: toLabel.period.fiscalYear,
+      dates: datesOf(toLabel.period),
       aggregate: toLabel.period.aggregate,
       isRange: toLabel.period.kind === 'fiscal-year-range',
       rest: '',
@@ -172,6 +188,7 @@ function findPoints(text: string): Point[] {
         unit: m[4] ?? '',
         label: fromLabel.label,
         fiscalYear: fromLabel.period.fiscalYear,
+        dates: datesOf(fromLabel.period),
       },
       isBare: false,
     });
@@ -208,6 +225,7 @@ function findPoints(text: string): Point[] {
       qualifier: '',
       label: label.label,
       fiscalYear: label.period.fiscalYear,
+      dates: datesOf(label.period),
       aggregate: label.period.aggregate,
       isRange: label.period.kind === 'fiscal-year-range',
       rest: label.rest,
@@ -235,17 +253,24 @@ function pointOf(
     qualifier: m[5] ?? '',
     label: isTransition ? period.to.label : label.label,
     fiscalYear: period.fiscalYear,
+    dates: datesOf(isTransition ? period.to : period),
     aggregate: isTransition ? period.to.aggregate : period.aggregate,
     isRange: (isTransition ? period.to.kind : period.kind) === 'fiscal-year-range',
     rest: label.rest,
     from: isTransition
-      ? { value: null, unit: '', label: period.from.label, fiscalYear: period.from.fiscalYear }
+      ? {
+          value: null,
+          unit: '',
+          label: period.from.label,
+          fiscalYear: period.from.fiscalYear,
+          dates: datesOf(period.from),
+        }
       : null,
     isBare: false,
   };
 }
 
-function draft(name: string, isRepost: boolean): KpiDraft {
+function draft(name: string, isRepost: boolean): KpiReading {
   return {
     name,
     unit: '',
@@ -263,7 +288,7 @@ function assemble(
   planFiscalYear: number | null,
   isRepost: boolean,
   problems: KpiProblem[],
-): KpiDraft {
+): KpiReading {
   const notes: string[] = [];
   let name = group.name;
   let shape: KpiShape | null = null;
@@ -287,8 +312,13 @@ function assemble(
   for (const point of group.points) if (point.rest !== '') notes.push(point.rest);
 
   if (arrow?.from) {
-    kpi.baseline = { value: arrow.from.value, label: arrow.from.label, fiscalYear: arrow.from.fiscalYear };
-    kpi.target = { value: arrow.value, label: arrow.label, fiscalYear: arrow.fiscalYear };
+    kpi.baseline = {
+      value: arrow.from.value,
+      label: arrow.from.label,
+      fiscalYear: arrow.from.fiscalYear,
+      dates: arrow.from.dates,
+    };
+    kpi.target = toDraft(arrow);
   } else if (valued.length >= 2) {
     const byYear = [...valued].sort((a, b) => b.fiscalYear - a.fiscalYear);
     const [later, earlier] = [byYear[0], byYear[byYear.length - 1]];
@@ -308,7 +338,12 @@ function assemble(
     if (only.from !== null) {
       // "70件 (R5→R10)": the value is the target; the start of the transition names the baseline year.
       kpi.target = toDraft(only);
-      kpi.baseline = { value: null, label: only.from.label, fiscalYear: only.from.fiscalYear };
+      kpi.baseline = {
+        value: null,
+        label: only.from.label,
+        fiscalYear: only.from.fiscalYear,
+        dates: only.from.dates,
+      };
     } else if (planFiscalYear !== null && only.fiscalYear < planFiscalYear) {
       kpi.baseline = toDraft(only);
     } else {
@@ -325,6 +360,7 @@ function assemble(
         value: count === null ? null : readNumber(count[2] ?? '', count[3]),
         label: point.label,
         fiscalYear: point.fiscalYear,
+        dates: point.dates,
       };
       if (count !== null) kpi.unit = count[4] ?? '';
       notes.push(`現在(${point.label})`);
@@ -334,6 +370,7 @@ function assemble(
         value: rate === null ? null : readNumber(rate[2] ?? '', rate[3]),
         label: point.label,
         fiscalYear: point.fiscalYear,
+        dates: point.dates,
       };
       if (rate !== null) {
         kpi.unit = rate[4] ?? '';
@@ -375,7 +412,7 @@ function assemble(
 }
 
 function chooseShape(
-  kpi: KpiDraft,
+  kpi: KpiReading,
   name: string,
   prefixes: string,
   qualifiers: string[],
@@ -395,11 +432,11 @@ function chooseShape(
   return 'level';
 }
 
-function toDraft(point: Point): PointDraft {
-  return { value: point.value, label: point.label, fiscalYear: point.fiscalYear };
+function toDraft(point: Point): PointReading {
+  return { value: point.value, label: point.label, fiscalYear: point.fiscalYear, dates: point.dates };
 }
 
-function applyTail(kpis: KpiDraft[], tail: string): void {
+function applyTail(kpis: KpiReading[], tail: string): void {
   if (tail === '') return;
   let rest = tail;
   const arrow = rest.indexOf('←');
@@ -420,6 +457,7 @@ function applyTail(kpis: KpiDraft[], tail: string): void {
         value: readNumber(value[1] ?? '', value[2]),
         label: label.label,
         fiscalYear: label.period.fiscalYear,
+        dates: datesOf(label.period),
       };
       if (last.unit === '') last.unit = value[3] ?? '';
     }

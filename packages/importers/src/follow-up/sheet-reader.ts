@@ -1,9 +1,9 @@
 import { hasKpiValue, readKpiCell } from './kpi-text.js';
-import type { KpiDraft } from './kpi-text.js';
+import type { KpiReading } from './kpi-text.js';
 import { mentionsBudget, readProjectItem, readsAsProgress } from './budget-text.js';
-import type { ProjectDraft } from './budget-text.js';
+import type { ProjectReading } from './budget-text.js';
 import { splitCellHtml } from './cell-html.js';
-import type { IssueLog, PhaseInput, SourceInput } from './drafts.js';
+import type { IssueLog, PhaseDraft, SourceDraft } from './drafts.js';
 import { sourceOf } from './drafts.js';
 import type { ListItem, RowBlock, SourceLine } from './markdown-blocks.js';
 import { alignRow } from './table-layout.js';
@@ -20,34 +20,34 @@ import {
 import { readPeriodLabel } from './values.js';
 
 /** A progress bullet as read, with its provenance. */
-export interface ProgressDraft {
+export interface ProgressReading {
   ministry: string | null;
   otherMinistries: string[];
   text: string;
-  source: SourceInput;
+  source: SourceDraft;
 }
 
 /** A budget project as read, with its provenance. */
 export interface PlacedProject {
-  draft: ProjectDraft;
-  source: SourceInput;
+  draft: ProjectReading;
+  source: SourceDraft;
 }
 
 /** A KPI as read, with its provenance. */
 export interface PlacedKpi {
-  draft: KpiDraft;
-  source: SourceInput;
+  draft: KpiReading;
+  source: SourceDraft;
   line: number;
 }
 
 /** A measure being read. */
-export interface MeasureDraft {
+export interface MeasureReading {
   title: string;
   repostOf: { sheet: number; title: string } | null;
   lines: SourceLine[];
-  phases: PhaseInput[];
+  phases: PhaseDraft[];
   kpis: PlacedKpi[];
-  progress: ProgressDraft[];
+  progress: ProgressReading[];
   projects: PlacedProject[];
 }
 
@@ -58,22 +58,22 @@ export interface SheetLabel {
 }
 
 /** A sheet being read. */
-export interface SheetDraft {
+export interface SheetReading {
   number: number;
   title: string;
   headingLines: SourceLine[];
   labels: SheetLabel[];
   tables: { header: RowBlock; layout: TableLayout; rows: RowBlock[] }[];
   sections: { kind: 'progress' | 'projects'; heading: SourceLine[]; items: ListItem[] }[];
-  measures: MeasureDraft[];
-  progress: ProgressDraft[];
+  measures: MeasureReading[];
+  progress: ProgressReading[];
   projects: PlacedProject[];
 }
 
 /** Where a phase text was first met: to link 再掲 phases and labels that repeat a phase. */
 export interface PhaseOwner {
   readonly sheet: number;
-  readonly measure: MeasureDraft;
+  readonly measure: MeasureReading;
   readonly line: number;
 }
 
@@ -93,7 +93,7 @@ interface RowCell {
 }
 
 /** Reads a sheet's tables and sections into measures, sheet progress and sheet projects. */
-export function readSheet(sheet: SheetDraft, context: ReadContext): void {
+export function readSheet(sheet: SheetReading, context: ReadContext): void {
   const { log } = context;
   const labels = [...sheet.labels];
   const titleLabel = labels.shift();
@@ -109,7 +109,7 @@ export function readSheet(sheet: SheetDraft, context: ReadContext): void {
       severity: 'warning',
     });
   }
-  const sheetPhases = new Map<string, { measure: MeasureDraft; line: number }>();
+  const sheetPhases = new Map<string, { measure: MeasureReading; line: number }>();
   const hints: SheetLabel[] = [];
   for (const table of sheet.tables) {
     let pending: { title: string; lines: SourceLine[]; code: string } | null = null;
@@ -131,16 +131,16 @@ export function readSheet(sheet: SheetDraft, context: ReadContext): void {
 }
 
 function readTable(
-  sheet: SheetDraft,
-  table: SheetDraft['tables'][number],
+  sheet: SheetReading,
+  table: SheetReading['tables'][number],
   initial: { title: string; lines: SourceLine[]; code: string } | null,
-  sheetPhases: Map<string, { measure: MeasureDraft; line: number }>,
+  sheetPhases: Map<string, { measure: MeasureReading; line: number }>,
   context: ReadContext,
 ): void {
   const { log } = context;
   const { layout } = table;
   let pending = initial;
-  let current: MeasureDraft | null = null;
+  let current: MeasureReading | null = null;
   // A loop, not Math.max(...rows): a table of a million rows would overflow the argument list.
   let width = layout.columns.length;
   for (const row of table.rows) width = Math.max(width, trimmedWidth(row.cells));
@@ -332,8 +332,8 @@ function readTable(
   }
 }
 
-function newMeasure(sheet: SheetDraft, title: string, lines: SourceLine[]): MeasureDraft {
-  const measure: MeasureDraft = {
+function newMeasure(sheet: SheetReading, title: string, lines: SourceLine[]): MeasureReading {
+  const measure: MeasureReading = {
     title,
     repostOf: null,
     lines: [...lines],
@@ -348,8 +348,8 @@ function newMeasure(sheet: SheetDraft, title: string, lines: SourceLine[]): Meas
 
 // A measure whose title an earlier sheet already has is one entity shown twice (再掲, marked or not).
 function linkMeasure(
-  measure: MeasureDraft,
-  sheet: SheetDraft,
+  measure: MeasureReading,
+  sheet: SheetReading,
   context: ReadContext,
   line: number,
   isMarked: boolean,
@@ -378,14 +378,14 @@ function linkMeasure(
 }
 
 function readPhases(
-  measure: MeasureDraft,
-  sheet: SheetDraft,
+  measure: MeasureReading,
+  sheet: SheetReading,
   cells: RowCell[],
   kpiText: string,
   layout: TableLayout,
   lastPeriod: number,
   line: number,
-  sheetPhases: Map<string, { measure: MeasureDraft; line: number }>,
+  sheetPhases: Map<string, { measure: MeasureReading; line: number }>,
   context: ReadContext,
 ): void {
   const { log } = context;
@@ -489,7 +489,7 @@ function readPhases(
 }
 
 function readKpiColumn(
-  measure: MeasureDraft,
+  measure: MeasureReading,
   cell: RowCell,
   read: { text: string; isRepost: boolean },
   layout: TableLayout,
@@ -507,7 +507,7 @@ function readKpiColumn(
 }
 
 function addKpis(
-  measure: MeasureDraft,
+  measure: MeasureReading,
   text: string,
   raw: string,
   line: number,
@@ -526,7 +526,7 @@ function addKpis(
 }
 
 function addPhaseOnLastColumn(
-  measure: MeasureDraft,
+  measure: MeasureReading,
   layout: TableLayout,
   cell: RowCell,
   line: number,
@@ -554,8 +554,8 @@ function addPhaseOnLastColumn(
 }
 
 function readProgressCell(
-  measure: MeasureDraft,
-  sheet: SheetDraft,
+  measure: MeasureReading,
+  sheet: SheetReading,
   cell: RowCell,
   layout: TableLayout,
   line: number,
@@ -595,9 +595,9 @@ function readProgressCell(
 
 /** Reads a list item of progress: a bullet, or a budget project mixed into the list. */
 function addProgressItem(
-  progress: ProgressDraft[],
+  progress: ProgressReading[],
   projects: PlacedProject[],
-  sheet: SheetDraft,
+  sheet: SheetReading,
   text: string,
   raw: string,
   line: number,
@@ -628,7 +628,7 @@ function addProgressItem(
   const { text: body, codes } = splitTrailingTags(text);
   const inner = codes.length === 0 ? tags.map((t) => t.code) : codes;
   const ministry = inner[0] ?? null;
-  const bullet: ProgressDraft = {
+  const bullet: ProgressReading = {
     ministry,
     otherMinistries: inner.slice(1),
     text: body === '' ? text : body,
@@ -688,8 +688,8 @@ function addProgressItem(
 }
 
 function readProjectsCell(
-  measure: MeasureDraft,
-  sheet: SheetDraft,
+  measure: MeasureReading,
+  sheet: SheetReading,
   cell: RowCell,
   line: number,
   tablePhases: ReadonlyMap<string, number>,
@@ -750,7 +750,7 @@ function readProjectsCell(
             severity: 'info',
           });
         } else {
-          const draft: ProjectDraft = {
+          const draft: ProjectReading = {
             name: reading.leftover,
             ministry: null,
             otherMinistries: [],
@@ -801,9 +801,9 @@ export function addProject(list: PlacedProject[], entry: PlacedProject, line: nu
 
 // Per list, what it holds already, so a list of thousands stays linear to fill.
 const projectIndex = new WeakMap<PlacedProject[], Map<string, PlacedProject>>();
-const bulletIndex = new WeakMap<ProgressDraft[], Map<string, ProgressDraft>>();
+const bulletIndex = new WeakMap<ProgressReading[], Map<string, ProgressReading>>();
 
-function seenBullets(list: ProgressDraft[]): Map<string, ProgressDraft> {
+function seenBullets(list: ProgressReading[]): Map<string, ProgressReading> {
   let index = bulletIndex.get(list);
   if (index === undefined) {
     index = new Map();
@@ -812,12 +812,16 @@ function seenBullets(list: ProgressDraft[]): Map<string, ProgressDraft> {
   return index;
 }
 
-function projectKey(draft: ProjectDraft): string {
+function projectKey(draft: ProjectReading): string {
   const lines = draft.lines.map((l) => `${l.amountYen ?? ''}/${l.fiscalYear ?? ''}/${l.type}/${l.isPartOf}`);
   return `${compactText(draft.name)}|${draft.ministry ?? ''}|${lines.join(',')}`;
 }
 
-function readSection(sheet: SheetDraft, section: SheetDraft['sections'][number], context: ReadContext): void {
+function readSection(
+  sheet: SheetReading,
+  section: SheetReading['sections'][number],
+  context: ReadContext,
+): void {
   for (const item of section.items) {
     const line = item.lines[0]?.line ?? 1;
     const raw = item.lines.map((l) => l.text).join('\n');
@@ -854,7 +858,7 @@ function readSection(sheet: SheetDraft, section: SheetDraft['sections'][number],
   }
 }
 
-function checkLabels(sheet: SheetDraft, hints: readonly SheetLabel[], log: IssueLog): void {
+function checkLabels(sheet: SheetReading, hints: readonly SheetLabel[], log: IssueLog): void {
   const titles = sheet.measures.map((m) => compactText(m.title));
   for (const hint of hints) {
     const text = compactText(hint.text);
@@ -944,7 +948,7 @@ function excerptCells(texts: readonly string[]): string {
   return texts.join(' | ');
 }
 
-function sheetKpiNames(sheet: SheetDraft): Set<string> {
+function sheetKpiNames(sheet: SheetReading): Set<string> {
   return new Set(sheet.measures.flatMap((m) => m.kpis.map((k) => compactText(k.draft.name))));
 }
 

@@ -1,22 +1,18 @@
-import { createHash } from 'node:crypto';
 import { DomainError, todayInJapan, type Clock } from '@kotei/domain';
-import {
-  PlanDocument,
-  type ImportPreview,
-  type ImportResult,
-  type PlanDocumentInput,
-} from '@kotei/contracts';
-import { decodeDocument, parseFollowUp, type ParseIssue } from '@kotei/importers';
+import type { ImportPreview, ImportResult, PlanDocument } from '@kotei/contracts';
+import type { ParseIssue } from '@kotei/importers';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import type { PlanRepository, PlanRows } from '../repositories/plan.repository.js';
-import type { PlanTable } from '../db/schema.js';
+import { buildFollowUpRows, type FollowUpRows } from '../repositories/mappers/follow-up.mapper.js';
+import { mapPlanDocument, type PlanRowProblem } from '../repositories/mappers/plan-document.mapper.js';
+import { DocumentReaderThread } from '../workers/document-reader-thread.js';
 import { newId } from '../ids.js';
-import { buildFollowUpRows, type FollowUpRows } from './follow-up-rows.js';
 import { buildSearchEntries } from './search-entries.js';
 import { requirePermission, type Actor } from './actor.js';
-import { buildPlanRows } from './plan-rows.js';
 import { assemblePlanTree } from './plan-tree.js';
 import type { PlanService } from './plan.service.js';
+
+type StoredPlan = NonNullable<Awaited<ReturnType<PlanRepository['findBySlug']>>>;
 
 /** A document to import: its bytes, its file name, and the slug to give the plan (else one from the name). */
 export interface ImportInput {
@@ -49,43 +45,47 @@ export class ImportService {
     private readonly repository: PlanRepository,
     private readonly organisations: OrganisationRepository,
     private readonly clock: Clock,
+    private readonly reader: DocumentReaderThread = DocumentReaderThread.beside(),
   ) {}
 
-  /** Read a document into a plan and its issues; refuses bytes that are no text document, saying why. */
+  /**
+   * Read a document into a plan and its issues, off the event loop; refuses bytes that are no text document,
+   * saying why. The importer checks the plan and resolves its ministry tags against the organisation table.
+   */
   async read(input: ImportInput, extras: ImportExtras = {}): Promise<ReadDocument> {
-    const decoded = decodeDocument(input.bytes);
-    if (!decoded.ok) {
+    const knownMinistries = (await this.organisations.listAll()).map((o) => o.code);
+    const outcome = await this.reader.read({
+      bytes: input.bytes,
+      fileName: input.fileName,
+      slug: input.slug,
+      knownMinistries,
+    });
+    if (!outcome.ok) {
       throw new DomainError(
         'invalid_input',
         'undecodable_document',
-        `${input.fileName}: ${decoded.error.message}`,
-        [{ path: 'contentBase64', message: decoded.error.message }],
+        `${input.fileName}: ${outcome.message}`,
+        [{ path: 'contentBase64', message: outcome.message }],
       );
     }
-    const text = decoded.text.replace(/\r\n?/gu, '\n');
-    const parsed = parseFollowUp(text, {
-      sourceName: input.fileName,
-      ...(input.slug === undefined ? {} : { slug: input.slug }),
-    });
-    const known = new Set((await this.organisations.listAll()).map((o) => o.code));
-    const issues = [...parsed.issues];
-    const draft = keepKnownMinistries(parsed.plan, known, issues);
-    const doc = PlanDocument.parse({
-      ...draft,
+    const doc: PlanDocument = {
+      ...outcome.doc,
       ...(extras.isSample === undefined ? {} : { isSample: extras.isSample }),
       ...(extras.policyFields === undefined ? {} : { policyFields: extras.policyFields }),
       ...(extras.description === undefined ? {} : { description: extras.description }),
-    });
-    const fingerprint = createHash('sha256').update(text).digest('hex');
-    return { doc, issues, encoding: decoded.encoding, fingerprint };
+    };
+    return { doc, issues: outcome.issues, encoding: outcome.encoding, fingerprint: outcome.fingerprint };
   }
 
-  /** What importing would store and do, without writing anything. */
+  /**
+   * What importing would store and do, without writing anything. It maps the plan to rows exactly as commit
+   * does, so whatever commit would refuse (a sheet number twice …) is an error issue here, with its line.
+   */
   async preview(actor: Actor | 'system', input: ImportInput): Promise<ImportPreview> {
     if (actor !== 'system') requirePermission(actor, 'plan:import');
     const read = await this.read(input);
-    const known = new Set((await this.organisations.listAll()).map((o) => o.code));
-    const rows = buildPlanRows(read.doc, this.clock.now().toISOString(), known);
+    const { rows, problems } = mapPlanDocument(read.doc, this.clock.now().toISOString());
+    read.issues.push(...problems.map(toIssue));
     const plan = assemblePlanTree(rows, read.doc.round?.asOfDate ?? todayInJapan(this.clock));
     const existing = await this.repository.findBySlug(read.doc.slug);
     const unchanged =
@@ -117,7 +117,7 @@ export class ImportService {
   // A later follow-up of an existing plan: one new round; a round already in the plan is a conflict, since
   // that round's reports are changed in kotei, not by importing a different document over them.
   private async followUp(
-    existing: PlanTable,
+    existing: StoredPlan,
     doc: PlanDocument,
   ): Promise<{ followUp: FollowUpRows; merged: PlanRows }> {
     if (doc.round === null) {
@@ -217,48 +217,14 @@ export class ImportService {
   }
 }
 
-// A ministry tag the organisation table does not know cannot be stored; it is dropped and reported instead.
-function keepKnownMinistries(
-  plan: PlanDocumentInput,
-  known: ReadonlySet<string>,
-  issues: ParseIssue[],
-): PlanDocumentInput {
-  const check = (code: string | null | undefined, line: number): string | null => {
-    if (code === null || code === undefined || known.has(code)) return code ?? null;
-    issues.push({
-      code: 'unknown-ministry',
-      line,
-      found: code,
-      expected: `a known ministry code (${[...known].join(' ')})`,
-      message: `The ministry tag 【${code}】 is not known; the item is kept without a ministry`,
-      severity: 'warning',
-    });
-    return null;
-  };
+// What the store would refuse, shown as the importer shows its own issues.
+function toIssue(problem: PlanRowProblem): ParseIssue {
   return {
-    ...plan,
-    sheets: (plan.sheets ?? []).map((sheet) => ({
-      ...sheet,
-      progress: (sheet.progress ?? []).map((b) => ({
-        ...b,
-        ministry: check(b.ministry, b.source?.lineFrom ?? 1),
-      })),
-      projects: (sheet.projects ?? []).map((p) => ({
-        ...p,
-        ministry: check(p.ministry, p.source?.lineFrom ?? 1),
-      })),
-      measures: (sheet.measures ?? []).map((m) => ({
-        ...m,
-        ministries: (m.ministries ?? []).filter((code) => check(code, m.source?.lineFrom ?? 1) !== null),
-        progress: (m.progress ?? []).map((b) => ({
-          ...b,
-          ministry: check(b.ministry, b.source?.lineFrom ?? 1),
-        })),
-        projects: (m.projects ?? []).map((p) => ({
-          ...p,
-          ministry: check(p.ministry, p.source?.lineFrom ?? 1),
-        })),
-      })),
-    })),
+    code: problem.code,
+    line: problem.line,
+    found: problem.path,
+    expected: 'a plan the store can hold',
+    message: `${problem.message}; the import would be refused.`,
+    severity: 'error',
   };
 }

@@ -14,7 +14,7 @@ import type {
 import type { PlanListRow, PlanRepository } from '../repositories/plan.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import { requirePermission, type Actor } from './actor.js';
-import { buildPlanRows } from './plan-rows.js';
+import { buildPlanRows } from '../repositories/mappers/plan-document.mapper.js';
 import { newId } from '../ids.js';
 import { buildDashboard } from './dashboard.js';
 import { assemblePlanTree, toRound } from './plan-tree.js';
