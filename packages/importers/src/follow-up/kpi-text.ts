@@ -351,35 +351,7 @@ function assemble(
     }
   }
 
-  for (const point of bare) {
-    const isReference = /(?:現在|時点)\s*$/u.test(group.lead) && point === group.points[0];
-    if (isReference && kpi.baseline === null) {
-      // "現在 (R5) … 医薬品86品目のうち …": the bracket dates the count the name gives.
-      const count = NAME_VALUE.exec(name);
-      kpi.baseline = {
-        value: count === null ? null : readNumber(count[2] ?? '', count[3]),
-        label: point.label,
-        fiscalYear: point.fiscalYear,
-        dates: point.dates,
-      };
-      if (count !== null) kpi.unit = count[4] ?? '';
-      notes.push(`現在(${point.label})`);
-    } else if (kpi.target === null) {
-      const rate = /^(年間|年平均)/u.test(name) ? NAME_VALUE.exec(name) : null;
-      kpi.target = {
-        value: rate === null ? null : readNumber(rate[2] ?? '', rate[3]),
-        label: point.label,
-        fiscalYear: point.fiscalYear,
-        dates: point.dates,
-      };
-      if (rate !== null) {
-        kpi.unit = rate[4] ?? '';
-        shape ??= 'annual';
-      }
-    } else {
-      notes.push(`(${point.label})`);
-    }
-  }
+  if (readBarePoints(kpi, name, group, bare, notes) && shape === null) shape = 'annual';
 
   const first = valued[0];
   if (first !== undefined && kpi.unit === '') kpi.unit = first.unit || (first.from?.unit ?? '');
@@ -409,6 +381,49 @@ function assemble(
   kpi.note = [...new Set(notes)].join(' ');
   if (kpi.name === '') kpi.name = 'KPI';
   return kpi;
+}
+
+// Brackets naming a period without a value before them: "現在 (R5)" dates the count the name gives, a first
+// one is the target's period (with the rate of "年平均3件" as its value), any further one is a note. True when a
+// rate in the name makes the KPI an annual one.
+function readBarePoints(
+  kpi: KpiReading,
+  name: string,
+  group: { points: Point[]; lead: string },
+  bare: readonly Point[],
+  notes: string[],
+): boolean {
+  let isAnnual = false;
+  for (const point of bare) {
+    const isReference = /(?:現在|時点)\s*$/u.test(group.lead) && point === group.points[0];
+    if (isReference && kpi.baseline === null) {
+      // "現在 (R5) … 医薬品86品目のうち …": the bracket dates the count the name gives.
+      const count = NAME_VALUE.exec(name);
+      kpi.baseline = {
+        value: count === null ? null : readNumber(count[2] ?? '', count[3]),
+        label: point.label,
+        fiscalYear: point.fiscalYear,
+        dates: point.dates,
+      };
+      if (count !== null) kpi.unit = count[4] ?? '';
+      notes.push(`現在(${point.label})`);
+    } else if (kpi.target === null) {
+      const rate = /^(年間|年平均)/u.test(name) ? NAME_VALUE.exec(name) : null;
+      kpi.target = {
+        value: rate === null ? null : readNumber(rate[2] ?? '', rate[3]),
+        label: point.label,
+        fiscalYear: point.fiscalYear,
+        dates: point.dates,
+      };
+      if (rate !== null) {
+        kpi.unit = rate[4] ?? '';
+        isAnnual = true;
+      }
+    } else {
+      notes.push(`(${point.label})`);
+    }
+  }
+  return isAnnual;
 }
 
 function chooseShape(

@@ -8,7 +8,8 @@ import type {
 } from '../../db/schema.js';
 import type { PlanRows } from '../plan.repository.js';
 import { newId } from '../../ids.js';
-import { buildProgressRows, resolvePeriod } from './plan-document.mapper.js';
+import { resolvePeriod } from './plan-document.mapper.js';
+import { buildProgressRows } from './progress.mapper.js';
 
 /** What a later follow-up of a plan adds: its round, each ministry's progress, and the actuals it states. */
 export interface FollowUpRows {

@@ -1,14 +1,9 @@
 import { DomainError, normalizeText, parsePeriod } from '@kotei/domain';
 import type { KpiInput, MeasureInput, PeriodDates, PlanDocument, ProjectInput } from '@kotei/contracts';
-import type {
-  FollowUpRoundTable,
-  KpiTable,
-  PhaseTable,
-  ProgressBulletTable,
-  ProgressReportTable,
-} from '../../db/schema.js';
+import type { FollowUpRoundTable, KpiTable, PhaseTable } from '../../db/schema.js';
 import type { PlanRows } from '../plan.repository.js';
 import { newId } from '../../ids.js';
+import { buildProgressRows, sourceColumns } from './progress.mapper.js';
 
 /** Something in a plan document that cannot be stored: where (path, source line) and why. */
 export interface PlanRowProblem {
@@ -453,59 +448,4 @@ class PlanRowsMapper {
   private problem(code: string, path: string, line: number, message: string): void {
     this.problems.push({ code, path, line, message });
   }
-}
-
-function sourceColumns(source: { lineFrom: number; lineTo: number; rawText: string } | undefined): {
-  source_line_from: number | null;
-  source_line_to: number | null;
-  source_text: string | null;
-} {
-  return {
-    source_line_from: source?.lineFrom ?? null,
-    source_line_to: source?.lineTo ?? null,
-    source_text: source?.rawText ?? null,
-  };
-}
-
-/**
- * A round's progress for one measure (or sheet) as rows: one approved report per ministry, as each ministry
- * reports its own part, and the bullets under them; untagged bullets share a report without a ministry.
- */
-export function buildProgressRows(
-  bullets: Bullets,
-  owner: Owner,
-  roundId: string,
-  now: string,
-): { reports: ProgressReportTable[]; bullets: ProgressBulletTable[] } {
-  const reports = new Map<string, ProgressReportTable>();
-  const rows: ProgressBulletTable[] = [];
-  bullets.forEach((bullet, index) => {
-    const key = bullet.ministry ?? '';
-    let report = reports.get(key);
-    if (report === undefined) {
-      report = {
-        id: newId(),
-        round_id: roundId,
-        ...owner,
-        ministry: bullet.ministry,
-        state: 'approved',
-        version: 1,
-        submitted_at: now,
-        submitted_by: null,
-        decided_at: now,
-        decided_by: null,
-        decision_note: null,
-      };
-      reports.set(key, report);
-    }
-    rows.push({
-      id: newId(),
-      report_id: report.id,
-      text: normalizeText(bullet.text),
-      ministry: bullet.ministry,
-      sort_order: index,
-      ...sourceColumns(bullet.source),
-    });
-  });
-  return { reports: [...reports.values()], bullets: rows };
 }
