@@ -86,11 +86,11 @@ async function sampleHealth(
 ): Promise<{ samples: number[] }> {
   const samples: number[] = [];
   const inFlight: Promise<void>[] = [];
-  let done = false;
+  const state = { done: false };
   void until.finally(() => {
-    done = true;
+    state.done = true;
   });
-  while (!done) {
+  while (!state.done) {
     const start = performance.now();
     inFlight.push(
       fetch(url).then(async (res) => {

@@ -16,11 +16,13 @@ export const SourceInput = z.object({
  * fiscal year that stands for it. A document written by hand may leave it out; the label is then read when the
  * document is stored.
  */
-export const PeriodDates = z.object({
-  start: IsoDate,
-  end: IsoDate.nullable().meta({ description: 'Last day, inclusive; null when open ended (R10～)' }),
-  fiscalYear: z.int().nullable(),
-});
+export const PeriodDates = z
+  .object({
+    start: IsoDate,
+    end: IsoDate.nullable().meta({ description: 'Last day, inclusive; null when open ended (R10～)' }),
+    fiscalYear: z.int().nullable(),
+  })
+  .meta({ id: 'PeriodDates' });
 /** What a period label means: first and last day, fiscal year. */
 export type PeriodDates = z.infer<typeof PeriodDates>;
 
