@@ -278,7 +278,7 @@ export class PlanBuilder {
         line: placed.line,
         found: draft.name,
         expected: 'a KPI',
-        message: `${draft.isRepost ? '再掲: ' : 'Not marked 再掲, but '}sheet ${earlier.sheet} has the same KPI. It keeps its own key in this sheet; the link is in its note${draft.isRepost ? '' : ' only as this issue'} (KpiDraft has no repostOf).`,
+        message: `${draft.isRepost ? '再掲: ' : 'Not marked 再掲, but '}sheet ${earlier.sheet} has the same KPI. It keeps its own key in this sheet; the link is in its note${draft.isRepost ? '' : ' only as this issue'} (a KPI has no repostOf field).`,
         severity: 'info',
       });
     } else if (draft.isRepost) {

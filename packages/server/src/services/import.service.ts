@@ -78,20 +78,24 @@ export class ImportService {
   }
 
   /**
-   * What importing would store and do, without writing anything. It maps the plan to rows exactly as commit
-   * does, so whatever commit would refuse (a sheet number twice …) is an error issue here, with its line.
+   * What importing would store and do, without writing anything. A new plan is mapped to rows exactly as
+   * commit maps it, so whatever commit would refuse (a sheet number twice …) is an error issue here, with its
+   * line: a preview without errors commits.
    */
   async preview(actor: Actor | 'system', input: ImportInput): Promise<ImportPreview> {
     if (actor !== 'system') requirePermission(actor, 'plan:import');
     const read = await this.read(input);
     const { rows, problems } = mapPlanDocument(read.doc, this.clock.now().toISOString());
-    read.issues.push(...problems.map(toIssue));
     const plan = assemblePlanTree(rows, read.doc.round?.asOfDate ?? todayInJapan(this.clock));
     const existing = await this.repository.findBySlug(read.doc.slug);
     const unchanged =
       existing !== undefined && (await this.repository.hasImport(existing.id, read.fingerprint));
     let action: ImportPreview['action'] = unchanged ? 'unchanged' : 'create';
-    if (existing !== undefined && !unchanged) {
+    if (existing === undefined) {
+      // Creating writes these rows, so what the store would refuse is an error now, with its line.
+      read.issues.push(...problems.map(toIssue));
+      read.issues.sort((a, b) => a.line - b.line);
+    } else if (!unchanged) {
       read.issues.push(...(await this.followUp(existing, read.doc)).followUp.issues);
       action = 'new_round';
     }
