@@ -14,6 +14,7 @@ import {
   stripRepost,
 } from './text.js';
 import {
+  addKpiToMeasure,
   endsWithPeriod,
   joinParts,
   kpiNamePart,
@@ -61,7 +62,7 @@ export function addKpis(
   }
   for (const draft of reading.kpis) {
     if (isRepost) draft.isRepost = true;
-    measure.kpis.push({ draft, source: { lineFrom: line, lineTo: line, rawText: raw }, line });
+    addKpiToMeasure(measure, { draft, source: { lineFrom: line, lineTo: line, rawText: raw }, line });
   }
 }
 

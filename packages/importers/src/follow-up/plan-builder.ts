@@ -380,6 +380,9 @@ export class PlanBuilder {
       const built = sheets[index];
       if (built === undefined) return;
       const sheetKpis = (built.measures ?? []).flatMap((m) => m.kpis ?? []);
+      const byName = new Map<string, KpiDraft>();
+      for (const kpi of sheetKpis)
+        if (!byName.has(compactText(kpi.name))) byName.set(compactText(kpi.name), kpi);
       const bullets = [...sheet.progress, ...sheet.measures.flatMap((m) => m.progress)];
       for (const bullet of bullets) {
         figure.lastIndex = 0;
@@ -391,7 +394,8 @@ export class PlanBuilder {
           if (label === null || value === null || name === '') continue;
           const key = compactText(name);
           const kpi =
-            sheetKpis.find((k) => compactText(k.name) === key) ??
+            byName.get(key) ??
+            // A name written shorter or longer than the KPI's: a scan, met only by figures not named exactly.
             sheetKpis.find((k) => compactText(k.name).includes(key) || key.includes(compactText(k.name))) ??
             this.kpiByName.get(key)?.input;
           if (kpi === undefined) {

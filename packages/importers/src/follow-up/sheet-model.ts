@@ -81,6 +81,12 @@ export interface RowCell {
   readonly role: CellRole;
 }
 
+// Each sheet's KPI names as they are read, so a progress bullet is checked against them in O(1) and a sheet of
+// many rows stays linear to read.
+const sheetOfMeasure = new WeakMap<MeasureReading, SheetReading>();
+const kpiNamesOfSheet = new WeakMap<SheetReading, Set<string>>();
+
+/** A new measure of the sheet, placed after its others. */
 export function newMeasure(sheet: SheetReading, title: string, lines: SourceLine[]): MeasureReading {
   const measure: MeasureReading = {
     title,
@@ -92,7 +98,15 @@ export function newMeasure(sheet: SheetReading, title: string, lines: SourceLine
     projects: [],
   };
   sheet.measures.push(measure);
+  sheetOfMeasure.set(measure, sheet);
   return measure;
+}
+
+/** Adds a KPI to a measure, and its name to those of the measure's sheet. */
+export function addKpiToMeasure(measure: MeasureReading, kpi: PlacedKpi): void {
+  measure.kpis.push(kpi);
+  const sheet = sheetOfMeasure.get(measure);
+  if (sheet !== undefined) sheetKpiNames(sheet).add(compactText(kpi.draft.name));
 }
 
 /** The texts a period cell holds: list items, paragraphs, parts split at double spaces and at " ・". */
@@ -155,8 +169,14 @@ export function excerptCells(texts: readonly string[]): string {
   return texts.join(' | ');
 }
 
+/** The compact names of the KPIs read so far in a sheet. */
 export function sheetKpiNames(sheet: SheetReading): Set<string> {
-  return new Set(sheet.measures.flatMap((m) => m.kpis.map((k) => compactText(k.draft.name))));
+  let names = kpiNamesOfSheet.get(sheet);
+  if (names === undefined) {
+    names = new Set();
+    kpiNamesOfSheet.set(sheet, names);
+  }
+  return names;
 }
 
 // The words before the first digit: "デュアルユース設備を有する拠点0拠点→16拠点(…)" → its KPI name.
