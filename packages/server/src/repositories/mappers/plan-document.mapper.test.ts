@@ -140,6 +140,20 @@ describe('buildPlanRows', () => {
       { code: 'duplicate-placement', path: 'sheets[2].measures[1]', line: 121 },
     ]);
     expect(problems[0]?.message).toMatch(/first on line 10/u);
+    const goals = mapPlanDocument(
+      PlanDocument.parse({
+        ...twice,
+        sheets: [],
+        strategicGoals: [
+          { number: 1, title: '目標', source: at(3) },
+          { number: 1, title: '目標', source: at(7) },
+        ],
+      }),
+      NOW,
+    );
+    expect(goals.problems.map(({ code, line }) => ({ code, line }))).toEqual([
+      { code: 'duplicate-goal', line: 7 },
+    ]);
     expect(() => buildPlanRows(twice, NOW)).toThrow(DomainError);
   });
 });
