@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fixedClock } from '@kotei/domain';
+import { fixedClock, systemClock } from '@kotei/domain';
 import { decodeDocument, parseFollowUp } from '@kotei/importers';
-import { buildApp, openContext, prepareFirstStart, type AppContext } from '@kotei/server';
+import { openContext, prepareFirstStart } from '@kotei/server';
 import { summarize, type Timing } from './stats.js';
 
 const SEED = new URL('../../packages/server/sample/drug-discovery-2024.follow-up.md', import.meta.url);
@@ -104,43 +107,65 @@ async function sampleHealth(
   return { samples };
 }
 
-async function healthDuringPreview(
-  ctx: AppContext,
-  bytes: Buffer,
-): Promise<{ samples: number[]; previewMs: number }> {
-  const first = await prepareFirstStart(ctx, { loadSample: false });
-  const app = await buildApp(ctx, { logLevel: 'silent', webRoot: null, secureCookies: false });
+/** `kotei serve` from dist as its own process, so the sampler's clock never waits on the server's event loop. */
+function serve(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
+  const bin = fileURLToPath(new URL('../../packages/server/bin/kotei.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-sample'], {
+    env: { ...process.env, KOTEI_DATABASE_URL: databaseUrl, KOTEI_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (\S+)/u.exec(out);
+      if (match?.[1] !== undefined) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`kotei serve exited with ${code}: ${out}`));
+    });
+  });
+}
+
+async function healthDuringPreview(bytes: Buffer): Promise<{ samples: number[]; previewMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'kotei-import-scale-'));
+  const databaseUrl = `sqlite:${join(dir, 'kotei.db')}`;
   try {
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    const base = `http://127.0.0.1:${address.port}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'admin', password: first.admin?.password ?? '' }),
-    });
-    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const body = JSON.stringify({
-      fileName: 'scale.md',
-      contentBase64: bytes.toString('base64'),
-      slug: 'scale',
-    });
-    const start = performance.now();
-    const preview = fetch(`${base}/api/imports/preview`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body,
-    }).then(async (res) => {
-      if (res.status !== 200) throw new Error(`preview answered ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-      return performance.now() - start;
-    });
-    const { samples } = await sampleHealth(`${base}/api/health`, 10, preview);
-    return { samples, previewMs: await preview };
+    const ctx = await openContext({ databaseUrl, cwd: dir, clock: systemClock });
+    const first = await prepareFirstStart(ctx, { loadSample: false });
+    await ctx.close();
+    const server = await serve(databaseUrl);
+    try {
+      const base = server.url.replace(/\/$/u, '');
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'admin', password: first.admin?.password ?? '' }),
+      });
+      const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const body = JSON.stringify({
+        fileName: 'scale.md',
+        contentBase64: bytes.toString('base64'),
+        slug: 'scale',
+      });
+      const start = performance.now();
+      const preview = fetch(`${base}/api/imports/preview`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body,
+      }).then(async (res) => {
+        if (res.status !== 200) throw new Error(`preview answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+        return performance.now() - start;
+      });
+      const { samples } = await sampleHealth(`${base}/api/health`, 10, preview);
+      return { samples, previewMs: await preview };
+    } finally {
+      server.stop();
+    }
   } finally {
-    await app.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -184,26 +209,21 @@ export async function benchImportScale(
     return a === null || b === null ? null : b / a;
   };
 
-  const serverCtx = await openContext({ databaseUrl: 'sqlite::memory:', cwd: process.cwd(), clock });
-  try {
-    const during = await healthDuringPreview(serverCtx, oneSheetDocument(healthDuringRows));
-    const timing = summarize(during.samples);
-    return {
-      sizes: results,
-      parseRatio: ratio((r) => r.parseMsPerRow) ?? NaN,
-      previewRatio: ratio((r) => r.previewMsPerRow),
-      health: {
-        rows: healthDuringRows,
-        samples: timing.n,
-        p50: timing.p50,
-        p95: timing.p95,
-        max: Math.max(...during.samples),
-        previewMs: during.previewMs,
-      },
-    };
-  } finally {
-    await serverCtx.close();
-  }
+  const during = await healthDuringPreview(oneSheetDocument(healthDuringRows));
+  const timing = summarize(during.samples);
+  return {
+    sizes: results,
+    parseRatio: ratio((r) => r.parseMsPerRow) ?? NaN,
+    previewRatio: ratio((r) => r.previewMsPerRow),
+    health: {
+      rows: healthDuringRows,
+      samples: timing.n,
+      p50: timing.p50,
+      p95: timing.p95,
+      max: Math.max(...during.samples),
+      previewMs: during.previewMs,
+    },
+  };
 }
 
 /** The benchmark's lines for the results table. */

@@ -1,15 +1,13 @@
 import { DomainError, todayInJapan, type Clock } from '@kotei/domain';
-import type { ImportPreview, ImportResult, PlanDocument } from '@kotei/contracts';
+import { ImportPreview, type ImportResult, type PlanDocument } from '@kotei/contracts';
 import type { ParseIssue } from '@kotei/importers';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import type { PlanRepository, PlanRows } from '../repositories/plan.repository.js';
 import { buildFollowUpRows, type FollowUpRows } from '../repositories/mappers/follow-up.mapper.js';
-import { mapPlanDocument, type PlanRowProblem } from '../repositories/mappers/plan-document.mapper.js';
 import { DocumentReaderThread } from '../workers/document-reader-thread.js';
 import { newId } from '../ids.js';
 import { buildSearchEntries } from './search-entries.js';
 import { requirePermission, type Actor } from './actor.js';
-import { assemblePlanTree } from './plan-tree.js';
 import type { PlanService } from './plan.service.js';
 
 type StoredPlan = NonNullable<Awaited<ReturnType<PlanRepository['findBySlug']>>>;
@@ -60,14 +58,7 @@ export class ImportService {
       slug: input.slug,
       knownMinistries,
     });
-    if (!outcome.ok) {
-      throw new DomainError(
-        'invalid_input',
-        'undecodable_document',
-        `${input.fileName}: ${outcome.message}`,
-        [{ path: 'contentBase64', message: outcome.message }],
-      );
-    }
+    if (!outcome.ok) throw undecodable(input.fileName, outcome.message);
     const doc: PlanDocument = {
       ...outcome.doc,
       ...(extras.isSample === undefined ? {} : { isSample: extras.isSample }),
@@ -83,39 +74,47 @@ export class ImportService {
    * line: a preview without errors commits.
    */
   async preview(actor: Actor | 'system', input: ImportInput): Promise<ImportPreview> {
+    return ImportPreview.parse(JSON.parse(await this.previewJson(actor, input)));
+  }
+
+  /**
+   * The preview as JSON (the ImportPreview shape), for the HTTP route: the document is read, mapped to rows and
+   * its tree serialised on the worker thread, so a large document never stalls other requests.
+   */
+  async previewJson(actor: Actor | 'system', input: ImportInput): Promise<string> {
     if (actor !== 'system') requirePermission(actor, 'plan:import');
-    const read = await this.read(input);
-    const { rows, problems } = mapPlanDocument(read.doc, this.clock.now().toISOString());
-    const plan = assemblePlanTree(rows, read.doc.round?.asOfDate ?? todayInJapan(this.clock));
-    const existing = await this.repository.findBySlug(read.doc.slug);
+    const knownMinistries = (await this.organisations.listAll()).map((o) => o.code);
+    const outcome = await this.reader.preview({
+      bytes: input.bytes,
+      fileName: input.fileName,
+      slug: input.slug,
+      knownMinistries,
+      now: this.clock.now().toISOString(),
+      today: todayInJapan(this.clock),
+    });
+    if (!outcome.ok) throw undecodable(input.fileName, outcome.message);
+    const existing = await this.repository.findBySlug(outcome.slug);
     const unchanged =
-      existing !== undefined && (await this.repository.hasImport(existing.id, read.fingerprint));
+      existing !== undefined && (await this.repository.hasImport(existing.id, outcome.fingerprint));
     let action: ImportPreview['action'] = unchanged ? 'unchanged' : 'create';
+    let issues = outcome.issues;
     if (existing === undefined) {
       // Creating writes these rows, so what the store would refuse is an error now, with its line.
-      read.issues.push(...problems.map(toIssue));
-      read.issues.sort((a, b) => a.line - b.line);
+      issues = [...issues, ...outcome.refusals].sort((a, b) => a.line - b.line);
     } else if (!unchanged) {
-      read.issues.push(...(await this.followUp(existing, read.doc)).followUp.issues);
+      // A later follow-up is matched against the plan's rows, which only this thread holds.
+      const read = await this.read(input);
+      issues = [...issues, ...(await this.followUp(existing, read.doc)).followUp.issues];
       action = 'new_round';
     }
-    return {
+    const head = JSON.stringify({
       action,
-      encoding: read.encoding,
-      fingerprint: read.fingerprint,
-      counts: {
-        sheets: rows.sheets.length,
-        measures: rows.measures.length,
-        kpis: rows.kpis.filter((k) => k.level === 'output').length,
-        outcomes: rows.kpis.filter((k) => k.level === 'outcome').length,
-        bullets: rows.bullets.length,
-        projects: rows.projects.length,
-        budgetLines: rows.lines.length,
-        actuals: rows.observations.length,
-      },
-      issues: read.issues,
-      plan,
-    };
+      encoding: outcome.encoding,
+      fingerprint: outcome.fingerprint,
+      counts: outcome.counts,
+      issues,
+    } satisfies Omit<ImportPreview, 'plan'>);
+    return `${head.slice(0, -1)},"plan":${outcome.planJson}}`;
   }
 
   // A later follow-up of an existing plan: one new round; a round already in the plan is a conflict, since
@@ -221,14 +220,8 @@ export class ImportService {
   }
 }
 
-// What the store would refuse, shown as the importer shows its own issues.
-function toIssue(problem: PlanRowProblem): ParseIssue {
-  return {
-    code: problem.code,
-    line: problem.line,
-    found: problem.path,
-    expected: 'a plan the store can hold',
-    message: `${problem.message}; the import would be refused.`,
-    severity: 'error',
-  };
+function undecodable(fileName: string, message: string): DomainError {
+  return new DomainError('invalid_input', 'undecodable_document', `${fileName}: ${message}`, [
+    { path: 'contentBase64', message },
+  ]);
 }

@@ -1,14 +1,21 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readDocument, type ReadOutcome, type ReadRequest } from './read-document.js';
+import {
+  previewDocument,
+  readDocument,
+  type PreviewOutcome,
+  type PreviewRequest,
+  type ReadOutcome,
+  type ReadRequest,
+} from './read-document.js';
 
 interface Pending {
-  resolve: (outcome: ReadOutcome) => void;
+  resolve: (outcome: unknown) => void;
   reject: (error: Error) => void;
 }
 
-type Reply = { id: number; outcome: ReadOutcome } | { id: number; error: string };
+type Reply = { id: number; outcome: unknown } | { id: number; error: string };
 
 /**
  * Reads documents off the event loop, on one worker thread started on first use, so a large import never
@@ -36,12 +43,24 @@ export class DocumentReaderThread {
   /** Read one document; on the worker thread when there is one. */
   read(request: ReadRequest): Promise<ReadOutcome> {
     if (this.entry === null) return Promise.resolve(readDocument(request));
-    const worker = this.start(this.entry);
+    // The worker answers a 'read' message with readDocument's outcome.
+    return this.post(this.entry, 'read', request) as Promise<ReadOutcome>;
+  }
+
+  /** Read one document and build its preview as a new plan; on the worker thread when there is one. */
+  preview(request: PreviewRequest): Promise<PreviewOutcome> {
+    if (this.entry === null) return Promise.resolve(previewDocument(request));
+    // The worker answers a 'preview' message with previewDocument's outcome.
+    return this.post(this.entry, 'preview', request) as Promise<PreviewOutcome>;
+  }
+
+  private post(entry: URL, kind: 'read' | 'preview', request: ReadRequest): Promise<unknown> {
+    const worker = this.start(entry);
     const id = this.nextId++;
-    return new Promise<ReadOutcome>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ id, request });
+      worker.postMessage({ id, kind, request });
     });
   }
 

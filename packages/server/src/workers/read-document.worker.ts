@@ -1,10 +1,16 @@
 import { parentPort } from 'node:worker_threads';
-import { readDocument, type ReadRequest } from './read-document.js';
+import { previewDocument, readDocument, type PreviewRequest, type ReadRequest } from './read-document.js';
+
+type Message =
+  | { id: number; kind: 'read'; request: ReadRequest }
+  | { id: number; kind: 'preview'; request: PreviewRequest };
 
 // The worker thread's entry (run from dist): one request at a time, answered with its id.
-parentPort?.on('message', (message: { id: number; request: ReadRequest }) => {
+parentPort?.on('message', (message: Message) => {
   try {
-    parentPort?.postMessage({ id: message.id, outcome: readDocument(message.request) });
+    const outcome =
+      message.kind === 'read' ? readDocument(message.request) : previewDocument(message.request);
+    parentPort?.postMessage({ id: message.id, outcome });
   } catch (error) {
     parentPort?.postMessage({
       id: message.id,
