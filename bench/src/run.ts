@@ -325,7 +325,7 @@ async function main(): Promise<void> {
   log('importer at scale: one-sheet documents, and /api/health during a large preview …');
   const scale = await benchImportScale(
     quick ? [1000, 2000, 4000, 8000] : [8000, 16000, 32000, 64000],
-    1,
+    quick ? 1 : 2,
     quick ? 8000 : 32000,
   );
   results.importScale = scale;
