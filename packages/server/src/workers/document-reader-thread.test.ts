@@ -5,8 +5,8 @@ import { DocumentReaderThread } from './document-reader-thread.js';
 const entry = (code: string): URL => new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 const ECHO = entry(`
   import { parentPort } from 'node:worker_threads';
-  parentPort.on('message', ({ id, request }) => {
-    const done = () => parentPort.postMessage({ id, outcome: { ok: false, message: request.fileName } });
+  parentPort.on('message', ({ id, kind, request }) => {
+    const done = () => parentPort.postMessage({ id, outcome: { ok: false, message: kind + ' ' + request.fileName } });
     // The first request answers last: replies must still reach the request they answer.
     if (request.fileName === 'slow.md') setTimeout(done, 50); else done();
   });
@@ -24,10 +24,10 @@ describe('DocumentReaderThread', () => {
       expect(thread.isThreaded).toBe(true);
       const [slow, fast] = await Promise.all([
         thread.read(request('slow.md')),
-        thread.read(request('fast.md')),
+        thread.preview({ ...request('fast.md'), now: '2025-07-15T01:00:00.000Z', today: '2025-07-15' }),
       ]);
-      expect(slow).toEqual({ ok: false, message: 'slow.md' });
-      expect(fast).toEqual({ ok: false, message: 'fast.md' });
+      expect(slow).toEqual({ ok: false, message: 'read slow.md' });
+      expect(fast).toEqual({ ok: false, message: 'preview fast.md' });
     } finally {
       await thread.close();
     }
