@@ -23,7 +23,7 @@ export async function benchImport(seedFile: URL, copies: number, samples: number
   const read = (input: Uint8Array): number => {
     const decoded = decodeDocument(input);
     if (!decoded.ok) throw new Error(decoded.error.message);
-    return parseFollowUp(decoded.text, { slug: 'bench' }).plan.sheets?.length ?? 0;
+    return parseFollowUp(decoded.text, { slug: 'bench' }).plan.sheets.length;
   };
   const seed = summarize(await time(samples * 4, 3, () => read(bytes)));
   const large = summarize(await time(samples, 1, () => read(largeBytes)));

@@ -13,6 +13,7 @@ import { makePostgresBareReader, makeSqliteBareReader } from './bare-tree.js';
 import { GOVERNMENT_SCALE, portfolioCounts, syntheticPlan, type PortfolioSize } from './portfolio.js';
 import { concurrently, summarize, time, type Timing } from './stats.js';
 import { benchImport } from './import-bench.js';
+import { benchImportScale, importScaleRows } from './import-scale-bench.js';
 import { benchStatus } from './status-bench.js';
 import { benchEndpoints, benchPageLoad } from './web-bench.js';
 
@@ -320,6 +321,15 @@ async function main(): Promise<void> {
     '',
     `${imports.perCopyRatio.toFixed(2)}× per copy (1.0 = linear)`,
   ]);
+
+  log('importer at scale: one-sheet documents, and /api/health during a large preview …');
+  const scale = await benchImportScale(
+    quick ? [1000, 2000, 4000, 8000] : [8000, 16000, 32000, 64000],
+    quick ? 1 : 2,
+    quick ? 8000 : 32000,
+  );
+  results.importScale = scale;
+  rows.push(...importScaleRows(scale));
 
   log('Chromium: the seed plan dashboard …');
   const page = await benchPageLoad('/plans/drug-discovery-2024/dashboard', quick ? 2 : 5);

@@ -11,10 +11,26 @@ export const SourceInput = z.object({
   rawText: z.string(),
 });
 
+/**
+ * What a period label means, resolved once where it is read (the importer): its first and last day and the
+ * fiscal year that stands for it. A document written by hand may leave it out; the label is then read when the
+ * document is stored.
+ */
+export const PeriodDates = z
+  .object({
+    start: IsoDate,
+    end: IsoDate.nullable().meta({ description: 'Last day, inclusive; null when open ended (R10～)' }),
+    fiscalYear: z.int().nullable(),
+  })
+  .meta({ id: 'PeriodDates' });
+/** What a period label means: first and last day, fiscal year. */
+export type PeriodDates = z.infer<typeof PeriodDates>;
+
 /** A KPI value as the document writes it: the number and the period text (R10, 2024-2028年度累積 …). */
 export const KpiPointInput = z.object({
   value: z.number().nullable(),
   label: Text.meta({ description: 'Period as written, e.g. "R10" or "(R3～R5平均)"' }),
+  dates: PeriodDates.optional(),
 });
 
 /** A KPI or outcome target to be written. */
@@ -26,12 +42,18 @@ export const KpiInput = z.object({
   direction: z.enum(DIRECTIONS),
   baseline: KpiPointInput.nullable(),
   target: KpiPointInput.nullable(),
+  bar: z
+    .number()
+    .nullable()
+    .default(null)
+    .meta({ description: 'Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上' }),
   note: z.string().default(''),
   actuals: z
     .array(
       z.object({
         value: z.number(),
         label: Text,
+        dates: PeriodDates.optional(),
         origin: z.enum(['reported', 'imported', 'extracted_from_text']).default('imported'),
         sourceNote: z.string().default(''),
       }),
@@ -83,6 +105,7 @@ export const MeasureInput = z.object({
       z.object({
         text: Text,
         period: Text.meta({ description: 'Period column(s) as written, e.g. "2024年夏" or "2025-2028年度"' }),
+        dates: PeriodDates.optional(),
         status: z.enum(PHASE_STATUSES).optional(),
         source: SourceInput.optional(),
       }),
@@ -144,3 +167,13 @@ export const PlanDocument = z
 export type PlanDocument = z.infer<typeof PlanDocument>;
 /** A whole plan as written by hand, defaults not yet applied. */
 export type PlanDocumentInput = z.input<typeof PlanDocument>;
+/** A strategic goal as written, defaults not yet applied. */
+export type GoalDraft = NonNullable<PlanDocumentInput['strategicGoals']>[number];
+/** A sheet as written, defaults not yet applied. */
+export type SheetDraft = NonNullable<PlanDocumentInput['sheets']>[number];
+/** A roadmap phase as written, defaults not yet applied. */
+export type PhaseDraft = NonNullable<MeasureDraft['phases']>[number];
+/** A progress bullet as written. */
+export type ProgressDraft = z.input<typeof ProgressInput>;
+/** Where an item was read from. */
+export type SourceDraft = z.input<typeof SourceInput>;

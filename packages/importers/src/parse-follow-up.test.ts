@@ -66,6 +66,33 @@ describe('parseFollowUp', () => {
     expect(issues.map((i) => i.code)).toContain('untagged-progress');
   });
 
+  it('resolves ministry tags once: an unknown tag is one warning with its line, its item kept untagged', () => {
+    const text = PIPE_DOCUMENT.replace('実施した【厚】', '実施した【謎】').replace(
+      '事業X【厚】',
+      '事業X【宙】',
+    );
+    const line = text.split('\n').findIndex((l) => l.includes('【謎】')) + 1;
+    const { plan, issues } = parseFollowUp(text, { knownMinistries: ['厚', '宙'] });
+    expect(issues.filter((i) => i.code === 'unknown-ministry')).toEqual([
+      expect.objectContaining({ line, found: '【謎】', severity: 'warning' }),
+    ]);
+    const measure = plan.sheets[0]?.measures[0];
+    expect(measure?.progress[0]).toMatchObject({ ministry: null, text: '実施した【謎】' });
+    // 宙 is known here because the caller says so (the organisation table), not because the importer lists it.
+    expect(measure?.projects[0]).toMatchObject({ name: '事業X', ministry: '宙' });
+    expect(measure?.ministries).toEqual(['宙']);
+  });
+
+  it('carries each period as dates read once: phases, baselines and targets', () => {
+    const measure = parseFollowUp(PIPE_DOCUMENT).plan.sheets[0]?.measures[0];
+    expect(measure?.phases[0]?.dates).toEqual({ start: '2024-06-01', end: '2025-03-31', fiscalYear: 2024 });
+    expect(measure?.kpis[0]?.target?.dates).toEqual({
+      start: '2028-04-01',
+      end: '2029-03-31',
+      fiscalYear: 2028,
+    });
+  });
+
   it('never throws, and says why when there is nothing to read', () => {
     const { plan, issues } = parseFollowUp('');
     expect(PlanDocument.safeParse(plan).success).toBe(true);

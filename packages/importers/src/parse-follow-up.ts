@@ -1,25 +1,27 @@
 import { PlanDocument } from '@kotei/contracts';
 import type { PlanDocumentInput } from '@kotei/contracts';
-import type { FollowUpOptions } from './follow-up/document-reader.js';
-import { readFollowUp } from './follow-up/document-reader.js';
+import { DocumentReader } from './follow-up/document-reader.js';
+import type { FollowUpOptions } from './follow-up/plan-builder.js';
+import { PlanBuilder } from './follow-up/plan-builder.js';
 import type { ParseIssue, ParseResult } from './parse-issue.js';
 
-export type { FollowUpOptions } from './follow-up/document-reader.js';
+export type { FollowUpOptions } from './follow-up/plan-builder.js';
 
 const MAX_REPAIRS = 20;
 
 /**
  * Reads a follow-up document (政策目標と工程表 and its フォローアップ, as converted from PDF to Markdown/HTML) into a
- * PlanDocument input and the issues met. Pure and linear in the length of the text; never throws: whatever cannot
- * be read is reported as an issue, and the plan returned always passes `PlanDocument.parse`.
+ * PlanDocument and the issues met. Pure and linear in the length of the text; never throws: whatever cannot be
+ * read is reported as an issue. The plan is checked against PlanDocument here, once, and returned parsed: periods
+ * carry their dates and ministry tags are resolved against `knownMinistries`, so nothing downstream reads again.
  */
-export function parseFollowUp(text: string, options: FollowUpOptions = {}): ParseResult<PlanDocumentInput> {
-  let read: ReturnType<typeof readFollowUp>;
+export function parseFollowUp(text: string, options: FollowUpOptions = {}): ParseResult<PlanDocument> {
+  let read: { plan: PlanDocumentInput; issues: ParseIssue[] };
   try {
     read = readFollowUp(typeof text === 'string' ? text : String(text), options);
   } catch (error) {
     return {
-      plan: emptyPlan(options),
+      plan: PlanDocument.parse(emptyPlan(options)),
       issues: [
         {
           code: 'internal-error',
@@ -33,21 +35,33 @@ export function parseFollowUp(text: string, options: FollowUpOptions = {}): Pars
       ],
     };
   }
-  const issues = read.issues.issues;
+  const issues = read.issues;
   const plan = repair(read.plan, issues, options);
   // In document order, as a reviewer reads them beside the source (the sort is stable within a line).
   issues.sort((a, b) => a.line - b.line);
   return { plan, issues };
 }
 
+// Blocks are read first (DocumentReader), then built into a plan (PlanBuilder); may throw only on a bug.
+function readFollowUp(
+  text: string,
+  options: FollowUpOptions,
+): { plan: PlanDocumentInput; issues: ParseIssue[] } {
+  const reader = new DocumentReader();
+  reader.read(text);
+  const plan = new PlanBuilder(reader, options).build();
+  reader.log.finish();
+  return { plan, issues: reader.log.issues };
+}
+
 /**
  * Checks the plan against PlanDocument and drops any item that fails (reporting it), so one bad cell never costs
  * the rest of the import. The reader builds valid items; this is the net under it.
  */
-function repair(plan: PlanDocumentInput, issues: ParseIssue[], options: FollowUpOptions): PlanDocumentInput {
+function repair(plan: PlanDocumentInput, issues: ParseIssue[], options: FollowUpOptions): PlanDocument {
   for (let attempt = 0; attempt < MAX_REPAIRS; attempt += 1) {
     const result = PlanDocument.safeParse(plan);
-    if (result.success) return plan;
+    if (result.success) return result.data;
     const removals = new Map<string, { parent: unknown[]; index: number; path: string }>();
     for (const issue of result.error.issues) {
       const path = issue.path;
@@ -55,12 +69,12 @@ function repair(plan: PlanDocumentInput, issues: ParseIssue[], options: FollowUp
       if (last < 0) {
         // A plan-level field: put its fallback in and keep everything else.
         issues.push(invalid(path.join('.'), issue.message));
-        if (!resetField(plan, path[0], options)) return emptyPlan(options);
+        if (!resetField(plan, path[0], options)) return PlanDocument.parse(emptyPlan(options));
         continue;
       }
       const parent = valueAt(plan, path.slice(0, last));
       const index = path[last];
-      if (!Array.isArray(parent) || typeof index !== 'number') return emptyPlan(options);
+      if (!Array.isArray(parent) || typeof index !== 'number') return PlanDocument.parse(emptyPlan(options));
       const key = path.slice(0, last + 1).join('.');
       removals.set(key, { parent, index, path: `${key}: ${issue.message}` });
     }
@@ -70,7 +84,8 @@ function repair(plan: PlanDocumentInput, issues: ParseIssue[], options: FollowUp
       issues.push(invalid(path, 'dropped'));
     }
   }
-  return PlanDocument.safeParse(plan).success ? plan : emptyPlan(options);
+  const last = PlanDocument.safeParse(plan);
+  return last.success ? last.data : PlanDocument.parse(emptyPlan(options));
 }
 
 function resetField(

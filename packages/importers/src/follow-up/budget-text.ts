@@ -14,7 +14,7 @@ export interface BudgetLineDraft {
 }
 
 /** A budget project as a cell or list names it: 創薬エコシステム発展支援事業【厚】(令和6年度補正予算30億円). */
-export interface ProjectDraft {
+export interface ProjectReading {
   name: string;
   ministry: string | null;
   /** Further ministry tags on the same project (【健】【文】), kept for the measure's ministries. */
@@ -23,8 +23,8 @@ export interface ProjectDraft {
 }
 
 /** Projects read from one item, and text that was not a project. */
-export interface ProjectReading {
-  readonly projects: ProjectDraft[];
+export interface ProjectItemReading {
+  readonly projects: ProjectReading[];
   readonly leftover: string;
   readonly problems: KpiProblem[];
 }
@@ -47,14 +47,14 @@ export function mentionsBudget(text: string): boolean {
  * ("大学病院改革ガイドライン【文】"), two years' budgets in one bracket, 内数, 基金事業, and a subtitle bracket after
  * the tag ("(後発医薬品産業構造改革支援事業)"), which stays with the name.
  */
-export function readProjectItem(raw: string): ProjectReading {
+export function readProjectItem(raw: string): ProjectItemReading {
   const problems: KpiProblem[] = [];
   const text = stripBullet(raw.trim());
   const tags = findTags(text);
   if (tags.length === 0) {
     const split = splitNameAndBrackets(text);
     if (split.budgets.length === 0) return { projects: [], leftover: text, problems };
-    const project: ProjectDraft = { name: split.name, ministry: null, otherMinistries: [], lines: [] };
+    const project: ProjectReading = { name: split.name, ministry: null, otherMinistries: [], lines: [] };
     for (const budget of split.budgets) project.lines.push(...readBudget(budget, problems));
     return {
       projects: project.name === '' ? [] : [project],
@@ -63,7 +63,7 @@ export function readProjectItem(raw: string): ProjectReading {
     };
   }
 
-  const projects: ProjectDraft[] = [];
+  const projects: ProjectReading[] = [];
   let boundary = 0;
   for (const tag of tags) {
     if (tag.start < boundary) continue;
@@ -76,7 +76,7 @@ export function readProjectItem(raw: string): ProjectReading {
       continue;
     }
     const split = splitNameAndBrackets(before.trim());
-    const project: ProjectDraft = { name: split.name, ministry: tag.code, otherMinistries: [], lines: [] };
+    const project: ProjectReading = { name: split.name, ministry: tag.code, otherMinistries: [], lines: [] };
     for (const budget of split.budgets) project.lines.push(...readBudget(budget, problems));
     boundary = readBrackets(text, tag.end, project, problems);
     if (project.name === '') {
@@ -108,7 +108,7 @@ export function readsAsProgress(text: string): boolean {
 }
 
 // Reads the brackets right after a tag into the project: budget brackets become lines, others join the name.
-function readBrackets(text: string, from: number, project: ProjectDraft, problems: KpiProblem[]): number {
+function readBrackets(text: string, from: number, project: ProjectReading, problems: KpiProblem[]): number {
   let position = from;
   for (;;) {
     while (position < text.length && /\s/u.test(text.charAt(position))) position += 1;

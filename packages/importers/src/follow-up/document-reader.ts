@@ -1,47 +1,35 @@
-import type { PlanDocumentInput } from '@kotei/contracts';
-import { ORGANISATIONS, parsePeriod, parseWareki } from '@kotei/domain';
-import type { KpiDraft } from './kpi-text.js';
-import type {
-  GoalInput,
-  KpiInput,
-  MeasureInput,
-  ProgressInput,
-  ProjectInput,
-  SheetInput,
-  SourceInput,
-} from './drafts.js';
+import { parsePeriod, parseWareki } from '@kotei/domain';
+import type { KpiReading } from './kpi-text.js';
+import type { SourceDraft } from './drafts.js';
 import { IssueLog, sourceOf } from './drafts.js';
 import { readBlocks, splitLines, stripEmphasis } from './markdown-blocks.js';
 import type { Block, HeadingBlock, ListItem, SourceLine } from './markdown-blocks.js';
 import { readOutcomeItem } from './outcome-text.js';
 import { readSheet } from './sheet-reader.js';
-import type {
-  MeasureDraft,
-  PhaseOwner,
-  PlacedKpi,
-  PlacedProject,
-  ProgressDraft,
-  SheetDraft,
-} from './sheet-reader.js';
+import type { PhaseOwner, SheetReading } from './sheet-reader.js';
 import { readHeader } from './table-layout.js';
 import { cleanText, compactText, readSheetNumber } from './text.js';
-import { NUMBER, UNITS, readNumber, readPeriodLabel } from './values.js';
-import { kpiKey, outcomeKey } from './keys.js';
 
-/** Options of a follow-up import. */
-export interface FollowUpOptions {
-  /** The plan's slug; otherwise derived from `sourceName`, else "imported-plan". */
-  readonly slug?: string;
-  /** The file name the text came from, for the slug and messages. */
-  readonly sourceName?: string;
-}
-
-interface GoalDraft {
+/** A strategic goal as read: its heading, notes and outcome targets. */
+export interface GoalReading {
   number: number;
   title: string;
   notes: string[];
-  outcomes: { draft: KpiDraft; source: SourceInput }[];
+  outcomes: { draft: KpiReading; source: SourceDraft }[];
   lines: SourceLine[];
+}
+
+/** What a follow-up document says, block by block, before it is built into a plan. */
+export interface DocumentReading {
+  readonly log: IssueLog;
+  readonly title: { text: string; lines: SourceLine[] } | null;
+  readonly adoptedOn: string | null;
+  readonly owner: string | null;
+  readonly description: readonly string[];
+  readonly goals: readonly GoalReading[];
+  readonly asOf: { date: string; label: string } | null;
+  readonly sheets: readonly SheetReading[];
+  readonly lastLine: number;
 }
 
 const SHEET_HEADING = /工程表\s{0,3}([\u2460-\u2473]|\d{1,4})/u;
@@ -49,42 +37,31 @@ const GOAL_HEADING = /^[(（]\s{0,2}(\d{1,2})\s{0,2}[)）]\s{0,2}(.+)$|^([\u2460
 const MONTH = /^(?:(令和|平成|昭和|R|H)\s?(元|\d{1,2})|(\d{4}))\s?年\s?(\d{1,2})\s?月$/u;
 const AS_OF =
   /^※?\s{0,2}((?:令和|平成|R|H)?\s?(?:元|\d{1,4})\s?年\s?\d{1,2}\s?月\s?(?:末|\d{1,2}\s?日)\s?(?:時点|現在))$/u;
-const KNOWN_MINISTRIES = new Set(ORGANISATIONS.map((o) => o.code));
 
-/** Reads a follow-up document (text) into a PlanDocument input and its issues; may throw only on a bug. */
-export function readFollowUp(
-  text: string,
-  options: FollowUpOptions,
-): { plan: PlanDocumentInput; issues: IssueLog } {
-  const reader = new DocumentReader(options);
-  reader.read(text);
-  const plan = reader.build();
-  reader.log.finish();
-  return { plan, issues: reader.log };
-}
-
-class DocumentReader {
+/**
+ * Reads a follow-up document's blocks into what they say (title, date, owner, goals, sheets with their measures),
+ * reporting what it cannot place; the PlanBuilder turns the reading into a plan.
+ */
+export class DocumentReader implements DocumentReading {
   readonly log = new IssueLog();
-  private title: { text: string; lines: SourceLine[] } | null = null;
-  private adoptedOn: string | null = null;
+  title: { text: string; lines: SourceLine[] } | null = null;
+  adoptedOn: string | null = null;
   private expectOwner = false;
-  private owner: string | null = null;
-  private readonly description: string[] = [];
-  private readonly goals: GoalDraft[] = [];
+  owner: string | null = null;
+  readonly description: string[] = [];
+  readonly goals: GoalReading[] = [];
   private inGoals = false;
-  private asOf: { date: string; label: string } | null = null;
-  private readonly sheets: SheetDraft[] = [];
-  private sheet: SheetDraft | null = null;
-  private section: SheetDraft['sections'][number] | null = null;
+  asOf: { date: string; label: string } | null = null;
+  readonly sheets: SheetReading[] = [];
+  private sheet: SheetReading | null = null;
+  private section: SheetReading['sections'][number] | null = null;
   private readonly phases = new Map<string, PhaseOwner>();
   private readonly measureTitles = new Map<string, { sheet: number; title: string }>();
-  private lastLine = 1;
-  private readonly sheetNumbers = new Set<number>();
+  lastLine = 1;
   private pendingSheetHeading: HeadingBlock | null = null;
   private readonly pendingHeadingSeen = new WeakSet<Block>();
 
-  constructor(private readonly options: FollowUpOptions) {}
-
+  /** Reads the whole text; call once. */
   read(text: string): void {
     const lines = splitLines(text);
     this.lastLine = Math.max(1, lines.length);
@@ -258,7 +235,7 @@ class DocumentReader {
     });
   }
 
-  private readOutcome(goal: GoalDraft, item: ListItem): void {
+  private readOutcome(goal: GoalReading, item: ListItem): void {
     // Continuation lines from one starting with ※ on are a note on the goal (page 1: "※ さらに…").
     const [first, ...rest] = item.lines;
     const bodyLines: SourceLine[] = first === undefined ? [] : [first];
@@ -294,17 +271,6 @@ class DocumentReader {
       });
       number = next;
     }
-    if (this.sheetNumbers.has(number)) {
-      this.log.add({
-        code: 'duplicate-sheet',
-        line: lines[0]?.line ?? 1,
-        found: text,
-        expected: 'each sheet number once',
-        message: `Sheet ${number} appears again; it is kept as a further sheet with the same number.`,
-        severity: 'warning',
-      });
-    }
-    this.sheetNumbers.add(number);
     this.sheet = {
       number,
       title: '',
@@ -319,7 +285,7 @@ class DocumentReader {
     this.section = null;
   }
 
-  private readSheetBlock(sheet: SheetDraft, block: Block): void {
+  private readSheetBlock(sheet: SheetReading, block: Block): void {
     switch (block.kind) {
       case 'heading': {
         const text = cleanText(block.text);
@@ -425,418 +391,14 @@ class DocumentReader {
       severity: 'info',
     });
   }
-
-  // ── The plan ───────────────────────────────────────────────────────────────────────────────────────────────
-
-  build(): PlanDocumentInput {
-    const title = this.title?.text ?? this.options.sourceName ?? '';
-    if (this.title === null) {
-      this.log.add({
-        code: 'title-missing',
-        line: 1,
-        found: 'no heading',
-        expected: 'the plan title as the first heading',
-        message: `No title heading was found; the plan is called "${title === '' ? '無題の計画' : title}".`,
-        severity: 'error',
-      });
-    }
-    if (this.owner === null) {
-      this.log.add({
-        code: 'owner-missing',
-        line: this.title?.lines[0]?.line ?? 1,
-        found: 'no owner line',
-        expected: 'the owning office on the line after the date (内閣官房健康・医療戦略室)',
-        message: 'No owner was found; the plan owner is set to 不明.',
-        severity: 'error',
-      });
-    }
-    const goals = this.buildGoals();
-    const sheets = this.sheets.map((sheet) => this.buildSheet(sheet));
-    this.extractActuals(sheets);
-    if (this.sheets.length === 0) {
-      this.log.add({
-        code: 'no-sheets',
-        line: 1,
-        found: 'no 工程表 heading',
-        expected: 'headings such as "各施策のスケジュール・工程表①" followed by roadmap tables',
-        message: 'No roadmap sheet was found.',
-        severity: 'error',
-      });
-    }
-    return {
-      slug: this.slug(),
-      title: title.trim() === '' ? '無題の計画' : title,
-      owner: this.owner ?? '不明',
-      adoptedOn: this.adoptedOn,
-      description: this.description.join('\n'),
-      round: this.round(),
-      strategicGoals: goals,
-      sheets,
-    };
-  }
-
-  private slug(): string {
-    const valid = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-    const { slug, sourceName } = this.options;
-    if (slug !== undefined && valid.test(slug) && slug.length <= 80) return slug;
-    if (slug !== undefined) {
-      this.log.add({
-        code: 'slug-invalid',
-        line: 1,
-        found: slug,
-        expected: 'lowercase letters, digits and single hyphens, at most 80 characters',
-        message: 'The slug given is not valid; one is derived instead.',
-        severity: 'warning',
-      });
-    }
-    const base = (sourceName ?? '').split(/[\\/]/u).pop() ?? '';
-    const derived = (base.split('.')[0] ?? '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/gu, '-')
-      .replace(/^-+|-+$/gu, '')
-      .slice(0, 80)
-      .replace(/-+$/u, '');
-    return valid.test(derived) ? derived : 'imported-plan';
-  }
-
-  private round(): PlanDocumentInput['round'] {
-    if (this.asOf !== null) {
-      return { title: `${this.asOf.label.replace(/^※/u, '')}フォローアップ`, asOfDate: this.asOf.date };
-    }
-    const derived = this.deriveAsOf();
-    if (derived === null) {
-      this.log.add({
-        code: 'as-of-missing',
-        line: this.lastLine,
-        found: 'no "※2025年6月末時点" line and no dated progress',
-        expected: 'the as-of date of the follow-up, e.g. ※2025年6月末時点',
-        message: 'The follow-up round has no as-of date; the plan is imported without a round.',
-        severity: 'warning',
-      });
-      return null;
-    }
-    this.log.add({
-      code: 'as-of-derived',
-      line: this.lastLine,
-      found: 'no "※…時点" line',
-      expected: 'the as-of date of the follow-up, e.g. ※2025年6月末時点',
-      message: `The as-of date is not stated; it is taken as the end of the latest month named in progress text, ${derived.date}.`,
-      severity: 'warning',
-    });
-    return { title: `${derived.label}フォローアップ`, asOfDate: derived.date };
-  }
-
-  private deriveAsOf(): { date: string; label: string } | null {
-    const dated = /(令和|R)(元|\d{1,2})年(\d{1,2})月/gu;
-    let best: { year: number; month: number } | null = null;
-    for (const sheet of this.sheets) {
-      const bullets = [...sheet.progress, ...sheet.measures.flatMap((m) => m.progress)];
-      for (const bullet of bullets) {
-        dated.lastIndex = 0;
-        for (let m = dated.exec(bullet.text); m !== null; m = dated.exec(bullet.text)) {
-          const year = warekiYear(m[1] ?? '', m[2] ?? '');
-          const month = Number(m[3]);
-          if (year === null || month < 1 || month > 12) continue;
-          if (best === null || year * 12 + month > best.year * 12 + best.month) best = { year, month };
-        }
-      }
-    }
-    if (best === null) return null;
-    const label = `${best.year}年${best.month}月末時点`;
-    const parsed = parsePeriod(label);
-    return parsed.ok ? { date: parsed.value.start, label } : null;
-  }
-
-  private buildGoals(): GoalInput[] {
-    const numbers = new Set<number>();
-    for (let i = 0; i < this.goals.length; i += 1) {
-      const goal = this.goals[i];
-      if (goal === undefined) continue;
-      if (numbers.has(goal.number)) {
-        this.log.add({
-          code: 'duplicate-goal',
-          line: goal.lines[0]?.line ?? 1,
-          found: goal.title,
-          expected: 'each strategic goal number once',
-          message: `Strategic goal (${goal.number}) appears again; both are kept.`,
-          severity: 'warning',
-        });
-      }
-      numbers.add(goal.number);
-      const next = this.goals[i + 1];
-      if (goal.outcomes.length === 0) {
-        const reading =
-          next !== undefined && next.outcomes.length > 0
-            ? `The targets listed under (${next.number}) may be shared by (${goal.number}) and (${next.number}); they are kept on (${next.number}) only.`
-            : 'It is kept without outcome targets.';
-        goal.notes.push(
-          next !== undefined && next.outcomes.length > 0
-            ? `資料ではこの戦略目標の見出しの直下に成果目標が記載されていない。(${next.number})の見出しの下の成果目標は(${next.number})に置いている。`
-            : '資料ではこの戦略目標に成果目標が記載されていない。',
-        );
-        this.log.add({
-          code: 'goal-without-outcomes',
-          line: goal.lines[0]?.line ?? 1,
-          found: `(${goal.number}) ${goal.title}`,
-          expected: 'outcome targets listed under the goal heading',
-          message: `Strategic goal (${goal.number}) lists no outcome targets under its heading. ${reading}`,
-          severity: 'warning',
-        });
-      }
-    }
-    const keys = new Map<string, number>();
-    return this.goals.map((goal) => ({
-      number: goal.number,
-      title: goal.title,
-      note: goal.notes.join('\n'),
-      outcomes: goal.outcomes.map(({ draft, source }) =>
-        toKpiInput(draft, source, unique(keys, outcomeKey(goal.number, draft.name))),
-      ),
-      source: sourceOf(goal.lines),
-    }));
-  }
-
-  private readonly kpiKeys = new Map<string, number>();
-  // The first KPI of each compact name, and of each name in a sheet other than the first: 再掲 links in O(1).
-  private readonly kpiByName = new Map<string, { sheet: number; input: KpiInput }>();
-  private readonly kpiElsewhere = new Map<string, { sheet: number; input: KpiInput }>();
-
-  private buildSheet(sheet: SheetDraft): SheetInput {
-    const sheetMinistries = ministriesOf(sheet.progress, sheet.projects);
-    const measures = sheet.measures.map((measure) => this.buildMeasure(sheet, measure, sheetMinistries));
-    this.checkMinistries(sheet);
-    return {
-      number: sheet.number,
-      title: sheet.title,
-      measures,
-      progress: sheet.progress.map(toProgressInput),
-      projects: sheet.projects.map(toProjectInput),
-      source: sourceOf(sheet.headingLines),
-    };
-  }
-
-  private buildMeasure(sheet: SheetDraft, measure: MeasureDraft, sheetMinistries: string[]): MeasureInput {
-    let ministries = ministriesOf(measure.progress, measure.projects);
-    if (ministries.length === 0 && sheetMinistries.length > 0) {
-      ministries = sheetMinistries;
-      this.log.add({
-        code: 'ministries-from-sheet',
-        line: measure.lines[0]?.line ?? 1,
-        found: measure.title,
-        expected: 'progress or projects tagged with a ministry on the measure',
-        message: `The measure has no tagged progress or project of its own; it takes the ministries of its sheet's progress and projects (${ministries.join('、')}).`,
-        severity: 'info',
-      });
-    }
-    const kpis = measure.kpis.map((placed) => this.buildKpi(sheet, placed));
-    const input: MeasureInput = {
-      title: measure.title,
-      ministries,
-      phases: measure.phases,
-      kpis,
-      progress: measure.progress.map(toProgressInput),
-      projects: measure.projects.map(toProjectInput),
-      source: sourceOf(measure.lines),
-    };
-    if (measure.repostOf !== null) input.repostOf = measure.repostOf;
-    return input;
-  }
-
-  private buildKpi(sheet: SheetDraft, placed: PlacedKpi): KpiInput {
-    const { draft } = placed;
-    const name = compactText(draft.name);
-    const first = this.kpiByName.get(name);
-    const earlier = first !== undefined && first.sheet !== sheet.number ? first : this.kpiElsewhere.get(name);
-    if (earlier !== undefined) {
-      if (draft.isRepost)
-        draft.note = [draft.note, `再掲(工程表${circled(earlier.sheet)})`].filter((s) => s !== '').join(' ');
-      this.log.add({
-        code: draft.isRepost ? 'repost-kpi' : 'repeated-kpi',
-        line: placed.line,
-        found: draft.name,
-        expected: 'a KPI',
-        message: `${draft.isRepost ? '再掲: ' : 'Not marked 再掲, but '}sheet ${earlier.sheet} has the same KPI. It keeps its own key in this sheet; the link is in its note${draft.isRepost ? '' : ' only as this issue'} (KpiInput has no repostOf).`,
-        severity: 'info',
-      });
-    } else if (draft.isRepost) {
-      this.log.add({
-        code: 'repost-unlinked',
-        line: placed.line,
-        found: draft.name,
-        expected: 'a KPI shown in an earlier sheet',
-        message: 'This KPI is marked 再掲 but no earlier sheet has a KPI of that name.',
-        severity: 'warning',
-      });
-    }
-    const input = toKpiInput(draft, placed.source, unique(this.kpiKeys, kpiKey(sheet.number, draft.name)));
-    if (first === undefined) this.kpiByName.set(name, { sheet: sheet.number, input });
-    else if (first.sheet !== sheet.number && !this.kpiElsewhere.has(name)) {
-      this.kpiElsewhere.set(name, { sheet: sheet.number, input });
-    }
-    return input;
-  }
-
-  private checkMinistries(sheet: SheetDraft): void {
-    const unknown = new Set<string>();
-    const note = (code: string | null): void => {
-      if (code !== null && !KNOWN_MINISTRIES.has(code)) unknown.add(code);
-    };
-    const visit = (progress: readonly ProgressDraft[], projects: readonly PlacedProject[]): void => {
-      for (const bullet of progress) {
-        note(bullet.ministry);
-        for (const code of bullet.otherMinistries) note(code);
-      }
-      for (const project of projects) {
-        note(project.draft.ministry);
-        for (const code of project.draft.otherMinistries) note(code);
-      }
-    };
-    visit(sheet.progress, sheet.projects);
-    for (const measure of sheet.measures) visit(measure.progress, measure.projects);
-    for (const code of unknown) {
-      this.log.add({
-        code: 'unknown-ministry',
-        line: sheet.headingLines[0]?.line ?? 1,
-        found: `【${code}】`,
-        expected: `a known ministry tag (${[...KNOWN_MINISTRIES].join(' ')})`,
-        message: `The tag 【${code}】 names no known ministry; it is kept as written.`,
-        severity: 'warning',
-      });
-    }
-  }
-
-  // Figures stated as actuals inside progress ("希少疾病用医薬品の指定件数: 86件 (2024年度)") become KPI actuals.
-  private extractActuals(sheets: SheetInput[]): void {
-    const figure = new RegExp(
-      String.raw`[:：]\s{0,2}(${NUMBER})\s?(万)?(${UNITS.join('|')})\s{0,2}\(([^()]{1,30})\)`,
-      'gu',
-    );
-    this.sheets.forEach((sheet, index) => {
-      const built = sheets[index];
-      if (built === undefined) return;
-      const sheetKpis = (built.measures ?? []).flatMap((m) => m.kpis ?? []);
-      const bullets = [...sheet.progress, ...sheet.measures.flatMap((m) => m.progress)];
-      for (const bullet of bullets) {
-        figure.lastIndex = 0;
-        for (let m = figure.exec(bullet.text); m !== null; m = figure.exec(bullet.text)) {
-          const name = figureName(bullet.text, m.index);
-          const label = readPeriodLabel(m[4] ?? '');
-          const value = readNumber(m[1] ?? '', m[2]);
-          const line = bullet.source.lineFrom;
-          if (label === null || value === null || name === '') continue;
-          const key = compactText(name);
-          const kpi =
-            sheetKpis.find((k) => compactText(k.name) === key) ??
-            sheetKpis.find((k) => compactText(k.name).includes(key) || key.includes(compactText(k.name))) ??
-            this.kpiByName.get(key)?.input;
-          if (kpi === undefined) {
-            this.log.add({
-              code: 'figure-unmatched',
-              line,
-              found: `${name}: ${m[1] ?? ''}${m[3] ?? ''} (${m[4] ?? ''})`,
-              expected: 'a figure named like a KPI of the plan',
-              message: 'A figure stated in progress text matches no KPI; it stays in the text only.',
-              severity: 'info',
-            });
-            continue;
-          }
-          const sourceNote = `extracted from progress text, line ${line}: ${excerptAround(bullet.text, m.index)}`;
-          kpi.actuals = [
-            ...(kpi.actuals ?? []),
-            { value, label: m[4]?.trim() ?? label.label, origin: 'extracted_from_text', sourceNote },
-          ];
-          this.log.add({
-            code: 'actual-extracted',
-            line,
-            found: `${name}: ${m[1] ?? ''}${m[3] ?? ''} (${m[4] ?? ''})`,
-            expected: 'a KPI actual',
-            message: `Read as an actual of "${kpi.name}" (FY${label.period.fiscalYear}), marked extracted_from_text for review.`,
-            severity: 'info',
-          });
-        }
-      }
-    });
-  }
 }
 
 function stripListMark(text: string): string {
   return text.replace(/^\s{0,8}(?:[-*+•]|\d{1,3}[.)])\s+/u, '');
 }
 
-function warekiYear(era: string, year: string): number | null {
+/** The western year of an era year (令和6 → 2024), or null when it is no year. */
+export function warekiYear(era: string, year: string): number | null {
   const parsed = parseWareki(`${era}${year}年`);
   return parsed.ok ? parsed.value.year : null;
-}
-
-function circled(number: number): string {
-  return number >= 1 && number <= 20 ? String.fromCharCode(0x2460 + number - 1) : String(number);
-}
-
-/** The key, or key#2, key#3 … when it is taken: a count per key keeps this O(1). */
-function unique(keys: Map<string, number>, key: string): string {
-  let count = keys.get(key) ?? 0;
-  let candidate = count === 0 ? key : `${key}#${count + 1}`;
-  while (keys.has(candidate)) {
-    count += 1;
-    candidate = `${key}#${count + 1}`;
-  }
-  keys.set(key, count + 1);
-  if (candidate !== key) keys.set(candidate, 1);
-  return candidate;
-}
-
-function ministriesOf(progress: readonly ProgressDraft[], projects: readonly PlacedProject[]): string[] {
-  const codes = new Set<string>();
-  const add = (code: string | null): void => {
-    if (code !== null && code.trim() !== '') codes.add(code);
-  };
-  for (const bullet of progress) {
-    add(bullet.ministry);
-    for (const code of bullet.otherMinistries) add(code);
-  }
-  for (const project of projects) {
-    add(project.draft.ministry);
-    for (const code of project.draft.otherMinistries) add(code);
-  }
-  return [...codes];
-}
-
-function toKpiInput(draft: KpiDraft, source: SourceInput, key: string): KpiInput {
-  return {
-    key,
-    name: draft.name,
-    unit: draft.unit,
-    shape: draft.shape,
-    direction: draft.direction,
-    baseline: draft.baseline === null ? null : { value: draft.baseline.value, label: draft.baseline.label },
-    target: draft.target === null ? null : { value: draft.target.value, label: draft.target.label },
-    note: draft.note,
-    actuals: [],
-    source,
-  };
-}
-
-function toProgressInput(bullet: ProgressDraft): ProgressInput {
-  return { ministry: bullet.ministry, text: bullet.text, source: bullet.source };
-}
-
-function toProjectInput(project: PlacedProject): ProjectInput {
-  return {
-    name: project.draft.name,
-    ministry: project.draft.ministry,
-    lines: project.draft.lines.map((line) => ({ ...line })),
-    source: project.source,
-  };
-}
-
-// The words before a colon up to the previous sentence break: "…を開始(令和6年7月1日)。希少疾病用医薬品の指定件数".
-function figureName(text: string, colon: number): string {
-  const before = text.slice(Math.max(0, colon - 60), colon);
-  const breaks = Math.max(before.lastIndexOf('。'), before.lastIndexOf('、'), before.lastIndexOf('」'));
-  return cleanText(before.slice(breaks + 1));
-}
-
-function excerptAround(text: string, index: number): string {
-  const start = Math.max(0, index - 30);
-  return `…${text.slice(start, index + 30)}…`;
 }

@@ -1,24 +1,19 @@
-import type { PlanDocumentInput } from '@kotei/contracts';
 import type { ParseIssue, ParseIssueSeverity } from '../parse-issue.js';
 import type { SourceLine } from './markdown-blocks.js';
 import { excerpt } from './text.js';
 
-/** A sheet as PlanDocument takes it. */
-export type SheetInput = NonNullable<PlanDocumentInput['sheets']>[number];
-/** A measure as PlanDocument takes it. */
-export type MeasureInput = NonNullable<SheetInput['measures']>[number];
-/** A KPI or outcome target as PlanDocument takes it. */
-export type KpiInput = NonNullable<MeasureInput['kpis']>[number];
-/** A phase as PlanDocument takes it. */
-export type PhaseInput = NonNullable<MeasureInput['phases']>[number];
-/** A progress bullet as PlanDocument takes it. */
-export type ProgressInput = NonNullable<MeasureInput['progress']>[number];
-/** A budget project as PlanDocument takes it. */
-export type ProjectInput = NonNullable<MeasureInput['projects']>[number];
-/** A strategic goal as PlanDocument takes it. */
-export type GoalInput = NonNullable<PlanDocumentInput['strategicGoals']>[number];
-/** Where an item was read from. */
-export type SourceInput = NonNullable<MeasureInput['source']>;
+// The shapes PlanDocument takes, as written: the importer builds them (one name per type across packages).
+export type {
+  GoalDraft,
+  KpiDraft,
+  MeasureDraft,
+  PhaseDraft,
+  ProgressDraft,
+  ProjectDraft,
+  SheetDraft,
+  SourceDraft,
+} from '@kotei/contracts';
+import type { SourceDraft } from '@kotei/contracts';
 
 /** The issue fields a reader gives; the log adds nothing but order. */
 export interface IssueInput {
@@ -76,7 +71,7 @@ export class IssueLog {
 }
 
 /** Provenance of lines: their range and raw text as written. */
-export function sourceOf(lines: readonly SourceLine[], rawText?: string): SourceInput {
+export function sourceOf(lines: readonly SourceLine[], rawText?: string): SourceDraft {
   const first = lines[0]?.line ?? 1;
   const last = lines[lines.length - 1]?.line ?? first;
   return { lineFrom: first, lineTo: last, rawText: rawText ?? lines.map((l) => l.text).join('\n') };

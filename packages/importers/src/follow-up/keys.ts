@@ -13,7 +13,7 @@ export function outcomeKey(goalNumber: number, name: string): string {
   return `goal-${goalNumber}/outcome/${compactText(name)}`;
 }
 
-/** The key of a measure (PlanDocument's MeasureInput has no key field yet, so callers compute it). */
+/** The key of a measure (PlanDocument's MeasureDraft has no key field yet, so callers compute it). */
 export function measureKey(sheetNumber: number, title: string): string {
   return `sheet-${sheetNumber}/measure/${compactText(title)}`;
 }

@@ -31,8 +31,19 @@ describe('readKpiCell', () => {
     const [kpi] = read(
       'シーズ導出件数及び連続的支援数 203件→250件(2021-2023年度平均→2026～2028年度平均)',
     ).kpis;
-    expect(kpi?.baseline).toEqual({ value: 203, label: '2021-2023年度平均', fiscalYear: 2023 });
-    expect(kpi?.target).toEqual({ value: 250, label: '2026～2028年度平均', fiscalYear: 2028 });
+    // The dates are read with the label, once: nothing downstream parses the label again.
+    expect(kpi?.baseline).toEqual({
+      value: 203,
+      label: '2021-2023年度平均',
+      fiscalYear: 2023,
+      dates: { start: '2021-04-01', end: '2024-03-31', fiscalYear: 2023 },
+    });
+    expect(kpi?.target).toEqual({
+      value: 250,
+      label: '2026～2028年度平均',
+      fiscalYear: 2028,
+      dates: { start: '2026-04-01', end: '2029-03-31', fiscalYear: 2028 },
+    });
   });
 
   it('reads a range without 平均 as a cumulative target', () => {
@@ -93,6 +104,7 @@ describe('readKpiCell', () => {
       name: '後発品数量シェア',
       shape: 'share-meeting-bar',
       target: { value: 0, fiscalYear: 2028 },
+      bar: 80,
       baseline: { value: 11, fiscalYear: 2023 },
     });
     expect(kpis[1]).toMatchObject({ name: '後発品金額シェア', target: { value: 65, fiscalYear: 2029 } });
@@ -115,13 +127,14 @@ describe('readKpiCell', () => {
       value: null,
       label: 'R7',
       fiscalYear: 2025,
+      dates: { start: '2025-04-01', end: '2026-03-31', fiscalYear: 2025 },
     });
     expect(read('JRCTのアクセス数 120万件 (R10) 60万件 (R5)').kpis[0]?.target?.value).toBe(1_200_000);
     const [kpi] = read('年平均3件以上の 革新的な創薬 シーズの創出 (R10) ←H30から R5の6年間で 12件').kpis;
     expect(kpi).toMatchObject({
       shape: 'annual',
       target: { value: 3 },
-      baseline: { value: 12, fiscalYear: 2023 },
+      baseline: { value: 12, fiscalYear: 2023, dates: { start: '2018-04-01', end: '2024-03-31' } },
     });
   });
 

@@ -1,22 +1,27 @@
 import type { Direction, KpiShape } from '@kotei/domain';
 import { stripRepost } from './text.js';
-import { NUMBER, UNITS, VALUE, readNumber, readPeriodLabel } from './values.js';
+import { NUMBER, UNITS, VALUE, datesOf, readNumber, readPeriodLabel } from './values.js';
+import type { PeriodDates } from './values.js';
 
 /** A KPI value and the period it is for, as the cell writes it (R10, 2024-2028年度累積 …). */
-export interface PointDraft {
+export interface PointReading {
   readonly value: number | null;
   readonly label: string;
   readonly fiscalYear: number;
+  /** The label's dates, read with it: nothing later parses the label again. */
+  readonly dates: PeriodDates;
 }
 
 /** A KPI read from one cell, before it is placed in a measure. */
-export interface KpiDraft {
+export interface KpiReading {
   name: string;
   unit: string;
   shape: KpiShape;
   direction: Direction;
-  baseline: PointDraft | null;
-  target: PointDraft | null;
+  baseline: PointReading | null;
+  target: PointReading | null;
+  /** The floor each unit must meet, for a share-meeting-bar KPI (全都道府県で80%以上 → 80). */
+  bar: number | null;
   note: string;
   isRepost: boolean;
 }
@@ -32,7 +37,7 @@ export interface KpiProblem {
 
 /** KPIs read from a cell and what could not be read. */
 export interface KpiCellReading {
-  readonly kpis: KpiDraft[];
+  readonly kpis: KpiReading[];
   readonly problems: KpiProblem[];
 }
 
@@ -45,11 +50,18 @@ interface Point {
   readonly qualifier: string;
   readonly label: string;
   readonly fiscalYear: number;
+  readonly dates: PeriodDates;
   readonly aggregate: 'average' | 'cumulative' | null;
   readonly isRange: boolean;
   readonly rest: string;
   /** For "11件 → 70件 (R5→R10)": the value and label of the start. */
-  readonly from: { value: number | null; unit: string; label: string; fiscalYear: number } | null;
+  readonly from: {
+    value: number | null;
+    unit: string;
+    label: string;
+    fiscalYear: number;
+    dates: PeriodDates;
+  } | null;
   /** A bracket that names a period without a value before it: "(R8)", "現在 (R5)". */
   readonly isBare: boolean;
 }
@@ -93,7 +105,12 @@ export function readKpiCell(text: string, planFiscalYear: number | null): KpiCel
     }
     const kpi = draft(cleanName(body) || 'KPI', isRepost);
     kpi.shape = 'qualitative';
-    kpi.target = { value: null, label: parsed.label, fiscalYear: parsed.period.fiscalYear };
+    kpi.target = {
+      value: null,
+      label: parsed.label,
+      fiscalYear: parsed.period.fiscalYear,
+      dates: datesOf(parsed.period),
+    };
     return { kpis: [kpi], problems };
   }
 
@@ -164,6 +181,7 @@ function findPoints(text: string): Point[] {
       qualifier: m[10] ?? '',
       label: toLabel.label,
       fiscalYear: toLabel.period.fiscalYear,
+      dates: datesOf(toLabel.period),
       aggregate: toLabel.period.aggregate,
       isRange: toLabel.period.kind === 'fiscal-year-range',
       rest: '',
@@ -172,6 +190,7 @@ function findPoints(text: string): Point[] {
         unit: m[4] ?? '',
         label: fromLabel.label,
         fiscalYear: fromLabel.period.fiscalYear,
+        dates: datesOf(fromLabel.period),
       },
       isBare: false,
     });
@@ -208,6 +227,7 @@ function findPoints(text: string): Point[] {
       qualifier: '',
       label: label.label,
       fiscalYear: label.period.fiscalYear,
+      dates: datesOf(label.period),
       aggregate: label.period.aggregate,
       isRange: label.period.kind === 'fiscal-year-range',
       rest: label.rest,
@@ -235,17 +255,24 @@ function pointOf(
     qualifier: m[5] ?? '',
     label: isTransition ? period.to.label : label.label,
     fiscalYear: period.fiscalYear,
+    dates: datesOf(isTransition ? period.to : period),
     aggregate: isTransition ? period.to.aggregate : period.aggregate,
     isRange: (isTransition ? period.to.kind : period.kind) === 'fiscal-year-range',
     rest: label.rest,
     from: isTransition
-      ? { value: null, unit: '', label: period.from.label, fiscalYear: period.from.fiscalYear }
+      ? {
+          value: null,
+          unit: '',
+          label: period.from.label,
+          fiscalYear: period.from.fiscalYear,
+          dates: datesOf(period.from),
+        }
       : null,
     isBare: false,
   };
 }
 
-function draft(name: string, isRepost: boolean): KpiDraft {
+function draft(name: string, isRepost: boolean): KpiReading {
   return {
     name,
     unit: '',
@@ -253,6 +280,7 @@ function draft(name: string, isRepost: boolean): KpiDraft {
     direction: 'increase',
     baseline: null,
     target: null,
+    bar: null,
     note: '',
     isRepost,
   };
@@ -263,7 +291,7 @@ function assemble(
   planFiscalYear: number | null,
   isRepost: boolean,
   problems: KpiProblem[],
-): KpiDraft {
+): KpiReading {
   const notes: string[] = [];
   let name = group.name;
   let shape: KpiShape | null = null;
@@ -287,8 +315,13 @@ function assemble(
   for (const point of group.points) if (point.rest !== '') notes.push(point.rest);
 
   if (arrow?.from) {
-    kpi.baseline = { value: arrow.from.value, label: arrow.from.label, fiscalYear: arrow.from.fiscalYear };
-    kpi.target = { value: arrow.value, label: arrow.label, fiscalYear: arrow.fiscalYear };
+    kpi.baseline = {
+      value: arrow.from.value,
+      label: arrow.from.label,
+      fiscalYear: arrow.from.fiscalYear,
+      dates: arrow.from.dates,
+    };
+    kpi.target = toDraft(arrow);
   } else if (valued.length >= 2) {
     const byYear = [...valued].sort((a, b) => b.fiscalYear - a.fiscalYear);
     const [later, earlier] = [byYear[0], byYear[byYear.length - 1]];
@@ -308,7 +341,12 @@ function assemble(
     if (only.from !== null) {
       // "70件 (R5→R10)": the value is the target; the start of the transition names the baseline year.
       kpi.target = toDraft(only);
-      kpi.baseline = { value: null, label: only.from.label, fiscalYear: only.from.fiscalYear };
+      kpi.baseline = {
+        value: null,
+        label: only.from.label,
+        fiscalYear: only.from.fiscalYear,
+        dates: only.from.dates,
+      };
     } else if (planFiscalYear !== null && only.fiscalYear < planFiscalYear) {
       kpi.baseline = toDraft(only);
     } else {
@@ -316,33 +354,7 @@ function assemble(
     }
   }
 
-  for (const point of bare) {
-    const isReference = /(?:現在|時点)\s*$/u.test(group.lead) && point === group.points[0];
-    if (isReference && kpi.baseline === null) {
-      // "現在 (R5) … 医薬品86品目のうち …": the bracket dates the count the name gives.
-      const count = NAME_VALUE.exec(name);
-      kpi.baseline = {
-        value: count === null ? null : readNumber(count[2] ?? '', count[3]),
-        label: point.label,
-        fiscalYear: point.fiscalYear,
-      };
-      if (count !== null) kpi.unit = count[4] ?? '';
-      notes.push(`現在(${point.label})`);
-    } else if (kpi.target === null) {
-      const rate = /^(年間|年平均)/u.test(name) ? NAME_VALUE.exec(name) : null;
-      kpi.target = {
-        value: rate === null ? null : readNumber(rate[2] ?? '', rate[3]),
-        label: point.label,
-        fiscalYear: point.fiscalYear,
-      };
-      if (rate !== null) {
-        kpi.unit = rate[4] ?? '';
-        shape ??= 'annual';
-      }
-    } else {
-      notes.push(`(${point.label})`);
-    }
-  }
+  if (readBarePoints(kpi, name, group, bare, notes) && shape === null) shape = 'annual';
 
   const first = valued[0];
   if (first !== undefined && kpi.unit === '') kpi.unit = first.unit || (first.from?.unit ?? '');
@@ -364,7 +376,9 @@ function assemble(
     notes.unshift(
       `${every}${target.value ?? ''}${kpi.unit}${bar.qualifier}(基準値・実績・目標は基準に達しない単位の数)`,
     );
-    // The status engine counts the units below the bar, so the target is none of them (the bar is in the note).
+    // The status engine counts the units below the bar, so the target is none of them; the bar itself is kept
+    // as a number too, so a breakdown by prefecture can be counted against it.
+    kpi.bar = target.value;
     kpi.target = { ...target, value: 0 };
   } else if (bar !== undefined && bar.qualifier !== '') {
     notes.push(`${target?.value ?? ''}${kpi.unit}${bar.qualifier}`);
@@ -374,8 +388,51 @@ function assemble(
   return kpi;
 }
 
+// Brackets naming a period without a value before them: "現在 (R5)" dates the count the name gives, a first
+// one is the target's period (with the rate of "年平均3件" as its value), any further one is a note. True when a
+// rate in the name makes the KPI an annual one.
+function readBarePoints(
+  kpi: KpiReading,
+  name: string,
+  group: { points: Point[]; lead: string },
+  bare: readonly Point[],
+  notes: string[],
+): boolean {
+  let isAnnual = false;
+  for (const point of bare) {
+    const isReference = /(?:現在|時点)\s*$/u.test(group.lead) && point === group.points[0];
+    if (isReference && kpi.baseline === null) {
+      // "現在 (R5) … 医薬品86品目のうち …": the bracket dates the count the name gives.
+      const count = NAME_VALUE.exec(name);
+      kpi.baseline = {
+        value: count === null ? null : readNumber(count[2] ?? '', count[3]),
+        label: point.label,
+        fiscalYear: point.fiscalYear,
+        dates: point.dates,
+      };
+      if (count !== null) kpi.unit = count[4] ?? '';
+      notes.push(`現在(${point.label})`);
+    } else if (kpi.target === null) {
+      const rate = /^(年間|年平均)/u.test(name) ? NAME_VALUE.exec(name) : null;
+      kpi.target = {
+        value: rate === null ? null : readNumber(rate[2] ?? '', rate[3]),
+        label: point.label,
+        fiscalYear: point.fiscalYear,
+        dates: point.dates,
+      };
+      if (rate !== null) {
+        kpi.unit = rate[4] ?? '';
+        isAnnual = true;
+      }
+    } else {
+      notes.push(`(${point.label})`);
+    }
+  }
+  return isAnnual;
+}
+
 function chooseShape(
-  kpi: KpiDraft,
+  kpi: KpiReading,
   name: string,
   prefixes: string,
   qualifiers: string[],
@@ -395,11 +452,11 @@ function chooseShape(
   return 'level';
 }
 
-function toDraft(point: Point): PointDraft {
-  return { value: point.value, label: point.label, fiscalYear: point.fiscalYear };
+function toDraft(point: Point): PointReading {
+  return { value: point.value, label: point.label, fiscalYear: point.fiscalYear, dates: point.dates };
 }
 
-function applyTail(kpis: KpiDraft[], tail: string): void {
+function applyTail(kpis: KpiReading[], tail: string): void {
   if (tail === '') return;
   let rest = tail;
   const arrow = rest.indexOf('←');
@@ -420,6 +477,7 @@ function applyTail(kpis: KpiDraft[], tail: string): void {
         value: readNumber(value[1] ?? '', value[2]),
         label: label.label,
         fiscalYear: label.period.fiscalYear,
+        dates: datesOf(label.period),
       };
       if (last.unit === '') last.unit = value[3] ?? '';
     }

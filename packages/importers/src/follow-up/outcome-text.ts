@@ -1,10 +1,10 @@
-import type { KpiDraft, KpiProblem } from './kpi-text.js';
-import { NUMBER, UNITS, readNumber, readPeriodLabel } from './values.js';
+import type { KpiReading, KpiProblem } from './kpi-text.js';
+import { NUMBER, UNITS, datesOf, readNumber, readPeriodLabel } from './values.js';
 import type { PeriodLabel } from './values.js';
 
 /** Outcome targets read from one bullet of a strategic goal, and what could not be read. */
 export interface OutcomeReading {
-  readonly outcomes: KpiDraft[];
+  readonly outcomes: KpiReading[];
   readonly problems: KpiProblem[];
 }
 
@@ -61,7 +61,12 @@ export function readOutcomeItem(text: string): OutcomeReading {
         severity: 'warning',
       });
     } else {
-      outcome.target = { value: null, label: label.label, fiscalYear: label.period.fiscalYear };
+      outcome.target = {
+        value: null,
+        label: label.label,
+        fiscalYear: label.period.fiscalYear,
+        dates: datesOf(label.period),
+      };
     }
     outcome.shape = 'qualitative';
     if (open > 0) outcome.note = [body.slice(open), note].filter((s) => s !== '').join(' ');
@@ -71,7 +76,7 @@ export function readOutcomeItem(text: string): OutcomeReading {
   const head = body.slice(0, period.bracket.start);
   const after = body.slice(period.bracket.end).trim();
   const values = brackets.filter((b) => b.end <= period.bracket.start && VALUE_IN_BRACKET.test(b.content));
-  const outcomes: KpiDraft[] = [];
+  const outcomes: KpiReading[] = [];
   if (values.length === 0) {
     // The target is the last count in the sentence: "企業価値100億円以上の…を新たに10社以上輩出" targets 10社.
     let inline: RegExpExecArray | null = null;
@@ -130,7 +135,7 @@ function nextSegmentText(head: string, from: number, values: readonly Bracket[],
   return text.trim() === '' ? '' : text;
 }
 
-function blank(name: string, note: string): KpiDraft {
+function blank(name: string, note: string): KpiReading {
   return {
     name: name === '' ? '成果目標' : name,
     unit: '',
@@ -138,23 +143,34 @@ function blank(name: string, note: string): KpiDraft {
     direction: 'increase',
     baseline: null,
     target: null,
+    bar: null,
     note,
     isRepost: false,
   };
 }
 
-function setPoints(outcome: KpiDraft, from: number | null, to: number | null, label: PeriodLabel): void {
+function setPoints(outcome: KpiReading, from: number | null, to: number | null, label: PeriodLabel): void {
   const { period } = label;
   if (period.kind === 'transition') {
-    outcome.baseline = { value: from, label: period.from.label, fiscalYear: period.from.fiscalYear };
-    outcome.target = { value: to, label: period.to.label, fiscalYear: period.to.fiscalYear };
+    outcome.baseline = {
+      value: from,
+      label: period.from.label,
+      fiscalYear: period.from.fiscalYear,
+      dates: datesOf(period.from),
+    };
+    outcome.target = {
+      value: to,
+      label: period.to.label,
+      fiscalYear: period.to.fiscalYear,
+      dates: datesOf(period.to),
+    };
   } else {
-    outcome.target = { value: to, label: label.label, fiscalYear: period.fiscalYear };
+    outcome.target = { value: to, label: label.label, fiscalYear: period.fiscalYear, dates: datesOf(period) };
     if (period.aggregate === 'cumulative') outcome.shape = 'cumulative';
   }
 }
 
-function finish(outcome: KpiDraft, qualifier: string): KpiDraft {
+function finish(outcome: KpiReading, qualifier: string): KpiReading {
   if (outcome.unit === '倍') outcome.shape = 'multiplier';
   if (outcome.unit === '位') {
     outcome.shape = 'rank';

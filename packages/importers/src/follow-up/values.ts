@@ -55,6 +55,18 @@ export function readNumber(digits: string, multiplier: string | undefined): numb
   return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? value : null;
 }
 
+/** What a period means, read once here and carried to the store: first and last day, fiscal year. */
+export interface PeriodDates {
+  readonly start: string;
+  readonly end: string | null;
+  readonly fiscalYear: number;
+}
+
+/** The dates of a period read by parsePeriod (of a part of it, for a transition's from or to). */
+export function datesOf(period: Pick<Period, 'start' | 'end' | 'fiscalYear'>): PeriodDates {
+  return { start: period.start, end: period.end, fiscalYear: period.fiscalYear };
+}
+
 /** A period label that parsePeriod reads, with the note text left over ("臨床医学・R元～R3平均"). */
 export interface PeriodLabel {
   readonly label: string;

@@ -173,4 +173,59 @@ describe.each(TEST_DATABASES)('import on %s', (kind) => {
     });
     expect(res.statusCode).toBe(403);
   });
+
+  it('shows in preview what commit would refuse: the seed twice in one file, each repeated sheet with its line', async () => {
+    const before = await plans();
+    const lines = seed.toString('utf8').split('\n').length - 1;
+    const payload = {
+      fileName: 'twice.md',
+      contentBase64: base64(Buffer.concat([seed, seed])),
+      slug: 'seed-twice',
+    };
+    const preview = await app.inject({ method: 'POST', url: '/api/imports/preview', headers, payload });
+    expect(preview.statusCode).toBe(200);
+    const repeated = preview.json<ImportPreview>().issues.filter((i) => i.code === 'duplicate-sheet');
+    expect(repeated).toHaveLength(12);
+    for (const issue of repeated) {
+      expect(issue.severity).toBe('error');
+      // Each is the heading of the second copy, which starts after the first copy's lines.
+      expect(issue.line).toBeGreaterThan(lines);
+      expect(issue.message).toMatch(/first on line \d+/u);
+    }
+
+    const commit = await app.inject({ method: 'POST', url: '/api/imports', headers, payload });
+    expect(commit.statusCode).toBe(400);
+    const body = commit.json<{ error: { code: string; details: { path: string; message: string }[] } }>();
+    expect(body.error.code).toBe('invalid_plan_document');
+    expect(body.error.details.map((d) => d.path)).toContain('sheets[12].number');
+    expect(await plans()).toEqual(before);
+  });
+
+  it('reports an unknown ministry tag once, with its line, and keeps the bullet without a ministry', async () => {
+    const text = seed.toString('utf8').replace('【厚】', '【謎】');
+    const line = text.slice(0, text.indexOf('【謎】')).split('\n').length;
+    const payload = { fileName: 'tagged.md', contentBase64: base64(Buffer.from(text)), slug: 'unknown-tag' };
+    const preview = await app.inject({ method: 'POST', url: '/api/imports/preview', headers, payload });
+    const unknown = preview.json<ImportPreview>().issues.filter((i) => i.code === 'unknown-ministry');
+    expect(unknown).toEqual([expect.objectContaining({ line, found: '【謎】', severity: 'warning' })]);
+
+    expect((await app.inject({ method: 'POST', url: '/api/imports', headers, payload })).statusCode).toBe(
+      201,
+    );
+    const tree = (await app.inject({ url: '/api/plans/unknown-tag' })).json<PlanTree>();
+    const tagged = tree.sheets
+      .flatMap((s) => s.measures.flatMap((m) => m.progress))
+      .filter((b) => b.text.includes('【謎】'));
+    expect(tagged.map((b) => b.ministry)).toEqual([null]);
+  });
+
+  it('knows the ministries of the organisation table, not a list of its own', async () => {
+    await database.ctx.organisations.upsertAll([
+      { code: '謎', nameJa: '謎省', nameEn: 'Ministry of Mysteries', validFrom: '2025-01-01', validTo: null },
+    ]);
+    const text = seed.toString('utf8').replace('【厚】', '【謎】');
+    const payload = { fileName: 'tagged.md', contentBase64: base64(Buffer.from(text)), slug: 'known-tag' };
+    const preview = await app.inject({ method: 'POST', url: '/api/imports/preview', headers, payload });
+    expect(preview.json<ImportPreview>().issues.filter((i) => i.code === 'unknown-ministry')).toEqual([]);
+  });
 });

@@ -1,22 +1,16 @@
-import { createHash } from 'node:crypto';
 import { DomainError, todayInJapan, type Clock } from '@kotei/domain';
-import {
-  PlanDocument,
-  type ImportPreview,
-  type ImportResult,
-  type PlanDocumentInput,
-} from '@kotei/contracts';
-import { decodeDocument, parseFollowUp, type ParseIssue } from '@kotei/importers';
+import { ImportPreview, type ImportResult, type PlanDocument } from '@kotei/contracts';
+import type { ParseIssue } from '@kotei/importers';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import type { PlanRepository, PlanRows } from '../repositories/plan.repository.js';
-import type { PlanTable } from '../db/schema.js';
+import { buildFollowUpRows, type FollowUpRows } from '../repositories/mappers/follow-up.mapper.js';
+import { DocumentReaderThread } from '../workers/document-reader-thread.js';
 import { newId } from '../ids.js';
-import { buildFollowUpRows, type FollowUpRows } from './follow-up-rows.js';
 import { buildSearchEntries } from './search-entries.js';
 import { requirePermission, type Actor } from './actor.js';
-import { buildPlanRows } from './plan-rows.js';
-import { assemblePlanTree } from './plan-tree.js';
 import type { PlanService } from './plan.service.js';
+
+type StoredPlan = NonNullable<Awaited<ReturnType<PlanRepository['findBySlug']>>>;
 
 /** A document to import: its bytes, its file name, and the slug to give the plan (else one from the name). */
 export interface ImportInput {
@@ -49,75 +43,84 @@ export class ImportService {
     private readonly repository: PlanRepository,
     private readonly organisations: OrganisationRepository,
     private readonly clock: Clock,
+    private readonly reader: DocumentReaderThread = DocumentReaderThread.beside(),
   ) {}
 
-  /** Read a document into a plan and its issues; refuses bytes that are no text document, saying why. */
+  /**
+   * Read a document into a plan and its issues, off the event loop; refuses bytes that are no text document,
+   * saying why. The importer checks the plan and resolves its ministry tags against the organisation table.
+   */
   async read(input: ImportInput, extras: ImportExtras = {}): Promise<ReadDocument> {
-    const decoded = decodeDocument(input.bytes);
-    if (!decoded.ok) {
-      throw new DomainError(
-        'invalid_input',
-        'undecodable_document',
-        `${input.fileName}: ${decoded.error.message}`,
-        [{ path: 'contentBase64', message: decoded.error.message }],
-      );
-    }
-    const text = decoded.text.replace(/\r\n?/gu, '\n');
-    const parsed = parseFollowUp(text, {
-      sourceName: input.fileName,
-      ...(input.slug === undefined ? {} : { slug: input.slug }),
+    const knownMinistries = (await this.organisations.listAll()).map((o) => o.code);
+    const outcome = await this.reader.read({
+      bytes: input.bytes,
+      fileName: input.fileName,
+      slug: input.slug,
+      knownMinistries,
     });
-    const known = new Set((await this.organisations.listAll()).map((o) => o.code));
-    const issues = [...parsed.issues];
-    const draft = keepKnownMinistries(parsed.plan, known, issues);
-    const doc = PlanDocument.parse({
-      ...draft,
+    if (!outcome.ok) throw undecodable(input.fileName, outcome.message);
+    const doc: PlanDocument = {
+      ...outcome.doc,
       ...(extras.isSample === undefined ? {} : { isSample: extras.isSample }),
       ...(extras.policyFields === undefined ? {} : { policyFields: extras.policyFields }),
       ...(extras.description === undefined ? {} : { description: extras.description }),
-    });
-    const fingerprint = createHash('sha256').update(text).digest('hex');
-    return { doc, issues, encoding: decoded.encoding, fingerprint };
+    };
+    return { doc, issues: outcome.issues, encoding: outcome.encoding, fingerprint: outcome.fingerprint };
   }
 
-  /** What importing would store and do, without writing anything. */
+  /**
+   * What importing would store and do, without writing anything. A new plan is mapped to rows exactly as
+   * commit maps it, so whatever commit would refuse (a sheet number twice …) is an error issue here, with its
+   * line: a preview without errors commits.
+   */
   async preview(actor: Actor | 'system', input: ImportInput): Promise<ImportPreview> {
+    return ImportPreview.parse(JSON.parse(await this.previewJson(actor, input)));
+  }
+
+  /**
+   * The preview as JSON (the ImportPreview shape), for the HTTP route: the document is read, mapped to rows and
+   * its tree serialised on the worker thread, so a large document never stalls other requests.
+   */
+  async previewJson(actor: Actor | 'system', input: ImportInput): Promise<string> {
     if (actor !== 'system') requirePermission(actor, 'plan:import');
-    const read = await this.read(input);
-    const known = new Set((await this.organisations.listAll()).map((o) => o.code));
-    const rows = buildPlanRows(read.doc, this.clock.now().toISOString(), known);
-    const plan = assemblePlanTree(rows, read.doc.round?.asOfDate ?? todayInJapan(this.clock));
-    const existing = await this.repository.findBySlug(read.doc.slug);
+    const knownMinistries = (await this.organisations.listAll()).map((o) => o.code);
+    const outcome = await this.reader.preview({
+      bytes: input.bytes,
+      fileName: input.fileName,
+      slug: input.slug,
+      knownMinistries,
+      now: this.clock.now().toISOString(),
+      today: todayInJapan(this.clock),
+    });
+    if (!outcome.ok) throw undecodable(input.fileName, outcome.message);
+    const existing = await this.repository.findBySlug(outcome.slug);
     const unchanged =
-      existing !== undefined && (await this.repository.hasImport(existing.id, read.fingerprint));
+      existing !== undefined && (await this.repository.hasImport(existing.id, outcome.fingerprint));
     let action: ImportPreview['action'] = unchanged ? 'unchanged' : 'create';
-    if (existing !== undefined && !unchanged) {
-      read.issues.push(...(await this.followUp(existing, read.doc)).followUp.issues);
+    let issues = outcome.issues;
+    if (existing === undefined) {
+      // Creating writes these rows, so what the store would refuse is an error now, with its line.
+      issues = [...issues, ...outcome.refusals].sort((a, b) => a.line - b.line);
+    } else if (!unchanged) {
+      // A later follow-up is matched against the plan's rows, which only this thread holds.
+      const read = await this.read(input);
+      issues = [...issues, ...(await this.followUp(existing, read.doc)).followUp.issues];
       action = 'new_round';
     }
-    return {
+    const head = JSON.stringify({
       action,
-      encoding: read.encoding,
-      fingerprint: read.fingerprint,
-      counts: {
-        sheets: rows.sheets.length,
-        measures: rows.measures.length,
-        kpis: rows.kpis.filter((k) => k.level === 'output').length,
-        outcomes: rows.kpis.filter((k) => k.level === 'outcome').length,
-        bullets: rows.bullets.length,
-        projects: rows.projects.length,
-        budgetLines: rows.lines.length,
-        actuals: rows.observations.length,
-      },
-      issues: read.issues,
-      plan,
-    };
+      encoding: outcome.encoding,
+      fingerprint: outcome.fingerprint,
+      counts: outcome.counts,
+      issues,
+    } satisfies Omit<ImportPreview, 'plan'>);
+    return `${head.slice(0, -1)},"plan":${outcome.planJson}}`;
   }
 
   // A later follow-up of an existing plan: one new round; a round already in the plan is a conflict, since
   // that round's reports are changed in kotei, not by importing a different document over them.
   private async followUp(
-    existing: PlanTable,
+    existing: StoredPlan,
     doc: PlanDocument,
   ): Promise<{ followUp: FollowUpRows; merged: PlanRows }> {
     if (doc.round === null) {
@@ -217,48 +220,8 @@ export class ImportService {
   }
 }
 
-// A ministry tag the organisation table does not know cannot be stored; it is dropped and reported instead.
-function keepKnownMinistries(
-  plan: PlanDocumentInput,
-  known: ReadonlySet<string>,
-  issues: ParseIssue[],
-): PlanDocumentInput {
-  const check = (code: string | null | undefined, line: number): string | null => {
-    if (code === null || code === undefined || known.has(code)) return code ?? null;
-    issues.push({
-      code: 'unknown-ministry',
-      line,
-      found: code,
-      expected: `a known ministry code (${[...known].join(' ')})`,
-      message: `The ministry tag 【${code}】 is not known; the item is kept without a ministry`,
-      severity: 'warning',
-    });
-    return null;
-  };
-  return {
-    ...plan,
-    sheets: (plan.sheets ?? []).map((sheet) => ({
-      ...sheet,
-      progress: (sheet.progress ?? []).map((b) => ({
-        ...b,
-        ministry: check(b.ministry, b.source?.lineFrom ?? 1),
-      })),
-      projects: (sheet.projects ?? []).map((p) => ({
-        ...p,
-        ministry: check(p.ministry, p.source?.lineFrom ?? 1),
-      })),
-      measures: (sheet.measures ?? []).map((m) => ({
-        ...m,
-        ministries: (m.ministries ?? []).filter((code) => check(code, m.source?.lineFrom ?? 1) !== null),
-        progress: (m.progress ?? []).map((b) => ({
-          ...b,
-          ministry: check(b.ministry, b.source?.lineFrom ?? 1),
-        })),
-        projects: (m.projects ?? []).map((p) => ({
-          ...p,
-          ministry: check(p.ministry, p.source?.lineFrom ?? 1),
-        })),
-      })),
-    })),
-  };
+function undecodable(fileName: string, message: string): DomainError {
+  return new DomainError('invalid_input', 'undecodable_document', `${fileName}: ${message}`, [
+    { path: 'contentBase64', message },
+  ]);
 }

@@ -16,7 +16,7 @@ import type { PlanContent, PlanListing } from '../repositories/plan.mapper.js';
 import type { PlanRecord, PlanRepository } from '../repositories/plan.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import { requirePermission, type Actor } from './actor.js';
-import { buildPlanRows } from './plan-rows.js';
+import { buildPlanRows } from '../repositories/mappers/plan-document.mapper.js';
 import { newId } from '../ids.js';
 import { buildDashboard, worstKpiPlaces } from './dashboard.js';
 import { coversEveryKpi, measureWithStatuses, toPlanTree } from './plan-tree.js';

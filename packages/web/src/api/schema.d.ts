@@ -1631,6 +1631,17 @@ export interface components {
             user: components["schemas"]["UserInput"] | null;
             csrfToken: string | null;
         };
+        PeriodDatesInput: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            start: string;
+            /** @description Last day, inclusive; null when open ended (R10～) */
+            end: string | null;
+            fiscalYear: number | null;
+        };
         PlanDocumentInput: {
             slug: string;
             title: string;
@@ -1672,18 +1683,26 @@ export interface components {
                         value: number | null;
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
+                        dates?: components["schemas"]["PeriodDatesInput"];
                     } | null;
                     target: {
                         value: number | null;
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
+                        dates?: components["schemas"]["PeriodDatesInput"];
                     } | null;
+                    /**
+                     * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
+                     * @default null
+                     */
+                    bar: number | null;
                     /** @default  */
                     note: string;
                     /** @default [] */
                     actuals: {
                         value: number;
                         label: string;
+                        dates?: components["schemas"]["PeriodDatesInput"];
                         /**
                          * @default imported
                          * @enum {string}
@@ -1722,6 +1741,7 @@ export interface components {
                         text: string;
                         /** @description Period column(s) as written, e.g. "2024年夏" or "2025-2028年度" */
                         period: string;
+                        dates?: components["schemas"]["PeriodDatesInput"];
                         /** @enum {string} */
                         status?: "not_started" | "in_progress" | "done" | "overdue";
                         source?: {
@@ -1744,18 +1764,26 @@ export interface components {
                             value: number | null;
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
+                            dates?: components["schemas"]["PeriodDatesInput"];
                         } | null;
                         target: {
                             value: number | null;
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
+                            dates?: components["schemas"]["PeriodDatesInput"];
                         } | null;
+                        /**
+                         * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
+                         * @default null
+                         */
+                        bar: number | null;
                         /** @default  */
                         note: string;
                         /** @default [] */
                         actuals: {
                             value: number;
                             label: string;
+                            dates?: components["schemas"]["PeriodDatesInput"];
                             /**
                              * @default imported
                              * @enum {string}
@@ -2439,6 +2467,17 @@ export interface components {
             user: components["schemas"]["User"] | null;
             csrfToken: string | null;
         };
+        PeriodDates: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            start: string;
+            /** @description Last day, inclusive; null when open ended (R10～) */
+            end: string | null;
+            fiscalYear: number | null;
+        };
         PlanDocument: {
             slug: string;
             title: string;
@@ -2480,18 +2519,26 @@ export interface components {
                         value: number | null;
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
+                        dates?: components["schemas"]["PeriodDates"];
                     } | null;
                     target: {
                         value: number | null;
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
+                        dates?: components["schemas"]["PeriodDates"];
                     } | null;
+                    /**
+                     * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
+                     * @default null
+                     */
+                    bar: number | null;
                     /** @default  */
                     note: string;
                     /** @default [] */
                     actuals: {
                         value: number;
                         label: string;
+                        dates?: components["schemas"]["PeriodDates"];
                         /**
                          * @default imported
                          * @enum {string}
@@ -2530,6 +2577,7 @@ export interface components {
                         text: string;
                         /** @description Period column(s) as written, e.g. "2024年夏" or "2025-2028年度" */
                         period: string;
+                        dates?: components["schemas"]["PeriodDates"];
                         /** @enum {string} */
                         status?: "not_started" | "in_progress" | "done" | "overdue";
                         source?: {
@@ -2552,18 +2600,26 @@ export interface components {
                             value: number | null;
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
+                            dates?: components["schemas"]["PeriodDates"];
                         } | null;
                         target: {
                             value: number | null;
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
+                            dates?: components["schemas"]["PeriodDates"];
                         } | null;
+                        /**
+                         * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
+                         * @default null
+                         */
+                        bar: number | null;
                         /** @default  */
                         note: string;
                         /** @default [] */
                         actuals: {
                             value: number;
                             label: string;
+                            dates?: components["schemas"]["PeriodDates"];
                             /**
                              * @default imported
                              * @enum {string}

@@ -33,7 +33,12 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ImportPreview, ...errors },
         },
       },
-      (request) => ctx.imports.preview(actorOf(request), toInput(request.body)),
+      async (request, reply) => {
+        const json = await ctx.imports.previewJson(actorOf(request), toInput(request.body));
+        // Already ImportPreview as JSON, built on the worker thread: Fastify sends a string as it is, where
+        // serialising a large plan here would stall every other request.
+        return reply.type('application/json; charset=utf-8').send(json as unknown as ImportPreview);
+      },
     );
 
     app.post(

@@ -1,4 +1,3 @@
-import { parsePeriod } from '@kotei/domain';
 import type { PlanDocument } from '@kotei/contracts';
 import { kpiKey, measureKey, outcomeKey, type ParseIssue } from '@kotei/importers';
 import type {
@@ -6,10 +5,11 @@ import type {
   ObservationTable,
   ProgressBulletTable,
   ProgressReportTable,
-} from '../db/schema.js';
-import type { PlanRows } from '../repositories/plan.repository.js';
-import { newId } from '../ids.js';
-import { buildProgressRows } from './plan-rows.js';
+} from '../../db/schema.js';
+import type { PlanRows } from '../plan.repository.js';
+import { newId } from '../../ids.js';
+import { resolvePeriod } from './plan-document.mapper.js';
+import { buildProgressRows } from './progress.mapper.js';
 
 /** What a later follow-up of a plan adds: its round, each ministry's progress, and the actuals it states. */
 export interface FollowUpRows {
@@ -40,8 +40,9 @@ export function buildFollowUpRows(doc: PlanDocument, plan: PlanRows, now: string
   const sheetNumber = new Map(plan.sheets.map((s) => [s.id, s.number]));
   const sheetByNumber = new Map(plan.sheets.map((s) => [s.number, s]));
   const measureByKey = new Map<string, string>();
+  const measureById = new Map(plan.measures.map((m) => [m.id, m]));
   for (const placement of plan.placements.filter((p) => p.is_repost === 0)) {
-    const measure = plan.measures.find((m) => m.id === placement.measure_id);
+    const measure = measureById.get(placement.measure_id);
     if (measure)
       measureByKey.set(measureKey(sheetNumber.get(placement.sheet_id) ?? 0, measure.title), measure.id);
   }
@@ -73,15 +74,15 @@ export function buildFollowUpRows(doc: PlanDocument, plan: PlanRows, now: string
     actuals: PlanDocument['sheets'][number]['measures'][number]['kpis'][number]['actuals'],
   ): void => {
     for (const actual of actuals) {
-      const parsed = parsePeriod(actual.label);
-      if (!parsed.ok) continue;
+      const at = resolvePeriod(actual.label, actual.dates);
+      if (at === null) continue;
       rows.observations.push({
         id: newId(),
         kpi_id: kpiId,
         value: actual.value,
-        period_start: parsed.value.start,
-        period_end: parsed.value.end,
-        period_fiscal_year: parsed.value.fiscalYear,
+        period_start: at.start,
+        period_end: at.end,
+        period_fiscal_year: at.fiscalYear,
         period_label: actual.label,
         origin: actual.origin,
         source_note: actual.sourceNote,

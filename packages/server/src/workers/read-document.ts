@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { ImportPreview, PlanDocument } from '@kotei/contracts';
+import { decodeDocument, parseFollowUp, type ParseIssue } from '@kotei/importers';
+import { mapPlanDocument } from '../repositories/mappers/plan-document.mapper.js';
+import { assemblePlanTree } from '../services/plan-tree.js';
+
+/** A document to read: its bytes and name, the slug to give it, and the ministry codes the store knows. */
+export interface ReadRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  slug?: string | undefined;
+  knownMinistries: readonly string[];
+}
+
+/** A document read into a plan with its issues, or the reason its bytes are no text document. */
+export type ReadOutcome =
+  | { ok: true; doc: PlanDocument; issues: ParseIssue[]; encoding: string; fingerprint: string }
+  | { ok: false; message: string };
+
+/**
+ * Decode and parse a follow-up document: the CPU-heavy part of an import, pure, so it can run on a worker
+ * thread. The fingerprint is of the text as read, so a re-encoded copy of a document is the same document.
+ */
+export function readDocument(request: ReadRequest): ReadOutcome {
+  const decoded = decodeDocument(request.bytes);
+  if (!decoded.ok) return { ok: false, message: decoded.error.message };
+  const text = decoded.text.replace(/\r\n?/gu, '\n');
+  const parsed = parseFollowUp(text, {
+    sourceName: request.fileName,
+    knownMinistries: request.knownMinistries,
+    ...(request.slug === undefined ? {} : { slug: request.slug }),
+  });
+  const fingerprint = createHash('sha256').update(text).digest('hex');
+  return { ok: true, doc: parsed.plan, issues: parsed.issues, encoding: decoded.encoding, fingerprint };
+}
+
+/** A document to preview as a new plan: what reading needs, the time the rows would get, and the day to judge at. */
+export interface PreviewRequest extends ReadRequest {
+  now: string;
+  /** The day statuses are judged at when the document names no follow-up date. */
+  today: string;
+}
+
+/** What a preview needs from the document, with the plan tree already serialised. */
+export type PreviewOutcome =
+  | {
+      ok: true;
+      slug: string;
+      encoding: string;
+      fingerprint: string;
+      /** The importer's issues. */
+      issues: ParseIssue[];
+      /** What the store would refuse if the plan were created, as error issues with their lines. */
+      refusals: ParseIssue[];
+      counts: ImportPreview['counts'];
+      /** The plan tree as JSON: a large plan is serialised here, off the event loop. */
+      planJson: string;
+    }
+  | { ok: false; message: string };
+
+/**
+ * Read a document and build its preview as a new plan: the rows commit would write, their counts and the
+ * plan tree, serialised. All of it is CPU work, done where the document is read (the worker thread).
+ */
+export function previewDocument(request: PreviewRequest): PreviewOutcome {
+  const read = readDocument(request);
+  if (!read.ok) return read;
+  const { rows, problems } = mapPlanDocument(read.doc, request.now);
+  const plan = assemblePlanTree(rows, read.doc.round?.asOfDate ?? request.today);
+  return {
+    ok: true,
+    slug: read.doc.slug,
+    encoding: read.encoding,
+    fingerprint: read.fingerprint,
+    issues: read.issues,
+    refusals: problems.map((problem) => ({
+      code: problem.code,
+      line: problem.line,
+      found: problem.path,
+      expected: 'a plan the store can hold',
+      message: `${problem.message}; the import would be refused.`,
+      severity: 'error',
+    })),
+    counts: {
+      sheets: rows.sheets.length,
+      measures: rows.measures.length,
+      kpis: rows.kpis.filter((k) => k.level === 'output').length,
+      outcomes: rows.kpis.filter((k) => k.level === 'outcome').length,
+      bullets: rows.bullets.length,
+      projects: rows.projects.length,
+      budgetLines: rows.lines.length,
+      actuals: rows.observations.length,
+    },
+    planJson: JSON.stringify(plan),
+  };
+}
