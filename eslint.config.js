@@ -110,12 +110,6 @@ export default tseslint.config(
   {
     // Services hold rules and permissions: rows and their mapping to the model live beside the repositories.
     files: ['packages/server/src/services/**/*.ts'],
-    ignores: [
-      // Moved to repositories/mappers by the import work.
-      'packages/server/src/services/import.service.ts',
-      'packages/server/src/services/plan-rows.ts',
-      'packages/server/src/services/follow-up-rows.ts',
-    ],
     rules: layer(['@kotei/web', 'react', 'react-*', '**/db/schema.js', '**/db/schema']),
   },
   {

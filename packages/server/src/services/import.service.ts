@@ -6,7 +6,7 @@ import type { PlanRepository, PlanRows } from '../repositories/plan.repository.j
 import { buildFollowUpRows, type FollowUpRows } from '../repositories/mappers/follow-up.mapper.js';
 import { DocumentReaderThread } from '../workers/document-reader-thread.js';
 import { newId } from '../ids.js';
-import { buildSearchEntries } from './search-entries.js';
+import { buildSearchEntries } from '../repositories/search-entry.mapper.js';
 import { requirePermission, type Actor } from './actor.js';
 import type { PlanService } from './plan.service.js';
 

@@ -16,7 +16,7 @@ import type { PlanContent, PlanListing } from '../repositories/plan.mapper.js';
 import type { PlanRecord, PlanRepository } from '../repositories/plan.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import { requirePermission, type Actor } from './actor.js';
-import { buildPlanRows } from '../repositories/mappers/plan-document.mapper.js';
+import { buildPlanRows, ministryCodesOf } from '../repositories/mappers/plan-document.mapper.js';
 import { newId } from '../ids.js';
 import { buildDashboard, worstKpiPlaces } from './dashboard.js';
 import { coversEveryKpi, measureWithStatuses, toPlanTree } from './plan-tree.js';
@@ -193,9 +193,9 @@ export class PlanService {
         { path: 'slug', message: 'must be unique' },
       ]);
     }
-    const known = new Set((await this.organisations.listAll()).map((o) => o.code));
+    await this.checkMinistries(doc);
     const now = this.clock.now().toISOString();
-    const rows = buildPlanRows(doc, now, known);
+    const rows = buildPlanRows(doc, now);
     const record = imported && {
       id: newId(),
       plan_id: rows.plan.id,
@@ -215,6 +215,23 @@ export class PlanService {
       requestId: actor === 'system' ? null : actor.requestId,
     });
     return { id: rows.plan.id, slug: rows.plan.slug };
+  }
+
+  // The importer resolves tags against the organisations, so this refuses only codes in a document written by
+  // hand: every one that is unknown, with its path, before anything is written.
+  private async checkMinistries(doc: PlanDocument): Promise<void> {
+    const known = new Set((await this.organisations.listAll()).map((o) => o.code));
+    const unknown = ministryCodesOf(doc).filter(({ code }) => !known.has(code));
+    if (unknown.length === 0) return;
+    throw new DomainError(
+      'invalid_input',
+      'unknown_ministry',
+      `The plan names ${unknown.length} unknown ministry code(s)`,
+      unknown.map(({ path, code }) => ({
+        path,
+        message: `unknown ministry "${code}"; expected one of ${[...known].join(' ')}`,
+      })),
+    );
   }
 
   /**

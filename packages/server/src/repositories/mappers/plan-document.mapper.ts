@@ -48,15 +48,44 @@ export function mapPlanDocument(
 }
 
 /**
- * The rows of a plan document; throws `invalid_plan_document` (400) with every problem, so nothing is written.
- * Ministry codes are not checked here: the importer resolves tags once; `_knownMinistries` is accepted, unread,
- * for a caller that still passes it (PlanService.create), until that call drops it.
+ * Every ministry code a plan document names, with its path: what PlanService checks against the organisations
+ * before a document that did not come through the importer (which resolves its tags) is written.
  */
-export function buildPlanRows(
-  doc: PlanDocument,
-  now: string,
-  _knownMinistries?: ReadonlySet<string>,
-): PlanRows {
+export function ministryCodesOf(doc: PlanDocument): { path: string; code: string }[] {
+  const codes: { path: string; code: string }[] = [];
+  const add = (code: string | null, path: string): void => {
+    if (code !== null) codes.push({ path, code });
+  };
+  const addContent = (
+    content: { progress: { ministry: string | null }[]; projects: { ministry: string | null }[] },
+    path: string,
+  ): void => {
+    content.progress.forEach((bullet, i) => {
+      add(bullet.ministry, `${path}.progress[${i}].ministry`);
+    });
+    content.projects.forEach((project, i) => {
+      add(project.ministry, `${path}.projects[${i}].ministry`);
+    });
+  };
+  doc.sheets.forEach((sheet, s) => {
+    addContent(sheet, `sheets[${s}]`);
+    sheet.measures.forEach((measure, m) => {
+      const path = `sheets[${s}].measures[${m}]`;
+      measure.ministries.forEach((code, i) => {
+        add(code, `${path}.ministries[${i}]`);
+      });
+      addContent(measure, path);
+    });
+  });
+  return codes;
+}
+
+/**
+ * The rows of a plan document; throws `invalid_plan_document` (400) with every problem, so nothing is written.
+ * Ministry codes are not checked here: the importer resolves tags once, and PlanService checks the codes of a
+ * document written by hand (ministryCodesOf).
+ */
+export function buildPlanRows(doc: PlanDocument, now: string): PlanRows {
   const { rows, problems } = mapPlanDocument(doc, now);
   if (problems.length > 0) {
     throw new DomainError(
