@@ -58,17 +58,17 @@ function judgeSeed(): Judged[] {
 function readSeed(): SeedKpi[] {
   const { plan } = parseFollowUp(readFileSync(SEED_URL, 'utf8'));
   const kpis = [
-    ...(plan.strategicGoals ?? []).flatMap((goal) =>
-      (goal.outcomes ?? []).map((kpi) => ({ level: `目標${goal.number} 成果`, kpi })),
+    ...plan.strategicGoals.flatMap((goal) =>
+      goal.outcomes.map((kpi) => ({ level: `目標${goal.number} 成果`, kpi })),
     ),
-    ...(plan.sheets ?? []).flatMap((sheet) =>
-      (sheet.measures ?? []).flatMap((measure) =>
-        (measure.kpis ?? []).map((kpi) => ({ level: `工程表${sheet.number}`, kpi })),
+    ...plan.sheets.flatMap((sheet) =>
+      sheet.measures.flatMap((measure) =>
+        measure.kpis.map((kpi) => ({ level: `工程表${sheet.number}`, kpi })),
       ),
     ),
   ];
   return kpis.map(({ level, kpi: draft }, index) => {
-    const kpi = { ...draft, note: draft.note ?? '', actuals: draft.actuals ?? [] } as KpiInput;
+    const kpi = draft;
     const forStatus: KpiForStatus = {
       id: String(index),
       name: kpi.name,
