@@ -94,7 +94,11 @@ describe('plan dashboard', () => {
       for (const number of [1, 2, 3]) {
         await page.getByRole('heading', { level: 3, name: new RegExp(`^\\(${number}\\)`) }).waitFor();
       }
-      const badge = goals.first().locator('.progress-status').first();
+      // Goal 1's outcome 小児用医薬品の開発計画の策定件数 shares sheet ⑨'s 22件 and is on track; goal 3 has no actual.
+      const first = goals.first().locator('.progress-status').first();
+      expect(await first.getAttribute('data-status')).toBe('on_track');
+      expect(await first.textContent()).toContain('順調');
+      const badge = goals.nth(2).locator('.progress-status').first();
       expect(await badge.getAttribute('data-status')).toBe('no_data');
       expect(await badge.textContent()).toContain('評価不能');
 
