@@ -15,6 +15,7 @@ import { concurrently, summarize, time, type Timing } from './stats.js';
 import { benchImport } from './import-bench.js';
 import { benchImportScale, importScaleRows } from './import-scale-bench.js';
 import { benchStatus } from './status-bench.js';
+import { benchDashboard, benchFirstPortfolio, type FirstPortfolioBench } from './read-bench.js';
 import { benchEndpoints, benchPageLoad } from './web-bench.js';
 
 // `npm run bench` measures kotei against bare SQL in the same run and reports ratios, never absolute
@@ -146,17 +147,22 @@ function startInstance(databaseUrl: string): Promise<{ url: string; stop: () => 
 
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`);
 
-async function main(): Promise<void> {
-  log(`generating the synthetic portfolio (${quick ? 'quick' : 'government scale'}) …`);
-  const docs = Array.from({ length: size.plans }, (_, i) => PlanDocument.parse(syntheticPlan(i, size)));
-  const counts = portfolioCounts(size);
-  const results: Record<string, unknown> = {
-    date: new Date().toISOString(),
-    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '' },
-    portfolio: counts,
-  };
-  const rows: string[][] = [];
+type Results = Record<string, unknown>;
 
+function firstPortfolioRows(engine: string, bench: FirstPortfolioBench): string[][] {
+  return [
+    [
+      engine,
+      'first GET /api/portfolio of a new instance, after warming / cold',
+      fmt(bench.warmMs),
+      fmt(bench.coldMs),
+      `${(bench.warmMs / bench.coldMs).toFixed(2)}× (cold); warming took ${fmt(bench.warmingMs)}`,
+    ],
+  ];
+}
+
+// SQLite, the embedded default.
+async function benchSqliteEngine(docs: PlanDocument[], results: Results, rows: string[][]): Promise<void> {
   // SQLite, the embedded default.
   const dir = mkdtempSync(join(tmpdir(), 'kotei-bench-'));
   try {
@@ -171,7 +177,10 @@ async function main(): Promise<void> {
     log('SQLite: dashboard and portfolio endpoints …');
     const endpoints = await benchEndpoints(ctx, file, slugs(8), quick ? 40 : 400);
     await ctx.close();
-    results.sqlite = { loadMs, tree, search, endpoints };
+    log('SQLite: the first portfolio of a new instance …');
+    const firstPortfolio = await benchFirstPortfolio(`sqlite:${file}`, clock);
+    rows.push(...firstPortfolioRows('SQLite', firstPortfolio));
+    results.sqlite = { loadMs, tree, search, endpoints, firstPortfolio };
     rows.push(['SQLite', 'load portfolio', fmt(loadMs), '', '']);
     rows.push([
       'SQLite',
@@ -211,7 +220,10 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
 
+// PostgreSQL, with two stateless app instances on one database.
+async function benchPostgresEngine(docs: PlanDocument[], results: Results, rows: string[][]): Promise<void> {
   // PostgreSQL, with two stateless app instances on one database.
   const cluster = await startPostgresCluster();
   try {
@@ -250,6 +262,17 @@ async function main(): Promise<void> {
       '',
       '',
     ]);
+    log('PostgreSQL: dashboard endpoint and the first portfolio of a new instance …');
+    const dashboard = await benchDashboard(ctx, bare, slugs(8), quick ? 40 : 400);
+    rows.push([
+      'PostgreSQL',
+      `GET /api/plans/:slug/dashboard, ${dashboard.endpoint.n} requests, p50 / p95`,
+      `${fmt(dashboard.endpoint.p50)} / ${fmt(dashboard.endpoint.p95)}`,
+      `${fmt(dashboard.bareSql.p50)} / ${fmt(dashboard.bareSql.p95)}`,
+      `${dashboard.ratioP50.toFixed(2)}× (p50)`,
+    ]);
+    const firstPortfolio = await benchFirstPortfolio(url, clock);
+    rows.push(...firstPortfolioRows('PostgreSQL', firstPortfolio));
     log('PostgreSQL: two app instances, concurrent readers …');
     // Two app instances as a deployment runs them: separate processes (one core each) on one database.
     const instances = await Promise.all([startInstance(url), startInstance(url)]);
@@ -292,14 +315,17 @@ async function main(): Promise<void> {
       `${twoInstances.bareSql.perSecond.toFixed(0)} trees/s`,
       '',
     ]);
-    results.postgres = { loadMs, tree, search, twoInstances };
+    results.postgres = { loadMs, tree, search, dashboard, firstPortfolio, twoInstances };
     for (const instance of instances) instance.stop();
     await pool.end();
     await ctx.close();
   } finally {
     cluster.stop();
   }
+}
 
+// The importer on the seed, a 100× document, and one-sheet documents at scale.
+async function benchImporters(results: Results, rows: string[][]): Promise<void> {
   log('importer …');
   const imports = await benchImport(
     new URL('../../packages/server/sample/drug-discovery-2024.follow-up.md', import.meta.url),
@@ -330,7 +356,10 @@ async function main(): Promise<void> {
   );
   results.importScale = scale;
   rows.push(...importScaleRows(scale));
+}
 
+// The seed dashboard in Chromium, then the status engine against a bare loop.
+async function benchBrowserAndEngine(results: Results, rows: string[][]): Promise<void> {
   log('Chromium: the seed plan dashboard …');
   const page = await benchPageLoad('/plans/drug-discovery-2024/dashboard', quick ? 2 : 5);
   results.pageLoad = page;
@@ -367,7 +396,9 @@ async function main(): Promise<void> {
     fmt(status.cli.floorMs),
     `${status.cli.ratio.toFixed(2)}× (node read+write)`,
   ]);
+}
 
+function printTable(counts: Record<string, number>, rows: string[][]): void {
   const header = ['database', 'measure', 'kotei', 'bare SQL', 'ratio'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
@@ -380,6 +411,23 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
+}
+
+async function main(): Promise<void> {
+  log(`generating the synthetic portfolio (${quick ? 'quick' : 'government scale'}) …`);
+  const docs = Array.from({ length: size.plans }, (_, i) => PlanDocument.parse(syntheticPlan(i, size)));
+  const counts = portfolioCounts(size);
+  const results: Results = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '' },
+    portfolio: counts,
+  };
+  const rows: string[][] = [];
+  await benchSqliteEngine(docs, results, rows);
+  await benchPostgresEngine(docs, results, rows);
+  await benchImporters(results, rows);
+  await benchBrowserAndEngine(results, rows);
+  printTable(counts, rows);
   mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
   const out = new URL(`../results/bench-${quick ? 'quick' : 'full'}.json`, import.meta.url);
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

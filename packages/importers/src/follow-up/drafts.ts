@@ -1,4 +1,4 @@
-import type { ParseIssue, ParseIssueSeverity } from '../parse-issue.js';
+import type { ParseIssue } from '../parse-issue.js';
 import type { SourceLine } from './markdown-blocks.js';
 import { excerpt } from './text.js';
 
@@ -15,17 +15,8 @@ export type {
 } from '@kotei/contracts';
 import type { SourceDraft } from '@kotei/contracts';
 
-/** The issue fields a reader gives; the log adds nothing but order. */
-export interface IssueInput {
-  code: string;
-  line: number;
-  column?: number;
-  cell?: string;
-  found: string;
-  expected: string;
-  message: string;
-  severity: ParseIssueSeverity;
-}
+/** The issue fields a reader gives: a ParseIssue as it is; the log adds nothing but order. */
+export type IssueInput = ParseIssue;
 
 // Past this many issues of one kind, the rest are counted, not listed: a 5 MB file of broken rows stays readable.
 const MAX_PER_CODE = 200;

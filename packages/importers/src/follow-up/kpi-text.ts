@@ -1,7 +1,6 @@
 import type { Direction, KpiShape } from '@kotei/domain';
 import { stripRepost } from './text.js';
-import { NUMBER, UNITS, VALUE, datesOf, readNumber, readPeriodLabel } from './values.js';
-import type { PeriodDates } from './values.js';
+import { NUMBER, UNITS, VALUE, datesOf, readNumber, readPeriodLabel, type PeriodDates } from './values.js';
 
 /** A KPI value and the period it is for, as the cell writes it (R10, 2024-2028年度累積 …). */
 export interface PointReading {
@@ -101,9 +100,9 @@ export function readKpiCell(text: string, planFiscalYear: number | null): KpiCel
           'No value or period could be read in this KPI cell; it is kept as a qualitative KPI without target.',
         severity: 'warning',
       });
-      return { kpis: [draft(cleanName(body) || 'KPI', isRepost)], problems };
+      return { kpis: [newKpiReading(cleanName(body) || 'KPI', isRepost)], problems };
     }
-    const kpi = draft(cleanName(body) || 'KPI', isRepost);
+    const kpi = newKpiReading(cleanName(body) || 'KPI', isRepost);
     kpi.shape = 'qualitative';
     kpi.target = {
       value: null,
@@ -272,18 +271,10 @@ function pointOf(
   };
 }
 
-function draft(name: string, isRepost: boolean): KpiReading {
-  return {
-    name,
-    unit: '',
-    shape: 'level',
-    direction: 'increase',
-    baseline: null,
-    target: null,
-    bar: null,
-    note: '',
-    isRepost,
-  };
+/** A KPI reading with only its name: a level KPI with no values yet, which the readers fill in. */
+export function newKpiReading(name: string, isRepost: boolean, note = ''): KpiReading {
+  const empty = { unit: '', baseline: null, target: null, bar: null } as const;
+  return { name, shape: 'level', direction: 'increase', ...empty, note, isRepost };
 }
 
 function assemble(
@@ -308,7 +299,7 @@ function assemble(
     shape = 'share-meeting-bar';
   }
 
-  const kpi = draft(name, isRepost);
+  const kpi = newKpiReading(name, isRepost);
   const valued = group.points.filter((p) => !p.isBare);
   const bare = group.points.filter((p) => p.isBare);
   const arrow = valued.find((p) => p.from !== null && p.from.value !== null);
@@ -376,8 +367,7 @@ function assemble(
     notes.unshift(
       `${every}${target.value ?? ''}${kpi.unit}${bar.qualifier}(基準値・実績・目標は基準に達しない単位の数)`,
     );
-    // The status engine counts the units below the bar, so the target is none of them; the bar itself is kept
-    // as a number too, so a breakdown by prefecture can be counted against it.
+    // Values count the units below the bar, so the target is none of them; the bar is kept to count breakdowns.
     kpi.bar = target.value;
     kpi.target = { ...target, value: 0 };
   } else if (bar !== undefined && bar.qualifier !== '') {

@@ -1,4 +1,4 @@
-import type { KpiReading, KpiProblem } from './kpi-text.js';
+import { newKpiReading, type KpiReading, type KpiProblem } from './kpi-text.js';
 import { NUMBER, UNITS, datesOf, readNumber, readPeriodLabel } from './values.js';
 import type { PeriodLabel } from './values.js';
 
@@ -136,17 +136,7 @@ function nextSegmentText(head: string, from: number, values: readonly Bracket[],
 }
 
 function blank(name: string, note: string): KpiReading {
-  return {
-    name: name === '' ? '成果目標' : name,
-    unit: '',
-    shape: 'level',
-    direction: 'increase',
-    baseline: null,
-    target: null,
-    bar: null,
-    note,
-    isRepost: false,
-  };
+  return newKpiReading(name === '' ? '成果目標' : name, false, note);
 }
 
 function setPoints(outcome: KpiReading, from: number | null, to: number | null, label: PeriodLabel): void {

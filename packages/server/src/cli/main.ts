@@ -53,26 +53,8 @@ async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> 
   }
 }
 
-/** Build the `kotei` command. */
-export function buildProgram(io: CliIo): Command {
-  const readInput = io.readInput ?? readStdin;
-  const program = new Command('kotei')
-    .description('kotei (工程): policy roadmaps, KPIs and follow-up rounds')
-    .configureOutput({
-      writeOut: (s) => {
-        io.out(s.trimEnd());
-      },
-      writeErr: (s) => {
-        io.err(s.trimEnd());
-      },
-    })
-    .exitOverride()
-    .showHelpAfterError()
-    .addHelpText(
-      'after',
-      '\nEnvironment:\n  KOTEI_DATABASE_URL  sqlite:PATH (default sqlite:./data/kotei.db) or postgres://…\n  KOTEI_HOST, KOTEI_PORT, KOTEI_LOG_LEVEL, KOTEI_CLOCK (fixed ISO instant, for demonstrations and tests)',
-    );
-
+/** `kotei serve`: migrate, prepare the first start, serve until stopped. */
+function addServe(program: Command, io: CliIo): void {
   program
     .command('serve')
     .description('Migrate the database, prepare the first start, and serve the API and web app')
@@ -122,7 +104,10 @@ export function buildProgram(io: CliIo): Command {
         process.once('SIGTERM', stop);
       });
     });
+}
 
+/** `kotei migrate`. */
+function addMigrate(program: Command, io: CliIo): void {
   program
     .command('migrate')
     .description('Bring the database schema to the latest migration, then exit')
@@ -132,7 +117,10 @@ export function buildProgram(io: CliIo): Command {
         await Promise.resolve();
       }),
     );
+}
 
+/** `kotei period`: read a period as the documents write it. */
+function addPeriod(program: Command, io: CliIo): void {
   program
     .command('period')
     .description(
@@ -162,7 +150,10 @@ export function buildProgram(io: CliIo): Command {
         io.out(`fiscal year: ${result.value.fiscalYear}  canonical: ${formatPeriod(result.value)}`);
       }
     });
+}
 
+/** `kotei status`: judge KPI series from stdin by the Open SDG method. */
+function addStatus(program: Command, io: CliIo, readInput: () => Promise<string>): void {
   program
     .command('status')
     .description(
@@ -182,7 +173,10 @@ export function buildProgram(io: CliIo): Command {
       }
       io.out(runStatusBatch(await readInput()));
     });
+}
 
+/** `kotei import`: import a follow-up document, or read it only (`--dry-run`). */
+function addImport(program: Command, io: CliIo): void {
   program
     .command('import')
     .description('Import a follow-up document (Markdown/HTML tables converted from the PDF) as a plan')
@@ -243,7 +237,10 @@ export function buildProgram(io: CliIo): Command {
         );
       });
     });
+}
 
+/** `kotei user add|reset-password|list`. */
+function addUser(program: Command, io: CliIo): void {
   const user = program.command('user').description('Manage accounts');
   user
     .command('add')
@@ -289,7 +286,10 @@ export function buildProgram(io: CliIo): Command {
         }
       }),
     );
+}
 
+/** `kotei contracts`: write or check the committed OpenAPI document and JSON Schema. */
+function addContracts(program: Command, io: CliIo): void {
   program
     .command('contracts')
     .description('Write or check the committed OpenAPI document and open-data JSON Schema (development)')
@@ -319,6 +319,35 @@ export function buildProgram(io: CliIo): Command {
       if (opts.check && stale > 0) throw new CommanderError(1, 'kotei.contracts', 'contracts out of date');
       if (!opts.write && stale === 0) io.out('contracts are up to date');
     });
+}
+
+/** Build the `kotei` command. */
+export function buildProgram(io: CliIo): Command {
+  const readInput = io.readInput ?? readStdin;
+  const program = new Command('kotei')
+    .description('kotei (工程): policy roadmaps, KPIs and follow-up rounds')
+    .configureOutput({
+      writeOut: (s) => {
+        io.out(s.trimEnd());
+      },
+      writeErr: (s) => {
+        io.err(s.trimEnd());
+      },
+    })
+    .exitOverride()
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      '\nEnvironment:\n  KOTEI_DATABASE_URL  sqlite:PATH (default sqlite:./data/kotei.db) or postgres://…\n  KOTEI_HOST, KOTEI_PORT, KOTEI_LOG_LEVEL, KOTEI_CLOCK (fixed ISO instant, for demonstrations and tests)',
+    );
+
+  addServe(program, io);
+  addMigrate(program, io);
+  addPeriod(program, io);
+  addStatus(program, io, readInput);
+  addImport(program, io);
+  addUser(program, io);
+  addContracts(program, io);
 
   return program;
 }
