@@ -179,7 +179,6 @@ async function benchSqliteEngine(docs: PlanDocument[], results: Results, rows: s
     await ctx.close();
     log('SQLite: the first portfolio of a new instance …');
     const firstPortfolio = await benchFirstPortfolio(`sqlite:${file}`, clock);
-    rows.push(...firstPortfolioRows('SQLite', firstPortfolio));
     results.sqlite = { loadMs, tree, search, endpoints, firstPortfolio };
     rows.push(['SQLite', 'load portfolio', fmt(loadMs), '', '']);
     rows.push([
@@ -217,6 +216,7 @@ async function benchSqliteEngine(docs: PlanDocument[], results: Results, rows: s
         `${e.ratioP50.toFixed(2)}× (p50)`,
       ]);
     }
+    rows.push(...firstPortfolioRows('SQLite', firstPortfolio));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
