@@ -280,7 +280,8 @@ export function importScaleRows(bench: ImportScaleBench): string[][] {
   return rows;
 }
 
-// Runnable alone: `node bench/dist/import-scale-bench.js [--quick | --health-only]`.
+// Runnable alone: `node bench/dist/import-scale-bench.js [--quick | --health-only] [--json]`; `npm run bench` runs
+// it so, with --json, in a process of its own.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
   // --health-only: just the health latency during the large preview.
@@ -291,5 +292,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     quick ? 1 : 2,
     quick ? 8000 : 32000,
   );
-  for (const row of importScaleRows(bench)) console.log(`| ${row.join(' | ')} |`);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(bench));
+  else for (const row of importScaleRows(bench)) console.log(`| ${row.join(' | ')} |`);
 }

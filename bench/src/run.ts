@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ import { makePostgresBareReader, makeSqliteBareReader } from './bare-tree.js';
 import { GOVERNMENT_SCALE, portfolioCounts, syntheticPlan, type PortfolioSize } from './portfolio.js';
 import { concurrently, summarize, time, type Timing } from './stats.js';
 import { benchImport } from './import-bench.js';
-import { benchImportScale, importScaleRows } from './import-scale-bench.js';
+import { importScaleRows, type ImportScaleBench } from './import-scale-bench.js';
 import { benchStatus } from './status-bench.js';
 import { benchDashboard, benchFirstPortfolio, type FirstPortfolioBench } from './read-bench.js';
 import { benchEndpoints, benchPageLoad } from './web-bench.js';
@@ -147,7 +148,23 @@ function startInstance(databaseUrl: string): Promise<{ url: string; stop: () => 
 
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`);
 
+const execFileAsync = promisify(execFile);
+
 type Results = Record<string, unknown>;
+
+// In a process of its own, like the server it measures: the health sampler's timers must not wait on this
+// process's collector, which holds the heap of every section before.
+async function importScaleInChild(quickRun: boolean): Promise<ImportScaleBench> {
+  const script = fileURLToPath(new URL('./import-scale-bench.js', import.meta.url));
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [script, '--json', ...(quickRun ? ['--quick'] : [])],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(stdout) as ImportScaleBench;
+}
 
 function firstPortfolioRows(engine: string, bench: FirstPortfolioBench): string[][] {
   return [
@@ -349,11 +366,7 @@ async function benchImporters(results: Results, rows: string[][]): Promise<void>
   ]);
 
   log('importer at scale: one-sheet documents, and /api/health during a large preview …');
-  const scale = await benchImportScale(
-    quick ? [1000, 2000, 4000, 8000] : [8000, 16000, 32000, 64000],
-    quick ? 1 : 2,
-    quick ? 8000 : 32000,
-  );
+  const scale = await importScaleInChild(quick);
   results.importScale = scale;
   rows.push(...importScaleRows(scale));
 }

@@ -74,14 +74,14 @@ export class ImportService {
    * line: a preview without errors commits.
    */
   async preview(actor: Actor | 'system', input: ImportInput): Promise<ImportPreview> {
-    return ImportPreview.parse(JSON.parse(await this.previewJson(actor, input)));
+    return ImportPreview.parse(JSON.parse((await this.previewJson(actor, input)).toString('utf8')));
   }
 
   /**
-   * The preview as JSON (the ImportPreview shape), for the HTTP route: the document is read, mapped to rows and
+   * The preview as UTF-8 JSON bytes (the ImportPreview shape), for the HTTP route: the document is read, mapped to rows and
    * its tree serialised on the worker thread, so a large document never stalls other requests.
    */
-  async previewJson(actor: Actor | 'system', input: ImportInput): Promise<string> {
+  async previewJson(actor: Actor | 'system', input: ImportInput): Promise<Buffer> {
     if (actor !== 'system') requirePermission(actor, 'plan:import');
     const knownMinistries = (await this.organisations.listAll()).map((o) => o.code);
     const outcome = await this.reader.preview({
@@ -114,7 +114,8 @@ export class ImportService {
       counts: outcome.counts,
       issues,
     } satisfies Omit<ImportPreview, 'plan'>);
-    return `${head.slice(0, -1)},"plan":${outcome.planJson}}`;
+    // The plan's bytes come from the worker as they are; only the small head is encoded here.
+    return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"plan":`), outcome.planJson, Buffer.from('}')]);
   }
 
   // A later follow-up of an existing plan: one new round; a round already in the plan is a conflict, since

@@ -53,8 +53,11 @@ export type PreviewOutcome =
       /** What the store would refuse if the plan were created, as error issues with their lines. */
       refusals: ParseIssue[];
       counts: ImportPreview['counts'];
-      /** The plan tree as JSON: a large plan is serialised here, off the event loop. */
-      planJson: string;
+      /**
+       * The plan tree as UTF-8 JSON: a large plan is serialised and encoded here, off the event loop, and its
+       * bytes are handed over (transferred, not copied) so the main thread never holds it as a string.
+       */
+      planJson: Uint8Array<ArrayBuffer>;
     }
   | { ok: false; message: string };
 
@@ -91,6 +94,7 @@ export function previewDocument(request: PreviewRequest): PreviewOutcome {
       budgetLines: rows.lines.length,
       actuals: rows.observations.length,
     },
-    planJson: JSON.stringify(plan),
+    // TextEncoder gives the bytes their own buffer, which postMessage can transfer whole.
+    planJson: new TextEncoder().encode(JSON.stringify(plan)),
   };
 }

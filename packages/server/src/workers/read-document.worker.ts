@@ -8,9 +8,13 @@ type Message =
 // The worker thread's entry (run from dist): one request at a time, answered with its id.
 parentPort?.on('message', (message: Message) => {
   try {
-    const outcome =
-      message.kind === 'read' ? readDocument(message.request) : previewDocument(message.request);
-    parentPort?.postMessage({ id: message.id, outcome });
+    if (message.kind === 'read') {
+      parentPort?.postMessage({ id: message.id, outcome: readDocument(message.request) });
+      return;
+    }
+    const outcome = previewDocument(message.request);
+    // The preview's JSON bytes are moved to the main thread, not copied.
+    parentPort?.postMessage({ id: message.id, outcome }, outcome.ok ? [outcome.planJson.buffer] : []);
   } catch (error) {
     parentPort?.postMessage({
       id: message.id,

@@ -35,7 +35,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const json = await ctx.imports.previewJson(actorOf(request), toInput(request.body));
-        // Already ImportPreview as JSON, built on the worker thread: Fastify sends a string as it is, where
+        // Already ImportPreview as UTF-8 JSON, built on the worker thread: Fastify sends bytes as they are, where
         // serialising a large plan here would stall every other request.
         return reply.type('application/json; charset=utf-8').send(json as unknown as ImportPreview);
       },
