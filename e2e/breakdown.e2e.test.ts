@@ -59,6 +59,11 @@ describe('a KPI broken down by prefecture', () => {
       expect(await page.locator('.kpi-breakdown__summary').textContent()).toBe(
         '47都道府県のうち9都道府県が基準（80%以上）に届いていません。',
       );
+      // The KPI's own values count prefectures: written without the bar's unit (9, not 9%).
+      const actuals = page.locator('.kpi-detail', { hasText: KPI_NAME }).getByRole('table').first();
+      const fy2024 = await actuals.getByRole('row').filter({ hasText: '令和6年度' }).textContent();
+      expect(fy2024).toContain('9');
+      expect(fy2024).not.toContain('9%');
       await expectNoAxeViolations(page);
       await saveScreenshot(page, 'measure-breakdown-ja.png');
     });

@@ -24,6 +24,17 @@ describe('formatOutcome', () => {
     );
   });
 
+  it('writes a share-meeting-bar KPI as counts of units, not in the unit of its bar', () => {
+    expect(
+      formatOutcome({
+        baseline: point(11, 'R5'),
+        target: point(0, 'R10'),
+        unit: '%',
+        shape: 'share-meeting-bar',
+      }),
+    ).toBe('11 → 0 (R5→R10)');
+  });
+
   it('keeps labels of points without a number', () => {
     expect(formatOutcome({ baseline: null, target: point(null, '2026年度'), unit: '' })).toBe('(2026年度)');
   });

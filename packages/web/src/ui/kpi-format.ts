@@ -8,12 +8,22 @@ export function formatPointValue(point: KpiPoint | null, unit: string): string |
 }
 
 /**
+ * The unit a KPI's own values are written in. A share-meeting-bar KPI (全都道府県で80%以上) counts the units
+ * under its bar, so its values (11, 9) are counts: its unit (%) belongs to the bar and the breakdown's members.
+ */
+export function valueUnit(kpi: Pick<Kpi, 'unit'> & Partial<Pick<Kpi, 'shape'>>): string {
+  return kpi.shape === 'share-meeting-bar' ? '' : kpi.unit;
+}
+
+/**
  * An outcome target in one line, as the documents write it: "100件 → 150件 (2021年→2028年)".
  * Parts the data lacks are left out; an empty string when there is nothing to show.
  */
-export function formatOutcome(kpi: Pick<Kpi, 'baseline' | 'target' | 'unit'>): string {
-  const baseline = formatPointValue(kpi.baseline, kpi.unit);
-  const target = formatPointValue(kpi.target, kpi.unit);
+export function formatOutcome(
+  kpi: Pick<Kpi, 'baseline' | 'target' | 'unit'> & Partial<Pick<Kpi, 'shape'>>,
+): string {
+  const baseline = formatPointValue(kpi.baseline, valueUnit(kpi));
+  const target = formatPointValue(kpi.target, valueUnit(kpi));
   const values = [baseline, target].filter((v): v is string => v !== null).join(' → ');
 
   const baselineLabel = kpi.baseline?.label.trim() ?? '';

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { exactFiscalYear, formatFiscalYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
+import { valueUnit } from '../../ui/kpi-format';
 import { DataTable } from './DataTable';
 import { KpiBreakdowns } from './KpiBreakdowns';
 
@@ -59,7 +60,7 @@ function ActualsTable({ kpi }: { kpi: Kpi }) {
       }),
       actualColumn.accessor('value', {
         header: () => t('measure.actuals.value'),
-        cell: (info) => `${formatNumber(info.getValue())}${kpi.unit}`,
+        cell: (info) => `${formatNumber(info.getValue())}${valueUnit(kpi)}`,
         meta: { className: 'num' },
       }),
       actualColumn.accessor('label', {
@@ -74,7 +75,7 @@ function ActualsTable({ kpi }: { kpi: Kpi }) {
         ),
       }),
     ],
-    [t, lang, kpi.unit],
+    [t, lang, kpi],
   );
   const actuals = useMemo(
     () => [...kpi.actuals].sort((a, b) => (a.fiscalYear ?? 0) - (b.fiscalYear ?? 0)),
@@ -131,15 +132,15 @@ export function MeasureKpis({ kpis }: { kpis: readonly Kpi[] }) {
       }),
       kpiColumn.accessor('baseline', {
         header: () => t('measure.kpis.baseline'),
-        cell: (info) => <PointCell point={info.getValue()} unit={info.row.original.unit} />,
+        cell: (info) => <PointCell point={info.getValue()} unit={valueUnit(info.row.original)} />,
       }),
       kpiColumn.accessor('target', {
         header: () => t('measure.kpis.target'),
-        cell: (info) => <PointCell point={info.getValue()} unit={info.row.original.unit} />,
+        cell: (info) => <PointCell point={info.getValue()} unit={valueUnit(info.row.original)} />,
       }),
       kpiColumn.accessor('unit', {
         header: () => t('measure.kpis.unit'),
-        cell: (info) => info.getValue() || t('common.noValue'),
+        cell: (info) => valueUnit(info.row.original) || t('common.noValue'),
         meta: { lang: CONTENT_LANG },
       }),
     ],

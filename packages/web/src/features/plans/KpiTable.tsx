@@ -1,6 +1,7 @@
 import type { Kpi, KpiPoint } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { valueUnit } from '../../ui/kpi-format';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
 
 function PointCells({ point }: { point: KpiPoint | null }) {
@@ -46,7 +47,7 @@ export function KpiTable({ kpis, measureTitle }: { kpis: readonly Kpi[]; measure
               </th>
               <PointCells point={kpi.baseline} />
               <PointCells point={kpi.target} />
-              <td lang={CONTENT_LANG}>{kpi.unit || t('common.noValue')}</td>
+              <td lang={CONTENT_LANG}>{valueUnit(kpi) || t('common.noValue')}</td>
             </tr>
           ))}
         </tbody>
