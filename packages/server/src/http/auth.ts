@@ -51,17 +51,6 @@ function checkWriter(ctx: AppContext, request: FastifyRequest): void {
   }
 }
 
-/**
- * The write guard as a route hook, for routes that still name it; `registerAuth` has already checked every
- * write before its body was read, so this only checks again.
- */
-export function sessionGuard(ctx: AppContext): (request: FastifyRequest) => Promise<void> {
-  return async (request) => {
-    await Promise.resolve();
-    checkWriter(ctx, request);
-  };
-}
-
 /** The actor of a request, as services take it. */
 export function actorOf(request: FastifyRequest): Actor {
   return { user: request.session?.user ?? null, requestId: request.id };
