@@ -90,3 +90,28 @@ export const ErrorBody = z
   .meta({ id: 'Error' });
 /** The one error shape every endpoint returns. */
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// Intersections (Pick<…> & {…}) are spread into plain objects, deeply, so that two ways of writing one shape
+// compare equal; optionality, nullability and readonly still count.
+type Plain<T> = T extends readonly (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { [K in keyof T]: Plain<T[K]> }
+    : T;
+
+/** True when A and B are the same shape (not merely assignable one way). */
+// The generic functions exist only to make the compiler compare A and B by identity, the known way to do so.
+export type Same<A, B> =
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+  (<T>() => T extends Plain<A> ? 1 : 2) extends <T>() => T extends Plain<B> ? 1 : 2 ? true : false;
+
+/**
+ * Pins a wire schema to the domain type it describes: the schema is accepted only when what it parses to is
+ * exactly `T`. The wire's types are the domain's (or derived from them with Pick and Omit), so a domain change
+ * the wire misses, or a wire field the domain lacks, fails the typecheck here instead of drifting.
+ */
+export function describes<T>() {
+  return <S extends z.ZodType>(
+    schema: S & (Same<z.output<S>, T> extends true ? unknown : { 'parses to something else than': T }),
+  ): S => schema;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type * as domain from '@kotei/domain';
 import { EVALUATION_RATINGS } from '@kotei/domain';
-import { Id, Text } from './common.js';
+import { describes, Id, Text } from './common.js';
 import { Round } from './plan.js';
 
 /** What an evaluation is about: the plan as a whole, one strategic goal or one sheet, by its number. */
@@ -20,20 +21,28 @@ export const EvaluationTarget = z
 /** What an evaluation is about. */
 export type EvaluationTarget = z.infer<typeof EvaluationTarget>;
 
+/**
+ * An evaluation on the wire: the domain's, its target named by kind and number (as the document numbers goals and
+ * sheets) and its evaluator by display name rather than by id.
+ */
+export type Evaluation = Pick<domain.Evaluation, 'id' | 'roundId' | 'rating' | 'comment' | 'createdAt'> & {
+  target: EvaluationTarget;
+  evaluator: { displayName: string };
+};
 /** One expert's overall evaluation (有識者による総合評価) of a target in a follow-up round. */
-export const Evaluation = z
-  .object({
-    id: Id,
-    roundId: Id,
-    target: EvaluationTarget,
-    rating: z.enum(EVALUATION_RATINGS),
-    comment: z.string(),
-    evaluator: z.object({ displayName: z.string() }),
-    createdAt: z.string().meta({ description: 'ISO instant' }),
-  })
-  .meta({ id: 'Evaluation' });
-/** One expert's overall evaluation of a target in a follow-up round. */
-export type Evaluation = z.infer<typeof Evaluation>;
+export const Evaluation = describes<Evaluation>()(
+  z
+    .object({
+      id: Id,
+      roundId: Id,
+      target: EvaluationTarget,
+      rating: z.enum(EVALUATION_RATINGS),
+      comment: z.string(),
+      evaluator: z.object({ displayName: z.string() }),
+      createdAt: z.string().meta({ description: 'ISO instant' }),
+    })
+    .meta({ id: 'Evaluation' }),
+);
 
 /** An expert writing an evaluation; one per evaluator, target and round. */
 export const CreateEvaluationBody = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type * as domain from '@kotei/domain';
 import {
   BREAKDOWN_DIMENSIONS,
   BUDGET_TYPES,
@@ -8,85 +9,137 @@ import {
   PHASE_STATUSES,
   PROGRESS_STATUSES,
   ROUND_STATES,
+  OBSERVATION_ORIGINS,
+  STATUS_REASONS,
 } from '@kotei/domain';
-import { Id, InputDate, IsoDate, Text } from './common.js';
+import { describes, Id, InputDate, IsoDate, Text } from './common.js';
 
 /** Where an imported item came from in its source document. */
-export const SourceRef = z
-  .object({ lineFrom: z.int(), lineTo: z.int(), rawText: z.string() })
-  .meta({ id: 'SourceRef' });
+export const SourceRef = describes<domain.SourceRef>()(
+  z.object({ lineFrom: z.int(), lineTo: z.int(), rawText: z.string() }).meta({ id: 'SourceRef' }),
+);
+/** Where an imported item came from. */
+export type SourceRef = domain.SourceRef;
 
 /** A period as written, with its canonical interval and the fiscal year that stands for it. */
-export const Period = z
-  .object({
-    start: IsoDate,
-    end: IsoDate.nullable().meta({ description: 'Inclusive; null when open-ended' }),
-    fiscalYear: z.int().nullable().meta({ description: 'End fiscal year of the period' }),
-    label: z.string().meta({ description: 'The original text, e.g. "R3～R5平均"' }),
-  })
-  .meta({ id: 'Period' });
+export const PeriodValue = describes<domain.PeriodValue>()(
+  z
+    .object({
+      start: IsoDate,
+      end: IsoDate.nullable().meta({ description: 'Inclusive; null when open-ended' }),
+      fiscalYear: z.int().nullable().meta({ description: 'End fiscal year of the period' }),
+      label: z.string().meta({ description: 'The original text, e.g. "R3～R5平均"' }),
+    })
+    .meta({ id: 'PeriodValue' }),
+);
 /** A period as written, with its canonical interval. */
-export type Period = z.infer<typeof Period>;
+export type PeriodValue = domain.PeriodValue;
 
 /** A value by prefecture, sex, age group or ministry (内訳); the KPI's own figure is kept apart, never summed. */
-export const Breakdown = z
-  .object({
-    dimension: z.enum(BREAKDOWN_DIMENSIONS),
-    values: z.array(
-      z.object({
-        member: z.string().meta({ description: 'Member code: JIS X 0401 for prefectures (01–47)' }),
-        value: z.number().nullable(),
-      }),
-    ),
-  })
-  .meta({ id: 'Breakdown' });
+export const Breakdown = describes<domain.Breakdown>()(
+  z
+    .object({
+      dimension: z.enum(BREAKDOWN_DIMENSIONS),
+      values: z.array(
+        z.object({
+          member: z.string().meta({ description: 'Member code: JIS X 0401 for prefectures (01–47)' }),
+          value: z.number().nullable(),
+        }),
+      ),
+    })
+    .meta({ id: 'Breakdown' }),
+);
 /** A value by a dimension. */
-export type Breakdown = z.infer<typeof Breakdown>;
+export type Breakdown = domain.Breakdown;
 
-/** A KPI's baseline or target: value, the period's end fiscal year and the original label. */
-export const KpiPoint = z
-  .object({
-    value: z.number().nullable(),
-    fiscalYear: z.int().nullable(),
-    label: z.string(),
-    start: IsoDate.nullable(),
-    end: IsoDate.nullable(),
-    breakdown: Breakdown.nullable(),
-  })
-  .meta({ id: 'KpiPoint' });
-/** A KPI's baseline or target. */
-export type KpiPoint = z.infer<typeof KpiPoint>;
+/** A KPI's baseline or target on the wire: the domain's point, its breakdown null rather than absent. */
+export type KpiPoint = Required<domain.KpiPoint>;
+/** A KPI's baseline or target: a value with its period and, where the source gives one, its breakdown. */
+export const KpiPoint = describes<KpiPoint>()(
+  z
+    .object({
+      value: z.number().nullable(),
+      period: PeriodValue,
+      breakdown: Breakdown.nullable(),
+    })
+    .meta({ id: 'KpiPoint' }),
+);
+
+/** An actual on the wire: the domain's observation without its bookkeeping, and whose it is when borrowed. */
+export type KpiActual = Pick<domain.Observation, 'value' | 'period' | 'origin'> & {
+  breakdown: Breakdown | null;
+  borrowedFrom: domain.Id | null;
+};
+/** One actual (実績) of a KPI. */
+export const KpiActual = describes<KpiActual>()(
+  z
+    .object({
+      value: z.number(),
+      period: PeriodValue,
+      origin: z.enum(OBSERVATION_ORIGINS),
+      breakdown: Breakdown.nullable(),
+      borrowedFrom: Id.nullable().meta({
+        description:
+          'The KPI this actual belongs to, when an outcome target and a sheet KPI measure the same thing and share their actuals',
+      }),
+    })
+    .meta({ id: 'KpiActual' }),
+);
 
 /** A coordinator's status for a KPI, with its mandatory reason. */
-export const StatusOverride = z
-  .object({
-    status: z.enum(PROGRESS_STATUSES),
-    reason: z.string(),
-    by: z.string(),
-    at: z.string().meta({ description: 'ISO instant' }),
-  })
-  .meta({ id: 'StatusOverride' });
+export const StatusOverride = describes<domain.StatusOverride>()(
+  z
+    .object({
+      status: z.enum(PROGRESS_STATUSES),
+      reason: z.string(),
+      by: z.string(),
+      at: z.string().meta({ description: 'ISO instant' }),
+    })
+    .meta({ id: 'StatusOverride' }),
+);
+/** A coordinator's status for a KPI. */
+export type StatusOverride = domain.StatusOverride;
 
+/** A KPI's status as shown: the domain's computed status with the override that may replace it. */
+export type KpiStatus = Pick<
+  domain.KpiStatus,
+  | 'score'
+  | 'progressValue'
+  | 'reason'
+  | 'valueUsed'
+  | 'valueYear'
+  | 'expectedValue'
+  | 'forecast'
+  | 'method'
+  | 'methodVersion'
+> & {
+  status: domain.ProgressStatus;
+  computedStatus: domain.ProgressStatus;
+  sentence: domain.StatusSentence;
+  override: StatusOverride | null;
+};
 /** A KPI's progress status at the reference date: computed by the published method, maybe overridden. */
-export const KpiStatus = z
-  .object({
-    status: z.enum(PROGRESS_STATUSES).meta({ description: 'The status that counts (the override, if any)' }),
-    computedStatus: z.enum(PROGRESS_STATUSES),
-    score: z.number().nullable(),
-    progressValue: z.number().nullable(),
-    reason: z.string(),
-    valueUsed: z.number().nullable(),
-    valueYear: z.int().nullable(),
-    expectedValue: z.number().nullable().meta({ description: 'Where the KPI should be in valueYear' }),
-    forecast: z.number().nullable().meta({ description: 'Value at the target year if the trend goes on' }),
-    method: z.string(),
-    methodVersion: z.string(),
-    sentence: z.object({ ja: z.string(), en: z.string() }),
-    override: StatusOverride.nullable(),
-  })
-  .meta({ id: 'KpiStatus' });
-/** A KPI's progress status at the reference date. */
-export type KpiStatus = z.infer<typeof KpiStatus>;
+export const KpiStatus = describes<KpiStatus>()(
+  z
+    .object({
+      status: z
+        .enum(PROGRESS_STATUSES)
+        .meta({ description: 'The status that counts (the override, if any)' }),
+      computedStatus: z.enum(PROGRESS_STATUSES),
+      score: z.number().nullable(),
+      progressValue: z.number().nullable(),
+      reason: z.enum(STATUS_REASONS),
+      valueUsed: z.number().nullable(),
+      valueYear: z.int().nullable(),
+      expectedValue: z.number().nullable().meta({ description: 'Where the KPI should be in valueYear' }),
+      forecast: z.number().nullable().meta({ description: 'Value at the target year if the trend goes on' }),
+      method: z.string(),
+      methodVersion: z.string(),
+      sentence: z.object({ ja: z.string(), en: z.string() }),
+      override: StatusOverride.nullable(),
+    })
+    .meta({ id: 'KpiStatus' }),
+);
 
 /** Statuses of a group of KPIs (measure, sheet, goal, plan): counts, mean score and the rolled-up status. */
 export const StatusSummary = z
@@ -101,140 +154,174 @@ export const StatusSummary = z
 /** Statuses of a group of KPIs. */
 export type StatusSummary = z.infer<typeof StatusSummary>;
 
+/** A KPI on the wire: the domain's KPI without its placement and source, with its actuals and status. */
+export type Kpi = Pick<domain.Kpi, 'id' | 'name' | 'unit' | 'shape' | 'direction' | 'bar' | 'note'> & {
+  baseline: KpiPoint | null;
+  target: KpiPoint | null;
+  actuals: KpiActual[];
+  status: KpiStatus;
+};
 /** An output KPI or an outcome target. */
-export const Kpi = z
-  .object({
-    id: Id,
-    name: z.string(),
-    unit: z.string(),
-    shape: z.enum(KPI_SHAPES),
-    direction: z.enum(DIRECTIONS),
-    baseline: KpiPoint.nullable(),
-    target: KpiPoint.nullable(),
-    bar: z
-      .number()
-      .nullable()
-      .meta({ description: 'Floor each unit must meet (share-meeting-bar): 80 in 全都道府県で80%以上' }),
-    note: z.string(),
-    actuals: z.array(
-      z.object({
-        value: z.number(),
-        fiscalYear: z.int().nullable(),
-        label: z.string(),
-        origin: z.enum(['reported', 'imported', 'extracted_from_text']),
-        breakdown: Breakdown.nullable(),
-      }),
-    ),
-    status: KpiStatus,
-  })
-  .meta({ id: 'Kpi' });
-/** An output KPI or an outcome target. */
-export type Kpi = z.infer<typeof Kpi>;
+export const Kpi = describes<Kpi>()(
+  z
+    .object({
+      id: Id,
+      name: z.string(),
+      unit: z.string(),
+      shape: z.enum(KPI_SHAPES),
+      direction: z.enum(DIRECTIONS),
+      baseline: KpiPoint.nullable(),
+      target: KpiPoint.nullable(),
+      bar: z
+        .number()
+        .nullable()
+        .meta({ description: 'Floor each unit must meet (share-meeting-bar): 80 in 全都道府県で80%以上' }),
+      note: z.string(),
+      actuals: z.array(KpiActual),
+      status: KpiStatus,
+    })
+    .meta({ id: 'Kpi' }),
+);
 
+/** A phase on the wire: the domain's phase with its status at the reference date. */
+export type Phase = Pick<domain.Phase, 'id' | 'text' | 'period'> & { status: domain.PhaseStatus };
 /** A phase of a measure's schedule, with its status at the tree's reference date. */
-export const Phase = z
-  .object({
-    id: Id,
-    text: z.string(),
-    period: Period,
-    status: z.enum(PHASE_STATUSES),
-  })
-  .meta({ id: 'Phase' });
-/** A phase of a measure's schedule. */
-export type Phase = z.infer<typeof Phase>;
+export const Phase = describes<Phase>()(
+  z
+    .object({
+      id: Id,
+      text: z.string(),
+      period: PeriodValue,
+      status: z.enum(PHASE_STATUSES),
+    })
+    .meta({ id: 'Phase' }),
+);
 
+/** A progress bullet on the wire: the domain's bullet with the round it was reported in. */
+export type ProgressBullet = Pick<domain.ProgressBullet, 'id' | 'text' | 'ministry'> & { roundId: domain.Id };
 /** One progress bullet, tagged with a ministry or untagged. */
-export const ProgressBullet = z
-  .object({
-    id: Id,
-    roundId: Id,
-    ministry: z.string().nullable(),
-    text: z.string(),
-  })
-  .meta({ id: 'ProgressBullet' });
-/** One progress bullet. */
-export type ProgressBullet = z.infer<typeof ProgressBullet>;
+export const ProgressBullet = describes<ProgressBullet>()(
+  z
+    .object({
+      id: Id,
+      roundId: Id,
+      ministry: z.string().nullable(),
+      text: z.string(),
+    })
+    .meta({ id: 'ProgressBullet' }),
+);
 
+/** A budget project on the wire: the domain's project with its lines, without the links the page already shows. */
+export type BudgetProject = Pick<domain.BudgetProject, 'id' | 'name' | 'ministry'> & {
+  lines: Omit<domain.BudgetLine, 'id'>[];
+};
 /** A budget project with its budget lines. */
-export const BudgetProject = z
-  .object({
-    id: Id,
-    name: z.string(),
-    ministry: z.string().nullable(),
-    lines: z.array(
-      z.object({
-        amountYen: z.number().int().nullable(),
-        fiscalYear: z.int().nullable(),
-        type: z.enum(BUDGET_TYPES),
-        isPartOf: z.boolean(),
-        label: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'BudgetProject' });
-/** A budget project with its budget lines. */
-export type BudgetProject = z.infer<typeof BudgetProject>;
+export const BudgetProject = describes<BudgetProject>()(
+  z
+    .object({
+      id: Id,
+      name: z.string(),
+      ministry: z.string().nullable(),
+      lines: z.array(
+        z.object({
+          amountYen: z.number().int().nullable(),
+          fiscalYear: z.int().nullable(),
+          type: z.enum(BUDGET_TYPES),
+          isPartOf: z.boolean(),
+          label: z.string(),
+        }),
+      ),
+    })
+    .meta({ id: 'BudgetProject' }),
+);
 
+/** A measure on the wire: the domain's measure as placed on one sheet, with its content and statuses. */
+export type Measure = Pick<domain.Measure, 'id' | 'title' | 'ministries'> & {
+  isRepost: boolean;
+  phases: Phase[];
+  kpis: Kpi[];
+  progress: ProgressBullet[];
+  projects: BudgetProject[];
+  statusSummary: StatusSummary;
+};
 /** A measure as placed on a sheet; a repost carries the same id as the original. */
-export const Measure = z
-  .object({
-    id: Id,
-    title: z.string(),
-    ministries: z.array(z.string()),
-    isRepost: z.boolean(),
-    phases: z.array(Phase),
-    kpis: z.array(Kpi),
-    progress: z.array(ProgressBullet),
-    projects: z.array(BudgetProject),
-    statusSummary: StatusSummary,
-  })
-  .meta({ id: 'Measure' });
-/** A measure as placed on a sheet. */
-export type Measure = z.infer<typeof Measure>;
+export const Measure = describes<Measure>()(
+  z
+    .object({
+      id: Id,
+      title: z.string(),
+      ministries: z.array(z.string()),
+      isRepost: z.boolean(),
+      phases: z.array(Phase),
+      kpis: z.array(Kpi),
+      progress: z.array(ProgressBullet),
+      projects: z.array(BudgetProject),
+      statusSummary: StatusSummary,
+    })
+    .meta({ id: 'Measure' }),
+);
 
+/** A sheet on the wire: the domain's sheet with its measures and what is tied to the sheet itself. */
+export type Sheet = Pick<domain.Sheet, 'id' | 'number' | 'title'> & {
+  measures: Measure[];
+  progress: ProgressBullet[];
+  projects: BudgetProject[];
+  statusSummary: StatusSummary;
+};
 /** One roadmap table (工程表). */
-export const Sheet = z
-  .object({
-    id: Id,
-    number: z.int(),
-    title: z.string(),
-    measures: z.array(Measure),
-    progress: z.array(ProgressBullet).meta({ description: 'Progress tied to the sheet, not to one measure' }),
-    projects: z.array(BudgetProject).meta({ description: 'Projects tied to the sheet, not to one measure' }),
-    statusSummary: StatusSummary.meta({
-      description: 'KPIs of the measures the sheet shows, reposts included',
-    }),
-  })
-  .meta({ id: 'Sheet' });
-/** One roadmap table (工程表). */
-export type Sheet = z.infer<typeof Sheet>;
+export const Sheet = describes<Sheet>()(
+  z
+    .object({
+      id: Id,
+      number: z.int(),
+      title: z.string(),
+      measures: z.array(Measure),
+      progress: z
+        .array(ProgressBullet)
+        .meta({ description: 'Progress tied to the sheet, not to one measure' }),
+      projects: z
+        .array(BudgetProject)
+        .meta({ description: 'Projects tied to the sheet, not to one measure' }),
+      statusSummary: StatusSummary.meta({
+        description: 'KPIs of the measures the sheet shows, reposts included',
+      }),
+    })
+    .meta({ id: 'Sheet' }),
+);
 
+/** A strategic goal on the wire: the domain's goal with its outcome targets. */
+export type StrategicGoal = Pick<domain.StrategicGoal, 'id' | 'number' | 'title' | 'note'> & {
+  outcomes: Kpi[];
+  statusSummary: StatusSummary;
+};
 /** 戦略目標 with its outcome targets. */
-export const StrategicGoal = z
-  .object({
-    id: Id,
-    number: z.int(),
-    title: z.string(),
-    note: z.string(),
-    outcomes: z.array(Kpi),
-    statusSummary: StatusSummary,
-  })
-  .meta({ id: 'StrategicGoal' });
-/** 戦略目標 with its outcome targets. */
-export type StrategicGoal = z.infer<typeof StrategicGoal>;
+export const StrategicGoal = describes<StrategicGoal>()(
+  z
+    .object({
+      id: Id,
+      number: z.int(),
+      title: z.string(),
+      note: z.string(),
+      outcomes: z.array(Kpi),
+      statusSummary: StatusSummary,
+    })
+    .meta({ id: 'StrategicGoal' }),
+);
 
+/** A follow-up round on the wire: the domain's round without its plan. */
+export type Round = Omit<domain.FollowUpRound, 'planId'>;
 /** A follow-up round. */
-export const Round = z
-  .object({
-    id: Id,
-    title: z.string(),
-    asOfDate: IsoDate,
-    deadline: IsoDate.nullable(),
-    state: z.enum(ROUND_STATES),
-  })
-  .meta({ id: 'Round' });
-/** A follow-up round. */
-export type Round = z.infer<typeof Round>;
+export const Round = describes<Round>()(
+  z
+    .object({
+      id: Id,
+      title: z.string(),
+      asOfDate: IsoDate,
+      deadline: IsoDate.nullable(),
+      state: z.enum(ROUND_STATES),
+    })
+    .meta({ id: 'Round' }),
+);
 
 /** A plan as listed: enough to choose one. */
 export const PlanSummary = z

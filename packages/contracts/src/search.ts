@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type * as domain from '@kotei/domain';
 import { PROGRESS_STATUSES } from '@kotei/domain';
-import { Id, IsoDate, Text } from './common.js';
+import { describes, Id, IsoDate, Text } from './common.js';
 
 /** Kinds of items search finds. */
 export const SEARCH_TYPES = ['measure', 'kpi', 'progress', 'project', 'evaluation'] as const;
@@ -25,9 +26,11 @@ export const SearchQuery = z.object({
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 /** One piece of a hit's text; `isHit` marks what matched, so clients highlight without HTML. */
-export const HighlightSegment = z
-  .object({ text: z.string(), isHit: z.boolean() })
-  .meta({ id: 'HighlightSegment' });
+export const HighlightSegment = describes<domain.HighlightSegment>()(
+  z.object({ text: z.string(), isHit: z.boolean() }).meta({ id: 'HighlightSegment' }),
+);
+/** One piece of a hit's text. */
+export type HighlightSegment = domain.HighlightSegment;
 
 /** One item found. */
 export const SearchHit = z

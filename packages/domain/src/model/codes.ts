@@ -71,3 +71,22 @@ export type Role = (typeof ROLES)[number];
 export const EVALUATION_RATINGS = ['good', 'fair', 'concern', 'serious'] as const;
 /** An expert's overall rating of the plan, a strategic goal or a sheet in one round. */
 export type EvaluationRating = (typeof EVALUATION_RATINGS)[number];
+
+/** Why a KPI has its status: the published method's reasons plus those of kotei's shape rules. */
+export const STATUS_REASONS = [
+  'target_achieved',
+  'growth_against_target',
+  'growth_without_target',
+  'too_few_years',
+  'opposite_signs',
+  'undefined_progress',
+  'invalid_input',
+  'no_actual',
+  'base_value_missing',
+  'target_missing',
+  'running_total_against_share',
+  'level_kept',
+  'below_level',
+  'pace_against_target',
+  'set_by_coordinator',
+] as const;

@@ -2,6 +2,7 @@ import type { Breakdown } from './breakdown.js';
 import type {
   BudgetType,
   Direction,
+  EvaluationRating,
   KpiLevel,
   KpiShape,
   ObservationOrigin,
@@ -193,7 +194,7 @@ export interface Evaluation {
   goalId: Id | null;
   sheetId: Id | null;
   evaluatorId: Id;
-  rating: string;
+  rating: EvaluationRating;
   comment: string;
   createdAt: string;
 }

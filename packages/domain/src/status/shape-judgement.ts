@@ -1,4 +1,4 @@
-import type { ProgressStatus } from '../model/codes.js';
+import type { ProgressStatus, STATUS_REASONS } from '../model/codes.js';
 import type { Direction, KpiShape } from '../model/codes.js';
 import type { YearKind } from './format.js';
 import type { ProgressReason, YearValue } from './open-sdg.js';
@@ -46,22 +46,7 @@ export interface ShapeInput {
 }
 
 /** Why a KPI has its status: the published method's reasons plus those of kotei's shape rules. */
-export type StatusReason =
-  | 'target_achieved'
-  | 'growth_against_target'
-  | 'growth_without_target'
-  | 'too_few_years'
-  | 'opposite_signs'
-  | 'undefined_progress'
-  | 'invalid_input'
-  | 'no_actual'
-  | 'base_value_missing'
-  | 'target_missing'
-  | 'running_total_against_share'
-  | 'level_kept'
-  | 'below_level'
-  | 'pace_against_target'
-  | 'set_by_coordinator';
+export type StatusReason = (typeof STATUS_REASONS)[number];
 
 /** The numbers a sentence explains, by the kind of rule that produced them. */
 export type JudgementDetail =

@@ -111,7 +111,7 @@ describe.each(TEST_DATABASES)('KPI breakdowns on %s', (kind) => {
     ).json<MeasureDetail>();
     const actual = detail.measure.kpis
       .find((k) => k.id === kpiId)
-      ?.actuals.find((a) => a.fiscalYear === 2024);
+      ?.actuals.find((a) => a.period.fiscalYear === 2024);
     expect(actual?.breakdown?.dimension).toBe('prefecture');
     expect(actual?.breakdown?.values.map((v) => v.member)).toEqual(
       Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0')),

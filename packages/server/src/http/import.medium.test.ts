@@ -148,7 +148,7 @@ describe.each(TEST_DATABASES)('import on %s', (kind) => {
       ...tree.sheets.flatMap((s) => s.measures.flatMap((m) => m.kpis)),
     ]
       .flatMap((k) => k.actuals)
-      .map((a) => `${a.value}:${a.label}`);
+      .map((a) => `${a.value}:${a.period.label}`);
     expect(actuals).toEqual(expect.arrayContaining(['86:2024年度', '90:2025年度']));
     // The same later document again changes nothing.
     const again = await app.inject({ method: 'POST', url: '/api/imports', headers, payload });

@@ -7,12 +7,21 @@ import type {
   KpiShape,
   MeasurePlacement,
   ObservationForStatus,
+  ObservationOrigin,
   ProgressStatus,
   RoundState,
   BudgetType,
   StatusOverride,
 } from '@kotei/domain';
-import type { BudgetProject, Kpi, Period, PlanSummary, ProgressBullet, Round } from '@kotei/contracts';
+import type {
+  BudgetProject,
+  Kpi,
+  KpiPoint,
+  PeriodValue,
+  PlanSummary,
+  ProgressBullet,
+  Round,
+} from '@kotei/contracts';
 import type {
   BreakdownValueTable,
   BudgetLineTable,
@@ -37,7 +46,7 @@ export type KpiContent = Omit<Kpi, 'status'>;
 export interface PhaseContent {
   id: string;
   text: string;
-  period: Period;
+  period: PeriodValue;
   isDone: boolean;
 }
 
@@ -107,7 +116,8 @@ export interface KpiStatusInput {
   planId: string;
   placement: KpiPlacement;
   kpi: KpiForStatus;
-  actuals: ObservationForStatus[];
+  /** Its own actuals, with how each reached kotei (shown when another KPI borrows them). */
+  actuals: (ObservationForStatus & { origin: ObservationOrigin })[];
   override: StatusOverride | null;
 }
 
@@ -207,9 +217,13 @@ function withBreakdown(point: DomainKpiPoint | null, breakdown: Breakdown | null
   return point && breakdown ? { ...point, breakdown } : point;
 }
 
-function toActual(row: ObservationTable, breakdowns: BreakdownIndex): ObservationForStatus {
+function toActual(
+  row: ObservationTable,
+  breakdowns: BreakdownIndex,
+): ObservationForStatus & { origin: ObservationOrigin } {
   return {
     breakdown: breakdowns.ofObservation(row.id),
+    origin: row.origin as ObservationOrigin,
     value: row.value,
     period: {
       start: row.period_start,
@@ -272,8 +286,9 @@ function toWirePoint(
   fiscalYear: number | null,
   label: string | null,
   breakdown: Breakdown | null,
-): Kpi['baseline'] {
-  return label === null ? null : { value, fiscalYear, label, start, end, breakdown };
+): KpiPoint | null {
+  const point = pointOf(value, start, end, fiscalYear, label);
+  return point && { ...point, breakdown };
 }
 
 /** A KPI as the API shows it, without its status, with its actuals in period order. */
@@ -308,10 +323,15 @@ export function toKpiContent(
     note: row.note,
     actuals: observations.map((o) => ({
       value: o.value,
-      fiscalYear: o.period_fiscal_year,
-      label: o.period_label,
-      origin: o.origin as Kpi['actuals'][number]['origin'],
+      period: {
+        start: o.period_start,
+        end: o.period_end,
+        fiscalYear: o.period_fiscal_year,
+        label: o.period_label,
+      },
+      origin: o.origin as ObservationOrigin,
       breakdown: breakdowns.ofObservation(o.id),
+      borrowedFrom: null,
     })),
   };
 }

@@ -1,11 +1,5 @@
-import {
-  requiredPath,
-  rollUpStatuses,
-  type KpiPoint as DomainKpiPoint,
-  type ProgressStatus,
-  type StatusRollUp,
-} from '@kotei/domain';
-import type { KpiPoint, Phase, PlanDashboard, PlanSummary } from '@kotei/contracts';
+import { requiredPath, rollUpStatuses, type ProgressStatus, type StatusRollUp } from '@kotei/domain';
+import type { Phase, PlanDashboard, PlanSummary } from '@kotei/contracts';
 import { budgetTotals } from '@kotei/reports';
 import type { DashboardContent, DashboardMeasure } from '../repositories/dashboard.mapper.js';
 import type { KpiContent } from '../repositories/plan.mapper.js';
@@ -23,13 +17,6 @@ const STATUS_ORDER: readonly ProgressStatus[] = [
 ];
 const BEHIND: ReadonlySet<ProgressStatus> = new Set(['deteriorating', 'limited', 'moderate']);
 const NONE: StatusRollUp = rollUpStatuses([]);
-
-// The wire's flat point (value beside its period's fields) as the domain's point, which requiredPath reads.
-function domainPoint(point: KpiPoint | null): DomainKpiPoint | null {
-  if (point?.start == null) return null;
-  const { value, start, end, fiscalYear, label } = point;
-  return { value, period: { start, end, fiscalYear, label } };
-}
 
 /** An output KPI as placed on the dashboard's list of worst KPIs, before its content is read. */
 export interface WorstKpiPlace {
@@ -102,8 +89,8 @@ export function buildDashboard(
           path: requiredPath({
             shape: kpi.shape,
             unit: kpi.unit,
-            baseline: domainPoint(kpi.baseline),
-            target: domainPoint(kpi.target),
+            baseline: kpi.baseline,
+            target: kpi.target,
           }),
         };
       }),

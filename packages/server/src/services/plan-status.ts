@@ -9,10 +9,12 @@ import {
   todayInJapan,
   type Clock,
   type EffectiveStatus,
+  type SharedObservation,
   type StatusRollUp,
 } from '@kotei/domain';
+import type { KpiActual } from '@kotei/contracts';
 import { groupBy } from '../repositories/group-by.js';
-import type { StatusInputs } from '../repositories/plan.mapper.js';
+import type { KpiStatusInput, StatusInputs } from '../repositories/plan.mapper.js';
 import type { PlanRepository } from '../repositories/plan.repository.js';
 
 /** A plan's statuses at a reference date: every KPI's and outcome target's (override applied) and the roll-ups. */
@@ -20,6 +22,12 @@ export interface PlanStatusSet {
   referenceDate: string;
   /** Every KPI and outcome target of the plan, by id. */
   kpis: ReadonlyMap<string, EffectiveStatus>;
+  /**
+   * The actuals a KPI was judged with that are another's (an outcome target and the sheet KPI measuring the
+   * same thing), by the borrowing KPI's id; pages show them beside its own so a status never rests on values
+   * the reader cannot see.
+   */
+  borrowed: ReadonlyMap<string, KpiActual[]>;
   /** Every KPI and outcome target once. */
   plan: StatusRollUp;
   byMeasure: ReadonlyMap<string, StatusRollUp>;
@@ -40,17 +48,19 @@ export interface PlanVersion {
 export function computePlanStatuses(inputs: StatusInputs, referenceDate: string): PlanStatusSet {
   const actuals = judgedActuals(inputs);
   const kpis = new Map<string, EffectiveStatus>();
+  const borrowed = new Map<string, KpiActual[]>();
   for (const input of inputs.kpis) {
-    kpis.set(
-      input.kpi.id,
-      applyOverride(evaluateKpi(input.kpi, actuals.get(input.kpi.id) ?? [], referenceDate), input.override),
-    );
+    const judged = actuals.get(input.kpi.id) ?? [];
+    kpis.set(input.kpi.id, applyOverride(evaluateKpi(input.kpi, judged, referenceDate), input.override));
+    const others = judged.filter((actual) => actual.borrowedFrom !== null);
+    if (others.length > 0) borrowed.set(input.kpi.id, others.map(toBorrowedActual));
   }
   const placements = inputs.kpis.map((input) => input.placement);
   const effective = [...kpis.values()].map((status) => status.effective);
   return {
     referenceDate,
     kpis,
+    borrowed,
     plan: rollUpPlan(placements, effective),
     byMeasure: rollUpByMeasure(placements, effective),
     bySheet: rollUpBySheet(inputs.measures, placements, effective),
@@ -62,7 +72,9 @@ export function computePlanStatuses(inputs: StatusInputs, referenceDate: string)
  * The actuals each KPI is judged with: its own, and those of a KPI of the other level that measures the same
  * thing (an outcome target and the sheet KPI it repeats share what either reports).
  */
-function judgedActuals(inputs: StatusInputs): ReturnType<typeof shareActuals> {
+type JudgedActual = SharedObservation<KpiStatusInput['actuals'][number] & { kpiId: string }>;
+
+function judgedActuals(inputs: StatusInputs): Map<string, JudgedActual[]> {
   return shareActuals(
     inputs.kpis.map(({ kpi, placement }) => ({
       id: kpi.id,
@@ -72,6 +84,11 @@ function judgedActuals(inputs: StatusInputs): ReturnType<typeof shareActuals> {
     })),
     inputs.kpis.flatMap(({ kpi, actuals }) => actuals.map((actual) => ({ ...actual, kpiId: kpi.id }))),
   );
+}
+
+function toBorrowedActual(actual: JudgedActual): KpiActual {
+  const { value, period, origin, breakdown, borrowedFrom } = actual;
+  return { value, period, origin, breakdown: breakdown ?? null, borrowedFrom };
 }
 
 interface Kept {

@@ -37,7 +37,11 @@ export function toKpiStatus(status: EffectiveStatus): KpiStatus {
 export function withStatus(kpi: KpiContent, statuses: PlanStatusSet): Kpi {
   const status = statuses.kpis.get(kpi.id);
   if (!status) throw new Error(`no status for KPI ${kpi.id} at ${statuses.referenceDate}`);
-  return { ...kpi, status: toKpiStatus(status) };
+  const borrowed = statuses.borrowed.get(kpi.id);
+  const actuals = borrowed
+    ? [...kpi.actuals, ...borrowed].sort((a, b) => a.period.start.localeCompare(b.period.start))
+    : kpi.actuals;
+  return { ...kpi, actuals, status: toKpiStatus(status) };
 }
 
 /** A phase with its schedule status at the reference date. */

@@ -1193,7 +1193,7 @@ export interface components {
             lineTo: number;
             rawText: string;
         };
-        PeriodInput: {
+        PeriodValueInput: {
             /**
              * Format: date
              * @description Date in Japan time, YYYY-MM-DD
@@ -1218,11 +1218,17 @@ export interface components {
         };
         KpiPointInput: {
             value: number | null;
-            fiscalYear: number | null;
-            label: string;
-            start: string | null;
-            end: string | null;
+            period: components["schemas"]["PeriodValueInput"];
             breakdown: components["schemas"]["BreakdownInput"] | null;
+        };
+        KpiActualInput: {
+            value: number;
+            period: components["schemas"]["PeriodValueInput"];
+            /** @enum {string} */
+            origin: "reported" | "imported" | "extracted_from_text";
+            breakdown: components["schemas"]["BreakdownInput"] | null;
+            /** @description The KPI this actual belongs to, when an outcome target and a sheet KPI measure the same thing and share their actuals */
+            borrowedFrom: string | null;
         };
         StatusOverrideInput: {
             /** @enum {string} */
@@ -1242,7 +1248,8 @@ export interface components {
             computedStatus: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
             score: number | null;
             progressValue: number | null;
-            reason: string;
+            /** @enum {string} */
+            reason: "target_achieved" | "growth_against_target" | "growth_without_target" | "too_few_years" | "opposite_signs" | "undefined_progress" | "invalid_input" | "no_actual" | "base_value_missing" | "target_missing" | "running_total_against_share" | "level_kept" | "below_level" | "pace_against_target" | "set_by_coordinator";
             valueUsed: number | null;
             valueYear: number | null;
             /** @description Where the KPI should be in valueYear */
@@ -1284,14 +1291,7 @@ export interface components {
             /** @description Floor each unit must meet (share-meeting-bar): 80 in 全都道府県で80%以上 */
             bar: number | null;
             note: string;
-            actuals: {
-                value: number;
-                fiscalYear: number | null;
-                label: string;
-                /** @enum {string} */
-                origin: "reported" | "imported" | "extracted_from_text";
-                breakdown: components["schemas"]["BreakdownInput"] | null;
-            }[];
+            actuals: components["schemas"]["KpiActualInput"][];
             status: components["schemas"]["KpiStatusInput"];
         };
         PhaseInput: {
@@ -1301,7 +1301,7 @@ export interface components {
              */
             id: string;
             text: string;
-            period: components["schemas"]["PeriodInput"];
+            period: components["schemas"]["PeriodValueInput"];
             /** @enum {string} */
             status: "not_started" | "in_progress" | "done" | "overdue";
         };
@@ -2029,7 +2029,7 @@ export interface components {
             lineTo: number;
             rawText: string;
         };
-        Period: {
+        PeriodValue: {
             /**
              * Format: date
              * @description Date in Japan time, YYYY-MM-DD
@@ -2054,11 +2054,17 @@ export interface components {
         };
         KpiPoint: {
             value: number | null;
-            fiscalYear: number | null;
-            label: string;
-            start: string | null;
-            end: string | null;
+            period: components["schemas"]["PeriodValue"];
             breakdown: components["schemas"]["Breakdown"] | null;
+        };
+        KpiActual: {
+            value: number;
+            period: components["schemas"]["PeriodValue"];
+            /** @enum {string} */
+            origin: "reported" | "imported" | "extracted_from_text";
+            breakdown: components["schemas"]["Breakdown"] | null;
+            /** @description The KPI this actual belongs to, when an outcome target and a sheet KPI measure the same thing and share their actuals */
+            borrowedFrom: string | null;
         };
         StatusOverride: {
             /** @enum {string} */
@@ -2078,7 +2084,8 @@ export interface components {
             computedStatus: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
             score: number | null;
             progressValue: number | null;
-            reason: string;
+            /** @enum {string} */
+            reason: "target_achieved" | "growth_against_target" | "growth_without_target" | "too_few_years" | "opposite_signs" | "undefined_progress" | "invalid_input" | "no_actual" | "base_value_missing" | "target_missing" | "running_total_against_share" | "level_kept" | "below_level" | "pace_against_target" | "set_by_coordinator";
             valueUsed: number | null;
             valueYear: number | null;
             /** @description Where the KPI should be in valueYear */
@@ -2120,14 +2127,7 @@ export interface components {
             /** @description Floor each unit must meet (share-meeting-bar): 80 in 全都道府県で80%以上 */
             bar: number | null;
             note: string;
-            actuals: {
-                value: number;
-                fiscalYear: number | null;
-                label: string;
-                /** @enum {string} */
-                origin: "reported" | "imported" | "extracted_from_text";
-                breakdown: components["schemas"]["Breakdown"] | null;
-            }[];
+            actuals: components["schemas"]["KpiActual"][];
             status: components["schemas"]["KpiStatus"];
         };
         Phase: {
@@ -2137,7 +2137,7 @@ export interface components {
              */
             id: string;
             text: string;
-            period: components["schemas"]["Period"];
+            period: components["schemas"]["PeriodValue"];
             /** @enum {string} */
             status: "not_started" | "in_progress" | "done" | "overdue";
         };

@@ -177,6 +177,7 @@ export const en: Messages = {
   'measure.actuals.origin.reported': 'Reported',
   'measure.actuals.origin.imported': 'Imported',
   'measure.actuals.origin.extracted_from_text': 'Extracted from the text',
+  'measure.actuals.borrowed': 'shared from the outcome target or KPI measuring the same thing',
   'measure.breakdown.caption': 'Breakdown by {dimension}: {period}',
   'measure.breakdown.baseline': 'Baseline',
   'measure.breakdown.target': 'Target',

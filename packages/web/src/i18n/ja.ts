@@ -177,6 +177,7 @@ export const ja = {
   'measure.actuals.origin.reported': '報告',
   'measure.actuals.origin.imported': '取込',
   'measure.actuals.origin.extracted_from_text': '文中から抽出',
+  'measure.actuals.borrowed': '同じ指標の成果目標・KPIから共有',
   'measure.breakdown.caption': '内訳（{dimension}別）: {period}',
   'measure.breakdown.baseline': '基準値',
   'measure.breakdown.target': '目標値',

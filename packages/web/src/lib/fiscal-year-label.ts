@@ -18,14 +18,14 @@ export function formatFiscalYear(
 }
 
 /** The fiscal year a period is exactly (2028-04-01..2029-03-31 is FY2028), or null for any other span. */
-export function exactFiscalYear(point: {
+export function exactFiscalYear(period: {
   fiscalYear: number | null;
-  start: string | null;
+  start: string;
   end: string | null;
 }): number | null {
-  const year = point.fiscalYear;
-  if (year === null || point.start === null || point.end === null) return null;
-  return point.start === fiscalYearStart(year) && point.end === fiscalYearEnd(year) ? year : null;
+  const year = period.fiscalYear;
+  if (year === null || period.end === null) return null;
+  return period.start === fiscalYearStart(year) && period.end === fiscalYearEnd(year) ? year : null;
 }
 
 /** A KPI year in 西暦 with its era letter, as KPI cells write it: 2028 → "2028 (R10)". */

@@ -4,10 +4,7 @@ import { formatOutcome, formatPointValue } from './kpi-format';
 
 const point = (value: number | null, label: string): KpiPoint => ({
   value,
-  label,
-  fiscalYear: null,
-  start: null,
-  end: null,
+  period: { label, fiscalYear: null, start: '2021-01-01', end: null },
   breakdown: null,
 });
 

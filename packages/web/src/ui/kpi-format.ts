@@ -26,8 +26,8 @@ export function formatOutcome(
   const target = formatPointValue(kpi.target, valueUnit(kpi));
   const values = [baseline, target].filter((v): v is string => v !== null).join(' → ');
 
-  const baselineLabel = kpi.baseline?.label.trim() ?? '';
-  const targetLabel = kpi.target?.label.trim() ?? '';
+  const baselineLabel = kpi.baseline?.period.label.trim() ?? '';
+  const targetLabel = kpi.target?.period.label.trim() ?? '';
   let periods = '';
   if (baselineLabel && targetLabel) periods = `(${baselineLabel}→${targetLabel})`;
   else if (baselineLabel || targetLabel) periods = `(${baselineLabel || targetLabel})`;

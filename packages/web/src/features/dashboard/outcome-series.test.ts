@@ -12,7 +12,11 @@ function outcome(
     shape: 'level',
     direction: 'increase',
     baseline: null,
-    target: { value: 150, fiscalYear: 2028, label: '2028年', start: null, end: null, breakdown: null },
+    target: {
+      value: 150,
+      period: { fiscalYear: 2028, label: '2028年', start: '2028-01-01', end: '2028-12-31' },
+      breakdown: null,
+    },
     bar: null,
     note: '',
     actuals: [],
@@ -21,7 +25,7 @@ function outcome(
       computedStatus: 'on_track',
       score: null,
       progressValue: null,
-      reason: '',
+      reason: 'growth_against_target',
       valueUsed: null,
       valueYear: null,
       expectedValue: null,
@@ -42,7 +46,15 @@ describe('buildTrajectory', () => {
     const rows = buildTrajectory(
       outcome(
         {
-          actuals: [{ value: 120, fiscalYear: 2024, label: '2024年', origin: 'imported', breakdown: null }],
+          actuals: [
+            {
+              value: 120,
+              period: { fiscalYear: 2024, label: '2024年', start: '2024-01-01', end: '2024-12-31' },
+              origin: 'imported',
+              breakdown: null,
+              borrowedFrom: null,
+            },
+          ],
           status: { ...base.kpi.status, forecast: 160 },
         },
         [

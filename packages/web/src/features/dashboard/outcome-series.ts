@@ -27,10 +27,10 @@ export function buildTrajectory(outcome: DashboardOutcome): TrajectoryRow[] {
   };
   for (const point of outcome.path) row(point.year).required = point.value;
   for (const actual of outcome.kpi.actuals) {
-    if (actual.fiscalYear !== null) row(actual.fiscalYear).actual = actual.value;
+    if (actual.period.fiscalYear !== null) row(actual.period.fiscalYear).actual = actual.value;
   }
   const forecast = outcome.kpi.status.forecast;
-  const targetYear = outcome.kpi.target?.fiscalYear ?? null;
+  const targetYear = outcome.kpi.target?.period.fiscalYear ?? null;
   if (forecast !== null && targetYear !== null) row(targetYear).forecast = forecast;
   return [...rows.values()].sort((a, b) => a.year - b.year);
 }

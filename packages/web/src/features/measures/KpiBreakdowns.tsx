@@ -32,7 +32,7 @@ function brokenDown(kpi: Kpi, t: (key: MessageKey) => string, year: (fy: number)
       const name = t(which === 'baseline' ? 'measure.breakdown.baseline' : 'measure.breakdown.target');
       list.push({
         key: which,
-        period: `${name} (${point.label})`,
+        period: `${name} (${point.period.label})`,
         total: point.value,
         breakdown: point.breakdown,
       });
@@ -40,7 +40,8 @@ function brokenDown(kpi: Kpi, t: (key: MessageKey) => string, year: (fy: number)
   }
   kpi.actuals.forEach((actual, index) => {
     if (actual.breakdown) {
-      const period = actual.fiscalYear === null ? actual.label : year(actual.fiscalYear);
+      const { fiscalYear, label } = actual.period;
+      const period = fiscalYear === null ? label : year(fiscalYear);
       list.push({ key: `actual-${index}`, period, total: actual.value, breakdown: actual.breakdown });
     }
   });

@@ -23,8 +23,8 @@ const ORIGIN_KEY: Record<Actual['origin'], MessageKey> = {
 function PointCell({ point, unit }: { point: KpiPoint | null; unit: string }) {
   const { t, lang } = useI18n();
   if (!point) return <>{t('common.noValue')}</>;
-  const year = exactFiscalYear(point);
-  const label = point.label.trim();
+  const year = exactFiscalYear(point.period);
+  const label = point.period.label.trim();
   return (
     <>
       <span className="kpi-point__value">
@@ -50,7 +50,8 @@ function ActualsTable({ kpi }: { kpi: Kpi }) {
   const { t, lang } = useI18n();
   const columns = useMemo(
     () => [
-      actualColumn.accessor('fiscalYear', {
+      actualColumn.accessor((actual) => actual.period.fiscalYear, {
+        id: 'fiscalYear',
         header: () => t('measure.actuals.year'),
         cell: (info) => {
           const year = info.getValue();
@@ -63,7 +64,8 @@ function ActualsTable({ kpi }: { kpi: Kpi }) {
         cell: (info) => `${formatNumber(info.getValue())}${valueUnit(kpi)}`,
         meta: { className: 'num' },
       }),
-      actualColumn.accessor('label', {
+      actualColumn.accessor((actual) => actual.period.label, {
+        id: 'label',
         header: () => t('measure.actuals.label'),
         cell: (info) => info.getValue() || t('common.noValue'),
         meta: { lang: CONTENT_LANG },
@@ -71,14 +73,19 @@ function ActualsTable({ kpi }: { kpi: Kpi }) {
       actualColumn.accessor('origin', {
         header: () => t('measure.actuals.origin'),
         cell: (info) => (
-          <span className={`origin origin--${info.getValue()}`}>{t(ORIGIN_KEY[info.getValue()])}</span>
+          <>
+            <span className={`origin origin--${info.getValue()}`}>{t(ORIGIN_KEY[info.getValue()])}</span>
+            {info.row.original.borrowedFrom !== null && (
+              <span className="origin__borrowed"> ({t('measure.actuals.borrowed')})</span>
+            )}
+          </>
         ),
       }),
     ],
     [t, lang, kpi],
   );
   const actuals = useMemo(
-    () => [...kpi.actuals].sort((a, b) => (a.fiscalYear ?? 0) - (b.fiscalYear ?? 0)),
+    () => [...kpi.actuals].sort((a, b) => (a.period.fiscalYear ?? 0) - (b.period.fiscalYear ?? 0)),
     [kpi.actuals],
   );
   if (actuals.length === 0) return <p className="muted">{t('measure.actuals.none')}</p>;

@@ -9,7 +9,7 @@ function PointCells({ point }: { point: KpiPoint | null }) {
   const noValue = t('common.noValue');
   return (
     <>
-      <td lang={CONTENT_LANG}>{point?.label.trim() || noValue}</td>
+      <td lang={CONTENT_LANG}>{point?.period.label.trim() || noValue}</td>
       <td className="num">{point && point.value !== null ? formatNumber(point.value) : noValue}</td>
     </>
   );

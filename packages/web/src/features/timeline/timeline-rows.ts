@@ -54,7 +54,7 @@ export function buildTimelineSheets(plan: PlanTree, sheetNumber: number | null):
           ministries: measure.ministries,
           repostOf: original,
           phases: original ? [] : measure.phases,
-          targetEnds: measure.kpis.flatMap((kpi) => (kpi.target?.end ? [kpi.target.end] : [])),
+          targetEnds: measure.kpis.flatMap((kpi) => (kpi.target?.period.end ? [kpi.target.period.end] : [])),
         };
       }),
     }));
