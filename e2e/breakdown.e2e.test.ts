@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Breakdown, MeasureDetail, PlanTree } from '@kotei/contracts';
 import { expectNoAxeViolations, saveScreenshot } from './support/page.js';
 import { useKotei } from './support/fixture.js';
 
@@ -11,17 +12,13 @@ const fixture = JSON.parse(
     new URL('../packages/domain/src/status/fixtures/generic-share-by-prefecture.json', import.meta.url),
     'utf8',
   ),
-) as { below: string[]; breakdown: { dimension: string; values: { member: string; value: number }[] } };
-
-interface MeasureJson {
-  measure: { kpis: { name: string; actuals: unknown[] }[] };
-}
+) as { below: string[]; breakdown: Breakdown };
 
 const { withPage, server } = useKotei();
 
 async function measureIdOf(kpiName: string): Promise<string> {
   const res = await fetch(`${server().url}/api/plans/${SLUG}`);
-  const tree = (await res.json()) as { sheets: { measures: { id: string; kpis: { name: string }[] }[] }[] };
+  const tree = (await res.json()) as PlanTree;
   const measure = tree.sheets.flatMap((s) => s.measures).find((m) => m.kpis.some((k) => k.name === kpiName));
   if (!measure) throw new Error(`the sample plan has no KPI ${kpiName}`);
   return measure.id;
@@ -35,15 +32,15 @@ describe('a KPI broken down by prefecture', () => {
     await withPage(async (page, baseUrl) => {
       await page.route(`**/api/plans/${SLUG}/measures/${id}*`, async (route) => {
         const response = await route.fetch();
-        const detail = (await response.json()) as MeasureJson;
+        const detail = (await response.json()) as MeasureDetail;
         const kpi = detail.measure.kpis.find((k) => k.name === KPI_NAME);
         if (!kpi) throw new Error('the sample plan changed shape');
         kpi.actuals.push({
           value: 9,
-          fiscalYear: 2024,
-          label: '2024年度',
+          period: { start: '2024-04-01', end: '2025-03-31', fiscalYear: 2024, label: '2024年度' },
           origin: 'reported',
           breakdown: fixture.breakdown,
+          borrowedFrom: null,
         });
         await route.fulfill({ response, json: detail });
       });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanTree } from '@kotei/contracts';
 import { prepareFirstStart } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
 import { buildApp } from './app.js';
@@ -48,33 +49,14 @@ describe.each(TEST_DATABASES)('HTTP API on %s', (kind) => {
   it('reads the whole plan tree with phase statuses at today in Japan', async () => {
     const res = await app.inject({ url: `/api/plans/${SLUG}` });
     expect(res.statusCode).toBe(200);
-    const tree = res.json<{
-      referenceDate: string;
-      strategicGoals: {
-        title: string;
-        outcomes: { name: string; target: { value: number; fiscalYear: number } | null }[];
-      }[];
-      sheets: {
-        number: number;
-        measures: {
-          title: string;
-          ministries: string[];
-          phases: { period: { label: string }; status: string }[];
-          kpis: {
-            baseline: { value: number; fiscalYear: number; label: string } | null;
-            target: { value: number; fiscalYear: number; label: string } | null;
-          }[];
-          projects: { name: string; lines: { amountYen: number | null }[] }[];
-        }[];
-      }[];
-    }>();
+    const tree = res.json<PlanTree>();
     expect(tree.referenceDate).toBe('2025-07-15');
     expect(tree.strategicGoals.map((g) => g.title)).toContain('国民に最新の医薬品を速やかに届ける');
     expect(tree.sheets.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const first = tree.sheets[0]?.measures[0];
     expect(first?.title).toBe('官民協議会による外資系企業・外国資金の呼び込み');
-    expect(first?.kpis[0]?.target).toMatchObject({ value: 14, fiscalYear: 2028, label: 'R10' });
-    expect(first?.kpis[0]?.baseline).toMatchObject({ value: 7, fiscalYear: 2023, label: 'R5' });
+    expect(first?.kpis[0]?.target).toMatchObject({ value: 14, period: { fiscalYear: 2028, label: 'R10' } });
+    expect(first?.kpis[0]?.baseline).toMatchObject({ value: 7, period: { fiscalYear: 2023, label: 'R5' } });
     // A 2024年夏 phase that was never marked done is overdue by July 2025.
     const summer = first?.phases.find((p) => p.period.label === '2024年夏');
     expect(summer?.status).toBe('overdue');

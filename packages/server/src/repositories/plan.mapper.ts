@@ -1,5 +1,4 @@
 import type {
-  Breakdown,
   Direction,
   KpiForStatus,
   KpiPlacement,
@@ -8,20 +7,15 @@ import type {
   MeasurePlacement,
   ObservationForStatus,
   ObservationOrigin,
+  Phase,
+  Plan,
+  SourceRef,
   ProgressStatus,
   RoundState,
   BudgetType,
   StatusOverride,
 } from '@kotei/domain';
-import type {
-  BudgetProject,
-  Kpi,
-  KpiPoint,
-  PeriodValue,
-  PlanSummary,
-  ProgressBullet,
-  Round,
-} from '@kotei/contracts';
+import type { BudgetProject, Kpi, KpiPoint, PlanSummary, ProgressBullet, Round } from '@kotei/contracts';
 import type {
   BreakdownValueTable,
   BudgetLineTable,
@@ -43,19 +37,7 @@ import type { PlanRows } from './plan.repository.js';
 export type KpiContent = Omit<Kpi, 'status'>;
 
 /** A phase as stored: its schedule status follows from `isDone` and the reference date. */
-export interface PhaseContent {
-  id: string;
-  text: string;
-  period: PeriodValue;
-  isDone: boolean;
-}
-
-/** Where a measure's text was read from in its document. */
-export interface MeasureSource {
-  lineFrom: number;
-  lineTo: number;
-  rawText: string;
-}
+export type PhaseContent = Pick<Phase, 'id' | 'text' | 'period' | 'isDone'>;
 
 /** A measure as stored, without statuses. */
 export interface MeasureContent {
@@ -66,7 +48,7 @@ export interface MeasureContent {
   kpis: KpiContent[];
   progress: ProgressBullet[];
   projects: BudgetProject[];
-  source: MeasureSource | null;
+  source: SourceRef | null;
 }
 
 /** A sheet as stored: the measures it shows (in order, reposts marked), its own progress and projects. */
@@ -88,21 +70,9 @@ export interface GoalContent {
   outcomes: KpiContent[];
 }
 
-/** A plan's own fields. */
-export interface PlanHeader {
-  id: string;
-  slug: string;
-  title: string;
-  owner: string;
-  adoptedOn: string | null;
-  description: string;
-  policyFields: string[];
-  isSample: boolean;
-}
-
 /** A whole plan as stored, without statuses (those depend on the reference date). */
 export interface PlanContent {
-  plan: PlanHeader;
+  plan: Plan;
   /** Raised by every write that can change a status; statuses kept under it are valid while it stays. */
   dataVersion: number;
   rounds: Round[];
@@ -192,29 +162,42 @@ function toKpiForStatus(row: KpiTable, breakdowns: BreakdownIndex): KpiForStatus
     unit: row.unit,
     shape: row.shape as KpiShape,
     direction: row.direction as Direction,
-    baseline: withBreakdown(
-      pointOf(
-        row.baseline_value,
-        row.baseline_start,
-        row.baseline_end,
-        row.baseline_fiscal_year,
-        row.baseline_label,
-      ),
-      breakdowns.ofPoint(row.id, 'baseline'),
+    ...toKpiPoints(row, breakdowns),
+    bar: row.bar,
+  };
+}
+
+/** A KPI's baseline and target from its row's columns, each with its breakdown when it has one. */
+function toKpiPoints(row: KpiTable, breakdowns: BreakdownIndex): Pick<KpiContent, 'baseline' | 'target'> {
+  const point = (
+    value: number | null,
+    start: string | null,
+    end: string | null,
+    fiscalYear: number | null,
+    label: string | null,
+    which: 'baseline' | 'target',
+  ): KpiPoint | null => {
+    const read = pointOf(value, start, end, fiscalYear, label);
+    return read && { ...read, breakdown: breakdowns.ofPoint(row.id, which) };
+  };
+  return {
+    baseline: point(
+      row.baseline_value,
+      row.baseline_start,
+      row.baseline_end,
+      row.baseline_fiscal_year,
+      row.baseline_label,
+      'baseline',
     ),
-    target: pointOf(
+    target: point(
       row.target_value,
       row.target_start,
       row.target_end,
       row.target_fiscal_year,
       row.target_label,
+      'target',
     ),
-    bar: row.bar,
   };
-}
-
-function withBreakdown(point: DomainKpiPoint | null, breakdown: Breakdown | null): DomainKpiPoint | null {
-  return point && breakdown ? { ...point, breakdown } : point;
 }
 
 function toActual(
@@ -279,18 +262,6 @@ export function toStatusInputs(rows: {
   };
 }
 
-function toWirePoint(
-  value: number | null,
-  start: string | null,
-  end: string | null,
-  fiscalYear: number | null,
-  label: string | null,
-  breakdown: Breakdown | null,
-): KpiPoint | null {
-  const point = pointOf(value, start, end, fiscalYear, label);
-  return point && { ...point, breakdown };
-}
-
 /** A KPI as the API shows it, without its status, with its actuals in period order. */
 export function toKpiContent(
   row: KpiTable,
@@ -303,22 +274,7 @@ export function toKpiContent(
     unit: row.unit,
     shape: row.shape as KpiShape,
     direction: row.direction as Direction,
-    baseline: toWirePoint(
-      row.baseline_value,
-      row.baseline_start,
-      row.baseline_end,
-      row.baseline_fiscal_year,
-      row.baseline_label,
-      breakdowns.ofPoint(row.id, 'baseline'),
-    ),
-    target: toWirePoint(
-      row.target_value,
-      row.target_start,
-      row.target_end,
-      row.target_fiscal_year,
-      row.target_label,
-      breakdowns.ofPoint(row.id, 'target'),
-    ),
+    ...toKpiPoints(row, breakdowns),
     bar: row.bar,
     note: row.note,
     actuals: observations.map((o) => ({
