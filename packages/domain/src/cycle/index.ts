@@ -1,0 +1,4 @@
+export * from './role-grants.js';
+export * from './round-part.js';
+export * from './phase-state.js';
+export * from './actual-checks.js';
