@@ -1,10 +1,20 @@
-import { sql } from 'kysely';
+import { sql, type Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '@kotei/domain';
 import { PlanDocument } from '@kotei/contracts';
-import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
+import { tmpdir } from 'node:os';
+import { migrateToLatest, openDatabase, parseDatabaseUrl } from '../db/database.js';
+import { MIGRATIONS } from '../db/migrations/index.js';
+import {
+  createEmptyDatabase,
+  openTestDatabase,
+  TEST_DATABASES,
+  type EmptyDatabase,
+  type TestDatabase,
+} from '../testing/test-databases.js';
 import type { Actor } from '../services/actor.js';
 import { hashAuditEvent } from './audit-chain.js';
+import { AuditRepository } from './audit.repository.js';
 
 const SLUG = 'audit-check';
 const WRITES = 200;
@@ -134,5 +144,52 @@ describe.each(TEST_DATABASES)('the audit trail on %s', (kind) => {
     });
     await sql`delete from audit_event where id = 'forged'`.execute(db);
     await expect(database.ctx.audit.verify()).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe.each(TEST_DATABASES)('upgrading an audit trail written before the chain on %s', (kind) => {
+  let empty: EmptyDatabase;
+  afterAll(async () => {
+    await (empty as EmptyDatabase | undefined)?.drop();
+  });
+
+  it('renumbers duplicate seqs in the order written and chains every event, so the trail verifies', async () => {
+    empty = await createEmptyDatabase(kind);
+    const database = openDatabase(parseDatabaseUrl(empty.url, tmpdir()));
+    const names = Object.keys(MIGRATIONS);
+    const chained = names.indexOf('2026-12-07T0100_chain_audit_events');
+    try {
+      await migrateToLatest(
+        database,
+        Object.fromEntries(names.slice(0, chained).map((n) => [n, MIGRATIONS[n] as Migration])),
+      );
+      // What max(seq)+1 left behind under concurrent writers: seq 2 three times, then 3.
+      const old = [
+        { id: 'e1', seq: 1, at: '2025-07-01T00:00:00.000Z' },
+        { id: 'e2', seq: 2, at: '2025-07-02T00:00:00.000Z' },
+        { id: 'e3', seq: 2, at: '2025-07-02T00:00:01.000Z' },
+        { id: 'e4', seq: 2, at: '2025-07-02T00:00:02.000Z' },
+        { id: 'e5', seq: 3, at: '2025-07-03T00:00:00.000Z' },
+      ];
+      await sql`insert into audit_event (id, seq, at, actor_id, action, entity_type, entity_id, detail_json, request_id) values ${sql.join(
+        old.map((e) => sql`(${e.id}, ${e.seq}, ${e.at}, null, 'plan.update', 'plan', 'p1', '{"n":1}', null)`),
+      )}`.execute(database.db);
+      await migrateToLatest(database);
+      const rows = await database.db.selectFrom('audit_event').select(['id', 'seq']).orderBy('seq').execute();
+      expect(rows).toEqual(old.map((e, i) => ({ id: e.id, seq: i + 1 })));
+      await expect(new AuditRepository(database.db).verify()).resolves.toEqual({ ok: true, count: 5 });
+      // And the next event carries on from the chain.
+      await new AuditRepository(database.db).record('2025-07-04T00:00:00.000Z', {
+        actorId: null,
+        action: 'test.write',
+        entityType: 'test',
+        entityId: null,
+        detail: {},
+        requestId: null,
+      });
+      await expect(new AuditRepository(database.db).verify()).resolves.toEqual({ ok: true, count: 6 });
+    } finally {
+      await database.close();
+    }
   });
 });
