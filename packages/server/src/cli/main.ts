@@ -9,6 +9,7 @@ import { DatabaseStartupError, redactPassword } from '../db/database.js';
 import { buildApp } from '../http/app.js';
 import type { Operator } from '../services/actor.js';
 import { addAudit, operatorOf } from './audit-command.js';
+import { addBackup } from './backup-command.js';
 import { renderContracts, CONTRACT_FILES } from './contracts.js';
 import { runStatusBatch } from './status-command.js';
 
@@ -353,6 +354,7 @@ export function buildProgram(io: CliIo): Command {
   addImport(program, io, operator);
   addUser(program, io, operator);
   addAudit(program, io, withContext);
+  addBackup(program, io, withContext);
   addContracts(program, io);
 
   return program;
