@@ -127,21 +127,34 @@ describe.each(TEST_DATABASES)('the audit trail of requests on %s', (kind) => {
     });
   });
 
-  it('records the override a clear removed: its status, reason, who set it and when', async () => {
+  it('records the override a set replaced and a clear removed: status, reason, who set it and when', async () => {
     const tree = (await app.inject({ url: `/api/plans/${SLUG}` })).json<PlanTree>();
     const kpiId = tree.strategicGoals[0]?.outcomes[0]?.id ?? '';
     const url = `/api/plans/${SLUG}/kpis/${kpiId}/status-override`;
     const reason = '全対象品目で開発着手済み';
+    const first = await app.inject({
+      method: 'PUT',
+      url,
+      headers,
+      payload: { status: 'limited', reason: '遅れ' },
+    });
+    expect(first.statusCode, first.body).toBe(200);
     const set = await app.inject({ method: 'PUT', url, headers, payload: { status: 'on_track', reason } });
     expect(set.statusCode, set.body).toBe(200);
     const cleared = await app.inject({ method: 'DELETE', url, headers });
     expect(cleared.statusCode, cleared.body).toBe(200);
     const events = await database.ctx.audit.listForEntity('kpi', kpiId);
-    expect(events.map((e) => e.action)).toEqual(['kpi.status_override.set', 'kpi.status_override.clear']);
-    expect(events[1]?.detail).toEqual({
-      planId: tree.id,
-      before: { status: 'on_track', reason, setBy: userId, setAt: events[0]?.at },
-      after: null,
-    });
+    expect(events.map((e) => e.action)).toEqual([
+      'kpi.status_override.set',
+      'kpi.status_override.set',
+      'kpi.status_override.clear',
+    ]);
+    const firstSet = { status: 'limited', reason: '遅れ', setBy: userId, setAt: events[0]?.at };
+    const secondSet = { status: 'on_track', reason, setBy: userId, setAt: events[1]?.at };
+    expect(events.map((e) => e.detail)).toEqual([
+      { planId: tree.id, before: null, after: firstSet },
+      { planId: tree.id, before: firstSet, after: secondSet },
+      { planId: tree.id, before: secondSet, after: null },
+    ]);
   });
 });

@@ -4,12 +4,22 @@ import type { PlanChanges } from './plan.repository.js';
 
 // What the audit of a plan's edits records as "before": read inside the edit's transaction.
 
-/** A KPI's status override as it stood, for the audit of its removal. */
+/** A KPI's status override as it stood, for the audit of its replacement or removal. */
 export interface OverrideSet {
   status: string;
   reason: string;
   setBy: string;
   setAt: string;
+}
+
+/** A KPI's status override as it stands, if it has one. */
+export async function readOverride(trx: Kysely<DB>, kpiId: string): Promise<OverrideSet | null> {
+  const row = await trx
+    .selectFrom('status_override')
+    .select(['status', 'reason', 'set_by as setBy', 'set_at as setAt'])
+    .where('kpi_id', '=', kpiId)
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 /** The current values of the fields a change names. */

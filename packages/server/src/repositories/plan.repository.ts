@@ -22,7 +22,7 @@ import type {
   StrategicGoalTable,
 } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
-import { readPlanChanges, type OverrideSet } from './plan-changes.js';
+import { readOverride, readPlanChanges, type OverrideSet } from './plan-changes.js';
 import {
   toPlanContent,
   toPlanListing,
@@ -430,9 +430,15 @@ export class PlanRepository {
       .executeTakeFirst();
   }
 
-  /** Set (or replace) a KPI's status override, with its audit event, in one transaction. */
-  async setOverride(override: StatusOverrideTable, audit: AuditEntry): Promise<void> {
+  /** Set (or replace) a KPI's status override, with an audit event naming the one replaced, in one transaction. */
+  async setOverride(
+    override: StatusOverrideTable,
+    audit: (replaced: OverrideSet | null) => AuditEntry,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      // Raising the plan's version first locks its row (PostgreSQL): the override read next is the one replaced.
+      await raiseDataVersion(trx, { kpiId: override.kpi_id });
+      const replaced = await readOverride(trx, override.kpi_id);
       await trx
         .insertInto('status_override')
         .values(override)
@@ -445,8 +451,7 @@ export class PlanRepository {
           }),
         )
         .execute();
-      await raiseDataVersion(trx, { kpiId: override.kpi_id });
-      await insertAuditEvent(trx, override.set_at, audit);
+      await insertAuditEvent(trx, override.set_at, audit(replaced));
     });
   }
 

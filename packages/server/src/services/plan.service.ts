@@ -245,22 +245,18 @@ export class PlanService {
   ): Promise<KpiStatus> {
     const user = requirePermission(actor, 'status:override');
     const { plan, kpi } = await this.findKpiOrFail(slug, kpiId);
+    const setAt = this.clock.now().toISOString();
+    const after = { status: body.status, reason: body.reason, setBy: user.id, setAt };
     await this.plans.setOverride(
-      {
-        kpi_id: kpi.id,
-        status: body.status,
-        reason: body.reason,
-        set_by: user.id,
-        set_at: this.clock.now().toISOString(),
-      },
-      {
+      { kpi_id: kpi.id, status: body.status, reason: body.reason, set_by: user.id, set_at: setAt },
+      (replaced) => ({
         actorId: user.id,
         action: 'kpi.status_override.set',
         entityType: 'kpi',
         entityId: kpi.id,
-        detail: { planId: plan.id, status: body.status, reason: body.reason },
+        detail: { planId: plan.id, before: replaced, after },
         requestId: actor.requestId,
-      },
+      }),
     );
     return this.kpiStatus(slug, kpiId);
   }
