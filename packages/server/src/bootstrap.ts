@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AppContext } from './context.js';
+import type { Operator } from './services/actor.js';
 
 /** What the first start did, for the CLI to print once. */
 export interface FirstStartReport {
@@ -23,7 +24,7 @@ export const SAMPLE_SLUG = 'drug-discovery-2024';
  */
 export async function prepareFirstStart(
   ctx: AppContext,
-  options: { loadSample: boolean },
+  options: { loadSample: boolean; operator?: Operator },
 ): Promise<FirstStartReport> {
   if (await ctx.users.hasAny()) return { admin: null, sample: null };
   try {
@@ -39,12 +40,12 @@ export async function prepareFirstStart(
 
 async function prepareEmptyDatabase(
   ctx: AppContext,
-  options: { loadSample: boolean },
+  options: { loadSample: boolean; operator?: Operator },
 ): Promise<FirstStartReport> {
   let sample: FirstStartReport['sample'] = null;
   if (options.loadSample && (await ctx.plans.list()).length === 0) {
     const result = await ctx.imports.commit(
-      'system',
+      options.operator ?? 'system',
       {
         bytes: readFileSync(SAMPLE_DOCUMENT),
         fileName: 'drug-discovery-2024.follow-up.md',
@@ -59,7 +60,7 @@ async function prepareEmptyDatabase(
     );
     sample = { slug: result.slug, issues: result.issues };
   }
-  const created = await ctx.users.add('system', {
+  const created = await ctx.users.add(options.operator ?? 'system', {
     login: FIRST_ADMIN_LOGIN,
     displayName: '管理者',
     role: 'admin',

@@ -63,6 +63,7 @@ export async function openContext(options: {
     await organisations.upsertAll(ORGANISATIONS);
     const planRepository = new PlanRepository(database.db, () => database.refreshStatistics());
     const userRepository = new UserRepository(database.db);
+    const audit = new AuditRepository(database.db);
     const plans = new PlanService(
       planRepository,
       new DashboardRepository(database.db),
@@ -79,7 +80,7 @@ export async function openContext(options: {
       clock: options.clock,
       organisations,
       reference: new ReferenceService(organisations),
-      audit: new AuditRepository(database.db),
+      audit,
       plans,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
       rounds: new RoundService(planRepository, new RoundRepository(database.db), options.clock),
@@ -88,7 +89,7 @@ export async function openContext(options: {
         new EvaluationRepository(database.db),
         options.clock,
       ),
-      auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock),
+      auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock, audit),
       users: new UserService(userRepository, organisations, options.clock),
       search: new SearchService(new SearchRepository(database), plans),
       warmer,

@@ -7,6 +7,9 @@ import { readConfig } from '../config.js';
 import { openContext, type AppContext } from '../context.js';
 import { DatabaseStartupError, redactPassword } from '../db/database.js';
 import { buildApp } from '../http/app.js';
+import type { Operator } from '../services/actor.js';
+import { addAudit, operatorOf } from './audit-command.js';
+import { addBackup } from './backup-command.js';
 import { renderContracts, CONTRACT_FILES } from './contracts.js';
 import { runStatusBatch } from './status-command.js';
 
@@ -54,7 +57,7 @@ async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> 
 }
 
 /** `kotei serve`: migrate, prepare the first start, serve until stopped. */
-function addServe(program: Command, io: CliIo): void {
+function addServe(program: Command, io: CliIo, operator: () => Operator): void {
   program
     .command('serve')
     .description('Migrate the database, prepare the first start, and serve the API and web app')
@@ -71,7 +74,7 @@ function addServe(program: Command, io: CliIo): void {
           io.err(`warming the statuses failed: ${error instanceof Error ? error.message : String(error)}`);
         },
       });
-      const first = await prepareFirstStart(ctx, { loadSample: opts.sample });
+      const first = await prepareFirstStart(ctx, { loadSample: opts.sample, operator: operator() });
       const app = await buildApp(ctx, {
         logLevel: config.logLevel,
         webRoot: config.webRoot,
@@ -176,7 +179,7 @@ function addStatus(program: Command, io: CliIo, readInput: () => Promise<string>
 }
 
 /** `kotei import`: import a follow-up document, or read it only (`--dry-run`). */
-function addImport(program: Command, io: CliIo): void {
+function addImport(program: Command, io: CliIo, operator: () => Operator): void {
   program
     .command('import')
     .description('Import a follow-up document (Markdown/HTML tables converted from the PDF) as a plan')
@@ -229,7 +232,7 @@ function addImport(program: Command, io: CliIo): void {
         return;
       }
       await withContext(async (ctx) => {
-        const result = await ctx.imports.commit('system', input);
+        const result = await ctx.imports.commit(operator(), input);
         io.out(
           result.action === 'create'
             ? `imported ${file} as plan ${result.id} (slug ${result.slug}), ${result.issues} issue(s); see them with --dry-run`
@@ -240,7 +243,7 @@ function addImport(program: Command, io: CliIo): void {
 }
 
 /** `kotei user add|reset-password|list`. */
-function addUser(program: Command, io: CliIo): void {
+function addUser(program: Command, io: CliIo, operator: () => Operator): void {
   const user = program.command('user').description('Manage accounts');
   user
     .command('add')
@@ -251,7 +254,7 @@ function addUser(program: Command, io: CliIo): void {
     .option('--name <name>', 'display name')
     .action((login: string, opts: { role: Role; ministry?: string; name?: string }) =>
       withContext(async (ctx) => {
-        const { user: created, password } = await ctx.users.add('system', {
+        const { user: created, password } = await ctx.users.add(operator(), {
           login,
           role: opts.role,
           ministry: opts.ministry ?? null,
@@ -269,7 +272,7 @@ function addUser(program: Command, io: CliIo): void {
     .argument('<login>')
     .action((login: string) =>
       withContext(async (ctx) => {
-        const password = await ctx.users.resetPassword(login);
+        const password = await ctx.users.resetPassword(operator(), login);
         io.out(`password of ${login} reset`);
         io.out(`password: ${password}`);
       }),
@@ -334,6 +337,7 @@ export function buildProgram(io: CliIo): Command {
         io.err(s.trimEnd());
       },
     })
+    .option('--actor <name>', "who the audit trail names for this command's writes (default: your OS user)")
     .exitOverride()
     .showHelpAfterError()
     .addHelpText(
@@ -341,12 +345,16 @@ export function buildProgram(io: CliIo): Command {
       '\nEnvironment:\n  KOTEI_DATABASE_URL  sqlite:PATH (default sqlite:./data/kotei.db) or postgres://…\n  KOTEI_HOST, KOTEI_PORT, KOTEI_LOG_LEVEL, KOTEI_CLOCK (fixed ISO instant, for demonstrations and tests)',
     );
 
-  addServe(program, io);
+  // Every CLI write names its operator in the audit trail, read once the arguments are parsed.
+  const operator = (): Operator => operatorOf(program.opts<{ actor?: string }>().actor);
+  addServe(program, io, operator);
   addMigrate(program, io);
   addPeriod(program, io);
   addStatus(program, io, readInput);
-  addImport(program, io);
-  addUser(program, io);
+  addImport(program, io, operator);
+  addUser(program, io, operator);
+  addAudit(program, io, withContext);
+  addBackup(program, io, withContext);
   addContracts(program, io);
 
   return program;

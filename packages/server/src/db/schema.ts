@@ -246,6 +246,17 @@ export interface AuditEventTable {
   entity_id: string | null;
   detail_json: string;
   request_id: string | null;
+  /** The hash of the event before (64 zeros for the first), so a removed or inserted event breaks the chain. */
+  prev_hash: string;
+  /** SHA-256 over the event's canonical form (repositories/audit-chain.ts), so an edited event shows. */
+  hash: string;
+}
+
+/** One row (id 1): the last seq handed out and its hash; each audited write updates it in its transaction. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
 }
 
 export interface SearchEntryTable {
@@ -308,6 +319,7 @@ export interface DB {
   evaluation: EvaluationTable;
   revision: RevisionTable;
   audit_event: AuditEventTable;
+  audit_head: AuditHeadTable;
   search_entry: SearchEntryTable;
   status_override: StatusOverrideTable;
   import_record: ImportRecordTable;

@@ -22,6 +22,7 @@ import type {
   StrategicGoalTable,
 } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
+import { readOverride, readPlanChanges, type OverrideSet } from './plan-changes.js';
 import {
   toPlanContent,
   toPlanListing,
@@ -429,9 +430,15 @@ export class PlanRepository {
       .executeTakeFirst();
   }
 
-  /** Set (or replace) a KPI's status override, with its audit event, in one transaction. */
-  async setOverride(override: StatusOverrideTable, audit: AuditEntry): Promise<void> {
+  /** Set (or replace) a KPI's status override, with an audit event naming the one replaced, in one transaction. */
+  async setOverride(
+    override: StatusOverrideTable,
+    audit: (replaced: OverrideSet | null) => AuditEntry,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      // Raising the plan's version first locks its row (PostgreSQL): the override read next is the one replaced.
+      await raiseDataVersion(trx, { kpiId: override.kpi_id });
+      const replaced = await readOverride(trx, override.kpi_id);
       await trx
         .insertInto('status_override')
         .values(override)
@@ -444,29 +451,42 @@ export class PlanRepository {
           }),
         )
         .execute();
-      await raiseDataVersion(trx, { kpiId: override.kpi_id });
-      await insertAuditEvent(trx, override.set_at, audit);
+      await insertAuditEvent(trx, override.set_at, audit(replaced));
     });
   }
 
-  /** Remove a KPI's status override, with its audit event; the computed status counts again. */
-  async clearOverride(kpiId: string, now: string, audit: AuditEntry): Promise<void> {
+  /** Remove a KPI's status override, with an audit event naming the override removed (null: there was none). */
+  async clearOverride(
+    kpiId: string,
+    now: string,
+    audit: (cleared: OverrideSet | null) => AuditEntry,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('status_override').where('kpi_id', '=', kpiId).execute();
+      const cleared = await trx
+        .deleteFrom('status_override')
+        .where('kpi_id', '=', kpiId)
+        .returning(['status', 'reason', 'set_by as setBy', 'set_at as setAt'])
+        .executeTakeFirst();
       await raiseDataVersion(trx, { kpiId });
-      await insertAuditEvent(trx, now, audit);
+      await insertAuditEvent(trx, now, audit(cleared ?? null));
     });
   }
 
-  /** Change a plan's own fields, with its audit event, in one transaction. */
-  async update(planId: string, changes: PlanChanges, now: string, audit: AuditEntry): Promise<void> {
+  /** Change a plan's own fields, with an audit event made from their values before, in one transaction. */
+  async update(
+    planId: string,
+    changes: PlanChanges,
+    now: string,
+    audit: (before: PlanChanges) => AuditEntry,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const { policyFields, ...fields } = changes;
-      await trx
-        .updateTable('plan')
-        .set({ ...fields, updated_at: now })
-        .where('id', '=', planId)
-        .execute();
+      // Touching the row first locks it (PostgreSQL), so the values read next are those this change replaces.
+      await trx.updateTable('plan').set({ updated_at: now }).where('id', '=', planId).execute();
+      const before = await readPlanChanges(trx, planId, changes);
+      if (Object.keys(fields).length > 0) {
+        await trx.updateTable('plan').set(fields).where('id', '=', planId).execute();
+      }
       if (policyFields !== undefined) {
         await trx.deleteFrom('plan_policy_field').where('plan_id', '=', planId).execute();
         await insertBatched(
@@ -474,7 +494,7 @@ export class PlanRepository {
           (batch) => trx.insertInto('plan_policy_field').values(batch).execute(),
         );
       }
-      await insertAuditEvent(trx, now, audit);
+      await insertAuditEvent(trx, now, audit(before));
     });
   }
 }

@@ -14,3 +14,21 @@ export function requirePermission(actor: Actor, permission: Permission): User {
   }
   return actor.user;
 }
+
+/**
+ * Someone at the server itself, with no session: the CLI's operator (`{ operator: 'cli:tanaka' }`), or
+ * `'system'` for kotei's own work (tests, benchmarks). May do what the CLI offers; named as the audit's actor.
+ */
+export type Operator = 'system' | { operator: string };
+
+/** Whether a caller is an operator at the server rather than a request's actor. */
+export function isOperator(caller: Actor | Operator): caller is Operator {
+  return caller === 'system' || 'operator' in caller;
+}
+
+/** Who an audit event names for a caller, and the request it came with: the operator, or the user (if any). */
+export function auditedBy(caller: Actor | Operator): { actorId: string | null; requestId: string | null } {
+  if (caller === 'system') return { actorId: 'system', requestId: null };
+  if ('operator' in caller) return { actorId: caller.operator, requestId: null };
+  return { actorId: caller.user?.id ?? null, requestId: caller.requestId };
+}

@@ -7,7 +7,7 @@ import { buildFollowUpRows, type FollowUpRows } from '../repositories/mappers/fo
 import { DocumentReaderThread } from '../workers/document-reader-thread.js';
 import { newId } from '../ids.js';
 import { buildSearchEntries } from '../repositories/search-entry.mapper.js';
-import { requirePermission, type Actor } from './actor.js';
+import { auditedBy, isOperator, requirePermission, type Actor, type Operator } from './actor.js';
 import type { PlanService } from './plan.service.js';
 
 type StoredPlan = NonNullable<Awaited<ReturnType<PlanRepository['findBySlug']>>>;
@@ -73,7 +73,7 @@ export class ImportService {
    * commit maps it, so whatever commit would refuse (a sheet number twice …) is an error issue here, with its
    * line: a preview without errors commits.
    */
-  async preview(actor: Actor | 'system', input: ImportInput): Promise<ImportPreview> {
+  async preview(actor: Actor | Operator, input: ImportInput): Promise<ImportPreview> {
     return ImportPreview.parse(JSON.parse((await this.previewJson(actor, input)).toString('utf8')));
   }
 
@@ -81,8 +81,8 @@ export class ImportService {
    * The preview as UTF-8 JSON bytes (the ImportPreview shape), for the HTTP route: the document is read, mapped to rows and
    * its tree serialised on the worker thread, so a large document never stalls other requests.
    */
-  async previewJson(actor: Actor | 'system', input: ImportInput): Promise<Buffer> {
-    if (actor !== 'system') requirePermission(actor, 'plan:import');
+  async previewJson(actor: Actor | Operator, input: ImportInput): Promise<Buffer> {
+    if (!isOperator(actor)) requirePermission(actor, 'plan:import');
     const knownMinistries = (await this.organisations.listAll()).map((o) => o.code);
     const outcome = await this.reader.preview({
       bytes: input.bytes,
@@ -163,11 +163,11 @@ export class ImportService {
    * measures and KPIs to the ones the plan has (`new_round`).
    */
   async commit(
-    actor: Actor | 'system',
+    actor: Actor | Operator,
     input: ImportInput,
     extras: ImportExtras = {},
   ): Promise<ImportResult> {
-    const user = actor === 'system' ? null : requirePermission(actor, 'plan:import');
+    const user = isOperator(actor) ? null : requirePermission(actor, 'plan:import');
     const read = await this.read(input, extras);
     const existing = await this.repository.findBySlug(read.doc.slug);
     if (existing !== undefined) {
@@ -190,7 +190,7 @@ export class ImportService {
           imported_by: user?.id ?? null,
         },
         {
-          actorId: user?.id ?? null,
+          ...auditedBy(actor),
           action: 'plan.follow_up_import',
           entityType: 'plan',
           entityId: existing.id,
@@ -200,7 +200,6 @@ export class ImportService {
             actuals: followUp.observations.length,
             unmatched: followUp.issues.length,
           },
-          requestId: actor === 'system' ? null : actor.requestId,
         },
       );
       return {

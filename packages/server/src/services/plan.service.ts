@@ -15,7 +15,7 @@ import type { DashboardRepository } from '../repositories/dashboard.repository.j
 import type { PlanContent, PlanListing } from '../repositories/plan.mapper.js';
 import type { PlanRecord, PlanRepository } from '../repositories/plan.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
-import { requirePermission, type Actor } from './actor.js';
+import { auditedBy, isOperator, requirePermission, type Actor, type Operator } from './actor.js';
 import { buildPlanRows, ministryCodesOf } from '../repositories/mappers/plan-document.mapper.js';
 import { newId } from '../ids.js';
 import { buildDashboard, worstKpiPlaces } from './dashboard.js';
@@ -183,11 +183,11 @@ export class PlanService {
    * Needs `plan:import`, or no actor for start-up.
    */
   async create(
-    actor: Actor | 'system',
+    actor: Actor | Operator,
     doc: PlanDocument,
     imported?: ImportSource,
   ): Promise<{ id: string; slug: string }> {
-    const user = actor === 'system' ? null : requirePermission(actor, 'plan:import');
+    if (!isOperator(actor)) requirePermission(actor, 'plan:import');
     if (await this.plans.findBySlug(doc.slug)) {
       throw new DomainError('conflict', 'plan_slug_taken', `A plan with slug "${doc.slug}" exists already`, [
         { path: 'slug', message: 'must be unique' },
@@ -207,12 +207,11 @@ export class PlanService {
       imported_by: imported.importedBy,
     };
     await this.plans.insertAll(rows, buildSearchEntries(rows), record ?? null, {
-      actorId: user?.id ?? null,
+      ...auditedBy(actor),
       action: 'plan.create',
       entityType: 'plan',
       entityId: rows.plan.id,
       detail: { slug: doc.slug, measures: rows.measures.length, kpis: rows.kpis.length },
-      requestId: actor === 'system' ? null : actor.requestId,
     });
     return { id: rows.plan.id, slug: rows.plan.slug };
   }
@@ -246,22 +245,18 @@ export class PlanService {
   ): Promise<KpiStatus> {
     const user = requirePermission(actor, 'status:override');
     const { plan, kpi } = await this.findKpiOrFail(slug, kpiId);
+    const setAt = this.clock.now().toISOString();
+    const after = { status: body.status, reason: body.reason, setBy: user.id, setAt };
     await this.plans.setOverride(
-      {
-        kpi_id: kpi.id,
-        status: body.status,
-        reason: body.reason,
-        set_by: user.id,
-        set_at: this.clock.now().toISOString(),
-      },
-      {
+      { kpi_id: kpi.id, status: body.status, reason: body.reason, set_by: user.id, set_at: setAt },
+      (replaced) => ({
         actorId: user.id,
         action: 'kpi.status_override.set',
         entityType: 'kpi',
         entityId: kpi.id,
-        detail: { planId: plan.id, status: body.status, reason: body.reason },
+        detail: { planId: plan.id, before: replaced, after },
         requestId: actor.requestId,
-      },
+      }),
     );
     return this.kpiStatus(slug, kpiId);
   }
@@ -270,14 +265,14 @@ export class PlanService {
   async clearStatusOverride(actor: Actor, slug: string, kpiId: string): Promise<KpiStatus> {
     const user = requirePermission(actor, 'status:override');
     const { plan, kpi } = await this.findKpiOrFail(slug, kpiId);
-    await this.plans.clearOverride(kpi.id, this.clock.now().toISOString(), {
+    await this.plans.clearOverride(kpi.id, this.clock.now().toISOString(), (cleared) => ({
       actorId: user.id,
       action: 'kpi.status_override.clear',
       entityType: 'kpi',
       entityId: kpi.id,
-      detail: { planId: plan.id },
+      detail: { planId: plan.id, before: cleared, after: null },
       requestId: actor.requestId,
-    });
+    }));
     return this.kpiStatus(slug, kpiId);
   }
 
@@ -308,17 +303,14 @@ export class PlanService {
     const user = requirePermission(actor, 'plan:edit');
     const plan = await this.plans.findBySlug(slug);
     if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
-    const before = Object.fromEntries(
-      Object.keys(changes).map((key) => [key, key === 'policyFields' ? undefined : plan[key as 'title']]),
-    );
-    await this.plans.update(plan.id, changes, this.clock.now().toISOString(), {
+    await this.plans.update(plan.id, changes, this.clock.now().toISOString(), (before) => ({
       actorId: user.id,
       action: 'plan.update',
       entityType: 'plan',
       entityId: plan.id,
       detail: { before, after: changes },
       requestId: actor.requestId,
-    });
+    }));
     return this.getTree(slug);
   }
 }

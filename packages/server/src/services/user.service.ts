@@ -3,7 +3,7 @@ import type { OrganisationRepository } from '../repositories/organisation.reposi
 import type { UserRepository } from '../repositories/user.repository.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
 import { newId } from '../ids.js';
-import { requirePermission, type Actor } from './actor.js';
+import { auditedBy, isOperator, requirePermission, type Actor, type Operator } from './actor.js';
 
 /** A new account as asked for. */
 export interface NewUser {
@@ -27,8 +27,8 @@ export class UserService {
   ) {}
 
   /** Create an account; returns it with the password, which is shown once and never stored in clear. */
-  async add(actor: Actor | 'system', input: NewUser): Promise<{ user: User; password: string }> {
-    const by = actor === 'system' ? null : requirePermission(actor, 'user:manage');
+  async add(actor: Actor | Operator, input: NewUser): Promise<{ user: User; password: string }> {
+    if (!isOperator(actor)) requirePermission(actor, 'user:manage');
     const login = input.login.trim();
     if (!/^[A-Za-z0-9._@-]{2,64}$/.test(login)) {
       throw new DomainError(
@@ -73,29 +73,27 @@ export class UserService {
       { ...user, passwordHash: await hashPassword(password) },
       this.clock.now().toISOString(),
       {
-        actorId: by?.id ?? null,
+        ...auditedBy(actor),
         action: 'user.create',
         entityType: 'user',
         entityId: user.id,
         detail: { login, role: user.role, ministry },
-        requestId: actor === 'system' ? null : actor.requestId,
       },
     );
     return { user, password };
   }
 
   /** Set a new password (random when omitted) and end the account's sessions. From the server's CLI. */
-  async resetPassword(login: string, password = generatePassword()): Promise<string> {
+  async resetPassword(operator: Operator, login: string, password = generatePassword()): Promise<string> {
     checkPasswordStrength(password);
     const user = await this.users.findByLogin(login);
     if (!user) throw new DomainError('not_found', 'user_not_found', `No user with login "${login}"`);
     await this.users.setPassword(user.id, await hashPassword(password), this.clock.now().toISOString(), {
-      actorId: null,
+      ...auditedBy(operator),
       action: 'user.reset_password',
       entityType: 'user',
       entityId: user.id,
       detail: { login },
-      requestId: null,
     });
     return password;
   }

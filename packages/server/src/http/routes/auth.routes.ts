@@ -38,7 +38,10 @@ export function authRoutes(ctx: AppContext, options: { secureCookies: boolean })
         },
       },
       async (request, reply) => {
-        const { token, csrfToken, user } = await ctx.auth.signIn(request.body.login, request.body.password);
+        const { token, csrfToken, user } = await ctx.auth.signIn(request.body.login, request.body.password, {
+          ip: request.ip,
+          requestId: request.id,
+        });
         void reply.setCookie(SESSION_COOKIE, token, {
           httpOnly: true,
           sameSite: 'lax',
@@ -62,7 +65,7 @@ export function authRoutes(ctx: AppContext, options: { secureCookies: boolean })
         },
       },
       async (request, reply) => {
-        await ctx.auth.signOut(request.cookies[SESSION_COOKIE]);
+        await ctx.auth.signOut(request.cookies[SESSION_COOKIE], { ip: request.ip, requestId: request.id });
         void reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
       },

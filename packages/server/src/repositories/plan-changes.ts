@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { PlanChanges } from './plan.repository.js';
+
+// What the audit of a plan's edits records as "before": read inside the edit's transaction.
+
+/** A KPI's status override as it stood, for the audit of its replacement or removal. */
+export interface OverrideSet {
+  status: string;
+  reason: string;
+  setBy: string;
+  setAt: string;
+}
+
+/** A KPI's status override as it stands, if it has one. */
+export async function readOverride(trx: Kysely<DB>, kpiId: string): Promise<OverrideSet | null> {
+  const row = await trx
+    .selectFrom('status_override')
+    .select(['status', 'reason', 'set_by as setBy', 'set_at as setAt'])
+    .where('kpi_id', '=', kpiId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The current values of the fields a change names. */
+export async function readPlanChanges(
+  trx: Kysely<DB>,
+  planId: string,
+  changes: PlanChanges,
+): Promise<PlanChanges> {
+  const row = await trx
+    .selectFrom('plan')
+    .select(['title', 'owner', 'description'])
+    .where('id', '=', planId)
+    .executeTakeFirstOrThrow();
+  const before: PlanChanges = {};
+  if (changes.title !== undefined) before.title = row.title;
+  if (changes.owner !== undefined) before.owner = row.owner;
+  if (changes.description !== undefined) before.description = row.description;
+  if (changes.policyFields !== undefined) {
+    const fields = await trx
+      .selectFrom('plan_policy_field')
+      .select('field_code')
+      .where('plan_id', '=', planId)
+      .orderBy('sort_order')
+      .execute();
+    before.policyFields = fields.map((f) => f.field_code);
+  }
+  return before;
+}
