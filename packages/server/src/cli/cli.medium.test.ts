@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PlanTree } from '@kotei/contracts';
 import { createEmptyDatabase, TEST_DATABASES, type EmptyDatabase } from '../testing/test-databases.js';
 import { runCli, type CliIo } from './main.js';
 
@@ -69,27 +70,11 @@ describe('kotei CLI', () => {
     const io = capture();
     const file = fileURLToPath(new URL('../../sample/drug-discovery-2024.follow-up.md', import.meta.url));
     expect(await run(io, 'import', file, '--slug', 'drug-discovery-2024', '--dry-run', '--json')).toBe(0);
-    const plan = JSON.parse(io.stdout.join('\n')) as {
-      slug: string;
-      areas?: unknown;
-      strategicGoals: {
-        outcomes: { name: string; target: { value: number | null; fiscalYear: number; label: string } }[];
-      }[];
-      sheets: {
-        measures: {
-          title: string;
-          ministries: string[];
-          phases: unknown[];
-          kpis: { baseline: unknown; target: unknown; shape: string; direction: string }[];
-          progress: unknown[];
-          projects: unknown[];
-        }[];
-      }[];
-    };
+    const plan = JSON.parse(io.stdout.join('\n')) as PlanTree & { areas?: unknown };
     expect(plan.slug).toBe('drug-discovery-2024');
     expect(plan.areas).toBeUndefined();
     expect(plan.sheets).toHaveLength(12);
-    expect(plan.strategicGoals.flatMap((g) => g.outcomes).map((o) => o.target.label)).toContain(
+    expect(plan.strategicGoals.flatMap((g) => g.outcomes).map((o) => o.target?.period.label)).toContain(
       '2024～2028年度累積',
     );
     expect(io.stderr.length).toBeGreaterThan(0);
