@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditEventTable } from '../db/schema.js';
 
 // The audit trail's chain, as a pure function of its rows: how an event's hash is made, and how a walk over
 // the rows in seq order finds the first one that was altered, inserted or removed behind kotei's back.
@@ -6,19 +7,11 @@ import { createHash } from 'node:crypto';
 /** The hash the first event points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The columns of an audit event that its hash covers, as stored. */
-export interface ChainedFields {
-  seq: number;
-  prev_hash: string;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  /** The detail as stored text, hashed byte for byte, so no re-serialisation can change a hash. */
-  detail_json: string;
-  request_id: string | null;
-}
+/**
+ * The columns of an audit event that its hash covers, as stored: all but its id and its own hash. The detail is
+ * hashed as stored text, byte for byte, so no re-serialisation can change a hash.
+ */
+export type ChainedFields = Omit<AuditEventTable, 'id' | 'hash'>;
 
 /** An audit event row as the verifier reads it. */
 export interface ChainedRow extends ChainedFields {

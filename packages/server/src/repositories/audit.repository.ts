@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { AuditEvent } from '@kotei/domain';
-import type { DB } from '../db/schema.js';
+import type { AuditEventTable, DB } from '../db/schema.js';
 import { newId } from '../ids.js';
 import { ChainWalk, GENESIS_HASH, hashAuditEvent, type ChainHead, type ChainVerdict } from './audit-chain.js';
 
@@ -130,16 +130,7 @@ export class AuditRepository {
   }
 }
 
-function toAuditEvent(row: {
-  id: string;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  detail_json: string;
-  request_id: string | null;
-}): AuditEvent {
+function toAuditEvent(row: Omit<AuditEventTable, 'seq' | 'prev_hash' | 'hash'>): AuditEvent {
   return {
     id: row.id,
     at: row.at,
