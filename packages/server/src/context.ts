@@ -14,7 +14,9 @@ import { PlanRepository } from './repositories/plan.repository.js';
 import { RoundRepository } from './repositories/round.repository.js';
 import { SearchRepository } from './repositories/search.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
+import { SignInThrottleRepository } from './repositories/sign-in-throttle.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
+import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { AuthService } from './services/auth.service.js';
 import { EvaluationService } from './services/evaluation.service.js';
 import { ImportService } from './services/import.service.js';
@@ -88,7 +90,12 @@ export async function openContext(options: {
         new EvaluationRepository(database.db),
         options.clock,
       ),
-      auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock),
+      auth: new AuthService(
+        userRepository,
+        new SessionRepository(database.db),
+        new SignInThrottle(new SignInThrottleRepository(database.db), options.clock),
+        options.clock,
+      ),
       users: new UserService(userRepository, organisations, options.clock),
       search: new SearchService(new SearchRepository(database), plans),
       warmer,

@@ -33,6 +33,20 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** The id its owner sees and ends it by; the token's hash never leaves the server. */
+  public_id: string;
+  last_seen_at: string;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface SignInThrottleTable {
+  /** `login:<name>` or `ip:<address>`. */
+  key: string;
+  window_start: string;
+  attempts: number;
+  strikes: number;
+  locked_until: string | null;
 }
 
 export interface PlanTable {
@@ -288,6 +302,7 @@ export interface DB {
   organisation: OrganisationTable;
   app_user: UserTable;
   app_session: SessionTable;
+  sign_in_throttle: SignInThrottleTable;
   plan: PlanTable;
   plan_policy_field: PlanPolicyFieldTable;
   strategic_goal: StrategicGoalTable;

@@ -28,8 +28,10 @@ export interface AppOptions {
   logLevel: string;
   /** Folder of the built web app (index.html and assets/), or null to serve the API only. */
   webRoot: string | null;
-  /** Mark the session cookie Secure (behind HTTPS). */
+  /** Mark the session cookie Secure and send HSTS (behind HTTPS). */
   secureCookies: boolean;
+  /** The reverse proxies whose X-Forwarded-For gives the client's address (KOTEI_TRUST_PROXY). */
+  trustProxy?: string | null;
 }
 
 // Everything is served by kotei itself; nothing may load from elsewhere (closed office networks).
@@ -41,10 +43,16 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
+// Sent only when kotei is reached over HTTPS (secure cookies say so): browsers then refuse plain HTTP for a
+// year, so a session cookie is never offered to a downgraded connection. Over plain HTTP it would be ignored
+// at best and lock out a test server at worst.
+const HSTS = { 'strict-transport-security': 'max-age=31536000' };
+
 /** The kotei HTTP app: JSON API under /api, the web app everywhere else. */
 export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
   // The socket-level handler is made before the app it logs through exists.
   let log: FastifyBaseLogger | null = null;
+  const headers = options.secureCookies ? { ...SECURITY_HEADERS, ...HSTS } : SECURITY_HEADERS;
   const app = Fastify({
     logger: {
       level: options.logLevel,
@@ -52,10 +60,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     bodyLimit: 1024 * 1024,
     // Answered before routing, so the onSend hook below does not run: the headers are set here too.
     frameworkErrors: (error, request, reply) => {
-      void reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
+      void reply.headers(headers).header('x-request-id', request.id);
       handleFrameworkError(error, request, reply);
     },
     clientErrorHandler: makeClientErrorHandler(() => log),
@@ -66,7 +75,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.addHook('onSend', async (request, reply) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(headers);
     reply.header('x-request-id', request.id);
   });
 

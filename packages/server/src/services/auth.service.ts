@@ -1,17 +1,39 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DomainError, type Clock, type User } from '@kotei/domain';
-import type { SessionRepository } from '../repositories/session.repository.js';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DomainError, RetryLaterError, type Clock, type User } from '@kotei/domain';
+import type { SessionRepository, SessionSummary } from '../repositories/session.repository.js';
 import type { UserRepository } from '../repositories/user.repository.js';
+import { HashQueue, HashQueueFullError } from '../auth/hash-queue.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
+import type { SignInThrottle, SignInTicket } from '../auth/sign-in-throttle.js';
 
 /** How long a session lasts: one working day, so a forgotten browser does not stay signed in for long. */
 export const SESSION_HOURS = 12;
 
-/** A live session: who, and the token every write must echo against cross-site requests. */
+/** A live session: who, which session (its public id), and the token every write must echo against CSRF. */
 export interface LiveSession {
   user: User;
+  sessionId: string;
   csrfToken: string;
 }
+
+/** Where a request comes from, as a session records it. */
+export interface Client {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** One of the signed-in user's sessions. */
+export interface SessionInfo extends SessionSummary {
+  isCurrent: boolean;
+}
+
+// A session's "last seen" is written at most this often, so reads do not each cost a write.
+const TOUCH_EVERY_MS = 60_000;
+const USER_AGENT_MAX = 300;
+
+// Two hashes at a time leave two of libuv's four threads to the files and the database; 32 may wait (about
+// two seconds of work), and beyond that a sign-in is refused at once instead of queueing without bound.
+const DEFAULT_HASH_QUEUE = new HashQueue({ concurrency: 2, maxWaiting: 32 });
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
@@ -28,7 +50,15 @@ function publicUser(user: User): User {
   };
 }
 
-/** Sign-in, sessions and CSRF tokens. Only a hash of the session token is stored. */
+function requireSession(session: LiveSession | null): LiveSession {
+  if (session === null) throw new DomainError('unauthenticated', 'unauthenticated', 'Sign in first');
+  return session;
+}
+
+/**
+ * Sign-in, sessions and CSRF tokens. Only a hash of the session token is stored. Every password check and hash
+ * runs through one bounded queue, and sign-in attempts are throttled per login name and address before it.
+ */
 export class AuthService {
   // Compared against when the login is unknown, so a wrong login costs as long as a wrong password.
   private readonly decoyHash: Promise<string>;
@@ -36,45 +66,128 @@ export class AuthService {
   constructor(
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
+    private readonly throttle: SignInThrottle,
     private readonly clock: Clock,
+    private readonly hashes: HashQueue = DEFAULT_HASH_QUEUE,
   ) {
     this.decoyHash = hashPassword(randomBytes(16).toString('hex'));
   }
 
   /** Check the password and open a session; the same error for an unknown login and a wrong password. */
-  async signIn(login: string, password: string): Promise<LiveSession & { token: string }> {
+  async signIn(
+    login: string,
+    password: string,
+    client: Client = { ip: null, userAgent: null },
+  ): Promise<LiveSession & { token: string }> {
+    const ticket = await this.throttle.admit(login, client.ip);
     const user = await this.users.findByLogin(login);
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
+    const stored = user?.passwordHash ?? (await this.decoyHash);
+    const ok = await this.checkPassword(ticket, password, stored);
     if (!user || !ok || !user.isActive) {
       throw new DomainError('unauthenticated', 'invalid_credentials', 'The login or the password is wrong');
     }
+    await this.throttle.succeeded(ticket);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
-    const now = this.clock.now();
-    await this.sessions.deleteExpired(now.toISOString());
+    const sessionId = randomUUID();
+    const now = this.clock.now().toISOString();
+    await this.sessions.deleteExpired(now);
     await this.sessions.insert({
       id_hash: hashToken(token),
+      public_id: sessionId,
       user_id: user.id,
       csrf_token: csrfToken,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(Date.parse(now) + SESSION_HOURS * 3_600_000).toISOString(),
+      user_agent: client.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+      ip: client.ip,
     });
-    return { token, csrfToken, user: publicUser(user) };
+    return { token, csrfToken, sessionId, user: publicUser(user) };
   }
 
   /** The session a cookie token stands for, if it is live and its user active. */
   async resolve(token: string | undefined): Promise<LiveSession | null> {
     if (token === undefined || token === '') return null;
-    const session = await this.sessions.findLive(hashToken(token), this.clock.now().toISOString());
+    const now = this.clock.now();
+    const idHash = hashToken(token);
+    const session = await this.sessions.findLive(idHash, now.toISOString());
     if (!session) return null;
     const user = await this.users.findById(session.user_id);
     if (!user?.isActive) return null;
-    return { user: publicUser(user), csrfToken: session.csrf_token };
+    if (now.getTime() - Date.parse(session.last_seen_at) >= TOUCH_EVERY_MS) {
+      await this.sessions.touch(idHash, now.toISOString());
+    }
+    return { user: publicUser(user), sessionId: session.public_id, csrfToken: session.csrf_token };
   }
 
   /** End the session of a token. */
   async signOut(token: string | undefined): Promise<void> {
     if (token !== undefined && token !== '') await this.sessions.delete(hashToken(token));
+  }
+
+  /** The signed-in user's live sessions, this one marked. */
+  async listSessions(session: LiveSession | null): Promise<SessionInfo[]> {
+    const { user, sessionId } = requireSession(session);
+    const rows = await this.sessions.listLive(user.id, this.clock.now().toISOString());
+    return rows.map((row) => ({ ...row, isCurrent: row.id === sessionId }));
+  }
+
+  /**
+   * End one of the signed-in user's sessions; it stops working at once, on every instance. Another user's
+   * session reads as not found. Returns whether it was the caller's own current session.
+   */
+  async endSession(
+    session: LiveSession | null,
+    targetId: string,
+    requestId: string | null,
+  ): Promise<{ wasCurrent: boolean }> {
+    const { user, sessionId } = requireSession(session);
+    const ended = await this.sessions.revoke(user.id, targetId, this.clock.now().toISOString(), {
+      actorId: user.id,
+      action: 'session.end',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { sessionId: targetId, isCurrent: targetId === sessionId },
+      requestId,
+    });
+    if (!ended) throw new DomainError('not_found', 'session_not_found', 'You have no such session');
+    return { wasCurrent: targetId === sessionId };
+  }
+
+  /**
+   * Change the signed-in user's password: the current one must be right (throttled like a sign-in, since it
+   * is a guess too); the user's other sessions end, this one stays.
+   */
+  async changePassword(
+    session: LiveSession | null,
+    input: { currentPassword: string; newPassword: string },
+    client: Client,
+    requestId: string | null,
+  ): Promise<void> {
+    const { user, sessionId } = requireSession(session);
+    const ticket = await this.throttle.admit(user.login, client.ip);
+    const stored = await this.users.findById(user.id);
+    if (!stored || !(await this.checkPassword(ticket, input.currentPassword, stored.passwordHash))) {
+      throw new DomainError('invalid_input', 'wrong_password', 'The current password is wrong', [
+        { path: 'currentPassword', message: 'is not your current password' },
+      ]);
+    }
+    await this.throttle.succeeded(ticket);
+    if (input.newPassword === input.currentPassword) {
+      throw new DomainError('invalid_input', 'password_unchanged', 'The new password is the current one', [
+        { path: 'newPassword', message: 'must differ from the current password' },
+      ]);
+    }
+    const hash = await this.queued(() => hashPassword(input.newPassword));
+    await this.users.changePassword(user.id, hash, sessionId, this.clock.now().toISOString(), {
+      actorId: user.id,
+      action: 'user.change_password',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { login: user.login, endedOtherSessions: true },
+      requestId,
+    });
   }
 
   /** Whether a request's CSRF header matches its session's token, compared in constant time. */
@@ -83,5 +196,33 @@ export class AuthService {
     const expected = Buffer.from(session.csrfToken);
     const actual = Buffer.from(header);
     return expected.length === actual.length && timingSafeEqual(expected, actual);
+  }
+
+  private async checkPassword(ticket: SignInTicket, password: string, stored: string): Promise<boolean> {
+    try {
+      return await this.hashes.run(() => verifyPassword(password, stored));
+    } catch (error) {
+      // Never checked, so it is no guess: the attempt is given back before refusing.
+      if (error instanceof HashQueueFullError) await this.throttle.notChecked(ticket);
+      throw this.busyOr(error);
+    }
+  }
+
+  private async queued<T>(task: () => Promise<T>): Promise<T> {
+    try {
+      return await this.hashes.run(task);
+    } catch (error) {
+      throw this.busyOr(error);
+    }
+  }
+
+  private busyOr(error: unknown): unknown {
+    if (!(error instanceof HashQueueFullError)) return error;
+    return new RetryLaterError(
+      'unavailable',
+      'sign_in_busy',
+      'Many sign-ins are being checked right now; try again in a few seconds',
+      2,
+    );
   }
 }
