@@ -40,7 +40,9 @@ describe('HashQueue', () => {
     const queue = new HashQueue({ concurrency: 1, maxWaiting: 1 });
     const gate = deferred();
     const first = queue.run(() => gate.promise);
+    expect(queue.isFull).toBe(false);
     const second = queue.run(() => Promise.resolve('second'));
+    expect(queue.isFull).toBe(true);
     let ranThird = false;
     await expect(
       queue.run(() => {

@@ -44,6 +44,11 @@ export class HashQueue {
     }
   }
 
+  /** Whether `run` would refuse now: callers check it before doing any other work for a doomed request. */
+  get isFull(): boolean {
+    return this.active >= this.options.concurrency && this.waiting.length >= this.options.maxWaiting;
+  }
+
   /** Hashes running and waiting now (for tests and the benchmark). */
   get load(): { active: number; waiting: number } {
     return { active: this.active, waiting: this.waiting.length };

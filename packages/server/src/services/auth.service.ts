@@ -2,8 +2,9 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { DomainError, RetryLaterError, type Clock, type User } from '@kotei/domain';
 import type { SessionRepository, SessionSummary } from '../repositories/session.repository.js';
 import type { UserRepository } from '../repositories/user.repository.js';
-import { HashQueue, HashQueueFullError } from '../auth/hash-queue.js';
-import { hashPassword, verifyPassword } from '../auth/password.js';
+import { HashQueueFullError } from '../auth/hash-queue.js';
+import { hashPassword } from '../auth/password.js';
+import { PasswordHasher } from '../auth/password-hasher.js';
 import type { SignInThrottle, SignInTicket } from '../auth/sign-in-throttle.js';
 
 /** How long a session lasts: one working day, so a forgotten browser does not stay signed in for long. */
@@ -31,9 +32,8 @@ export interface SessionInfo extends SessionSummary {
 const TOUCH_EVERY_MS = 60_000;
 const USER_AGENT_MAX = 300;
 
-// Two hashes at a time leave two of libuv's four threads to the files and the database; 32 may wait (about
-// two seconds of work), and beyond that a sign-in is refused at once instead of queueing without bound.
-const DEFAULT_HASH_QUEUE = new HashQueue({ concurrency: 2, maxWaiting: 32 });
+// One hasher for the process: its bound holds however many app instances a process builds (tests build several).
+const DEFAULT_HASHER = PasswordHasher.beside();
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
@@ -68,7 +68,7 @@ export class AuthService {
     private readonly sessions: SessionRepository,
     private readonly throttle: SignInThrottle,
     private readonly clock: Clock,
-    private readonly hashes: HashQueue = DEFAULT_HASH_QUEUE,
+    private readonly hasher: PasswordHasher = DEFAULT_HASHER,
   ) {
     this.decoyHash = hashPassword(randomBytes(16).toString('hex'));
   }
@@ -79,6 +79,8 @@ export class AuthService {
     password: string,
     client: Client = { ip: null, userAgent: null },
   ): Promise<LiveSession & { token: string }> {
+    // A full queue refuses before the throttle's writes: a flood of sign-ins then costs next to nothing each.
+    if (this.hasher.isFull) throw this.busyOr(new HashQueueFullError());
     const ticket = await this.throttle.admit(login, client.ip);
     const user = await this.users.findByLogin(login);
     const stored = user?.passwordHash ?? (await this.decoyHash);
@@ -179,7 +181,7 @@ export class AuthService {
         { path: 'newPassword', message: 'must differ from the current password' },
       ]);
     }
-    const hash = await this.queued(() => hashPassword(input.newPassword));
+    const hash = await this.queued(() => this.hasher.hash(input.newPassword));
     await this.users.changePassword(user.id, hash, sessionId, this.clock.now().toISOString(), {
       actorId: user.id,
       action: 'user.change_password',
@@ -200,7 +202,7 @@ export class AuthService {
 
   private async checkPassword(ticket: SignInTicket, password: string, stored: string): Promise<boolean> {
     try {
-      return await this.hashes.run(() => verifyPassword(password, stored));
+      return await this.hasher.verify(password, stored);
     } catch (error) {
       // Never checked, so it is no guess: the attempt is given back before refusing.
       if (error instanceof HashQueueFullError) await this.throttle.notChecked(ticket);
@@ -210,7 +212,7 @@ export class AuthService {
 
   private async queued<T>(task: () => Promise<T>): Promise<T> {
     try {
-      return await this.hashes.run(task);
+      return await task();
     } catch (error) {
       throw this.busyOr(error);
     }
