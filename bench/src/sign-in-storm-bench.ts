@@ -133,7 +133,11 @@ function stormInChild(base: string): { stop: () => Promise<Record<string, number
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   return {
     stop: async () => {
       child.stdin.end('stop\n');

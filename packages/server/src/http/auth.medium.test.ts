@@ -119,8 +119,14 @@ describe.each(TEST_DATABASES)('sign-in throttling, sessions and password on %s',
     );
     const statuses = answers.map((res) => res.statusCode);
     const bodies = answers.map((res) => res.body).join('\n');
-    expect(statuses.filter((s) => s === 401), bodies).toHaveLength(6);
-    expect(statuses.filter((s) => s === 429), bodies).toHaveLength(2);
+    expect(
+      statuses.filter((s) => s === 401),
+      bodies,
+    ).toHaveLength(6);
+    expect(
+      statuses.filter((s) => s === 429),
+      bodies,
+    ).toHaveLength(2);
     advance(61);
   });
 
