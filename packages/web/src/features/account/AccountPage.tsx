@@ -1,0 +1,35 @@
+import { Link } from 'react-router';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
+import { useI18n } from '../../i18n/useI18n';
+import { Loading } from '../../ui/status';
+import { useSession } from '../auth/useSession';
+import { PasswordSection } from './PasswordSection';
+import { SessionsSection } from './SessionsSection';
+import './account.css';
+
+/** `/account`: the signed-in user's sessions (each can be ended) and their password. */
+export default function AccountPage() {
+  const { t } = useI18n();
+  const { status, user } = useSession();
+  useDocumentTitle(t('account.title'));
+
+  if (status === 'loading') return <Loading />;
+  if (!user) {
+    return (
+      <>
+        <h1>{t('account.title')}</h1>
+        <p>
+          <Link to="/signin">{t('account.signInFirst')}</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <div className="account">
+      <h1>{t('account.title')}</h1>
+      <p>{t('account.lead')}</p>
+      <SessionsSection />
+      <PasswordSection />
+    </div>
+  );
+}
