@@ -74,3 +74,41 @@ export const PasswordChangeBody = z
   .meta({ id: 'PasswordChangeBody' });
 /** A user changing their own password. */
 export type PasswordChangeBody = z.infer<typeof PasswordChangeBody>;
+
+/** What an API token may do: read only, or read and write (within its user's role). */
+export const TokenScope = z.enum(['read', 'write']);
+/** What an API token may do. */
+export type TokenScope = z.infer<typeof TokenScope>;
+
+/** An API token as its owner sees it: never its secret. */
+export const ApiTokenInfo = z
+  .object({
+    id: Id,
+    name: z.string(),
+    scope: TokenScope,
+    createdAt: z.string().meta({ description: 'ISO instant' }),
+    lastUsedAt: z.string().nullable().meta({ description: 'ISO instant, written at most once a minute' }),
+  })
+  .meta({ id: 'ApiTokenInfo' });
+/** An API token as its owner sees it. */
+export type ApiTokenInfo = z.infer<typeof ApiTokenInfo>;
+
+/** The signed-in user's API tokens, newest first. */
+export const ApiTokenList = z.object({ tokens: z.array(ApiTokenInfo) }).meta({ id: 'ApiTokenList' });
+/** The signed-in user's API tokens. */
+export type ApiTokenList = z.infer<typeof ApiTokenList>;
+
+/** A new API token: a name to recognise it by, and its scope. */
+export const CreateApiTokenBody = z
+  .object({ name: Text({ max: 100 }), scope: TokenScope })
+  .strict()
+  .meta({ id: 'CreateApiTokenBody' });
+/** A new API token. */
+export type CreateApiTokenBody = z.infer<typeof CreateApiTokenBody>;
+
+/** A token just made, with its secret: shown in this answer only, sent as `Authorization: Bearer <secret>`. */
+export const CreatedApiToken = z
+  .object({ token: ApiTokenInfo, secret: z.string() })
+  .meta({ id: 'CreatedApiToken' });
+/** A token just made, with its secret. */
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;

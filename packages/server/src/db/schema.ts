@@ -40,6 +40,17 @@ export interface SessionTable {
   ip: string | null;
 }
 
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  scope: 'read' | 'write';
+  /** sha256 of the secret; the secret itself is shown once and never stored. */
+  secret_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
 export interface SignInThrottleTable {
   /** `login:<name>` or `ip:<address>`. */
   key: string;
@@ -303,6 +314,7 @@ export interface DB {
   app_user: UserTable;
   app_session: SessionTable;
   sign_in_throttle: SignInThrottleTable;
+  api_token: ApiTokenTable;
   plan: PlanTable;
   plan_policy_field: PlanPolicyFieldTable;
   strategic_goal: StrategicGoalTable;

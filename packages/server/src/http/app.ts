@@ -93,6 +93,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'kotei_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          token: { type: 'http', scheme: 'bearer', description: 'An API token (POST /api/auth/tokens)' },
         },
       },
     },

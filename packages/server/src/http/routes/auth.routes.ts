@@ -2,6 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ApiTokenList,
+  CreateApiTokenBody,
+  CreatedApiToken,
   ErrorBody,
   LoginBody,
   PasswordChangeBody,
@@ -41,6 +44,7 @@ export function authRoutes(ctx: AppContext, options: { secureCookies: boolean })
     });
     signInRoutes(app, ctx, options, clearSessionCookie);
     accountRoutes(app, ctx, clearSessionCookie);
+    tokenRoutes(app, ctx);
   };
 }
 
@@ -162,6 +166,56 @@ function accountRoutes(app: Api, ctx: AppContext, clearSessionCookie: (reply: Fa
     },
     async (request, reply) => {
       await ctx.auth.changePassword(request.session, request.body, clientOf(request), request.id);
+      return reply.status(204).send(null);
+    },
+  );
+}
+
+// Tokens are managed from a browser session only: a token cannot list, make or revoke tokens.
+function tokenRoutes(app: Api, ctx: AppContext): void {
+  app.get(
+    '/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Your API tokens, without their secrets',
+        security: signedIn,
+        response: { 200: ApiTokenList, 401: ErrorBody },
+      },
+    },
+    async (request) => ({ tokens: await ctx.tokens.list(request.session) }),
+  );
+
+  app.post(
+    '/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Make an API token for scripts; its secret is shown in this answer only',
+        security: signedInWrite,
+        body: CreateApiTokenBody,
+        response: { 201: CreatedApiToken, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const created = await ctx.tokens.create(request.session, request.body, request.id);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.delete(
+    '/auth/tokens/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of your API tokens; it stops working at once',
+        security: signedInWrite,
+        params: SessionParams,
+        response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await ctx.tokens.revoke(request.session, request.params.id, request.id);
       return reply.status(204).send(null);
     },
   );
