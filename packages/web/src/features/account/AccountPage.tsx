@@ -5,9 +5,10 @@ import { Loading } from '../../ui/status';
 import { useSession } from '../auth/useSession';
 import { PasswordSection } from './PasswordSection';
 import { SessionsSection } from './SessionsSection';
+import { TokensSection } from './TokensSection';
 import './account.css';
 
-/** `/account`: the signed-in user's sessions (each can be ended) and their password. */
+/** `/account`: the signed-in user's sessions (each can be ended), their password and their API tokens. */
 export default function AccountPage() {
   const { t } = useI18n();
   const { status, user } = useSession();
@@ -30,6 +31,7 @@ export default function AccountPage() {
       <p>{t('account.lead')}</p>
       <SessionsSection />
       <PasswordSection />
+      <TokensSection />
     </div>
   );
 }
