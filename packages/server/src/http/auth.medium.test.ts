@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '@kotei/domain';
+import { PasswordHasher } from '../auth/password-hasher.js';
 import { openContext, type AppContext } from '../context.js';
 import { openTestDatabase, TEST_DATABASES, TEST_NOW, type TestDatabase } from '../testing/test-databases.js';
 import { buildApp } from './app.js';
@@ -82,11 +83,15 @@ describe.each(TEST_DATABASES)('sign-in throttling, sessions and password on %s',
 
   it('refuses the 11th attempt in a minute with 429 and Retry-After, even with the right password', async () => {
     const from = newAddress();
+    const checks = vi.spyOn(PasswordHasher.prototype, 'verify');
     for (let i = 0; i < 10; i++) {
       expect((await login({ login: ALICE.login, password: WRONG }, from)).statusCode).toBe(401);
     }
+    expect(checks).toHaveBeenCalledTimes(10);
     // Another address: the login name's own count refuses it, and the right password is not even checked.
     const refused = await login(ALICE, newAddress());
+    expect(checks).toHaveBeenCalledTimes(10);
+    checks.mockRestore();
     expect(refused.statusCode).toBe(429);
     expect(codeOf(refused)).toBe('sign_in_throttled');
     const retryAfter = Number(refused.headers['retry-after']);
