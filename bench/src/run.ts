@@ -18,10 +18,13 @@ import { importScaleRows, type ImportScaleBench } from './import-scale-bench.js'
 import { benchStatus } from './status-bench.js';
 import { benchDashboard, benchFirstPortfolio, type FirstPortfolioBench } from './read-bench.js';
 import { benchEndpoints, benchPageLoad } from './web-bench.js';
+import { signInStormInChild, signInStormRows } from './sign-in-storm-bench.js';
 
 // `npm run bench` measures kotei against bare SQL in the same run and reports ratios, never absolute
-// targets alone: the machine's speed cancels out. `--quick` runs a small portfolio as a smoke test.
+// targets alone: the machine's speed cancels out. `--quick` runs a small portfolio as a smoke test;
+// `--sign-in-storm` runs only the reads during a storm of bad sign-ins (against the same reads without it).
 const quick = process.argv.includes('--quick');
+const stormOnly = process.argv.includes('--sign-in-storm');
 const size: PortfolioSize = quick ? { ...GOVERNMENT_SCALE, plans: 4, sheetsPerPlan: 3 } : GOVERNMENT_SCALE;
 const clock = fixedClock('2025-07-15T10:00:00+09:00');
 const TREE_SAMPLES = quick ? 10 : 40;
@@ -426,7 +429,29 @@ function printTable(counts: Record<string, number>, rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
+async function benchSignInStorm(results: Results, rows: string[][]): Promise<void> {
+  log('sign-in storm …');
+  const storm = await signInStormInChild(quick);
+  results.signInStorm = storm;
+  rows.push(...signInStormRows(storm));
+}
+
 async function main(): Promise<void> {
+  if (stormOnly) {
+    const results: Results = {
+      date: new Date().toISOString(),
+      machine: { node: process.version, cpus: cpus().length },
+    };
+    const rows: string[][] = [];
+    await benchSignInStorm(results, rows);
+    printTable({}, rows);
+    mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
+    writeFileSync(
+      new URL('../results/bench-sign-in-storm.json', import.meta.url),
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
+    return;
+  }
   log(`generating the synthetic portfolio (${quick ? 'quick' : 'government scale'}) …`);
   const docs = Array.from({ length: size.plans }, (_, i) => PlanDocument.parse(syntheticPlan(i, size)));
   const counts = portfolioCounts(size);
@@ -439,6 +464,7 @@ async function main(): Promise<void> {
   await benchSqliteEngine(docs, results, rows);
   await benchPostgresEngine(docs, results, rows);
   await benchImporters(results, rows);
+  await benchSignInStorm(results, rows);
   await benchBrowserAndEngine(results, rows);
   printTable(counts, rows);
   mkdirSync(new URL('../results/', import.meta.url), { recursive: true });

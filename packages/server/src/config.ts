@@ -10,6 +10,12 @@ export interface Config {
   port: number;
   webRoot: string;
   secureCookies: boolean;
+  /**
+   * Addresses of the reverse proxies whose X-Forwarded-For to believe (comma-separated IPs or CIDRs), or
+   * null when clients connect directly. Sign-in throttling counts per client address, so behind a proxy this
+   * must be set or every user shares the proxy's.
+   */
+  trustProxy: string | null;
 }
 
 /** The built web app, beside this package in the repository. */
@@ -40,5 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     port,
     webRoot: env.KOTEI_WEB_ROOT ?? DEFAULT_WEB_ROOT,
     secureCookies: env.KOTEI_SECURE_COOKIES === 'true',
+    trustProxy:
+      env.KOTEI_TRUST_PROXY === undefined || env.KOTEI_TRUST_PROXY === '' ? null : env.KOTEI_TRUST_PROXY,
   };
 }

@@ -6,6 +6,7 @@ import {
   parseDatabaseUrl,
   type Database,
 } from './db/database.js';
+import { ApiTokenRepository } from './repositories/api-token.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { EvaluationRepository } from './repositories/evaluation.repository.js';
@@ -14,7 +15,10 @@ import { PlanRepository } from './repositories/plan.repository.js';
 import { RoundRepository } from './repositories/round.repository.js';
 import { SearchRepository } from './repositories/search.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
+import { SignInThrottleRepository } from './repositories/sign-in-throttle.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
+import { SignInThrottle } from './auth/sign-in-throttle.js';
+import { ApiTokenService } from './services/api-token.service.js';
 import { AuthService } from './services/auth.service.js';
 import { EvaluationService } from './services/evaluation.service.js';
 import { ImportService } from './services/import.service.js';
@@ -36,6 +40,8 @@ export interface AppContext {
   rounds: RoundService;
   evaluations: EvaluationService;
   auth: AuthService;
+  /** API tokens for scripts. */
+  tokens: ApiTokenService;
   users: UserService;
   search: SearchService;
   imports: ImportService;
@@ -89,7 +95,14 @@ export async function openContext(options: {
         new EvaluationRepository(database.db),
         options.clock,
       ),
-      auth: new AuthService(userRepository, new SessionRepository(database.db), options.clock, audit),
+      auth: new AuthService(
+        userRepository,
+        new SessionRepository(database.db),
+        new SignInThrottle(new SignInThrottleRepository(database.db), options.clock),
+        options.clock,
+        audit,
+      ),
+      tokens: new ApiTokenService(new ApiTokenRepository(database.db), userRepository, options.clock),
       users: new UserService(userRepository, organisations, options.clock),
       search: new SearchService(new SearchRepository(database), plans),
       warmer,

@@ -1,5 +1,12 @@
 /** The kinds of deliberate failure; the server maps each kind to one HTTP status. */
-export type DomainErrorKind = 'not_found' | 'invalid_input' | 'conflict' | 'unauthenticated' | 'forbidden';
+export type DomainErrorKind =
+  | 'not_found'
+  | 'invalid_input'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'too_many_requests'
+  | 'unavailable';
 
 /** One field a failure concerns, as a path into the input (`sheets[1].measures[0].title`). */
 export interface ErrorDetail {
@@ -20,5 +27,19 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+}
+
+/** A refusal that lifts by itself (sign-in throttling, a full queue): the answer says when to try again. */
+export class RetryLaterError extends DomainError {
+  constructor(
+    kind: 'too_many_requests' | 'unavailable',
+    code: string,
+    message: string,
+    /** Whole seconds until trying again may succeed (the Retry-After header). */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(kind, code, message);
+    this.name = 'RetryLaterError';
   }
 }

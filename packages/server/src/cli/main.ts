@@ -79,6 +79,7 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
         logLevel: config.logLevel,
         webRoot: config.webRoot,
         secureCookies: config.secureCookies,
+        trustProxy: config.trustProxy,
       });
       const address = await app.listen({ port: opts.port ?? config.port, host: opts.host ?? config.host });
       const url = address.replace('[::1]', 'localhost');

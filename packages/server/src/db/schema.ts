@@ -33,6 +33,31 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** The id its owner sees and ends it by; the token's hash never leaves the server. */
+  public_id: string;
+  last_seen_at: string;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  scope: 'read' | 'write';
+  /** sha256 of the secret; the secret itself is shown once and never stored. */
+  secret_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface SignInThrottleTable {
+  /** `login:<name>` or `ip:<address>`. */
+  key: string;
+  window_start: string;
+  attempts: number;
+  strikes: number;
+  locked_until: string | null;
 }
 
 export interface PlanTable {
@@ -299,6 +324,8 @@ export interface DB {
   organisation: OrganisationTable;
   app_user: UserTable;
   app_session: SessionTable;
+  sign_in_throttle: SignInThrottleTable;
+  api_token: ApiTokenTable;
   plan: PlanTable;
   plan_policy_field: PlanPolicyFieldTable;
   strategic_goal: StrategicGoalTable;

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -28,8 +28,10 @@ export interface AppOptions {
   logLevel: string;
   /** Folder of the built web app (index.html and assets/), or null to serve the API only. */
   webRoot: string | null;
-  /** Mark the session cookie Secure (behind HTTPS). */
+  /** Mark the session cookie Secure and send HSTS (behind HTTPS). */
   secureCookies: boolean;
+  /** The reverse proxies whose X-Forwarded-For gives the client's address (KOTEI_TRUST_PROXY). */
+  trustProxy?: string | null;
 }
 
 // Everything is served by kotei itself; nothing may load from elsewhere (closed office networks).
@@ -41,10 +43,16 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
+// Sent only when kotei is reached over HTTPS (secure cookies say so): browsers then refuse plain HTTP for a
+// year, so a session cookie is never offered to a downgraded connection. Over plain HTTP it would be ignored
+// at best and lock out a test server at worst.
+const HSTS = { 'strict-transport-security': 'max-age=31536000' };
+
 /** The kotei HTTP app: JSON API under /api, the web app everywhere else. */
 export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
   // The socket-level handler is made before the app it logs through exists.
   let log: FastifyBaseLogger | null = null;
+  const headers = options.secureCookies ? { ...SECURITY_HEADERS, ...HSTS } : SECURITY_HEADERS;
   const app = Fastify({
     logger: {
       level: options.logLevel,
@@ -52,10 +60,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     bodyLimit: 1024 * 1024,
     // Answered before routing, so the onSend hook below does not run: the headers are set here too.
     frameworkErrors: (error, request, reply) => {
-      void reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
+      void reply.headers(headers).header('x-request-id', request.id);
       handleFrameworkError(error, request, reply);
     },
     clientErrorHandler: makeClientErrorHandler(() => log),
@@ -66,7 +75,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.addHook('onSend', async (request, reply) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(headers);
     reply.header('x-request-id', request.id);
   });
 
@@ -84,6 +93,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'kotei_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          token: { type: 'http', scheme: 'bearer', description: 'An API token (POST /api/auth/tokens)' },
         },
       },
     },
@@ -110,6 +120,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   if (webRoot !== null) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   }
+  // The page every visit starts with is read once, at start: answering it from memory takes no trip through
+  // libuv's thread pool, so nothing that keeps the pool busy can slow the first page. (A new build of the web
+  // app is served after a restart, as deployments do.)
+  const index = webRoot === null ? null : indexPage(webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (
       request.url.startsWith('/api/') ||
@@ -126,7 +140,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       });
     }
     // The web app routes in the browser: every other page is its index.html.
-    if (webRoot !== null) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (index !== null) {
+      void reply.header('cache-control', 'no-cache').header('etag', index.etag);
+      if (request.headers['if-none-match'] === index.etag) return reply.status(304).send();
+      return reply.type('text/html; charset=utf-8').send(index.html);
+    }
     return reply
       .type('text/plain; charset=utf-8')
       .send(
@@ -134,4 +152,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       );
   });
   return app;
+}
+
+function indexPage(webRoot: string): { html: Buffer; etag: string } {
+  const html = readFileSync(join(webRoot, 'index.html'));
+  return { html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
 }

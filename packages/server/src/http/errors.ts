@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type DomainErrorKind, type ErrorDetail } from '@kotei/domain';
+import { DomainError, RetryLaterError, type DomainErrorKind, type ErrorDetail } from '@kotei/domain';
 import type { ErrorBody } from '@kotei/contracts';
 import { conflictOf } from '../db/database.js';
 
@@ -13,6 +13,8 @@ const STATUS: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_requests: 429,
+  unavailable: 503,
 };
 
 /** Turn `/sheets/0/title` into `sheets[0].title`, the way paths read in our messages. */
@@ -42,6 +44,9 @@ function body(code: string, message: string, details: readonly ErrorDetail[], re
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const deliberate = error instanceof DomainError ? error : conflictOf(error);
   if (deliberate !== null) {
+    if (deliberate instanceof RetryLaterError) {
+      void reply.header('retry-after', String(deliberate.retryAfterSeconds));
+    }
     return reply
       .status(STATUS[deliberate.kind])
       .send(body(deliberate.code, deliberate.message, deliberate.details, request.id));

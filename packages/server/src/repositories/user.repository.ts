@@ -91,4 +91,27 @@ export class UserRepository {
       await insertAuditEvent(trx, now, audit);
     });
   }
+
+  /** Replace a user's own password and end their other sessions (all but `keepSessionId`), with its audit event. */
+  async changePassword(
+    userId: string,
+    passwordHash: string,
+    keepSessionId: string,
+    now: string,
+    audit: AuditEntry,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('app_user')
+        .set({ password_hash: passwordHash, updated_at: now })
+        .where('id', '=', userId)
+        .execute();
+      await trx
+        .deleteFrom('app_session')
+        .where('user_id', '=', userId)
+        .where('public_id', '!=', keepSessionId)
+        .execute();
+      await insertAuditEvent(trx, now, audit);
+    });
+  }
 }

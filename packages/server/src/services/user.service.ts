@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from '@kotei/contracts';
 import { DomainError, ROLES, type Clock, type Role, type User } from '@kotei/domain';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import type { UserRepository } from '../repositories/user.repository.js';
@@ -14,9 +15,6 @@ export interface NewUser {
   /** Omit to have a random one made and returned once. */
   password?: string;
 }
-
-/** The smallest password kotei accepts; long passphrases beat complexity rules. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 /** Accounts: created by an admin (or the CLI on the server itself). */
 export class UserService {

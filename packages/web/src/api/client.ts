@@ -10,13 +10,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: readonly ApiErrorDetail[];
+  /** Seconds to wait before trying again, from a 429 or 503's Retry-After header; null without one. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string, details: readonly ApiErrorDetail[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: readonly ApiErrorDetail[] = [],
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -60,7 +69,14 @@ function isErrorBody(value: unknown): value is ErrorBody {
 function toApiError(response: Response, body: unknown): ApiError {
   if (isErrorBody(body)) {
     const details = Array.isArray(body.error.details) ? body.error.details : [];
-    return new ApiError(response.status, body.error.code, body.error.message, details);
+    const retryAfter = Number(response.headers.get('retry-after') ?? '');
+    return new ApiError(
+      response.status,
+      body.error.code,
+      body.error.message,
+      details,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    );
   }
   // Not our JSON (a proxy's HTML page, say): a generic error.
   return new ApiError(response.status, `http_${response.status}`, response.statusText || 'Request failed');

@@ -32,6 +32,10 @@ export type KpiPoint = Schemas['KpiPoint'];
 export type Measure = Schemas['Measure'];
 /** GET /api/plans/{slug}/measures/{measureId}. */
 export type MeasureDetail = Schemas['MeasureDetail'];
+/** One of the signed-in user's API tokens, without its secret (GET /api/auth/tokens). */
+export type ApiTokenInfo = Schemas['ApiTokenInfo'];
+/** One of the signed-in user's sessions (GET /api/auth/sessions). */
+export type SessionInfo = Schemas['SessionInfo'];
 /** A ministry or agency. */
 export type Organisation = Schemas['Organisation'];
 /** A phase of a measure's schedule. */

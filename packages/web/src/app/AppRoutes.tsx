@@ -14,6 +14,7 @@ const PortfolioPage = lazy(() => import('../features/portfolio/PortfolioPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const SearchPage = lazy(() => import('../features/search/SearchPage'));
 const ImportPage = lazy(() => import('../features/import/ImportPage'));
+const AccountPage = lazy(() => import('../features/account/AccountPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -68,6 +69,14 @@ export function AppRoutes() {
           }
         />
         <Route path="signin" element={<SignInPage />} />
+        <Route
+          path="account"
+          element={
+            <Lazy>
+              <AccountPage />
+            </Lazy>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -40,6 +40,9 @@ function SessionArea() {
         <span className="visually-hidden">{t('auth.userMenu')}: </span>
         {t('auth.signedInAs', { name: user.displayName })}
       </span>
+      <Link className="button button--quiet" to="/account">
+        {t('account.link')}
+      </Link>
       <button
         type="button"
         className="button button--quiet"

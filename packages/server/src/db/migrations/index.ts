@@ -8,6 +8,8 @@ import * as orderSearchEntries from './2026-12-03T1000_order_search_entries.js';
 import * as oneEvaluationPerTarget from './2026-12-03T1100_one_evaluation_per_target.js';
 import * as addBreakdowns from './2026-12-06T0900_add_breakdowns.js';
 import * as chainAuditEvents from './2026-12-07T0100_chain_audit_events.js';
+import * as addSignInThrottle from './2026-12-07T0200_add_sign_in_throttle_and_session_details.js';
+import * as createApiToken from './2026-12-07T0201_create_api_token.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03T1100_one_evaluation_per_target': oneEvaluationPerTarget,
   '2026-12-06T0900_add_breakdowns': addBreakdowns,
   '2026-12-07T0100_chain_audit_events': chainAuditEvents,
+  '2026-12-07T0200_add_sign_in_throttle_and_session_details': addSignInThrottle,
+  '2026-12-07T0201_create_api_token': createApiToken,
 };

@@ -1,26 +1,18 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../api/client';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
-import type { MessageKey } from '../../i18n/ja';
+import { signInErrorOf, type Message } from './sign-in-error';
 import { useSession } from './useSession';
-
-function errorMessageKey(error: unknown): MessageKey {
-  if (error instanceof ApiError && (error.code === 'invalid_credentials' || error.status === 401)) {
-    return 'auth.error.invalidCredentials';
-  }
-  return 'auth.error.generic';
-}
 
 /** `/signin`: login ID and password; errors are announced, success goes to the plan list. */
 export function SignInPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user, signIn } = useSession();
   const navigate = useNavigate();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<MessageKey | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const errorId = useId();
   const loginId = useId();
@@ -29,7 +21,7 @@ export function SignInPage() {
 
   async function submit(): Promise<void> {
     if (login.trim() === '' || password === '') {
-      setError('auth.error.missing');
+      setError({ key: 'auth.error.missing' });
       return;
     }
     setIsSubmitting(true);
@@ -38,7 +30,7 @@ export function SignInPage() {
       await signIn(login.trim(), password);
       void navigate('/');
     } catch (caught) {
-      setError(errorMessageKey(caught));
+      setError(signInErrorOf(caught, lang, Date.now(), t));
       setPassword('');
     } finally {
       setIsSubmitting(false);
@@ -58,7 +50,7 @@ export function SignInPage() {
       {user && <p className="notice">{t('auth.form.alreadySignedIn', { name: user.displayName })}</p>}
       <p>{t('auth.form.lead')}</p>
       <div id={errorId} role="alert" className={error ? 'notice notice--error' : undefined}>
-        {error && t(error)}
+        {error && t(error.key, error.params)}
       </div>
       <form className="form" onSubmit={onSubmit} noValidate>
         <div className="form__field">
