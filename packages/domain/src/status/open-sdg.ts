@@ -116,28 +116,46 @@ function invalid(error: string): InvalidProgressInput {
   };
 }
 
+// The settings that must be finite numbers, and the years among them that must be whole, in the order they are
+// checked (the first problem is the one reported).
+const FINITE_SETTINGS = [
+  ['base year', 'baseYear'],
+  ['target', 'target'],
+  ['target year', 'targetYear'],
+  ['limit', 'limit'],
+] as const;
+const WHOLE_YEAR_SETTINGS = [
+  ['base year', 'baseYear'],
+  ['target year', 'targetYear'],
+] as const;
+
 function checkInput(series: readonly YearValue[], config: ProgressConfig): string | null {
   // Callers outside TypeScript (JSON, the batch) can send anything, and a direction has no default.
   const direction: string = config.direction;
   if (direction !== 'increase' && direction !== 'decrease') {
     return `direction must be "increase" or "decrease", not ${JSON.stringify(direction)}`;
   }
-  const numbers: [string, number | null][] = [
-    ['base year', config.baseYear],
-    ['target', config.target],
-    ['target year', config.targetYear],
-    ['limit', config.limit],
-  ];
-  for (const [name, value] of numbers) {
+  for (const [name, key] of FINITE_SETTINGS) {
+    const value = config[key];
     if (value !== null && !Number.isFinite(value)) return `${name} must be a finite number`;
   }
-  for (const [name, value] of [
-    ['base year', config.baseYear],
-    ['target year', config.targetYear],
-  ] as const) {
+  for (const [name, key] of WHOLE_YEAR_SETTINGS) {
+    const value = config[key];
     if (value !== null && !Number.isInteger(value)) return `${name} must be a whole year, not ${value}`;
   }
   if (config.target !== null && config.targetYear === null) return 'a target needs a target year';
+  // Years in order (as the engine passes them) cannot repeat unseen: a set is built only when one steps back.
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const point of series) {
+    if (!Number.isInteger(point.year)) return `year must be a whole year, not ${point.year}`;
+    if (Number.isNaN(point.value)) continue;
+    if (point.year <= previous) return checkSeriesUnsorted(series);
+    previous = point.year;
+  }
+  return null;
+}
+
+function checkSeriesUnsorted(series: readonly YearValue[]): string | null {
   const seen = new Set<number>();
   for (const point of series) {
     if (!Number.isInteger(point.year)) return `year must be a whole year, not ${point.year}`;
@@ -249,7 +267,9 @@ export function measureProgress(
   const target = config.target === 0 ? ZERO_REPLACEMENT : config.target;
   const methodology = target === null ? 1 : 2;
   const defaults = methodology === 1 ? THRESHOLDS_WITHOUT_TARGET : THRESHOLDS_WITH_TARGET;
-  const points = series.filter((point) => !Number.isNaN(point.value));
+  const points = series.some((point) => Number.isNaN(point.value))
+    ? series.filter((point) => !Number.isNaN(point.value))
+    : series;
 
   const inputs: ProgressInputs = {
     direction,

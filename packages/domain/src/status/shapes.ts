@@ -7,6 +7,7 @@ import {
   emptyJudgement,
   finite,
   invalidJudgement,
+  sortedByYear,
   statusReasonOf,
 } from './shape-judgement.js';
 import { judgeAnnual, judgeLevel, judgeMultiplier, seriesWithBaseline } from './shapes-growth.js';
@@ -69,19 +70,18 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
       'a cumulative target needs a positive value and a range of at least one year',
     );
   }
-  const covered = new Set<number>();
+  // Which years of the range an actual covers, by year − fromYear: every actual in range lies inside it.
+  const covered = new Uint8Array(rangeYears);
   for (const actual of inRange) {
     for (let year = actual.fromYear; year <= actual.year; year += 1) {
-      if (covered.has(year)) {
+      if (covered[year - fromYear] === 1) {
         return invalidJudgement({ ...judgement, detail, parameters }, `two actuals cover the year ${year}`);
       }
-      covered.add(year);
+      covered[year - fromYear] = 1;
     }
   }
   // The sum adds totals: an actual given as a yearly average over its years counts × its years.
-  const series = inRange
-    .map((actual) => ({ year: actual.year, value: totalOverSpan(actual) }))
-    .sort((a, b) => a.year - b.year);
+  const series = sortedByYear(inRange.map((actual) => ({ year: actual.year, value: totalOverSpan(actual) })));
   const latest = series.at(-1);
   if (latest === undefined) return { ...judgement, detail, parameters, series };
 
@@ -94,7 +94,8 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
   const isAchieved = isIncrease ? total >= targetTotal : latest.year === toYear && total <= targetTotal;
   const status = statusOfProgress(ratio, THRESHOLDS_WITH_TARGET, isAchieved);
   const missingYears: number[] = [];
-  for (let year = fromYear; year <= latest.year; year += 1) if (!covered.has(year)) missingYears.push(year);
+  for (let year = fromYear; year <= latest.year; year += 1)
+    if (covered[year - fromYear] !== 1) missingYears.push(year);
   return {
     ...judgement,
     status,
@@ -154,7 +155,7 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
   if (duplicate !== null) {
     return invalidJudgement({ ...judgement, detail, parameters }, `duplicate value for year ${duplicate}`);
   }
-  const series = after.map(({ year, value }) => ({ year, value })).sort((a, b) => a.year - b.year);
+  const series = sortedByYear(after.map(({ year, value }) => ({ year, value })));
   const last = series.at(-1);
   if (last === undefined) return { ...judgement, detail, parameters };
   const fromYear = after.find((actual) => actual.year === last.year)?.fromYear ?? last.year;

@@ -1,4 +1,5 @@
 import {
+  AsOfDate,
   applyOverride,
   evaluateKpi,
   rollUpByGoal,
@@ -39,11 +40,13 @@ export interface PlanVersion {
  */
 export function computePlanStatuses(inputs: StatusInputs, referenceDate: string): PlanStatusSet {
   const actuals = judgedActuals(inputs);
+  // Checked once here rather than once for each KPI.
+  const asOf = AsOfDate.of(referenceDate);
   const kpis = new Map<string, EffectiveStatus>();
   for (const input of inputs.kpis) {
     kpis.set(
       input.kpi.id,
-      applyOverride(evaluateKpi(input.kpi, actuals.get(input.kpi.id) ?? [], referenceDate), input.override),
+      applyOverride(evaluateKpi(input.kpi, actuals.get(input.kpi.id) ?? [], asOf), input.override),
     );
   }
   const placements = inputs.kpis.map((input) => input.placement);
