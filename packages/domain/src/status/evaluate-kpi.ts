@@ -123,9 +123,13 @@ function toYearlyValue(period: PeriodValue, value: number, isRate: boolean): Yea
 
 /** A baseline or target as the shape rules read it: its years, whether it is an average, a finite value or null. */
 export function toYearlyPoint(point: KpiPoint | null, unit: string): YearlyPoint | null {
+  return yearlyPoint(point, isRateUnit(unit));
+}
+
+function yearlyPoint(point: KpiPoint | null, isRate: boolean): YearlyPoint | null {
   if (point === null) return null;
   const value = point.value !== null && Number.isFinite(point.value) ? point.value : null;
-  const { year, fromYear, kind, isAverage } = toYearlyValue(point.period, 0, isRateUnit(unit));
+  const { year, fromYear, kind, isAverage } = toYearlyValue(point.period, 0, isRate);
   return { value, year, fromYear, kind, isAverage };
 }
 
@@ -272,8 +276,8 @@ export function evaluateKpi(
   }
   // A fixed order makes the result independent of the order the actuals arrive in (most arrive sorted).
   if (!isSorted) actuals.sort(compareYearly);
-  const baseline = toYearlyPoint(countedPoint(kpi, kpi.baseline), kpi.unit);
-  const target = toYearlyPoint(kpi.target, kpi.unit);
+  const baseline = yearlyPoint(countedPoint(kpi, kpi.baseline), isRate);
+  const target = yearlyPoint(kpi.target, isRate);
   const judgement = judgeShape({ shape: kpi.shape, direction: kpi.direction, baseline, target, actuals });
   const inputs: KpiStatusInputs = {
     asOfDate,
