@@ -142,6 +142,9 @@ function compareYearly(a: YearlyValue, b: YearlyValue): number {
  * checks it once for all of them rather than once for each.
  */
 export class AsOfDate {
+  // Makes the type nominal: an object of the same shape that did not come from `of` is not an AsOfDate.
+  private declare readonly checked: true;
+
   private constructor(
     /** The date, YYYY-MM-DD. */
     readonly date: string,
