@@ -143,7 +143,7 @@ function compareYearly(a: YearlyValue, b: YearlyValue): number {
  */
 export class AsOfDate {
   // Makes the type nominal: an object of the same shape that did not come from `of` is not an AsOfDate.
-  private declare readonly checked: true;
+  declare private readonly checked: true;
 
   private constructor(
     /** The date, YYYY-MM-DD. */
