@@ -166,8 +166,8 @@ async function importScaleInChild(quickRun: boolean): Promise<ImportScaleBench> 
   return JSON.parse(stdout) as ImportScaleBench;
 }
 
-// In a process of its own too: the engine's loop allocates for every actual, and measured here it would pay for
-// the collector walking the heap every section before left (5.8× the bare loop here, 3.7–4.1× alone).
+// In a process of its own too: the engine allocates for every actual, and measured in this process it also paid
+// for the collector walking the heap every section before left (5.8× the bare loop, where alone it was 3.7–4.1×).
 async function statusInChild(quickRun: boolean): Promise<StatusBench> {
   const script = fileURLToPath(new URL('./status-bench.js', import.meta.url));
   const { stdout } = await execFileAsync(
