@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PlanDocument } from '@kotei/contracts';
 import {
+  AsOfDate,
   evaluateKpi,
   parsePeriod,
   rollUpPlan,
@@ -10,7 +11,7 @@ import {
   type PeriodValue,
 } from '@kotei/domain';
 import type { PortfolioSize } from './portfolio.js';
-import { syntheticPlan } from './portfolio.js';
+import { GOVERNMENT_SCALE, syntheticPlan } from './portfolio.js';
 import { summarize, time, type Timing } from './stats.js';
 
 /** What the status benchmarks measured. */
@@ -19,6 +20,7 @@ export interface StatusBench {
   actuals: number;
   evaluate: Timing;
   bareLoop: Timing;
+  /** The median over rounds of engine ÷ bare loop, each round measuring both back to back. */
   ratio: number;
   rollUp: Timing;
   cli: { series: number; ms: number; floorMs: number; ratio: number };
@@ -32,8 +34,8 @@ function period(label: string): PeriodValue {
 }
 
 /** Build the portfolio's KPIs and actuals as the status engine reads them, in memory. */
-function portfolioKpis(size: PortfolioSize): { kpi: KpiForStatus; observations: ObservationForStatus[] }[] {
-  const items: { kpi: KpiForStatus; observations: ObservationForStatus[] }[] = [];
+function portfolioKpis(size: PortfolioSize): Item[] {
+  const items: Item[] = [];
   for (let p = 0; p < size.plans; p += 1) {
     const doc = PlanDocument.parse(syntheticPlan(p, size));
     for (const kpi of doc.sheets.flatMap((s) => s.measures.flatMap((m) => m.kpis))) {
@@ -55,37 +57,78 @@ function portfolioKpis(size: PortfolioSize): { kpi: KpiForStatus; observations: 
   return items;
 }
 
+type Item = { kpi: KpiForStatus; observations: ObservationForStatus[] };
+
+/**
+ * The engine and the bare loop over the same items, interleaved: each round runs both back to back, in turns
+ * first, so a busy moment of the machine or a collection falls on both alike; a few rounds warm both up first.
+ */
+function engineAgainstBareLoop(
+  items: readonly Item[],
+  asOfDate: string,
+  rounds: number,
+): Pick<StatusBench, 'evaluate' | 'bareLoop' | 'ratio'> {
+  // Checked once, as computePlanStatuses does for a plan's KPIs.
+  const asOf = AsOfDate.of(asOfDate);
+  let sink = 0;
+  const engine = (): void => {
+    for (const item of items) sink += evaluateKpi(item.kpi, item.observations, asOf).score ?? 0;
+  };
+  // The floor touches what the engine reads: each actual's value and period, the baseline and the target.
+  const bare = (): void => {
+    for (const item of items) {
+      let sum = (item.kpi.baseline?.value ?? 0) + (item.kpi.target?.value ?? 0);
+      for (const o of item.observations) {
+        const { start, end, fiscalYear } = o.period;
+        if (end !== null && end <= asOfDate) sum += o.value + (fiscalYear ?? start.length);
+      }
+      sink += sum;
+    }
+  };
+  const timed = (run: () => void): number => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  };
+  for (let i = 0; i < 3; i += 1) {
+    engine();
+    bare();
+  }
+  const engineMs: number[] = [];
+  const bareMs: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    let engineRound: number;
+    let bareRound: number;
+    if (round % 2 === 0) {
+      engineRound = timed(engine);
+      bareRound = timed(bare);
+    } else {
+      bareRound = timed(bare);
+      engineRound = timed(engine);
+    }
+    engineMs.push(engineRound);
+    bareMs.push(bareRound);
+    ratios.push(engineRound / bareRound);
+  }
+  if (sink === Number.POSITIVE_INFINITY) throw new Error('unreachable');
+  return { evaluate: summarize(engineMs), bareLoop: summarize(bareMs), ratio: summarize(ratios).p50 };
+}
+
 /**
  * Statuses of every KPI of the portfolio against a bare loop over the same arrays (the floor: reading each
  * actual once), the plan roll-up, and `kotei status` end to end on as many series against node reading and
- * writing the same JSON.
+ * writing the same JSON. `npm run bench` runs it in a process of its own (below), so the heap and collector
+ * of earlier sections do not weigh on the engine's loop.
  */
-export async function benchStatus(size: PortfolioSize, samples: number): Promise<StatusBench> {
+export async function benchStatus(size: PortfolioSize, rounds: number): Promise<StatusBench> {
   const items = portfolioKpis(size);
   const asOf = '2025-06-30';
   const actuals = items.reduce((n, item) => n + item.observations.length, 0);
-  let sink = 0;
-  const evaluate = summarize(
-    await time(samples, 2, () => {
-      for (const item of items) sink += evaluateKpi(item.kpi, item.observations, asOf).score ?? 0;
-    }),
-  );
-  const bareLoop = summarize(
-    await time(samples, 2, () => {
-      // The floor touches what the engine reads: each actual's value and period, the baseline and the target.
-      for (const item of items) {
-        let sum = (item.kpi.baseline?.value ?? 0) + (item.kpi.target?.value ?? 0);
-        for (const o of item.observations) {
-          const { start, end, fiscalYear } = o.period;
-          if (end !== null && end <= asOf) sum += o.value + (fiscalYear ?? start.length);
-        }
-        sink += sum;
-      }
-    }),
-  );
+  const { evaluate, bareLoop, ratio } = engineAgainstBareLoop(items, asOf, rounds);
   const statuses = items.map((item) => evaluateKpi(item.kpi, item.observations, asOf));
   const placements = items.map((item) => ({ id: item.kpi.id, measureId: item.kpi.id, goalId: null }));
-  const rollUp = summarize(await time(samples, 2, () => rollUpPlan(placements, statuses)));
+  const rollUp = summarize(await time(rounds, 2, () => rollUpPlan(placements, statuses)));
 
   // `kotei status` on one series per KPI, with years as the batch format has them.
   const series = items.map((item) => ({
@@ -116,14 +159,49 @@ export async function benchStatus(size: PortfolioSize, samples: number): Promise
     "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const a=JSON.parse(s);process.stdout.write(JSON.stringify(a.map(()=>({status:'no_data',progressValue:null,score:null}))))})",
   ];
   const floorMs = Math.min(run(floor), run(floor));
-  if (sink === Number.POSITIVE_INFINITY) throw new Error('unreachable');
   return {
     kpis: items.length,
     actuals,
     evaluate,
     bareLoop,
-    ratio: evaluate.p50 / bareLoop.p50,
+    ratio,
     rollUp,
     cli: { series: series.length, ms, floorMs, ratio: ms / floorMs },
   };
+}
+
+/** The benchmark's lines for the results table. */
+export function statusRows(status: StatusBench): string[][] {
+  const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
+  return [
+    [
+      'status engine',
+      `${status.kpis.toLocaleString('en')} KPIs, ${status.actuals.toLocaleString('en')} actuals, p50 of ${status.evaluate.n} rounds`,
+      fmt(status.evaluate.p50),
+      fmt(status.bareLoop.p50),
+      `${status.ratio.toFixed(1)}× (bare loop, median of rounds)`,
+    ],
+    ['status engine', 'plan roll-up of every KPI, p50', fmt(status.rollUp.p50), '', ''],
+    [
+      'status engine',
+      `kotei status, ${status.cli.series.toLocaleString('en')} series end to end`,
+      fmt(status.cli.ms),
+      fmt(status.cli.floorMs),
+      `${status.cli.ratio.toFixed(2)}× (node read+write)`,
+    ],
+  ];
+}
+
+/** The portfolio the status section judges: the benchmark's, or a small one with --quick. */
+export function statusPortfolio(quick: boolean): PortfolioSize {
+  return quick ? { ...GOVERNMENT_SCALE, plans: 4, sheetsPerPlan: 3 } : GOVERNMENT_SCALE;
+}
+
+// Runnable alone: `node bench/dist/status-bench.js [--quick] [--json]`; `npm run bench` runs it so, with --json,
+// in a process of its own.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const quick = process.argv.includes('--quick');
+  const bench = await benchStatus(statusPortfolio(quick), quick ? 5 : 21);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(bench));
+  else for (const row of statusRows(bench)) console.log(`| ${row.join(' | ')} |`);
 }

@@ -4,7 +4,7 @@ import { parsePeriod } from '../calendar/parse-period.js';
 import type { Direction, KpiShape } from '../model/codes.js';
 import type { PeriodValue } from '../model/entities.js';
 import type { KpiForStatus, ObservationForStatus } from './evaluate-kpi.js';
-import { evaluateKpi } from './evaluate-kpi.js';
+import { AsOfDate, evaluateKpi } from './evaluate-kpi.js';
 
 // The seed's follow-up round (seeds/004_…txt, "※2025年6月末時点").
 const AS_OF = '2025-06-30';
@@ -400,6 +400,29 @@ describe('evaluateKpi', () => {
     const other = { ...actual(40, '2024年度'), kpiId: 'another' };
     expect(evaluateKpi(PEDIATRIC_PLANS, [other], AS_OF).status).toBe('no_data');
     expect(() => evaluateKpi(PEDIATRIC_PLANS, [], '2025-06-31')).toThrow(RangeError);
+  });
+
+  it('judges each of two as-of dates in alternation by its own date, and refuses a bad date every time', () => {
+    // 22件 for 2024年度 has ended by 2025-06-30, not by 2025-03-30: one date counts it, the other does not.
+    const actuals = [actual(22, '2024年度')];
+    const checked = AsOfDate.of('2025-03-30');
+    for (const asOf of [AS_OF, checked, AS_OF, '2025-03-30', AsOfDate.of(AS_OF), checked]) {
+      const date = typeof asOf === 'string' ? asOf : asOf.date;
+      const status = evaluateKpi(PEDIATRIC_PLANS, actuals, asOf);
+      expect(status.inputs.asOfDate).toBe(date);
+      if (date === AS_OF) {
+        expect(status).toMatchObject({ status: 'on_track', valueUsed: 22 });
+        expect(status.inputs).toMatchObject({ actualsCounted: 1, actualsNotYetEnded: 0 });
+      } else {
+        expect(status).toMatchObject({ status: 'no_data', valueUsed: null });
+        expect(status.inputs).toMatchObject({ actualsCounted: 0, actualsNotYetEnded: 1 });
+        expect(status.sentence.ja).toContain('2025年3月30日時点で');
+      }
+      // A date that is no day is refused whatever was judged before it, and twice in a row.
+      expect(() => evaluateKpi(PEDIATRIC_PLANS, actuals, '2025-02-29')).toThrow(RangeError);
+      expect(() => evaluateKpi(PEDIATRIC_PLANS, actuals, '2025-02-29')).toThrow(RangeError);
+    }
+    expect(() => AsOfDate.of('2025-02-29')).toThrow(RangeError);
   });
 
   it('words the sentence once, on first read, and serialises it with the status', () => {

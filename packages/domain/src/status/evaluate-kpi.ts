@@ -3,11 +3,10 @@ import type { Direction, KpiShape, ProgressStatus } from '../model/codes.js';
 import type { Id, Kpi, KpiPoint, Observation, PeriodValue } from '../model/entities.js';
 import type { StatusSentence } from './explain.js';
 import { explainJudgement } from './explain.js';
-import type { YearKind } from './format.js';
 import type { YearValue } from './open-sdg.js';
 import type { ShapeJudgement, StatusReason, YearlyPoint, YearlyValue } from './shapes.js';
 import { judgeShape } from './shapes.js';
-import { isAverageOverYears } from './spans.js';
+import { isAverageOverYears, isRateUnit } from './spans.js';
 import { unitsFailingBar } from './breakdown-count.js';
 
 /** The fields of a KPI the status engine reads; `bar` only matters to share-meeting-bar KPIs. */
@@ -67,63 +66,70 @@ export interface KpiStatus {
   readonly sentence: StatusSentence;
 }
 
-function yearKindOfPeriod(period: PeriodValue): YearKind {
-  // 年 periods run January to December; everything else in a KPI is counted in 年度 (DOMAIN.md).
-  return period.start.endsWith('-01-01') && period.end?.endsWith('-12-31') === true ? 'calendar' : 'fiscal';
+// A stored period's dates are already checked ISO dates (YYYY-MM-DD), so their digits are read straight from the
+// text, unrolled, without slicing or matching: this runs for every actual of every KPI, and re-validating, copying
+// or comparing substrings of each date would dominate a portfolio's cost. 48 is the code of '0'.
+function yearOf(date: string): number {
+  return (
+    date.charCodeAt(0) * 1000 +
+    date.charCodeAt(1) * 100 +
+    date.charCodeAt(2) * 10 +
+    date.charCodeAt(3) -
+    48 * 1111
+  );
 }
 
-// A stored period's dates are already checked ISO dates (YYYY-MM-DD), so their digits are read straight from the
-// text without slicing: this runs for every actual of every KPI, and re-validating or copying each date would
-// dominate a portfolio's cost.
-function digitsAt(text: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i += 1) n = n * 10 + text.charCodeAt(i) - 48;
-  return n;
+// The month and day of an ISO date as one number: 401 for April 1st, 1231 for December 31st.
+function monthDayOf(date: string): number {
+  return (
+    date.charCodeAt(5) * 1000 +
+    date.charCodeAt(6) * 100 +
+    date.charCodeAt(8) * 10 +
+    date.charCodeAt(9) -
+    48 * 1111
+  );
 }
 
 function fiscalYearOfIsoDate(date: string): number {
-  const year = digitsAt(date, 0, 4);
-  return digitsAt(date, 5, 2) >= 4 ? year : year - 1;
+  return monthDayOf(date) >= 400 ? yearOf(date) : yearOf(date) - 1;
 }
 
-function yearOfPeriod(period: PeriodValue): number {
-  return period.fiscalYear ?? fiscalYearOfIsoDate(period.end ?? period.start);
-}
-
-function fromYearOfPeriod(period: PeriodValue, kind: YearKind): number {
-  return kind === 'calendar' ? digitsAt(period.start, 0, 4) : fiscalYearOfIsoDate(period.start);
-}
-
-function coversWholeYears(period: PeriodValue, kind: YearKind, fromYear: number, year: number): boolean {
+// 年 periods run January to December; everything else in a KPI is counted in 年度 (DOMAIN.md). A period is whole
+// years when it runs from a first day to a last day of its kind of year. `isRate`: whether the KPI's unit is a rate,
+// read once per KPI, for whether a value over several years is their average (spans.ts).
+function toYearlyValue(period: PeriodValue, value: number, isRate: boolean): YearlyValue {
   const { start, end } = period;
-  if (end === null || digitsAt(start, 0, 4) !== fromYear) return false;
-  if (kind === 'calendar')
-    return start.endsWith('-01-01') && end.endsWith('-12-31') && digitsAt(end, 0, 4) === year;
-  return start.endsWith('-04-01') && end.endsWith('-03-31') && digitsAt(end, 0, 4) === year + 1;
-}
-
-function toYearlyValue(period: PeriodValue, value: number, unit: string): YearlyValue {
-  const kind = yearKindOfPeriod(period);
-  const year = yearOfPeriod(period);
-  const fromYear = fromYearOfPeriod(period, kind);
+  const startYear = yearOf(start);
+  const startMonthDay = monthDayOf(start);
+  const endMonthDay = end === null ? 0 : monthDayOf(end);
+  const isCalendar = startMonthDay === 101 && endMonthDay === 1231;
+  const year = period.fiscalYear ?? fiscalYearOfIsoDate(end ?? start);
+  const fromYear = isCalendar || startMonthDay >= 400 ? startYear : startYear - 1;
+  let coversWholeYears = false;
+  if (end !== null && startYear === fromYear) {
+    coversWholeYears = isCalendar
+      ? yearOf(end) === year
+      : startMonthDay === 401 && endMonthDay === 331 && yearOf(end) === year + 1;
+  }
   return {
     year,
     fromYear,
-    kind,
-    coversWholeYears: coversWholeYears(period, kind, fromYear, year),
-    isAverage: fromYear < year && isAverageOverYears(period.label, unit),
+    kind: isCalendar ? 'calendar' : 'fiscal',
+    coversWholeYears,
+    isAverage: fromYear < year && isAverageOverYears(period.label, isRate),
     value,
   };
 }
 
 /** A baseline or target as the shape rules read it: its years, whether it is an average, a finite value or null. */
 export function toYearlyPoint(point: KpiPoint | null, unit: string): YearlyPoint | null {
+  return yearlyPoint(point, isRateUnit(unit));
+}
+
+function yearlyPoint(point: KpiPoint | null, isRate: boolean): YearlyPoint | null {
   if (point === null) return null;
-  const kind = yearKindOfPeriod(point.period);
   const value = point.value !== null && Number.isFinite(point.value) ? point.value : null;
-  const year = yearOfPeriod(point.period);
-  const fromYear = fromYearOfPeriod(point.period, kind);
-  const isAverage = fromYear < year && isAverageOverYears(point.period.label, unit);
+  const { year, fromYear, kind, isAverage } = toYearlyValue(point.period, 0, isRate);
   return { value, year, fromYear, kind, isAverage };
 }
 
@@ -131,12 +137,24 @@ function compareYearly(a: YearlyValue, b: YearlyValue): number {
   return a.year - b.year || a.fromYear - b.fromYear || a.value - b.value;
 }
 
-// The as-of date is the same for every KPI of a request: checking it once saves a parse per KPI.
-let lastCheckedAsOfDate = '';
-function checkAsOfDate(asOfDate: string): void {
-  if (asOfDate === lastCheckedAsOfDate) return;
-  parseIsoDate(asOfDate);
-  lastCheckedAsOfDate = asOfDate;
+/**
+ * An as-of date checked once (an ISO date of a day that exists), so that a caller judging many KPIs at one date
+ * checks it once for all of them rather than once for each.
+ */
+export class AsOfDate {
+  // Makes the type nominal: an object of the same shape that did not come from `of` is not an AsOfDate.
+  declare private readonly checked: true;
+
+  private constructor(
+    /** The date, YYYY-MM-DD. */
+    readonly date: string,
+  ) {}
+
+  /** The date checked; throws RangeError for anything but an ISO date of a day that exists. */
+  static of(date: string): AsOfDate {
+    parseIsoDate(date);
+    return new AsOfDate(date);
+  }
 }
 
 function toStatusPoint(point: KpiPoint | null, read: YearlyPoint | null): StatusPoint | null {
@@ -230,14 +248,16 @@ function countedPoint(kpi: KpiForStatus, point: KpiPoint | null): KpiPoint | nul
  * The progress status of a KPI at an as-of date, by the rule of its shape (README.md beside this file). Only
  * actuals whose period ended on or before the as-of date count, so a past round's status can be recomputed
  * exactly. Pure and never throws for bad data (that comes back as no_data with reason invalid_input); throws
- * RangeError only for an as-of date that is not an ISO date.
+ * RangeError only for an as-of date that is not an ISO date. A caller judging many KPIs at one date passes it
+ * checked once ({@link AsOfDate.of}); a date given as text is checked on every call.
  */
 export function evaluateKpi(
   kpi: KpiForStatus,
   observations: readonly ObservationForStatus[],
-  asOfDate: string,
+  asOf: string | AsOfDate,
 ): KpiStatus {
-  checkAsOfDate(asOfDate);
+  const asOfDate = typeof asOf === 'string' ? AsOfDate.of(asOf).date : asOf.date;
+  const isRate = isRateUnit(kpi.unit);
   const actuals: YearlyValue[] = [];
   let notYetEnded = 0;
   let isSorted = true;
@@ -250,15 +270,17 @@ export function evaluateKpi(
       continue;
     }
     const counted = observation.breakdown ? unitsFailingBar(kpi, observation.breakdown) : null;
-    const yearly = toYearlyValue(observation.period, counted?.count ?? observation.value, kpi.unit);
-    const previous = actuals.at(-1);
-    if (previous !== undefined && compareYearly(previous, yearly) > 0) isSorted = false;
+    const yearly = toYearlyValue(observation.period, counted?.count ?? observation.value, isRate);
+    const previous = actuals[actuals.length - 1];
+    if (previous !== undefined && previous.year >= yearly.year && compareYearly(previous, yearly) > 0) {
+      isSorted = false;
+    }
     actuals.push(yearly);
   }
   // A fixed order makes the result independent of the order the actuals arrive in (most arrive sorted).
   if (!isSorted) actuals.sort(compareYearly);
-  const baseline = toYearlyPoint(countedPoint(kpi, kpi.baseline), kpi.unit);
-  const target = toYearlyPoint(kpi.target, kpi.unit);
+  const baseline = yearlyPoint(countedPoint(kpi, kpi.baseline), isRate);
+  const target = yearlyPoint(kpi.target, isRate);
   const judgement = judgeShape({ shape: kpi.shape, direction: kpi.direction, baseline, target, actuals });
   const inputs: KpiStatusInputs = {
     asOfDate,

@@ -116,28 +116,42 @@ function invalid(error: string): InvalidProgressInput {
   };
 }
 
+function notFinite(name: string, value: number | null): string | null {
+  return value !== null && !Number.isFinite(value) ? `${name} must be a finite number` : null;
+}
+
+function notWholeYear(name: string, value: number | null): string | null {
+  return value !== null && !Number.isInteger(value) ? `${name} must be a whole year, not ${value}` : null;
+}
+
 function checkInput(series: readonly YearValue[], config: ProgressConfig): string | null {
   // Callers outside TypeScript (JSON, the batch) can send anything, and a direction has no default.
   const direction: string = config.direction;
   if (direction !== 'increase' && direction !== 'decrease') {
     return `direction must be "increase" or "decrease", not ${JSON.stringify(direction)}`;
   }
-  const numbers: [string, number | null][] = [
-    ['base year', config.baseYear],
-    ['target', config.target],
-    ['target year', config.targetYear],
-    ['limit', config.limit],
-  ];
-  for (const [name, value] of numbers) {
-    if (value !== null && !Number.isFinite(value)) return `${name} must be a finite number`;
-  }
-  for (const [name, value] of [
-    ['base year', config.baseYear],
-    ['target year', config.targetYear],
-  ] as const) {
-    if (value !== null && !Number.isInteger(value)) return `${name} must be a whole year, not ${value}`;
-  }
+  // Each in turn, without a list to walk: this runs for every KPI, and the first problem is the one reported.
+  const problem =
+    notFinite('base year', config.baseYear) ??
+    notFinite('target', config.target) ??
+    notFinite('target year', config.targetYear) ??
+    notFinite('limit', config.limit) ??
+    notWholeYear('base year', config.baseYear) ??
+    notWholeYear('target year', config.targetYear);
+  if (problem !== null) return problem;
   if (config.target !== null && config.targetYear === null) return 'a target needs a target year';
+  // Years in order (as the engine passes them) cannot repeat unseen: a set is built only when one steps back.
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const point of series) {
+    if (!Number.isInteger(point.year)) return `year must be a whole year, not ${point.year}`;
+    if (Number.isNaN(point.value)) continue;
+    if (point.year <= previous) return checkSeriesUnsorted(series);
+    previous = point.year;
+  }
+  return null;
+}
+
+function checkSeriesUnsorted(series: readonly YearValue[]): string | null {
   const seen = new Set<number>();
   for (const point of series) {
     if (!Number.isInteger(point.year)) return `year must be a whole year, not ${point.year}`;
@@ -161,10 +175,13 @@ function cPow(base: number, exponent: number): number {
  * NaN instead. sdg-build is on the numpy path when the base year was moved to the next year with data (it then
  * holds a numpy integer), and there a target year equal to that base year is an infinite exponent, not an error.
  */
-function requiredGrowthMagnitude(ratio: number, exponent: number, isNumpyPath: boolean): number {
-  if (ratio >= 0 || Number.isInteger(exponent) || !Number.isFinite(exponent)) {
-    return Math.abs(cPow(ratio, exponent) - 1);
-  }
+function requiredGrowthMagnitude(
+  ratio: number,
+  exponent: number,
+  isNumpyPath: boolean,
+  power: number,
+): number {
+  if (ratio >= 0 || Number.isInteger(exponent) || !Number.isFinite(exponent)) return Math.abs(power - 1);
   if (isNumpyPath) return Number.NaN;
   const magnitude = Math.pow(-ratio, exponent);
   const phase = Math.PI * exponent;
@@ -249,7 +266,9 @@ export function measureProgress(
   const target = config.target === 0 ? ZERO_REPLACEMENT : config.target;
   const methodology = target === null ? 1 : 2;
   const defaults = methodology === 1 ? THRESHOLDS_WITHOUT_TARGET : THRESHOLDS_WITH_TARGET;
-  const points = series.filter((point) => !Number.isNaN(point.value));
+  const points = series.some((point) => Number.isNaN(point.value))
+    ? series.filter((point) => !Number.isNaN(point.value))
+    : series;
 
   const inputs: ProgressInputs = {
     direction,
@@ -325,8 +344,10 @@ export function measureProgress(
   }
   const ratio = target / baseValue;
   const exponent = 1 / (targetYear - base.year);
-  const required = requiredGrowthMagnitude(ratio, exponent, isNumpyPath);
-  const requiredGrowth = cPow(ratio, exponent) - 1;
+  // One power for both: a fractional power is the costliest step of the method, and it runs for every KPI.
+  const power = cPow(ratio, exponent);
+  const required = requiredGrowthMagnitude(ratio, exponent, isNumpyPath, power);
+  const requiredGrowth = power - 1;
   inputs.requiredGrowth = Number.isNaN(requiredGrowth) ? null : requiredGrowth;
   return finish(inputs, (inputs.sign * d * observed) / required, isAchieved, 'growth_against_target');
 }

@@ -176,11 +176,31 @@ export function invalidJudgement(judgement: ShapeJudgement, error: string): Shap
 }
 
 /** The first year that holds two values, or null. */
-export function duplicateYear(values: readonly YearlyValue[]): number | null {
+export function duplicateYear(values: readonly { year: number }[]): number | null {
+  // Sorted by year, as evaluateKpi passes actuals, a repeated year sits next to itself and no set is needed;
+  // the first step back in the years falls back to the set, which finds the same first repeat.
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const { year } of values) {
+    if (year === previous) return year;
+    if (year < previous) return duplicateYearUnsorted(values);
+    previous = year;
+  }
+  return null;
+}
+
+function duplicateYearUnsorted(values: readonly { year: number }[]): number | null {
   const seen = new Set<number>();
   for (const { year } of values) {
     if (seen.has(year)) return year;
     seen.add(year);
   }
   return null;
+}
+
+/** The values in order of year: the array itself when it is in order already (the sort is stable, so equal). */
+export function sortedByYear<T extends { year: number }>(values: T[]): T[] {
+  for (let i = 1; i < values.length; i += 1) {
+    if ((values[i]?.year ?? 0) < (values[i - 1]?.year ?? 0)) return values.sort((a, b) => a.year - b.year);
+  }
+  return values;
 }

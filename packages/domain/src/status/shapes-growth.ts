@@ -29,17 +29,25 @@ export function seriesWithBaseline(
 ): YearValue[] {
   const series: YearValue[] = [];
   let isSorted = true;
+  let previousYear = Number.NEGATIVE_INFINITY;
+  let hasBaselineYear = false;
   for (const { year, value } of actuals) {
-    const previous = series.at(-1);
-    if (previous !== undefined && previous.year > year) isSorted = false;
+    if (previousYear > year) isSorted = false;
+    if (year === baseline?.year) hasBaselineYear = true;
+    previousYear = year;
     series.push({ year, value });
   }
-  if (baseline !== null && baseline.value !== null && !actuals.some((a) => a.year === baseline.year)) {
-    series.push({ year: baseline.year, value: baseline.value });
-    isSorted = false;
+  if (baseline === null || baseline.value === null || hasBaselineYear) {
+    return isSorted ? series : series.sort((a, b) => a.year - b.year);
   }
-  // Actuals arrive sorted by year (evaluateKpi sorts them), so only a baseline needs placing: sort only then.
-  return isSorted ? series : series.sort((a, b) => a.year - b.year);
+  const base = { year: baseline.year, value: baseline.value };
+  if (!isSorted) return [...series, base].sort((a, b) => a.year - b.year);
+  // Actuals arrive sorted by year (evaluateKpi sorts them), so only the baseline needs placing: before the first
+  // later year, where a stable sort would put it.
+  let at = series.length;
+  while (at > 0 && (series[at - 1]?.year ?? 0) > base.year) at -= 1;
+  series.splice(at, 0, base);
+  return series;
 }
 
 /** The value on the geometric path from (t0, y0) to (tT, yT) in year t; null where no such path exists. */
@@ -58,7 +66,7 @@ function perYearPoint(point: YearlyPoint | null): YearlyPoint | null {
 }
 
 function perYearActuals(actuals: readonly YearlyValue[]): readonly YearlyValue[] {
-  if (actuals.every((a) => a.fromYear >= a.year)) return actuals;
+  if (!actuals.some((a) => a.fromYear < a.year)) return actuals;
   return actuals.map((a) => (a.fromYear >= a.year ? a : { ...a, value: perYearValue(a) }));
 }
 
@@ -85,8 +93,13 @@ function meetsTargetOverRange(input: ShapeInput, target: number, actuals: readon
 
 function spanOf(point: YearValue | null, actuals: readonly YearlyValue[], baseline: YearlyPoint | null) {
   if (point === null) return null;
-  const fromActual = actuals.find((a) => a.year === point.year);
-  const fromYear = fromActual?.fromYear ?? (baseline?.year === point.year ? baseline.fromYear : point.year);
+  let fromYear = baseline?.year === point.year ? baseline.fromYear : point.year;
+  for (const actual of actuals) {
+    if (actual.year === point.year) {
+      fromYear = actual.fromYear;
+      break;
+    }
+  }
   return { year: point.year, value: point.value, fromYear } satisfies SpanYearValue;
 }
 
@@ -127,7 +140,10 @@ function growthJudgement(
   const series = seriesWithBaseline(input.baseline, actuals);
   judgement.series = series;
   judgement.parameters = { actualsBeforeBase: input.actuals.length - actuals.length, partialPeriodsLeftOut };
-  if (actuals.length === 0) return { ...judgement, reason: 'no_actual' };
+  if (actuals.length === 0) {
+    judgement.reason = 'no_actual';
+    return judgement;
+  }
   const targetYear = input.target?.year ?? null;
   const result: ProgressResult = measureProgress(series, {
     direction: input.direction,
@@ -166,48 +182,46 @@ function growthJudgement(
     forecast = valueOnGeometricPath(basePoint, current, targetYear);
   }
   const { status, score, reason } = measured(input, actuals, result);
-  return {
-    ...judgement,
-    status,
-    score,
+  // Filled in place, not spread: the judgement is this call's own, and a spread of it costs more than the rule.
+  judgement.status = status;
+  judgement.score = score;
+  judgement.progressValue = finite(result.progressValue);
+  judgement.reason = reason;
+  judgement.valueUsed = current?.value ?? null;
+  judgement.valueYear = current?.year ?? null;
+  judgement.expectedValue = expectedValue;
+  judgement.forecast = forecast;
+  judgement.parameters = {
+    actualsBeforeBase: input.actuals.length - actuals.length,
+    partialPeriodsLeftOut,
+    absoluteTarget: factor === null ? null : target,
+    methodology: inputs.methodology,
+    baseYear: inputs.baseYear,
+    baseValue: inputs.baseValue,
+    currentYear: inputs.currentYear,
+    currentValue: inputs.currentValue,
+    target: inputs.target,
+    targetYear: inputs.targetYear,
+    factor,
+    sign: inputs.sign,
+    observedGrowth: inputs.observedGrowth,
+    requiredGrowth: inputs.requiredGrowth,
+    thresholdHigh: inputs.thresholds.high,
+    thresholdMed: inputs.thresholds.med,
+    thresholdLow: inputs.thresholds.low,
     progressValue: finite(result.progressValue),
-    reason,
-    valueUsed: current?.value ?? null,
-    valueYear: current?.year ?? null,
-    expectedValue,
-    forecast,
-    // Written out, not spread from the empty judgement's: adding fields after a spread costs more than the rule.
-    parameters: {
-      actualsBeforeBase: input.actuals.length - actuals.length,
-      partialPeriodsLeftOut,
-      absoluteTarget: factor === null ? null : target,
-      methodology: inputs.methodology,
-      baseYear: inputs.baseYear,
-      baseValue: inputs.baseValue,
-      currentYear: inputs.currentYear,
-      currentValue: inputs.currentValue,
-      target: inputs.target,
-      targetYear: inputs.targetYear,
-      factor,
-      sign: inputs.sign,
-      observedGrowth: inputs.observedGrowth,
-      requiredGrowth: inputs.requiredGrowth,
-      thresholdHigh: inputs.thresholds.high,
-      thresholdMed: inputs.thresholds.med,
-      thresholdLow: inputs.thresholds.low,
-      progressValue: finite(result.progressValue),
-    },
-    detail: {
-      kind: 'growth',
-      base: basePoint,
-      current,
-      target: inputs.target,
-      targetYear: inputs.targetYear,
-      targetFromYear: input.target?.fromYear ?? null,
-      observedGrowth: inputs.observedGrowth,
-      factor,
-    },
   };
+  judgement.detail = {
+    kind: 'growth',
+    base: basePoint,
+    current,
+    target: inputs.target,
+    targetYear: inputs.targetYear,
+    targetFromYear: input.target?.fromYear ?? null,
+    observedGrowth: inputs.observedGrowth,
+    factor,
+  };
+  return judgement;
 }
 
 /**
@@ -217,8 +231,9 @@ function growthJudgement(
  */
 export function judgeLevel(input: ShapeInput): ShapeJudgement {
   const target = perYearPoint(input.target);
-  const yearly = {
-    ...input,
+  const yearly: ShapeInput = {
+    shape: input.shape,
+    direction: input.direction,
     baseline: perYearPoint(input.baseline),
     target,
     actuals: perYearActuals(input.actuals),
@@ -232,14 +247,24 @@ export function judgeLevel(input: ShapeInput): ShapeJudgement {
  * of total ÷ years; partial-year figures are not rates and are left out.
  */
 export function judgeAnnual(input: ShapeInput): ShapeJudgement {
-  const whole = input.actuals.filter((actual) => actual.coversWholeYears);
+  const isWhole = (actual: YearlyValue): boolean => actual.coversWholeYears;
+  const whole = input.actuals.every(isWhole) ? input.actuals : input.actuals.filter(isWhole);
   const target = perYearPoint(input.target);
-  return growthJudgement(
-    { ...input, baseline: perYearPoint(input.baseline), target, actuals: perYearActuals(whole) },
-    target?.value ?? null,
-    null,
-    input.actuals.length - whole.length,
-  );
+  const yearly: ShapeInput = {
+    shape: input.shape,
+    direction: input.direction,
+    baseline: perYearPoint(input.baseline),
+    target,
+    actuals: perYearActuals(whole),
+  };
+  return growthJudgement(yearly, target?.value ?? null, null, input.actuals.length - whole.length);
+}
+
+function unjudged(input: ShapeInput, reason: StatusReason, factor: number | null): ShapeJudgement {
+  const judgement = emptyJudgement(input, OPEN_SDG_METHOD, OPEN_SDG_METHOD_VERSION);
+  judgement.reason = reason;
+  if (factor !== null) judgement.parameters = { factor };
+  return judgement;
 }
 
 /**
@@ -247,15 +272,21 @@ export function judgeAnnual(input: ShapeInput): ShapeJudgement {
  * value is the baseline's, or else the actual of the baseline's year, each as a yearly value.
  */
 export function judgeMultiplier(input: ShapeInput): ShapeJudgement {
-  const judgement = emptyJudgement(input, OPEN_SDG_METHOD, OPEN_SDG_METHOD_VERSION);
   const factor = input.target?.value ?? null;
-  if (factor === null) return { ...judgement, reason: 'target_missing' };
-  if (input.baseline === null) return { ...judgement, reason: 'base_value_missing', parameters: { factor } };
+  if (factor === null) return unjudged(input, 'target_missing', null);
+  if (input.baseline === null) return unjudged(input, 'base_value_missing', factor);
   const baseYear = input.baseline.year;
   const actuals = perYearActuals(input.actuals);
   const baseValue =
     perYearPoint(input.baseline)?.value ?? actuals.find((actual) => actual.year === baseYear)?.value ?? null;
-  if (baseValue === null) return { ...judgement, reason: 'base_value_missing', parameters: { factor } };
+  if (baseValue === null) return unjudged(input, 'base_value_missing', factor);
   const baseline = { ...input.baseline, value: baseValue };
-  return growthJudgement({ ...input, baseline, actuals }, baseValue * factor, factor, null);
+  const yearly: ShapeInput = {
+    shape: input.shape,
+    direction: input.direction,
+    baseline,
+    target: input.target,
+    actuals,
+  };
+  return growthJudgement(yearly, baseValue * factor, factor, null);
 }

@@ -1,5 +1,11 @@
 import type { KpiShape } from '../model/codes.js';
-import type { JudgementDetail, ShapeInput, ShapeJudgement, SpanYearValue } from './shape-judgement.js';
+import type {
+  JudgementDetail,
+  ShapeInput,
+  ShapeJudgement,
+  SpanYearValue,
+  YearlyValue,
+} from './shape-judgement.js';
 import {
   KOTEI_METHOD,
   KOTEI_SHAPE_RULES_VERSION,
@@ -7,6 +13,7 @@ import {
   emptyJudgement,
   finite,
   invalidJudgement,
+  sortedByYear,
   statusReasonOf,
 } from './shape-judgement.js';
 import { judgeAnnual, judgeLevel, judgeMultiplier, seriesWithBaseline } from './shapes-growth.js';
@@ -32,9 +39,13 @@ export { judgeAnnual, judgeLevel, judgeMultiplier, valueOnGeometricPath } from '
  * and score.
  */
 export function judgeCumulative(input: ShapeInput): ShapeJudgement {
+  // Filled in place rather than spread: the judgement is this call's own, and spreads cost more than the rule.
   const judgement = emptyJudgement(input, KOTEI_METHOD.cumulative, KOTEI_SHAPE_RULES_VERSION);
   const { target } = input;
-  if (target?.value == null) return { ...judgement, reason: 'target_missing' };
+  if (target?.value == null) {
+    judgement.reason = 'target_missing';
+    return judgement;
+  }
   const toYear = target.year;
   // A target written without its first year (50件 (R10)) runs from the year after the baseline.
   const fromYear =
@@ -43,9 +54,14 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
   // A cumulative target is a total: one written as a yearly average (年平均10件 (2024～2028年度)) is × its years.
   const targetTotal = target.isAverage ? target.value * rangeYears : target.value;
   // A figure for part of a year (2025年6月末時点) is not the year's count; only whole years enter the sum.
-  const wholeYears = input.actuals.filter((actual) => actual.coversWholeYears);
-  const inRange = wholeYears.filter((actual) => actual.fromYear >= fromYear && actual.year <= toYear);
-  const detail: JudgementDetail = {
+  let wholeYears = 0;
+  const inRange: YearlyValue[] = [];
+  for (const actual of input.actuals) {
+    if (!actual.coversWholeYears) continue;
+    wholeYears += 1;
+    if (actual.fromYear >= fromYear && actual.year <= toYear) inRange.push(actual);
+  }
+  judgement.detail = {
     kind: 'cumulative',
     fromYear,
     toYear,
@@ -60,30 +76,31 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
     fromYear,
     toYear,
     target: targetTotal,
-    partialPeriodsLeftOut: input.actuals.length - wholeYears.length,
-    actualsOutsideRange: wholeYears.length - inRange.length,
+    partialPeriodsLeftOut: input.actuals.length - wholeYears,
+    actualsOutsideRange: wholeYears - inRange.length,
   };
+  judgement.parameters = parameters;
   if (!(targetTotal > 0) || rangeYears < 1) {
     return invalidJudgement(
-      { ...judgement, detail, parameters },
+      judgement,
       'a cumulative target needs a positive value and a range of at least one year',
     );
   }
-  const covered = new Set<number>();
+  // Which years of the range an actual covers, by year − fromYear: every actual in range lies inside it.
+  const covered: boolean[] = [];
   for (const actual of inRange) {
     for (let year = actual.fromYear; year <= actual.year; year += 1) {
-      if (covered.has(year)) {
-        return invalidJudgement({ ...judgement, detail, parameters }, `two actuals cover the year ${year}`);
+      if (covered[year - fromYear] === true) {
+        return invalidJudgement(judgement, `two actuals cover the year ${year}`);
       }
-      covered.add(year);
+      covered[year - fromYear] = true;
     }
   }
   // The sum adds totals: an actual given as a yearly average over its years counts × its years.
-  const series = inRange
-    .map((actual) => ({ year: actual.year, value: totalOverSpan(actual) }))
-    .sort((a, b) => a.year - b.year);
-  const latest = series.at(-1);
-  if (latest === undefined) return { ...judgement, detail, parameters, series };
+  const series = sortedByYear(inRange.map((actual) => ({ year: actual.year, value: totalOverSpan(actual) })));
+  const latest = series[series.length - 1];
+  judgement.series = series;
+  if (latest === undefined) return judgement;
 
   const total = series.reduce((sum, point) => sum + point.value, 0);
   const elapsedYears = latest.year - fromYear + 1;
@@ -92,37 +109,44 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
   // A cap ("no more than 50 over five years") mirrors the count: staying under the share is the good side.
   const ratio = isIncrease ? total / share : share / total;
   const isAchieved = isIncrease ? total >= targetTotal : latest.year === toYear && total <= targetTotal;
-  const status = statusOfProgress(ratio, THRESHOLDS_WITH_TARGET, isAchieved);
   const missingYears: number[] = [];
-  for (let year = fromYear; year <= latest.year; year += 1) if (!covered.has(year)) missingYears.push(year);
-  return {
-    ...judgement,
-    status,
-    score: isAchieved ? 5 : scoreWithTarget(ratio),
-    progressValue: finite(ratio),
-    reason: isAchieved ? 'target_achieved' : 'running_total_against_share',
-    valueUsed: total,
-    valueYear: latest.year,
-    expectedValue: share,
-    // The average yearly count so far, kept up over the whole range.
-    forecast: (total / elapsedYears) * rangeYears,
-    series,
-    // Written out, not spread: adding fields after a spread costs more than the rule itself.
-    parameters: {
-      fromYear,
-      toYear,
-      target: targetTotal,
-      partialPeriodsLeftOut: parameters.partialPeriodsLeftOut,
-      actualsOutsideRange: parameters.actualsOutsideRange,
-      latestYear: latest.year,
-      elapsedYears,
-      rangeYears,
-      share,
-      ratio: finite(ratio),
-      missingYears: missingYears.join(','),
-    },
-    detail: { ...detail, latestYear: latest.year, total, share, elapsedYears },
+  for (let year = fromYear; year <= latest.year; year += 1) {
+    if (covered[year - fromYear] !== true) missingYears.push(year);
+  }
+  judgement.status = statusOfProgress(ratio, THRESHOLDS_WITH_TARGET, isAchieved);
+  judgement.score = isAchieved ? 5 : scoreWithTarget(ratio);
+  judgement.progressValue = finite(ratio);
+  judgement.reason = isAchieved ? 'target_achieved' : 'running_total_against_share';
+  judgement.valueUsed = total;
+  judgement.valueYear = latest.year;
+  judgement.expectedValue = share;
+  // The average yearly count so far, kept up over the whole range.
+  judgement.forecast = (total / elapsedYears) * rangeYears;
+  judgement.parameters = {
+    fromYear,
+    toYear,
+    target: targetTotal,
+    partialPeriodsLeftOut: parameters.partialPeriodsLeftOut,
+    actualsOutsideRange: parameters.actualsOutsideRange,
+    latestYear: latest.year,
+    elapsedYears,
+    rangeYears,
+    share,
+    ratio: finite(ratio),
+    missingYears: missingYears.join(','),
   };
+  judgement.detail = {
+    kind: 'cumulative',
+    fromYear,
+    toYear,
+    latestYear: latest.year,
+    total,
+    share,
+    target: targetTotal,
+    elapsedYears,
+    rangeYears,
+  };
+  return judgement;
 }
 
 /**
@@ -132,50 +156,56 @@ export function judgeCumulative(input: ShapeInput): ShapeJudgement {
  * latest year, which calls any fall deterioration and scores it by how steep it is.
  */
 export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
+  // Filled in place rather than spread: the judgement is this call's own, and spreads cost more than the rule.
   const judgement = emptyJudgement(input, KOTEI_METHOD.atLeastAverage, KOTEI_SHAPE_RULES_VERSION);
   const bar = input.target?.value ?? input.baseline?.value ?? null;
   const barPoint = input.baseline ?? input.target;
-  if (bar === null || barPoint === null) return { ...judgement, reason: 'target_missing' };
+  if (bar === null || barPoint === null) {
+    judgement.reason = 'target_missing';
+    return judgement;
+  }
   // Only whole years after the averaging range are compared with its average, each as a yearly value: a June
   // figure is not a year's count, and a year inside the range is part of the bar itself.
-  const after = input.actuals
-    .filter((actual) => actual.coversWholeYears && actual.fromYear > barPoint.year)
-    .map((actual) => (actual.fromYear < actual.year ? { ...actual, value: perYearValue(actual) } : actual));
-  const detail: JudgementDetail = {
+  const after: YearlyValue[] = [];
+  for (const actual of input.actuals) {
+    if (!actual.coversWholeYears || actual.fromYear <= barPoint.year) continue;
+    after.push(actual.fromYear < actual.year ? { ...actual, value: perYearValue(actual) } : actual);
+  }
+  const levelDetail = (current: SpanYearValue | null, observedGrowth: number | null): JudgementDetail => ({
     kind: 'level',
     bar,
     barFromYear: barPoint.fromYear,
     barYear: barPoint.year,
-    current: null,
-    observedGrowth: null,
-  };
+    current,
+    observedGrowth,
+  });
   const parameters = { bar, barYear: barPoint.year, actualsLeftOut: input.actuals.length - after.length };
+  judgement.detail = levelDetail(null, null);
+  judgement.parameters = parameters;
   const duplicate = duplicateYear(after);
-  if (duplicate !== null) {
-    return invalidJudgement({ ...judgement, detail, parameters }, `duplicate value for year ${duplicate}`);
+  if (duplicate !== null) return invalidJudgement(judgement, `duplicate value for year ${duplicate}`);
+  const series = sortedByYear(after.map(({ year, value }) => ({ year, value })));
+  const last = series[series.length - 1];
+  if (last === undefined) return judgement;
+  let fromYear = last.year;
+  for (const actual of after) {
+    if (actual.year === last.year) {
+      fromYear = actual.fromYear;
+      break;
+    }
   }
-  const series = after.map(({ year, value }) => ({ year, value })).sort((a, b) => a.year - b.year);
-  const last = series.at(-1);
-  if (last === undefined) return { ...judgement, detail, parameters };
-  const fromYear = after.find((actual) => actual.year === last.year)?.fromYear ?? last.year;
-  const latest: SpanYearValue = { ...last, fromYear };
+  const latest: SpanYearValue = { year: last.year, value: last.value, fromYear };
   const isKept = input.direction === 'increase' ? latest.value >= bar : latest.value <= bar;
-  const common = {
-    ...judgement,
-    valueUsed: latest.value,
-    valueYear: latest.year,
-    expectedValue: bar,
-    series,
-  };
+  judgement.valueUsed = latest.value;
+  judgement.valueYear = latest.year;
+  judgement.expectedValue = bar;
+  judgement.series = series;
   if (isKept) {
-    return {
-      ...common,
-      status: 'achieved',
-      score: 5,
-      reason: 'level_kept',
-      parameters,
-      detail: { ...detail, current: latest },
-    };
+    judgement.status = 'achieved';
+    judgement.score = 5;
+    judgement.reason = 'level_kept';
+    judgement.detail = levelDetail(latest, null);
+    return judgement;
   }
   const trend = measureProgress([{ year: barPoint.year, value: bar }, latest], {
     direction: input.direction,
@@ -184,21 +214,19 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
     targetYear: null,
     limit: null,
   });
-  if (!trend.isValid) return invalidJudgement({ ...common, detail, parameters }, trend.error);
-  return {
-    ...common,
-    status: trend.status,
-    score: trend.score,
-    progressValue: finite(trend.progressValue),
-    reason: trend.reason === 'growth_without_target' ? 'below_level' : statusReasonOf(trend.reason),
-    parameters: {
-      bar,
-      barYear: barPoint.year,
-      actualsLeftOut: parameters.actualsLeftOut,
-      observedGrowth: trend.inputs.observedGrowth,
-    },
-    detail: { ...detail, current: latest, observedGrowth: trend.inputs.observedGrowth },
+  if (!trend.isValid) return invalidJudgement(judgement, trend.error);
+  judgement.status = trend.status;
+  judgement.score = trend.score;
+  judgement.progressValue = finite(trend.progressValue);
+  judgement.reason = trend.reason === 'growth_without_target' ? 'below_level' : statusReasonOf(trend.reason);
+  judgement.parameters = {
+    bar,
+    barYear: barPoint.year,
+    actualsLeftOut: parameters.actualsLeftOut,
+    observedGrowth: trend.inputs.observedGrowth,
   };
+  judgement.detail = levelDetail(latest, trend.inputs.observedGrowth);
+  return judgement;
 }
 
 /**
@@ -209,72 +237,76 @@ export function judgeAtLeastAverage(input: ShapeInput): ShapeJudgement {
  * 0 would meet the geometric model's 0 → 0.001 replacement.
  */
 function judgePace(input: ShapeInput, target: number, method: string, floor: number): ShapeJudgement {
+  // Filled in place rather than spread: the judgement is this call's own, and spreads cost more than the rule.
   const judgement = emptyJudgement(input, method, KOTEI_SHAPE_RULES_VERSION);
   const targetYear = input.target?.year ?? null;
   // A rank or a count of units is a position at one time: a figure over several years is not one, and one
   // from before the base year would make the baseline look like the latest actual.
   const baseYear = input.baseline?.year ?? Number.NEGATIVE_INFINITY;
-  const actuals = input.actuals.filter(
-    (actual) => actual.fromYear === actual.year && actual.year >= baseYear,
-  );
+  const isPosition = (actual: YearlyValue): boolean =>
+    actual.fromYear === actual.year && actual.year >= baseYear;
+  const actuals = input.actuals.every(isPosition) ? input.actuals : input.actuals.filter(isPosition);
   const duplicate = duplicateYear(actuals);
-  const detail: JudgementDetail = { kind: 'pace', base: null, current: null, target, targetYear };
-  if (duplicate !== null) {
-    return invalidJudgement({ ...judgement, detail }, `duplicate value for year ${duplicate}`);
-  }
+  judgement.detail = { kind: 'pace', base: null, current: null, target, targetYear };
+  if (duplicate !== null) return invalidJudgement(judgement, `duplicate value for year ${duplicate}`);
   const series = seriesWithBaseline(input.baseline, actuals);
-  const current = series.at(-1);
+  const current = series[series.length - 1];
   const leftOut = input.actuals.length - actuals.length;
+  judgement.series = series;
   if (actuals.length === 0 || current === undefined) {
-    return { ...judgement, series, detail, parameters: { target, targetYear, actualsLeftOut: leftOut } };
+    judgement.parameters = { target, targetYear, actualsLeftOut: leftOut };
+    return judgement;
   }
   const start = series.find((point) => point.year === input.baseline?.year) ?? series[0] ?? current;
   const isAchieved = current.value <= target;
-  const common: ShapeJudgement = {
-    ...judgement,
-    series,
-    valueUsed: current.value,
-    valueYear: current.year,
-    detail: { ...detail, base: start, current },
-    parameters: { target, targetYear, baseYear: start.year, baseValue: start.value, actualsLeftOut: leftOut },
+  judgement.valueUsed = current.value;
+  judgement.valueYear = current.year;
+  judgement.detail = { kind: 'pace', base: start, current, target, targetYear };
+  judgement.parameters = {
+    target,
+    targetYear,
+    baseYear: start.year,
+    baseValue: start.value,
+    actualsLeftOut: leftOut,
   };
   if (targetYear === null) {
-    return isAchieved
-      ? { ...common, status: 'achieved', score: 5, reason: 'target_achieved' }
-      : invalidJudgement(common, 'a target needs a target year');
+    return isAchieved ? achieved(judgement) : invalidJudgement(judgement, 'a target needs a target year');
   }
   if (current.year === start.year) {
-    return isAchieved
-      ? { ...common, status: 'achieved', score: 5, reason: 'target_achieved' }
-      : { ...common, reason: 'too_few_years' };
+    if (isAchieved) return achieved(judgement);
+    judgement.reason = 'too_few_years';
+    return judgement;
   }
   if (targetYear === start.year) {
-    return invalidJudgement(common, `target year ${targetYear} equals the base year`);
+    return invalidJudgement(judgement, `target year ${targetYear} equals the base year`);
   }
   const observedPace = (current.value - start.value) / (current.year - start.year);
   const requiredPace = (target - start.value) / (targetYear - start.year);
   const ratio = -observedPace / Math.abs(requiredPace);
-  const expectedValue = start.value + requiredPace * (current.year - start.year);
-  const forecast = Math.max(floor, start.value + observedPace * (targetYear - start.year));
-  return {
-    ...common,
-    status: statusOfProgress(ratio, THRESHOLDS_WITH_TARGET, isAchieved),
-    score: isAchieved ? 5 : scoreWithTarget(ratio),
-    progressValue: finite(ratio),
-    reason: isAchieved ? 'target_achieved' : 'pace_against_target',
-    expectedValue,
-    forecast,
-    parameters: {
-      target,
-      targetYear,
-      baseYear: start.year,
-      baseValue: start.value,
-      actualsLeftOut: leftOut,
-      observedPace,
-      requiredPace,
-      ratio: finite(ratio),
-    },
+  judgement.status = statusOfProgress(ratio, THRESHOLDS_WITH_TARGET, isAchieved);
+  judgement.score = isAchieved ? 5 : scoreWithTarget(ratio);
+  judgement.progressValue = finite(ratio);
+  judgement.reason = isAchieved ? 'target_achieved' : 'pace_against_target';
+  judgement.expectedValue = start.value + requiredPace * (current.year - start.year);
+  judgement.forecast = Math.max(floor, start.value + observedPace * (targetYear - start.year));
+  judgement.parameters = {
+    target,
+    targetYear,
+    baseYear: start.year,
+    baseValue: start.value,
+    actualsLeftOut: leftOut,
+    observedPace,
+    requiredPace,
+    ratio: finite(ratio),
   };
+  return judgement;
+}
+
+function achieved(judgement: ShapeJudgement): ShapeJudgement {
+  judgement.status = 'achieved';
+  judgement.score = 5;
+  judgement.reason = 'target_achieved';
+  return judgement;
 }
 
 /** Rank, lower is better (世界10位以内 (2028年)): at or inside the threshold is achieved; else the pace rule. */

@@ -24,10 +24,11 @@ export function spanYears(point: { year: number; fromYear: number }): number {
 
 /**
  * Whether a value written for several years is their average rather than their total: the label says 平均
- * (R3～R5平均), or the unit is a rate. Anything else over several years (H30～R5 12件) is a total.
+ * (R3～R5平均), or the unit is a rate (`isRate`, {@link isRateUnit} of the KPI's unit, read once per KPI).
+ * Anything else over several years (H30～R5 12件) is a total.
  */
-export function isAverageOverYears(label: string, unit: string): boolean {
-  return label.includes('平均') || isRateUnit(unit);
+export function isAverageOverYears(label: string, isRate: boolean): boolean {
+  return isRate || label.includes('平均');
 }
 
 /** The value for one year of the span: a total ÷ its years (12件 over 6 years → 2件), an average as it stands. */

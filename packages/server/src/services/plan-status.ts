@@ -1,4 +1,5 @@
 import {
+  AsOfDate,
   applyOverride,
   evaluateKpi,
   rollUpByGoal,
@@ -47,11 +48,13 @@ export interface PlanVersion {
  */
 export function computePlanStatuses(inputs: StatusInputs, referenceDate: string): PlanStatusSet {
   const actuals = judgedActuals(inputs);
+  // Checked once here rather than once for each KPI.
+  const asOf = AsOfDate.of(referenceDate);
   const kpis = new Map<string, EffectiveStatus>();
   const borrowed = new Map<string, KpiActual[]>();
   for (const input of inputs.kpis) {
     const judged = actuals.get(input.kpi.id) ?? [];
-    kpis.set(input.kpi.id, applyOverride(evaluateKpi(input.kpi, judged, referenceDate), input.override));
+    kpis.set(input.kpi.id, applyOverride(evaluateKpi(input.kpi, judged, asOf), input.override));
     const others = judged.filter((actual) => actual.borrowedFrom !== null);
     if (others.length > 0) borrowed.set(input.kpi.id, others.map(toBorrowedActual));
   }
