@@ -22,3 +22,11 @@ export function normalizeText(text: string): string {
     .replace(/\u301C/gu, '\uFF5E');
   return folded.replace(ARTEFACT_SPACE, '').replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * Text as a key for telling two writings of one thing apart or alike: normalised and without any space, so a
+ * line wrap or a full-width digit does not make two names (or units) differ.
+ */
+export function compactText(text: string): string {
+  return normalizeText(text).replace(/\s+/gu, '');
+}

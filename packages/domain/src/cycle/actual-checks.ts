@@ -1,4 +1,4 @@
-import { normalizeText } from '../calendar/normalize-text.js';
+import { compactText } from '../calendar/normalize-text.js';
 import type { Direction, KpiShape } from '../model/codes.js';
 import type { PeriodValue } from '../model/entities.js';
 
@@ -71,8 +71,6 @@ const SPREAD_MIN_HISTORY = 3;
 // total, a yearly level to keep) go up and down with the year and are judged by the status engine instead.
 const STOCK_SHAPES: ReadonlySet<KpiShape> = new Set(['level', 'multiplier', 'rank', 'share-meeting-bar']);
 
-const unitKey = (unit: string): string => normalizeText(unit).replace(/\s+/gu, '');
-
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -84,7 +82,7 @@ function median(values: readonly number[]): number {
 function unitFlags(kpi: KpiForChecks, entry: ActualEntry): ActualFlag[] {
   // A share-meeting-bar KPI counts units under its bar; its unit (%) is the bar's, so no unit is compared.
   if (entry.unit == null || entry.unit.trim() === '' || kpi.shape === 'share-meeting-bar') return [];
-  if (unitKey(entry.unit) === unitKey(kpi.unit)) return [];
+  if (compactText(entry.unit) === compactText(kpi.unit)) return [];
   return [
     {
       code: 'unit_mismatch',

@@ -1,4 +1,4 @@
-import { normalizeText } from '../calendar/normalize-text.js';
+import { compactText } from '../calendar/normalize-text.js';
 import type { KpiLevel } from '../model/codes.js';
 import type { Id, PeriodValue } from '../model/entities.js';
 
@@ -26,9 +26,7 @@ export type SharedObservation<T extends ObservationForSharing> = T & { borrowedF
  * stay different things.
  */
 export function measuredThingKey(kpi: Pick<KpiForSharing, 'name' | 'unit'>): string {
-  const name = normalizeText(kpi.name).replace(/\s+/gu, '');
-  const unit = normalizeText(kpi.unit).replace(/\s+/gu, '');
-  return `${name}\u0000${unit}`;
+  return `${compactText(kpi.name)}\u0000${compactText(kpi.unit)}`;
 }
 
 function periodKey(period: PeriodValue): string {

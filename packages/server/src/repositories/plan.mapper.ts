@@ -200,6 +200,18 @@ function toKpiPoints(row: KpiTable, breakdowns: BreakdownIndex): Pick<KpiContent
   };
 }
 
+/** The period columns of an actual's or a phase's row as one value. */
+function periodOf(
+  row: Pick<PhaseTable, 'period_start' | 'period_end' | 'period_fiscal_year' | 'period_label'>,
+) {
+  return {
+    start: row.period_start,
+    end: row.period_end,
+    fiscalYear: row.period_fiscal_year,
+    label: row.period_label,
+  };
+}
+
 function toActual(
   row: ObservationTable,
   breakdowns: BreakdownIndex,
@@ -208,12 +220,7 @@ function toActual(
     breakdown: breakdowns.ofObservation(row.id),
     origin: row.origin as ObservationOrigin,
     value: row.value,
-    period: {
-      start: row.period_start,
-      end: row.period_end,
-      fiscalYear: row.period_fiscal_year,
-      label: row.period_label,
-    },
+    period: periodOf(row),
   };
 }
 
@@ -279,12 +286,7 @@ export function toKpiContent(
     note: row.note,
     actuals: observations.map((o) => ({
       value: o.value,
-      period: {
-        start: o.period_start,
-        end: o.period_end,
-        fiscalYear: o.period_fiscal_year,
-        label: o.period_label,
-      },
+      period: periodOf(o),
       origin: o.origin as ObservationOrigin,
       breakdown: breakdowns.ofObservation(o.id),
       borrowedFrom: null,
@@ -299,12 +301,7 @@ export function toPhaseContent(
   return {
     id: row.id,
     text: row.text,
-    period: {
-      start: row.period_start,
-      end: row.period_end,
-      fiscalYear: row.period_fiscal_year,
-      label: row.period_label,
-    },
+    period: periodOf(row),
     isDone: row.is_done === 1,
   };
 }
