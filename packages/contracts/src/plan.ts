@@ -12,7 +12,7 @@ import {
   OBSERVATION_ORIGINS,
   STATUS_REASONS,
 } from '@kotei/domain';
-import { describes, Id, InputDate, IsoDate, Text } from './common.js';
+import { describes, Id, IsoDate, Text } from './common.js';
 
 /** Where an imported item came from in its source document. */
 export const SourceRef = describes<domain.SourceRef>()(
@@ -319,6 +319,11 @@ export const Round = describes<Round>()(
       asOfDate: IsoDate,
       deadline: IsoDate.nullable(),
       state: z.enum(ROUND_STATES),
+      publishAt: z.iso
+        .datetime()
+        .nullable()
+        .meta({ description: 'A scheduled publication (embargo), if set' }),
+      publishedAt: z.iso.datetime().nullable(),
     })
     .meta({ id: 'Round' }),
 );
@@ -392,18 +397,6 @@ export const SetStatusOverrideBody = z
   .meta({ id: 'SetStatusOverrideBody' });
 /** A coordinator setting a KPI's status by hand. */
 export type SetStatusOverrideBody = z.infer<typeof SetStatusOverrideBody>;
-
-/** Opening a follow-up round. */
-export const CreateRoundBody = z
-  .object({
-    title: Text({ max: 200 }),
-    asOfDate: InputDate,
-    deadline: InputDate.nullable().optional(),
-  })
-  .strict()
-  .meta({ id: 'CreateRoundBody' });
-/** Opening a follow-up round. */
-export type CreateRoundBody = z.infer<typeof CreateRoundBody>;
 
 /** One measure with where it appears, its source text and the plan's rounds: what the measure page shows. */
 export const MeasureDetail = z

@@ -24,6 +24,7 @@ import { EvaluationService } from './services/evaluation.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
+import { RoundPartService } from './services/round-part.service.js';
 import { ReferenceService } from './services/reference.service.js';
 import { SearchService } from './services/search.service.js';
 import { StatusWarmer } from './services/status-warmer.js';
@@ -38,6 +39,8 @@ export interface AppContext {
   audit: AuditRepository;
   plans: PlanService;
   rounds: RoundService;
+  /** Round parts: each ministry's report on a measure, and the coordinator's decisions. */
+  parts: RoundPartService;
   evaluations: EvaluationService;
   auth: AuthService;
   /** API tokens for scripts. */
@@ -70,6 +73,7 @@ export async function openContext(options: {
     const planRepository = new PlanRepository(database.db, () => database.refreshStatistics());
     const userRepository = new UserRepository(database.db);
     const audit = new AuditRepository(database.db);
+    const roundRepository = new RoundRepository(database.db);
     const plans = new PlanService(
       planRepository,
       new DashboardRepository(database.db),
@@ -89,7 +93,8 @@ export async function openContext(options: {
       audit,
       plans,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
-      rounds: new RoundService(planRepository, new RoundRepository(database.db), options.clock),
+      rounds: new RoundService(planRepository, roundRepository, options.clock),
+      parts: new RoundPartService(planRepository, roundRepository, options.clock),
       evaluations: new EvaluationService(
         planRepository,
         new EvaluationRepository(database.db),

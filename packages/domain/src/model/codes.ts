@@ -44,11 +44,6 @@ export const ROUND_STATES = ['draft', 'open', 'closed', 'published'] as const;
 /** Life of a follow-up round. */
 export type RoundState = (typeof ROUND_STATES)[number];
 
-/** Life of one ministry's progress report within a round. */
-export const REPORT_STATES = ['draft', 'submitted', 'returned', 'approved'] as const;
-/** Life of one ministry's progress report within a round. */
-export type ReportState = (typeof REPORT_STATES)[number];
-
 /** Where an observation came from. */
 export const OBSERVATION_ORIGINS = ['reported', 'imported', 'extracted_from_text'] as const;
 /** Where an observation came from: reported by a ministry, imported from a table, or read out of prose. */

@@ -7,10 +7,10 @@ import type {
   KpiShape,
   ObservationOrigin,
   PhaseStatus,
-  ReportState,
   Role,
   RoundState,
 } from './codes.js';
+import type { PartState } from '../cycle/round-part.js';
 
 /**
  * Ids are UUIDs made once and kept through every revision, so a measure or KPI can be followed across
@@ -165,6 +165,10 @@ export interface FollowUpRound {
   asOfDate: string;
   deadline: string | null;
   state: RoundState;
+  /** A scheduled publication (embargo): the instant the round becomes public. */
+  publishAt: string | null;
+  /** When the round was published; null until then. */
+  publishedAt: string | null;
 }
 
 /** 進捗状況 of one ministry for one measure (or sheet) in one round. */
@@ -175,7 +179,7 @@ export interface ProgressReport {
   sheetId: Id | null;
   /** Null where the document tags no ministry. */
   ministry: string | null;
-  state: ReportState;
+  state: PartState;
   bullets: ProgressBullet[];
 }
 

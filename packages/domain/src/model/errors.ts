@@ -43,3 +43,18 @@ export class RetryLaterError extends DomainError {
     this.name = 'RetryLaterError';
   }
 }
+
+/**
+ * A write based on a version that is no longer current (409): carries what now stands, so the client can show
+ * both and the writer's text is offered back rather than lost.
+ */
+export class StaleWriteError extends DomainError {
+  constructor(
+    message: string,
+    /** The entity as it now stands, in the API's shape. */
+    readonly current: unknown,
+  ) {
+    super('conflict', 'stale_version', message);
+    this.name = 'StaleWriteError';
+  }
+}

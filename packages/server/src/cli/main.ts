@@ -86,6 +86,14 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
       // Today's statuses of every plan, computed in the background, so the first portfolio is not the one
       // that pays for them; again at each midnight in Japan.
       void ctx.warmer.start();
+      // Scheduled publications (embargo) come due within half a minute; the database decides which instance
+      // publishes, so two instances publish a round once.
+      const publisher = setInterval(() => {
+        ctx.rounds.publishDue('system').catch((error: unknown) => {
+          io.err(`publishing due rounds failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+      }, 30_000);
+      publisher.unref();
       io.out(`kotei listening on ${url}`);
       io.out(`database: ${ctx.database.kind} ${redactPassword(ctx.database.location)}`);
       if (first.sample) io.out(`sample plan loaded: ${url}/plans/${first.sample.slug}`);
@@ -99,6 +107,7 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
       // Serve until told to stop, then finish the requests in flight and close the database.
       await new Promise<void>((resolve) => {
         const stop = (): void => {
+          clearInterval(publisher);
           void app
             .close()
             .then(() => ctx.close())

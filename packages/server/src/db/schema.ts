@@ -161,6 +161,9 @@ export interface FollowUpRoundTable {
   deadline: string | null;
   state: string;
   created_at: string;
+  /** When a scheduled publication (embargo) takes effect; null unless one is set. */
+  publish_at: string | null;
+  published_at: string | null;
 }
 
 export interface ObservationTable extends Source {
@@ -229,6 +232,41 @@ export interface ProgressReportTable {
   decided_at: string | null;
   decided_by: string | null;
   decision_note: string | null;
+  /** The last save of the part; null until a reporter first saves it (then it is 未着手). */
+  updated_at: string | null;
+  updated_by: string | null;
+}
+/** What a round part states of one phase: 未着手 / 実施中 / 完了 / 遅延 / 見直し中, with a note. */
+export interface PhaseReportTable {
+  id: string;
+  report_id: string;
+  phase_id: string;
+  state: string;
+  note: string;
+}
+/** An actual a round part reports; it becomes an observation when the round is published. */
+export interface ReportedActualTable {
+  id: string;
+  report_id: string;
+  kpi_id: string;
+  value: number;
+  unit: string;
+  period_start: string;
+  period_end: string | null;
+  period_fiscal_year: number | null;
+  period_label: string;
+  source_note: string;
+  /** The reporter's explanation, required where the value is flagged. */
+  note: string;
+  sort_order: number;
+}
+/** A comment on a round part, between its reporter and the coordinator. */
+export interface PartCommentTable {
+  id: string;
+  report_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
 }
 
 export interface ProgressBulletTable extends Source {
@@ -343,6 +381,9 @@ export interface DB {
   project_link: ProjectLinkTable;
   progress_report: ProgressReportTable;
   progress_bullet: ProgressBulletTable;
+  phase_report: PhaseReportTable;
+  reported_actual: ReportedActualTable;
+  part_comment: PartCommentTable;
   evaluation: EvaluationTable;
   revision: RevisionTable;
   audit_event: AuditEventTable;

@@ -5,6 +5,7 @@ import type { PlanTree } from '@kotei/contracts';
 import { prepareFirstStart } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
 import { signIn } from '../testing/sign-in.js';
+import { openRound } from '../testing/rounds.js';
 import { buildApp } from './app.js';
 
 const SLUG = 'drug-discovery-2024';
@@ -19,13 +20,16 @@ describe.each(TEST_DATABASES)('API tokens on %s', (kind) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    await prepareFirstStart(database.ctx, { loadSample: true });
+    const first = await prepareFirstStart(database.ctx, { loadSample: true });
     await database.ctx.users.add('system', { ...EXPERT, role: 'expert' });
     await database.ctx.users.add('system', { ...OTHER, role: 'expert' });
     app = await buildApp(database.ctx, { logLevel: 'silent', webRoot: null, secureCookies: false });
     session = await signIn(app, EXPERT.login, EXPERT.password);
     const plan = (await app.inject({ url: `/api/plans/${SLUG}` })).json<PlanTree>();
-    evaluations = `/api/plans/${SLUG}/rounds/${plan.rounds.at(-1)?.id ?? ''}/evaluations`;
+    const admin = await signIn(app, 'admin', first.admin?.password ?? '');
+    const measureIds = [plan.sheets[0]?.measures[0]?.id ?? ''];
+    const round = await openRound(app, admin, SLUG, { asOfDate: '2025-07-01', measureIds });
+    evaluations = `/api/plans/${SLUG}/rounds/${round.id}/evaluations`;
   });
   afterAll(async () => {
     await (app as FastifyInstance | undefined)?.close();

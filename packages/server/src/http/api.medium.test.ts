@@ -280,7 +280,7 @@ describe.each(TEST_DATABASES)('HTTP API on %s', (kind) => {
       payload: { title: '2025年12月末時点', asOfDate: '2025-12-31', deadline: '2026-01-31' },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ state: 'draft', asOfDate: '2025-12-31' });
+    expect(created.json()).toMatchObject({ state: 'open', asOfDate: '2025-12-31' });
     const again = await app.inject({
       method: 'POST',
       url,

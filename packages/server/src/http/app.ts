@@ -20,6 +20,7 @@ import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
+import { roundRoutes } from './routes/round.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 
 /** How the HTTP app is built. */
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(referenceRoutes(ctx));
       await api.register(authRoutes(ctx, options));
       await api.register(planRoutes(ctx));
+      await api.register(roundRoutes(ctx));
       await api.register(evaluationRoutes(ctx));
       await api.register(searchRoutes(ctx));
       await api.register(importRoutes(ctx));

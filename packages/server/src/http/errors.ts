@@ -3,7 +3,13 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, RetryLaterError, type DomainErrorKind, type ErrorDetail } from '@kotei/domain';
+import {
+  DomainError,
+  RetryLaterError,
+  StaleWriteError,
+  type DomainErrorKind,
+  type ErrorDetail,
+} from '@kotei/domain';
 import type { ErrorBody } from '@kotei/contracts';
 import { conflictOf } from '../db/database.js';
 
@@ -47,9 +53,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     if (deliberate instanceof RetryLaterError) {
       void reply.header('retry-after', String(deliberate.retryAfterSeconds));
     }
+    const sent = body(deliberate.code, deliberate.message, deliberate.details, request.id);
+    // A stale write answers with what now stands, so the writer can merge instead of losing their text.
     return reply
       .status(STATUS[deliberate.kind])
-      .send(body(deliberate.code, deliberate.message, deliberate.details, request.id));
+      .send(deliberate instanceof StaleWriteError ? { ...sent, current: deliberate.current } : sent);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     // The library types each issue loosely; these two fields are always present.

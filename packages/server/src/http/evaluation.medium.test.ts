@@ -5,6 +5,7 @@ import type { Evaluation, EvaluationList, PlanTree, SearchResult } from '@kotei/
 import { prepareFirstStart, SAMPLE_DOCUMENT } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
 import { signIn } from '../testing/sign-in.js';
+import { openRound, publishWholeRound } from '../testing/rounds.js';
 import { buildApp } from './app.js';
 
 const SLUG = 'drug-discovery-2024';
@@ -19,6 +20,8 @@ describe.each(TEST_DATABASES)('overall evaluations on %s', (kind) => {
   let roundId: string;
   let path: string;
   let adminPassword: string;
+  let admin: Record<string, string>;
+  let sheetEvaluationId: string;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -29,10 +32,11 @@ describe.each(TEST_DATABASES)('overall evaluations on %s', (kind) => {
     app = await buildApp(database.ctx, { logLevel: 'silent', webRoot: null, secureCookies: false });
     expert = await signIn(app, EXPERT.login, EXPERT.password);
     ministry = await signIn(app, MINISTRY.login, MINISTRY.password);
+    // Experts evaluate a round while it is followed up, before it is published.
+    admin = await signIn(app, 'admin', adminPassword);
     const plan = (await app.inject({ url: `/api/plans/${SLUG}` })).json<PlanTree>();
-    const round = plan.rounds.at(-1);
-    if (!round) throw new Error('the sample plan has no round');
-    roundId = round.id;
+    const measureId = plan.sheets[0]?.measures[0]?.id ?? '';
+    roundId = (await openRound(app, admin, SLUG, { asOfDate: '2025-07-01', measureIds: [measureId] })).id;
     path = `/api/plans/${SLUG}/rounds/${roundId}/evaluations`;
   });
   afterAll(async () => {
@@ -43,7 +47,7 @@ describe.each(TEST_DATABASES)('overall evaluations on %s', (kind) => {
   const post = (headers: Record<string, string>, payload: unknown) =>
     app.inject({ method: 'POST', url: path, headers, payload: payload as Record<string, unknown> });
   const list = async (): Promise<Evaluation[]> => {
-    const res = await app.inject({ url: path });
+    const res = await app.inject({ url: path, headers: expert });
     expect(res.statusCode).toBe(200);
     return res.json<EvaluationList>().evaluations;
   };
@@ -75,23 +79,11 @@ describe.each(TEST_DATABASES)('overall evaluations on %s', (kind) => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'evaluation.create', entityId: created.id });
 
-    const found = await search('海外企業への周知');
-    const hit = found.hits.find((h) => h.id === created.id);
-    expect(hit).toMatchObject({
-      type: 'evaluation',
-      planSlug: SLUG,
-      roundId,
-      sheetNumber: 2,
-      measureId: null,
-      ministries: [],
-    });
-    expect(hit?.title.map((s) => s.text).join('')).toBe('総合評価（工程表②）');
-    const filtered = await app.inject({
-      url: `/api/search?q=${encodeURIComponent('相談体制')}&type=evaluation&round=${roundId}`,
-    });
-    expect(filtered.json<SearchResult>().hits.map((h) => h.id)).toEqual([created.id]);
+    sheetEvaluationId = created.id;
+    // Unpublished: listed for those who work on the round, hidden from the public and from search.
+    expect((await app.inject({ url: path })).statusCode).toBe(404);
+    expect((await search('海外企業への周知')).total).toBe(0);
   });
-
   it('orders a round’s evaluations: the plan, then goals, then sheets', async () => {
     expect(
       (await post(expert, { target: { kind: 'goal', number: 1 }, rating: 'fair', comment: '概ね順調' }))
@@ -103,12 +95,6 @@ describe.each(TEST_DATABASES)('overall evaluations on %s', (kind) => {
     ).toBe(201);
     const targets = (await list()).map((e) => e.target);
     expect(targets).toEqual([{ kind: 'plan' }, { kind: 'goal', number: 1 }, { kind: 'sheet', number: 2 }]);
-    const type = await app.inject({
-      url: `/api/search?q=${encodeURIComponent('全体として着実')}&type=evaluation&round=${roundId}`,
-    });
-    expect(type.json<SearchResult>().hits.map((h) => h.title.map((s) => s.text).join(''))).toEqual([
-      '総合評価（計画全体）',
-    ]);
   });
 
   describe('refuses, and a refused write leaves nothing behind', () => {
@@ -164,7 +150,7 @@ describe.each(TEST_DATABASES)('overall evaluations on %s', (kind) => {
       ]);
       const after = await list();
       expect(after).toHaveLength(before + 1);
-      expect((await search('同時に送られた評価')).total).toBe(1);
+      expect((await search('同時に送られた評価')).total).toBe(0);
     });
 
     it('a blank comment (400 naming comment) and an unknown rating', async () => {
@@ -197,12 +183,46 @@ describe.each(TEST_DATABASES)('overall evaluations on %s', (kind) => {
     });
   });
 
+  it('makes a round’s evaluations public and searchable when it is published, and closes it to evaluation', async () => {
+    expect((await publishWholeRound(app, admin, SLUG, roundId)).state).toBe('published');
+    expect((await app.inject({ url: path })).statusCode).toBe(200);
+    const created = { id: sheetEvaluationId };
+    const found = await search('海外企業への周知');
+    const hit = found.hits.find((h) => h.id === created.id);
+    expect(hit).toMatchObject({
+      type: 'evaluation',
+      planSlug: SLUG,
+      roundId,
+      sheetNumber: 2,
+      measureId: null,
+      ministries: [],
+    });
+    expect(hit?.title.map((s) => s.text).join('')).toBe('総合評価（工程表②）');
+    const filtered = await app.inject({
+      url: `/api/search?q=${encodeURIComponent('相談体制')}&type=evaluation&round=${roundId}`,
+    });
+    expect(filtered.json<SearchResult>().hits.map((h) => h.id)).toEqual([created.id]);
+    const type = await app.inject({
+      url: `/api/search?q=${encodeURIComponent('全体として着実')}&type=evaluation&round=${roundId}`,
+    });
+    expect(type.json<SearchResult>().hits.map((h) => h.title.map((s) => s.text).join(''))).toEqual([
+      '総合評価（計画全体）',
+    ]);
+    expect((await search('同時に送られた評価')).total).toBe(1);
+    const late = await post(expert, {
+      target: { kind: 'goal', number: 3 },
+      rating: 'fair',
+      comment: '公表後の評価',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(errorOf(late.body).code).toBe('round_not_open_for_evaluation');
+  });
+
   it('keeps evaluation search entries when a later follow-up rebuilds the plan’s entries', async () => {
     const before = (await list()).length;
     const later = readFileSync(SAMPLE_DOCUMENT, 'utf8')
       .replace('※2025年6月末時点', '※2025年12月末時点')
       .replace('令和7年6月26日に第1回', '令和7年12月10日に第2回');
-    const admin = await signIn(app, 'admin', adminPassword);
     const res = await app.inject({
       method: 'POST',
       url: '/api/imports',

@@ -5,6 +5,7 @@ import { POLICY_FIELDS } from '@kotei/domain';
 import { prepareFirstStart } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
 import { signIn } from '../testing/sign-in.js';
+import { openRound } from '../testing/rounds.js';
 import { buildApp } from './app.js';
 
 const SLUG = 'drug-discovery-2024';
@@ -26,6 +27,7 @@ describe.each(TEST_DATABASES)('text, dates and codes at the boundary on %s', (ki
   let headers: Record<string, string>;
   let adminPassword: string;
   let plan: PlanTree;
+  let openRoundId: string;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -34,6 +36,8 @@ describe.each(TEST_DATABASES)('text, dates and codes at the boundary on %s', (ki
     app = await buildApp(database.ctx, { logLevel: 'silent', webRoot: null, secureCookies: false });
     headers = await signIn(app, 'admin', adminPassword);
     plan = (await app.inject({ url: `/api/plans/${SLUG}` })).json<PlanTree>();
+    const measureIds = [plan.sheets[0]?.measures[0]?.id ?? ''];
+    openRoundId = (await openRound(app, headers, SLUG, { asOfDate: '2025-07-01', measureIds })).id;
   });
   afterAll(async () => {
     await (app as FastifyInstance | undefined)?.close();
@@ -46,7 +50,7 @@ describe.each(TEST_DATABASES)('text, dates and codes at the boundary on %s', (ki
     payload: unknown,
   ): Promise<LightMyRequestResponse> =>
     app.inject({ method, url, headers, payload: payload as InjectOptions['payload'] });
-  const roundPath = (): string => `/api/plans/${SLUG}/rounds/${plan.rounds.at(-1)?.id ?? ''}/evaluations`;
+  const roundPath = (): string => `/api/plans/${SLUG}/rounds/${openRoundId}/evaluations`;
   const kpiId = (): string => plan.sheets[0]?.measures[0]?.kpis[0]?.id ?? '';
 
   describe('path parameters', () => {
@@ -124,7 +128,7 @@ describe.each(TEST_DATABASES)('text, dates and codes at the boundary on %s', (ki
           'comment',
         );
       }
-      const list = (await app.inject({ url: roundPath() })).json<EvaluationList>();
+      const list = (await app.inject({ url: roundPath(), headers })).json<EvaluationList>();
       expect(list.evaluations).toEqual([]);
     });
 
@@ -132,7 +136,7 @@ describe.each(TEST_DATABASES)('text, dates and codes at the boundary on %s', (ki
       const comment = '全体として順調 👍\n\t次回は工程表⑨を重点的に';
       const res = await write('POST', roundPath(), { target: { kind: 'plan' }, rating: 'good', comment });
       expect(res.statusCode, res.body).toBe(201);
-      const list = (await app.inject({ url: roundPath() })).json<EvaluationList>();
+      const list = (await app.inject({ url: roundPath(), headers })).json<EvaluationList>();
       expect(list.evaluations.map((e) => e.comment)).toEqual([comment]);
     });
 
@@ -189,8 +193,10 @@ describe.each(TEST_DATABASES)('text, dates and codes at the boundary on %s', (ki
         await write('POST', url, { title: '第9回', asOfDate: '2026-03-31', deadline: '2201-01-01' }),
         'deadline',
       );
-      const rounds = (await app.inject({ url: `/api/plans/${SLUG}` })).json<PlanTree>().rounds;
-      expect(rounds.map((r) => r.asOfDate)).toEqual(plan.rounds.map((r) => r.asOfDate));
+      // Every round, unpublished too, as the coordinator sees them: only the seed's and the one opened above.
+      const listed = await app.inject({ url: `/api/plans/${SLUG}/rounds`, headers });
+      const rounds = listed.json<{ rounds: { asOfDate: string }[] }>().rounds;
+      expect(rounds.map((r) => r.asOfDate).sort()).toEqual(['2025-06-30', '2025-07-01']);
     });
 
     it('refuses a sheet or goal number no table can hold, instead of asking the database', async () => {

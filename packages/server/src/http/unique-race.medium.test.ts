@@ -47,8 +47,9 @@ describe.each(TEST_DATABASES)('simultaneous duplicates on %s', (kind) => {
     );
     expect(answers.filter((res) => res.statusCode === 201)).toHaveLength(1);
     for (const res of answers.filter((r) => r.statusCode !== 201)) expectConflict(res, 'round_exists');
-    const tree = (await app.inject({ url: `/api/plans/${SLUG}` })).json<{ rounds: { asOfDate: string }[] }>();
-    expect(tree.rounds.filter((r) => r.asOfDate === '2027-03-31')).toHaveLength(1);
+    const listed = await app.inject({ url: `/api/plans/${SLUG}/rounds`, headers });
+    const rounds = listed.json<{ rounds: { asOfDate: string }[] }>().rounds;
+    expect(rounds.filter((r) => r.asOfDate === '2027-03-31')).toHaveLength(1);
   });
 
   it('creates one plan of six simultaneous imports under one slug; the others are 409 or unchanged', async () => {

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB, EvaluationTable, FollowUpRoundTable, SearchEntryTable } from '../db/schema.js';
+import type { DB, EvaluationTable, FollowUpRoundTable } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
 import { isUniqueViolation } from '../db/database.js';
-import { SearchRepository } from './search.repository.js';
 
 /** An evaluation with its evaluator's name and the numbers of the goal or sheet it is about. */
 export interface EvaluationRow extends EvaluationTable {
@@ -53,18 +52,13 @@ export class EvaluationRepository {
     return row?.id;
   }
 
-  /** Store an evaluation with its search entry and audit event: all three commit or none does. */
+  /** Store an evaluation with its audit event: both commit or neither does. */
   // 'duplicate' when the evaluator has evaluated this target in this round already (a unique index says so,
   // so two simultaneous submissions cannot both land).
-  async insert(
-    evaluation: EvaluationTable,
-    search: SearchEntryTable,
-    audit: AuditEntry,
-  ): Promise<'inserted' | 'duplicate'> {
+  async insert(evaluation: EvaluationTable, audit: AuditEntry): Promise<'inserted' | 'duplicate'> {
     try {
       await this.db.transaction().execute(async (trx) => {
         await trx.insertInto('evaluation').values(evaluation).execute();
-        await SearchRepository.insert(trx, [search]);
         await insertAuditEvent(trx, evaluation.created_at, audit);
       });
       return 'inserted';

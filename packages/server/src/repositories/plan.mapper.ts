@@ -111,7 +111,8 @@ export function toPlanListing(
   plan: PlanTable,
   extra: { policyFields: string[]; counts: PlanSummary['counts']; rounds: readonly FollowUpRoundTable[] },
 ): PlanListing {
-  const latest = extra.rounds[0];
+  // The latest round the public may see: an unpublished round is known only to those who work on it.
+  const latest = extra.rounds.find((r) => r.state === 'published');
   return {
     dataVersion: plan.data_version,
     summary: {
@@ -141,6 +142,8 @@ export function toRound(row: FollowUpRoundTable): Round {
     asOfDate: row.as_of_date,
     deadline: row.deadline,
     state: row.state as RoundState,
+    publishAt: row.publish_at,
+    publishedAt: row.published_at,
   };
 }
 

@@ -204,10 +204,7 @@ export class PlanRepository {
     return toStatusInputs({ kpis, observations, overrides, placements, breakdowns });
   }
 
-  /**
-   * A whole plan without statuses, and its status inputs from the same rows (mapped only when asked, as a
-   * cached status set makes them unnecessary).
-   */
+  /** A whole plan without statuses, and its status inputs from the same rows, mapped only when asked. */
   async loadPlan(plan: PlanTable): Promise<{ content: PlanContent; statusInputs: () => StatusInputs }> {
     const rows = await this.loadRows(plan);
     return {
@@ -223,8 +220,14 @@ export class PlanRepository {
     const planId = plan.id;
     const measureIds = db.selectFrom('measure').select('id').where('plan_id', '=', planId);
     const projectIds = db.selectFrom('budget_project').select('id').where('plan_id', '=', planId);
-    const roundIds = db.selectFrom('follow_up_round').select('id').where('plan_id', '=', planId);
+    // A plan as read is its public face: published rounds only (work on the others has its own endpoints).
+    const roundIds = db
+      .selectFrom('follow_up_round')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('state', '=', 'published');
     const kpiIds = db.selectFrom('kpi').select('id').where('plan_id', '=', planId);
+    const reportIds = db.selectFrom('progress_report').select('id').where('round_id', 'in', roundIds);
     const [
       policyFields,
       goals,
@@ -269,6 +272,7 @@ export class PlanRepository {
         .selectFrom('follow_up_round')
         .selectAll()
         .where('plan_id', '=', planId)
+        .where('state', '=', 'published')
         .orderBy('as_of_date')
         .execute(),
       db
@@ -299,11 +303,7 @@ export class PlanRepository {
     const bullets = await db
       .selectFrom('progress_bullet')
       .selectAll()
-      .where(
-        'report_id',
-        'in',
-        db.selectFrom('progress_report').select('id').where('round_id', 'in', roundIds),
-      )
+      .where('report_id', 'in', reportIds)
       .orderBy('sort_order')
       .execute();
     return {

@@ -1,8 +1,77 @@
 import type { Kysely } from 'kysely';
-import type { DB, FollowUpRoundTable } from '../db/schema.js';
+import type {
+  DB,
+  FollowUpRoundTable,
+  KpiTable,
+  ObservationTable,
+  PartCommentTable,
+  PhaseReportTable,
+  PhaseTable,
+  PlanTable,
+  ProgressBulletTable,
+  ProgressReportTable,
+  ReportedActualTable,
+  SearchEntryTable,
+} from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
+import { SearchRepository } from './search.repository.js';
 
-/** Follow-up rounds. */
+const BATCH_ROWS = 200;
+
+async function insertBatched<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) await insert(rows.slice(i, i + BATCH_ROWS));
+}
+
+/** A part's row with the measure it is about. */
+export interface PartRow extends ProgressReportTable {
+  measure_title: string;
+}
+
+/** What a part's page reads: the part, its round and plan, its measure's KPIs and phases, and what it holds. */
+export interface PartRecord {
+  part: PartRow;
+  round: FollowUpRoundTable;
+  plan: PlanTable;
+  sheetNumbers: number[];
+  kpis: KpiTable[];
+  phases: PhaseTable[];
+  /** Every actual of the measure's KPIs, for the last value shown and the checks' history. */
+  observations: ObservationTable[];
+  bullets: ProgressBulletTable[];
+  actuals: ReportedActualTable[];
+  phaseReports: PhaseReportTable[];
+  comments: (PartCommentTable & { author_name: string })[];
+}
+
+/** What a part's move changes on its row besides its state and version. */
+export type PartPatch = Partial<
+  Pick<
+    ProgressReportTable,
+    | 'state'
+    | 'updated_at'
+    | 'updated_by'
+    | 'submitted_at'
+    | 'submitted_by'
+    | 'decided_at'
+    | 'decided_by'
+    | 'decision_note'
+  >
+>;
+
+/** The whole content a save replaces. */
+export interface PartContent {
+  bullets: ProgressBulletTable[];
+  actuals: ReportedActualTable[];
+  phaseReports: PhaseReportTable[];
+}
+
+/** What publishing a round writes besides its own row. */
+export interface PublicationRows {
+  observations: ObservationTable[];
+  searchEntries: SearchEntryTable[];
+}
+
+/** Follow-up rounds and their parts. The only code that reads or writes rounds, parts and what parts hold. */
 export class RoundRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -16,11 +85,402 @@ export class RoundRepository {
       .executeTakeFirst();
   }
 
-  /** Store a new round with its audit event. */
-  async insert(round: FollowUpRoundTable, audit: AuditEntry): Promise<void> {
+  /** The plan's round with this id, if any. */
+  async findRound(planId: string, roundId: string): Promise<FollowUpRoundTable | undefined> {
+    return this.db
+      .selectFrom('follow_up_round')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('id', '=', roundId)
+      .executeTakeFirst();
+  }
+
+  /** A round by its id alone (the publication timer has no plan in hand). */
+  async findRoundById(roundId: string): Promise<FollowUpRoundTable | undefined> {
+    return this.db.selectFrom('follow_up_round').selectAll().where('id', '=', roundId).executeTakeFirst();
+  }
+
+  /** A plan by its id. */
+  async findPlanById(planId: string): Promise<PlanTable | undefined> {
+    return this.db.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirst();
+  }
+
+  /** The plan's rounds, newest first. */
+  async listForPlan(planId: string): Promise<FollowUpRoundTable[]> {
+    return this.db
+      .selectFrom('follow_up_round')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('as_of_date', 'desc')
+      .execute();
+  }
+
+  /** The measures of a plan with their responsible ministries, in the plan's order. */
+  async measuresWithMinistries(planId: string): Promise<{ id: string; ministries: string[] }[]> {
+    const rows = await this.db
+      .selectFrom('measure')
+      .innerJoin('measure_ministry', 'measure_ministry.measure_id', 'measure.id')
+      .select(['measure.id', 'measure_ministry.ministry'])
+      .where('measure.plan_id', '=', planId)
+      .orderBy('measure.id')
+      .orderBy('measure_ministry.sort_order')
+      .execute();
+    const byMeasure = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = byMeasure.get(row.id) ?? [];
+      list.push(row.ministry);
+      byMeasure.set(row.id, list);
+    }
+    return [...byMeasure].map(([id, ministries]) => ({ id, ministries }));
+  }
+
+  /** Store a new round with its parts and audit event: all commit or none does. */
+  async insert(
+    round: FollowUpRoundTable,
+    parts: readonly ProgressReportTable[],
+    audit: AuditEntry,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('follow_up_round').values(round).execute();
+      await insertBatched(parts, (batch) => trx.insertInto('progress_report').values(batch).execute());
       await insertAuditEvent(trx, round.created_at, audit);
     });
+  }
+
+  /** A round's parts with their measures' titles, in measure title then ministry order. */
+  async listParts(roundId: string): Promise<PartRow[]> {
+    return this.db
+      .selectFrom('progress_report')
+      .innerJoin('measure', 'measure.id', 'progress_report.measure_id')
+      .selectAll('progress_report')
+      .select('measure.title as measure_title')
+      .where('progress_report.round_id', '=', roundId)
+      .orderBy('measure.title')
+      .orderBy('progress_report.ministry')
+      .execute();
+  }
+
+  /** The parts of open rounds for these ministries (all when null), with their rounds and plans. */
+  async openParts(
+    ministries: readonly string[] | null,
+  ): Promise<{ part: PartRow; round: FollowUpRoundTable; plan: PlanTable }[]> {
+    let query = this.db
+      .selectFrom('progress_report')
+      .innerJoin('measure', 'measure.id', 'progress_report.measure_id')
+      .innerJoin('follow_up_round', 'follow_up_round.id', 'progress_report.round_id')
+      .selectAll('progress_report')
+      .select(['measure.title as measure_title'])
+      .where('follow_up_round.state', '=', 'open');
+    if (ministries !== null) {
+      if (ministries.length === 0) return [];
+      query = query.where('progress_report.ministry', 'in', ministries);
+    }
+    const parts = await query.orderBy('progress_report.id').execute();
+    if (parts.length === 0) return [];
+    const roundIds = [...new Set(parts.map((p) => p.round_id))];
+    const rounds = await this.db
+      .selectFrom('follow_up_round')
+      .selectAll()
+      .where('id', 'in', roundIds)
+      .execute();
+    const plans = await this.db
+      .selectFrom('plan')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        rounds.map((r) => r.plan_id),
+      )
+      .execute();
+    const roundById = new Map(rounds.map((r) => [r.id, r]));
+    const planById = new Map(plans.map((p) => [p.id, p]));
+    return parts.flatMap((part) => {
+      const round = roundById.get(part.round_id);
+      const plan = round && planById.get(round.plan_id);
+      return round && plan ? [{ part, round, plan }] : [];
+    });
+  }
+
+  /** The sheet numbers each measure is placed on (home sheet first). */
+  async sheetNumbers(measureIds: readonly string[]): Promise<Map<string, number[]>> {
+    if (measureIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('measure_placement')
+      .innerJoin('sheet', 'sheet.id', 'measure_placement.sheet_id')
+      .select(['measure_placement.measure_id', 'sheet.number'])
+      .where('measure_placement.measure_id', 'in', measureIds)
+      .orderBy('measure_placement.is_repost')
+      .orderBy('sheet.number')
+      .execute();
+    const out = new Map<string, number[]>();
+    for (const row of rows) out.set(row.measure_id, [...(out.get(row.measure_id) ?? []), row.number]);
+    return out;
+  }
+
+  /** Every reported actual in a round, for the board's flag counts, with the part it belongs to. */
+  async roundActuals(roundId: string): Promise<ReportedActualTable[]> {
+    return this.db
+      .selectFrom('reported_actual')
+      .selectAll('reported_actual')
+      .where('report_id', 'in', (eb) =>
+        eb.selectFrom('progress_report').select('id').where('round_id', '=', roundId),
+      )
+      .orderBy('sort_order')
+      .execute();
+  }
+
+  /** KPIs and their actuals, for checking reported actuals. */
+  async kpisWithHistory(
+    kpiIds: readonly string[],
+  ): Promise<{ kpis: KpiTable[]; observations: ObservationTable[] }> {
+    if (kpiIds.length === 0) return { kpis: [], observations: [] };
+    const [kpis, observations] = await Promise.all([
+      this.db.selectFrom('kpi').selectAll().where('id', 'in', kpiIds).execute(),
+      this.db
+        .selectFrom('observation')
+        .selectAll()
+        .where('kpi_id', 'in', kpiIds)
+        .orderBy('period_start')
+        .execute(),
+    ]);
+    return { kpis, observations };
+  }
+
+  /** The earliest and latest days a plan's periods cover (baselines, targets, phases). */
+  async horizon(planId: string): Promise<{ start: string | null; end: string | null }> {
+    const kpi = await this.db
+      .selectFrom('kpi')
+      .select((eb) => [
+        eb.fn.min('baseline_start').as('start'),
+        eb.fn.max('target_end').as('end'),
+        eb.fn.max('target_start').as('target_start'),
+      ])
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
+    const phase = await this.db
+      .selectFrom('phase')
+      .innerJoin('measure', 'measure.id', 'phase.measure_id')
+      .select((eb) => [eb.fn.min('phase.period_start').as('start'), eb.fn.max('phase.period_end').as('end')])
+      .where('measure.plan_id', '=', planId)
+      .executeTakeFirst();
+    const pick = (values: (string | null | undefined)[], fn: (a: string, b: string) => string) =>
+      values
+        .filter((v): v is string => typeof v === 'string')
+        .reduce<string | null>((a, b) => (a === null ? b : fn(a, b)), null);
+    return {
+      start: pick([kpi?.start, phase?.start], (a, b) => (a < b ? a : b)),
+      end: pick([kpi?.end, kpi?.target_start, phase?.end], (a, b) => (a > b ? a : b)),
+    };
+  }
+
+  /** One part with everything its page and its checks read, or undefined. */
+  async loadPart(roundId: string, partId: string): Promise<PartRecord | undefined> {
+    const part = await this.db
+      .selectFrom('progress_report')
+      .innerJoin('measure', 'measure.id', 'progress_report.measure_id')
+      .selectAll('progress_report')
+      .select('measure.title as measure_title')
+      .where('progress_report.id', '=', partId)
+      .where('progress_report.round_id', '=', roundId)
+      .executeTakeFirst();
+    if (!part || part.measure_id === null) return undefined;
+    const measureId = part.measure_id;
+    const round = await this.db
+      .selectFrom('follow_up_round')
+      .selectAll()
+      .where('id', '=', roundId)
+      .executeTakeFirstOrThrow();
+    const kpiIds = this.db.selectFrom('kpi').select('id').where('measure_id', '=', measureId);
+    const [plan, sheetNumbers, kpis, phases, observations, bullets, actuals, phaseReports, comments] =
+      await Promise.all([
+        this.db.selectFrom('plan').selectAll().where('id', '=', round.plan_id).executeTakeFirstOrThrow(),
+        this.sheetNumbers([measureId]),
+        this.db
+          .selectFrom('kpi')
+          .selectAll()
+          .where('measure_id', '=', measureId)
+          .orderBy('sort_order')
+          .execute(),
+        this.db
+          .selectFrom('phase')
+          .selectAll()
+          .where('measure_id', '=', measureId)
+          .orderBy('sort_order')
+          .execute(),
+        this.db
+          .selectFrom('observation')
+          .selectAll()
+          .where('kpi_id', 'in', kpiIds)
+          .orderBy('period_start')
+          .execute(),
+        this.db
+          .selectFrom('progress_bullet')
+          .selectAll()
+          .where('report_id', '=', partId)
+          .orderBy('sort_order')
+          .execute(),
+        this.db
+          .selectFrom('reported_actual')
+          .selectAll()
+          .where('report_id', '=', partId)
+          .orderBy('sort_order')
+          .execute(),
+        this.db.selectFrom('phase_report').selectAll().where('report_id', '=', partId).execute(),
+        this.db
+          .selectFrom('part_comment')
+          .leftJoin('app_user', 'app_user.id', 'part_comment.author_id')
+          .selectAll('part_comment')
+          .select('app_user.display_name as author_name')
+          .where('part_comment.report_id', '=', partId)
+          .orderBy('part_comment.created_at')
+          .orderBy('part_comment.id')
+          .execute(),
+      ]);
+    return {
+      part,
+      round,
+      plan,
+      sheetNumbers: sheetNumbers.get(measureId) ?? [],
+      kpis,
+      phases,
+      observations,
+      bullets,
+      actuals,
+      phaseReports,
+      comments: comments.map((c) => ({ ...c, author_name: c.author_name ?? c.author_id })),
+    };
+  }
+
+  /**
+   * Replace a part's content and move it, if it is still at `expectedVersion`: the version rises by one. Returns
+   * false (and writes nothing) when another write came first.
+   */
+  async savePart(
+    partId: string,
+    expectedVersion: number,
+    patch: PartPatch,
+    content: PartContent | null,
+    at: string,
+    audit: AuditEntry,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('progress_report')
+        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+        .where('id', '=', partId)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      if (content !== null) {
+        await trx.deleteFrom('progress_bullet').where('report_id', '=', partId).execute();
+        await trx.deleteFrom('reported_actual').where('report_id', '=', partId).execute();
+        await trx.deleteFrom('phase_report').where('report_id', '=', partId).execute();
+        await insertBatched(content.bullets, (b) => trx.insertInto('progress_bullet').values(b).execute());
+        await insertBatched(content.actuals, (b) => trx.insertInto('reported_actual').values(b).execute());
+        await insertBatched(content.phaseReports, (b) => trx.insertInto('phase_report').values(b).execute());
+      }
+      await insertAuditEvent(trx, at, audit);
+      return true;
+    });
+  }
+
+  /** Add a comment to a part's thread, with its audit event. */
+  async addComment(comment: PartCommentTable, audit: AuditEntry): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('part_comment').values(comment).execute();
+      await insertAuditEvent(trx, comment.created_at, audit);
+    });
+  }
+
+  /** Set a round's publication for later (embargo): it is closed for reports until then. */
+  async schedule(roundId: string, publishAt: string, at: string, audit: AuditEntry): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('follow_up_round')
+        .set({ state: 'closed', publish_at: publishAt })
+        .where('id', '=', roundId)
+        .execute();
+      await insertAuditEvent(trx, at, audit);
+    });
+  }
+
+  /**
+   * Publish a round: its state, its parts' actuals as observations, its bullets and evaluations in search, and a
+   * new data version for the plan's statuses, in one transaction. Returns false when the round was published
+   * already (by another instance's timer, say), so nothing is written twice.
+   */
+  async publish(
+    round: FollowUpRoundTable,
+    at: string,
+    rows: PublicationRows,
+    audit: AuditEntry,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('follow_up_round')
+        .set({ state: 'published', published_at: at })
+        .where('id', '=', round.id)
+        .where('state', '!=', 'published')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await insertBatched(rows.observations, (b) => trx.insertInto('observation').values(b).execute());
+      await SearchRepository.insert(trx, rows.searchEntries);
+      await trx
+        .updateTable('plan')
+        .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
+        .where('id', '=', round.plan_id)
+        .execute();
+      await insertAuditEvent(trx, at, audit);
+      return true;
+    });
+  }
+
+  /** Rounds whose scheduled publication has come. */
+  async duePublications(now: string): Promise<FollowUpRoundTable[]> {
+    return this.db
+      .selectFrom('follow_up_round')
+      .selectAll()
+      .where('state', '=', 'closed')
+      .where('publish_at', 'is not', null)
+      .where('publish_at', '<=', now)
+      .execute();
+  }
+
+  /** What a round's publication puts into search and the statuses: its parts' bullets, actuals, evaluations. */
+  async publicationInputs(roundId: string): Promise<{
+    parts: PartRow[];
+    bullets: ProgressBulletTable[];
+    actuals: ReportedActualTable[];
+    evaluations: { id: string; sheet_number: number | null; goal_number: number | null; comment: string }[];
+  }> {
+    const partIds = this.db.selectFrom('progress_report').select('id').where('round_id', '=', roundId);
+    const [parts, bullets, actuals, evaluations] = await Promise.all([
+      this.listParts(roundId),
+      this.db
+        .selectFrom('progress_bullet')
+        .selectAll()
+        .where('report_id', 'in', partIds)
+        .orderBy('sort_order')
+        .execute(),
+      this.db
+        .selectFrom('reported_actual')
+        .selectAll()
+        .where('report_id', 'in', partIds)
+        .orderBy('sort_order')
+        .execute(),
+      this.db
+        .selectFrom('evaluation')
+        .leftJoin('sheet', 'sheet.id', 'evaluation.sheet_id')
+        .leftJoin('strategic_goal', 'strategic_goal.id', 'evaluation.goal_id')
+        .select([
+          'evaluation.id',
+          'evaluation.comment',
+          'sheet.number as sheet_number',
+          'strategic_goal.number as goal_number',
+        ])
+        .where('evaluation.round_id', '=', roundId)
+        .execute(),
+    ]);
+    return { parts, bullets, actuals, evaluations };
   }
 }

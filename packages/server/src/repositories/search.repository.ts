@@ -100,7 +100,7 @@ export class SearchRepository {
     return { total: Math.min(total, COUNT_CAP), isTotalCapped: total > COUNT_CAP, rows };
   }
 
-  /** The rounds of one plan, or of every plan, newest first. */
+  /** The published rounds of one plan, or of every plan, newest first. */
   async rounds(planSlug?: string): Promise<SearchRound[]> {
     let query = this.database.db
       .selectFrom('follow_up_round')
@@ -111,7 +111,8 @@ export class SearchRepository {
         'follow_up_round.as_of_date',
         'plan.slug as plan_slug',
         'plan.title as plan_title',
-      ]);
+      ])
+      .where('follow_up_round.state', '=', 'published');
     if (planSlug !== undefined) query = query.where('plan.slug', '=', planSlug);
     return query.orderBy('follow_up_round.as_of_date', 'desc').orderBy('plan.slug').execute();
   }

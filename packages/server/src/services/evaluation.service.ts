@@ -5,20 +5,8 @@ import { toEvaluation, toEvaluationRow } from '../repositories/evaluation.mapper
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import { newId } from '../ids.js';
 import { requirePermission, type Actor } from './actor.js';
+import { requireRoundVisible } from './round-access.js';
 import { toRound } from '../repositories/plan.mapper.js';
-import { searchEntry } from '../repositories/search-entry.mapper.js';
-
-/** The search title of an evaluation: 総合評価（工程表②） / 総合評価（戦略目標1） / 総合評価（計画全体）. */
-export function evaluationTitle(target: EvaluationTarget): string {
-  switch (target.kind) {
-    case 'plan':
-      return '総合評価（計画全体）';
-    case 'goal':
-      return `総合評価（戦略目標${target.number}）`;
-    case 'sheet':
-      return `総合評価（工程表${circledNumber(target.number)}）`;
-  }
-}
 
 /** Experts' overall evaluations (有識者による総合評価): written by experts, read by anyone. */
 export class EvaluationService {
@@ -38,9 +26,13 @@ export class EvaluationService {
     return { plan, round };
   }
 
-  /** A round's evaluations, as published: the plan's first, then goals, then sheets. Public. */
-  async list(slug: string, roundId: string): Promise<EvaluationList> {
+  /**
+   * A round's evaluations: the plan's first, then goals, then sheets. Public once the round is published; before,
+   * for those who work on it.
+   */
+  async list(actor: Actor, slug: string, roundId: string): Promise<EvaluationList> {
     const { round } = await this.findPlanRound(slug, roundId);
+    requireRoundVisible(actor, round);
     const rows = await this.evaluations.listForRound(round.id);
     return { round: toRound(round), evaluations: rows.map(toEvaluation) };
   }
@@ -52,6 +44,13 @@ export class EvaluationService {
   async create(actor: Actor, slug: string, roundId: string, body: CreateEvaluationBody): Promise<Evaluation> {
     const user = requirePermission(actor, 'evaluation:write');
     const { plan, round } = await this.findPlanRound(slug, roundId);
+    // Experts evaluate a round while it is being followed up; once published, it and its evaluations stand.
+    if (round.state !== 'open' && round.state !== 'closed')
+      throw new DomainError(
+        'conflict',
+        'round_not_open_for_evaluation',
+        'The round is not open for evaluation: experts evaluate a round before it is published',
+      );
     const ids = await this.resolveTarget(plan, body.target);
     const row = toEvaluationRow({
       id: newId(),
@@ -63,30 +62,15 @@ export class EvaluationService {
       comment: body.comment,
       createdAt: this.clock.now().toISOString(),
     });
-    const title = evaluationTitle(body.target);
-    const sheetNumber = body.target.kind === 'sheet' ? body.target.number : null;
-    const written = await this.evaluations.insert(
-      row,
-      searchEntry({
-        plan,
-        type: 'evaluation',
-        entityId: row.id,
-        measureId: null,
-        sheet: sheetNumber,
-        ministries: [],
-        roundId: round.id,
-        title,
-        body: row.comment,
-      }),
-      {
-        actorId: user.id,
-        action: 'evaluation.create',
-        entityType: 'evaluation',
-        entityId: row.id,
-        detail: { planId: plan.id, roundId: round.id, target: body.target, rating: body.rating },
-        requestId: actor.requestId,
-      },
-    );
+    // Found by search from the round's publication on (round.service.ts), not before.
+    const written = await this.evaluations.insert(row, {
+      actorId: user.id,
+      action: 'evaluation.create',
+      entityType: 'evaluation',
+      entityId: row.id,
+      detail: { planId: plan.id, roundId: round.id, target: body.target, rating: body.rating },
+      requestId: actor.requestId,
+    });
     if (written === 'duplicate') {
       throw new DomainError(
         'conflict',

@@ -1092,9 +1092,70 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The plan's rounds: published ones for everyone, the rest for those who work on them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rounds: components["schemas"]["Round"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Prepare a follow-up round (coordinator, admin) */
+        /** Open a follow-up round: one part per measure in scope and responsible ministry (coordinator, admin) */
         post: {
             parameters: {
                 query?: never;
@@ -1118,6 +1179,727 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Round"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round's board: each part's state (measure × ministry), counts and data-quality flags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundBoard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a round now, or at a set time (embargo); every part must be approved (coordinator, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishRoundBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Round"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My tasks: a reporter's parts to write, or the coordinator's parts to decide, in open rounds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyTasks"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/parts/{partId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One part: bullets, actuals with their flags, phase states, comments, and what the caller may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                    partId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundPart"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save a part's draft (its reporter, or the coordinator); a stale version gets 409 with the current part */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                    partId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavePartBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundPart"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartConflict"] | components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/parts/{partId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a part (its reporter); flagged values need a note first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                    partId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PartDecisionBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundPart"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartConflict"] | components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/parts/{partId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted part with a reason (coordinator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                    partId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PartDecisionBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundPart"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartConflict"] | components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/parts/{partId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted part, which locks it (coordinator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                    partId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PartDecisionBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundPart"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartConflict"] | components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/parts/{partId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to a part's thread (its reporter, the coordinator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                    partId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreatePartCommentBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartComment"];
                     };
                 };
                 /** @description Default Response */
@@ -1205,6 +1987,24 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1765,6 +2565,9 @@ export interface components {
             deadline: string | null;
             /** @enum {string} */
             state: "draft" | "open" | "closed" | "published";
+            /** @description A scheduled publication (embargo), if set */
+            publishAt: string | null;
+            publishedAt: string | null;
         };
         PlanSummaryInput: {
             /**
@@ -1835,6 +2638,8 @@ export interface components {
              */
             asOfDate: string;
             deadline?: string | null;
+            /** @description The measures in scope; every measure of the plan when absent */
+            measureIds?: string[];
         };
         MeasureDetailInput: {
             plan: {
@@ -2432,6 +3237,242 @@ export interface components {
             round: components["schemas"]["RoundInput"];
             evaluations: components["schemas"]["EvaluationInput"][];
         };
+        ActualFlagInput: {
+            /** @enum {string} */
+            code: "unit_mismatch" | "period_outside_plan" | "period_after_as_of" | "out_of_range" | "jump" | "against_direction";
+            /** @enum {string} */
+            field: "value" | "unit" | "period";
+            expected: string;
+            message: {
+                ja: string;
+                en: string;
+            };
+        };
+        ReportedActualInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            kpiId: string;
+            value: number;
+            unit: string;
+            period: components["schemas"]["PeriodValueInput"];
+            sourceNote: string;
+            note: string;
+            flags: components["schemas"]["ActualFlagInput"][];
+        };
+        PhaseReportEntryInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            phaseId: string;
+            /** @enum {string} */
+            state: "not_started" | "in_progress" | "done" | "delayed" | "under_revision";
+            note: string;
+        };
+        PartCommentInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            author: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PartSummaryInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            measure: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                title: string;
+                sheetNumbers: number[];
+            };
+            ministry: string;
+            /** @enum {string} */
+            state: "not_started" | "draft" | "submitted" | "returned" | "approved" | "published";
+            version: number;
+            updatedAt: string | null;
+            /** @description Flagged actuals in the part */
+            flags: number;
+            /** @description Flagged actuals that still have no note */
+            unnotedFlags: number;
+            returnReason: string | null;
+        };
+        RoundBoardInput: {
+            plan: {
+                slug: string;
+                title: string;
+            };
+            round: components["schemas"]["RoundInput"];
+            counts: {
+                [key: string]: number;
+            };
+            parts: components["schemas"]["PartSummaryInput"][];
+            mayManage: boolean;
+        };
+        RoundPartInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            measure: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                title: string;
+                sheetNumbers: number[];
+            };
+            ministry: string;
+            /** @enum {string} */
+            state: "not_started" | "draft" | "submitted" | "returned" | "approved" | "published";
+            version: number;
+            updatedAt: string | null;
+            /** @description Flagged actuals in the part */
+            flags: number;
+            /** @description Flagged actuals that still have no note */
+            unnotedFlags: number;
+            returnReason: string | null;
+            plan: {
+                slug: string;
+                title: string;
+            };
+            round: components["schemas"]["RoundInput"];
+            bullets: string[];
+            actuals: components["schemas"]["ReportedActualInput"][];
+            phases: components["schemas"]["PhaseReportEntryInput"][];
+            comments: components["schemas"]["PartCommentInput"][];
+            kpis: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                name: string;
+                unit: string;
+                lastActual: {
+                    value: number;
+                    period: components["schemas"]["PeriodValueInput"];
+                } | null;
+            }[];
+            schedule: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                text: string;
+                period: components["schemas"]["PeriodValueInput"];
+            }[];
+            mayEdit: boolean;
+            mayDecide: boolean;
+        };
+        SavePartBodyInput: {
+            version: number;
+            bullets: string[];
+            actuals: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                kpiId: string;
+                value: number;
+                unit?: string;
+                /** @description As written: "2024年度", "R6", "2025年3月末" */
+                period: string;
+                sourceNote?: string;
+                note?: string;
+            }[];
+            phases: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                phaseId: string;
+                /** @enum {string} */
+                state: "not_started" | "in_progress" | "done" | "delayed" | "under_revision";
+                note?: string;
+            }[];
+        };
+        PartDecisionBodyInput: {
+            version: number;
+            reason?: string;
+        };
+        CreatePartCommentBodyInput: {
+            body: string;
+        };
+        PublishRoundBodyInput: {
+            /**
+             * Format: date-time
+             * @description Embargo: publish at this instant; now when absent
+             */
+            at?: string;
+        };
+        PartConflictInput: {
+            error: {
+                /** @constant */
+                code: "stale_version";
+                message: string;
+                details: {
+                    path: string;
+                    message: string;
+                }[];
+                requestId?: string;
+            };
+            current: components["schemas"]["RoundPartInput"];
+        };
+        MyTasksInput: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            today: string;
+            tasks: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                measure: {
+                    /**
+                     * Format: uuid
+                     * @description Stable UUID
+                     */
+                    id: string;
+                    title: string;
+                    sheetNumbers: number[];
+                };
+                ministry: string;
+                /** @enum {string} */
+                state: "not_started" | "draft" | "submitted" | "returned" | "approved" | "published";
+                version: number;
+                updatedAt: string | null;
+                /** @description Flagged actuals in the part */
+                flags: number;
+                /** @description Flagged actuals that still have no note */
+                unnotedFlags: number;
+                returnReason: string | null;
+                plan: {
+                    slug: string;
+                    title: string;
+                };
+                round: components["schemas"]["RoundInput"];
+                isOverdue: boolean;
+            }[];
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -2651,6 +3692,9 @@ export interface components {
             deadline: string | null;
             /** @enum {string} */
             state: "draft" | "open" | "closed" | "published";
+            /** @description A scheduled publication (embargo), if set */
+            publishAt: string | null;
+            publishedAt: string | null;
         };
         PlanSummary: {
             /**
@@ -2721,6 +3765,8 @@ export interface components {
              */
             asOfDate: string;
             deadline?: string | null;
+            /** @description The measures in scope; every measure of the plan when absent */
+            measureIds?: string[];
         };
         MeasureDetail: {
             plan: {
@@ -3317,6 +4363,242 @@ export interface components {
         EvaluationList: {
             round: components["schemas"]["Round"];
             evaluations: components["schemas"]["Evaluation"][];
+        };
+        ActualFlag: {
+            /** @enum {string} */
+            code: "unit_mismatch" | "period_outside_plan" | "period_after_as_of" | "out_of_range" | "jump" | "against_direction";
+            /** @enum {string} */
+            field: "value" | "unit" | "period";
+            expected: string;
+            message: {
+                ja: string;
+                en: string;
+            };
+        };
+        ReportedActual: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            kpiId: string;
+            value: number;
+            unit: string;
+            period: components["schemas"]["PeriodValue"];
+            sourceNote: string;
+            note: string;
+            flags: components["schemas"]["ActualFlag"][];
+        };
+        PhaseReportEntry: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            phaseId: string;
+            /** @enum {string} */
+            state: "not_started" | "in_progress" | "done" | "delayed" | "under_revision";
+            note: string;
+        };
+        PartComment: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            author: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PartSummary: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            measure: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                title: string;
+                sheetNumbers: number[];
+            };
+            ministry: string;
+            /** @enum {string} */
+            state: "not_started" | "draft" | "submitted" | "returned" | "approved" | "published";
+            version: number;
+            updatedAt: string | null;
+            /** @description Flagged actuals in the part */
+            flags: number;
+            /** @description Flagged actuals that still have no note */
+            unnotedFlags: number;
+            returnReason: string | null;
+        };
+        RoundBoard: {
+            plan: {
+                slug: string;
+                title: string;
+            };
+            round: components["schemas"]["Round"];
+            counts: {
+                [key: string]: number;
+            };
+            parts: components["schemas"]["PartSummary"][];
+            mayManage: boolean;
+        };
+        RoundPart: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            measure: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                title: string;
+                sheetNumbers: number[];
+            };
+            ministry: string;
+            /** @enum {string} */
+            state: "not_started" | "draft" | "submitted" | "returned" | "approved" | "published";
+            version: number;
+            updatedAt: string | null;
+            /** @description Flagged actuals in the part */
+            flags: number;
+            /** @description Flagged actuals that still have no note */
+            unnotedFlags: number;
+            returnReason: string | null;
+            plan: {
+                slug: string;
+                title: string;
+            };
+            round: components["schemas"]["Round"];
+            bullets: string[];
+            actuals: components["schemas"]["ReportedActual"][];
+            phases: components["schemas"]["PhaseReportEntry"][];
+            comments: components["schemas"]["PartComment"][];
+            kpis: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                name: string;
+                unit: string;
+                lastActual: {
+                    value: number;
+                    period: components["schemas"]["PeriodValue"];
+                } | null;
+            }[];
+            schedule: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                text: string;
+                period: components["schemas"]["PeriodValue"];
+            }[];
+            mayEdit: boolean;
+            mayDecide: boolean;
+        };
+        SavePartBody: {
+            version: number;
+            bullets: string[];
+            actuals: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                kpiId: string;
+                value: number;
+                unit?: string;
+                /** @description As written: "2024年度", "R6", "2025年3月末" */
+                period: string;
+                sourceNote?: string;
+                note?: string;
+            }[];
+            phases: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                phaseId: string;
+                /** @enum {string} */
+                state: "not_started" | "in_progress" | "done" | "delayed" | "under_revision";
+                note?: string;
+            }[];
+        };
+        PartDecisionBody: {
+            version: number;
+            reason?: string;
+        };
+        CreatePartCommentBody: {
+            body: string;
+        };
+        PublishRoundBody: {
+            /**
+             * Format: date-time
+             * @description Embargo: publish at this instant; now when absent
+             */
+            at?: string;
+        };
+        PartConflict: {
+            error: {
+                /** @constant */
+                code: "stale_version";
+                message: string;
+                details: {
+                    path: string;
+                    message: string;
+                }[];
+                requestId?: string;
+            };
+            current: components["schemas"]["RoundPart"];
+        };
+        MyTasks: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            today: string;
+            tasks: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                measure: {
+                    /**
+                     * Format: uuid
+                     * @description Stable UUID
+                     */
+                    id: string;
+                    title: string;
+                    sheetNumbers: number[];
+                };
+                ministry: string;
+                /** @enum {string} */
+                state: "not_started" | "draft" | "submitted" | "returned" | "approved" | "published";
+                version: number;
+                updatedAt: string | null;
+                /** @description Flagged actuals in the part */
+                flags: number;
+                /** @description Flagged actuals that still have no note */
+                unnotedFlags: number;
+                returnReason: string | null;
+                plan: {
+                    slug: string;
+                    title: string;
+                };
+                round: components["schemas"]["Round"];
+                isOverdue: boolean;
+            }[];
         };
     };
     responses: never;

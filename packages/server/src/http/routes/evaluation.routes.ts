@@ -21,10 +21,10 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['evaluations'],
           summary: "A round's overall evaluations by experts (有識者による総合評価)",
           params: RoundParams,
-          response: { 200: EvaluationList, 400: ErrorBody, 404: ErrorBody },
+          response: { 200: EvaluationList, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
         },
       },
-      (request) => ctx.evaluations.list(request.params.slug, request.params.roundId),
+      (request) => ctx.evaluations.list(actorOf(request), request.params.slug, request.params.roundId),
     );
 
     app.post(

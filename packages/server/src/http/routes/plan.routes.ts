@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CreateRoundBody,
   ErrorBody,
   InputDate,
   KpiStatus,
@@ -10,7 +9,6 @@ import {
   PlanSummary,
   Portfolio,
   PlanTree,
-  Round,
   SetStatusOverrideBody,
   SlugParam,
   UpdatePlanBody,
@@ -144,24 +142,6 @@ function addWrites(app: ZodApp, ctx: AppContext): void {
       },
     },
     (request) => ctx.plans.clearStatusOverride(actorOf(request), request.params.slug, request.params.kpiId),
-  );
-
-  app.post(
-    '/plans/:slug/rounds',
-    {
-      schema: {
-        tags: ['rounds'],
-        summary: 'Prepare a follow-up round (coordinator, admin)',
-        security: [{ session: [], csrf: [] }],
-        params: SlugParams,
-        body: CreateRoundBody,
-        response: { 201: Round, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      const round = await ctx.rounds.create(actorOf(request), request.params.slug, request.body);
-      return reply.status(201).send(round);
-    },
   );
 }
 

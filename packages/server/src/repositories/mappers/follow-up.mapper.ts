@@ -36,6 +36,8 @@ export function buildFollowUpRows(doc: PlanDocument, plan: PlanRows, now: string
     deadline: null,
     state: 'published',
     created_at: now,
+    publish_at: null,
+    published_at: now,
   };
   const sheetNumber = new Map(plan.sheets.map((s) => [s.id, s.number]));
   const sheetByNumber = new Map(plan.sheets.map((s) => [s.number, s]));

@@ -172,6 +172,8 @@ class PlanRowsMapper {
       deadline: null,
       state: 'published',
       created_at: now,
+      publish_at: null,
+      published_at: now,
     };
     if (this.round) this.rows.rounds.push(this.round);
   }

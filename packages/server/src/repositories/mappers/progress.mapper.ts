@@ -47,6 +47,8 @@ export function buildProgressRows(
         decided_at: now,
         decided_by: null,
         decision_note: null,
+        updated_at: now,
+        updated_by: null,
       };
       reports.set(key, report);
     }

@@ -1,0 +1,43 @@
+import { DomainError, hasPermission, type RoundState, type User } from '@kotei/domain';
+import type { Actor } from './actor.js';
+
+/** How a user stands to one ministry's part: its coordinator, its reporter, or neither. */
+export type PartRole = 'coordinator' | 'reporter' | null;
+
+/**
+ * The coordinating office (progress:approve) acts on every part; a ministry's reporter only on its own
+ * ministry's parts. Rights come from the role today; dated role grants (April rotation) come next.
+ */
+export function partRoleOf(user: User | null, ministry: string | null): PartRole {
+  if (user === null) return null;
+  if (hasPermission(user, 'progress:approve')) return 'coordinator';
+  if (hasPermission(user, 'progress:report') && user.ministry !== null && user.ministry === ministry)
+    return 'reporter';
+  return null;
+}
+
+/** Whether the user works on unpublished rounds at all: the coordinating office, reporters and experts. */
+export function worksOnRounds(user: User | null): boolean {
+  return (
+    user !== null &&
+    (hasPermission(user, 'round:manage') ||
+      hasPermission(user, 'progress:report') ||
+      hasPermission(user, 'evaluation:write'))
+  );
+}
+
+/**
+ * Refuse to show an unpublished round to someone who does not work on it: anonymous readers get 404, as if it
+ * did not exist (its existence is not public either), the signed-in get 403.
+ */
+export function requireRoundVisible(actor: Actor, round: { id: string; state: string }): void {
+  if ((round.state as RoundState) === 'published') return;
+  if (actor.user === null)
+    throw new DomainError('not_found', 'round_not_found', `No published round ${round.id}`);
+  if (!worksOnRounds(actor.user))
+    throw new DomainError(
+      'forbidden',
+      'forbidden',
+      'Only those who work on a round see it before publication',
+    );
+}
