@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from './support/auth.js';
+import { callApi, openRound, publishWholeRound } from './support/api.js';
 import { ARTIFACTS, expectNoAxeViolations, htmlLang, saveScreenshot } from './support/page.js';
 import { useKotei } from './support/fixture.js';
 
@@ -11,6 +12,8 @@ const COMMENT =
 
 const kotei = useKotei();
 const { withPage } = kotei;
+// The round the experts evaluate: opened by the test before publication, published at the end.
+let roundId = '';
 
 describe('expert evaluation on the dashboard', () => {
   it('shows an empty state to a visitor, without a form', async () => {
@@ -26,9 +29,17 @@ describe('expert evaluation on the dashboard', () => {
   it('lets a signed-in evaluator write one: errors name their field, the new evaluation is listed and focused', async () => {
     const server = kotei.server();
     await withPage(async (page, baseUrl) => {
-      // The admin holds evaluation:write, as experts do.
+      // The admin holds evaluation:write, as experts do. Experts evaluate a round before it is published: the
+      // coordinator opens one (on one measure, to keep its publication short), and the form offers it.
       await signIn(page, baseUrl, server.adminLogin, server.adminPassword);
+      const plan = await callApi<{ sheets: { measures: { id: string }[] }[] }>(
+        page,
+        'GET',
+        `/api/plans/${SLUG}`,
+      );
+      roundId = await openRound(page, SLUG, '2025-07-01', [plan.sheets[0]?.measures[0]?.id ?? '']);
       await page.goto(`${baseUrl}${DASHBOARD}`);
+      await page.getByText(/対象のフォローアップ: 2025-07-01時点フォローアップ/).waitFor();
       const section = page.getByRole('region', { name: '有識者による総合評価', exact: true });
       const form = section.getByRole('form', { name: '総合評価を記入する' });
       await form.waitFor();
@@ -105,8 +116,14 @@ describe('expert evaluation on the dashboard', () => {
     );
   });
 
-  it('finds the evaluation by search as a 総合評価 hit', async () => {
+  it('finds the evaluation by search as a 総合評価 hit once its round is published', async () => {
+    const server = kotei.server();
     await withPage(async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/search?q=${encodeURIComponent('国際共同治験の相談体制')}`);
+      await page.getByText(/の検索結果：\d+件/).first().waitFor();
+      expect(await page.locator('.search-hit[data-type="evaluation"]').count()).toBe(0);
+      await signIn(page, baseUrl, server.adminLogin, server.adminPassword);
+      await publishWholeRound(page, SLUG, roundId);
       await page.goto(`${baseUrl}/search?q=${encodeURIComponent('国際共同治験の相談体制')}`);
       const hit = page.locator('.search-hit[data-type="evaluation"]');
       await hit.first().waitFor();

@@ -440,6 +440,8 @@ export const en: Messages = {
   'evaluation.lead':
     'Outside experts’ overall evaluation of the follow-up, for the plan as a whole, each strategic goal and each roadmap. Published as written.',
   'evaluation.round': 'Follow-up evaluated',
+  'evaluation.closed':
+    'This follow-up round is published, so no evaluation can be added; experts evaluate a round before it is published.',
   'evaluation.noRound': 'This plan has no follow-up round yet, so there is no evaluation.',
   'evaluation.empty': 'No expert has evaluated this follow-up round yet.',
   'evaluation.roundNotFound': 'The follow-up round asked for ({round}) is not one of this plan’s.',

@@ -441,6 +441,8 @@ export const ja = {
   'evaluation.lead':
     '外部の有識者が、計画全体・戦略目標・工程表ごとにフォローアップの結果を評価したものです。書かれたとおりに公開しています。',
   'evaluation.round': '対象のフォローアップ',
+  'evaluation.closed':
+    'このフォローアップは公表済みのため、総合評価を追加できません。評価は公表前のフォローアップに記入します。',
   'evaluation.noRound': 'この計画にはまだフォローアップがないため、総合評価はありません。',
   'evaluation.empty': 'このフォローアップについての総合評価はまだありません。',
   'evaluation.roundNotFound': '指定されたフォローアップ（{round}）はこの計画にありません。',

@@ -41,6 +41,11 @@ function RoundEvaluations({
     ),
   );
   const [saved, setSaved] = useState<Evaluation | null>(null);
+  // The round as last read: kept while the list reloads after a write, so the form stays mounted (and keeps
+  // its target) rather than blinking out with the list.
+  const loadedRound: Round | null = resource.status === 'success' ? resource.data.round : null;
+  const [round, setRound] = useState<Round | null>(loadedRound);
+  if (loadedRound !== null && loadedRound !== round) setRound(loadedRound);
 
   const onSubmitting = useCallback(() => {
     setSaved(null);
@@ -65,7 +70,6 @@ function RoundEvaluations({
       return <p className="notice">{t('evaluation.roundNotFound', { round: roundId })}</p>;
     return <LoadError error={resource.error} onRetry={reload} />;
   }
-  const round: Round | null = resource.status === 'success' ? resource.data.round : null;
   return (
     <>
       {round !== null && (
@@ -82,7 +86,10 @@ function RoundEvaluations({
       <p role="status" className="evaluation-saved">
         {saved !== null && t('evaluation.form.saved', { target: describeTarget(saved.target, t) })}
       </p>
-      {canEvaluate(user) && (
+      {canEvaluate(user) && round !== null && round.state === 'published' && (
+        <p className="notice">{t('evaluation.closed')}</p>
+      )}
+      {canEvaluate(user) && round !== null && (round.state === 'open' || round.state === 'closed') && (
         <EvaluationForm
           slug={slug}
           roundId={roundId}
@@ -93,6 +100,32 @@ function RoundEvaluations({
       )}
     </>
   );
+}
+
+/**
+ * For someone who evaluates: the latest round open for evaluation (not yet published), which the public's plan
+ * does not list; null for everyone else, or while the list loads.
+ */
+function useRoundToEvaluate(slug: string): string | null {
+  const { user } = useSession();
+  const evaluates = canEvaluate(user);
+  const [roundId, setRoundId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!evaluates) return;
+    const controller = new AbortController();
+    void api
+      .GET('/api/plans/{slug}/rounds', { params: { path: { slug } }, signal: controller.signal })
+      .then(({ data }) => {
+        const open = data?.rounds.find((r) => r.state === 'open' || r.state === 'closed');
+        setRoundId(open?.id ?? null);
+      })
+      .catch(() => undefined);
+    return () => {
+      controller.abort();
+    };
+  }, [evaluates, slug]);
+  // Kept while the session is re-read after a write, so the form is not remounted (and reset) under the user.
+  return roundId;
 }
 
 /**
@@ -112,7 +145,8 @@ export function EvaluationSection({
 }) {
   const { t } = useI18n();
   const [searchParams] = useSearchParams();
-  const roundId = readRoundParam(searchParams.get('round')) ?? latestRoundId;
+  const openRoundId = useRoundToEvaluate(slug);
+  const roundId = readRoundParam(searchParams.get('round')) ?? openRoundId ?? latestRoundId;
   return (
     <section aria-labelledby={headingId} className="dashboard-section evaluation-section">
       <h2 id={headingId}>{t('evaluation.title')}</h2>
