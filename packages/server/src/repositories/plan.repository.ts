@@ -1,25 +1,11 @@
 import type { Kysely } from 'kysely';
 import type {
-  BudgetLineTable,
-  BudgetProjectTable,
   DB,
   FollowUpRoundTable,
   ImportRecordTable,
-  KpiTable,
-  MeasureMinistryTable,
-  MeasurePlacementTable,
-  MeasureTable,
-  ObservationTable,
-  BreakdownValueTable,
-  PhaseTable,
   PlanTable,
   SearchEntryTable,
   StatusOverrideTable,
-  ProgressBulletTable,
-  ProgressReportTable,
-  ProjectLinkTable,
-  SheetTable,
-  StrategicGoalTable,
 } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
 import { readOverride, readPlanChanges, type OverrideSet } from './plan-changes.js';
@@ -32,29 +18,9 @@ import {
   type StatusInputs,
 } from './plan.mapper.js';
 import { SearchRepository } from './search.repository.js';
+import { loadPlanRows, type PlanRows } from './plan-rows.js';
 
-/** Every row of a plan, as written in one go by an import or read back for the plan tree. */
-export interface PlanRows {
-  plan: PlanTable;
-  policyFields: string[];
-  goals: StrategicGoalTable[];
-  sheets: SheetTable[];
-  measures: MeasureTable[];
-  placements: MeasurePlacementTable[];
-  ministries: MeasureMinistryTable[];
-  phases: PhaseTable[];
-  kpis: KpiTable[];
-  rounds: FollowUpRoundTable[];
-  observations: ObservationTable[];
-  /** Members of KPIs' baselines, targets and actuals broken down by a dimension. */
-  breakdowns: BreakdownValueTable[];
-  projects: BudgetProjectTable[];
-  lines: BudgetLineTable[];
-  links: ProjectLinkTable[];
-  reports: ProgressReportTable[];
-  bullets: ProgressBulletTable[];
-  overrides: StatusOverrideTable[];
-}
+export type { PlanRows } from './plan-rows.js';
 
 /** A plan's own row: its fields and the data_version its kept statuses are checked against. */
 export type PlanRecord = PlanTable;
@@ -216,116 +182,7 @@ export class PlanRepository {
 
   /** Every row under one plan, each table read once. */
   async loadRows(plan: PlanTable): Promise<PlanRows> {
-    const db = this.db;
-    const planId = plan.id;
-    const measureIds = db.selectFrom('measure').select('id').where('plan_id', '=', planId);
-    const projectIds = db.selectFrom('budget_project').select('id').where('plan_id', '=', planId);
-    // A plan as read is its public face: published rounds only (work on the others has its own endpoints).
-    const roundIds = db
-      .selectFrom('follow_up_round')
-      .select('id')
-      .where('plan_id', '=', planId)
-      .where('state', '=', 'published');
-    const kpiIds = db.selectFrom('kpi').select('id').where('plan_id', '=', planId);
-    const reportIds = db.selectFrom('progress_report').select('id').where('round_id', 'in', roundIds);
-    const [
-      policyFields,
-      goals,
-      sheets,
-      measures,
-      placements,
-      ministries,
-      phases,
-      kpis,
-      rounds,
-      observations,
-    ] = await Promise.all([
-      db
-        .selectFrom('plan_policy_field')
-        .select('field_code')
-        .where('plan_id', '=', planId)
-        .orderBy('sort_order')
-        .execute(),
-      db.selectFrom('strategic_goal').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
-      db.selectFrom('sheet').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
-      db.selectFrom('measure').selectAll().where('plan_id', '=', planId).execute(),
-      db
-        .selectFrom('measure_placement')
-        .selectAll()
-        .where('measure_id', 'in', measureIds)
-        .orderBy('sort_order')
-        .execute(),
-      db
-        .selectFrom('measure_ministry')
-        .selectAll()
-        .where('measure_id', 'in', measureIds)
-        .orderBy('sort_order')
-        .execute(),
-      db
-        .selectFrom('phase')
-        .selectAll()
-        .where('measure_id', 'in', measureIds)
-        .orderBy('sort_order')
-        .execute(),
-      db.selectFrom('kpi').selectAll().where('plan_id', '=', planId).orderBy('sort_order').execute(),
-      db
-        .selectFrom('follow_up_round')
-        .selectAll()
-        .where('plan_id', '=', planId)
-        .where('state', '=', 'published')
-        .orderBy('as_of_date')
-        .execute(),
-      db
-        .selectFrom('observation')
-        .selectAll()
-        .where('kpi_id', 'in', kpiIds)
-        .orderBy('period_start')
-        .execute(),
-    ]);
-    const [projects, lines, links, reports, overrides, breakdowns] = await Promise.all([
-      db.selectFrom('budget_project').selectAll().where('plan_id', '=', planId).execute(),
-      db
-        .selectFrom('budget_line')
-        .selectAll()
-        .where('project_id', 'in', projectIds)
-        .orderBy('sort_order')
-        .execute(),
-      db
-        .selectFrom('project_link')
-        .selectAll()
-        .where('project_id', 'in', projectIds)
-        .orderBy('sort_order')
-        .execute(),
-      db.selectFrom('progress_report').selectAll().where('round_id', 'in', roundIds).execute(),
-      db.selectFrom('status_override').selectAll().where('kpi_id', 'in', kpiIds).execute(),
-      db.selectFrom('breakdown_value').selectAll().where('kpi_id', 'in', kpiIds).execute(),
-    ]);
-    const bullets = await db
-      .selectFrom('progress_bullet')
-      .selectAll()
-      .where('report_id', 'in', reportIds)
-      .orderBy('sort_order')
-      .execute();
-    return {
-      plan,
-      policyFields: policyFields.map((f) => f.field_code),
-      goals,
-      sheets,
-      measures,
-      placements,
-      ministries,
-      phases,
-      kpis,
-      rounds,
-      observations,
-      breakdowns,
-      projects,
-      lines,
-      links,
-      reports,
-      bullets,
-      overrides,
-    };
+    return loadPlanRows(this.db, plan);
   }
 
   /** Write a whole plan, its search entries and its audit event in one transaction: all of it or none. */
