@@ -120,7 +120,10 @@ describe('expert evaluation on the dashboard', () => {
     const server = kotei.server();
     await withPage(async (page, baseUrl) => {
       await page.goto(`${baseUrl}/search?q=${encodeURIComponent('国際共同治験の相談体制')}`);
-      await page.getByText(/の検索結果：\d+件/).first().waitFor();
+      await page
+        .getByText(/の検索結果：\d+件/)
+        .first()
+        .waitFor();
       expect(await page.locator('.search-hit[data-type="evaluation"]').count()).toBe(0);
       await signIn(page, baseUrl, server.adminLogin, server.adminPassword);
       await publishWholeRound(page, SLUG, roundId);

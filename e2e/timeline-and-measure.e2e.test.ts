@@ -8,7 +8,8 @@ const SLUG = 'drug-discovery-2024';
 const TODAY = '2025-07-15';
 const FY2024 = { start: '2024-04-01', end: '2025-03-31' };
 const MEASURE_TITLE = '官民協議会による外資系企業・外国資金の呼び込み';
-// A 2024年夏 phase of sheet ② (2024-06-01..2024-08-31), not done: overdue on 2025-07-15, running on 2024-07-01.
+// A 2024年夏 phase of sheet ② (2024-06-01..2024-08-31), reported by no round: 未報告 on 2025-07-15 (never
+// called overdue for want of a report), running on 2024-07-01.
 const SUMMER_PHASE =
   '英語での治験・臨床試験実施に向けたサポート人材・マネジメント人材の育成・配置の強化の検討';
 
@@ -67,7 +68,7 @@ describe('roadmap timeline of one sheet', () => {
       const region = page.getByRole('region', { name: /^工程表②のタイムライン/ });
       expect(await region.getAttribute('tabindex')).toBe('0');
       const svg = await chartOf(region);
-      expect(await svg.getAttribute('aria-label')).toMatch(/工程表②.*期限超過/);
+      expect(await svg.getAttribute('aria-label')).toMatch(/工程表②.*期限超過0件、未報告\d+件/);
       // Fiscal-year ticks in 和暦 and 西暦 together.
       expect(await svg.textContent()).toContain('令和6年度 (2024)');
 
@@ -85,12 +86,13 @@ describe('roadmap timeline of one sheet', () => {
       expect((start ?? '') >= FY2024.start && (start ?? '') <= FY2024.end).toBe(true);
       expect((end ?? '') >= FY2024.start && (end ?? '') <= FY2024.end).toBe(true);
 
-      // A 2024年夏 phase not done is overdue at 2025-07-15: marked in the table and drawn as overdue.
+      // A 2024年夏 phase nobody reported on is 未報告 at 2025-07-15: marked in the table and drawn apart.
       const summer = phaseRow(table, SUMMER_PHASE);
       expect(await summer.textContent()).toContain('2024年夏');
-      expect(await summer.locator('[data-status]').getAttribute('data-status')).toBe('overdue');
-      expect(await summer.textContent()).toContain('期限超過');
-      expect(await svg.locator('.timeline-bar--overdue rect').count()).toBeGreaterThan(0);
+      expect(await summer.locator('[data-status]').getAttribute('data-status')).toBe('unreported');
+      expect(await summer.textContent()).toContain('未報告');
+      expect(await svg.locator('.timeline-bar--unreported rect').count()).toBeGreaterThan(0);
+      expect(await svg.locator('.timeline-bar--overdue rect').count()).toBe(0);
 
       await saveScreenshot(page, 'timeline-sheet2-ja.png');
       await expectNoAxeViolations(page);
@@ -317,7 +319,7 @@ describe('measure page', () => {
       const phases = page.getByRole('region', { name: '工程（スケジュール）' });
       expect(
         await phases.getByRole('listitem').filter({ hasText: '創薬エコシステムサミット開催' }).textContent(),
-      ).toMatch(/期限超過.*2024年夏/);
+      ).toMatch(/未報告.*2024年夏/);
       const source = page.getByRole('complementary', { name: '取込元（原文）' });
       expect(await source.isVisible()).toBe(true);
       expect(

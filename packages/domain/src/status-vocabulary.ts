@@ -26,5 +26,8 @@ export const PHASE_STATUS_SYMBOL: Readonly<Record<PhaseStatus, string>> = {
   not_started: '○',
   in_progress: '▶',
   done: '✓',
+  delayed: '⏱',
+  under_revision: '↻',
   overdue: '⚠',
+  unreported: '？',
 };

@@ -1,4 +1,5 @@
 import type { PeriodValue } from '../model/entities.js';
+import { PHASE_STATUSES, type PhaseStatus } from '../model/codes.js';
 
 /** What a ministry reports of a phase in a round (DOMAIN.md, phase status). */
 export const PHASE_REPORT_STATES = [
@@ -11,14 +12,10 @@ export const PHASE_REPORT_STATES = [
 /** What a ministry reports of a phase: 未着手, 実施中, 完了, 遅延, 見直し中. */
 export type PhaseReportState = (typeof PHASE_REPORT_STATES)[number];
 
-/**
- * A phase's state as shown at a date: what the latest approved report says, `overdue` (期限超過) only where that
- * report says not done after the phase's end, and where nothing was reported, the calendar's reading
- * (`not_started` before the period, `in_progress` during it, `unreported` 未報告 after its end).
- */
-export const PHASE_STATES_SHOWN = [...PHASE_REPORT_STATES, 'overdue', 'unreported'] as const;
+/** A phase's state as shown at a date (codes.ts: PHASE_STATUSES). */
+export const PHASE_STATES_SHOWN = PHASE_STATUSES;
 /** A phase's state as shown at a date. */
-export type PhaseStateShown = (typeof PHASE_STATES_SHOWN)[number];
+export type PhaseStateShown = PhaseStatus;
 
 /** A phase's state as reported in an approved part. */
 export interface PhaseReport {

@@ -34,9 +34,21 @@ export const PROGRESS_STATUSES = [
 /** Progress status of a KPI, outcome target, measure or plan. */
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
-/** Schedule status of a phase at a reference date. */
-export const PHASE_STATUSES = ['not_started', 'in_progress', 'done', 'overdue'] as const;
-/** Schedule status of a phase at a reference date. */
+/**
+ * A phase's state as shown at a date (DOMAIN.md): what the latest report in a published round says (未着手, 実施中,
+ * 完了, 遅延, 見直し中), 期限超過 only for a phase reported not done after its end, and 未報告 for a past phase
+ * nobody reported on. cycle/phase-state.ts derives it.
+ */
+export const PHASE_STATUSES = [
+  'not_started',
+  'in_progress',
+  'done',
+  'delayed',
+  'under_revision',
+  'overdue',
+  'unreported',
+] as const;
+/** A phase's state as shown at a date. */
 export type PhaseStatus = (typeof PHASE_STATUSES)[number];
 
 /** Life of a follow-up round: prepared, open for reports, closed for review, published. */

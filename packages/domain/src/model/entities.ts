@@ -11,6 +11,7 @@ import type {
   RoundState,
 } from './codes.js';
 import type { PartState } from '../cycle/round-part.js';
+import { phaseStateAt, type PhaseReport } from '../cycle/phase-state.js';
 
 /**
  * Ids are UUIDs made once and kept through every revision, so a measure or KPI can be followed across
@@ -85,8 +86,10 @@ export interface Phase {
   measureId: Id;
   text: string;
   period: PeriodValue;
-  /** Reported completion; the schedule status is derived from it and the reference date. */
+  /** Completion as the imported document states it (its own round's report). */
   isDone: boolean;
+  /** What published rounds reported of the phase, each with its round's as-of date. */
+  reports: PhaseReport[];
   source: SourceRef | null;
 }
 
@@ -236,10 +239,14 @@ export interface User {
   isActive: boolean;
 }
 
-/** Derive a phase's schedule status at a reference date (ISO, Japan time). */
-export function phaseStatusAt(phase: Pick<Phase, 'isDone' | 'period'>, referenceDate: string): PhaseStatus {
-  if (phase.isDone) return 'done';
-  if (phase.period.end !== null && phase.period.end < referenceDate) return 'overdue';
-  if (phase.period.start <= referenceDate) return 'in_progress';
-  return 'not_started';
+/**
+ * A phase's state at a reference date (ISO, Japan time), from the reports of published rounds (phaseStateAt). A
+ * document that marks the phase done counts as a report from the start, which any later report supersedes.
+ */
+export function phaseStatusAt(
+  phase: Pick<Phase, 'isDone' | 'period' | 'reports'>,
+  referenceDate: string,
+): PhaseStatus {
+  const reports = phase.isDone ? [{ state: 'done' as const, asOfDate: '' }, ...phase.reports] : phase.reports;
+  return phaseStateAt(phase.period, reports, referenceDate);
 }

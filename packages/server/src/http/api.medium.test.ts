@@ -57,9 +57,9 @@ describe.each(TEST_DATABASES)('HTTP API on %s', (kind) => {
     expect(first?.title).toBe('官民協議会による外資系企業・外国資金の呼び込み');
     expect(first?.kpis[0]?.target).toMatchObject({ value: 14, period: { fiscalYear: 2028, label: 'R10' } });
     expect(first?.kpis[0]?.baseline).toMatchObject({ value: 7, period: { fiscalYear: 2023, label: 'R5' } });
-    // A 2024年夏 phase that was never marked done is overdue by July 2025.
+    // A 2024年夏 phase no round reported on is 未報告 by July 2025: not called overdue for want of a report.
     const summer = first?.phases.find((p) => p.period.label === '2024年夏');
-    expect(summer?.status).toBe('overdue');
+    expect(summer?.status).toBe('unreported');
     const project = tree.sheets
       .flatMap((s) => s.measures)
       .flatMap((m) => m.projects)

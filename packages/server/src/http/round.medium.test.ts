@@ -255,6 +255,13 @@ describe.each(TEST_DATABASES)('a follow-up round, reported and published, on %s'
     ).json<MeasureDetail>();
     const kpi = detail.measure.kpis.find((k) => k.name === KPI);
     expect(kpi?.actuals.map((a) => a.value)).toContain(27_800);
+    // The phase the 厚 part reported 完了 is done from the round's as-of date; the others of the measure, past
+    // and not reported on, are 未報告, not 期限超過.
+    const reported = (await call(null, 'GET', `${base()}/parts/${partOf('厚').id}`)).json<RoundPart>();
+    expect(reported.state).toBe('published');
+    const phases = new Map(detail.measure.phases.map((p) => [p.id, p.status]));
+    expect(phases.get(reported.phases[0]?.phaseId ?? '')).toBe('done');
+    expect([...phases.values()].filter((status) => status === 'overdue')).toEqual([]);
     const found = (
       await app.inject({ url: `/api/search?q=${encodeURIComponent('大学病院と連携し支援体制')}` })
     ).json<SearchResult>();

@@ -14,6 +14,7 @@ import type {
 } from '../db/schema.js';
 import { indexBreakdowns } from './breakdown.mapper.js';
 import { groupBy } from './group-by.js';
+import type { PublishedPhaseReport } from './plan-rows.js';
 import {
   toKpiContent,
   toPhaseContent,
@@ -51,6 +52,7 @@ export interface DashboardRows {
   measures: Pick<MeasureTable, 'id' | 'title'>[];
   placements: MeasurePlacementTable[];
   phases: Omit<PhaseTable, 'sort_order' | 'source_line_from' | 'source_line_to' | 'source_text'>[];
+  phaseReports: PublishedPhaseReport[];
   kpis: Pick<KpiTable, 'id' | 'measure_id'>[];
   outcomes: KpiTable[];
   outcomeObservations: ObservationTable[];
@@ -67,6 +69,7 @@ export function toDashboardContent(rows: DashboardRows): DashboardContent {
   const outcomesByGoal = groupBy(rows.outcomes, (k) => k.goal_id);
   const kpisByMeasure = groupBy(rows.kpis, (k) => k.measure_id);
   const phasesByMeasure = groupBy(rows.phases, (p) => p.measure_id);
+  const reportsByPhase = groupBy(rows.phaseReports, (r) => r.phase_id);
   const placementsBySheet = groupBy(rows.placements, (p) => p.sheet_id);
   const projects = toProjectLookup(rows);
   const sheets = rows.sheets.map((sheet) => ({
@@ -85,7 +88,7 @@ export function toDashboardContent(rows: DashboardRows): DashboardContent {
         id: m.id,
         title: m.title,
         kpiIds: (kpisByMeasure.get(m.id) ?? []).map((k) => k.id),
-        phases: (phasesByMeasure.get(m.id) ?? []).map(toPhaseContent),
+        phases: (phasesByMeasure.get(m.id) ?? []).map((p) => toPhaseContent(p, reportsByPhase.get(p.id))),
       },
     ]),
   );

@@ -4,6 +4,7 @@ import { toDashboardContent, type DashboardContent } from './dashboard.mapper.js
 import { groupBy } from './group-by.js';
 import { indexBreakdowns } from './breakdown.mapper.js';
 import { toKpiContent, type KpiContent } from './plan.mapper.js';
+import { loadPhaseReports } from './plan-rows.js';
 
 const PHASE_COLUMNS = [
   'id',
@@ -53,8 +54,8 @@ export class DashboardRepository {
           .where('sheet_id', 'in', sheetIds)
           .orderBy('sort_order')
           .execute(),
-        // Only phases that can be overdue at the date (not done, ended before it) are listed or counted; the
-        // service still judges each with phaseStatusAt, so this only spares reading the others.
+        // Only phases that can be overdue or unreported at the date (not done, ended before it) are listed or
+        // counted; the service judges each with its published reports, so this only spares reading the others.
         db
           .selectFrom('phase')
           .select(PHASE_COLUMNS)
@@ -100,6 +101,7 @@ export class DashboardRepository {
         .execute(),
     ]);
     return toDashboardContent({
+      phaseReports: await loadPhaseReports(db, planId),
       goals,
       sheets,
       measures,

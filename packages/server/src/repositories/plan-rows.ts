@@ -41,6 +41,28 @@ export interface PlanRows {
   reports: ProgressReportTable[];
   bullets: ProgressBulletTable[];
   overrides: StatusOverrideTable[];
+  /** What published rounds reported of the plan's phases. */
+  phaseReports: PublishedPhaseReport[];
+}
+
+/** A phase's state as a published round reported it, with the round's as-of date. */
+export interface PublishedPhaseReport {
+  phase_id: string;
+  state: string;
+  as_of_date: string;
+}
+
+/** What published rounds reported of a plan's phases, oldest round first. */
+export async function loadPhaseReports(db: Kysely<DB>, planId: string): Promise<PublishedPhaseReport[]> {
+  return db
+    .selectFrom('phase_report')
+    .innerJoin('progress_report', 'progress_report.id', 'phase_report.report_id')
+    .innerJoin('follow_up_round', 'follow_up_round.id', 'progress_report.round_id')
+    .select(['phase_report.phase_id', 'phase_report.state', 'follow_up_round.as_of_date'])
+    .where('follow_up_round.plan_id', '=', planId)
+    .where('follow_up_round.state', '=', 'published')
+    .orderBy('follow_up_round.as_of_date')
+    .execute();
 }
 
 /** Every row under one plan, each table read once. */
@@ -118,6 +140,7 @@ export async function loadPlanRows(db: Kysely<DB>, plan: PlanTable): Promise<Pla
     db.selectFrom('status_override').selectAll().where('kpi_id', 'in', kpiIds).execute(),
     db.selectFrom('breakdown_value').selectAll().where('kpi_id', 'in', kpiIds).execute(),
   ]);
+  const phaseReports = await loadPhaseReports(db, planId);
   const bullets = await db
     .selectFrom('progress_bullet')
     .selectAll()
@@ -143,5 +166,6 @@ export async function loadPlanRows(db: Kysely<DB>, plan: PlanTable): Promise<Pla
     reports,
     bullets,
     overrides,
+    phaseReports,
   };
 }

@@ -8,6 +8,7 @@ import type {
   ObservationForStatus,
   ObservationOrigin,
   Phase,
+  PhaseReportState,
   Plan,
   SourceRef,
   ProgressStatus,
@@ -31,13 +32,13 @@ import type {
 } from '../db/schema.js';
 import { indexBreakdowns, NO_BREAKDOWNS, type BreakdownIndex } from './breakdown.mapper.js';
 import { groupBy } from './group-by.js';
-import type { PlanRows } from './plan.repository.js';
+import type { PlanRows, PublishedPhaseReport } from './plan-rows.js';
 
 /** A KPI or outcome target as stored, before its status at a date is known. */
 export type KpiContent = Omit<Kpi, 'status'>;
 
-/** A phase as stored: its schedule status follows from `isDone` and the reference date. */
-export type PhaseContent = Pick<Phase, 'id' | 'text' | 'period' | 'isDone'>;
+/** A phase as stored: its state at a date follows from `isDone`, the published reports and the date. */
+export type PhaseContent = Pick<Phase, 'id' | 'text' | 'period' | 'isDone' | 'reports'>;
 
 /** A measure as stored, without statuses. */
 export interface MeasureContent {
@@ -300,12 +301,14 @@ export function toKpiContent(
 /** A phase as stored, its period as one value. */
 export function toPhaseContent(
   row: Omit<PhaseTable, 'sort_order' | 'source_line_from' | 'source_line_to' | 'source_text'>,
+  reports: readonly PublishedPhaseReport[] = [],
 ): PhaseContent {
   return {
     id: row.id,
     text: row.text,
     period: periodOf(row),
     isDone: row.is_done === 1,
+    reports: reports.map((r) => ({ state: r.state as PhaseReportState, asOfDate: r.as_of_date })),
   };
 }
 
@@ -377,6 +380,7 @@ export function toPlanContent(rows: PlanRows): PlanContent {
   const progressFor = progressLookup(rows);
   const ministriesByMeasure = groupBy(rows.ministries, (m) => m.measure_id);
   const phasesByMeasure = groupBy(rows.phases, (p) => p.measure_id);
+  const reportsByPhase = groupBy(rows.phaseReports, (r) => r.phase_id);
   const kpisByMeasure = groupBy(rows.kpis, (k) => k.measure_id);
   const kpisByGoal = groupBy(rows.kpis, (k) => k.goal_id);
   const placementsBySheet = groupBy(rows.placements, (p) => p.sheet_id);
@@ -419,7 +423,9 @@ export function toPlanContent(rows: PlanRows): PlanContent {
           id: measure.id,
           title: measure.title,
           ministries: (ministriesByMeasure.get(measure.id) ?? []).map((m) => m.ministry),
-          phases: (phasesByMeasure.get(measure.id) ?? []).map(toPhaseContent),
+          phases: (phasesByMeasure.get(measure.id) ?? []).map((p) =>
+            toPhaseContent(p, reportsByPhase.get(p.id)),
+          ),
           kpis: (kpisByMeasure.get(measure.id) ?? []).map(kpiContent),
           progress: progressFor(measure.id),
           projects: projects.ofMeasure(measure.id),

@@ -72,8 +72,14 @@ export function buildDashboard(
 ): PlanDashboard {
   const { referenceDate } = statuses;
   const kpiById = new Map(worst.kpis.map((kpi) => [kpi.id, kpi]));
-  const overdue = (measure: DashboardMeasure): Phase[] =>
-    measure.phases.map((phase) => phaseAt(phase, referenceDate)).filter((p) => p.status === 'overdue');
+  const inState = (measure: DashboardMeasure, status: Phase['status']): Phase[] =>
+    measure.phases.map((phase) => phaseAt(phase, referenceDate)).filter((p) => p.status === status);
+  const overdue = (measure: DashboardMeasure): Phase[] => inState(measure, 'overdue');
+  const countOnHomeSheets = (sheet: DashboardContent['sheets'][number], status: Phase['status']): number =>
+    sheet.placements.reduce((n, p) => {
+      const measure = content.measures.get(p.measureId);
+      return !p.isRepost && measure ? n + inState(measure, status).length : n;
+    }, 0);
   return {
     plan: summary,
     referenceDate,
@@ -101,10 +107,8 @@ export function buildDashboard(
       title: sheet.title,
       statusSummary: statuses.bySheet.get(sheet.id) ?? NONE,
       measures: sheet.placements.filter((p) => content.measures.has(p.measureId)).length,
-      overduePhases: sheet.placements.reduce((n, p) => {
-        const measure = content.measures.get(p.measureId);
-        return !p.isRepost && measure ? n + overdue(measure).length : n;
-      }, 0),
+      overduePhases: countOnHomeSheets(sheet, 'overdue'),
+      unreportedPhases: countOnHomeSheets(sheet, 'unreported'),
     })),
     worstKpis: worst.places.flatMap(({ kpiId, ...place }) => {
       const kpi = kpiById.get(kpiId);

@@ -2473,7 +2473,7 @@ export interface components {
             text: string;
             period: components["schemas"]["PeriodValueInput"];
             /** @enum {string} */
-            status: "not_started" | "in_progress" | "done" | "overdue";
+            status: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
         };
         ProgressBulletInput: {
             /**
@@ -2629,18 +2629,6 @@ export interface components {
             status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
             reason: string;
         };
-        CreateRoundBodyInput: {
-            title: string;
-            /**
-             * Format: date
-             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
-             * @example 2025-06-30
-             */
-            asOfDate: string;
-            deadline?: string | null;
-            /** @description The measures in scope; every measure of the plan when absent */
-            measureIds?: string[];
-        };
         MeasureDetailInput: {
             plan: {
                 slug: string;
@@ -2717,6 +2705,8 @@ export interface components {
                 statusSummary: components["schemas"]["StatusSummaryInput"];
                 measures: number;
                 overduePhases: number;
+                /** @description Past phases no published round reported on (未報告) */
+                unreportedPhases: number;
             }[];
             worstKpis: {
                 kpi: components["schemas"]["KpiInput"];
@@ -2968,7 +2958,7 @@ export interface components {
                         period: string;
                         dates?: components["schemas"]["PeriodDatesInput"];
                         /** @enum {string} */
-                        status?: "not_started" | "in_progress" | "done" | "overdue";
+                        status?: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
                         source?: {
                             lineFrom: number;
                             lineTo: number;
@@ -3473,6 +3463,18 @@ export interface components {
                 isOverdue: boolean;
             }[];
         };
+        CreateRoundBodyInput: {
+            title: string;
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
+             * @example 2025-06-30
+             */
+            asOfDate: string;
+            deadline?: string | null;
+            /** @description The measures in scope; every measure of the plan when absent */
+            measureIds?: string[];
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -3600,7 +3602,7 @@ export interface components {
             text: string;
             period: components["schemas"]["PeriodValue"];
             /** @enum {string} */
-            status: "not_started" | "in_progress" | "done" | "overdue";
+            status: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
         };
         ProgressBullet: {
             /**
@@ -3756,18 +3758,6 @@ export interface components {
             status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
             reason: string;
         };
-        CreateRoundBody: {
-            title: string;
-            /**
-             * Format: date
-             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
-             * @example 2025-06-30
-             */
-            asOfDate: string;
-            deadline?: string | null;
-            /** @description The measures in scope; every measure of the plan when absent */
-            measureIds?: string[];
-        };
         MeasureDetail: {
             plan: {
                 slug: string;
@@ -3844,6 +3834,8 @@ export interface components {
                 statusSummary: components["schemas"]["StatusSummary"];
                 measures: number;
                 overduePhases: number;
+                /** @description Past phases no published round reported on (未報告) */
+                unreportedPhases: number;
             }[];
             worstKpis: {
                 kpi: components["schemas"]["Kpi"];
@@ -4095,7 +4087,7 @@ export interface components {
                         period: string;
                         dates?: components["schemas"]["PeriodDates"];
                         /** @enum {string} */
-                        status?: "not_started" | "in_progress" | "done" | "overdue";
+                        status?: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
                         source?: {
                             lineFrom: number;
                             lineTo: number;
@@ -4599,6 +4591,18 @@ export interface components {
                 round: components["schemas"]["Round"];
                 isOverdue: boolean;
             }[];
+        };
+        CreateRoundBody: {
+            title: string;
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
+             * @example 2025-06-30
+             */
+            asOfDate: string;
+            deadline?: string | null;
+            /** @description The measures in scope; every measure of the plan when absent */
+            measureIds?: string[];
         };
     };
     responses: never;

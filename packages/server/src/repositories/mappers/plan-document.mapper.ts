@@ -163,6 +163,7 @@ class PlanRowsMapper {
       reports: [],
       bullets: [],
       overrides: [],
+      phaseReports: [],
     };
     this.round = doc.round && {
       id: newId(),

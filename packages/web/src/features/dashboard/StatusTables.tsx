@@ -30,6 +30,7 @@ export function SheetsTable({ dashboard, at }: { dashboard: PlanDashboard; at: s
               </th>
             ))}
             <th scope="col">{t('dashboard.sheets.overdue')}</th>
+            <th scope="col">{t('dashboard.sheets.unreported')}</th>
             <th scope="col">{t('dashboard.sheets.timeline')}</th>
           </tr>
         </thead>
@@ -51,6 +52,7 @@ export function SheetsTable({ dashboard, at }: { dashboard: PlanDashboard; at: s
                   </td>
                 ))}
                 <td className="num">{formatNumber(sheet.overduePhases)}</td>
+                <td className="num">{formatNumber(sheet.unreportedPhases)}</td>
                 <td>
                   <Link
                     to={withReferenceDate(

@@ -36,6 +36,7 @@ export function SheetTimeline({
   const name = sheetLabel(t, sheet);
   const phases = drawnPhases([sheet]);
   const overdue = phases.filter((phase) => phase.status === 'overdue').length;
+  const unreported = phases.filter((phase) => phase.status === 'unreported').length;
   const headingId = `timeline-sheet-${sheet.number}-heading`;
   const hasReposts = sheet.measures.some((measure) => measure.repostOf !== null);
 
@@ -43,6 +44,7 @@ export function SheetTimeline({
     sheet: name,
     count: formatNumber(phases.length),
     overdue: formatNumber(overdue),
+    unreported: formatNumber(unreported),
     date: formatDate(referenceDate, lang),
   });
 

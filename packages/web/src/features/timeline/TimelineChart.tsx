@@ -39,7 +39,10 @@ const BAR_STYLE: Record<PhaseStatus, { stroke: string; strokeWidth: number; stro
   not_started: { stroke: '#767676', strokeWidth: 1.5, strokeDasharray: '4 3' }, // gray-536, dotted outline
   in_progress: { stroke: '#0017c1', strokeWidth: 1.5 }, // blue-900, solid
   done: { stroke: '#115a36', strokeWidth: 1.5 }, // green-900, solid
+  delayed: { stroke: '#8b4800', strokeWidth: 2.5, strokeDasharray: '8 3' }, // orange-1100, thick dashes
+  under_revision: { stroke: '#5c10be', strokeWidth: 2, strokeDasharray: '2 2' }, // purple-1000, dotted
   overdue: { stroke: '#a90000', strokeWidth: 3 }, // red-1000, thick
+  unreported: { stroke: '#4d4d4d', strokeWidth: 1.5, strokeDasharray: '1 3' }, // gray-700, sparse dots
 };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -61,6 +64,18 @@ function patternDefs(prefix: string): RenderFunction {
       </pattern>
       <pattern id="${prefix}-done" patternUnits="userSpaceOnUse" width="8" height="8">
         <rect width="8" height="8" fill="#9bd4b5"/>
+      </pattern>
+      <pattern id="${prefix}-delayed" patternUnits="userSpaceOnUse" width="8" height="8"
+        patternTransform="rotate(-45)">
+        <rect width="8" height="8" fill="#ffeee2"/>
+        <line x1="0" y1="0" x2="0" y2="8" stroke="#8b4800" stroke-width="1.5"/>
+      </pattern>
+      <pattern id="${prefix}-under_revision" patternUnits="userSpaceOnUse" width="6" height="6">
+        <rect width="6" height="6" fill="#f1eafa"/>
+        <circle cx="3" cy="3" r="1" fill="#5c10be"/>
+      </pattern>
+      <pattern id="${prefix}-unreported" patternUnits="userSpaceOnUse" width="8" height="8">
+        <rect width="8" height="8" fill="#f2f2f2"/>
       </pattern>
       <pattern id="${prefix}-overdue" patternUnits="userSpaceOnUse" width="8" height="8">
         <rect width="8" height="8" fill="#fdeeee"/>

@@ -80,7 +80,10 @@ const LEGEND_KEY: Record<PhaseStatus, MessageKey> = {
   not_started: 'timeline.legend.not_started',
   in_progress: 'timeline.legend.in_progress',
   done: 'timeline.legend.done',
+  delayed: 'timeline.legend.delayed',
+  under_revision: 'timeline.legend.under_revision',
   overdue: 'timeline.legend.overdue',
+  unreported: 'timeline.legend.unreported',
 };
 
 export function Legend() {

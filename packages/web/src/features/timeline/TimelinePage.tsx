@@ -46,6 +46,7 @@ function TimelineView({
 
   const phases = drawnPhases(sheets);
   const overdue = phases.filter((phase) => phase.status === 'overdue').length;
+  const unreported = phases.filter((phase) => phase.status === 'unreported').length;
 
   return (
     <article className="timeline-page">
@@ -78,6 +79,10 @@ function TimelineView({
           <div className="facts__item">
             <dt>{t('timeline.facts.overdue')}</dt>
             <dd>{t('common.count', { count: formatNumber(overdue) })}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t('timeline.facts.unreported')}</dt>
+            <dd>{t('common.count', { count: formatNumber(unreported) })}</dd>
           </div>
         </dl>
       </header>

@@ -55,7 +55,15 @@ function sheetOf(phases: Phase[], targetEnds: string[] = []): TimelineSheet {
 const LABELS: TimelineLabels = {
   fiscalYear: (year) => `FY${year}`,
   quarter: (quarter) => `Q${quarter + 1}`,
-  statusSymbol: { not_started: '○', in_progress: '▶', done: '✓', overdue: '⚠' },
+  statusSymbol: {
+    not_started: '○',
+    in_progress: '▶',
+    done: '✓',
+    delayed: '⏱',
+    under_revision: '↻',
+    overdue: '⚠',
+    unreported: '？',
+  },
   repost: (sheetNumber) => `(repost of ${sheetNumber})`,
   noPhases: 'none',
   referenceDate: 'Reference date',
