@@ -102,10 +102,13 @@ describe.each(TEST_DATABASES)('a follow-up round, reported and published, on %s'
     expect(rounds.map((r) => r.id)).not.toContain(round.id);
     const tree = (await app.inject({ url: `/api/plans/${SLUG}` })).json<PlanTree>();
     expect(tree.rounds.map((r) => r.id)).not.toContain(round.id);
-    // A reporter sees only its own ministry's parts; another ministry's reporter none of them.
+    // A reporter sees only its own ministry's parts; a ministry with no part does not see the round at all.
     const mine = (await call(as.mhlw, 'GET', base())).json<RoundBoard>();
     expect(mine.parts.map((p) => p.ministry)).toEqual(['厚']);
-    expect((await call(as.meti, 'GET', base())).json<RoundBoard>().parts).toEqual([]);
+    const other = await call(as.meti, 'GET', base());
+    expect(other.statusCode).toBe(403);
+    const listed = (await call(as.meti, 'GET', `/api/plans/${SLUG}/rounds`)).json<{ rounds: Round[] }>();
+    expect(listed.rounds.map((r) => r.id)).not.toContain(round.id);
   });
 
   it("keeps a part to its own ministry: another ministry's reporter can neither read nor write it", async () => {

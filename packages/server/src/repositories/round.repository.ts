@@ -115,6 +115,19 @@ export class RoundRepository {
       .execute();
   }
 
+  /** Which of these rounds have a part of this ministry. */
+  async roundsWithPartsOf(ministry: string, roundIds: readonly string[]): Promise<Set<string>> {
+    if (roundIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('progress_report')
+      .select('round_id')
+      .distinct()
+      .where('ministry', '=', ministry)
+      .where('round_id', 'in', roundIds)
+      .execute();
+    return new Set(rows.map((r) => r.round_id));
+  }
+
   /** The measures of a plan with their responsible ministries, in the plan's order. */
   async measuresWithMinistries(planId: string): Promise<{ id: string; ministries: string[] }[]> {
     const rows = await this.db

@@ -5,7 +5,7 @@ import { toEvaluation, toEvaluationRow } from '../repositories/evaluation.mapper
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import { newId } from '../ids.js';
 import { requirePermission, type Actor } from './actor.js';
-import { requireRoundVisible } from './round-access.js';
+import { requireEvaluationsVisible } from './round-access.js';
 import { toRound } from '../repositories/plan.mapper.js';
 
 /** Experts' overall evaluations (有識者による総合評価): written by experts, read by anyone. */
@@ -32,7 +32,7 @@ export class EvaluationService {
    */
   async list(actor: Actor, slug: string, roundId: string): Promise<EvaluationList> {
     const { round } = await this.findPlanRound(slug, roundId);
-    requireRoundVisible(actor, round);
+    requireEvaluationsVisible(actor, round);
     const rows = await this.evaluations.listForRound(round.id);
     return { round: toRound(round), evaluations: rows.map(toEvaluation) };
   }

@@ -16,6 +16,19 @@ export function partRoleOf(user: User | null, ministry: string | null): PartRole
   return null;
 }
 
+/**
+ * Whether the user's only part in a round is reporting for a ministry: such a user sees an unpublished round only
+ * where it has a part of their ministry.
+ */
+export function reportsOnly(user: User | null): boolean {
+  return (
+    user !== null &&
+    hasPermission(user, 'progress:report') &&
+    !hasPermission(user, 'round:manage') &&
+    !hasPermission(user, 'evaluation:write')
+  );
+}
+
 /** Whether the user works on unpublished rounds at all: the coordinating office, reporters and experts. */
 export function worksOnRounds(user: User | null): boolean {
   return (
@@ -39,5 +52,21 @@ export function requireRoundVisible(actor: Actor, round: { id: string; state: st
       'forbidden',
       'forbidden',
       'Only those who work on a round see it before publication',
+    );
+}
+
+/**
+ * Refuse an unpublished round's evaluations to all but those who write or compile them (experts and the
+ * coordinating office): a reporter works on the round but not on the experts' drafts.
+ */
+export function requireEvaluationsVisible(actor: Actor, round: { id: string; state: string }): void {
+  requireRoundVisible(actor, round);
+  if ((round.state as RoundState) === 'published') return;
+  const user = actor.user;
+  if (user === null || !(hasPermission(user, 'evaluation:write') || hasPermission(user, 'round:manage')))
+    throw new DomainError(
+      'forbidden',
+      'forbidden',
+      'Evaluations are seen by experts and the coordinating office until publication',
     );
 }

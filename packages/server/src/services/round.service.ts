@@ -15,7 +15,7 @@ import { toRound } from '../repositories/plan.mapper.js';
 import { newPartRows, publicationRows } from '../repositories/round-rows.mapper.js';
 import { newId } from '../ids.js';
 import { auditedBy, requirePermission, type Actor, type Operator } from './actor.js';
-import { partRoleOf, requireRoundVisible, worksOnRounds } from './round-access.js';
+import { partRoleOf, reportsOnly, requireRoundVisible, worksOnRounds } from './round-access.js';
 
 const WIDEST = { start: '1900-01-01', end: '2200-12-31' };
 
@@ -99,7 +99,17 @@ export class RoundService {
   async list(actor: Actor, slug: string): Promise<Round[]> {
     const plan = await this.findPlan(slug);
     const rounds = await this.rounds.listForPlan(plan.id);
-    return rounds.filter((r) => r.state === 'published' || worksOnRounds(actor.user)).map(toRound);
+    const user = actor.user;
+    // A reporter sees an unpublished round only where its ministry has a part to write.
+    const mine = reportsOnly(user)
+      ? await this.rounds.roundsWithPartsOf(
+          user?.ministry ?? '',
+          rounds.filter((r) => r.state !== 'published').map((r) => r.id),
+        )
+      : null;
+    return rounds
+      .filter((r) => r.state === 'published' || (worksOnRounds(user) && (mine === null || mine.has(r.id))))
+      .map(toRound);
   }
 
   /**
@@ -113,6 +123,8 @@ export class RoundService {
     const all = await this.rounds.listParts(round.id);
     const parts =
       roundState === 'published' ? all : all.filter((p) => partRoleOf(actor.user, p.ministry) !== null);
+    if (roundState !== 'published' && reportsOnly(actor.user) && parts.length === 0)
+      throw new DomainError('forbidden', 'not_yours', 'Your ministry has no part in this round');
     const [sheets, actuals, horizon] = await Promise.all([
       this.rounds.sheetNumbers([...new Set(parts.map((p) => p.measure_id ?? ''))]),
       this.rounds.roundActuals(round.id),

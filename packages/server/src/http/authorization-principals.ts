@@ -1,0 +1,82 @@
+// The principals, fixture and answer shorthands of the authorization matrix (authorization-matrix.ts).
+
+/** Who calls: nobody, a read-only token, the reporters of another and of the owning ministry, an expert, a
+ * write token (the coordinator's), the coordinator and the admin. */
+export const PRINCIPALS = [
+  'anonymous',
+  'readToken',
+  'reporterOther',
+  'expert',
+  'reporterOwn',
+  'writeToken',
+  'coordinator',
+  'admin',
+] as const;
+/** Who calls. */
+export type Principal = (typeof PRINCIPALS)[number];
+
+/** What the rows' requests are built from: the seed plan with a published round and an open one. */
+export interface Fixture {
+  slug: string;
+  headers: Partial<Record<Principal, Record<string, string>>>;
+  measureId: string;
+  kpiId: string;
+  publishedRoundId: string;
+  openRoundId: string;
+  /** 厚's part of the open round (a saved draft); the own reporter is 厚's. */
+  ownPartId: string;
+  /** 文's part of the open round, submitted. */
+  otherPartId: string;
+  spareSessionId: string;
+  spareTokenId: string;
+  adminPassword: string;
+  /** The sample document, base64. */
+  sample: string;
+  dayCounter: number;
+}
+
+export interface Request {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: object;
+  headers?: Record<string, string>;
+}
+
+export interface Case {
+  name: string;
+  request: (f: Fixture, who: Principal) => Request | Promise<Request>;
+  expect: Record<Principal, string>;
+}
+
+/** One route and its cases (published and unpublished rounds are cases of the same route). */
+export interface Row {
+  route: string;
+  cases: Case[];
+}
+
+export const P = (f: Fixture) => `/api/plans/${f.slug}`;
+export const R = (f: Fixture, roundId: string) => `${P(f)}/rounds/${roundId}`;
+
+// Shorthands for the common answers.
+export function all(answer: string): Record<Principal, string> {
+  return Object.fromEntries(PRINCIPALS.map((p) => [p, answer])) as Record<Principal, string>;
+}
+export function answers(
+  base: string,
+  overrides: Partial<Record<Principal, string>>,
+): Record<Principal, string> {
+  return { ...all(base), ...overrides };
+}
+
+// A write refused before it is read: nobody signed in (401), or a read-only token (403).
+export const WRITE_GUARD = { anonymous: '401 unauthenticated', readToken: '403 token_read_only' } as const;
+// What only a browser session may do (its own sessions and tokens): a token gets 401, as no session is there.
+export const SESSION_ONLY = (answer: string) =>
+  answers(answer, {
+    anonymous: '401 unauthenticated',
+    readToken: '401 unauthenticated',
+    writeToken: '401 unauthenticated',
+  });
+// The coordinating office's writes: the coordinator, the admin and the coordinator's write token get through.
+export const COORDINATION = (answer: string) =>
+  answers('403 forbidden', { ...WRITE_GUARD, writeToken: answer, coordinator: answer, admin: answer });
