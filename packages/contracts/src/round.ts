@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as domain from '@kotei/domain';
-import { ACTUAL_FLAG_CODES, PART_STATES, PHASE_REPORT_STATES } from '@kotei/domain';
+import { ACTUAL_FLAG_CODES, PART_STATES, PHASE_REPORT_STATES, PHASE_STATUSES } from '@kotei/domain';
 import { Id, InputDate, IsoDate, Text } from './common.js';
 import { PeriodValue, Round } from './plan.js';
 
@@ -214,3 +214,47 @@ export const CreateRoundBody = z
   .meta({ id: 'CreateRoundBody' });
 /** Opening a follow-up round. */
 export type CreateRoundBody = z.infer<typeof CreateRoundBody>;
+
+const TextPiece = z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
+
+/** What changed in one measure from one published round to another: progress, actuals, phase states. */
+export const MeasureRoundDiff = z
+  .object({
+    measure: z.object({ id: Id, title: z.string() }),
+    from: Round,
+    to: Round,
+    progress: z.array(
+      z.object({
+        ministry: z.string().nullable(),
+        bullets: z.array(
+          z.object({
+            kind: z.enum(['same', 'added', 'removed', 'changed']),
+            text: z.string(),
+            before: z.string().optional(),
+            pieces: z.array(TextPiece).optional(),
+          }),
+        ),
+      }),
+    ),
+    actuals: z.array(
+      z.object({
+        kpiId: Id,
+        name: z.string(),
+        unit: z.string(),
+        before: z.array(z.object({ value: z.number(), period: PeriodValue })),
+        after: z.array(z.object({ value: z.number(), period: PeriodValue })),
+      }),
+    ),
+    phases: z.array(
+      z.object({
+        phaseId: Id,
+        text: z.string(),
+        period: PeriodValue,
+        before: z.enum(PHASE_STATUSES),
+        after: z.enum(PHASE_STATUSES),
+      }),
+    ),
+  })
+  .meta({ id: 'MeasureRoundDiff' });
+/** What changed in one measure from one published round to another. */
+export type MeasureRoundDiff = z.infer<typeof MeasureRoundDiff>;

@@ -25,6 +25,7 @@ import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
 import { RoundPartService } from './services/round-part.service.js';
+import { RoundDiffService } from './services/round-diff.service.js';
 import { ReferenceService } from './services/reference.service.js';
 import { SearchService } from './services/search.service.js';
 import { StatusWarmer } from './services/status-warmer.js';
@@ -41,6 +42,8 @@ export interface AppContext {
   rounds: RoundService;
   /** Round parts: each ministry's report on a measure, and the coordinator's decisions. */
   parts: RoundPartService;
+  /** What changed in a measure between two published rounds. */
+  diffs: RoundDiffService;
   evaluations: EvaluationService;
   auth: AuthService;
   /** API tokens for scripts. */
@@ -95,6 +98,7 @@ export async function openContext(options: {
       imports: new ImportService(plans, planRepository, organisations, options.clock),
       rounds: new RoundService(planRepository, roundRepository, options.clock),
       parts: new RoundPartService(planRepository, roundRepository, options.clock),
+      diffs: new RoundDiffService(planRepository),
       evaluations: new EvaluationService(
         planRepository,
         new EvaluationRepository(database.db),

@@ -391,6 +391,28 @@ export const MATRIX: Row[] = [
     ],
   },
   {
+    route: 'GET /api/plans/{slug}/measures/{measureId}/round-diff',
+    cases: [
+      {
+        // The sample has one published round, so there is nothing before it to compare with.
+        name: 'the only published round',
+        request: (f) => ({
+          method: 'GET',
+          url: `${P(f)}/measures/${f.measureId}/round-diff?to=${f.publishedRoundId}`,
+        }),
+        expect: all('404 round_not_found'),
+      },
+      {
+        name: 'an unpublished round',
+        request: (f) => ({
+          method: 'GET',
+          url: `${P(f)}/measures/${f.measureId}/round-diff?to=${f.openRoundId}`,
+        }),
+        expect: all('404 round_not_found'),
+      },
+    ],
+  },
+  {
     route: 'GET /api/search',
     cases: [
       {

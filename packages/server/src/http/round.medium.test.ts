@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '@kotei/domain';
-import type { MeasureDetail, PlanTree, Round, RoundBoard, RoundPart, SearchResult } from '@kotei/contracts';
+import type {
+  MeasureDetail,
+  MeasureRoundDiff,
+  PlanTree,
+  Round,
+  RoundBoard,
+  RoundPart,
+  SearchResult,
+} from '@kotei/contracts';
 import { prepareFirstStart } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, TEST_NOW, type TestDatabase } from '../testing/test-databases.js';
 import { signIn } from '../testing/sign-in.js';
@@ -265,6 +273,22 @@ describe.each(TEST_DATABASES)('a follow-up round, reported and published, on %s'
     const phases = new Map(detail.measure.phases.map((p) => [p.id, p.status]));
     expect(phases.get(reported.phases[0]?.phaseId ?? '')).toBe('done');
     expect([...phases.values()].filter((status) => status === 'overdue')).toEqual([]);
+    // The diff against the seed's own round (the one before): the new bullets, the actual, the phase now done.
+    const diff = (
+      await app.inject({ url: `/api/plans/${SLUG}/measures/${measureId}/round-diff?to=${round.id}` })
+    ).json<MeasureRoundDiff>();
+    expect(diff.from.asOfDate).toBe('2025-06-30');
+    const mhlw = diff.progress.find((p) => p.ministry === '厚');
+    expect(mhlw?.bullets.filter((b) => b.kind === 'added').map((b) => b.text)).toEqual([
+      '承認要件の見直しについて検討会で議論を開始した【厚】',
+    ]);
+    expect(diff.progress.find((p) => p.ministry === '文')?.bullets.some((b) => b.kind === 'added')).toBe(
+      true,
+    );
+    expect(diff.actuals.find((a) => a.name === KPI)?.after.map((a) => a.value)).toEqual([27_800]);
+    expect(diff.phases).toEqual([
+      expect.objectContaining({ phaseId: reported.phases[0]?.phaseId, before: 'unreported', after: 'done' }),
+    ]);
     const found = (
       await app.inject({ url: `/api/search?q=${encodeURIComponent('大学病院と連携し支援体制')}` })
     ).json<SearchResult>();

@@ -205,7 +205,7 @@ function toKpiPoints(row: KpiTable, breakdowns: BreakdownIndex): Pick<KpiContent
 }
 
 /** The period columns of an actual's or a phase's row as one value. */
-function periodOf(
+export function periodOf(
   row: Pick<PhaseTable, 'period_start' | 'period_end' | 'period_fiscal_year' | 'period_label'>,
 ) {
   return {

@@ -1955,6 +1955,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{slug}/measures/{measureId}/round-diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed in a measure between two published rounds (by default the latest and the one before): each ministry's progress as a text diff, the actuals, the phases whose state moved */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    measureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeasureRoundDiff"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{slug}/rounds/{roundId}/evaluations": {
         parameters: {
             query?: never;
@@ -3475,6 +3536,62 @@ export interface components {
             /** @description The measures in scope; every measure of the plan when absent */
             measureIds?: string[];
         };
+        MeasureRoundDiffInput: {
+            measure: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                title: string;
+            };
+            from: components["schemas"]["RoundInput"];
+            to: components["schemas"]["RoundInput"];
+            progress: {
+                ministry: string | null;
+                bullets: {
+                    /** @enum {string} */
+                    kind: "same" | "added" | "removed" | "changed";
+                    text: string;
+                    before?: string;
+                    pieces?: {
+                        /** @enum {string} */
+                        kind: "same" | "added" | "removed";
+                        text: string;
+                    }[];
+                }[];
+            }[];
+            actuals: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                kpiId: string;
+                name: string;
+                unit: string;
+                before: {
+                    value: number;
+                    period: components["schemas"]["PeriodValueInput"];
+                }[];
+                after: {
+                    value: number;
+                    period: components["schemas"]["PeriodValueInput"];
+                }[];
+            }[];
+            phases: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                phaseId: string;
+                text: string;
+                period: components["schemas"]["PeriodValueInput"];
+                /** @enum {string} */
+                before: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
+                /** @enum {string} */
+                after: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
+            }[];
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -4603,6 +4720,62 @@ export interface components {
             deadline?: string | null;
             /** @description The measures in scope; every measure of the plan when absent */
             measureIds?: string[];
+        };
+        MeasureRoundDiff: {
+            measure: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                title: string;
+            };
+            from: components["schemas"]["Round"];
+            to: components["schemas"]["Round"];
+            progress: {
+                ministry: string | null;
+                bullets: {
+                    /** @enum {string} */
+                    kind: "same" | "added" | "removed" | "changed";
+                    text: string;
+                    before?: string;
+                    pieces?: {
+                        /** @enum {string} */
+                        kind: "same" | "added" | "removed";
+                        text: string;
+                    }[];
+                }[];
+            }[];
+            actuals: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                kpiId: string;
+                name: string;
+                unit: string;
+                before: {
+                    value: number;
+                    period: components["schemas"]["PeriodValue"];
+                }[];
+                after: {
+                    value: number;
+                    period: components["schemas"]["PeriodValue"];
+                }[];
+            }[];
+            phases: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                phaseId: string;
+                text: string;
+                period: components["schemas"]["PeriodValue"];
+                /** @enum {string} */
+                before: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
+                /** @enum {string} */
+                after: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
+            }[];
         };
     };
     responses: never;

@@ -4,6 +4,7 @@ import {
   CreatePartCommentBody,
   CreateRoundBody,
   ErrorBody,
+  MeasureRoundDiff,
   MyTasks,
   PartComment,
   PartConflictBody,
@@ -105,6 +106,23 @@ function addRoundRoutes(app: ZodApp, ctx: AppContext): void {
   );
 }
 
+function addDiffRoute(app: ZodApp, ctx: AppContext): void {
+  app.get(
+    '/plans/:slug/measures/:measureId/round-diff',
+    {
+      schema: {
+        tags: ['rounds'],
+        summary:
+          "What changed in a measure between two published rounds (by default the latest and the one before): each ministry's progress as a text diff, the actuals, the phases whose state moved",
+        params: z.object({ slug: SlugParam, measureId: z.uuid() }),
+        querystring: z.object({ from: z.uuid().optional(), to: z.uuid().optional() }),
+        response: { 200: MeasureRoundDiff, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    (request) => ctx.diffs.diff(request.params.slug, request.params.measureId, request.query),
+  );
+}
+
 function addPartRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/plans/:slug/rounds/:roundId/parts/:partId',
@@ -196,5 +214,6 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     await Promise.resolve();
     addRoundRoutes(app, ctx);
     addPartRoutes(app, ctx);
+    addDiffRoute(app, ctx);
   };
 }
