@@ -3,8 +3,15 @@ import type { Id } from '../model/entities.js';
 import type { AbnfJudgement, AbnfPoint, AbnfRuleInput } from './abnf.js';
 import { ABNF_METHOD, ABNF_METHOD_VERSION, invalidAbnf, judgeAbnf, ungradedAbnf } from './abnf.js';
 import { explainAbnf } from './abnf-explain.js';
-import type { AsOfDate, KpiForStatus, KpiStatusInputs, ObservationForStatus } from './evaluate-kpi.js';
-import { judgeKpi } from './evaluate-kpi.js';
+import type {
+  AsOfDate,
+  KpiForStatus,
+  KpiJudgement,
+  KpiStatus,
+  KpiStatusInputs,
+  ObservationForStatus,
+} from './evaluate-kpi.js';
+import { judgeKpi, statusOfJudgement } from './evaluate-kpi.js';
 import type { StatusSentence } from './explain.js';
 import type { YearKind } from './format.js';
 import { ZERO_REPLACEMENT } from './open-sdg.js';
@@ -198,7 +205,25 @@ export function evaluateKpiAbnf(
   observations: readonly ObservationForStatus[],
   asOf: string | AsOfDate,
 ): AbnfKpiStatus {
-  const { judgement: shaped, inputs, target } = judgeKpi(kpi, observations, asOf);
+  return abnfOfJudgement(kpi, judgeKpi(kpi, observations, asOf));
+}
+
+/**
+ * A KPI judged once and worded by both methods: its Open SDG status and its A/B/N/F grade, from one reading of
+ * its actuals (what a plan's statuses need to show either method and the other beside it).
+ */
+export function evaluateKpiWithAbnf(
+  kpi: KpiForStatus,
+  observations: readonly ObservationForStatus[],
+  asOf: string | AsOfDate,
+): { status: KpiStatus; abnf: AbnfKpiStatus } {
+  const judged = judgeKpi(kpi, observations, asOf);
+  return { status: statusOfJudgement(kpi, judged), abnf: abnfOfJudgement(kpi, judged) };
+}
+
+/** A KPI's A/B/N/F grade from its shape rule's judgement ({@link judgeKpi}). */
+export function abnfOfJudgement(kpi: KpiForStatus, judged: KpiJudgement): AbnfKpiStatus {
+  const { judgement: shaped, inputs, target } = judged;
   const read = abnfInputOf(kpi.shape, kpi.direction, shaped, target);
   // Without a grade to compute, the sentence still names the baseline for what it is.
   const baseline =

@@ -256,8 +256,12 @@ export function evaluateKpi(
   observations: readonly ObservationForStatus[],
   asOf: string | AsOfDate,
 ): KpiStatus {
-  const { judgement, inputs, baseline } = judgeKpi(kpi, observations, asOf);
-  return new ComputedKpiStatus(kpi, judgement, inputs, baseline);
+  return statusOfJudgement(kpi, judgeKpi(kpi, observations, asOf));
+}
+
+/** The status of a KPI from its shape rule's judgement ({@link judgeKpi}), for a caller that grades it twice. */
+export function statusOfJudgement(kpi: KpiForStatus, judged: KpiJudgement): KpiStatus {
+  return new ComputedKpiStatus(kpi, judged.judgement, judged.inputs, judged.baseline);
 }
 
 /** What a KPI's shape rule made of it at an as-of date: the judgement, the inputs it used and the baseline read. */

@@ -1327,6 +1327,8 @@ export interface paths {
                     round?: string;
                     /** @description Only KPIs and measures with this status at today in Japan */
                     status?: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
+                    /** @description Only KPIs and measures with this A/B/N/F grade at today in Japan */
+                    grade?: "A" | "B" | "N" | "F";
                     limit?: number;
                 };
                 header?: never;
@@ -1608,6 +1610,38 @@ export interface components {
             /** @description ISO instant */
             at: string;
         };
+        AbnfStatusInput: {
+            /** @enum {string} */
+            grade: "A" | "B" | "N" | "F";
+            /** @enum {string} */
+            reason: "target_met" | "on_pace" | "behind_pace" | "below_target" | "moved_toward" | "not_moved_toward" | "no_initial" | "no_current" | "invalid_input" | "no_quantitative_target";
+            /** @description (current − initial) ÷ (target − initial) */
+            progress: number | null;
+            /** @description Elapsed share of the target period, at most 1 */
+            elapsed: number | null;
+            /** @description KPI達成のために現時点で必要な値: the straight line at the current year */
+            neededNow: number | null;
+            elapsedYears: number | null;
+            targetYears: number | null;
+            initial: {
+                year: number;
+                value: number;
+            } | null;
+            current: {
+                year: number;
+                value: number;
+            } | null;
+            target: {
+                year: number;
+                value: number;
+            } | null;
+            method: string;
+            methodVersion: string;
+            sentence: {
+                ja: string;
+                en: string;
+            };
+        };
         KpiStatusInput: {
             /**
              * @description The status that counts (the override, if any)
@@ -1633,6 +1667,8 @@ export interface components {
                 en: string;
             };
             override: components["schemas"]["StatusOverrideInput"] | null;
+            /** @description The A/B/N/F grade, whichever method the plan uses */
+            abnf: components["schemas"]["AbnfStatusInput"];
         };
         StatusSummaryInput: {
             /** @enum {string} */
@@ -1643,6 +1679,10 @@ export interface components {
             };
             total: number;
             scored: number;
+            /** @description KPIs per A/B/N/F grade (A n件 / B n件 / N n件 / F n件) */
+            grades: {
+                [key: string]: number;
+            };
         };
         KpiInput: {
             /**
@@ -1787,6 +1827,11 @@ export interface components {
             latestRound: components["schemas"]["RoundInput"] | null;
             /** @description Earliest deadline of a round not yet published */
             nextDeadline: string | null;
+            /**
+             * @description The status method the plan is judged by: Open SDG or the A/B/N/F grades
+             * @enum {string}
+             */
+            statusMethod: "open-sdg" | "abnf";
             /** @description Every KPI and outcome target, at today in Japan */
             statusSummary: components["schemas"]["StatusSummaryInput"];
         };
@@ -1804,6 +1849,11 @@ export interface components {
             policyFields: string[];
             isSample: boolean;
             /**
+             * @description The status method the plan is judged by
+             * @enum {string}
+             */
+            statusMethod: "open-sdg" | "abnf";
+            /**
              * Format: date
              * @description Date the statuses were computed at (Japan time)
              * @example 2025-06-30
@@ -1820,6 +1870,11 @@ export interface components {
             owner?: string;
             description?: string;
             policyFields?: ("care-delivery" | "workforce" | "safety" | "pharma-industry" | "health-data" | "reform-2040")[];
+            /**
+             * @description open-sdg or abnf (the Cabinet Office A/B/N/F grades)
+             * @enum {string}
+             */
+            statusMethod?: "open-sdg" | "abnf";
         };
         SetStatusOverrideBodyInput: {
             /** @enum {string} */
@@ -1841,6 +1896,8 @@ export interface components {
                 slug: string;
                 title: string;
                 isSample: boolean;
+                /** @enum {string} */
+                statusMethod: "open-sdg" | "abnf";
             };
             /**
              * Format: date
@@ -2494,6 +2551,38 @@ export interface components {
             /** @description ISO instant */
             at: string;
         };
+        AbnfStatus: {
+            /** @enum {string} */
+            grade: "A" | "B" | "N" | "F";
+            /** @enum {string} */
+            reason: "target_met" | "on_pace" | "behind_pace" | "below_target" | "moved_toward" | "not_moved_toward" | "no_initial" | "no_current" | "invalid_input" | "no_quantitative_target";
+            /** @description (current − initial) ÷ (target − initial) */
+            progress: number | null;
+            /** @description Elapsed share of the target period, at most 1 */
+            elapsed: number | null;
+            /** @description KPI達成のために現時点で必要な値: the straight line at the current year */
+            neededNow: number | null;
+            elapsedYears: number | null;
+            targetYears: number | null;
+            initial: {
+                year: number;
+                value: number;
+            } | null;
+            current: {
+                year: number;
+                value: number;
+            } | null;
+            target: {
+                year: number;
+                value: number;
+            } | null;
+            method: string;
+            methodVersion: string;
+            sentence: {
+                ja: string;
+                en: string;
+            };
+        };
         KpiStatus: {
             /**
              * @description The status that counts (the override, if any)
@@ -2519,6 +2608,8 @@ export interface components {
                 en: string;
             };
             override: components["schemas"]["StatusOverride"] | null;
+            /** @description The A/B/N/F grade, whichever method the plan uses */
+            abnf: components["schemas"]["AbnfStatus"];
         };
         StatusSummary: {
             /** @enum {string} */
@@ -2529,6 +2620,10 @@ export interface components {
             };
             total: number;
             scored: number;
+            /** @description KPIs per A/B/N/F grade (A n件 / B n件 / N n件 / F n件) */
+            grades: {
+                [key: string]: number;
+            };
         };
         Kpi: {
             /**
@@ -2673,6 +2768,11 @@ export interface components {
             latestRound: components["schemas"]["Round"] | null;
             /** @description Earliest deadline of a round not yet published */
             nextDeadline: string | null;
+            /**
+             * @description The status method the plan is judged by: Open SDG or the A/B/N/F grades
+             * @enum {string}
+             */
+            statusMethod: "open-sdg" | "abnf";
             /** @description Every KPI and outcome target, at today in Japan */
             statusSummary: components["schemas"]["StatusSummary"];
         };
@@ -2690,6 +2790,11 @@ export interface components {
             policyFields: string[];
             isSample: boolean;
             /**
+             * @description The status method the plan is judged by
+             * @enum {string}
+             */
+            statusMethod: "open-sdg" | "abnf";
+            /**
              * Format: date
              * @description Date the statuses were computed at (Japan time)
              * @example 2025-06-30
@@ -2706,6 +2811,11 @@ export interface components {
             owner?: string;
             description?: string;
             policyFields?: ("care-delivery" | "workforce" | "safety" | "pharma-industry" | "health-data" | "reform-2040")[];
+            /**
+             * @description open-sdg or abnf (the Cabinet Office A/B/N/F grades)
+             * @enum {string}
+             */
+            statusMethod?: "open-sdg" | "abnf";
         };
         SetStatusOverrideBody: {
             /** @enum {string} */
@@ -2727,6 +2837,8 @@ export interface components {
                 slug: string;
                 title: string;
                 isSample: boolean;
+                /** @enum {string} */
+                statusMethod: "open-sdg" | "abnf";
             };
             /**
              * Format: date
