@@ -234,6 +234,13 @@ describe('evaluateKpiAbnf', () => {
     );
   });
 
+  it('grades N a share-meeting-bar KPI or a rank without an actual, naming the baseline when there is one', () => {
+    const waiting = evaluateKpiAbnf(GENERIC_SHARE, [], AS_OF);
+    expect(waiting).toMatchObject({ grade: 'N', reason: 'no_current', initial: { year: 2023, value: 11 } });
+    expect(waiting.sentence.ja).toContain('初期値2023年度の11より後の値がなく');
+    expect(evaluateKpiAbnf(ECOSYSTEM_RANK, [], AS_OF)).toMatchObject({ grade: 'N', reason: 'no_current' });
+  });
+
   it('grades a share-meeting-bar KPI by units under the bar, with a target of 0 kept as 0', () => {
     // 11 (R5) → 0 (R10): needed in FY2024 is 8.8.
     const behind = evaluateKpiAbnf(GENERIC_SHARE, [actual(9, 'R6')], AS_OF);

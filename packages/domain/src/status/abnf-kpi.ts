@@ -169,6 +169,8 @@ function abnfInputOf(
       return { direction, initial: bar, current, target: bar };
     }
     case 'pace':
+      // Without an actual the rule has no base either; the KPI's baseline, if any, is named as the initial value.
+      if (detail.current === null) return 'no_current';
       // Ranks and counts of units below a bar: lower is better, whatever the KPI's direction says.
       return {
         direction: 'decrease',
