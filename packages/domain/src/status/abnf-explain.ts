@@ -172,7 +172,7 @@ export function explainAbnf(j: AbnfJudgement, context: AbnfExplainContext): Stat
       return { ja: '定量的な目標がないためFです', en: 'There is no quantitative target, so F.' };
     case 'no_initial':
       return {
-        ja: '初期値（計画開始直前の値）がなく、現時点で区分困難なためNです',
+        ja: '初期値（計画開始直前の値）がないため、現時点で区分困難（N）です',
         en: 'There is no initial value (the latest value before the plan started), so it cannot be graded yet: N.',
       };
     case 'invalid_input':
@@ -184,12 +184,12 @@ export function explainAbnf(j: AbnfJudgement, context: AbnfExplainContext): Stat
       const date = dateJa(context.asOfDate);
       if (j.initial === null) {
         return {
-          ja: `${date}時点で評価に使える値がなく、今後データが得られるため現時点で区分困難なためNです`,
+          ja: `${date}時点で評価に使える値がありません。今後データが得られるため、現時点で区分困難（N）です`,
           en: `As of ${context.asOfDate} there is no value to grade; data are still to come, so N.`,
         };
       }
       return {
-        ja: `${date}時点で初期値${initialJa(j, w, context)}より後の値がなく、今後データが得られるため現時点で区分困難なためNです`,
+        ja: `${date}時点で初期値${initialJa(j, w, context)}より後の値がありません。今後データが得られるため、現時点で区分困難（N）です`,
         en: `As of ${context.asOfDate} there is no value later than the initial value, ${initialEn(j, w, context)}; data are still to come, so N.`,
       };
     }
