@@ -36,12 +36,14 @@ function wordsFor(context: AbnfExplainContext): AbnfWords {
 
 function initialJa(j: AbnfJudgement, w: AbnfWords, context: AbnfExplainContext): string {
   if (j.initial === null) return '';
+  if (context.initialLabel !== undefined) return `${context.initialLabel}の${w.ja(j.initial.value)}`;
   if (context.isRunningTotal) return `${yearLabelJa(j.initial.year + 1, context.yearKind)}開始時の0`;
   return w.pointJa(j.initial);
 }
 
 function initialEn(j: AbnfJudgement, w: AbnfWords, context: AbnfExplainContext): string {
   if (j.initial === null) return '';
+  if (context.initialLabel !== undefined) return `${w.en(j.initial.value)} (${context.initialLabel})`;
   if (context.isRunningTotal) return `0 at the start of ${yearLabelEn(j.initial.year + 1, context.yearKind)}`;
   return w.pointEn(j.initial);
 }

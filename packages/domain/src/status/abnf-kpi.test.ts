@@ -141,7 +141,7 @@ describe('evaluateKpiAbnf', () => {
     expect(status).toMatchObject({ grade: 'N', reason: 'no_current' });
     expect(status.inputs.actualsNotYetEnded).toBe(1);
     expect(status.sentence.ja).toBe(
-      '2025年6月30日時点で初期値2023年度の7より後の値がありません。今後データが得られるため、現時点で区分困難（N）です',
+      '2025年6月30日時点で初期値R5の7より後の値がありません。今後データが得られるため、現時点で区分困難（N）です',
     );
   });
 
@@ -237,7 +237,9 @@ describe('evaluateKpiAbnf', () => {
   it('grades N a share-meeting-bar KPI or a rank without an actual, naming the baseline when there is one', () => {
     const waiting = evaluateKpiAbnf(GENERIC_SHARE, [], AS_OF);
     expect(waiting).toMatchObject({ grade: 'N', reason: 'no_current', initial: { year: 2023, value: 11 } });
-    expect(waiting.sentence.ja).toContain('初期値2023年度の11より後の値がありません');
+    expect(waiting.sentence.ja).toContain('初期値R5の11より後の値がありません');
+    // A baseline over several years is named as written, not as one year's value.
+    expect(evaluateKpiAbnf(SEEDS_CREATED, [], AS_OF).sentence.ja).toContain('初期値H30～R5の12件より後');
     expect(evaluateKpiAbnf(ECOSYSTEM_RANK, [], AS_OF)).toMatchObject({ grade: 'N', reason: 'no_current' });
   });
 

@@ -47,6 +47,8 @@ export interface AbnfExplainContext {
   asOfDate: string;
   /** Whether the values are running totals (a cumulative KPI), worded as 累計. */
   isRunningTotal: boolean;
+  /** The baseline's period as written, when the initial value named is the KPI's baseline as written (N). */
+  initialLabel?: string;
 }
 
 class ComputedAbnfStatus implements AbnfKpiStatus {
@@ -244,5 +246,10 @@ export function abnfOfJudgement(kpi: KpiForStatus, judged: KpiJudgement): AbnfKp
     asOfDate: inputs.asOfDate,
     isRunningTotal: shaped.detail.kind === 'cumulative',
   };
+  // An ungraded KPI names its baseline as written: 12件 over H30～R5 is no value of FY2023 alone.
+  if (result.initial !== null && result.initial === bare.initial && inputs.baseline !== null) {
+    context.initialLabel = inputs.baseline.label;
+    context.isRunningTotal = false;
+  }
   return new ComputedAbnfStatus(kpi.id, result, inputs, context);
 }
