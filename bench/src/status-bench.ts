@@ -4,6 +4,8 @@ import { PlanDocument } from '@kotei/contracts';
 import {
   AsOfDate,
   evaluateKpi,
+  evaluateKpiAbnf,
+  evaluateKpiWithAbnf,
   parsePeriod,
   rollUpPlan,
   type KpiForStatus,
@@ -24,6 +26,10 @@ export interface StatusBench {
   ratio: number;
   rollUp: Timing;
   cli: { series: number; ms: number; floorMs: number; ratio: number };
+  /** The same portfolio graded A/B/N/F (#16), against the same bare loop. */
+  abnf: { evaluate: Timing; bareLoop: Timing; ratio: number; cli: { ms: number; ratio: number } };
+  /** Both from one reading of each KPI, as the server's status path computes them. */
+  both: { evaluate: Timing; bareLoop: Timing; ratio: number };
 }
 
 function period(label: string): PeriodValue {
@@ -67,12 +73,13 @@ function engineAgainstBareLoop(
   items: readonly Item[],
   asOfDate: string,
   rounds: number,
+  judge: (item: Item, asOf: AsOfDate) => number,
 ): Pick<StatusBench, 'evaluate' | 'bareLoop' | 'ratio'> {
   // Checked once, as computePlanStatuses does for a plan's KPIs.
   const asOf = AsOfDate.of(asOfDate);
   let sink = 0;
   const engine = (): void => {
-    for (const item of items) sink += evaluateKpi(item.kpi, item.observations, asOf).score ?? 0;
+    for (const item of items) sink += judge(item, asOf);
   };
   // The floor touches what the engine reads: each actual's value and period, the baseline and the target.
   const bare = (): void => {
@@ -125,7 +132,22 @@ export async function benchStatus(size: PortfolioSize, rounds: number): Promise<
   const items = portfolioKpis(size);
   const asOf = '2025-06-30';
   const actuals = items.reduce((n, item) => n + item.observations.length, 0);
-  const { evaluate, bareLoop, ratio } = engineAgainstBareLoop(items, asOf, rounds);
+  const { evaluate, bareLoop, ratio } = engineAgainstBareLoop(
+    items,
+    asOf,
+    rounds,
+    (item, at) => evaluateKpi(item.kpi, item.observations, at).score ?? 0,
+  );
+  const abnf = engineAgainstBareLoop(
+    items,
+    asOf,
+    rounds,
+    (item, at) => evaluateKpiAbnf(item.kpi, item.observations, at).progress ?? 0,
+  );
+  const both = engineAgainstBareLoop(items, asOf, rounds, (item, at) => {
+    const judged = evaluateKpiWithAbnf(item.kpi, item.observations, at);
+    return (judged.status.score ?? 0) + (judged.abnf.progress ?? 0);
+  });
   const statuses = items.map((item) => evaluateKpi(item.kpi, item.observations, asOf));
   const placements = items.map((item) => ({ id: item.kpi.id, measureId: item.kpi.id, goalId: null }));
   const rollUp = summarize(await time(rounds, 2, () => rollUpPlan(placements, statuses)));
@@ -159,6 +181,10 @@ export async function benchStatus(size: PortfolioSize, rounds: number): Promise<
     "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const a=JSON.parse(s);process.stdout.write(JSON.stringify(a.map(()=>({status:'no_data',progressValue:null,score:null}))))})",
   ];
   const floorMs = Math.min(run(floor), run(floor));
+  const abnfMs = Math.min(
+    run([kotei, 'status', '--method', 'abnf']),
+    run([kotei, 'status', '--method', 'abnf']),
+  );
   return {
     kpis: items.length,
     actuals,
@@ -167,6 +193,8 @@ export async function benchStatus(size: PortfolioSize, rounds: number): Promise<
     ratio,
     rollUp,
     cli: { series: series.length, ms, floorMs, ratio: ms / floorMs },
+    abnf: { ...abnf, cli: { ms: abnfMs, ratio: abnfMs / floorMs } },
+    both,
   };
 }
 
@@ -181,6 +209,20 @@ export function statusRows(status: StatusBench): string[][] {
       fmt(status.bareLoop.p50),
       `${status.ratio.toFixed(1)}× (bare loop, median of rounds)`,
     ],
+    [
+      'status engine',
+      `A/B/N/F grades of the same ${status.kpis.toLocaleString('en')} KPIs, p50 of ${status.abnf.evaluate.n} rounds`,
+      fmt(status.abnf.evaluate.p50),
+      fmt(status.abnf.bareLoop.p50),
+      `${status.abnf.ratio.toFixed(1)}× (bare loop, median of rounds)`,
+    ],
+    [
+      'status engine',
+      `both methods from one reading (the server's status path), p50 of ${status.both.evaluate.n} rounds`,
+      fmt(status.both.evaluate.p50),
+      fmt(status.both.bareLoop.p50),
+      `${status.both.ratio.toFixed(1)}× (bare loop, median of rounds)`,
+    ],
     ['status engine', 'plan roll-up of every KPI, p50', fmt(status.rollUp.p50), '', ''],
     [
       'status engine',
@@ -188,6 +230,13 @@ export function statusRows(status: StatusBench): string[][] {
       fmt(status.cli.ms),
       fmt(status.cli.floorMs),
       `${status.cli.ratio.toFixed(2)}× (node read+write)`,
+    ],
+    [
+      'status engine',
+      `kotei status --method abnf, ${status.cli.series.toLocaleString('en')} series end to end`,
+      fmt(status.abnf.cli.ms),
+      fmt(status.cli.floorMs),
+      `${status.abnf.cli.ratio.toFixed(2)}× (node read+write)`,
     ],
   ];
 }

@@ -1,5 +1,6 @@
 export * from './common.js';
 export * from './plan.js';
+export * from './status.js';
 export * from './reference.js';
 export * from './auth.js';
 export * from './plan-document.js';

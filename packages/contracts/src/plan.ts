@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type * as domain from '@kotei/domain';
 import {
+  STATUS_METHODS,
   BREAKDOWN_DIMENSIONS,
   BUDGET_TYPES,
   POLICY_FIELDS,
@@ -10,9 +11,9 @@ import {
   PROGRESS_STATUSES,
   ROUND_STATES,
   OBSERVATION_ORIGINS,
-  STATUS_REASONS,
 } from '@kotei/domain';
 import { describes, Id, IsoDate, Text } from './common.js';
+import { KpiStatus, StatusSummary } from './status.js';
 
 /** Where an imported item came from in its source document. */
 export const SourceRef = describes<domain.SourceRef>()(
@@ -85,74 +86,6 @@ export const KpiActual = describes<KpiActual>()(
     })
     .meta({ id: 'KpiActual' }),
 );
-
-/** A coordinator's status for a KPI, with its mandatory reason. */
-export const StatusOverride = describes<domain.StatusOverride>()(
-  z
-    .object({
-      status: z.enum(PROGRESS_STATUSES),
-      reason: z.string(),
-      by: z.string(),
-      at: z.string().meta({ description: 'ISO instant' }),
-    })
-    .meta({ id: 'StatusOverride' }),
-);
-/** A coordinator's status for a KPI. */
-export type StatusOverride = domain.StatusOverride;
-
-/** A KPI's status as shown: the domain's computed status with the override that may replace it. */
-export type KpiStatus = Pick<
-  domain.KpiStatus,
-  | 'score'
-  | 'progressValue'
-  | 'reason'
-  | 'valueUsed'
-  | 'valueYear'
-  | 'expectedValue'
-  | 'forecast'
-  | 'method'
-  | 'methodVersion'
-> & {
-  status: domain.ProgressStatus;
-  computedStatus: domain.ProgressStatus;
-  sentence: domain.StatusSentence;
-  override: StatusOverride | null;
-};
-/** A KPI's progress status at the reference date: computed by the published method, maybe overridden. */
-export const KpiStatus = describes<KpiStatus>()(
-  z
-    .object({
-      status: z
-        .enum(PROGRESS_STATUSES)
-        .meta({ description: 'The status that counts (the override, if any)' }),
-      computedStatus: z.enum(PROGRESS_STATUSES),
-      score: z.number().nullable(),
-      progressValue: z.number().nullable(),
-      reason: z.enum(STATUS_REASONS),
-      valueUsed: z.number().nullable(),
-      valueYear: z.int().nullable(),
-      expectedValue: z.number().nullable().meta({ description: 'Where the KPI should be in valueYear' }),
-      forecast: z.number().nullable().meta({ description: 'Value at the target year if the trend goes on' }),
-      method: z.string(),
-      methodVersion: z.string(),
-      sentence: z.object({ ja: z.string(), en: z.string() }),
-      override: StatusOverride.nullable(),
-    })
-    .meta({ id: 'KpiStatus' }),
-);
-
-/** Statuses of a group of KPIs (measure, sheet, goal, plan): counts, mean score and the rolled-up status. */
-export const StatusSummary = z
-  .object({
-    status: z.enum(PROGRESS_STATUSES),
-    score: z.number().nullable(),
-    counts: z.record(z.enum(PROGRESS_STATUSES), z.int()),
-    total: z.int(),
-    scored: z.int(),
-  })
-  .meta({ id: 'StatusSummary' });
-/** Statuses of a group of KPIs. */
-export type StatusSummary = z.infer<typeof StatusSummary>;
 
 /** A KPI on the wire: the domain's KPI without its placement and source, with its actuals and status. */
 export type Kpi = Pick<domain.Kpi, 'id' | 'name' | 'unit' | 'shape' | 'direction' | 'bar' | 'note'> & {
@@ -341,6 +274,9 @@ export const PlanSummary = z
     counts: z.object({ goals: z.int(), sheets: z.int(), measures: z.int(), kpis: z.int() }),
     latestRound: Round.nullable(),
     nextDeadline: IsoDate.nullable().meta({ description: 'Earliest deadline of a round not yet published' }),
+    statusMethod: z
+      .enum(STATUS_METHODS)
+      .meta({ description: 'The status method the plan is judged by: Open SDG or the A/B/N/F grades' }),
     statusSummary: StatusSummary.meta({ description: 'Every KPI and outcome target, at today in Japan' }),
   })
   .meta({ id: 'PlanSummary' });
@@ -358,6 +294,7 @@ export const PlanTree = z
     description: z.string(),
     policyFields: z.array(z.string()),
     isSample: z.boolean(),
+    statusMethod: z.enum(STATUS_METHODS).meta({ description: 'The status method the plan is judged by' }),
     referenceDate: IsoDate.meta({ description: 'Date the statuses were computed at (Japan time)' }),
     statusSummary: StatusSummary.meta({ description: 'Every KPI and outcome target once' }),
     rounds: z.array(Round),
@@ -380,6 +317,10 @@ export const UpdatePlanBody = z
     owner: Text({ max: 200 }).optional(),
     description: Text({ max: 10_000, isMultiline: true, mayBeBlank: true }).optional(),
     policyFields: z.array(PolicyFieldCode).max(20).optional(),
+    statusMethod: z
+      .enum(STATUS_METHODS)
+      .optional()
+      .meta({ description: 'open-sdg or abnf (the Cabinet Office A/B/N/F grades)' }),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'Give at least one field to change' })
@@ -401,7 +342,12 @@ export type SetStatusOverrideBody = z.infer<typeof SetStatusOverrideBody>;
 /** One measure with where it appears, its source text and the plan's rounds: what the measure page shows. */
 export const MeasureDetail = z
   .object({
-    plan: z.object({ slug: z.string(), title: z.string(), isSample: z.boolean() }),
+    plan: z.object({
+      slug: z.string(),
+      title: z.string(),
+      isSample: z.boolean(),
+      statusMethod: z.enum(STATUS_METHODS),
+    }),
     referenceDate: IsoDate,
     measure: Measure,
     placements: z.array(z.object({ sheetNumber: z.int(), sheetTitle: z.string(), isRepost: z.boolean() })),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type * as domain from '@kotei/domain';
-import { PROGRESS_STATUSES } from '@kotei/domain';
+import { ABNF_GRADES, PROGRESS_STATUSES } from '@kotei/domain';
 import { describes, Id, IsoDate, Text } from './common.js';
 
 /** Kinds of items search finds. */
@@ -20,6 +20,10 @@ export const SearchQuery = z.object({
     .enum(PROGRESS_STATUSES)
     .optional()
     .meta({ description: 'Only KPIs and measures with this status at today in Japan' }),
+  grade: z
+    .enum(ABNF_GRADES)
+    .optional()
+    .meta({ description: 'Only KPIs and measures with this A/B/N/F grade at today in Japan' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 /** A search request. */

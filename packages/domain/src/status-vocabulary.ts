@@ -3,6 +3,11 @@
 import type { PhaseStatus, ProgressStatus } from './model/codes.js';
 
 export {
+  ABNF_GRADES,
+  STATUS_METHODS,
+  type AbnfGrade,
+  type AbnfReason,
+  type StatusMethod,
   EVALUATION_RATINGS,
   PHASE_STATUSES,
   PROGRESS_STATUSES,

@@ -97,3 +97,29 @@ export const STATUS_REASONS = [
   'pace_against_target',
   'set_by_coordinator',
 ] as const;
+
+/** The status methods a plan can choose (#16): the Open SDG method, or the Cabinet Office's A/B/N/F grades. */
+export const STATUS_METHODS = ['open-sdg', 'abnf'] as const;
+/** A plan's status method. */
+export type StatusMethod = (typeof STATUS_METHODS)[number];
+
+/** The Cabinet Office's KPI grades (KPIの進捗状況): A on pace, B behind, N not yet gradable, F no numeric target. */
+export const ABNF_GRADES = ['A', 'B', 'N', 'F'] as const;
+/** One KPI's A/B/N/F grade. */
+export type AbnfGrade = (typeof ABNF_GRADES)[number];
+
+/** Why a KPI has its A/B/N/F grade (status/README.md, "A / B / N / F"). */
+export const ABNF_REASONS = [
+  'target_met',
+  'on_pace',
+  'behind_pace',
+  'below_target',
+  'moved_toward',
+  'not_moved_toward',
+  'no_initial',
+  'no_current',
+  'invalid_input',
+  'no_quantitative_target',
+] as const;
+/** The reason for an A/B/N/F grade. */
+export type AbnfReason = (typeof ABNF_REASONS)[number];

@@ -256,6 +256,31 @@ export function evaluateKpi(
   observations: readonly ObservationForStatus[],
   asOf: string | AsOfDate,
 ): KpiStatus {
+  return statusOfJudgement(kpi, judgeKpi(kpi, observations, asOf));
+}
+
+/** The status of a KPI from its shape rule's judgement ({@link judgeKpi}), for a caller that grades it twice. */
+export function statusOfJudgement(kpi: KpiForStatus, judged: KpiJudgement): KpiStatus {
+  return new ComputedKpiStatus(kpi, judged.judgement, judged.inputs, judged.baseline);
+}
+
+/** What a KPI's shape rule made of it at an as-of date: the judgement, the inputs it used and the baseline read. */
+export interface KpiJudgement {
+  judgement: ShapeJudgement;
+  inputs: KpiStatusInputs;
+  baseline: YearlyPoint | null;
+  target: YearlyPoint | null;
+}
+
+/**
+ * The shape rule's judgement of a KPI at an as-of date, before it becomes a status: what {@link evaluateKpi}
+ * words by the Open SDG vocabulary and `evaluateKpiAbnf` grades A/B/N/F, so both read the KPI alike.
+ */
+export function judgeKpi(
+  kpi: KpiForStatus,
+  observations: readonly ObservationForStatus[],
+  asOf: string | AsOfDate,
+): KpiJudgement {
   const asOfDate = typeof asOf === 'string' ? AsOfDate.of(asOf).date : asOf.date;
   const isRate = isRateUnit(kpi.unit);
   const actuals: YearlyValue[] = [];
@@ -293,5 +318,5 @@ export function evaluateKpi(
     series: judgement.series,
     parameters: judgement.parameters,
   };
-  return new ComputedKpiStatus(kpi, judgement, inputs, baseline);
+  return { judgement, inputs, baseline, target };
 }

@@ -8,3 +8,6 @@ export * from './override.js';
 export * from './required-path.js';
 export * from './shared-actuals.js';
 export * from './breakdown-count.js';
+export * from './abnf.js';
+export * from './abnf-kpi.js';
+export * from './abnf-explain.js';

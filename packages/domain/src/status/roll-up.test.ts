@@ -34,6 +34,19 @@ describe('rollUpStatuses', () => {
     expect(result).toMatchObject({ total: 4, scored: 3, score: 8 / 3, status: 'on_track' });
   });
 
+  it('counts A/B/N/F grades beside the statuses, a KPI without a grade as N', () => {
+    const graded: KpiScoredStatus[] = [
+      { kpiId: 'k1', status: 'on_track', score: 4, grade: 'A' },
+      { kpiId: 'k2', status: 'limited', score: -1, grade: 'B' },
+      { kpiId: 'k3', status: 'no_data', score: null, grade: 'F' },
+      { kpiId: 'o1', status: 'achieved', score: 5 },
+    ];
+    expect(rollUpStatuses(graded).grades).toEqual({ A: 1, B: 1, N: 1, F: 1 });
+    // o2 has no status at all and counts as N in the plan and its goal.
+    expect(rollUpPlan(kpis, graded).grades).toEqual({ A: 1, B: 1, N: 2, F: 1 });
+    expect(rollUpByGoal(kpis, graded).get('g1')?.grades).toEqual({ A: 0, B: 0, N: 2, F: 0 });
+  });
+
   it('has no data for an empty group', () => {
     expect(rollUpStatuses([])).toMatchObject({ status: 'no_data', score: null, total: 0, scored: 0 });
   });

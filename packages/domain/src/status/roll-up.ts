@@ -1,4 +1,4 @@
-import type { ProgressStatus } from '../model/codes.js';
+import type { AbnfGrade, ProgressStatus } from '../model/codes.js';
 import { PROGRESS_STATUSES } from '../model/codes.js';
 import type { Id, Kpi, Measure } from '../model/entities.js';
 import type { ScoredStatus } from './open-sdg.js';
@@ -7,7 +7,12 @@ import { rollUp } from './open-sdg.js';
 /** A KPI's status as a roll-up reads it: a computed {@link KpiStatus} or an effective (overridden) one. */
 export interface KpiScoredStatus extends ScoredStatus {
   kpiId: Id;
+  /** The KPI's A/B/N/F grade, when graded; a KPI without one counts as N in `grades`. */
+  grade?: AbnfGrade;
 }
+
+/** A status as a roll-up counts it: the Open SDG status and score, and the A/B/N/F grade when there is one. */
+type RolledStatus = ScoredStatus & { grade?: AbnfGrade };
 
 /** The status of a group of KPIs (measure, sheet, strategic goal, plan): the published roll-up plus counts. */
 export interface StatusRollUp {
@@ -21,6 +26,8 @@ export interface StatusRollUp {
   total: number;
   /** KPIs that have a score and so enter the mean. */
   scored: number;
+  /** KPIs per A/B/N/F grade (A n件 / B n件 / N n件 / F n件); a KPI without a grade counts as N. */
+  grades: Record<AbnfGrade, number>;
 }
 
 /** A KPI as the roll-ups place it. */
@@ -35,29 +42,31 @@ function emptyCounts(): Record<ProgressStatus, number> {
   return counts;
 }
 
-/** Roll up a list of statuses: counts per status, the mean score, and the status the published roll-up gives. */
-export function rollUpStatuses(members: readonly ScoredStatus[]): StatusRollUp {
+/** Roll up a list of statuses: counts per status and per grade, the mean score, and the published roll-up status. */
+export function rollUpStatuses(members: readonly RolledStatus[]): StatusRollUp {
   const counts = emptyCounts();
+  const grades: Record<AbnfGrade, number> = { A: 0, B: 0, N: 0, F: 0 };
   let scored = 0;
   for (const member of members) {
     counts[member.status] += 1;
+    grades[member.grade ?? 'N'] += 1;
     if (member.score !== null) scored += 1;
   }
   const { status, score } = rollUp(members);
-  return { status, score, counts, total: members.length, scored };
+  return { status, score, counts, total: members.length, scored, grades };
 }
 
-const NOT_EVALUATED: ScoredStatus = { status: 'no_data', score: null };
+const NOT_EVALUATED: RolledStatus = { status: 'no_data', score: null };
 
-function byKpi(statuses: readonly KpiScoredStatus[]): Map<Id, ScoredStatus> {
+function byKpi(statuses: readonly KpiScoredStatus[]): Map<Id, RolledStatus> {
   return new Map(statuses.map((status) => [status.kpiId, status]));
 }
 
-function rollUpGroups(groups: Map<Id, ScoredStatus[]>): Map<Id, StatusRollUp> {
+function rollUpGroups(groups: Map<Id, RolledStatus[]>): Map<Id, StatusRollUp> {
   return new Map([...groups].map(([id, members]) => [id, rollUpStatuses(members)]));
 }
 
-function push(groups: Map<Id, ScoredStatus[]>, id: Id, member: ScoredStatus): void {
+function push(groups: Map<Id, RolledStatus[]>, id: Id, member: RolledStatus): void {
   const members = groups.get(id);
   if (members === undefined) groups.set(id, [member]);
   else members.push(member);
@@ -69,7 +78,7 @@ export function rollUpByMeasure(
   statuses: readonly KpiScoredStatus[],
 ): Map<Id, StatusRollUp> {
   const statusOf = byKpi(statuses);
-  const groups = new Map<Id, ScoredStatus[]>();
+  const groups = new Map<Id, RolledStatus[]>();
   for (const kpi of kpis) {
     if (kpi.measureId !== null) push(groups, kpi.measureId, statusOf.get(kpi.id) ?? NOT_EVALUATED);
   }
@@ -87,7 +96,7 @@ export function rollUpBySheet(
 ): Map<Id, StatusRollUp> {
   const statusOf = byKpi(statuses);
   const sheetsOf = new Map(measures.map((m) => [m.id, new Set([m.sheetId, ...m.repostedOnSheetIds])]));
-  const groups = new Map<Id, ScoredStatus[]>();
+  const groups = new Map<Id, RolledStatus[]>();
   for (const kpi of kpis) {
     if (kpi.measureId === null) continue;
     for (const sheetId of sheetsOf.get(kpi.measureId) ?? []) {
@@ -103,7 +112,7 @@ export function rollUpByGoal(
   statuses: readonly KpiScoredStatus[],
 ): Map<Id, StatusRollUp> {
   const statusOf = byKpi(statuses);
-  const groups = new Map<Id, ScoredStatus[]>();
+  const groups = new Map<Id, RolledStatus[]>();
   for (const kpi of kpis) {
     if (kpi.goalId !== null) push(groups, kpi.goalId, statusOf.get(kpi.id) ?? NOT_EVALUATED);
   }

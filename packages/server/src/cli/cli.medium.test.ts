@@ -66,6 +66,24 @@ describe('kotei CLI', () => {
     expect(await run(capture(), 'status', '--method', 'linear')).toBe(1);
   });
 
+  it('grades status input by A/B/N/F with --method abnf', async () => {
+    const input = JSON.stringify([
+      {
+        series: [
+          { year: 2012, value: 64.9 },
+          { year: 2014, value: 69.4 },
+        ],
+        config: { direction: 'increase', base_year: 2012, target: 70, target_year: 2015, limit: null },
+      },
+      { series: [{ year: 2012, value: 1 }], config: { direction: null, base_year: 2012 } },
+    ]);
+    const io = { ...capture(), readInput: () => Promise.resolve(input) };
+    expect(await run(io, 'status', '--method', 'abnf')).toBe(0);
+    const output = JSON.parse(io.stdout.join('\n')) as { status: string; neededNow: number | null }[];
+    expect(output.map((line) => line.status)).toEqual(['A', 'F']);
+    expect(output[0]?.neededNow).toBeCloseTo(68.3, 10);
+  });
+
   it('dry-runs an import: only the open-data plan JSON on stdout, the issues with their lines on stderr', async () => {
     const io = capture();
     const file = fileURLToPath(new URL('../../sample/drug-discovery-2024.follow-up.md', import.meta.url));

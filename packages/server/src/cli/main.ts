@@ -11,7 +11,7 @@ import type { Operator } from '../services/actor.js';
 import { addAudit, operatorOf } from './audit-command.js';
 import { addBackup } from './backup-command.js';
 import { renderContracts, CONTRACT_FILES } from './contracts.js';
-import { runStatusBatch } from './status-command.js';
+import { BATCH_METHODS, runStatusBatch } from './status-command.js';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -170,21 +170,22 @@ function addStatus(program: Command, io: CliIo, readInput: () => Promise<string>
   program
     .command('status')
     .description(
-      'Judge KPI series read as a JSON array on stdin ([{ series: [{ year, value }], config: { direction, base_year, target, target_year, limit } }]) and print [{ status, progressValue, score }] in the same order',
+      'Judge KPI series read as a JSON array on stdin ([{ series: [{ year, value }], config: { direction, base_year, target, target_year, limit } }]) and print [{ status, progressValue, score }] (open-sdg) or [{ status, progress, elapsed, neededNow }] (abnf) in the same order',
     )
     .requiredOption(
       '--method <method>',
-      'the method; only open-sdg (the published Open SDG / sdg-build 2.4.0 method)',
+      'open-sdg (the published Open SDG / sdg-build 2.4.0 method) or abnf (the Cabinet Office A/B/N/F grades)',
     )
     .action(async (opts: { method: string }) => {
-      if (opts.method !== 'open-sdg') {
+      const method = BATCH_METHODS.find((known) => known === opts.method);
+      if (method === undefined) {
         throw new DomainError(
           'invalid_input',
           'unknown_method',
-          `Unknown method "${opts.method}"; expected open-sdg`,
+          `Unknown method "${opts.method}"; expected open-sdg or abnf`,
         );
       }
-      io.out(runStatusBatch(await readInput()));
+      io.out(runStatusBatch(await readInput(), method));
     });
 }
 

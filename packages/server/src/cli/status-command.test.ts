@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import type { StatusBatchResult } from './status-command.js';
+import type { AbnfBatchResult, StatusBatchResult } from './status-command.js';
 import { runStatusBatch } from './status-command.js';
 
 interface PublishedCase {
@@ -136,5 +136,62 @@ describe('runStatusBatch', () => {
     expect(output).toHaveLength(12_000);
     expect(output.every((result) => result.error === undefined)).toBe(true);
     expect(elapsed).toBeLessThan(3000);
+  });
+});
+
+describe('runStatusBatch --method abnf', () => {
+  function grade(items: unknown[]): AbnfBatchResult[] {
+    return JSON.parse(runStatusBatch(JSON.stringify(items), 'abnf')) as AbnfBatchResult[];
+  }
+  const CAPITAL_INVESTMENT = {
+    // 設備投資 as published: 64.9兆円 (FY2012) → 69.4兆円 (FY2014), target 70兆円 (FY2015) → A.
+    series: [
+      { year: 2012, value: 64.9 },
+      { year: 2013, value: null },
+      { year: 2014, value: 69.4 },
+    ],
+    config: { direction: 'increase', base_year: 2012, target: 70, target_year: 2015, limit: null },
+  };
+
+  it('reads the open-sdg input and prints status, progress, elapsed and neededNow in order', () => {
+    const results = grade([
+      CAPITAL_INVESTMENT,
+      { ...CAPITAL_INVESTMENT, series: [{ year: 2012, value: 64.9 }] },
+      { ...CAPITAL_INVESTMENT, config: { ...CAPITAL_INVESTMENT.config, target: null, target_year: null } },
+      { ...CAPITAL_INVESTMENT, config: { ...CAPITAL_INVESTMENT.config, direction: null } },
+      {
+        ...CAPITAL_INVESTMENT,
+        series: [
+          { year: 2012, value: 64.9 },
+          { year: 2014, value: 66 },
+        ],
+      },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['A', 'N', 'A', 'F', 'B']);
+    expect(results[0]?.progress).toBeCloseTo(0.882, 3);
+    expect(results[0]?.elapsed).toBeCloseTo(2 / 3, 12);
+    expect(results[0]?.neededNow).toBeCloseTo(68.3, 10);
+    expect(Object.keys(results[0] ?? {}).sort()).toEqual(['elapsed', 'neededNow', 'progress', 'status']);
+    expect(results[2]).toEqual({ status: 'A', progress: null, elapsed: null, neededNow: null });
+  });
+
+  it('answers N with the error for an invalid item and grades the others', () => {
+    const results = grade([
+      { ...CAPITAL_INVESTMENT, config: { base_year: 2012, target: 70, target_year: 2015 } },
+      {
+        ...CAPITAL_INVESTMENT,
+        series: [
+          { year: 2014, value: 1 },
+          { year: 2014, value: 2 },
+        ],
+      },
+      CAPITAL_INVESTMENT,
+    ]);
+    expect(results[0]).toMatchObject({
+      status: 'N',
+      error: expect.stringContaining('config.direction') as string,
+    });
+    expect(results[1]).toMatchObject({ status: 'N', error: 'duplicate value for year 2014' });
+    expect(results[2]?.status).toBe('A');
   });
 });

@@ -72,6 +72,8 @@ export interface PlanTable {
   updated_at: string;
   /** Raised by every write to the plan's KPIs, actuals or overrides; keys cached statuses. */
   data_version: number;
+  /** The status method the plan is judged by: 'open-sdg' or 'abnf' (#16). */
+  status_method: 'open-sdg' | 'abnf';
 }
 
 export interface PlanPolicyFieldTable {

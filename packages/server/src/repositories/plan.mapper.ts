@@ -1,3 +1,4 @@
+import type { StatusMethod } from '@kotei/domain';
 import type {
   Direction,
   KpiForStatus,
@@ -74,6 +75,8 @@ export interface GoalContent {
 /** A whole plan as stored, without statuses (those depend on the reference date). */
 export interface PlanContent {
   plan: Plan;
+  /** The status method the plan is judged by (#16). */
+  statusMethod: StatusMethod;
   /** Raised by every write that can change a status; statuses kept under it are valid while it stays. */
   dataVersion: number;
   rounds: Round[];
@@ -124,6 +127,7 @@ export function toPlanListing(
       adoptedOn: plan.adopted_on,
       policyFields: extra.policyFields,
       isSample: plan.is_sample === 1,
+      statusMethod: plan.status_method,
       counts: extra.counts,
       latestRound: latest ? toRound(latest) : null,
       nextDeadline:
@@ -396,6 +400,7 @@ export function toPlanContent(rows: PlanRows): PlanContent {
       policyFields: rows.policyFields,
       isSample: plan.is_sample === 1,
     },
+    statusMethod: plan.status_method,
     dataVersion: plan.data_version,
     rounds: rows.rounds.map(toRound),
     goals: rows.goals.map((goal) => ({

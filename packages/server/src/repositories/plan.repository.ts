@@ -8,7 +8,13 @@ import type {
   StatusOverrideTable,
 } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
-import { readOverride, readPlanChanges, type OverrideSet } from './plan-changes.js';
+import {
+  planColumns,
+  readOverride,
+  readPlanChanges,
+  type OverrideSet,
+  type PlanChanges,
+} from './plan-changes.js';
 import {
   toPlanContent,
   toPlanListing,
@@ -24,14 +30,6 @@ export type { PlanRows } from './plan-rows.js';
 
 /** A plan's own row: its fields and the data_version its kept statuses are checked against. */
 export type PlanRecord = PlanTable;
-
-/** Changes to a plan's own fields. */
-export interface PlanChanges {
-  title?: string;
-  owner?: string;
-  description?: string;
-  policyFields?: string[];
-}
 
 // SQLite caps bound parameters per statement; batches keep big plans under it on both engines.
 const BATCH_ROWS = 200;
@@ -337,7 +335,7 @@ export class PlanRepository {
     audit: (before: PlanChanges) => AuditEntry,
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const { policyFields, ...fields } = changes;
+      const { fields, policyFields } = planColumns(changes);
       // Touching the row first locks it (PostgreSQL), so the values read next are those this change replaces.
       await trx.updateTable('plan').set({ updated_at: now }).where('id', '=', planId).execute();
       const before = await readPlanChanges(trx, planId, changes);

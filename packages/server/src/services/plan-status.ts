@@ -1,15 +1,17 @@
 import {
   AsOfDate,
   applyOverride,
-  evaluateKpi,
+  evaluateKpiWithAbnf,
   rollUpByGoal,
   rollUpByMeasure,
   rollUpBySheet,
   rollUpPlan,
   shareActuals,
   todayInJapan,
+  type AbnfKpiStatus,
   type Clock,
   type EffectiveStatus,
+  type KpiScoredStatus,
   type SharedObservation,
   type StatusRollUp,
 } from '@kotei/domain';
@@ -24,12 +26,17 @@ export interface PlanStatusSet {
   /** Every KPI and outcome target of the plan, by id. */
   kpis: ReadonlyMap<string, EffectiveStatus>;
   /**
+   * Every KPI's A/B/N/F grade, by id: computed beside the Open SDG status from the same reading, so a plan can
+   * show its own method and the other side by side, and changing a plan's method needs no new computation.
+   */
+  grades: ReadonlyMap<string, AbnfKpiStatus>;
+  /**
    * The actuals a KPI was judged with that are another's (an outcome target and the sheet KPI measuring the
    * same thing), by the borrowing KPI's id; pages show them beside its own so a status never rests on values
    * the reader cannot see.
    */
   borrowed: ReadonlyMap<string, KpiActual[]>;
-  /** Every KPI and outcome target once. */
+  /** Every KPI and outcome target once; each roll-up counts both the statuses and the A/B/N/F grades. */
   plan: StatusRollUp;
   byMeasure: ReadonlyMap<string, StatusRollUp>;
   bySheet: ReadonlyMap<string, StatusRollUp>;
@@ -51,18 +58,25 @@ export function computePlanStatuses(inputs: StatusInputs, referenceDate: string)
   // Checked once here rather than once for each KPI.
   const asOf = AsOfDate.of(referenceDate);
   const kpis = new Map<string, EffectiveStatus>();
+  const grades = new Map<string, AbnfKpiStatus>();
   const borrowed = new Map<string, KpiActual[]>();
+  const effective: KpiScoredStatus[] = [];
   for (const input of inputs.kpis) {
     const judged = actuals.get(input.kpi.id) ?? [];
-    kpis.set(input.kpi.id, applyOverride(evaluateKpi(input.kpi, judged, asOf), input.override));
+    const both = evaluateKpiWithAbnf(input.kpi, judged, asOf);
+    const status = applyOverride(both.status, input.override);
+    kpis.set(input.kpi.id, status);
+    grades.set(input.kpi.id, both.abnf);
+    const { kpiId, status: word, score } = status.effective;
+    effective.push({ kpiId, status: word, score, grade: both.abnf.grade });
     const others = judged.filter((actual) => actual.borrowedFrom !== null);
     if (others.length > 0) borrowed.set(input.kpi.id, others.map(toBorrowedActual));
   }
   const placements = inputs.kpis.map((input) => input.placement);
-  const effective = [...kpis.values()].map((status) => status.effective);
   return {
     referenceDate,
     kpis,
+    grades,
     borrowed,
     plan: rollUpPlan(placements, effective),
     byMeasure: rollUpByMeasure(placements, effective),

@@ -1,5 +1,11 @@
-import { phaseStatusAt, rollUpStatuses, type EffectiveStatus, type StatusRollUp } from '@kotei/domain';
-import type { Kpi, KpiStatus, Measure, Phase, PlanTree } from '@kotei/contracts';
+import {
+  phaseStatusAt,
+  rollUpStatuses,
+  type AbnfKpiStatus,
+  type EffectiveStatus,
+  type StatusRollUp,
+} from '@kotei/domain';
+import type { AbnfStatus, Kpi, KpiStatus, Measure, Phase, PlanTree } from '@kotei/contracts';
 import {
   toPlanContent,
   toStatusInputs,
@@ -13,8 +19,27 @@ import { computePlanStatuses, type PlanStatusSet } from './plan-status.js';
 
 const NONE: StatusRollUp = rollUpStatuses([]);
 
-/** A KPI's effective status as the API shows it, the computed one beside an override. */
-export function toKpiStatus(status: EffectiveStatus): KpiStatus {
+/** A KPI's A/B/N/F grade as the API shows it, named field by field (its sentence is a getter). */
+export function toAbnfStatus(grade: AbnfKpiStatus): AbnfStatus {
+  return {
+    grade: grade.grade,
+    reason: grade.reason,
+    progress: grade.progress,
+    elapsed: grade.elapsed,
+    neededNow: grade.neededNow,
+    elapsedYears: grade.elapsedYears,
+    targetYears: grade.targetYears,
+    initial: grade.initial,
+    current: grade.current,
+    target: grade.target,
+    method: grade.method,
+    methodVersion: grade.methodVersion,
+    sentence: grade.sentence,
+  };
+}
+
+/** A KPI's effective status as the API shows it, the computed one beside an override, and its A/B/N/F grade. */
+export function toKpiStatus(status: EffectiveStatus, grade: AbnfKpiStatus): KpiStatus {
   const { computed, override, effective } = status;
   return {
     status: effective.status,
@@ -30,18 +55,20 @@ export function toKpiStatus(status: EffectiveStatus): KpiStatus {
     methodVersion: computed.methodVersion,
     sentence: computed.sentence,
     override,
+    abnf: toAbnfStatus(grade),
   };
 }
 
 /** A KPI with its status from the set, which must know it (see coversEveryKpi). */
 export function withStatus(kpi: KpiContent, statuses: PlanStatusSet): Kpi {
   const status = statuses.kpis.get(kpi.id);
-  if (!status) throw new Error(`no status for KPI ${kpi.id} at ${statuses.referenceDate}`);
+  const grade = statuses.grades.get(kpi.id);
+  if (!status || !grade) throw new Error(`no status for KPI ${kpi.id} at ${statuses.referenceDate}`);
   const borrowed = statuses.borrowed.get(kpi.id);
   const actuals = borrowed
     ? [...kpi.actuals, ...borrowed].sort((a, b) => a.period.start.localeCompare(b.period.start))
     : kpi.actuals;
-  return { ...kpi, actuals, status: toKpiStatus(status) };
+  return { ...kpi, actuals, status: toKpiStatus(status, grade) };
 }
 
 /** A phase with its schedule status at the reference date. */
@@ -89,6 +116,7 @@ export function coversEveryKpi(content: PlanContent, statuses: PlanStatusSet): b
 export function toPlanTree(content: PlanContent, statuses: PlanStatusSet): PlanTree {
   return {
     ...content.plan,
+    statusMethod: content.statusMethod,
     referenceDate: statuses.referenceDate,
     statusSummary: statuses.plan,
     rounds: content.rounds,

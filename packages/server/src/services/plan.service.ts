@@ -1,4 +1,11 @@
-import { DomainError, POLICY_FIELDS, todayInJapan, type Clock, type ProgressStatus } from '@kotei/domain';
+import {
+  DomainError,
+  POLICY_FIELDS,
+  todayInJapan,
+  type AbnfGrade,
+  type Clock,
+  type ProgressStatus,
+} from '@kotei/domain';
 import type {
   KpiStatus,
   MeasureDetail,
@@ -54,23 +61,37 @@ export class PlanService {
   }
 
   /**
-   * The KPIs and measures (of one plan, or all) whose status at today in Japan is `status`: what the search
-   * filter by status keeps. Public.
+   * The KPIs and measures (of one plan, or all) whose status at today in Japan is `status` and whose A/B/N/F
+   * grade is `grade` (a measure: one of its KPIs has it): what the search filters by status and grade keep. Public.
    */
   async withStatus(
-    status: ProgressStatus,
+    filter: { status?: ProgressStatus | undefined; grade?: AbnfGrade | undefined },
     planSlug?: string,
   ): Promise<{ kpis: string[]; measures: string[] }> {
     const rows = (await this.plans.listWithCounts()).filter(
       (row) => planSlug === undefined || row.summary.slug === planSlug,
     );
     const statuses = await this.statuses.of(rows.map(versionOf), todayInJapan(this.clock));
+    const { status, grade } = filter;
+    // A measure has a grade when one of its KPIs has it: grades are counted, not rolled into one.
     return {
       kpis: statuses.flatMap((set) =>
-        [...set.kpis].filter(([, kpi]) => kpi.effective.status === status).map(([id]) => id),
+        [...set.kpis]
+          .filter(
+            ([id, kpi]) =>
+              (status === undefined || kpi.effective.status === status) &&
+              (grade === undefined || set.grades.get(id)?.grade === grade),
+          )
+          .map(([id]) => id),
       ),
       measures: statuses.flatMap((set) =>
-        [...set.byMeasure].filter(([, rollUp]) => rollUp.status === status).map(([id]) => id),
+        [...set.byMeasure]
+          .filter(
+            ([, rollUp]) =>
+              (status === undefined || rollUp.status === status) &&
+              (grade === undefined || rollUp.grades[grade] > 0),
+          )
+          .map(([id]) => id),
       ),
     };
   }
@@ -145,7 +166,12 @@ export class PlanService {
     if (!measure || placements.length === 0)
       throw new DomainError('not_found', 'measure_not_found', `No measure ${measureId} in plan "${slug}"`);
     return {
-      plan: { slug: content.plan.slug, title: content.plan.title, isSample: content.plan.isSample },
+      plan: {
+        slug: content.plan.slug,
+        title: content.plan.title,
+        isSample: content.plan.isSample,
+        statusMethod: content.statusMethod,
+      },
       referenceDate: statuses.referenceDate,
       measure: measureWithStatuses(measure, false, statuses),
       placements: placements.map((p) => ({

@@ -28,7 +28,10 @@ export class SearchService {
     const tokens = [...new Set(normalizedQuery.split(' ').filter((t) => t !== ''))];
     // A status belongs to KPIs and measures only, and is computed, so the filter is the list of those that
     // have it today; the plans' statuses are kept between requests (PlanStatuses), so this costs little.
-    const withStatus = query.status && (await this.plans.withStatus(query.status, query.plan));
+    const isFiltered = query.status !== undefined || query.grade !== undefined;
+    const withStatus = isFiltered
+      ? await this.plans.withStatus({ status: query.status, grade: query.grade }, query.plan)
+      : undefined;
     const entityIds =
       withStatus &&
       (query.type === 'kpi'

@@ -2188,6 +2188,8 @@ export interface paths {
                     round?: string;
                     /** @description Only KPIs and measures with this status at today in Japan */
                     status?: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
+                    /** @description Only KPIs and measures with this A/B/N/F grade at today in Japan */
+                    grade?: "A" | "B" | "N" | "F";
                     limit?: number;
                 };
                 header?: never;
@@ -2419,6 +2421,88 @@ export interface components {
                 requestId?: string;
             };
         };
+        StatusOverrideInput: {
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
+            reason: string;
+            by: string;
+            /** @description ISO instant */
+            at: string;
+        };
+        AbnfStatusInput: {
+            /** @enum {string} */
+            grade: "A" | "B" | "N" | "F";
+            /** @enum {string} */
+            reason: "target_met" | "on_pace" | "behind_pace" | "below_target" | "moved_toward" | "not_moved_toward" | "no_initial" | "no_current" | "invalid_input" | "no_quantitative_target";
+            /** @description (current − initial) ÷ (target − initial) */
+            progress: number | null;
+            /** @description Elapsed share of the target period, at most 1 */
+            elapsed: number | null;
+            /** @description KPI達成のために現時点で必要な値: the straight line at the current year */
+            neededNow: number | null;
+            elapsedYears: number | null;
+            targetYears: number | null;
+            initial: {
+                year: number;
+                value: number;
+            } | null;
+            current: {
+                year: number;
+                value: number;
+            } | null;
+            target: {
+                year: number;
+                value: number;
+            } | null;
+            method: string;
+            methodVersion: string;
+            sentence: {
+                ja: string;
+                en: string;
+            };
+        };
+        KpiStatusInput: {
+            /**
+             * @description The status that counts (the override, if any)
+             * @enum {string}
+             */
+            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
+            /** @enum {string} */
+            computedStatus: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
+            score: number | null;
+            progressValue: number | null;
+            /** @enum {string} */
+            reason: "target_achieved" | "growth_against_target" | "growth_without_target" | "too_few_years" | "opposite_signs" | "undefined_progress" | "invalid_input" | "no_actual" | "base_value_missing" | "target_missing" | "running_total_against_share" | "level_kept" | "below_level" | "pace_against_target" | "set_by_coordinator";
+            valueUsed: number | null;
+            valueYear: number | null;
+            /** @description Where the KPI should be in valueYear */
+            expectedValue: number | null;
+            /** @description Value at the target year if the trend goes on */
+            forecast: number | null;
+            method: string;
+            methodVersion: string;
+            sentence: {
+                ja: string;
+                en: string;
+            };
+            override: components["schemas"]["StatusOverrideInput"] | null;
+            /** @description The A/B/N/F grade, whichever method the plan uses */
+            abnf: components["schemas"]["AbnfStatusInput"];
+        };
+        StatusSummaryInput: {
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
+            score: number | null;
+            counts: {
+                [key: string]: number;
+            };
+            total: number;
+            scored: number;
+            /** @description KPIs per A/B/N/F grade (A n件 / B n件 / N n件 / F n件) */
+            grades: {
+                [key: string]: number;
+            };
+        };
         SourceRefInput: {
             lineFrom: number;
             lineTo: number;
@@ -2460,50 +2544,6 @@ export interface components {
             breakdown: components["schemas"]["BreakdownInput"] | null;
             /** @description The KPI this actual belongs to, when an outcome target and a sheet KPI measure the same thing and share their actuals */
             borrowedFrom: string | null;
-        };
-        StatusOverrideInput: {
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
-            reason: string;
-            by: string;
-            /** @description ISO instant */
-            at: string;
-        };
-        KpiStatusInput: {
-            /**
-             * @description The status that counts (the override, if any)
-             * @enum {string}
-             */
-            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
-            /** @enum {string} */
-            computedStatus: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
-            score: number | null;
-            progressValue: number | null;
-            /** @enum {string} */
-            reason: "target_achieved" | "growth_against_target" | "growth_without_target" | "too_few_years" | "opposite_signs" | "undefined_progress" | "invalid_input" | "no_actual" | "base_value_missing" | "target_missing" | "running_total_against_share" | "level_kept" | "below_level" | "pace_against_target" | "set_by_coordinator";
-            valueUsed: number | null;
-            valueYear: number | null;
-            /** @description Where the KPI should be in valueYear */
-            expectedValue: number | null;
-            /** @description Value at the target year if the trend goes on */
-            forecast: number | null;
-            method: string;
-            methodVersion: string;
-            sentence: {
-                ja: string;
-                en: string;
-            };
-            override: components["schemas"]["StatusOverrideInput"] | null;
-        };
-        StatusSummaryInput: {
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
-            score: number | null;
-            counts: {
-                [key: string]: number;
-            };
-            total: number;
-            scored: number;
         };
         KpiInput: {
             /**
@@ -2651,6 +2691,11 @@ export interface components {
             latestRound: components["schemas"]["RoundInput"] | null;
             /** @description Earliest deadline of a round not yet published */
             nextDeadline: string | null;
+            /**
+             * @description The status method the plan is judged by: Open SDG or the A/B/N/F grades
+             * @enum {string}
+             */
+            statusMethod: "open-sdg" | "abnf";
             /** @description Every KPI and outcome target, at today in Japan */
             statusSummary: components["schemas"]["StatusSummaryInput"];
         };
@@ -2668,6 +2713,11 @@ export interface components {
             policyFields: string[];
             isSample: boolean;
             /**
+             * @description The status method the plan is judged by
+             * @enum {string}
+             */
+            statusMethod: "open-sdg" | "abnf";
+            /**
              * Format: date
              * @description Date the statuses were computed at (Japan time)
              * @example 2025-06-30
@@ -2684,6 +2734,11 @@ export interface components {
             owner?: string;
             description?: string;
             policyFields?: ("care-delivery" | "workforce" | "safety" | "pharma-industry" | "health-data" | "reform-2040")[];
+            /**
+             * @description open-sdg or abnf (the Cabinet Office A/B/N/F grades)
+             * @enum {string}
+             */
+            statusMethod?: "open-sdg" | "abnf";
         };
         SetStatusOverrideBodyInput: {
             /** @enum {string} */
@@ -2695,6 +2750,8 @@ export interface components {
                 slug: string;
                 title: string;
                 isSample: boolean;
+                /** @enum {string} */
+                statusMethod: "open-sdg" | "abnf";
             };
             /**
              * Format: date
@@ -3604,6 +3661,88 @@ export interface components {
                 requestId?: string;
             };
         };
+        StatusOverride: {
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
+            reason: string;
+            by: string;
+            /** @description ISO instant */
+            at: string;
+        };
+        AbnfStatus: {
+            /** @enum {string} */
+            grade: "A" | "B" | "N" | "F";
+            /** @enum {string} */
+            reason: "target_met" | "on_pace" | "behind_pace" | "below_target" | "moved_toward" | "not_moved_toward" | "no_initial" | "no_current" | "invalid_input" | "no_quantitative_target";
+            /** @description (current − initial) ÷ (target − initial) */
+            progress: number | null;
+            /** @description Elapsed share of the target period, at most 1 */
+            elapsed: number | null;
+            /** @description KPI達成のために現時点で必要な値: the straight line at the current year */
+            neededNow: number | null;
+            elapsedYears: number | null;
+            targetYears: number | null;
+            initial: {
+                year: number;
+                value: number;
+            } | null;
+            current: {
+                year: number;
+                value: number;
+            } | null;
+            target: {
+                year: number;
+                value: number;
+            } | null;
+            method: string;
+            methodVersion: string;
+            sentence: {
+                ja: string;
+                en: string;
+            };
+        };
+        KpiStatus: {
+            /**
+             * @description The status that counts (the override, if any)
+             * @enum {string}
+             */
+            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
+            /** @enum {string} */
+            computedStatus: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
+            score: number | null;
+            progressValue: number | null;
+            /** @enum {string} */
+            reason: "target_achieved" | "growth_against_target" | "growth_without_target" | "too_few_years" | "opposite_signs" | "undefined_progress" | "invalid_input" | "no_actual" | "base_value_missing" | "target_missing" | "running_total_against_share" | "level_kept" | "below_level" | "pace_against_target" | "set_by_coordinator";
+            valueUsed: number | null;
+            valueYear: number | null;
+            /** @description Where the KPI should be in valueYear */
+            expectedValue: number | null;
+            /** @description Value at the target year if the trend goes on */
+            forecast: number | null;
+            method: string;
+            methodVersion: string;
+            sentence: {
+                ja: string;
+                en: string;
+            };
+            override: components["schemas"]["StatusOverride"] | null;
+            /** @description The A/B/N/F grade, whichever method the plan uses */
+            abnf: components["schemas"]["AbnfStatus"];
+        };
+        StatusSummary: {
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
+            score: number | null;
+            counts: {
+                [key: string]: number;
+            };
+            total: number;
+            scored: number;
+            /** @description KPIs per A/B/N/F grade (A n件 / B n件 / N n件 / F n件) */
+            grades: {
+                [key: string]: number;
+            };
+        };
         SourceRef: {
             lineFrom: number;
             lineTo: number;
@@ -3645,50 +3784,6 @@ export interface components {
             breakdown: components["schemas"]["Breakdown"] | null;
             /** @description The KPI this actual belongs to, when an outcome target and a sheet KPI measure the same thing and share their actuals */
             borrowedFrom: string | null;
-        };
-        StatusOverride: {
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
-            reason: string;
-            by: string;
-            /** @description ISO instant */
-            at: string;
-        };
-        KpiStatus: {
-            /**
-             * @description The status that counts (the override, if any)
-             * @enum {string}
-             */
-            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
-            /** @enum {string} */
-            computedStatus: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
-            score: number | null;
-            progressValue: number | null;
-            /** @enum {string} */
-            reason: "target_achieved" | "growth_against_target" | "growth_without_target" | "too_few_years" | "opposite_signs" | "undefined_progress" | "invalid_input" | "no_actual" | "base_value_missing" | "target_missing" | "running_total_against_share" | "level_kept" | "below_level" | "pace_against_target" | "set_by_coordinator";
-            valueUsed: number | null;
-            valueYear: number | null;
-            /** @description Where the KPI should be in valueYear */
-            expectedValue: number | null;
-            /** @description Value at the target year if the trend goes on */
-            forecast: number | null;
-            method: string;
-            methodVersion: string;
-            sentence: {
-                ja: string;
-                en: string;
-            };
-            override: components["schemas"]["StatusOverride"] | null;
-        };
-        StatusSummary: {
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
-            score: number | null;
-            counts: {
-                [key: string]: number;
-            };
-            total: number;
-            scored: number;
         };
         Kpi: {
             /**
@@ -3836,6 +3931,11 @@ export interface components {
             latestRound: components["schemas"]["Round"] | null;
             /** @description Earliest deadline of a round not yet published */
             nextDeadline: string | null;
+            /**
+             * @description The status method the plan is judged by: Open SDG or the A/B/N/F grades
+             * @enum {string}
+             */
+            statusMethod: "open-sdg" | "abnf";
             /** @description Every KPI and outcome target, at today in Japan */
             statusSummary: components["schemas"]["StatusSummary"];
         };
@@ -3853,6 +3953,11 @@ export interface components {
             policyFields: string[];
             isSample: boolean;
             /**
+             * @description The status method the plan is judged by
+             * @enum {string}
+             */
+            statusMethod: "open-sdg" | "abnf";
+            /**
              * Format: date
              * @description Date the statuses were computed at (Japan time)
              * @example 2025-06-30
@@ -3869,6 +3974,11 @@ export interface components {
             owner?: string;
             description?: string;
             policyFields?: ("care-delivery" | "workforce" | "safety" | "pharma-industry" | "health-data" | "reform-2040")[];
+            /**
+             * @description open-sdg or abnf (the Cabinet Office A/B/N/F grades)
+             * @enum {string}
+             */
+            statusMethod?: "open-sdg" | "abnf";
         };
         SetStatusOverrideBody: {
             /** @enum {string} */
@@ -3880,6 +3990,8 @@ export interface components {
                 slug: string;
                 title: string;
                 isSample: boolean;
+                /** @enum {string} */
+                statusMethod: "open-sdg" | "abnf";
             };
             /**
              * Format: date

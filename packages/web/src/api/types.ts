@@ -26,6 +26,9 @@ export type ImportPreview = Schemas['ImportPreview'];
 export type ImportResult = Schemas['ImportResult'];
 /** A KPI or outcome target with its points and status. */
 export type Kpi = Schemas['Kpi'];
+
+/** A KPI's status by the Open SDG method, with its A/B/N/F grade beside it (#16). */
+export type KpiStatus = Schemas['KpiStatus'];
 /** One value of a KPI with its period. */
 export type KpiPoint = Schemas['KpiPoint'];
 /** A measure of a sheet. */

@@ -481,6 +481,26 @@ export const ja = {
   'evaluation.error.signIn': 'ログインの有効期限が切れました。もう一度ログインしてください。',
   'evaluation.error.forbidden': 'このアカウントには総合評価を記入する権限がありません。',
   'evaluation.error.generic': 'もう一度お試しください。',
+
+  // A/B/N/F, a plan's status method (#16).
+  'abnf.grade.A': 'A（目標に向け順調）',
+  'abnf.grade.B': 'B（進捗が遅れている）',
+  'abnf.grade.N': 'N（現時点で区分困難）',
+  'abnf.grade.F': 'F（定量的な目標なし）',
+  'abnf.method.open-sdg': 'Open SDG 方式（6段階）',
+  'abnf.method.abnf': 'A/B/N/F 区分（内閣府 KPI 進捗状況）',
+  'abnf.method.label': '評価方式',
+  'abnf.compare.toggle': '{method}の評価も並べて表示する',
+  'abnf.compare.this': 'この計画の方式（{method}）',
+  'abnf.compare.other': '比較（{method}）',
+  'abnf.kpi.status': '進捗状況の評価',
+  'abnf.search.grade': 'A/B/N/F 区分',
+  'abnf.search.gradeHint': 'KPI を今日時点の区分で、施策はその区分の KPI を持つもので絞り込みます。',
+  'abnf.settings.title': '評価方式の設定',
+  'abnf.settings.lead': 'この計画の KPI をどちらの方式で評価して表示するかを選びます（取りまとめ担当のみ）。',
+  'abnf.settings.save': '評価方式を保存',
+  'abnf.settings.saved': '評価方式を保存しました。',
+  'abnf.settings.error': '評価方式を保存できませんでした。',
 };
 
 /** A key of the message catalogue. */

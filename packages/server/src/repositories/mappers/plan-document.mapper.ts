@@ -145,6 +145,7 @@ class PlanRowsMapper {
         created_at: now,
         updated_at: now,
         data_version: 0,
+        status_method: 'open-sdg',
       },
       policyFields: [...new Set(doc.policyFields)],
       goals: [],

@@ -5,7 +5,7 @@ import { formatDate } from '../../lib/date-format';
 import { CONTENT_LANG } from '../../lib/format';
 import { LatestRound } from '../../ui/LatestRound';
 import { planPath } from '../../ui/paths';
-import { ProgressStatusBadge } from '../../ui/ProgressStatusBadge';
+import { statusMethodKey, SummaryStatus } from '../../ui/StatusMethod';
 import { withReferenceDate } from '../../ui/reference-date-param';
 import { InvalidReferenceDateNotice, ReferenceDateForm } from '../../ui/ReferenceDateForm';
 import { SampleNotice } from '../../ui/SampleBadge';
@@ -45,13 +45,21 @@ export function DashboardHeader({
           </dd>
         </div>
         <div className="facts__item">
+          <dt>{t('abnf.method.label')}</dt>
+          <dd data-status-method={plan.statusMethod}>{t(statusMethodKey(plan.statusMethod))}</dd>
+        </div>
+        <div className="facts__item">
           <dt>{t('dashboard.overall')}</dt>
           <dd>
-            <ProgressStatusBadge status={plan.statusSummary.status} />
+            <SummaryStatus summary={plan.statusSummary} method={plan.statusMethod} />
           </dd>
         </div>
       </dl>
-      <StatusCounts summary={plan.statusSummary} label={t('dashboard.planCountsLabel')} />
+      <StatusCounts
+        summary={plan.statusSummary}
+        label={t('dashboard.planCountsLabel')}
+        method={plan.statusMethod}
+      />
       <p className="dashboard__links">
         <Link to={withReferenceDate(planPath(plan.slug), null)}>{t('timeline.nav.planPage')}</Link>
         <Link to={withReferenceDate(`${planPath(plan.slug)}/timeline`, at)}>

@@ -15,6 +15,7 @@ import { OverdueMeasures } from './OverdueMeasures';
 import { Budget } from './BudgetSection';
 import { DashboardHeader, DashboardToc } from './DashboardHeader';
 import { planPath } from '../../ui/paths';
+import { StatusMethodSettings } from './StatusMethodSettings';
 import './dashboard.css';
 
 /** The dashboard of one plan: its header, then a section per part, each reachable from the contents. */
@@ -22,10 +23,12 @@ function DashboardView({
   dashboard,
   at,
   invalidAt,
+  reload,
 }: {
   dashboard: PlanDashboard;
   at: string | null;
   invalidAt: string | null;
+  reload: () => void;
 }) {
   const { t } = useI18n();
   const { plan } = dashboard;
@@ -48,7 +51,7 @@ function DashboardView({
         <h2 id="dashboard-goals">{t('plan.goals.title')}</h2>
         <ol className="dashboard-goals">
           {dashboard.goals.map((goal) => (
-            <GoalSection key={goal.id} goal={goal} />
+            <GoalSection key={goal.id} goal={goal} method={dashboard.plan.statusMethod} />
           ))}
         </ol>
       </section>
@@ -72,6 +75,8 @@ function DashboardView({
         <h2 id="dashboard-budget">{t('dashboard.budget.title')}</h2>
         <Budget dashboard={dashboard} />
       </section>
+
+      <StatusMethodSettings slug={plan.slug} method={plan.statusMethod} onSaved={reload} />
 
       <EvaluationSection
         slug={plan.slug}
@@ -104,7 +109,7 @@ export default function DashboardPage() {
   );
   return (
     <PlanResourceView slug={slug} resource={resource} reload={reload}>
-      {(dashboard) => <DashboardView dashboard={dashboard} at={at} invalidAt={invalid} />}
+      {(dashboard) => <DashboardView dashboard={dashboard} at={at} invalidAt={invalid} reload={reload} />}
     </PlanResourceView>
   );
 }

@@ -9,7 +9,8 @@ import { CONTENT_LANG, formatNumber } from '../../lib/format';
 import { ChartErrorBoundary } from '../../ui/ChartErrorBoundary';
 import { formatOutcome } from '../../ui/kpi-format';
 import { progressStatusKey } from '../../ui/progress-status';
-import { ProgressStatusBadge } from '../../ui/ProgressStatusBadge';
+import { gradeKey, KpiStatusBadge, kpiStatusSentence, SummaryStatus } from '../../ui/StatusMethod';
+import type { StatusMethod } from '@kotei/domain/status';
 import { StatusCounts } from '../../ui/StatusCounts';
 import { buildTrajectory, hasTrajectory, type DashboardOutcome, type TrajectoryRow } from './outcome-series';
 
@@ -63,7 +64,7 @@ function TrajectoryTable({
   );
 }
 
-function OutcomeItem({ outcome }: { outcome: DashboardOutcome }) {
+function OutcomeItem({ outcome, method }: { outcome: DashboardOutcome; method: StatusMethod }) {
   const { t, lang } = useI18n();
   const { kpi } = outcome;
   const rows = useMemo(() => buildTrajectory(outcome), [outcome]);
@@ -80,7 +81,7 @@ function OutcomeItem({ outcome }: { outcome: DashboardOutcome }) {
   const chartLabel = t('dashboard.trajectory.chartLabel', {
     name: kpi.name,
     figures: figures || t('common.noValue'),
-    status: t(progressStatusKey(status.status)),
+    status: method === 'abnf' ? t(gradeKey(status.abnf.grade)) : t(progressStatusKey(status.status)),
   });
   return (
     <li className="dashboard-outcome" data-kpi-id={kpi.id}>
@@ -94,10 +95,8 @@ function OutcomeItem({ outcome }: { outcome: DashboardOutcome }) {
           </p>
         )}
         <p className="dashboard-outcome__status">
-          <ProgressStatusBadge status={status.status} />{' '}
-          <span className="dashboard-outcome__sentence">
-            {lang === 'en' ? status.sentence.en : status.sentence.ja}
-          </span>
+          <KpiStatusBadge status={status} method={method} />{' '}
+          <span className="dashboard-outcome__sentence">{kpiStatusSentence(status, method, lang)}</span>
         </p>
         {status.override && (
           <p className="muted">{t('dashboard.override', { reason: status.override.reason })}</p>
@@ -153,7 +152,7 @@ function OutcomeItem({ outcome }: { outcome: DashboardOutcome }) {
   );
 }
 
-export function GoalSection({ goal }: { goal: Goal }) {
+export function GoalSection({ goal, method }: { goal: Goal; method: StatusMethod }) {
   const { t } = useI18n();
   const headingId = `goal-${goal.number}`;
   return (
@@ -163,18 +162,19 @@ export function GoalSection({ goal }: { goal: Goal }) {
           <h3 id={headingId}>
             {t('plan.goal.number', { number: goal.number })} <span lang={CONTENT_LANG}>{goal.title}</span>
           </h3>
-          <ProgressStatusBadge status={goal.statusSummary.status} />
+          <SummaryStatus summary={goal.statusSummary} method={method} />
         </div>
         <StatusCounts
           summary={goal.statusSummary}
           label={t('dashboard.goal.countsLabel', { number: goal.number })}
+          method={method}
         />
         {goal.outcomes.length === 0 ? (
           <p className="muted">{t('plan.outcomes.none')}</p>
         ) : (
           <ul className="dashboard-outcomes" aria-label={t('plan.outcomes.label')}>
             {goal.outcomes.map((outcome) => (
-              <OutcomeItem key={outcome.kpi.id} outcome={outcome} />
+              <OutcomeItem key={outcome.kpi.id} outcome={outcome} method={method} />
             ))}
           </ul>
         )}

@@ -5,8 +5,9 @@ import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { progressStatusKey } from '../../ui/progress-status';
-import { PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from '@kotei/domain/status';
+import { ABNF_GRADES, PROGRESS_STATUS_SYMBOL, PROGRESS_STATUSES } from '@kotei/domain/status';
 import { ProgressStatusBadge } from '../../ui/ProgressStatusBadge';
+import { gradeKey, KpiStatusBadge, kpiStatusSentence } from '../../ui/StatusMethod';
 import { withReferenceDate } from '../../ui/reference-date-param';
 import { measurePath } from '../../ui/paths';
 
@@ -14,6 +15,8 @@ export function SheetsTable({ dashboard, at }: { dashboard: PlanDashboard; at: s
   const { t } = useI18n();
   const slug = dashboard.plan.slug;
   const caption = t('dashboard.sheets.caption');
+  // Under A/B/N/F a sheet shows its counts per grade; grades are counted, never averaged into one.
+  const isAbnf = dashboard.plan.statusMethod === 'abnf';
   return (
     <ScrollRegion label={t('common.scrollRegion', { name: caption })}>
       <table className="data-table dashboard-sheets">
@@ -21,14 +24,20 @@ export function SheetsTable({ dashboard, at }: { dashboard: PlanDashboard; at: s
         <thead>
           <tr>
             <th scope="col">{t('dashboard.sheets.sheet')}</th>
-            <th scope="col">{t('dashboard.sheets.status')}</th>
+            {!isAbnf && <th scope="col">{t('dashboard.sheets.status')}</th>}
             <th scope="col">{t('dashboard.sheets.total')}</th>
-            {PROGRESS_STATUSES.map((status) => (
-              <th scope="col" key={status} className="num">
-                <span aria-hidden="true">{PROGRESS_STATUS_SYMBOL[status]} </span>
-                {t(progressStatusKey(status))}
-              </th>
-            ))}
+            {isAbnf
+              ? ABNF_GRADES.map((grade) => (
+                  <th scope="col" key={grade} className="num">
+                    {t(gradeKey(grade))}
+                  </th>
+                ))
+              : PROGRESS_STATUSES.map((status) => (
+                  <th scope="col" key={status} className="num">
+                    <span aria-hidden="true">{PROGRESS_STATUS_SYMBOL[status]} </span>
+                    {t(progressStatusKey(status))}
+                  </th>
+                ))}
             <th scope="col">{t('dashboard.sheets.overdue')}</th>
             <th scope="col">{t('dashboard.sheets.unreported')}</th>
             <th scope="col">{t('dashboard.sheets.timeline')}</th>
@@ -42,15 +51,23 @@ export function SheetsTable({ dashboard, at }: { dashboard: PlanDashboard; at: s
                 <th scope="row">
                   {name} <span lang={CONTENT_LANG}>{sheet.title}</span>
                 </th>
-                <td>
-                  <ProgressStatusBadge status={sheet.statusSummary.status} />
-                </td>
-                <td className="num">{formatNumber(sheet.statusSummary.total)}</td>
-                {PROGRESS_STATUSES.map((status) => (
-                  <td key={status} className="num">
-                    {formatNumber(sheet.statusSummary.counts[status] ?? 0)}
+                {!isAbnf && (
+                  <td>
+                    <ProgressStatusBadge status={sheet.statusSummary.status} />
                   </td>
-                ))}
+                )}
+                <td className="num">{formatNumber(sheet.statusSummary.total)}</td>
+                {isAbnf
+                  ? ABNF_GRADES.map((grade) => (
+                      <td key={grade} className="num">
+                        {formatNumber(sheet.statusSummary.grades[grade] ?? 0)}
+                      </td>
+                    ))
+                  : PROGRESS_STATUSES.map((status) => (
+                      <td key={status} className="num">
+                        {formatNumber(sheet.statusSummary.counts[status] ?? 0)}
+                      </td>
+                    ))}
                 <td className="num">{formatNumber(sheet.overduePhases)}</td>
                 <td className="num">{formatNumber(sheet.unreportedPhases)}</td>
                 <td>
@@ -80,7 +97,7 @@ export function WorstKpis({ dashboard }: { dashboard: PlanDashboard }) {
     <ol className="dashboard-worst">
       {dashboard.worstKpis.map((item) => (
         <li key={`${item.measureId}:${item.kpi.id}`}>
-          <ProgressStatusBadge status={item.kpi.status.status} />{' '}
+          <KpiStatusBadge status={item.kpi.status} method={dashboard.plan.statusMethod} />{' '}
           <Link to={measurePath(dashboard.plan.slug, item.measureId)} lang={CONTENT_LANG}>
             {item.kpi.name}
           </Link>
@@ -90,7 +107,7 @@ export function WorstKpis({ dashboard }: { dashboard: PlanDashboard }) {
             <span lang={CONTENT_LANG}>{item.measureTitle}</span>）
           </span>
           <p className="dashboard-worst__sentence">
-            {lang === 'en' ? item.kpi.status.sentence.en : item.kpi.status.sentence.ja}
+            {kpiStatusSentence(item.kpi.status, dashboard.plan.statusMethod, lang)}
           </p>
         </li>
       ))}

@@ -9,6 +9,8 @@ import { CONTENT_LANG, formatNumber } from '../../lib/format';
 import { valueUnit } from '../../ui/kpi-format';
 import { DataTable } from './DataTable';
 import { KpiBreakdowns } from './KpiBreakdowns';
+import { KpiStatusBadge, kpiStatusSentence, statusMethodKey } from '../../ui/StatusMethod';
+import type { StatusMethod } from '@kotei/domain/status';
 
 type Actual = Kpi['actuals'][number];
 
@@ -108,7 +110,26 @@ function ActualsTable({ kpi }: { kpi: Kpi }) {
   );
 }
 
-function KpiDetail({ kpi }: { kpi: Kpi }) {
+/** A KPI's status by the plan's method and, when asked, by the other one beside it. */
+function KpiStatusBlock({ kpi, method, compare }: { kpi: Kpi; method: StatusMethod; compare: boolean }) {
+  const { t, lang } = useI18n();
+  const other: StatusMethod = method === 'abnf' ? 'open-sdg' : 'abnf';
+  const line = (shown: StatusMethod, key: 'abnf.compare.this' | 'abnf.compare.other') => (
+    <p className="kpi-status__line" data-method={shown}>
+      <span className="kpi-status__method">{t(key, { method: t(statusMethodKey(shown)) })}</span>:{' '}
+      <KpiStatusBadge status={kpi.status} method={shown} />{' '}
+      <span className="kpi-status__sentence">{kpiStatusSentence(kpi.status, shown, lang)}</span>
+    </p>
+  );
+  return (
+    <div className="kpi-status" aria-label={t('abnf.kpi.status')} role="group">
+      {line(method, 'abnf.compare.this')}
+      {compare && line(other, 'abnf.compare.other')}
+    </div>
+  );
+}
+
+function KpiDetail({ kpi, method, compare }: { kpi: Kpi; method: StatusMethod; compare: boolean }) {
   const { t } = useI18n();
   const headingId = useId();
   return (
@@ -122,6 +143,7 @@ function KpiDetail({ kpi }: { kpi: Kpi }) {
           <span lang={CONTENT_LANG}>{kpi.note}</span>
         </p>
       )}
+      <KpiStatusBlock kpi={kpi} method={method} compare={compare} />
       <ActualsTable kpi={kpi} />
       <KpiBreakdowns kpi={kpi} />
     </article>
@@ -129,7 +151,16 @@ function KpiDetail({ kpi }: { kpi: Kpi }) {
 }
 
 /** The measure's KPIs: one table of baselines and targets, then each KPI's actuals with their origin. */
-export function MeasureKpis({ kpis }: { kpis: readonly Kpi[] }) {
+export function MeasureKpis({
+  kpis,
+  method,
+  compare,
+}: {
+  kpis: readonly Kpi[];
+  /** The plan's status method, and whether to show the other beside it. */
+  method: StatusMethod;
+  compare: boolean;
+}) {
   const { t } = useI18n();
   const columns = useMemo(
     () => [
@@ -161,7 +192,7 @@ export function MeasureKpis({ kpis }: { kpis: readonly Kpi[] }) {
         <DataTable data={kpis} columns={columns} caption={caption} className="kpi-summary" />
       </ScrollRegion>
       {kpis.map((kpi) => (
-        <KpiDetail key={kpi.id} kpi={kpi} />
+        <KpiDetail key={kpi.id} kpi={kpi} method={method} compare={compare} />
       ))}
     </>
   );

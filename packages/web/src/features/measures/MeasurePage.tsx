@@ -15,6 +15,8 @@ import { SampleNotice } from '../../ui/SampleBadge';
 import { SheetName } from '../../ui/SheetName';
 import { useReference } from '../../ui/useReference';
 import { MeasureKpis } from './MeasureKpis';
+import { statusMethodKey } from '../../ui/StatusMethod';
+import { useState } from 'react';
 import { MeasureProgress } from './MeasureProgress';
 import { MeasureProjects } from './MeasureProjects';
 import './measure.css';
@@ -112,6 +114,7 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
   const { t, lang } = useI18n();
   const reference = useReference();
   const { plan, measure } = detail;
+  const [compare, setCompare] = useState(false);
   useDocumentTitle(measure.title);
   const planPath = `/plans/${encodeURIComponent(plan.slug)}`;
   const home = detail.placements.find((placement) => !placement.isRepost) ?? detail.placements[0];
@@ -155,6 +158,10 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
             <dd>{formatDate(detail.referenceDate, lang)}</dd>
           </div>
           <div className="facts__item">
+            <dt>{t('abnf.method.label')}</dt>
+            <dd data-status-method={plan.statusMethod}>{t(statusMethodKey(plan.statusMethod))}</dd>
+          </div>
+          <div className="facts__item">
             <dt>{t('measure.facts.source')}</dt>
             <dd>
               {detail.source === null
@@ -179,7 +186,24 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
 
           <section aria-labelledby="measure-kpis-heading">
             <h2 id="measure-kpis-heading">{t('measure.kpis.title')}</h2>
-            <MeasureKpis kpis={measure.kpis} />
+            {measure.kpis.length > 0 && (
+              <p className="kpi-compare">
+                <input
+                  type="checkbox"
+                  id="kpi-compare"
+                  checked={compare}
+                  onChange={(event) => {
+                    setCompare(event.target.checked);
+                  }}
+                />{' '}
+                <label htmlFor="kpi-compare">
+                  {t('abnf.compare.toggle', {
+                    method: t(statusMethodKey(plan.statusMethod === 'abnf' ? 'open-sdg' : 'abnf')),
+                  })}
+                </label>
+              </p>
+            )}
+            <MeasureKpis kpis={measure.kpis} method={plan.statusMethod} compare={compare} />
           </section>
 
           <section aria-labelledby="measure-progress-heading">

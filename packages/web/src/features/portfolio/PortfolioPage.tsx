@@ -67,7 +67,11 @@ function PlanCard({ plan, reference }: { plan: PlanSummary; reference: Reference
         <h4 className="portfolio-plan__status-title">
           {t('portfolio.statusTitle', { total: formatNumber(plan.statusSummary.total) })}
         </h4>
-        <StatusCounts summary={plan.statusSummary} label={t('portfolio.statusLabel', { plan: plan.title })} />
+        <StatusCounts
+          summary={plan.statusSummary}
+          label={t('portfolio.statusLabel', { plan: plan.title })}
+          method={plan.statusMethod}
+        />
         <p className="portfolio-plan__links">
           {/* Described by the plan's heading, so the link's name stays short and the plan title one link. */}
           <Link to={`${planPath}/dashboard`} aria-describedby={headingId}>

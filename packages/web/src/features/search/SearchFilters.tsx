@@ -1,5 +1,6 @@
 import { ORGANISATIONS } from '@kotei/domain/codes';
-import { PROGRESS_STATUSES } from '@kotei/domain/status';
+import { ABNF_GRADES, PROGRESS_STATUSES } from '@kotei/domain/status';
+import { gradeKey } from '../../ui/StatusMethod';
 import type { SearchHit, SearchResult } from '../../api/types';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
@@ -89,6 +90,26 @@ export function SearchFilters({
         </select>
         <p id="search-status-hint" className="search-form__hint">
           {t('search.filters.statusHint')}
+        </p>
+      </div>
+      <div>
+        <label htmlFor="search-grade">{t('abnf.search.grade')}</label>
+        <select
+          id="search-grade"
+          name="grade"
+          key={`grade:${params.grade}`}
+          defaultValue={params.grade}
+          aria-describedby="search-grade-hint"
+        >
+          <option value="">{t('search.filters.all')}</option>
+          {ABNF_GRADES.map((grade) => (
+            <option key={grade} value={grade}>
+              {t(gradeKey(grade))}
+            </option>
+          ))}
+        </select>
+        <p id="search-grade-hint" className="search-form__hint">
+          {t('abnf.search.gradeHint')}
         </p>
       </div>
       <div>

@@ -51,6 +51,7 @@ function SearchForm({ params, rounds }: { params: SearchParams; rounds: SearchRe
             ministry: read('ministry'),
             type: read('type'),
             status: read('status'),
+            grade: read('grade'),
             round: read('round'),
             plan: params.plan,
           }),

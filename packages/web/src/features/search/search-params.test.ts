@@ -15,6 +15,7 @@ describe('readSearchParams', () => {
       ministry: '厚',
       type: 'kpi',
       status: 'on_track',
+      grade: '',
       round: ROUND,
     });
     expect(
@@ -25,7 +26,7 @@ describe('readSearchParams', () => {
 
 describe('buildSearchPath', () => {
   it('writes only the filters that are set, so results are deep-linkable', () => {
-    const none = { q: '', plan: '', sheet: '', ministry: '', type: '', status: '', round: '' };
+    const none = { q: '', plan: '', sheet: '', ministry: '', type: '', status: '', grade: '', round: '' };
     expect(buildSearchPath({ ...none, q: 'R10', type: 'kpi', status: 'limited' })).toBe(
       '/search?q=R10&type=kpi&status=limited',
     );
@@ -49,6 +50,11 @@ describe('hitPath', () => {
 });
 
 describe('toSearchQuery', () => {
+  it('sends an A/B/N/F grade, and drops one the API does not know', () => {
+    expect(toSearchQuery(readSearchParams(new URLSearchParams('q=x&grade=B'))).grade).toBe('B');
+    expect(readSearchParams(new URLSearchParams('q=x&grade=b')).grade).toBe('');
+  });
+
   it('sends only the filters that are set, the sheet as a number', () => {
     const params = readSearchParams(new URLSearchParams(`q=臨床試験&sheet=2&status=on_track&round=${ROUND}`));
     expect(toSearchQuery(params)).toEqual({
@@ -58,6 +64,7 @@ describe('toSearchQuery', () => {
       ministry: undefined,
       type: undefined,
       status: 'on_track',
+      grade: undefined,
       round: ROUND,
     });
   });
@@ -70,9 +77,11 @@ describe('toSearchQuery', () => {
       ministry: '',
       type: 'sheet',
       status: 'good',
+      grade: 'C',
       round: '',
     });
     expect(query.type).toBeUndefined();
     expect(query.status).toBeUndefined();
+    expect(query.grade).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { SearchHit, SearchQuery } from '../../api/types';
 import { isId } from '../../lib/ids';
-import { PROGRESS_STATUSES } from '@kotei/domain/status';
+import { ABNF_GRADES, PROGRESS_STATUSES } from '@kotei/domain/status';
 
 /** The kinds of hits the results page lets readers filter by. */
 export const SEARCH_FILTER_TYPES = [
@@ -19,17 +19,20 @@ export interface SearchParams {
   type: string;
   plan: string;
   status: string;
+  /** An A/B/N/F grade (#16). */
+  grade: string;
   round: string;
 }
 
-const KEYS = ['q', 'plan', 'sheet', 'ministry', 'type', 'status', 'round'] as const;
+const KEYS = ['q', 'plan', 'sheet', 'ministry', 'type', 'status', 'grade', 'round'] as const;
 
-/** Reads `?q=&plan=&sheet=&ministry=&type=&status=&round=`, dropping values the API would refuse. */
+/** Reads `?q=&plan=&sheet=&ministry=&type=&status=&grade=&round=`, dropping values the API would refuse. */
 export function readSearchParams(search: URLSearchParams): SearchParams {
   const sheet = search.get('sheet') ?? '';
   const type = search.get('type') ?? '';
   const status = search.get('status') ?? '';
   const round = search.get('round') ?? '';
+  const grade = search.get('grade') ?? '';
   return {
     q: (search.get('q') ?? '').trim(),
     plan: search.get('plan') ?? '',
@@ -37,6 +40,7 @@ export function readSearchParams(search: URLSearchParams): SearchParams {
     ministry: (search.get('ministry') ?? '').slice(0, 4),
     type: (SEARCH_FILTER_TYPES as readonly string[]).includes(type) ? type : '',
     status: (PROGRESS_STATUSES as readonly string[]).includes(status) ? status : '',
+    grade: (ABNF_GRADES as readonly string[]).includes(grade) ? grade : '',
     round: isId(round) ? round : '',
   };
 }
@@ -61,6 +65,7 @@ export function toSearchQuery(params: SearchParams): SearchQuery {
     ministry: orUndefined(params.ministry),
     type: SEARCH_FILTER_TYPES.find((type) => type === params.type),
     status: PROGRESS_STATUSES.find((status) => status === params.status),
+    grade: ABNF_GRADES.find((grade) => grade === params.grade),
     round: orUndefined(params.round),
   };
 }
