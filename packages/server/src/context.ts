@@ -24,6 +24,7 @@ import { EvaluationService } from './services/evaluation.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
+import { ReportService } from './services/report.service.js';
 import { ReferenceService } from './services/reference.service.js';
 import { SearchService } from './services/search.service.js';
 import { StatusWarmer } from './services/status-warmer.js';
@@ -45,6 +46,8 @@ export interface AppContext {
   users: UserService;
   search: SearchService;
   imports: ImportService;
+  /** The published follow-up report (HTML, PDF, Excel) and the open data behind it. */
+  reports: ReportService;
   /** Warms every plan's statuses at start and at midnight in Japan; `serve` starts it, `close` stops it. */
   warmer: StatusWarmer;
   close(): Promise<void>;
@@ -81,6 +84,12 @@ export async function openContext(options: {
       options.clock,
       options.onWarmingError ?? (() => undefined),
     );
+    const evaluations = new EvaluationService(
+      planRepository,
+      new EvaluationRepository(database.db),
+      options.clock,
+    );
+    const reports = new ReportService(plans, planRepository, evaluations);
     return {
       database,
       clock: options.clock,
@@ -90,11 +99,8 @@ export async function openContext(options: {
       plans,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
       rounds: new RoundService(planRepository, new RoundRepository(database.db), options.clock),
-      evaluations: new EvaluationService(
-        planRepository,
-        new EvaluationRepository(database.db),
-        options.clock,
-      ),
+      evaluations,
+      reports,
       auth: new AuthService(
         userRepository,
         new SessionRepository(database.db),
@@ -108,6 +114,7 @@ export async function openContext(options: {
       warmer,
       close: async () => {
         await warmer.close();
+        await reports.close();
         await database.close();
       },
     };

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { Round } from './plan.js';
+
+/** The license a dataset is published under. */
+export const DataLicense = z
+  .object({
+    name: z.string().meta({ description: 'Short identifier, e.g. PDL-1.0' }),
+    title: z.string(),
+    path: z.string().meta({ description: 'Where the license text is published' }),
+  })
+  .meta({ id: 'DataLicense' });
+/** The license a dataset is published under. */
+export type DataLicense = z.infer<typeof DataLicense>;
+
+/** One downloadable file of a dataset at its stable address. */
+export const DataFile = z
+  .object({
+    name: z.string().meta({ description: 'Table name (kpis, actuals, …), plan, datapackage or report' }),
+    title: z.string(),
+    format: z.enum(['csv', 'json', 'pdf', 'xlsx', 'html']),
+    url: z.string().meta({ description: 'Stable address, answering ETag and Last-Modified' }),
+    bomUrl: z.string().nullable().meta({ description: 'The same CSV led by a BOM, for Excel' }),
+  })
+  .meta({ id: 'DataFile' });
+/** One downloadable file of a dataset. */
+export type DataFile = z.infer<typeof DataFile>;
+
+/** The open data of one plan at one published round. */
+export const Dataset = z
+  .object({
+    plan: z.object({ slug: z.string(), title: z.string(), owner: z.string(), isSample: z.boolean() }),
+    round: Round,
+    license: DataLicense,
+    datapackageUrl: z
+      .string()
+      .meta({ description: 'Frictionless Tabular Data Package describing the CSV files' }),
+    files: z.array(DataFile),
+  })
+  .meta({ id: 'Dataset' });
+/** The open data of one plan at one published round. */
+export type Dataset = z.infer<typeof Dataset>;
+
+/** Every published dataset: the data catalogue. */
+export const DataCatalogue = z.object({ datasets: z.array(Dataset) }).meta({ id: 'DataCatalogue' });
+/** Every published dataset. */
+export type DataCatalogue = z.infer<typeof DataCatalogue>;
