@@ -8,6 +8,15 @@ import type {
   ReportSheet,
 } from './report-model.js';
 import { STATUS_LABEL_JA } from './words.js';
+import {
+  LINE_HEIGHT,
+  pageGeometry,
+  phaseLabel,
+  sideHeight,
+  splitLanes,
+  type SheetWidths,
+} from './row-split.js';
+import type { ReportPhaseCell } from './report-model.js';
 
 /** Paper the print view is laid out for: both landscape, as the seed circulates. */
 export type ReportPaper = 'A3' | 'A4';
@@ -30,23 +39,34 @@ export const SHEET_COLUMN_SHARES = { measure: 10, periods: 40, kpi: 15, progress
 /** The page margins of the printed report, in millimetres. */
 export const PAGE_MARGIN_MM = { top: 12, right: 10, bottom: 14, left: 10 } as const;
 
+// Landscape paper sizes (mm) and the body font (pt) used on each.
+const PAPER = {
+  A3: { widthMm: 420, heightMm: 297, fontPt: 8 },
+  A4: { widthMm: 297, heightMm: 210, fontPt: 6 },
+} as const;
+
+// Of a page's height, what the sheet's repeated heads take (em), and a margin for the estimate's error.
+const HEAD_EM = 7;
+const SAFETY = 0.85;
+
 function styles(paper: ReportPaper): string {
-  const size = paper === 'A3' ? '8pt' : '6pt';
+  const size = `${PAPER[paper].fontPt}pt`;
   return `
 @page { size: ${paper} landscape; margin: ${PAGE_MARGIN_MM.top}mm ${PAGE_MARGIN_MM.right}mm ${PAGE_MARGIN_MM.bottom}mm ${PAGE_MARGIN_MM.left}mm; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK JP", "Noto Sans JP", sans-serif; font-size: ${size}; color: #1a1a1a; margin: 0; }
+body { font-family: "Noto Sans CJK JP", "Noto Sans JP", sans-serif; font-size: ${size}; line-height: ${LINE_HEIGHT}; color: #1a1a1a; margin: 0; }
 h1 { font-size: 2em; margin: 0 0 .5em; } h2 { font-size: 1.5em; margin: 0 0 .4em; } h3 { font-size: 1.2em; margin: .8em 0 .3em; }
 section { break-before: page; } section:first-of-type { break-before: auto; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 1px solid #555; padding: 2px 3px; vertical-align: top; overflow-wrap: anywhere; }
 thead th { background: #e8eef6; }
+tbody th { text-align: left; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .sheet-title th { background: #fff; text-align: left; font-size: 1.4em; border: none; padding: 0 0 4px; }
 .lanes { display: grid; gap: 2px; }
 .phase { border: 1px solid #7a8ca5; background: #f4f7fb; padding: 1px 2px; }
-.phase .state { display: block; color: #3a4a60; font-size: .9em; }
+.phase .state { color: #3a4a60; }
 .phase.overdue { border-width: 2px; border-color: #8a1c1c; }
 ul { margin: 0; padding-left: 1.1em; } li { margin: 0 0 2px; }
 .kpi { margin: 0 0 4px; } .kpi .name { font-weight: bold; } .muted { color: #555; }
@@ -70,33 +90,54 @@ const bulletList = (bullets: readonly ReportBullet[]): string =>
 const projectList = (projects: readonly ReportProject[]): string =>
   projects.length === 0 ? '' : `<ul>${projects.map((p) => `<li>${h(p.display)}</li>`).join('')}</ul>`;
 
-function lanesBlock(row: ReportMeasureRow, columns: number): string {
-  const cells = row.lanes.flatMap((lane, laneIndex) =>
-    lane.map(
-      (cell) =>
-        `<div class="phase ${cell.status}" style="grid-row:${laneIndex + 1};grid-column:${cell.fromColumn + 1} / span ${
-          cell.span
-        }">${h(cell.text)}<span class="state">${h(cell.statusText)}</span></div>`,
-    ),
+function lanesBlock(lanes: readonly ReportPhaseCell[][], columns: number): string {
+  const cells = lanes.flatMap((lane, laneIndex) =>
+    lane.map((cell) => {
+      const place = `grid-row:${laneIndex + 1};grid-column:${cell.fromColumn + 1} / span ${cell.span}`;
+      const label = phaseLabel(cell);
+      const state = label.slice(cell.text.length + 1);
+      return `<div class="phase ${cell.status}" data-span="${cell.span}" style="${place}"><span class="text">${h(
+        cell.text,
+      )}</span> <span class="state">${h(state)}</span></div>`;
+    }),
   );
   return `<div class="lanes" style="grid-template-columns:repeat(${columns},1fr)">${cells.join('')}</div>`;
 }
 
-function measureRow(row: ReportMeasureRow, columns: number): string {
+/** A measure as one row, or as several whole rows when it is estimated taller than a page. */
+function measureRows(row: ReportMeasureRow, columns: number, widths: SheetWidths, budget: number): string {
   const repost = row.isRepost ? '<div class="repost">（再掲）</div>' : '';
-  return `<tr data-measure="${h(row.id)}"><th scope="row">${h(row.title)}${repost}</th><td colspan="${columns}">${lanesBlock(
-    row,
-    columns,
-  )}</td><td>${row.kpis.map(kpiBlock).join('')}</td><td>${bulletList(row.progress)}</td><td>${projectList(
-    row.projects,
-  )}</td></tr>`;
+  const chunks = sideHeight(row, widths) > budget ? [row.lanes] : splitLanes(row, widths, budget);
+  return chunks
+    .map((lanes, i) => {
+      const lanesCell = `<td colspan="${columns}">${lanesBlock(lanes, columns)}</td>`;
+      if (i > 0) {
+        return `<tr data-measure="${h(row.id)}" class="continued"><th scope="row">${h(
+          row.title,
+        )}<div class="repost">（続き）</div></th>${lanesCell}<td></td><td></td><td></td></tr>`;
+      }
+      return `<tr data-measure="${h(row.id)}"><th scope="row">${h(row.title)}${repost}</th>${lanesCell}<td>${row.kpis
+        .map(kpiBlock)
+        .join('')}</td><td>${bulletList(row.progress)}</td><td>${projectList(row.projects)}</td></tr>`;
+    })
+    .join('\n');
 }
 
-function sheetSection(sheet: ReportSheet, report: FollowUpReport): string {
+function sheetSection(sheet: ReportSheet, report: FollowUpReport, paper: ReportPaper): string {
   const n = report.columns.length;
   const share = SHEET_COLUMN_SHARES;
+  const geometry = pageGeometry(PAPER[paper], PAGE_MARGIN_MM, PAPER[paper].fontPt);
+  const em = (percent: number): number => (geometry.widthEm * percent) / 100;
+  const widths: SheetWidths = {
+    measure: em(share.measure),
+    period: em(share.periods / Math.max(n, 1)),
+    kpi: em(share.kpi),
+    progress: em(share.progress),
+    projects: em(share.projects),
+  };
+  const budget = (geometry.heightEm - HEAD_EM) * SAFETY;
   const col = (percent: number): string => `<col style="width:${percent}%">`;
-  const widths = [
+  const cols = [
     col(share.measure),
     ...report.columns.map(() => col(share.periods / Math.max(n, 1))),
     col(share.kpi),
@@ -110,12 +151,12 @@ function sheetSection(sheet: ReportSheet, report: FollowUpReport): string {
           sheet.progress,
         )}</td><td>${projectList(sheet.projects)}</td></tr>`;
   return `<section class="sheet" data-sheet="${sheet.number}">
-<table><colgroup>${widths.join('')}</colgroup>
+<table><colgroup>${cols.join('')}</colgroup>
 <thead><tr class="sheet-title"><th colspan="${n + 4}">各施策のスケジュール・${h(sheet.heading)} ${h(sheet.title)}</th></tr>
 <tr><th scope="col">施策</th>${report.columns.map((c) => `<th scope="col">${h(c.label)}</th>`).join('')}<th scope="col">KPI（成果指標）</th><th scope="col">進捗状況 <span class="as-of">${h(
     report.asOfNote,
   )}</span></th><th scope="col">該当事業</th></tr></thead>
-<tbody>${sheet.rows.map((row) => measureRow(row, n)).join('\n')}${sheetLevel}</tbody></table></section>`;
+<tbody>${sheet.rows.map((row) => measureRows(row, n, widths, budget)).join('\n')}${sheetLevel}</tbody></table></section>`;
 }
 
 function cover(report: FollowUpReport): string {
@@ -183,7 +224,7 @@ export function renderReportHtml(report: FollowUpReport, paper: ReportPaper = 'A
 <body><main>
 ${cover(report)}
 ${summarySection(report)}
-${report.sheets.map((sheet) => sheetSection(sheet, report)).join('\n')}
+${report.sheets.map((sheet) => sheetSection(sheet, report, paper)).join('\n')}
 ${evaluationSection(report)}
 </main></body></html>`;
 }
