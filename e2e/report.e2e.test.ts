@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PAGE_MARGIN_MM, SHEET_COLUMN_SHARES } from '@kotei/reports';
 import { useKotei } from './support/fixture.js';
-import { ARTIFACTS, expectNoAxeViolations } from './support/page.js';
+import { ARTIFACTS, expectNoAxeViolations, saveScreenshot } from './support/page.js';
 
 const SLUG = 'drug-discovery-2024';
 const DIR = `${ARTIFACTS}report/`;
@@ -225,6 +225,27 @@ describe('the follow-up report as PDF', () => {
       const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'tbody th' });
       const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
       expect(fonts.map((f) => f.familyName)).toEqual(['Noto Sans CJK JP']);
+    });
+  });
+
+  it('links the report from the plan page and lists the open data on the catalogue page', async () => {
+    await withPage(async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/plans/${SLUG}`);
+      const printView = page.getByRole('link', { name: '印刷用の表示（HTML）' });
+      await printView.waitFor();
+      expect(await printView.getAttribute('href')).toMatch(new RegExp(`^/api/plans/${SLUG}/report\\?round=`));
+      expect(await page.getByRole('link', { name: 'PDF（A3横）' }).getAttribute('href')).toContain(
+        'format=pdf',
+      );
+      await expectNoAxeViolations(page);
+
+      await page.getByRole('link', { name: 'オープンデータ' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'オープンデータ' }).waitFor();
+      await page.getByRole('link', { name: 'CSV（BOM付き）' }).first().waitFor();
+      expect(await page.getByRole('link', { name: 'CSV（BOM付き）' }).count()).toBe(6);
+      expect(await page.getByText('公共データ利用規約（第1.0版）').count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, 'open-data.png');
     });
   });
 });

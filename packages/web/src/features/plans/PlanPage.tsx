@@ -185,6 +185,7 @@ function PlanView({ plan }: { plan: PlanTree }) {
             </Link>
           )}
         </p>
+        <PlanReport plan={plan} />
       </header>
 
       {plan.sheets.length > 0 && (
@@ -217,6 +218,45 @@ function PlanView({ plan }: { plan: PlanTree }) {
         <SheetSection key={sheet.id} sheet={sheet} reference={reference} slug={plan.slug} />
       ))}
     </article>
+  );
+}
+
+/** The follow-up report of the plan's latest published round: print view, PDF, Excel, and the open data. */
+function PlanReport({ plan }: { plan: PlanTree }) {
+  const { t, lang } = useI18n();
+  const round = plan.rounds
+    .filter((r) => r.state === 'published')
+    .sort((a, b) => b.asOfDate.localeCompare(a.asOfDate))[0];
+  const headingId = useId();
+  const base = `/api/plans/${encodeURIComponent(plan.slug)}/report`;
+  return (
+    <section className="plan__report" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('report.heading')}</h2>
+      {round ? (
+        <>
+          <p>{t('report.lead', { round: round.title, date: formatDate(round.asOfDate, lang) })}</p>
+          <ul className="plan__report-links">
+            <li>
+              <a href={`${base}?round=${round.id}`}>{t('report.printView')}</a>
+            </li>
+            <li>
+              <a href={`${base}?round=${round.id}&format=pdf`}>{t('report.pdfA3')}</a>
+            </li>
+            <li>
+              <a href={`${base}?round=${round.id}&format=pdf&paper=A4`}>{t('report.pdfA4')}</a>
+            </li>
+            <li>
+              <a href={`${base}?round=${round.id}&format=xlsx`}>{t('report.xlsx')}</a>
+            </li>
+            <li>
+              <Link to="/open-data">{t('report.openData')}</Link>
+            </li>
+          </ul>
+        </>
+      ) : (
+        <p>{t('report.none')}</p>
+      )}
+    </section>
   );
 }
 
