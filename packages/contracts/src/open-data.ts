@@ -44,3 +44,17 @@ export type Dataset = z.infer<typeof Dataset>;
 export const DataCatalogue = z.object({ datasets: z.array(Dataset) }).meta({ id: 'DataCatalogue' });
 /** Every published dataset. */
 export type DataCatalogue = z.infer<typeof DataCatalogue>;
+
+/** Whether this server can render PDF reports, and what to install when it cannot. */
+export const ReportCapabilities = z
+  .object({
+    pdf: z.object({
+      available: z.boolean(),
+      missing: z
+        .array(z.string())
+        .meta({ description: 'Each thing missing, with the command that installs it' }),
+    }),
+  })
+  .meta({ id: 'ReportCapabilities' });
+/** Whether this server can render PDF reports. */
+export type ReportCapabilities = z.infer<typeof ReportCapabilities>;

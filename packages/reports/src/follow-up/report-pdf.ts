@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import type { FollowUpReport } from './report-model.js';
 import { escapeHtml, renderReportHtml, type ReportPaper } from './report-html.js';
@@ -17,6 +18,22 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Where Debian's fonts-noto-cjk puts the font the report is set in. */
+export const NOTO_CJK_PATH =
+  process.env.KOTEI_CJK_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+/**
+ * What PDF output lacks on this machine, each with the command that adds it; empty when it can work. The server
+ * says so at start, and a PDF request is refused with the same words rather than printed without Japanese.
+ */
+export function pdfMissing(): string[] {
+  const missing: string[] = [];
+  if (!existsSync(CHROMIUM_PATH)) missing.push(`Chromium (${CHROMIUM_PATH}): apt-get install -y chromium`);
+  if (!existsSync(NOTO_CJK_PATH))
+    missing.push(`Noto CJK fonts (${NOTO_CJK_PATH}): apt-get install -y fonts-noto-cjk`);
+  return missing;
+}
+
 /** Thrown when PDF output cannot work on this machine, saying what to install. */
 export class PdfUnavailableError extends Error {
   constructor(message: string) {
@@ -27,6 +44,12 @@ export class PdfUnavailableError extends Error {
 
 /** Start Debian's Chromium, or say exactly what is missing. */
 export async function launchChromium(): Promise<Browser> {
+  const missing = pdfMissing();
+  if (missing.length > 0) {
+    throw new PdfUnavailableError(
+      `PDF output needs ${missing.join('; ')} (or run \`bash scripts/install-system-deps.sh\`)`,
+    );
+  }
   try {
     return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (error) {

@@ -142,6 +142,11 @@ describe.each(TEST_DATABASES)('the published report and open data on %s', (kind)
     expect(names).toContain('現在生じているドラッグ・ロスの解消');
   });
 
+  it('says that PDF output works here (the test setup installs Chromium and the CJK fonts)', async () => {
+    const res = await app.inject({ url: '/api/report-capabilities' });
+    expect(res.json()).toEqual({ pdf: { available: true, missing: [] } });
+  });
+
   it('refuses a report of a round not yet published, and a plan or file that does not exist', async () => {
     const admin = await signIn(app, 'admin', adminPassword);
     const created = await app.inject({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@kotei/domain';
-import type { DataCatalogue, DataFile, Dataset, PlanTree, Round } from '@kotei/contracts';
+import type { DataCatalogue, DataFile, Dataset, PlanTree, ReportCapabilities, Round } from '@kotei/contracts';
 import {
   buildFollowUpReport,
   dataPackage,
@@ -8,6 +8,7 @@ import {
   launchChromium,
   OPEN_DATA_TABLES,
   PdfUnavailableError,
+  pdfMissing,
   openDataTables,
   renderReportHtml,
   renderReportPdf,
@@ -190,6 +191,12 @@ export class ReportService {
       etag: etagOf(body),
       lastModified: data.updatedAt,
     };
+  }
+
+  /** Whether PDF output works on this machine, and what to install when it does not. Public. */
+  capabilities(): ReportCapabilities {
+    const missing = pdfMissing();
+    return { pdf: { available: missing.length === 0, missing } };
   }
 
   /** Every plan's published rounds with their files at stable addresses: the data catalogue. */

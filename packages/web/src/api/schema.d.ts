@@ -1614,6 +1614,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/report-capabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this server renders PDF reports, and what to install when it does not */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportCapabilities"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/open-data": {
         parameters: {
             query?: never;
@@ -2692,6 +2728,13 @@ export interface components {
         DataCatalogueInput: {
             datasets: components["schemas"]["DatasetInput"][];
         };
+        ReportCapabilitiesInput: {
+            pdf: {
+                available: boolean;
+                /** @description Each thing missing, with the command that installs it */
+                missing: string[];
+            };
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -3611,6 +3654,13 @@ export interface components {
         };
         DataCatalogue: {
             datasets: components["schemas"]["Dataset"][];
+        };
+        ReportCapabilities: {
+            pdf: {
+                available: boolean;
+                /** @description Each thing missing, with the command that installs it */
+                missing: string[];
+            };
         };
     };
     responses: never;

@@ -74,3 +74,5 @@ export type StatusSummary = Schemas['StatusSummary'];
 export type DataCatalogue = Schemas['DataCatalogue'];
 /** The open data of one plan at one published round. */
 export type Dataset = Schemas['Dataset'];
+/** GET /api/report-capabilities. */
+export type ReportCapabilities = Schemas['ReportCapabilities'];

@@ -477,6 +477,7 @@ export const en: Messages = {
   'report.pdfA3': 'PDF (A3 landscape)',
   'report.pdfA4': 'PDF (A4 landscape)',
   'report.xlsx': 'Excel',
+  'report.pdfUnavailable': 'This server cannot make PDFs yet. Install:',
   'report.openData': 'Open data',
   'report.none': 'No follow-up round has been published yet.',
   'openData.title': 'Open data',

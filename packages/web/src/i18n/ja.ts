@@ -478,6 +478,7 @@ export const ja = {
   'report.pdfA3': 'PDF（A3横）',
   'report.pdfA4': 'PDF（A4横）',
   'report.xlsx': 'Excel',
+  'report.pdfUnavailable': 'このサーバーでは PDF を作成できません。次のものをインストールしてください:',
   'report.openData': 'オープンデータ',
   'report.none': '公表済みのフォローアップはまだありません。',
   'openData.title': 'オープンデータ',

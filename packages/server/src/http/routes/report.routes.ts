@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DataCatalogue, ErrorBody, SlugParam } from '@kotei/contracts';
+import { DataCatalogue, ErrorBody, ReportCapabilities, SlugParam } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
 import { REPORT_FORMATS, type RenderedFile } from '../../services/report.service.js';
 
@@ -69,6 +69,18 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
         return sendFile(request, reply, file, format !== 'html');
       },
+    );
+
+    app.get(
+      '/report-capabilities',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: 'Whether this server renders PDF reports, and what to install when it does not',
+          response: { 200: ReportCapabilities },
+        },
+      },
+      () => ctx.reports.capabilities(),
     );
 
     app.get(

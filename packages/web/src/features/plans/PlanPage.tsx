@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Measure, PlanTree, Sheet, StrategicGoal } from '../../api/types';
+import type { Measure, PlanTree, ReportCapabilities, Sheet, StrategicGoal } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -229,12 +229,28 @@ function PlanReport({ plan }: { plan: PlanTree }) {
     .sort((a, b) => b.asOfDate.localeCompare(a.asOfDate))[0];
   const headingId = useId();
   const base = `/api/plans/${encodeURIComponent(plan.slug)}/report`;
+  const { resource: capabilities } = useApi<ReportCapabilities>('/api/report-capabilities', (signal) =>
+    send(api.GET('/api/report-capabilities', { signal })),
+  );
+  const missing = capabilities.status === 'success' ? capabilities.data.pdf.missing : [];
   return (
     <section className="plan__report" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('report.heading')}</h2>
       {round ? (
         <>
           <p>{t('report.lead', { round: round.title, date: formatDate(round.asOfDate, lang) })}</p>
+          {missing.length > 0 && (
+            <div className="notice" role="status">
+              <p>{t('report.pdfUnavailable')}</p>
+              <ul>
+                {missing.map((item) => (
+                  <li key={item}>
+                    <code>{item}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <ul className="plan__report-links">
             <li>
               <a href={`${base}?round=${round.id}`}>{t('report.printView')}</a>
