@@ -58,3 +58,48 @@ export const ReportCapabilities = z
   .meta({ id: 'ReportCapabilities' });
 /** Whether this server can render PDF reports. */
 export type ReportCapabilities = z.infer<typeof ReportCapabilities>;
+
+/** A report workbook uploaded for a preview: the .xlsx the report gives, edited. */
+export const WorkbookPreviewBody = z
+  .object({
+    contentBase64: z
+      .base64()
+      .max(14 * 1024 * 1024)
+      .meta({ description: 'The .xlsx file, base64 (at most 10 MB)' }),
+  })
+  .strict()
+  .meta({ id: 'WorkbookPreviewBody' });
+/** A report workbook uploaded for a preview. */
+export type WorkbookPreviewBody = z.infer<typeof WorkbookPreviewBody>;
+
+const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** What an uploaded report workbook would change, cell by cell, and every cell it could not read; writes nothing. */
+export const WorkbookPreview = z
+  .object({
+    round: Round,
+    changes: z.array(
+      z.object({
+        worksheet: z.string(),
+        cell: z.string().meta({ description: 'A1-style address' }),
+        table: z.string(),
+        rowId: z.string().nullable().meta({ description: 'null for a row that is not in the plan' }),
+        field: z.string(),
+        before: CellValue,
+        after: CellValue,
+      }),
+    ),
+    issues: z.array(
+      z.object({
+        worksheet: z.string(),
+        cell: z.string(),
+        field: z.string().nullable(),
+        found: z.string(),
+        expected: z.string(),
+        message: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'WorkbookPreview' });
+/** What an uploaded report workbook would change. */
+export type WorkbookPreview = z.infer<typeof WorkbookPreview>;

@@ -1614,6 +1614,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{slug}/report/workbook/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read an edited report workbook and list what it would change in a published round's data, cell by cell, and every cell it cannot read; writes nothing (coordinator, admin) */
+        post: {
+            parameters: {
+                query?: {
+                    round?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkbookPreviewBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkbookPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/report-capabilities": {
         parameters: {
             query?: never;
@@ -2735,6 +2825,35 @@ export interface components {
                 missing: string[];
             };
         };
+        WorkbookPreviewBodyInput: {
+            /**
+             * Format: base64
+             * @description The .xlsx file, base64 (at most 10 MB)
+             */
+            contentBase64: string;
+        };
+        WorkbookPreviewInput: {
+            round: components["schemas"]["RoundInput"];
+            changes: {
+                worksheet: string;
+                /** @description A1-style address */
+                cell: string;
+                table: string;
+                /** @description null for a row that is not in the plan */
+                rowId: string | null;
+                field: string;
+                before: string | number | boolean | null;
+                after: string | number | boolean | null;
+            }[];
+            issues: {
+                worksheet: string;
+                cell: string;
+                field: string | null;
+                found: string;
+                expected: string;
+                message: string;
+            }[];
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -3661,6 +3780,35 @@ export interface components {
                 /** @description Each thing missing, with the command that installs it */
                 missing: string[];
             };
+        };
+        WorkbookPreviewBody: {
+            /**
+             * Format: base64
+             * @description The .xlsx file, base64 (at most 10 MB)
+             */
+            contentBase64: string;
+        };
+        WorkbookPreview: {
+            round: components["schemas"]["Round"];
+            changes: {
+                worksheet: string;
+                /** @description A1-style address */
+                cell: string;
+                table: string;
+                /** @description null for a row that is not in the plan */
+                rowId: string | null;
+                field: string;
+                before: string | number | boolean | null;
+                after: string | number | boolean | null;
+            }[];
+            issues: {
+                worksheet: string;
+                cell: string;
+                field: string | null;
+                found: string;
+                expected: string;
+                message: string;
+            }[];
         };
     };
     responses: never;
