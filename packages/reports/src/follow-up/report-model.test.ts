@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiActual, PeriodValue, PlanTree, Round } from '@kotei/contracts';
 import { columnSpan, layLanes, periodColumns } from './period-columns.js';
-import { latestActual, reportRound } from './report-model.js';
+import { latestActual, reportRound, valueUnit } from './report-model.js';
 import { asOfNote, formatPoint } from './words.js';
 import { toCsv, type DataTable } from './open-data.js';
 
@@ -122,5 +122,12 @@ describe('toCsv', () => {
   it('quotes as RFC 4180 with CRLF, and leads with a BOM only when asked', () => {
     expect(toCsv(table)).toBe('text,n\r\n"治験, ""国際""\n共同",3\r\n空,\r\n');
     expect(toCsv(table, { bom: true }).charCodeAt(0)).toBe(0xfeff);
+  });
+});
+
+describe('valueUnit', () => {
+  it('writes a share-meeting-bar KPI as a count of units, its % belonging to the bar', () => {
+    expect(valueUnit({ unit: '%', shape: 'share-meeting-bar' })).toBe('');
+    expect(valueUnit({ unit: '件', shape: 'level' })).toBe('件');
   });
 });

@@ -173,15 +173,24 @@ export function latestActual(actuals: readonly KpiActual[], asOfDate: string): K
   return latest;
 }
 
+/**
+ * The unit a KPI's own values are written in: a share-meeting-bar KPI (全都道府県で80%以上) counts the units under
+ * its bar, so its values are counts and its unit (%) belongs to the bar, as the web app shows it.
+ */
+export function valueUnit(kpi: Pick<Kpi, 'unit' | 'shape'>): string {
+  return kpi.shape === 'share-meeting-bar' ? '' : kpi.unit;
+}
+
 function reportKpi(kpi: Kpi, asOfDate: string): ReportKpi {
   const latest = latestActual(kpi.actuals, asOfDate);
+  const unit = valueUnit(kpi);
   return {
     id: kpi.id,
     name: kpi.name,
     note: kpi.note,
-    baseline: formatPoint(kpi.baseline, kpi.unit),
-    target: formatPoint(kpi.target, kpi.unit),
-    latest: latest ? `${formatValue(latest.value, kpi.unit)} (${latest.period.label})` : null,
+    baseline: formatPoint(kpi.baseline, unit),
+    target: formatPoint(kpi.target, unit),
+    latest: latest ? `${formatValue(latest.value, unit)} (${latest.period.label})` : null,
     status: kpi.status.status,
     statusText: statusText(kpi.status.status),
   };
