@@ -3,15 +3,17 @@
 #   chromium        end-to-end tests and PDF output (never a downloaded browser)
 #   fonts-noto-cjk  Japanese glyphs in screenshots and PDFs
 #   postgresql      PostgreSQL 15 server binaries; tests start throwaway clusters of their own
+#   poppler-utils   pdftotext, pdffonts and pdftoppm, which the report's PDF tests read it with
 set -euo pipefail
 
 missing=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system packages: all present (chromium, fonts-noto-cjk, postgresql)"
+  echo "system packages: all present (chromium, fonts-noto-cjk, postgresql, poppler-utils)"
   exit 0
 fi
 

@@ -8,3 +8,4 @@ export * from './search.js';
 export * from './import.js';
 export * from './evaluation.js';
 export * from './round.js';
+export * from './open-data.js';

@@ -26,6 +26,7 @@ import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
 import { RoundPartService } from './services/round-part.service.js';
 import { RoundDiffService } from './services/round-diff.service.js';
+import { ReportService } from './services/report.service.js';
 import { ReferenceService } from './services/reference.service.js';
 import { SearchService } from './services/search.service.js';
 import { StatusWarmer } from './services/status-warmer.js';
@@ -51,6 +52,8 @@ export interface AppContext {
   users: UserService;
   search: SearchService;
   imports: ImportService;
+  /** The published follow-up report (HTML, PDF, Excel) and the open data behind it. */
+  reports: ReportService;
   /** Warms every plan's statuses at start and at midnight in Japan; `serve` starts it, `close` stops it. */
   warmer: StatusWarmer;
   close(): Promise<void>;
@@ -88,6 +91,12 @@ export async function openContext(options: {
       options.clock,
       options.onWarmingError ?? (() => undefined),
     );
+    const evaluations = new EvaluationService(
+      planRepository,
+      new EvaluationRepository(database.db),
+      options.clock,
+    );
+    const reports = new ReportService(plans, planRepository, evaluations);
     return {
       database,
       clock: options.clock,
@@ -99,11 +108,8 @@ export async function openContext(options: {
       rounds: new RoundService(planRepository, roundRepository, options.clock),
       parts: new RoundPartService(planRepository, roundRepository, options.clock),
       diffs: new RoundDiffService(planRepository),
-      evaluations: new EvaluationService(
-        planRepository,
-        new EvaluationRepository(database.db),
-        options.clock,
-      ),
+      evaluations,
+      reports,
       auth: new AuthService(
         userRepository,
         new SessionRepository(database.db),
@@ -117,6 +123,7 @@ export async function openContext(options: {
       warmer,
       close: async () => {
         await warmer.close();
+        await reports.close();
         await database.close();
       },
     };

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DomainError, ROLES, formatPeriod, parsePeriod, periodToIsoInterval, type Role } from '@kotei/domain';
+import { pdfMissing } from '@kotei/reports';
 import { prepareFirstStart } from '../bootstrap.js';
 import { readConfig } from '../config.js';
 import { openContext, type AppContext } from '../context.js';
@@ -10,6 +11,7 @@ import { buildApp } from '../http/app.js';
 import type { Operator } from '../services/actor.js';
 import { addAudit, operatorOf } from './audit-command.js';
 import { addBackup } from './backup-command.js';
+import { addReport } from './report-command.js';
 import { renderContracts, CONTRACT_FILES } from './contracts.js';
 import { BATCH_METHODS, runStatusBatch } from './status-command.js';
 
@@ -97,6 +99,7 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
       io.out(`kotei listening on ${url}`);
       io.out(`database: ${ctx.database.kind} ${redactPassword(ctx.database.location)}`);
       if (first.sample) io.out(`sample plan loaded: ${url}/plans/${first.sample.slug}`);
+      for (const missing of pdfMissing()) io.err(`PDF reports are unavailable until you install ${missing}`);
       if (first.admin) {
         io.out(`admin login: ${first.admin.login}`);
         io.out(`admin password: ${first.admin.password}`);
@@ -366,6 +369,7 @@ export function buildProgram(io: CliIo): Command {
   addUser(program, io, operator);
   addAudit(program, io, withContext);
   addBackup(program, io, withContext);
+  addReport(program, io, withContext);
   addContracts(program, io);
 
   return program;

@@ -21,6 +21,7 @@ import { importRoutes } from './routes/import.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
 import { roundRoutes } from './routes/round.routes.js';
+import { reportRoutes } from './routes/report.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 
 /** How the HTTP app is built. */
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(evaluationRoutes(ctx));
       await api.register(searchRoutes(ctx));
       await api.register(importRoutes(ctx));
+      await api.register(reportRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api' },

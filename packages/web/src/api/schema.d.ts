@@ -2405,6 +2405,358 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{slug}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's follow-up report at a published round: HTML print view, PDF, Excel, JSON or CSV */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A published round (default: the latest published) */
+                    round?: string;
+                    format?: "html" | "pdf" | "xlsx" | "json" | "csv";
+                    /** @description Landscape paper of the PDF and print view */
+                    paper?: "A3" | "A4";
+                };
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/report/workbook/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read an edited report workbook and list what it would change in a published round's data, cell by cell, and every cell it cannot read; writes nothing (coordinator, admin) */
+        post: {
+            parameters: {
+                query?: {
+                    round?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkbookPreviewBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkbookPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-capabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this server renders PDF reports, and what to install when it does not */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportCapabilities"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data catalogue: every plan’s published rounds with their files and license */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataCatalogue"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/{slug}/{roundId}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published round's open data (UTF-8): plan.json, datapackage.json, or a table (measures, phases, kpis, actuals, progress, budget_lines) as .csv or .json */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/{slug}/{roundId}/excel/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published round's table as CSV led by a BOM, so Excel opens it as UTF-8 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3649,6 +4001,76 @@ export interface components {
                 after: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
             }[];
         };
+        DataLicenseInput: {
+            /** @description Short identifier, e.g. PDL-1.0 */
+            name: string;
+            title: string;
+            /** @description Where the license text is published */
+            path: string;
+        };
+        DataFileInput: {
+            /** @description Table name (kpis, actuals, …), plan, datapackage or report */
+            name: string;
+            title: string;
+            /** @enum {string} */
+            format: "csv" | "json" | "pdf" | "xlsx" | "html";
+            /** @description Stable address, answering ETag and Last-Modified */
+            url: string;
+            /** @description The same CSV led by a BOM, for Excel */
+            bomUrl: string | null;
+        };
+        DatasetInput: {
+            plan: {
+                slug: string;
+                title: string;
+                owner: string;
+                isSample: boolean;
+            };
+            round: components["schemas"]["RoundInput"];
+            license: components["schemas"]["DataLicenseInput"];
+            /** @description Frictionless Tabular Data Package describing the CSV files */
+            datapackageUrl: string;
+            files: components["schemas"]["DataFileInput"][];
+        };
+        DataCatalogueInput: {
+            datasets: components["schemas"]["DatasetInput"][];
+        };
+        ReportCapabilitiesInput: {
+            pdf: {
+                available: boolean;
+                /** @description Each thing missing, with the command that installs it */
+                missing: string[];
+            };
+        };
+        WorkbookPreviewBodyInput: {
+            /**
+             * Format: base64
+             * @description The .xlsx file, base64 (at most 10 MB)
+             */
+            contentBase64: string;
+        };
+        WorkbookPreviewInput: {
+            round: components["schemas"]["RoundInput"];
+            changes: {
+                worksheet: string;
+                /** @description A1-style address */
+                cell: string;
+                table: string;
+                /** @description null for a row that is not in the plan */
+                rowId: string | null;
+                field: string;
+                before: string | number | boolean | null;
+                after: string | number | boolean | null;
+            }[];
+            issues: {
+                worksheet: string;
+                cell: string;
+                field: string | null;
+                found: string;
+                expected: string;
+                message: string;
+            }[];
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -4887,6 +5309,76 @@ export interface components {
                 before: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
                 /** @enum {string} */
                 after: "not_started" | "in_progress" | "done" | "delayed" | "under_revision" | "overdue" | "unreported";
+            }[];
+        };
+        DataLicense: {
+            /** @description Short identifier, e.g. PDL-1.0 */
+            name: string;
+            title: string;
+            /** @description Where the license text is published */
+            path: string;
+        };
+        DataFile: {
+            /** @description Table name (kpis, actuals, …), plan, datapackage or report */
+            name: string;
+            title: string;
+            /** @enum {string} */
+            format: "csv" | "json" | "pdf" | "xlsx" | "html";
+            /** @description Stable address, answering ETag and Last-Modified */
+            url: string;
+            /** @description The same CSV led by a BOM, for Excel */
+            bomUrl: string | null;
+        };
+        Dataset: {
+            plan: {
+                slug: string;
+                title: string;
+                owner: string;
+                isSample: boolean;
+            };
+            round: components["schemas"]["Round"];
+            license: components["schemas"]["DataLicense"];
+            /** @description Frictionless Tabular Data Package describing the CSV files */
+            datapackageUrl: string;
+            files: components["schemas"]["DataFile"][];
+        };
+        DataCatalogue: {
+            datasets: components["schemas"]["Dataset"][];
+        };
+        ReportCapabilities: {
+            pdf: {
+                available: boolean;
+                /** @description Each thing missing, with the command that installs it */
+                missing: string[];
+            };
+        };
+        WorkbookPreviewBody: {
+            /**
+             * Format: base64
+             * @description The .xlsx file, base64 (at most 10 MB)
+             */
+            contentBase64: string;
+        };
+        WorkbookPreview: {
+            round: components["schemas"]["Round"];
+            changes: {
+                worksheet: string;
+                /** @description A1-style address */
+                cell: string;
+                table: string;
+                /** @description null for a row that is not in the plan */
+                rowId: string | null;
+                field: string;
+                before: string | number | boolean | null;
+                after: string | number | boolean | null;
+            }[];
+            issues: {
+                worksheet: string;
+                cell: string;
+                field: string | null;
+                found: string;
+                expected: string;
+                message: string;
             }[];
         };
     };

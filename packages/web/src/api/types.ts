@@ -73,3 +73,9 @@ export type Sheet = Schemas['Sheet'];
 export type StrategicGoal = Schemas['StrategicGoal'];
 /** Statuses counted over a plan, goal or sheet. */
 export type StatusSummary = Schemas['StatusSummary'];
+/** GET /api/open-data: every published dataset with its files and license. */
+export type DataCatalogue = Schemas['DataCatalogue'];
+/** The open data of one plan at one published round. */
+export type Dataset = Schemas['Dataset'];
+/** GET /api/report-capabilities. */
+export type ReportCapabilities = Schemas['ReportCapabilities'];

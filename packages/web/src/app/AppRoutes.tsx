@@ -15,6 +15,7 @@ const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const SearchPage = lazy(() => import('../features/search/SearchPage'));
 const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
+const OpenDataPage = lazy(() => import('../features/open-data/OpenDataPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -65,6 +66,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <MeasurePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="open-data"
+          element={
+            <Lazy>
+              <OpenDataPage />
             </Lazy>
           }
         />

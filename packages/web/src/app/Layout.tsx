@@ -139,6 +139,9 @@ export function Layout() {
               <li>
                 <NavLink to="/search">{t('app.nav.search')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/open-data">{t('app.nav.openData')}</NavLink>
+              </li>
               {canImport(user) && (
                 <li>
                   <NavLink to="/import">{t('app.nav.import')}</NavLink>

@@ -501,6 +501,30 @@ export const ja = {
   'abnf.settings.save': '評価方式を保存',
   'abnf.settings.saved': '評価方式を保存しました。',
   'abnf.settings.error': '評価方式を保存できませんでした。',
+  // The follow-up report and the open data (#12).
+  'report.heading': 'フォローアップ報告',
+  'report.lead': '{round}（{date}時点）の報告をデータから作成します。',
+  'report.printView': '印刷用の表示（HTML）',
+  'report.pdfA3': 'PDF（A3横）',
+  'report.pdfA4': 'PDF（A4横）',
+  'report.xlsx': 'Excel',
+  'report.pdfUnavailable': 'このサーバーでは PDF を作成できません。次のものをインストールしてください:',
+  'report.openData': 'オープンデータ',
+  'report.none': '公表済みのフォローアップはまだありません。',
+  'openData.title': 'オープンデータ',
+  'openData.lead':
+    '公表済みのフォローアップごとに、KPI・実績・施策・工程・進捗状況・予算のデータを CSV（UTF-8）と JSON で提供します。Excel で開く場合は「BOM付き」の CSV をお使いください。',
+  'openData.none': '公表済みのデータセットはまだありません。',
+  'openData.dataset': '{plan} {round}',
+  'openData.license': '利用規約',
+  'openData.datapackage': 'データパッケージ（datapackage.json）',
+  'openData.table': 'データ',
+  'openData.files': 'ファイル',
+  'openData.csv': 'CSV',
+  'openData.csvBom': 'CSV（BOM付き）',
+  'openData.json': 'JSON',
+  'openData.asOf': '{date}時点',
+  'app.nav.openData': 'オープンデータ',
 };
 
 /** A key of the message catalogue. */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Measure, PlanTree, Sheet, StrategicGoal } from '../../api/types';
+import type { Measure, PlanTree, ReportCapabilities, Sheet, StrategicGoal } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -185,6 +185,7 @@ function PlanView({ plan }: { plan: PlanTree }) {
             </Link>
           )}
         </p>
+        <PlanReport plan={plan} />
       </header>
 
       {plan.sheets.length > 0 && (
@@ -217,6 +218,61 @@ function PlanView({ plan }: { plan: PlanTree }) {
         <SheetSection key={sheet.id} sheet={sheet} reference={reference} slug={plan.slug} />
       ))}
     </article>
+  );
+}
+
+/** The follow-up report of the plan's latest published round: print view, PDF, Excel, and the open data. */
+function PlanReport({ plan }: { plan: PlanTree }) {
+  const { t, lang } = useI18n();
+  const round = plan.rounds
+    .filter((r) => r.state === 'published')
+    .sort((a, b) => b.asOfDate.localeCompare(a.asOfDate))[0];
+  const headingId = useId();
+  const base = `/api/plans/${encodeURIComponent(plan.slug)}/report`;
+  const { resource: capabilities } = useApi<ReportCapabilities>('/api/report-capabilities', (signal) =>
+    send(api.GET('/api/report-capabilities', { signal })),
+  );
+  const missing = capabilities.status === 'success' ? capabilities.data.pdf.missing : [];
+  return (
+    <section className="plan__report" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('report.heading')}</h2>
+      {round ? (
+        <>
+          <p>{t('report.lead', { round: round.title, date: formatDate(round.asOfDate, lang) })}</p>
+          {missing.length > 0 && (
+            <div className="notice" role="status">
+              <p>{t('report.pdfUnavailable')}</p>
+              <ul>
+                {missing.map((item) => (
+                  <li key={item}>
+                    <code>{item}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <ul className="plan__report-links">
+            <li>
+              <a href={`${base}?round=${round.id}`}>{t('report.printView')}</a>
+            </li>
+            <li>
+              <a href={`${base}?round=${round.id}&format=pdf`}>{t('report.pdfA3')}</a>
+            </li>
+            <li>
+              <a href={`${base}?round=${round.id}&format=pdf&paper=A4`}>{t('report.pdfA4')}</a>
+            </li>
+            <li>
+              <a href={`${base}?round=${round.id}&format=xlsx`}>{t('report.xlsx')}</a>
+            </li>
+            <li>
+              <Link to="/open-data">{t('report.openData')}</Link>
+            </li>
+          </ul>
+        </>
+      ) : (
+        <p>{t('report.none')}</p>
+      )}
+    </section>
   );
 }
 

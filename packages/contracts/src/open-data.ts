@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { Round } from './plan.js';
+
+/** The license a dataset is published under. */
+export const DataLicense = z
+  .object({
+    name: z.string().meta({ description: 'Short identifier, e.g. PDL-1.0' }),
+    title: z.string(),
+    path: z.string().meta({ description: 'Where the license text is published' }),
+  })
+  .meta({ id: 'DataLicense' });
+/** The license a dataset is published under. */
+export type DataLicense = z.infer<typeof DataLicense>;
+
+/** One downloadable file of a dataset at its stable address. */
+export const DataFile = z
+  .object({
+    name: z.string().meta({ description: 'Table name (kpis, actuals, …), plan, datapackage or report' }),
+    title: z.string(),
+    format: z.enum(['csv', 'json', 'pdf', 'xlsx', 'html']),
+    url: z.string().meta({ description: 'Stable address, answering ETag and Last-Modified' }),
+    bomUrl: z.string().nullable().meta({ description: 'The same CSV led by a BOM, for Excel' }),
+  })
+  .meta({ id: 'DataFile' });
+/** One downloadable file of a dataset. */
+export type DataFile = z.infer<typeof DataFile>;
+
+/** The open data of one plan at one published round. */
+export const Dataset = z
+  .object({
+    plan: z.object({ slug: z.string(), title: z.string(), owner: z.string(), isSample: z.boolean() }),
+    round: Round,
+    license: DataLicense,
+    datapackageUrl: z
+      .string()
+      .meta({ description: 'Frictionless Tabular Data Package describing the CSV files' }),
+    files: z.array(DataFile),
+  })
+  .meta({ id: 'Dataset' });
+/** The open data of one plan at one published round. */
+export type Dataset = z.infer<typeof Dataset>;
+
+/** Every published dataset: the data catalogue. */
+export const DataCatalogue = z.object({ datasets: z.array(Dataset) }).meta({ id: 'DataCatalogue' });
+/** Every published dataset. */
+export type DataCatalogue = z.infer<typeof DataCatalogue>;
+
+/** Whether this server can render PDF reports, and what to install when it cannot. */
+export const ReportCapabilities = z
+  .object({
+    pdf: z.object({
+      available: z.boolean(),
+      missing: z
+        .array(z.string())
+        .meta({ description: 'Each thing missing, with the command that installs it' }),
+    }),
+  })
+  .meta({ id: 'ReportCapabilities' });
+/** Whether this server can render PDF reports. */
+export type ReportCapabilities = z.infer<typeof ReportCapabilities>;
+
+/** A report workbook uploaded for a preview: the .xlsx the report gives, edited. */
+export const WorkbookPreviewBody = z
+  .object({
+    contentBase64: z
+      .base64()
+      .max(14 * 1024 * 1024)
+      .meta({ description: 'The .xlsx file, base64 (at most 10 MB)' }),
+  })
+  .strict()
+  .meta({ id: 'WorkbookPreviewBody' });
+/** A report workbook uploaded for a preview. */
+export type WorkbookPreviewBody = z.infer<typeof WorkbookPreviewBody>;
+
+const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** What an uploaded report workbook would change, cell by cell, and every cell it could not read; writes nothing. */
+export const WorkbookPreview = z
+  .object({
+    round: Round,
+    changes: z.array(
+      z.object({
+        worksheet: z.string(),
+        cell: z.string().meta({ description: 'A1-style address' }),
+        table: z.string(),
+        rowId: z.string().nullable().meta({ description: 'null for a row that is not in the plan' }),
+        field: z.string(),
+        before: CellValue,
+        after: CellValue,
+      }),
+    ),
+    issues: z.array(
+      z.object({
+        worksheet: z.string(),
+        cell: z.string(),
+        field: z.string().nullable(),
+        found: z.string(),
+        expected: z.string(),
+        message: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'WorkbookPreview' });
+/** What an uploaded report workbook would change. */
+export type WorkbookPreview = z.infer<typeof WorkbookPreview>;

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import type { FollowUpReport } from './report-model.js';
+import { escapeHtml, renderReportHtml, type ReportPaper } from './report-html.js';
+
+/** Debian's Chromium, the one browser kotei drives (never a downloaded build). */
+export const CHROMIUM_PATH = process.env.KOTEI_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Chromium's flags on the project's machines (PLATFORM.md). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Where Debian's fonts-noto-cjk puts the font the report is set in. */
+export const NOTO_CJK_PATH =
+  process.env.KOTEI_CJK_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+/**
+ * What PDF output lacks on this machine, each with the command that adds it; empty when it can work. The server
+ * says so at start, and a PDF request is refused with the same words rather than printed without Japanese.
+ */
+export function pdfMissing(): string[] {
+  const missing: string[] = [];
+  if (!existsSync(CHROMIUM_PATH)) missing.push(`Chromium (${CHROMIUM_PATH}): apt-get install -y chromium`);
+  if (!existsSync(NOTO_CJK_PATH))
+    missing.push(`Noto CJK fonts (${NOTO_CJK_PATH}): apt-get install -y fonts-noto-cjk`);
+  return missing;
+}
+
+/** Thrown when PDF output cannot work on this machine, saying what to install. */
+export class PdfUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PdfUnavailableError';
+  }
+}
+
+/** Start Debian's Chromium, or say exactly what is missing. */
+export async function launchChromium(): Promise<Browser> {
+  const missing = pdfMissing();
+  if (missing.length > 0) {
+    throw new PdfUnavailableError(
+      `PDF output needs ${missing.join('; ')} (or run \`bash scripts/install-system-deps.sh\`)`,
+    );
+  }
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
+    throw new PdfUnavailableError(
+      `PDF output needs Chromium at ${CHROMIUM_PATH} and the Noto CJK fonts: run ` +
+        `\`bash scripts/install-system-deps.sh\` (apt-get install chromium fonts-noto-cjk). ${reason}`,
+    );
+  }
+}
+
+function footer(report: FollowUpReport): string {
+  const title = escapeHtml(`${report.plan.title} ${report.round.title}`);
+  return (
+    `<div style="font-family:'Noto Sans CJK JP',sans-serif;font-size:7px;width:100%;padding:0 10mm;` +
+    `display:flex;justify-content:space-between"><span>${title}</span>` +
+    `<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`
+  );
+}
+
+/**
+ * The report as a PDF on A3 or A4 landscape: each sheet's title and column heads repeated on every page, no
+ * row cut across pages, page numbers in the footer. Pass a browser to reuse one across renders.
+ */
+export async function renderReportPdf(
+  report: FollowUpReport,
+  options: { paper?: ReportPaper; browser?: Browser } = {},
+): Promise<Buffer> {
+  const paper = options.paper ?? 'A3';
+  const browser = options.browser ?? (await launchChromium());
+  try {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(renderReportHtml(report, paper), { waitUntil: 'load' });
+      // The fonts are local (Noto CJK); wait until they are laid out before printing.
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      return await page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: footer(report),
+      });
+    } finally {
+      await page.close();
+    }
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}

@@ -1,0 +1,169 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  DataCatalogue,
+  ErrorBody,
+  ReportCapabilities,
+  SlugParam,
+  WorkbookPreview,
+  WorkbookPreviewBody,
+} from '@kotei/contracts';
+import { actorOf } from '../auth.js';
+import type { AppContext } from '../../context.js';
+import { REPORT_FORMATS, type RenderedFile } from '../../services/report.service.js';
+
+const ReportQuery = z.object({
+  round: z.uuid().optional().meta({ description: 'A published round (default: the latest published)' }),
+  format: z.enum(REPORT_FORMATS).default('html'),
+  paper: z
+    .enum(['A3', 'A4'])
+    .default('A3')
+    .meta({ description: 'Landscape paper of the PDF and print view' }),
+});
+const FileParams = z.object({ slug: SlugParam, roundId: z.uuid(), file: z.string().max(80) });
+const FILE_DESCRIPTION =
+  'plan.json, datapackage.json, or a table (measures, phases, kpis, actuals, progress, budget_lines) as .csv or .json';
+
+/** RFC 9110: an If-None-Match that names the ETag, or else an If-Modified-Since not before the change, is met. */
+function isFresh(request: FastifyRequest, file: RenderedFile): boolean {
+  const match = request.headers['if-none-match'];
+  if (match !== undefined)
+    return match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag);
+  const since = request.headers['if-modified-since'];
+  if (since === undefined) return false;
+  const sinceMs = Date.parse(since);
+  return !Number.isNaN(sinceMs) && Math.floor(Date.parse(file.lastModified) / 1000) * 1000 <= sinceMs;
+}
+
+/** Send a file with its validators, or 304 when the client's copy is current. */
+function sendFile(request: FastifyRequest, reply: FastifyReply, file: RenderedFile, download: boolean) {
+  void reply
+    .header('etag', file.etag)
+    .header('last-modified', new Date(file.lastModified).toUTCString())
+    .header('cache-control', 'public, no-cache');
+  if (isFresh(request, file)) return reply.status(304).send();
+  if (download) {
+    void reply.header(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
+  }
+  return reply.type(file.contentType).send(file.body);
+}
+
+/** The published follow-up report and the open data: public reads of published rounds. */
+export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await Promise.resolve();
+
+    app.get(
+      '/plans/:slug/report',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: "A plan's follow-up report at a published round: HTML print view, PDF, Excel, JSON or CSV",
+          params: z.object({ slug: SlugParam }),
+          querystring: ReportQuery,
+          response: { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const { round, format, paper } = request.query;
+        const file = await ctx.reports.render(request.params.slug, {
+          format,
+          paper,
+          ...(round === undefined ? {} : { roundId: round }),
+        });
+        return sendFile(request, reply, file, format !== 'html');
+      },
+    );
+
+    app.post(
+      '/plans/:slug/report/workbook/preview',
+      {
+        bodyLimit: 16 * 1024 * 1024,
+        schema: {
+          tags: ['reports'],
+          summary:
+            "Read an edited report workbook and list what it would change in a published round's data, cell by cell, and every cell it cannot read; writes nothing (coordinator, admin)",
+          security: [{ session: [], csrf: [] }],
+          params: z.object({ slug: SlugParam }),
+          querystring: z.object({ round: z.uuid().optional() }),
+          body: WorkbookPreviewBody,
+          response: {
+            200: WorkbookPreview,
+            400: ErrorBody,
+            401: ErrorBody,
+            403: ErrorBody,
+            404: ErrorBody,
+            409: ErrorBody,
+          },
+        },
+      },
+      (request) =>
+        ctx.reports.previewWorkbook(
+          actorOf(request),
+          request.params.slug,
+          Buffer.from(request.body.contentBase64, 'base64'),
+          request.query.round,
+        ),
+    );
+
+    app.get(
+      '/report-capabilities',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: 'Whether this server renders PDF reports, and what to install when it does not',
+          response: { 200: ReportCapabilities },
+        },
+      },
+      () => ctx.reports.capabilities(),
+    );
+
+    app.get(
+      '/open-data',
+      {
+        schema: {
+          tags: ['open-data'],
+          summary: 'The data catalogue: every plan’s published rounds with their files and license',
+          response: { 200: DataCatalogue },
+        },
+      },
+      () => ctx.reports.catalogue(),
+    );
+
+    app.get(
+      '/open-data/:slug/:roundId/:file',
+      {
+        schema: {
+          tags: ['open-data'],
+          summary: `A published round's open data (UTF-8): ${FILE_DESCRIPTION}`,
+          params: FileParams,
+          response: { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const { slug, roundId, file } = request.params;
+        return sendFile(request, reply, await ctx.reports.openDataFile(slug, roundId, file), false);
+      },
+    );
+
+    app.get(
+      '/open-data/:slug/:roundId/excel/:file',
+      {
+        schema: {
+          tags: ['open-data'],
+          summary: "A published round's table as CSV led by a BOM, so Excel opens it as UTF-8",
+          params: FileParams,
+          response: { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const { slug, roundId, file } = request.params;
+        return sendFile(request, reply, await ctx.reports.openDataFile(slug, roundId, file, true), false);
+      },
+    );
+  };
+}

@@ -1,0 +1,298 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '@kotei/domain';
+import type {
+  DataCatalogue,
+  DataFile,
+  Dataset,
+  PlanTree,
+  ReportCapabilities,
+  Round,
+  WorkbookPreview,
+} from '@kotei/contracts';
+import {
+  buildFollowUpReport,
+  dataPackage,
+  diffTables,
+  readReportWorkbook,
+  DEFAULT_DATA_LICENSE,
+  launchChromium,
+  OPEN_DATA_TABLES,
+  PdfUnavailableError,
+  pdfMissing,
+  openDataTables,
+  renderReportHtml,
+  renderReportPdf,
+  renderReportXlsx,
+  reportRound,
+  toCsv,
+  toRecords,
+  type FollowUpReport,
+  type OpenDataTableName,
+  type ReportPaper,
+} from '@kotei/reports';
+import type { PlanRepository } from '../repositories/plan.repository.js';
+import type { EvaluationService } from './evaluation.service.js';
+import type { PlanService } from './plan.service.js';
+import { requirePermission, type Actor } from './actor.js';
+
+/** What the report can be rendered as. */
+export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'json', 'csv'] as const;
+/** One of the report's formats. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A rendered file: its bytes, media type and a file name to save it as. */
+export interface RenderedFile {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+  /** Strong validator of the bytes. */
+  etag: string;
+  /** When the plan's data last changed (ISO instant). */
+  lastModified: string;
+}
+
+/** A plan at a published round: its tree read at the round's as-of date, and when its data last changed. */
+export interface RoundData {
+  tree: PlanTree;
+  round: Round;
+  updatedAt: string;
+}
+
+type Browser = Awaited<ReturnType<typeof launchChromium>>;
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+const etagOf = (body: Buffer): string =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+
+/** The published follow-up report and the open data behind it: public reads of published rounds only. */
+export class ReportService {
+  private browser: Promise<Browser> | null = null;
+
+  constructor(
+    private readonly plans: PlanService,
+    private readonly planRows: PlanRepository,
+    private readonly evaluations: EvaluationService,
+  ) {}
+
+  /** The plan (by slug or id) at a published round (the latest when none is named). */
+  async roundData(planRef: string, roundId?: string): Promise<RoundData> {
+    const plan =
+      (await this.planRows.findBySlug(planRef)) ??
+      (await this.planRows.listWithCounts(planRef).catch(() => []))[0]?.summary;
+    if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug or id "${planRef}"`);
+    const row = await this.planRows.findBySlug(plan.slug);
+    const current = await this.plans.getTree(plan.slug);
+    const round = reportRound(current, roundId);
+    const tree = await this.plans.getTree(plan.slug, round.asOfDate);
+    return { tree, round, updatedAt: row?.updated_at ?? new Date(0).toISOString() };
+  }
+
+  /** The report model of a plan at a published round. */
+  async model(planRef: string, roundId?: string): Promise<{ data: RoundData; report: FollowUpReport }> {
+    const data = await this.roundData(planRef, roundId);
+    // A report is of a published round, whose evaluations are public: read as the public reads them.
+    const { evaluations } = await this.evaluations.list(
+      { user: null, requestId: null },
+      data.tree.slug,
+      data.round.id,
+    );
+    return { data, report: buildFollowUpReport(data.tree, data.round, evaluations) };
+  }
+
+  /** The report in a format: html, pdf (A3 or A4 landscape), xlsx, json (the plan tree) or csv (one table). */
+  async render(
+    planRef: string,
+    options: {
+      roundId?: string;
+      format: ReportFormat;
+      paper?: ReportPaper;
+      table?: OpenDataTableName;
+      bom?: boolean;
+    },
+  ): Promise<RenderedFile> {
+    const { data, report } = await this.model(planRef, options.roundId);
+    const base = `${data.tree.slug}-${data.round.asOfDate}`;
+    const body = await this.bytes(data, report, options);
+    const name =
+      options.format === 'csv' ? `${base}-${options.table ?? 'kpis'}.csv` : `${base}.${options.format}`;
+    return {
+      body,
+      contentType: CONTENT_TYPES[options.format],
+      fileName: name,
+      etag: etagOf(body),
+      lastModified: data.updatedAt,
+    };
+  }
+
+  private async bytes(
+    data: RoundData,
+    report: FollowUpReport,
+    options: { format: ReportFormat; paper?: ReportPaper; table?: OpenDataTableName; bom?: boolean },
+  ): Promise<Buffer> {
+    switch (options.format) {
+      case 'html':
+        return Buffer.from(renderReportHtml(report, options.paper ?? 'A3'), 'utf8');
+      case 'pdf':
+        try {
+          return await renderReportPdf(report, {
+            paper: options.paper ?? 'A3',
+            browser: await this.sharedBrowser(),
+          });
+        } catch (error) {
+          if (error instanceof PdfUnavailableError)
+            throw new DomainError('unavailable', 'pdf_unavailable', error.message);
+          throw error;
+        }
+      case 'xlsx':
+        return renderReportXlsx(report, openDataTables(data.tree, data.round));
+      case 'json':
+        return Buffer.from(JSON.stringify(data.tree), 'utf8');
+      case 'csv': {
+        const table = openDataTables(data.tree, data.round).find((t) => t.name === (options.table ?? 'kpis'));
+        if (!table) {
+          throw new DomainError(
+            'invalid_input',
+            'unknown_table',
+            `Expected one of ${OPEN_DATA_TABLES.join(', ')}`,
+          );
+        }
+        return Buffer.from(toCsv(table, { bom: options.bom ?? false }), 'utf8');
+      }
+    }
+  }
+
+  /** The Frictionless Data Package of a plan's published round. */
+  async dataPackage(planRef: string, roundId?: string): Promise<RenderedFile> {
+    const data = await this.roundData(planRef, roundId);
+    const body = Buffer.from(
+      JSON.stringify(dataPackage(data.tree, data.round, openDataTables(data.tree, data.round)), null, 2),
+      'utf8',
+    );
+    return {
+      body,
+      contentType: 'application/json; charset=utf-8',
+      fileName: 'datapackage.json',
+      etag: etagOf(body),
+      lastModified: data.updatedAt,
+    };
+  }
+
+  /**
+   * One open-data file of a plan's published round at its stable address: `plan.json`, `datapackage.json`,
+   * `<table>.csv` (with `bom`, led by a BOM) or `<table>.json`.
+   */
+  async openDataFile(slug: string, roundId: string, file: string, bom = false): Promise<RenderedFile> {
+    if (file === 'datapackage.json' && !bom) return this.dataPackage(slug, roundId);
+    if (file === 'plan.json' && !bom) return this.render(slug, { roundId, format: 'json' });
+    const match = /^([a-z_]+)\.(csv|json)$/.exec(file);
+    const table = OPEN_DATA_TABLES.find((name) => name === match?.[1]);
+    if (!match || !table || (bom && match[2] !== 'csv')) {
+      throw new DomainError('not_found', 'open_data_not_found', `No open-data file "${file}"`);
+    }
+    if (match[2] === 'csv') return this.render(slug, { roundId, format: 'csv', table, bom });
+    const data = await this.roundData(slug, roundId);
+    const found = openDataTables(data.tree, data.round).find((t) => t.name === table);
+    const body = Buffer.from(JSON.stringify(found ? toRecords(found) : []), 'utf8');
+    return {
+      body,
+      contentType: CONTENT_TYPES.json,
+      fileName: file,
+      etag: etagOf(body),
+      lastModified: data.updatedAt,
+    };
+  }
+
+  /**
+   * What an edited report workbook would change in a published round's data, cell by cell, with every cell it
+   * could not read (worksheet, address, expected). Coordinators and admins; writes nothing.
+   */
+  async previewWorkbook(
+    actor: Actor,
+    slug: string,
+    bytes: Uint8Array,
+    roundId?: string,
+  ): Promise<WorkbookPreview> {
+    requirePermission(actor, 'plan:edit');
+    const data = await this.roundData(slug, roundId);
+    const current = openDataTables(data.tree, data.round);
+    const { tables, issues } = await readReportWorkbook(bytes, current);
+    return { round: data.round, changes: issues.length > 0 ? [] : diffTables(current, tables), issues };
+  }
+
+  /** Whether PDF output works on this machine, and what to install when it does not. Public. */
+  capabilities(): ReportCapabilities {
+    const missing = pdfMissing();
+    return { pdf: { available: missing.length === 0, missing } };
+  }
+
+  /** Every plan's published rounds with their files at stable addresses: the data catalogue. */
+  async catalogue(): Promise<DataCatalogue> {
+    const datasets: Dataset[] = [];
+    for (const plan of await this.plans.list()) {
+      const tree = await this.plans.getTree(plan.slug);
+      for (const round of tree.rounds.filter((r) => r.state === 'published')) {
+        datasets.push(datasetOf(tree, round));
+      }
+    }
+    return { datasets };
+  }
+
+  // One Chromium for every PDF of this process, started at the first; a failed start is retried next time.
+  private sharedBrowser(): Promise<Browser> {
+    if (!this.browser) {
+      this.browser = launchChromium().catch((error: unknown) => {
+        this.browser = null;
+        throw error;
+      });
+    }
+    return this.browser;
+  }
+
+  /** Close the browser, if one was started. */
+  async close(): Promise<void> {
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await (await browser.catch(() => null))?.close();
+  }
+}
+
+function datasetOf(tree: PlanTree, round: Round): Dataset {
+  const base = `/api/open-data/${encodeURIComponent(tree.slug)}/${round.id}`;
+  const report = `/api/plans/${encodeURIComponent(tree.slug)}/report?round=${round.id}&format=`;
+  const tables = openDataTables(tree, round);
+  const files: DataFile[] = [
+    { name: 'report', title: 'フォローアップ報告（PDF）', format: 'pdf', url: `${report}pdf`, bomUrl: null },
+    {
+      name: 'report',
+      title: 'フォローアップ報告（Excel）',
+      format: 'xlsx',
+      url: `${report}xlsx`,
+      bomUrl: null,
+    },
+    { name: 'plan', title: '計画全体（JSON）', format: 'json', url: `${base}/plan.json`, bomUrl: null },
+    ...tables.flatMap((t): DataFile[] => [
+      {
+        name: t.name,
+        title: t.title,
+        format: 'csv',
+        url: `${base}/${t.name}.csv`,
+        bomUrl: `${base}/excel/${t.name}.csv`,
+      },
+      { name: t.name, title: t.title, format: 'json', url: `${base}/${t.name}.json`, bomUrl: null },
+    ]),
+  ];
+  return {
+    plan: { slug: tree.slug, title: tree.title, owner: tree.owner, isSample: tree.isSample },
+    round,
+    license: { ...DEFAULT_DATA_LICENSE },
+    datapackageUrl: `${base}/datapackage.json`,
+    files,
+  };
+}
