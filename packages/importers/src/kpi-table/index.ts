@@ -119,17 +119,19 @@ export async function parseKpiWorkbook(
 }
 
 /**
- * Whether text is a KPI table rather than a follow-up document: it is laid out as a table and one of its first
- * rows is a KPI header (項目/指標 with 基準値, 目標値 or 実績), and it is no 工程表 document.
+ * Whether text is a KPI table rather than a follow-up document: it is laid out as a table (CSV, TSV, HTML,
+ * pipe or PDF-extract rows) and is no 工程表 document. A table without a recognisable header is still a table:
+ * its import then says so, naming the rows it looked at, instead of reading it as prose.
  */
 export function looksLikeKpiTable(text: string): boolean {
   const format = detectTextFormat(text);
   if (format === null) return false;
   if ((text.slice(0, 200_000).match(/工程表/gu) ?? []).length >= 2) return false;
+  if (format !== 'markdown') return true;
+  // Markdown is a follow-up document's own form: only a KPI header among its first rows makes it a table.
   const head = text.split('\n', 300).join('\n');
-  const grid = readTextTable(head, format);
   const hint = eraHintOf(head);
-  return grid.rows.some((row) => detectHeader(row, hint) !== null);
+  return readTextTable(head, format).rows.some((row) => detectHeader(row, hint) !== null);
 }
 
 function emptyPlan(options: KpiTableOptions): PlanDocument {

@@ -25,7 +25,7 @@ export function detectTextFormat(text: string): Exclude<TableFormat, 'xlsx'> | n
   const pipeRows = countLines(lines, (line) => line.startsWith('|') && line.endsWith('|'));
   const rule = lines.some((line) => /^\|?\s*:?-{3,}:?\s*\|/u.test(line));
   if (pipeRows >= 2 && rule) return 'markdown';
-  const needed = Math.min(2, lines.length);
+  const needed = 2;
   if (countLines(lines, (line) => line.includes(' | ')) >= needed) return 'pdf-text';
   if (countLines(lines, (line) => line.includes('\t')) >= needed) return 'tsv';
   if (countLines(lines, (line) => line.includes(',')) >= needed) return 'csv';
