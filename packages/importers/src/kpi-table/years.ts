@@ -1,4 +1,4 @@
-import { ERAS, eraFirstYear, findEra, normalizeText } from '@kotei/domain';
+import { ERAS, findEra, normalizeText, parseWareki } from '@kotei/domain';
 
 /** The era a bare year (「24年度」) belongs to, decided once per document. */
 export type EraHint = string;
@@ -44,12 +44,10 @@ export function eraHintOf(text: string): EraHint {
   return best;
 }
 
+// Through the domain calendar, which reads an era's years past its end as documents wrote them (平成32年 = 2020).
 function eraYear(eraName: string, yearText: string): number | null {
-  const era = findEra(eraName);
-  if (era === undefined) return null;
-  const n = yearText === '元' ? 1 : Number(yearText);
-  // An era's years go on past its end in documents written before it ended: 平成32年 is 2020.
-  return n >= 1 ? eraFirstYear(era) + n - 1 : null;
+  const parsed = parseWareki(`${eraName}${yearText}年`);
+  return parsed.ok ? parsed.value.year : null;
 }
 
 function bareYear(n: number, hint: EraHint): number | null {
