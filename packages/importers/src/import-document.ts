@@ -1,6 +1,6 @@
 import type { PlanDocument } from '@kotei/contracts';
 import { decodeDocument } from './decode-document.js';
-import type { ColumnMapping, KpiTableResult } from './kpi-table/index.js';
+import type { ColumnRoleOverride, KpiTableResult } from './kpi-table/index.js';
 import {
   isWorkbookBytes,
   looksLikeKpiTable,
@@ -16,8 +16,8 @@ export interface ImportDocumentRequest {
   readonly fileName: string;
   readonly slug?: string | undefined;
   readonly knownMinistries?: readonly string[];
-  /** A column mapping the user corrected, for a KPI table. */
-  readonly mapping?: readonly ColumnMapping[] | undefined;
+  /** The columns whose role the user corrected, for a KPI table. */
+  readonly columnRoles?: readonly ColumnRoleOverride[] | undefined;
 }
 
 /** What a file was read as, the plan and issues, and for a KPI table its KPIs and proposed column mappings. */
@@ -43,7 +43,7 @@ export async function importDocument(request: ImportDocumentRequest): Promise<Im
   const options = {
     sourceName: request.fileName,
     ...(request.slug === undefined ? {} : { slug: request.slug }),
-    ...(request.mapping === undefined ? {} : { mapping: request.mapping }),
+    ...(request.columnRoles === undefined ? {} : { columnRoles: request.columnRoles }),
   };
   if (isWorkbookBytes(request.bytes)) {
     const result = await parseKpiWorkbook(request.bytes, options);
@@ -61,7 +61,7 @@ export async function importDocument(request: ImportDocumentRequest): Promise<Im
   const decoded = decodeDocument(request.bytes);
   if (!decoded.ok) return { ok: false, message: decoded.error.message };
   const text = decoded.text.replace(/\r\n?/gu, '\n');
-  if (request.mapping !== undefined || looksLikeKpiTable(text)) {
+  if ((request.columnRoles !== undefined && request.columnRoles.length > 0) || looksLikeKpiTable(text)) {
     const result = parseKpiTableText(text, options);
     return {
       ok: true,

@@ -24,6 +24,7 @@ export {
 export type {
   ColumnMapping,
   ColumnRole,
+  ColumnRoleOverride,
   KpiTableParseOptions,
   KpiTableResult,
   TableKpi,

@@ -90,3 +90,21 @@ export const STATUS_REASONS = [
   'pace_against_target',
   'set_by_coordinator',
 ] as const;
+
+/** What a column of a KPI table holds, as the table importer proposes it and a user corrects it. */
+export const KPI_TABLE_COLUMN_ROLES = [
+  'name',
+  'group',
+  'code',
+  'unit',
+  'baseline',
+  'target',
+  'actual',
+  'estimate',
+  'status',
+  'owner',
+  'note',
+  'ignore',
+] as const;
+/** What a column of a KPI table holds. */
+export type KpiTableColumnRole = (typeof KPI_TABLE_COLUMN_ROLES)[number];

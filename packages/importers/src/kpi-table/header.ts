@@ -1,38 +1,20 @@
-import { normalizeText } from '@kotei/domain';
+import { KPI_TABLE_COLUMN_ROLES, normalizeText, type KpiTableColumnRole } from '@kotei/domain';
 import type { GridRow } from './grid.js';
 import type { EraHint, YearReading } from './years.js';
 import { readYear } from './years.js';
 
-/** What a column of a KPI table holds. */
-export type ColumnRole =
-  | 'name'
-  | 'group'
-  | 'code'
-  | 'unit'
-  | 'baseline'
-  | 'target'
-  | 'actual'
-  | 'estimate'
-  | 'status'
-  | 'owner'
-  | 'note'
-  | 'ignore';
+/** What a column of a KPI table holds (the domain's vocabulary). */
+export type ColumnRole = KpiTableColumnRole;
 
 /** The roles a user may give a column, in the order the mapping step lists them. */
-export const COLUMN_ROLES: readonly ColumnRole[] = [
-  'name',
-  'group',
-  'code',
-  'unit',
-  'baseline',
-  'target',
-  'actual',
-  'estimate',
-  'status',
-  'owner',
-  'note',
-  'ignore',
-];
+export const COLUMN_ROLES: readonly ColumnRole[] = KPI_TABLE_COLUMN_ROLES;
+
+/** A user's correction of one column's role. */
+export interface ColumnRoleOverride {
+  /** 0-based column index. */
+  readonly column: number;
+  readonly role: ColumnRole;
+}
 
 /** A column's proposed role, how sure the importer is, and the cells that made it decide. */
 export interface ColumnMapping {
@@ -112,7 +94,11 @@ const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'act
  * of them a value (baseline, target or actual), and no cell may hold a figure. Roles are then settled against
  * each other (one name, one baseline, one target; a second name column to its left is a group).
  */
-export function detectHeader(row: GridRow, hint: EraHint): ColumnMapping[] | null {
+export function detectHeader(
+  row: GridRow,
+  hint: EraHint,
+  overrides: readonly ColumnRoleOverride[] = [],
+): ColumnMapping[] | null {
   const guesses = row.cells.map((cell) => (cell.text === '' ? null : guessRole(cell.text, hint)));
   const found = guesses.filter((guess) => guess !== null);
   if (found.length < 2 || !found.some((guess) => VALUE_ROLES.has(guess.role))) return null;
@@ -137,7 +123,13 @@ export function detectHeader(row: GridRow, hint: EraHint): ColumnMapping[] | nul
           evidence: `${cell.ref} 「${cell.text}」: 「${guess.word}」`,
         };
   });
-  return settleRoles(mapping);
+  const settled = settleRoles(mapping);
+  for (const { column, role } of overrides) {
+    const at = settled[column];
+    if (at !== undefined)
+      settled[column] = { ...at, role, confidence: 1, evidence: `${at.evidence}; set by the user` };
+  }
+  return settled;
 }
 
 function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {

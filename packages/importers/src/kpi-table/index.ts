@@ -1,7 +1,7 @@
 import { PlanDocument } from '@kotei/contracts';
 import type { ParseIssue, ParseResult } from '../parse-issue.js';
 import type { Grid, TableFormat } from './grid.js';
-import type { ColumnMapping } from './header.js';
+import type { ColumnRoleOverride } from './header.js';
 import { detectHeader } from './header.js';
 import type { KpiTableOptions } from './plan-from-table.js';
 import { planFromTable } from './plan-from-table.js';
@@ -12,7 +12,7 @@ import { isZip, readWorkbook } from './workbook.js';
 import type { EraHint } from './years.js';
 import { eraHintOf } from './years.js';
 
-export type { ColumnMapping, ColumnRole } from './header.js';
+export type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
 export { COLUMN_ROLES } from './header.js';
 export type { KpiTableOptions } from './plan-from-table.js';
 export type { TableKpi, TablePoint } from './table-kpis.js';
@@ -28,9 +28,9 @@ export interface KpiTableResult extends ParseResult<PlanDocument> {
   readonly mappings: TableReading['mappings'];
 }
 
-/** Options of a table import: those of the plan, and a column mapping the user corrected (replaces detection). */
+/** Options of a table import: those of the plan, and the columns whose role the user corrected. */
 export interface KpiTableParseOptions extends KpiTableOptions {
-  readonly mapping?: readonly ColumnMapping[];
+  readonly columnRoles?: readonly ColumnRoleOverride[];
 }
 
 function gridText(grids: readonly Grid[]): string {
@@ -47,7 +47,7 @@ export function parseKpiGrids(
 ): KpiTableResult {
   try {
     const hint: EraHint = eraHintOf(gridText(grids));
-    const reading = readTableKpis(grids, hint, options.mapping ?? null);
+    const reading = readTableKpis(grids, hint, options.columnRoles ?? []);
     const issues: ParseIssue[] = [...reading.issues];
     const draft = planFromTable(reading.kpis, reading.title, options, issues);
     const parsed = PlanDocument.safeParse(draft);

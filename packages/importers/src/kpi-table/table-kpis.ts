@@ -3,7 +3,7 @@ import type { ParseIssue } from '../parse-issue.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
 import { readValueCell } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
-import type { ColumnMapping, ColumnRole } from './header.js';
+import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
 import { detectHeader } from './header.js';
 import type { EraHint, YearReading } from './years.js';
 import { readYear } from './years.js';
@@ -110,11 +110,11 @@ class GridReader {
 
   constructor(
     private readonly hint: EraHint,
-    private readonly forced: readonly ColumnMapping[] | null,
+    private readonly overrides: readonly ColumnRoleOverride[],
   ) {}
 
   read(grid: Grid): void {
-    this.mapping = this.forced === null ? null : [...this.forced];
+    this.mapping = null;
     this.section = grid.sheet;
     this.group = null;
     this.lookedAt = [];
@@ -127,7 +127,7 @@ class GridReader {
         this.continueLast(row, texts);
         continue;
       }
-      const header = this.forced === null ? detectHeader(row, this.hint) : null;
+      const header = detectHeader(row, this.hint, this.overrides);
       if (header !== null) {
         this.mapping = header;
         this.mappings.push({ sheet: grid.sheet, line: row.line, columns: header });
@@ -384,15 +384,15 @@ function buildKpi(parts: KpiParts): TableKpi {
 
 /**
  * Reads KPI rows from grids (worksheets or text tables): finds each header row (again after a repeated one),
- * keeps sections and group rows, reads every value cell. `mapping`, when given, replaces the detected header:
- * the user's correction of the proposed roles.
+ * keeps sections and group rows, reads every value cell. `overrides` are the user's corrections of the
+ * proposed roles, applied to every header row found.
  */
 export function readTableKpis(
   grids: readonly Grid[],
   hint: EraHint,
-  mapping: readonly ColumnMapping[] | null = null,
+  overrides: readonly ColumnRoleOverride[] = [],
 ): TableReading {
-  const reader = new GridReader(hint, mapping);
+  const reader = new GridReader(hint, overrides);
   for (const grid of grids) reader.read(grid);
   return { kpis: reader.kpis, mappings: reader.mappings, title: reader.title, issues: reader.issues };
 }

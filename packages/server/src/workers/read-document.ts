@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ImportPreview, PlanDocument } from '@kotei/contracts';
-import { importDocument, type ParseIssue } from '@kotei/importers';
+import { importDocument, type ColumnRoleOverride, type ParseIssue } from '@kotei/importers';
 import { mapPlanDocument } from '../repositories/mappers/plan-document.mapper.js';
 import { assemblePlanTree } from '../services/plan-tree.js';
 
@@ -10,11 +10,23 @@ export interface ReadRequest {
   fileName: string;
   slug?: string | undefined;
   knownMinistries: readonly string[];
+  /** For a KPI table: the columns whose proposed role the user corrected. */
+  columnRoles?: readonly ColumnRoleOverride[] | undefined;
 }
+
+/** For a KPI table: its layout and the roles proposed for its columns (with the user's corrections). */
+export type TableMapping = ImportPreview['table'];
 
 /** A document read into a plan with its issues, or the reason its bytes are no text document. */
 export type ReadOutcome =
-  | { ok: true; doc: PlanDocument; issues: ParseIssue[]; encoding: string; fingerprint: string }
+  | {
+      ok: true;
+      doc: PlanDocument;
+      issues: ParseIssue[];
+      encoding: string;
+      fingerprint: string;
+      table: TableMapping;
+    }
   | { ok: false; message: string };
 
 /**
@@ -28,6 +40,7 @@ export async function readDocument(request: ReadRequest): Promise<ReadOutcome> {
     fileName: request.fileName,
     slug: request.slug,
     knownMinistries: request.knownMinistries,
+    columnRoles: request.columnRoles,
   });
   if (!read.ok) return { ok: false, message: read.message };
   // A table that gave no KPI is refused whole, with what went wrong (no header, and the rows looked at): a
@@ -38,7 +51,24 @@ export async function readDocument(request: ReadRequest): Promise<ReadOutcome> {
     return { ok: false, message: reasons.length > 0 ? reasons.join(' ') : 'The table holds no KPI row.' };
   }
   const fingerprint = createHash('sha256').update(read.text).digest('hex');
-  return { ok: true, doc: read.plan, issues: read.issues, encoding: read.encoding, fingerprint };
+  const table: TableMapping =
+    read.table === null
+      ? null
+      : {
+          format: read.table.format,
+          mappings: read.table.mappings.map((m) => ({
+            sheet: m.sheet,
+            line: m.line,
+            columns: m.columns.map(({ column, role, confidence, header, evidence }) => ({
+              column,
+              role,
+              confidence,
+              header,
+              evidence,
+            })),
+          })),
+        };
+  return { ok: true, doc: read.plan, issues: read.issues, encoding: read.encoding, fingerprint, table };
 }
 
 /** A document to preview as a new plan: what reading needs, the time the rows would get, and the day to judge at. */
@@ -60,6 +90,7 @@ export type PreviewOutcome =
       /** What the store would refuse if the plan were created, as error issues with their lines. */
       refusals: ParseIssue[];
       counts: ImportPreview['counts'];
+      table: TableMapping;
       /**
        * The plan tree as UTF-8 JSON: a large plan is serialised and encoded here, off the event loop, and its
        * bytes are handed over (transferred, not copied) so the main thread never holds it as a string.
@@ -82,6 +113,7 @@ export async function previewDocument(request: PreviewRequest): Promise<PreviewO
     slug: read.doc.slug,
     encoding: read.encoding,
     fingerprint: read.fingerprint,
+    table: read.table,
     issues: read.issues,
     refusals: problems.map((problem) => ({
       code: problem.code,

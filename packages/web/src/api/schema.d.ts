@@ -2348,6 +2348,12 @@ export interface components {
              */
             contentBase64: string;
             slug?: string;
+            /** @description For a KPI table: the columns whose proposed role the user corrected (0-based) */
+            columnRoles?: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
         };
         ImportIssueInput: {
             code: string;
@@ -2359,6 +2365,26 @@ export interface components {
             message: string;
             /** @enum {string} */
             severity: "error" | "warning" | "info";
+        };
+        KpiTableColumnInput: {
+            /** @description 0-based */
+            column: number;
+            /** @enum {string} */
+            role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            confidence: number;
+            header: string;
+            evidence: string;
+        };
+        KpiTableMappingInput: {
+            /** @description xlsx, csv, tsv, html, markdown or pdf-text */
+            format: string;
+            mappings: {
+                /** @description Worksheet, or null for text */
+                sheet: string | null;
+                /** @description Line (text) or row (worksheet) of the header */
+                line: number;
+                columns: components["schemas"]["KpiTableColumnInput"][];
+            }[];
         };
         ImportPreviewInput: {
             /** @enum {string} */
@@ -2377,6 +2403,8 @@ export interface components {
                 actuals: number;
             };
             issues: components["schemas"]["ImportIssueInput"][];
+            /** @description For a KPI table: the roles proposed for its columns */
+            table: components["schemas"]["KpiTableMappingInput"] | null;
             plan: components["schemas"]["PlanTreeInput"];
         };
         ImportResultInput: {
@@ -3234,6 +3262,12 @@ export interface components {
              */
             contentBase64: string;
             slug?: string;
+            /** @description For a KPI table: the columns whose proposed role the user corrected (0-based) */
+            columnRoles?: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
         };
         ImportIssue: {
             code: string;
@@ -3245,6 +3279,26 @@ export interface components {
             message: string;
             /** @enum {string} */
             severity: "error" | "warning" | "info";
+        };
+        KpiTableColumn: {
+            /** @description 0-based */
+            column: number;
+            /** @enum {string} */
+            role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            confidence: number;
+            header: string;
+            evidence: string;
+        };
+        KpiTableMapping: {
+            /** @description xlsx, csv, tsv, html, markdown or pdf-text */
+            format: string;
+            mappings: {
+                /** @description Worksheet, or null for text */
+                sheet: string | null;
+                /** @description Line (text) or row (worksheet) of the header */
+                line: number;
+                columns: components["schemas"]["KpiTableColumn"][];
+            }[];
         };
         ImportPreview: {
             /** @enum {string} */
@@ -3263,6 +3317,8 @@ export interface components {
                 actuals: number;
             };
             issues: components["schemas"]["ImportIssue"][];
+            /** @description For a KPI table: the roles proposed for its columns */
+            table: components["schemas"]["KpiTableMapping"] | null;
             plan: components["schemas"]["PlanTree"];
         };
         ImportResult: {
