@@ -150,3 +150,31 @@ describe('importDocument', () => {
     expect(outcome.ok && outcome.issues.some((i) => i.code === 'xlsx-unreadable')).toBe(true);
   });
 });
+
+describe('parseKpiTable on a year-column layout with a target row and an actual row per KPI', () => {
+  const text = [
+    '指標名,区分,令和4年度,令和5年度,令和6年度,令和7年度',
+    '公園の年間利用者数,目標,"1,000人","1,100人","1,200人","1,300人"',
+    ',実績,980人,"1,050人",,',
+    '市民農園の区画数,年次目標,40区画,45区画,50区画,55区画',
+    '市民農園の区画数,年次実績,41区画,44区画,49区画,',
+  ].join('\n');
+
+  it('takes the last year’s target, keeps the others as milestones, and the next row’s figures as actuals', () => {
+    const result = parseKpiTableText(text);
+    expect(result.kpis).toHaveLength(2);
+    const park = kpi(result, '公園の年間利用者数');
+    expect(park.target).toMatchObject({ value: 1300, year: 2025 });
+    expect(park.baseline).toBeNull();
+    expect(park.actuals.map((a) => [a.value, a.year])).toEqual([
+      [980, 2022],
+      [1050, 2023],
+    ]);
+    expect(park.latest).toMatchObject({ value: 1050, year: 2023 });
+    expect(park.notes.join(' ')).toContain('年次目標');
+    expect(kpi(result, '市民農園の区画数')).toMatchObject({
+      unit: '区画',
+      latest: { value: 49, year: 2024 },
+    });
+  });
+});

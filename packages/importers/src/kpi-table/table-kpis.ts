@@ -5,6 +5,7 @@ import { readValueCell } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
 import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
 import { detectHeader } from './header.js';
+import { latestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
 import type { EraHint, YearReading } from './years.js';
 import { readYear } from './years.js';
 
@@ -192,6 +193,21 @@ class GridReader {
       this.readHeading(row, nameCell.text, nameColumn !== undefined);
       return;
     }
+    const kind = rowKindOf(row, mapping);
+    const previous = this.kpis[this.kpis.length - 1];
+    if (
+      kind === 'actuals' &&
+      previous !== undefined &&
+      (nameCell.text === '' || cleanName(nameCell.text).name === previous.name)
+    ) {
+      const points = yearColumns(mapping).map((m) => this.readPoint(row, m, previous.name, null).point);
+      this.kpis[this.kpis.length - 1] = withActualRow(
+        previous,
+        points.filter((p): p is TablePoint => p?.value != null),
+        row,
+      );
+      return;
+    }
     const cleaned = cleanName(nameCell.text);
     let name = cleaned.name;
     let deadline = cleaned.deadline;
@@ -217,19 +233,26 @@ class GridReader {
     const actuals = roleColumns(mapping, 'actual')
       .map((m) => this.readPoint(row, m, name, null).point)
       .filter((p): p is TablePoint => p !== null && p.value !== null);
-    this.kpis.push(
-      buildKpi({
-        grid,
-        row,
-        mapping,
-        name,
-        notes: cleaned.notes,
-        section: this.section,
-        baseline,
-        target,
-        actuals,
-      }),
-    );
+    const kpi = buildKpi({
+      grid,
+      row,
+      mapping,
+      name,
+      notes: cleaned.notes,
+      section: this.section,
+      baseline,
+      target,
+      actuals,
+    });
+    if (kind === 'targets') {
+      const points = yearColumns(mapping).map((m) => this.readPoint(row, m, name, null).point);
+      this.kpis.push(
+        targetRowKpi(
+          kpi,
+          points.filter((p): p is TablePoint => p?.value != null),
+        ),
+      );
+    } else this.kpis.push(kpi);
   }
 
   // A row with a name and no values: a section heading (第1分野, 2.保健・医療, a title in the first column) or the
@@ -320,10 +343,7 @@ interface KpiParts {
 function buildKpi(parts: KpiParts): TableKpi {
   const { grid, row, mapping, baseline, target, actuals } = parts;
   let name = parts.name;
-  const latest = actuals.reduce<TablePoint | null>(
-    (best, p) => (best === null || (p.year ?? -Infinity) >= (best.year ?? -Infinity) ? p : best),
-    null,
-  );
+  const latest = latestOf(actuals);
   const lead = target.reading?.lead;
   if (lead != null && !name.endsWith(lead)) name = `${name} ${lead}`;
   const unitFromName = UNIT_IN_NAME.exec(name)?.[1];
