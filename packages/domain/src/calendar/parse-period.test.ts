@@ -294,6 +294,16 @@ describe('parsePeriod', () => {
     { label: '2028', expected: '年度 or 年 after a 西暦 year', found: '' },
     { label: '2024年度第5四半期', expected: 'a quarter from 1 to 4 after 第', found: '5四半期' },
     {
+      label: '早期',
+      expected: 'a year with it: 早期 and 年度内 alone name no date (e.g. 2025年度内)',
+      found: '早期',
+    },
+    {
+      label: '年度内',
+      expected: 'a year with it: 早期 and 年度内 alone name no date (e.g. 2025年度内)',
+      found: '年度内',
+    },
+    {
       label: '2024年6～4月',
       expected: 'months from 1 to 12, the first no later than the last',
       found: '6～4月',

@@ -21,6 +21,8 @@ export type PeriodParseResult = ParseResult<Period>;
 // The documents dash ranges with either wave dash, ー, −, ‐ or - (DOMAIN.md), and sometimes ~ or –.
 const RANGE_DASHES = ['～', '~', '-', '‐', '‑', '‒', '–', '—', '―', '−', 'ー'];
 const POINT_WORDS = ['時点', '現在'];
+const UNDATED = /^(?:できるだけ|できる限り|可能な限り)?(?:早期|早急|速やか)(?:に)?$|^年度内$/u;
+const UNDATED_EXPECTED = 'a year with it: 早期 and 年度内 alone name no date (e.g. 2025年度内)';
 const ERA_TOKENS = ERAS.flatMap((era) => [era.name, era.letter]).join('|');
 const YEAR_TOKEN = new RegExp(`(?:${ERA_TOKENS})(?:元|\\d+)|\\d+`, 'uy');
 const NUMBER = /\d+/uy;
@@ -90,6 +92,10 @@ interface Failure {
 export function parsePeriod(label: string): PeriodParseResult {
   // Inside a label every space is a wrap artefact ("2026- 2028年度", "2024 年夏"), so all of them go.
   const text = unwrap(normalizeText(label).replace(/\s+/gu, ''));
+  // 早期 (as early as possible) and 年度内 without a year are times the tables write, but name no date.
+  if (UNDATED.test(text)) {
+    return { ok: false, error: describe(label, new PeriodSyntaxError(text, UNDATED_EXPECTED)) };
+  }
   try {
     const arrow = text.indexOf('→');
     if (arrow < 0) return { ok: true, value: { ...readSingleOrSpan(text), label } };

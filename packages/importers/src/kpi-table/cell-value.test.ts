@@ -57,6 +57,17 @@ describe('readValueCell', () => {
     expect(readValueCell('1.5%(24年度)', '平成').period?.year).toBe(2012);
   });
 
+  it('reads 「早期」 and 「年度内」 as a time without a date, never as a year', () => {
+    expect(readValueCell('早期', '')).toMatchObject({
+      value: null,
+      period: null,
+      words: '早期',
+      isReadable: true,
+    });
+    expect(readValueCell('できるだけ早期', '')).toMatchObject({ period: null, isReadable: true });
+    expect(readValueCell('年度内', '')).toMatchObject({ period: null, isReadable: true });
+  });
+
   it('marks text it cannot read as unreadable instead of guessing', () => {
     const reading = readValueCell('おおよそ半分くらい', '');
     expect(reading).toMatchObject({ value: null, isReadable: false });

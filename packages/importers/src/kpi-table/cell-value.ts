@@ -36,6 +36,8 @@ export interface ValueReading {
 const NONE = /^(?:[―─\-—–ー‐−]+|なし|無し|該当なし|集計中|調査中|未集計|未定|不明|\/|[-]?)$/u;
 const QUALITATIVE =
   /^(?:全(?:市町村|都道府県|国|圏域|地域|校|施設|ての地域)|設置|策定|実施|完了|達成|整備|開始|導入|運用|維持)/u;
+// A time without a date (「早期」, 「年度内」): read, kept as words, never dated.
+const TIMING = /^(?:できるだけ|できる限り|可能な限り)?(?:早期|早急|速やか|年度内|年内|随時|毎年度?)(?:に)?$/u;
 const INCREASE = /増加|増|向上|上昇|拡大|拡充/u;
 const DECREASE = /減少|減|低下|削減|縮小|抑制/u;
 // Words before a figure that qualify it rather than name it.
@@ -170,7 +172,7 @@ export function readValueCell(raw: string, hint: EraHint): ValueReading {
   if (figures.length === 0) {
     const direction =
       INCREASE.test(rest) && !DECREASE.test(rest) ? 'increase' : DECREASE.test(rest) ? 'decrease' : null;
-    const known = direction !== null || QUALITATIVE.test(rest);
+    const known = direction !== null || QUALITATIVE.test(rest) || TIMING.test(rest);
     return {
       ...emptyReading(false, notes, period),
       direction,
