@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KPI_TABLE_COLUMN_ROLES } from '@kotei/domain';
 import { Text } from './common.js';
 import { PlanTree } from './plan.js';
 
@@ -15,6 +16,11 @@ export const ImportBody = z
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens')
       .max(80)
       .optional(),
+    columnRoles: z
+      .array(z.object({ column: z.int().min(0).max(999), role: z.enum(KPI_TABLE_COLUMN_ROLES) }).strict())
+      .max(1000)
+      .optional()
+      .meta({ description: 'For a KPI table: the columns whose proposed role the user corrected (0-based)' }),
   })
   .strict()
   .meta({ id: 'ImportBody' });
@@ -34,6 +40,31 @@ export const ImportIssue = z
     severity: z.enum(['error', 'warning', 'info']),
   })
   .meta({ id: 'ImportIssue' });
+
+/** One column of a KPI table: the role proposed for it, how sure, and the header cell and words that decided. */
+export const KpiTableColumn = z
+  .object({
+    column: z.int().meta({ description: '0-based' }),
+    role: z.enum(KPI_TABLE_COLUMN_ROLES),
+    confidence: z.number().min(0).max(1),
+    header: z.string(),
+    evidence: z.string(),
+  })
+  .meta({ id: 'KpiTableColumn' });
+
+/** A KPI table's layout and, for each header row found, the roles of its columns. */
+export const KpiTableMapping = z
+  .object({
+    format: z.string().meta({ description: 'xlsx, csv, tsv, html, markdown or pdf-text' }),
+    mappings: z.array(
+      z.object({
+        sheet: z.string().nullable().meta({ description: 'Worksheet, or null for text' }),
+        line: z.int().meta({ description: 'Line (text) or row (worksheet) of the header' }),
+        columns: z.array(KpiTableColumn),
+      }),
+    ),
+  })
+  .meta({ id: 'KpiTableMapping' });
 
 /**
  * What importing would do, or did: `create` a plan, add a later follow-up as a `new_round` of the plan with
@@ -60,6 +91,9 @@ export const ImportPreview = z
       actuals: z.int(),
     }),
     issues: z.array(ImportIssue),
+    table: KpiTableMapping.nullable().meta({
+      description: 'For a KPI table: the roles proposed for its columns',
+    }),
     plan: PlanTree,
   })
   .meta({ id: 'ImportPreview' });

@@ -12,3 +12,25 @@ export { parseFollowUp } from './parse-follow-up.js';
 export type { FollowUpOptions } from './parse-follow-up.js';
 /** Stable keys (sheet or goal number + normalised name) to match KPIs, outcomes and measures on a later import. */
 export { kpiKey, measureKey, outcomeKey } from './follow-up/keys.js';
+/** Reads a KPI table (xlsx, CSV/TSV, HTML, Markdown, PDF-extract) into a plan, with its KPIs and column mappings. */
+export {
+  parseKpiGrids,
+  parseKpiTableText,
+  parseKpiWorkbook,
+  looksLikeKpiTable,
+  COLUMN_ROLES,
+} from './kpi-table/index.js';
+/** A table import's result, options, and the column mapping the importer proposes and the user may correct. */
+export type {
+  ColumnMapping,
+  ColumnRole,
+  ColumnRoleOverride,
+  KpiTableParseOptions,
+  KpiTableResult,
+  TableKpi,
+  TablePoint,
+} from './kpi-table/index.js';
+/** Reads any document by its content: a KPI table or a follow-up document. */
+export { importDocument } from './import-document.js';
+/** The file to import and what reading it gave. */
+export type { ImportDocumentOutcome, ImportDocumentRequest } from './import-document.js';

@@ -21,6 +21,8 @@ export type PeriodParseResult = ParseResult<Period>;
 // The documents dash ranges with either wave dash, ー, −, ‐ or - (DOMAIN.md), and sometimes ~ or –.
 const RANGE_DASHES = ['～', '~', '-', '‐', '‑', '‒', '–', '—', '―', '−', 'ー'];
 const POINT_WORDS = ['時点', '現在'];
+const UNDATED = /^(?:できるだけ|できる限り|可能な限り)?(?:早期|早急|速やか)(?:に)?$|^年度内$/u;
+const UNDATED_EXPECTED = 'a year with it: 早期 and 年度内 alone name no date (e.g. 2025年度内)';
 const ERA_TOKENS = ERAS.flatMap((era) => [era.name, era.letter]).join('|');
 const YEAR_TOKEN = new RegExp(`(?:${ERA_TOKENS})(?:元|\\d+)|\\d+`, 'uy');
 const NUMBER = /\d+/uy;
@@ -90,6 +92,10 @@ interface Failure {
 export function parsePeriod(label: string): PeriodParseResult {
   // Inside a label every space is a wrap artefact ("2026- 2028年度", "2024 年夏"), so all of them go.
   const text = unwrap(normalizeText(label).replace(/\s+/gu, ''));
+  // 早期 (as early as possible) and 年度内 without a year are times the tables write, but name no date.
+  if (UNDATED.test(text)) {
+    return { ok: false, error: describe(label, new PeriodSyntaxError(text, UNDATED_EXPECTED)) };
+  }
   try {
     const arrow = text.indexOf('→');
     if (arrow < 0) return { ok: true, value: { ...readSingleOrSpan(text), label } };
@@ -209,6 +215,8 @@ function readFields(scanner: Scanner): Fields {
   const first = readYear(scanner, null);
   const { year } = first;
   const unit = scanner.eat('年度', '年');
+  const part = unit === null ? null : readPartOfYear(scanner, year, unit === '年度');
+  if (part !== null) return part;
   if (unit === '年') {
     const seasonName = scanner.eat(...SEASONS.map((candidate) => candidate.name));
     const season = SEASONS.find((candidate) => candidate.name === seasonName);
@@ -226,6 +234,9 @@ function readFields(scanner: Scanner): Fields {
     const month = scanner.match(NUMBER);
     if (month !== null) return readDate(scanner, year, Number(month), monthAt);
   }
+  if (unit === '年度' && scanner.eat('内') !== null) {
+    return span('fiscal-year', fiscalYearStart(year), fiscalYearEnd(year));
+  }
   if (unit === '年度' && scanner.eat('末') !== null) {
     return readPointWord(scanner)
       ? point(year + 1, 3, 31)
@@ -238,6 +249,53 @@ function readFields(scanner: Scanner): Fields {
   if (unit === '年') return span('calendar-year', isoDate(year, 1, 1), isoDate(year, 12, 31));
   if (!isFiscal) scanner.fail('年度 or 年 after a 西暦 year');
   return span('fiscal-year', fiscalYearStart(year), fiscalYearEnd(year));
+}
+
+/**
+ * A part of a year after 年 or 年度: 上半期/下半期 (上期/下期), 第1～第4四半期 (a 年度's quarters start in April), or a
+ * run of months (4～6月, 10月; in a 年度, January to March belong to the next calendar year). Null when none follows.
+ */
+function readPartOfYear(scanner: Scanner, year: number, fiscal: boolean): Fields | null {
+  const firstMonth = fiscal ? 4 : 1;
+  const half = scanner.eat('上半期', '上期', '下半期', '下期');
+  if (half !== null) {
+    const start = half.startsWith('上') ? firstMonth : firstMonth + 6;
+    return months('half', year, start, start + 5);
+  }
+  const at = scanner.position;
+  if (scanner.eat('第') !== null) {
+    const quarter = Number(
+      scanner.match(/[1-4]/uy) ?? scanner.fail('a quarter from 1 to 4 after 第', at + 1),
+    );
+    scanner.expect('四半期');
+    const start = firstMonth + 3 * (quarter - 1);
+    return months(fiscal ? 'quarter' : 'months', year, start, start + 2);
+  }
+  const month = scanner.match(/\d{1,2}(?=(?:[～~\-‐‑‒–—―−ー]\d{1,2})?月(?!末|\d))/uy);
+  if (month === null) return null;
+  let last = Number(month);
+  if (scanner.eat(...RANGE_DASHES) !== null) last = Number(scanner.match(NUMBER));
+  scanner.expect('月');
+  const shift = (m: number): number => (fiscal && m < 4 ? m + 12 : m);
+  const first = shift(Number(month));
+  const end = shift(last);
+  if (first < 1 || end > (fiscal ? 15 : 12) || end < first || Number(month) > 12 || last > 12) {
+    scanner.fail('months from 1 to 12, the first no later than the last', at);
+  }
+  return months('months', year, first, end);
+}
+
+// Months counted from January of `year` (13 is January of the next year), first day to last day.
+function months(kind: 'half' | 'quarter' | 'months', year: number, first: number, last: number): Fields {
+  const startYear = year + Math.floor((first - 1) / 12);
+  const startMonth = ((first - 1) % 12) + 1;
+  const endYear = year + Math.floor((last - 1) / 12);
+  const endMonth = ((last - 1) % 12) + 1;
+  return span(
+    kind,
+    isoDate(startYear, startMonth, 1),
+    isoDate(endYear, endMonth, daysInMonth(endYear, endMonth)),
+  );
 }
 
 function readYear(scanner: Scanner, inherited: Era | null): Year {

@@ -115,6 +115,22 @@ const labelsByKind: Record<SinglePeriod['kind'], fc.Arbitrary<string>> = {
     yearText(false).map((y) => `※${y.text}末時点`),
     yearText(true).map((y) => `${y.text}末時点`),
   ),
+  half: fc
+    .tuple(fc.oneof(yearText(true), yearText(false)), fc.constantFrom('上半期', '下半期', '上期', '下期'))
+    .map(([y, half]) => y.text + half),
+  quarter: fc.tuple(yearText(true), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y.text}第${q}四半期`),
+  months: fc
+    .tuple(
+      fc.oneof(yearText(true), yearText(false)),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 0, max: 11 }),
+    )
+    .map(([y, first, more]) => {
+      const last = Math.min(12, first + more);
+      return first === last ? `${y.text}${first}月` : `${y.text}${first}～${last}月`;
+    })
+    // In a 年度, January to March come after December: 「2024年度2～5月」 runs backwards, so it is left out.
+    .filter((label) => !/年度[1-3]～(?:[4-9]|1[0-2])月/u.test(label)),
   'open-from': fc.oneof(yearText(true), yearText(false)).map((y) => `${y.text}～`),
 };
 
@@ -173,4 +189,21 @@ describe('formatPeriod and parsePeriod', () => {
       );
     },
   );
+});
+
+describe('formatPeriod of the parts of a year', () => {
+  it.each([
+    ['令和6年度上半期', '2024年度上半期'],
+    ['2024年度下期', '2024年度下半期'],
+    ['2024年上半期', '2024年上半期'],
+    ['R6年度第4四半期', '2024年度第4四半期'],
+    ['2024年度第2四半期', '2024年度第2四半期'],
+    ['2024年4～6月', '2024年4～6月'],
+    ['2024年度1～3月', '2025年1～3月'],
+    ['2024年度10月', '2024年10月'],
+  ])('writes %s as %s', (label, expected) => {
+    const parsed = parsePeriod(label);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(formatPeriod(parsed.value)).toBe(expected);
+  });
 });

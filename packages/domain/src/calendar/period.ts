@@ -11,6 +11,9 @@ export type PeriodKind =
   | 'calendar-year'
   | 'calendar-year-range'
   | 'point'
+  | 'half'
+  | 'quarter'
+  | 'months'
   | 'open-from'
   | 'transition'
   | 'span';
@@ -130,6 +133,18 @@ export function formatPeriod(period: Period): string {
       const day = start.day === daysInMonth(start.year, start.month) ? '末' : `${start.day}日`;
       return `${start.year}年${start.month}月${day}時点`;
     }
+    case 'half': {
+      // A half starts in April or October (年度) or in January or July (年).
+      const fiscal = start.month === 4 || start.month === 10;
+      const first = start.month === 4 || start.month === 1;
+      return `${fiscal ? `${fiscalYearOfDate(period.start)}年度` : `${start.year}年`}${first ? '上半期' : '下半期'}`;
+    }
+    case 'quarter':
+      return `${fiscalYearOfDate(period.start)}年度第${fiscalQuarter(start.month)}四半期`;
+    case 'months':
+      return start.month === end.month
+        ? `${start.year}年${start.month}月`
+        : `${start.year}年${start.month}～${end.year === start.year ? '' : `${end.year}年`}${end.month}月`;
     case 'open-from':
       // An open period keeps its basis in its first day: 04-01 for 年度, 01-01 for 年.
       return start.month === 4 ? `${fiscalYearOfDate(period.start)}年度～` : `${start.year}年～`;
@@ -138,6 +153,11 @@ export function formatPeriod(period: Period): string {
     case 'span':
       return `${formatPeriod(period.from)}～${formatPeriod(period.to)}`;
   }
+}
+
+// April–June is the first quarter of a fiscal year, January–March the fourth.
+function fiscalQuarter(startMonth: number): number {
+  return Math.floor(((startMonth + 8) % 12) / 3) + 1;
 }
 
 /** The period as an ISO 8601 interval of dates: 2025-03-01/2025-03-31, or 2028-04-01/.. when open ended. */

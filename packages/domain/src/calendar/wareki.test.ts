@@ -13,6 +13,9 @@ describe('parseWareki', () => {
     { text: 'H30', era: '平成', eraYear: 30, year: 2018, fiscal: true },
     { text: '平成30年', era: '平成', eraYear: 30, year: 2018, fiscal: false },
     { text: '平成31年', era: '平成', eraYear: 31, year: 2019, fiscal: false },
+    // Written before the era ended: plans adopted in 平成 name 2020 as 平成32年.
+    { text: '平成32年', era: '平成', eraYear: 32, year: 2020, fiscal: false },
+    { text: 'H35', era: '平成', eraYear: 35, year: 2023, fiscal: true },
     { text: '平成元年', era: '平成', eraYear: 1, year: 1989, fiscal: false },
     { text: '昭和64年', era: '昭和', eraYear: 64, year: 1989, fiscal: false },
     { text: 'Ｒ５', era: '令和', eraYear: 5, year: 2023, fiscal: true },
@@ -31,8 +34,8 @@ describe('parseWareki', () => {
     { text: '', expected: 'a 和暦 year such as R5, 令和5年度 or 令和元年' },
     { text: 'R', expected: 'a 和暦 year such as R5, 令和5年度 or 令和元年' },
     { text: '2025年', expected: 'a 和暦 year such as R5, 令和5年度 or 令和元年' },
-    { text: 'H99999', expected: 'a 平成 year from 元 to 31' },
-    { text: '平成32年', expected: 'a 平成 year from 元 to 31' },
+    { text: 'H99999', expected: 'a 平成 year from 元 to 81' },
+    { text: '平成82年', expected: 'a 平成 year from 元 to 81' },
     { text: 'R0', expected: 'a 令和 year from 元 to 7980' },
   ])('refuses $text, naming what it expected', ({ text, expected }) => {
     const result = parseWareki(text);

@@ -27,6 +27,8 @@ export interface WarekiFormatOptions extends WarekiOptions {
   readonly style?: 'kanji' | 'letter';
 }
 
+// How far past an era's end its years are still read (平成32年 = 2020, 平成52年 = 2040 in long-term plans).
+const OVERRUN_YEARS = 50;
 const ERA_TOKENS = ERAS.flatMap((era) => [era.name, era.letter]).join('|');
 const WAREKI = new RegExp(`^(${ERA_TOKENS})(元|\\d+)(年度|年)?$`, 'u');
 
@@ -40,7 +42,10 @@ export function parseWareki(text: string): ParseResult<ParsedWareki> {
   }
   const eraYear = yearText === '元' ? 1 : Number(yearText);
   const year = eraFirstYear(era) + eraYear - 1;
-  const lastYear = Math.min(eraLastYear(era) ?? YEAR_RANGE.max, YEAR_RANGE.max);
+  // An era's years go on past its end in documents written before it ended (平成32年 is 2020, as plans adopted
+  // in 平成 name their targets), up to OVERRUN_YEARS past it, as far as long-term plans look ahead.
+  const end = eraLastYear(era);
+  const lastYear = Math.min(end === null ? YEAR_RANGE.max : end + OVERRUN_YEARS, YEAR_RANGE.max);
   if (eraYear < 1 || year > lastYear) {
     return failure(text, compact, `a ${era.name} year from 元 to ${lastYear - eraFirstYear(era) + 1}`);
   }

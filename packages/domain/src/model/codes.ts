@@ -123,3 +123,20 @@ export const ABNF_REASONS = [
 ] as const;
 /** The reason for an A/B/N/F grade. */
 export type AbnfReason = (typeof ABNF_REASONS)[number];
+/** What a column of a KPI table holds, as the table importer proposes it and a user corrects it. */
+export const KPI_TABLE_COLUMN_ROLES = [
+  'name',
+  'group',
+  'code',
+  'unit',
+  'baseline',
+  'target',
+  'actual',
+  'estimate',
+  'status',
+  'owner',
+  'note',
+  'ignore',
+] as const;
+/** What a column of a KPI table holds. */
+export type KpiTableColumnRole = (typeof KPI_TABLE_COLUMN_ROLES)[number];

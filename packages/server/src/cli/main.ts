@@ -192,12 +192,14 @@ function addStatus(program: Command, io: CliIo, readInput: () => Promise<string>
     });
 }
 
-/** `kotei import`: import a follow-up document, or read it only (`--dry-run`). */
+/** `kotei import`: import a follow-up document or a KPI table (recognised by content), or read it only (`--dry-run`). */
 function addImport(program: Command, io: CliIo, operator: () => Operator): void {
   program
     .command('import')
-    .description('Import a follow-up document (Markdown/HTML tables converted from the PDF) as a plan')
-    .argument('<file>', 'the document; UTF-8, UTF-16 or Shift_JIS')
+    .description(
+      'Import a follow-up document (Markdown/HTML converted from the PDF) or a KPI table (xlsx, CSV, TSV, HTML, Markdown, PDF-extract text) as a plan',
+    )
+    .argument('<file>', 'the document or table; an .xlsx workbook, or text in UTF-8, UTF-16 or Shift_JIS')
     .option('--slug <slug>', 'the plan slug (default: from the file name)')
     .option('--dry-run', 'read and report only; write nothing')
     .option('--json', 'with --dry-run: print only the plan as open-data JSON on stdout, issues on stderr')

@@ -1,6 +1,6 @@
 import { DomainError, todayInJapan, type Clock } from '@kotei/domain';
 import { ImportPreview, type ImportResult, type PlanDocument } from '@kotei/contracts';
-import type { ParseIssue } from '@kotei/importers';
+import type { ColumnRoleOverride, ParseIssue } from '@kotei/importers';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import type { PlanRepository, PlanRows } from '../repositories/plan.repository.js';
 import { buildFollowUpRows, type FollowUpRows } from '../repositories/mappers/follow-up.mapper.js';
@@ -17,6 +17,8 @@ export interface ImportInput {
   bytes: Uint8Array;
   fileName: string;
   slug?: string | undefined;
+  /** For a KPI table: the columns whose proposed role the user corrected. */
+  columnRoles?: readonly ColumnRoleOverride[] | undefined;
 }
 
 /** What the caller adds to what the document says: sample marking, policy fields, a description. */
@@ -57,6 +59,7 @@ export class ImportService {
       fileName: input.fileName,
       slug: input.slug,
       knownMinistries,
+      columnRoles: input.columnRoles,
     });
     if (!outcome.ok) throw undecodable(input.fileName, outcome.message);
     const doc: PlanDocument = {
@@ -89,6 +92,7 @@ export class ImportService {
       fileName: input.fileName,
       slug: input.slug,
       knownMinistries,
+      columnRoles: input.columnRoles,
       now: this.clock.now().toISOString(),
       today: todayInJapan(this.clock),
     });
@@ -113,6 +117,7 @@ export class ImportService {
       fingerprint: outcome.fingerprint,
       counts: outcome.counts,
       issues,
+      table: outcome.table,
     } satisfies Omit<ImportPreview, 'plan'>);
     // The plan's bytes come from the worker as they are; only the small head is encoded here.
     return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"plan":`), outcome.planJson, Buffer.from('}')]);

@@ -42,14 +42,14 @@ export class DocumentReaderThread {
 
   /** Read one document; on the worker thread when there is one. */
   read(request: ReadRequest): Promise<ReadOutcome> {
-    if (this.entry === null) return Promise.resolve(readDocument(request));
+    if (this.entry === null) return readDocument(request);
     // The worker answers a 'read' message with readDocument's outcome.
     return this.post(this.entry, 'read', request) as Promise<ReadOutcome>;
   }
 
   /** Read one document and build its preview as a new plan; on the worker thread when there is one. */
   preview(request: PreviewRequest): Promise<PreviewOutcome> {
-    if (this.entry === null) return Promise.resolve(previewDocument(request));
+    if (this.entry === null) return previewDocument(request);
     // The worker answers a 'preview' message with previewDocument's outcome.
     return this.post(this.entry, 'preview', request) as Promise<PreviewOutcome>;
   }

@@ -7,12 +7,16 @@ type Message =
 
 // The worker thread's entry (run from dist): one request at a time, answered with its id.
 parentPort?.on('message', (message: Message) => {
+  void answer(message);
+});
+
+async function answer(message: Message): Promise<void> {
   try {
     if (message.kind === 'read') {
-      parentPort?.postMessage({ id: message.id, outcome: readDocument(message.request) });
+      parentPort?.postMessage({ id: message.id, outcome: await readDocument(message.request) });
       return;
     }
-    const outcome = previewDocument(message.request);
+    const outcome = await previewDocument(message.request);
     // The preview's JSON bytes are moved to the main thread, not copied.
     parentPort?.postMessage({ id: message.id, outcome }, outcome.ok ? [outcome.planJson.buffer] : []);
   } catch (error) {
@@ -21,4 +25,4 @@ parentPort?.on('message', (message: Message) => {
       error: error instanceof Error ? error.message : String(error),
     });
   }
-});
+}

@@ -3613,6 +3613,12 @@ export interface components {
              */
             contentBase64: string;
             slug?: string;
+            /** @description For a KPI table: the columns whose proposed role the user corrected (0-based) */
+            columnRoles?: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
         };
         ImportIssueInput: {
             code: string;
@@ -3624,6 +3630,26 @@ export interface components {
             message: string;
             /** @enum {string} */
             severity: "error" | "warning" | "info";
+        };
+        KpiTableColumnInput: {
+            /** @description 0-based */
+            column: number;
+            /** @enum {string} */
+            role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            confidence: number;
+            header: string;
+            evidence: string;
+        };
+        KpiTableMappingInput: {
+            /** @description xlsx, csv, tsv, html, markdown or pdf-text */
+            format: string;
+            mappings: {
+                /** @description Worksheet, or null for text */
+                sheet: string | null;
+                /** @description Line (text) or row (worksheet) of the header */
+                line: number;
+                columns: components["schemas"]["KpiTableColumnInput"][];
+            }[];
         };
         ImportPreviewInput: {
             /** @enum {string} */
@@ -3642,6 +3668,8 @@ export interface components {
                 actuals: number;
             };
             issues: components["schemas"]["ImportIssueInput"][];
+            /** @description For a KPI table: the roles proposed for its columns */
+            table: components["schemas"]["KpiTableMappingInput"] | null;
             plan: components["schemas"]["PlanTreeInput"];
         };
         ImportResultInput: {
@@ -4923,6 +4951,12 @@ export interface components {
              */
             contentBase64: string;
             slug?: string;
+            /** @description For a KPI table: the columns whose proposed role the user corrected (0-based) */
+            columnRoles?: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
         };
         ImportIssue: {
             code: string;
@@ -4934,6 +4968,26 @@ export interface components {
             message: string;
             /** @enum {string} */
             severity: "error" | "warning" | "info";
+        };
+        KpiTableColumn: {
+            /** @description 0-based */
+            column: number;
+            /** @enum {string} */
+            role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            confidence: number;
+            header: string;
+            evidence: string;
+        };
+        KpiTableMapping: {
+            /** @description xlsx, csv, tsv, html, markdown or pdf-text */
+            format: string;
+            mappings: {
+                /** @description Worksheet, or null for text */
+                sheet: string | null;
+                /** @description Line (text) or row (worksheet) of the header */
+                line: number;
+                columns: components["schemas"]["KpiTableColumn"][];
+            }[];
         };
         ImportPreview: {
             /** @enum {string} */
@@ -4952,6 +5006,8 @@ export interface components {
                 actuals: number;
             };
             issues: components["schemas"]["ImportIssue"][];
+            /** @description For a KPI table: the roles proposed for its columns */
+            table: components["schemas"]["KpiTableMapping"] | null;
             plan: components["schemas"]["PlanTree"];
         };
         ImportResult: {

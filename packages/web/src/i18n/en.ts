@@ -398,7 +398,8 @@ export const en: Messages = {
     'Importing documents is open to coordinators and administrators: please sign in.',
   'import.forbidden.role': 'Only coordinators and administrators can import documents.',
   'import.form.file': 'Document to import',
-  'import.form.fileHint': 'A .md, .txt or .html file (up to 10 MB). The text encoding is detected.',
+  'import.form.fileHint':
+    'A follow-up document (.md, .txt, .html) or a KPI table (.xlsx, .csv, .tsv, .html), up to 10 MB. The text encoding is detected.',
   'import.form.slug': 'Plan slug (optional)',
   'import.form.slugHint':
     "Lowercase letters, digits and hyphens (e.g. drug-copy). An existing plan's slug adds the document as a new follow-up round of that plan.",
@@ -443,6 +444,34 @@ export const en: Messages = {
   'import.severity.info': 'Info',
   'import.done.body': 'saved as plan "{slug}" ({issues} issues).',
   'import.done.open': 'Open the imported plan',
+  // KPI table import (#14): the column mapping step and pasted tables.
+  'importTable.form.paste': 'Or paste a table copied from Excel',
+  'importTable.form.pasteHint':
+    'Include the header row (indicator, baseline, target, actual …); cells separated by tabs.',
+  'importTable.mapping.title': 'Columns',
+  'importTable.mapping.lead':
+    'What each column holds was read from its header. Choose again where it is wrong; the preview updates at once.',
+  'importTable.mapping.caption': 'Columns ({format}, header on line {line})',
+  'importTable.mapping.column': 'Column',
+  'importTable.mapping.header': 'Header',
+  'importTable.mapping.role': 'Holds',
+  'importTable.mapping.confidence': 'Confidence',
+  'importTable.mapping.evidence': 'Because',
+  'importTable.mapping.save': 'Save this mapping',
+  'importTable.mapping.saved': 'Mapping saved. It is offered for the next table with the same headers.',
+  'importTable.mapping.apply': 'Apply the saved mapping',
+  'importTable.role.name': 'Indicator name',
+  'importTable.role.group': 'Group (measure, goal)',
+  'importTable.role.code': 'Code',
+  'importTable.role.unit': 'Unit',
+  'importTable.role.baseline': 'Baseline',
+  'importTable.role.target': 'Target',
+  'importTable.role.actual': 'Actual',
+  'importTable.role.estimate': 'Estimate (not imported)',
+  'importTable.role.status': 'Progress',
+  'importTable.role.owner': 'Responsible division',
+  'importTable.role.note': 'Note',
+  'importTable.role.ignore': 'Not used',
 
   'evaluation.title': 'Expert evaluation',
   'evaluation.lead':

@@ -399,7 +399,8 @@ export const ja = {
   'import.forbidden.signedOut': '文書の取込は、取りまとめ担当または管理者としてログインすると利用できます。',
   'import.forbidden.role': '文書の取込は、取りまとめ担当と管理者だけが利用できます。',
   'import.form.file': '取り込む文書',
-  'import.form.fileHint': '拡張子 .md・.txt・.html のファイル（10MB まで）。文字コードは自動で判定します。',
+  'import.form.fileHint':
+    'フォローアップ文書（.md・.txt・.html）または KPI 表（.xlsx・.csv・.tsv・.html）のファイル（10MB まで）。文字コードは自動で判定します。',
   'import.form.slug': '計画の識別名（スラッグ、任意）',
   'import.form.slugHint':
     '半角英小文字・数字・ハイフン（例：drug-copy）。既存の計画の識別名を指定すると、その計画の新しいフォローアップとして取り込みます。',
@@ -444,6 +445,34 @@ export const ja = {
   'import.severity.info': '情報',
   'import.done.body': '計画「{slug}」に登録しました（問題点 {issues}件）。',
   'import.done.open': '取り込んだ計画を開く',
+  // KPI table import (#14): the column mapping step and pasted tables.
+  'importTable.form.paste': 'または、Excel からコピーした表を貼り付け',
+  'importTable.form.pasteHint':
+    '指標名・基準値・目標値・実績などの見出し行を含めて貼り付けてください（タブ区切り）。',
+  'importTable.mapping.title': '列の対応',
+  'importTable.mapping.lead':
+    '見出しから各列の内容を推定しました。違っている列は選び直すと、プレビューがすぐに更新されます。',
+  'importTable.mapping.caption': '列の対応（{format}、{line}行目の見出し）',
+  'importTable.mapping.column': '列',
+  'importTable.mapping.header': '見出し',
+  'importTable.mapping.role': '内容',
+  'importTable.mapping.confidence': '確からしさ',
+  'importTable.mapping.evidence': '根拠',
+  'importTable.mapping.save': 'この対応を保存',
+  'importTable.mapping.saved': '対応を保存しました。同じ見出しの表を次に取り込むときに使えます。',
+  'importTable.mapping.apply': '保存した対応を適用',
+  'importTable.role.name': '指標名',
+  'importTable.role.group': 'グループ（施策・目標）',
+  'importTable.role.code': 'コード',
+  'importTable.role.unit': '単位',
+  'importTable.role.baseline': '基準値',
+  'importTable.role.target': '目標値',
+  'importTable.role.actual': '実績値',
+  'importTable.role.estimate': '見込（取り込まない）',
+  'importTable.role.status': '達成状況',
+  'importTable.role.owner': '担当課',
+  'importTable.role.note': '備考',
+  'importTable.role.ignore': '使わない',
 
   'evaluation.title': '有識者による総合評価',
   'evaluation.lead':

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, ImportBody, ImportPreview, ImportResult } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../auth.js';
+import type { ImportInput } from '../../services/import.service.js';
 
 // A 10 MB document arrives as about 13.4 MB of base64.
 const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -11,12 +12,11 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     await Promise.resolve();
     const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 413: ErrorBody };
-    const toInput = (
-      body: ImportBody,
-    ): { bytes: Uint8Array; fileName: string; slug: string | undefined } => ({
+    const toInput = (body: ImportBody): ImportInput => ({
       bytes: Buffer.from(body.contentBase64, 'base64'),
       fileName: body.fileName,
       slug: body.slug,
+      columnRoles: body.columnRoles,
     });
 
     app.post(

@@ -10,6 +10,7 @@ import { bytesToBase64 } from '../../lib/base64';
 import { formatNumber } from '../../lib/format';
 import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
+import { ColumnMappingView, withRole, type ColumnRoles } from './ColumnMapping';
 import './import.css';
 
 /** The document as read in the browser, sent again unchanged on commit. */
@@ -185,6 +186,7 @@ function DocumentForm({
 }) {
   const { t } = useI18n();
   const fileId = useId();
+  const pasteId = useId();
   const slugId = useId();
   return (
     <form className="form import-form" onSubmit={onSubmit}>
@@ -197,9 +199,22 @@ function DocumentForm({
           id={fileId}
           name="file"
           type="file"
-          accept=".md,.txt,.html,text/markdown,text/plain,text/html"
+          accept=".md,.txt,.html,.htm,.csv,.tsv,.xlsx,text/markdown,text/plain,text/html,text/csv"
           aria-describedby={`${fileId}-hint`}
-          required
+          disabled={isBusy}
+        />
+      </div>
+      <div className="form__field">
+        <label htmlFor={pasteId}>{t('importTable.form.paste')}</label>
+        <p id={`${pasteId}-hint`} className="form__hint">
+          {t('importTable.form.pasteHint')}
+        </p>
+        <textarea
+          id={pasteId}
+          name="pasted"
+          rows={4}
+          spellCheck={false}
+          aria-describedby={`${pasteId}-hint`}
           disabled={isBusy}
         />
       </div>
@@ -245,24 +260,44 @@ function ImportDone({ result }: { result: ImportResult }) {
   );
 }
 
+// The chosen file, else the pasted table (text copied from Excel), else nothing.
+function sourceOf(data: FormData): File | string | null {
+  const file = data.get('file');
+  if (file instanceof File && file.size > 0) return file;
+  const pasted = data.get('pasted');
+  return typeof pasted === 'string' && pasted.trim() !== '' ? pasted : null;
+}
+
+const STATUS_KEY: Partial<Record<ImportState['step'], MessageKey>> = {
+  previewing: 'import.progress.previewing',
+  committing: 'import.progress.committing',
+  preview: 'import.progress.previewed',
+  done: 'import.progress.done',
+};
+
+function statusTextOf(step: ImportState['step'], t: (key: MessageKey) => string): string {
+  const key = STATUS_KEY[step];
+  return key === undefined ? '' : t(key);
+}
+
 function ImportForm() {
   const { t } = useI18n();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [error, setError] = useState<ApiError | null>(null);
   const isBusy = state.step === 'previewing' || state.step === 'committing';
 
-  async function preview(file: File, slug: string): Promise<void> {
+  async function preview(source: File | string, slug: string): Promise<void> {
     setState({ step: 'previewing' });
     setError(null);
     try {
       let bytes: Uint8Array;
       try {
-        bytes = await readBytes(file);
+        bytes = typeof source === 'string' ? new TextEncoder().encode(source) : await readBytes(source);
       } catch (caught) {
         throw new ApiError(0, 'file_unreadable', caught instanceof Error ? caught.message : String(caught));
       }
       const document: ReadDocument = {
-        fileName: file.name,
+        fileName: typeof source === 'string' ? 'pasted.tsv' : source.name,
         contentBase64: bytesToBase64(bytes),
         slug: slug === '' ? undefined : slug,
       };
@@ -271,6 +306,24 @@ function ImportForm() {
     } catch (caught) {
       setError(toApiError(caught));
       setState({ step: 'idle' });
+    }
+  }
+
+  // The user corrected a column (or applied a saved mapping): the same document is read again with it.
+  async function remap(
+    document: ReadDocument,
+    shown: ImportPreview,
+    columnRoles: ColumnRoles,
+  ): Promise<void> {
+    const next: ReadDocument = { ...document, columnRoles };
+    setState({ step: 'previewing' });
+    setError(null);
+    try {
+      const result = await send(api.POST('/api/imports/preview', { body: next }));
+      setState({ step: 'preview', document: next, preview: result });
+    } catch (caught) {
+      setError(toApiError(caught));
+      setState({ step: 'preview', document, preview: shown });
     }
   }
 
@@ -289,25 +342,13 @@ function ImportForm() {
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const file = data.get('file');
+    const source = sourceOf(data);
     const slug = data.get('slug');
-    if (!(file instanceof File) || file.size === 0) {
-      setError(new ApiError(0, 'file_missing', t('import.error.noFile')));
-      return;
-    }
-    void preview(file, typeof slug === 'string' ? slug.trim() : '');
+    if (source === null) setError(new ApiError(0, 'file_missing', t('import.error.noFile')));
+    else void preview(source, typeof slug === 'string' ? slug.trim() : '');
   };
 
-  const statusText =
-    state.step === 'previewing'
-      ? t('import.progress.previewing')
-      : state.step === 'committing'
-        ? t('import.progress.committing')
-        : state.step === 'preview'
-          ? t('import.progress.previewed')
-          : state.step === 'done'
-            ? t('import.progress.done')
-            : '';
+  const statusText = statusTextOf(state.step, t);
 
   const shownPreview = state.step === 'preview' || state.step === 'committing' ? state : null;
 
@@ -322,6 +363,19 @@ function ImportForm() {
 
       {shownPreview && (
         <>
+          {shownPreview.preview.table && (
+            <ColumnMappingView
+              table={shownPreview.preview.table}
+              isBusy={isBusy}
+              onChange={(column, role) => {
+                const { document, preview: shown } = shownPreview;
+                void remap(document, shown, withRole(document.columnRoles, column, role));
+              }}
+              onApply={(roles) => {
+                void remap(shownPreview.document, shownPreview.preview, roles);
+              }}
+            />
+          )}
           <PreviewView preview={shownPreview.preview} caption={t('import.issues.caption')} />
           {shownPreview.preview.action === 'unchanged' ? (
             <p className="notice">{t('import.unchanged')}</p>
@@ -347,7 +401,10 @@ function ImportForm() {
   );
 }
 
-/** `/import`: upload a follow-up document, read its parse preview with every issue, then commit. */
+/**
+ * `/import`: upload a follow-up document or a KPI table (or paste one), read its parse preview with every issue and,
+ * for a table, the proposed column mapping to correct; then commit.
+ */
 export default function ImportPage() {
   const { t } = useI18n();
   const { status, user } = useSession();

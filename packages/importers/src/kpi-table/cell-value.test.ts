@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readValueCell } from './cell-value.js';
+
+describe('readValueCell', () => {
+  it.each([
+    ['6.0% (平成31年)', 6, '%', 2019],
+    ['(2017) 48.2', 48.2, '', 2017],
+    ['1,203市町村', 1203, '市町村', null],
+    ['約300万時間〔22年度〕', 300, '万時間', 2010],
+    ['1日当たり 1時間45分', 105, '分', null],
+    ['5.0% (平成32年)', 5, '%', 2020],
+    ['30%以上 (毎年度)', 30, '%', null],
+    ['2.9万人(17〜23年度)', 2.9, '万人', 2011],
+    ['25.4% (令和2年3月31日年)', 25.4, '%', 2020],
+    ['5.1% 平成20年度 (※平成21年1月現在)', 5.1, '%', 2008],
+    ['2割', 20, '%', null],
+    ['45人以下(2025 年)', 45, '人', 2025],
+  ])('reads 「%s」 as %d %s (year %s)', (text, value, unit, year) => {
+    const reading = readValueCell(text, '平成');
+    expect(reading.value).toBe(value);
+    expect(reading.unit).toBe(unit);
+    expect(reading.period?.year ?? null).toBe(year);
+  });
+
+  it('keeps several labelled figures as a breakdown, the total as the value', () => {
+    const reading = readValueCell('男女計:7.1% 男性:10.2% 女性:3.0%', '');
+    expect(reading.value).toBe(7.1);
+    expect(reading.breakdown).toEqual([
+      { label: '男女計', value: 7.1 },
+      { label: '男性', value: 10.2 },
+      { label: '女性', value: 3 },
+    ]);
+  });
+
+  it('gives no value for a breakdown without a total', () => {
+    const reading = readValueCell('橋梁23.0% トンネル75.0%(2021年度)', '');
+    expect(reading.value).toBeNull();
+    expect(reading.breakdown).toHaveLength(2);
+    expect(reading.period?.year).toBe(2021);
+  });
+
+  it('reads 「前年より増加」 as a direction, 「―」 as none, 以上 and 以下 as bounds', () => {
+    expect(readValueCell('前年より増加', '')).toMatchObject({
+      value: null,
+      direction: 'increase',
+      isReadable: true,
+    });
+    expect(readValueCell('―', '')).toMatchObject({ value: null, isEmpty: true });
+    expect(readValueCell('90%以上', '').bound).toBe('min');
+    expect(readValueCell('15%以下', '').bound).toBe('max');
+    expect(readValueCell('40%以上,60%以下', '').value).toBe(40);
+  });
+
+  it('reads 平成32年 as 2020, and a bare year in the era the document uses', () => {
+    expect(readValueCell('13% (平成32年)', '').period?.year).toBe(2020);
+    expect(readValueCell('1.5%(5年度)', '令和').period?.year).toBe(2023);
+    expect(readValueCell('1.5%(24年度)', '平成').period?.year).toBe(2012);
+  });
+
+  it('reads 「早期」 and 「年度内」 as a time without a date, never as a year', () => {
+    expect(readValueCell('早期', '')).toMatchObject({
+      value: null,
+      period: null,
+      words: '早期',
+      isReadable: true,
+    });
+    expect(readValueCell('できるだけ早期', '')).toMatchObject({ period: null, isReadable: true });
+    expect(readValueCell('年度内', '')).toMatchObject({ period: null, isReadable: true });
+  });
+
+  it('marks text it cannot read as unreadable instead of guessing', () => {
+    const reading = readValueCell('おおよそ半分くらい', '');
+    expect(reading).toMatchObject({ value: null, isReadable: false });
+  });
+});

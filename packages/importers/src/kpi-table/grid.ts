@@ -1,0 +1,145 @@
+/** One cell of a table as read: its text and where it stands in the source. */
+export interface GridCell {
+  /** The cell's text, line breaks inside the cell kept as spaces. */
+  readonly text: string;
+  /** Where it is, as a person finds it: `B7` in a worksheet, `line 12, cell 3` in text. */
+  readonly ref: string;
+}
+
+/** One row of a table: its cells, the source line (text) or worksheet row it came from. */
+export interface GridRow {
+  readonly cells: readonly GridCell[];
+  /** 1-based line of the text, or row of the worksheet. */
+  readonly line: number;
+  /** A line the source wrapped onto this row, to be joined to it (PDF extracts wrap long names). */
+  readonly isContinuation?: boolean;
+}
+
+/** A table as cells: a worksheet, or the rows of a text file; `title` names the worksheet or the section. */
+export interface Grid {
+  /** Worksheet name, or null for text. */
+  readonly sheet: string | null;
+  readonly rows: readonly GridRow[];
+}
+
+/** The layouts a table comes in. */
+export type TableFormat = 'xlsx' | 'csv' | 'tsv' | 'html' | 'markdown' | 'pdf-text';
+
+/** A column letter as spreadsheets name it: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A row of text cells at a line of the text. */
+export function textRow(texts: readonly string[], line: number, isContinuation = false): GridRow {
+  return {
+    line,
+    cells: texts.map((text, index) => ({ text: text.trim(), ref: `line ${line}, cell ${index + 1}` })),
+    ...(isContinuation ? { isContinuation } : {}),
+  };
+}
+
+/** Splits CSV text (RFC 4180: quotes, doubled quotes, line breaks inside quotes) into rows. */
+export function readDelimited(text: string, delimiter: ',' | '\t'): Grid {
+  const rows: GridRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charAt(i);
+    if (quoted) {
+      if (char === '"' && text.charAt(i + 1) === '"') {
+        cell += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else {
+        if (char === '\n') line += 1;
+        cell += char;
+      }
+      continue;
+    }
+    if (char === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (char === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (char === '\n') {
+      cells.push(cell);
+      rows.push(textRow(cells, rowLine));
+      cells = [];
+      cell = '';
+      line += 1;
+      rowLine = line;
+    } else if (char !== '\r') cell += char;
+  }
+  if (cell !== '' || cells.length > 0) {
+    cells.push(cell);
+    rows.push(textRow(cells, rowLine));
+  }
+  return { sheet: null, rows };
+}
+
+const MARKDOWN_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/u;
+
+/** Reads Markdown pipe tables; a line outside a table becomes a one-cell row (a title or a section). */
+export function readMarkdown(text: string): Grid {
+  const rows: GridRow[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || MARKDOWN_RULE.test(line)) return;
+    if (!line.startsWith('|')) {
+      rows.push(textRow([line.replace(/^#+\s*/u, '')], index + 1));
+      return;
+    }
+    const inner = line.replace(/^\|/u, '').replace(/\|$/u, '');
+    rows.push(textRow(splitPipes(inner), index + 1));
+  });
+  return { sheet: null, rows };
+}
+
+// A pipe escaped as \| belongs to the cell.
+function splitPipes(text: string): string[] {
+  return text.split(/(?<!\\)\|/u).map((cell) => cell.replace(/\\\|/gu, '|'));
+}
+
+const PAGE_NUMBER = /^[-–—\s]*\d{1,4}[-–—\s]*$|^\d+\s*\/\s*\d+$/u;
+const SECTION_START =
+  /^(?:\d+[.．、]|[(（]?\d+[)）]|[一二三四五六七八九十]+[、.]|第\S+[章節分野]|[◯○●◆■□【]|政策)/u;
+
+/**
+ * Reads the text a PDF table extractor gives: cells joined with ` | `, one row a line. A line without a
+ * separator right after a row of the table is that row's wrapped tail (unless it opens a section or is a page
+ * number, which is dropped); elsewhere it is a title or section line.
+ */
+export function readPdfText(text: string): Grid {
+  const rows: GridRow[] = [];
+  let previousWasTableRow = false;
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '') {
+      previousWasTableRow = false;
+      return;
+    }
+    if (PAGE_NUMBER.test(line)) return;
+    if (line.includes(' | ') || /^\|.*\|$/u.test(line)) {
+      const inner = line.replace(/^\|/u, '').replace(/\|$/u, '');
+      rows.push(textRow(inner.split('|'), index + 1));
+      previousWasTableRow = true;
+      return;
+    }
+    const isTail = previousWasTableRow && !SECTION_START.test(line);
+    rows.push(textRow([line], index + 1, isTail));
+    previousWasTableRow = isTail;
+  });
+  return { sheet: null, rows };
+}

@@ -1,0 +1,189 @@
+import { KPI_TABLE_COLUMN_ROLES, normalizeText, type KpiTableColumnRole } from '@kotei/domain';
+import type { GridRow } from './grid.js';
+import type { EraHint, YearReading } from './years.js';
+import { readYear } from './years.js';
+
+/** What a column of a KPI table holds (the domain's vocabulary). */
+export type ColumnRole = KpiTableColumnRole;
+
+/** The roles a user may give a column, in the order the mapping step lists them. */
+export const COLUMN_ROLES: readonly ColumnRole[] = KPI_TABLE_COLUMN_ROLES;
+
+/** A user's correction of one column's role. */
+export interface ColumnRoleOverride {
+  /** 0-based column index. */
+  readonly column: number;
+  readonly role: ColumnRole;
+}
+
+/** A column's proposed role, how sure the importer is, and the cells that made it decide. */
+export interface ColumnMapping {
+  /** 0-based column index. */
+  readonly column: number;
+  readonly role: ColumnRole;
+  /** 0 to 1. */
+  readonly confidence: number;
+  /** The header text as written. */
+  readonly header: string;
+  /** The year the header names (平成12年, 平成24年度(実績ベース)), for cells that write none. */
+  readonly year: YearReading | null;
+  /** Why: the header cell and the words in it that decided. */
+  readonly evidence: string;
+}
+
+interface Guess {
+  readonly role: ColumnRole;
+  readonly confidence: number;
+  readonly word: string;
+}
+
+// Tried in order; the first rule whose pattern the header matches gives the column its role.
+const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[] = [
+  { role: 'unit', confidence: 0.95, pattern: /^(?:単位|unit)$/iu },
+  { role: 'code', confidence: 0.85, pattern: /コード|番号|^no\.?$|^№|^id$|整理no/iu },
+  { role: 'estimate', confidence: 0.9, pattern: /見込|見通し|推計|forecast/iu },
+  { role: 'owner', confidence: 0.9, pattern: /担当課|担当部|担当局|担当|所管|主管|所属|owner|department/iu },
+  {
+    role: 'note',
+    confidence: 0.75,
+    pattern: /備考|注記|出典|定義|算出|根拠|説明|方向性|考え方|note|source/iu,
+  },
+  { role: 'status', confidence: 0.9, pattern: /達成状況|進捗状況|進捗|達成度|評価|判定|status|progress/iu },
+  {
+    role: 'baseline',
+    confidence: 0.95,
+    pattern: /基準値|基準|策定時|当初値|当初|現状値|現状|計画開始前|開始前|ベースライン|初期値|baseline/iu,
+  },
+  {
+    role: 'name',
+    confidence: 0.7,
+    pattern: /^(?:成果目標|達成目標|具体的な目標値?|目標項目|施策目標|目標指標)$/u,
+  },
+  { role: 'target', confidence: 0.8, pattern: /^目標$/u },
+  { role: 'target', confidence: 0.95, pattern: /目標値|目標|期限|target|goal/iu },
+  {
+    role: 'actual',
+    confidence: 0.9,
+    pattern: /実績|最新値|最新|結果|直近|現在値|現在|現況|actual|latest|result/iu,
+  },
+  { role: 'name', confidence: 0.95, pattern: /項目|指標名|指標|kpi|名称|indicator|measure|name|item/iu },
+  { role: 'note', confidence: 0.5, pattern: /^区分$/u },
+  { role: 'group', confidence: 0.6, pattern: /分野|施策|政策|分類|章|節|category|area/iu },
+];
+
+/** The role a header cell proposes on its own, or null when its words name none. */
+function guessRole(header: string, hint: EraHint): (Guess & { year: YearReading | null }) | null {
+  const text = normalizeText(header).replace(/※\s*\d*/gu, '');
+  if (text === '' || text.length > 40) return null;
+  const year = readYear(text, hint);
+  for (const rule of RULES) {
+    const word = rule.pattern.exec(text)?.[0];
+    if (word !== undefined) return { role: rule.role, confidence: rule.confidence, word, year };
+  }
+  // A header that is a year alone (平成12年, 2024年度, R5) heads a column of figures for that year.
+  if (year !== null && /^[^\p{L}]*(?:明治|大正|昭和|平成|令和|[MTSHR])?[\d元]+年度?[^\p{L}]*$/u.test(text)) {
+    return { role: 'actual', confidence: 0.6, word: text, year };
+  }
+  return null;
+}
+
+const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
+
+/**
+ * Whether a row is a header row, and if so the roles of its columns: at least two cells must name a role, one
+ * of them a value (baseline, target or actual), and no cell may hold a figure. Roles are then settled against
+ * each other (one name, one baseline, one target; a second name column to its left is a group).
+ */
+export function detectHeader(
+  row: GridRow,
+  hint: EraHint,
+  overrides: readonly ColumnRoleOverride[] = [],
+): ColumnMapping[] | null {
+  const guesses = row.cells.map((cell) => (cell.text === '' ? null : guessRole(cell.text, hint)));
+  const found = guesses.filter((guess) => guess !== null);
+  if (found.length < 2 || !found.some((guess) => VALUE_ROLES.has(guess.role))) return null;
+  if (row.cells.some((cell) => /\d[\d,]*(?:\.\d+)?\s*[%％]|^\d[\d,.]*$/u.test(cell.text.trim()))) return null;
+  const mapping: ColumnMapping[] = row.cells.map((cell, column) => {
+    const guess = guesses[column] ?? null;
+    return guess === null
+      ? {
+          column,
+          role: 'ignore',
+          confidence: cell.text === '' ? 0.3 : 0.4,
+          header: cell.text,
+          year: null,
+          evidence: `${cell.ref} 「${cell.text}」 names no role`,
+        }
+      : {
+          column,
+          role: guess.role,
+          confidence: guess.confidence,
+          header: cell.text,
+          year: guess.year,
+          evidence: `${cell.ref} 「${cell.text}」: 「${guess.word}」`,
+        };
+  });
+  const settled = settleRoles(mapping);
+  for (const { column, role } of overrides) {
+    const at = settled[column];
+    if (at !== undefined)
+      settled[column] = { ...at, role, confidence: 1, evidence: `${at.evidence}; set by the user` };
+  }
+  return settled;
+}
+
+function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
+  const result = [...mapping];
+  const keepBest = (
+    role: ColumnRole,
+    demote: (m: ColumnMapping, best: ColumnMapping) => ColumnRole,
+  ): void => {
+    const holders = result.filter((m) => m.role === role);
+    if (holders.length < 2) return;
+    const best = holders.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+    for (const m of holders) {
+      if (m !== best) result[m.column] = { ...m, role: demote(m, best), confidence: m.confidence * 0.8 };
+    }
+  };
+  keepBest('name', (m, best) => (m.column < best.column ? 'group' : 'note'));
+  // Several dated target columns (2025目標, 2030目標): the last year is the target.
+  const targets = result.filter((m) => m.role === 'target');
+  if (targets.length > 1 && targets.every((m) => m.year !== null)) {
+    const last = targets.reduce((a, b) => ((b.year?.year ?? 0) >= (a.year?.year ?? 0) ? b : a));
+    for (const m of targets) if (m !== last) result[m.column] = { ...m, role: 'ignore', confidence: 0.5 };
+  } else {
+    const name = result.find((m) => m.role === 'name');
+    keepBest('target', (m) => (name !== undefined && m.column < name.column ? 'group' : 'ignore'));
+  }
+  keepBest('baseline', () => 'ignore');
+  // Year columns with no baseline column: the first year is the base the others are measured from.
+  if (!result.some((m) => m.role === 'baseline')) {
+    const plainYears = result.filter(
+      (m) => m.role === 'actual' && m.year !== null && !/実績|現在|最新|結果/u.test(m.header),
+    );
+    const first = plainYears[0];
+    if (first !== undefined && result.filter((m) => m.role === 'actual').length > 1) {
+      result[first.column] = {
+        ...first,
+        role: 'baseline',
+        evidence: `${first.evidence}; the first year column, with no 基準 column`,
+      };
+    }
+  }
+  if (!result.some((m) => m.role === 'name')) {
+    const firstValue = result.findIndex((m) => VALUE_ROLES.has(m.role));
+    const candidate = result
+      .slice(0, firstValue)
+      .reverse()
+      .find((m) => m.role === 'ignore' || m.role === 'group');
+    if (candidate !== undefined) {
+      result[candidate.column] = {
+        ...candidate,
+        role: 'name',
+        confidence: 0.5,
+        evidence: `${candidate.evidence}; the text column before the first value column`,
+      };
+    }
+  }
+  return result;
+}

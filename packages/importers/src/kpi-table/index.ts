@@ -1,0 +1,146 @@
+import { PlanDocument } from '@kotei/contracts';
+import type { ParseIssue, ParseResult } from '../parse-issue.js';
+import type { Grid, TableFormat } from './grid.js';
+import type { ColumnRoleOverride } from './header.js';
+import { detectHeader } from './header.js';
+import type { KpiTableOptions } from './plan-from-table.js';
+import { planFromTable } from './plan-from-table.js';
+import { detectTextFormat, readTextTable } from './read-table.js';
+import type { TableKpi, TableReading } from './table-kpis.js';
+import { readTableKpis } from './table-kpis.js';
+import { isZip, readWorkbook } from './workbook.js';
+import type { EraHint } from './years.js';
+import { eraHintOf } from './years.js';
+
+export type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
+export { COLUMN_ROLES } from './header.js';
+export type { KpiTableOptions } from './plan-from-table.js';
+export type { TableKpi, TablePoint } from './table-kpis.js';
+export type { Grid, GridCell, GridRow, TableFormat } from './grid.js';
+export { isZip } from './workbook.js';
+export { detectTextFormat } from './read-table.js';
+
+/** What a table import gives: the plan and issues (as every importer), and the KPIs and column mappings read. */
+export interface KpiTableResult extends ParseResult<PlanDocument> {
+  readonly format: TableFormat;
+  readonly kpis: readonly TableKpi[];
+  /** The header rows found and the role proposed for each column, with confidence and evidence. */
+  readonly mappings: TableReading['mappings'];
+}
+
+/** Options of a table import: those of the plan, and the columns whose role the user corrected. */
+export interface KpiTableParseOptions extends KpiTableOptions {
+  readonly columnRoles?: readonly ColumnRoleOverride[];
+}
+
+function gridText(grids: readonly Grid[]): string {
+  return grids
+    .flatMap((grid) => grid.rows.slice(0, 2000).map((row) => row.cells.map((cell) => cell.text).join(' ')))
+    .join('\n');
+}
+
+/** Reads KPI grids (worksheets or a text table) into a plan; pure, never throws. */
+export function parseKpiGrids(
+  grids: readonly Grid[],
+  format: TableFormat,
+  options: KpiTableParseOptions = {},
+): KpiTableResult {
+  try {
+    const hint: EraHint = eraHintOf(gridText(grids));
+    const reading = readTableKpis(grids, hint, options.columnRoles ?? []);
+    const issues: ParseIssue[] = [...reading.issues];
+    const draft = planFromTable(reading.kpis, reading.title, options, issues);
+    const parsed = PlanDocument.safeParse(draft);
+    if (!parsed.success) {
+      issues.push({
+        code: 'kpi-table-invalid-plan',
+        line: 1,
+        found: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+        expected: 'a plan valid under PlanDocument',
+        message: 'The table was read but the plan built from it is not valid; nothing was imported.',
+        severity: 'error',
+      });
+      return { plan: emptyPlan(options), issues, format, kpis: reading.kpis, mappings: reading.mappings };
+    }
+    issues.sort((a, b) => a.line - b.line);
+    return { plan: parsed.data, issues, format, kpis: reading.kpis, mappings: reading.mappings };
+  } catch (error) {
+    return {
+      plan: emptyPlan(options),
+      issues: [
+        {
+          code: 'internal-error',
+          line: 1,
+          found: error instanceof Error ? `${error.name}: ${error.message}` : 'an unknown error',
+          expected: 'a table the importer can read',
+          message:
+            'The table importer failed on this file; nothing was imported. Please report it with the file.',
+          severity: 'error',
+        },
+      ],
+      format,
+      kpis: [],
+      mappings: [],
+    };
+  }
+}
+
+/** Reads a KPI table given as text (CSV, TSV, HTML, Markdown, PDF-extract); pure, never throws. */
+export function parseKpiTableText(text: string, options: KpiTableParseOptions = {}): KpiTableResult {
+  const format = detectTextFormat(text) ?? 'pdf-text';
+  return parseKpiGrids([readTextTable(text, format)], format, options);
+}
+
+/** Reads a KPI table from a file's bytes: an .xlsx workbook (every worksheet) or decoded text. Never throws. */
+export async function parseKpiWorkbook(
+  bytes: Uint8Array,
+  options: KpiTableParseOptions = {},
+): Promise<KpiTableResult> {
+  const book = await readWorkbook(bytes);
+  if (!book.ok) {
+    return {
+      plan: emptyPlan(options),
+      issues: [
+        {
+          code: 'xlsx-unreadable',
+          line: 1,
+          found: options.sourceName ?? 'the file',
+          expected: 'an .xlsx workbook',
+          message: book.message,
+          severity: 'error',
+        },
+      ],
+      format: 'xlsx',
+      kpis: [],
+      mappings: [],
+    };
+  }
+  return parseKpiGrids(book.grids, 'xlsx', options);
+}
+
+/**
+ * Whether text is a KPI table rather than a follow-up document: it is laid out as a table (CSV, TSV, HTML,
+ * pipe or PDF-extract rows) and is no 工程表 document. A table without a recognisable header is still a table:
+ * its import then says so, naming the rows it looked at, instead of reading it as prose.
+ */
+export function looksLikeKpiTable(text: string): boolean {
+  const format = detectTextFormat(text);
+  if (format === null) return false;
+  if ((text.slice(0, 200_000).match(/工程表/gu) ?? []).length >= 2) return false;
+  if (format !== 'markdown') return true;
+  // Markdown is a follow-up document's own form: only a KPI header among its first rows makes it a table.
+  const head = text.split('\n', 300).join('\n');
+  const hint = eraHintOf(head);
+  return readTextTable(head, format).rows.some((row) => detectHeader(row, hint) !== null);
+}
+
+function emptyPlan(options: KpiTableOptions): PlanDocument {
+  return PlanDocument.parse({
+    slug: options.slug ?? 'imported-kpi-table',
+    title: options.title ?? 'KPI表',
+    owner: '不明',
+    adoptedOn: null,
+  });
+}
+
+export { isZip as isWorkbookBytes };

@@ -1,0 +1,418 @@
+import { normalizeText } from '@kotei/domain';
+import type { ParseIssue } from '../parse-issue.js';
+import type { BreakdownReading, ValueReading } from './cell-value.js';
+import { readValueCell } from './cell-value.js';
+import type { Grid, GridRow } from './grid.js';
+import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
+import { detectHeader } from './header.js';
+import { latestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
+import type { EraHint, YearReading } from './years.js';
+import { readYear } from './years.js';
+
+/** A KPI value as the table gives it, with the cell it came from. */
+export interface TablePoint {
+  readonly value: number | null;
+  /** The year as written (年度 or 年); null when neither the cell nor its column names one. */
+  readonly year: number | null;
+  readonly fiscal: boolean;
+  /** The period as written, for the label. */
+  readonly label: string;
+  readonly unit: string;
+  readonly breakdown: readonly BreakdownReading[];
+  readonly bound: ValueReading['bound'];
+  /** Where: `B7` or `line 12, cell 3`. */
+  readonly ref: string;
+  readonly raw: string;
+}
+
+/** One KPI row of a table, read but not yet built into a plan. */
+export interface TableKpi {
+  readonly name: string;
+  readonly unit: string;
+  /** The section it sits under (a heading, 政策の柱, a worksheet), or null. */
+  readonly section: string | null;
+  /** The value of its group column (施策, 目標), or null. */
+  readonly group: string | null;
+  readonly baseline: TablePoint | null;
+  readonly target: TablePoint | null;
+  readonly actuals: readonly TablePoint[];
+  /** The latest actual: the one of the latest year, else the rightmost. */
+  readonly latest: TablePoint | null;
+  readonly direction: 'increase' | 'decrease' | null;
+  readonly notes: readonly string[];
+  readonly status: string;
+  readonly owner: string;
+  readonly sheet: string | null;
+  readonly line: number;
+  readonly lineTo: number;
+  readonly rawText: string;
+}
+
+/** What reading the grids gave: the KPIs, the column mappings used, the title, and issues. */
+export interface TableReading {
+  readonly kpis: TableKpi[];
+  readonly mappings: { sheet: string | null; line: number; columns: ColumnMapping[] }[];
+  readonly title: string | null;
+  readonly issues: ParseIssue[];
+}
+
+const SECTION =
+  /^(?:第\S+?(?:分野|章|節|部)|政策の柱|政策分野|基本目標|施策の柱|\d+[.．]\S|[◯○●◆■□]|[IVXⅠ-Ⅻ]+[.．\s-])/u;
+const BULLET = /^[・･\-－‐]\s*/u;
+const NUMBERING = /^(?:[(（]\d+[)）]|[①-⑳]|\d+[.．、)）](?!\d))\s*/u;
+const UNIT_IN_NAME =
+  /[(（]((?:%|％|人|千人|万人|件|回|箇所|か所|カ所|ヶ所|円|千円|万円|億円|ha|km|t|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分))[)）]$/u;
+const KPI_SUFFIX = /(?:割合|率|数|量|額|時間|人数|件数|度|比|指数)$/u;
+const MAX_HEADER_SCAN = 30;
+
+interface Group {
+  readonly name: string;
+  readonly deadline: YearReading | null;
+}
+
+function cleanName(text: string): { name: string; deadline: YearReading | null; notes: string[] } {
+  const notes: string[] = [];
+  let deadline: YearReading | null = null;
+  // Circled numbers (①…⑳) number the rows; NFKC would turn them into plain digits that read as part of the name.
+  let name = normalizeText(text.replace(/^\s*[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]\s*/u, ''))
+    .replace(/[(]注\d*[)]|※\s*\d+|(?<![\p{L}])注\d+/gu, (note) => {
+      notes.push(note);
+      return '';
+    })
+    .replace(/【([^】]*まで[^】]*)】/gu, (_whole, inner: string) => {
+      deadline = readYear(inner, '');
+      return '';
+    });
+  name = name.replace(BULLET, '').replace(NUMBERING, '').trim();
+  return { name, deadline, notes };
+}
+
+function isChildOf(group: Group, name: string, raw: string): boolean {
+  if (BULLET.test(normalizeText(raw))) return true;
+  return name.length < group.name.length && !KPI_SUFFIX.test(name);
+}
+
+/** The role of each column of a mapping, by index. */
+function roleColumns(mapping: readonly ColumnMapping[], role: ColumnRole): ColumnMapping[] {
+  return mapping.filter((m) => m.role === role);
+}
+
+class GridReader {
+  readonly kpis: TableKpi[] = [];
+  readonly issues: ParseIssue[] = [];
+  readonly mappings: TableReading['mappings'] = [];
+  title: string | null = null;
+  private mapping: ColumnMapping[] | null = null;
+  private section: string | null = null;
+  private group: Group | null = null;
+  private pendingSection: string | null = null;
+  private lookedAt: number[] = [];
+  private lastSingle: string | null = null;
+
+  constructor(
+    private readonly hint: EraHint,
+    private readonly overrides: readonly ColumnRoleOverride[],
+  ) {}
+
+  read(grid: Grid): void {
+    this.mapping = null;
+    this.section = grid.sheet;
+    this.group = null;
+    this.lookedAt = [];
+    this.lastSingle = null;
+    let scanned = 0;
+    for (const row of grid.rows) {
+      const texts = row.cells.map((cell) => cell.text.trim());
+      if (texts.every((text) => text === '')) continue;
+      if (row.isContinuation === true) {
+        this.continueLast(row, texts);
+        continue;
+      }
+      const header = detectHeader(row, this.hint, this.overrides);
+      if (header !== null) {
+        this.mapping = header;
+        this.mappings.push({ sheet: grid.sheet, line: row.line, columns: header });
+        if (this.lastSingle !== null) this.section = this.lastSingle;
+        else if (this.pendingSection !== null) this.section = this.pendingSection;
+        this.pendingSection = null;
+        this.lastSingle = null;
+        this.group = null;
+        continue;
+      }
+      const single = texts.filter((text) => text !== '');
+      this.lastSingle = single.length === 1 && single[0] !== undefined ? normalizeText(single[0]) : null;
+      if (this.mapping === null) {
+        if (scanned < MAX_HEADER_SCAN) this.lookedAt.push(row.line);
+        scanned += 1;
+        const only = texts.filter((text) => text !== '');
+        if (only.length === 1 && only[0] !== undefined) {
+          if (this.title === null) this.title = normalizeText(only[0]);
+          else this.pendingSection = normalizeText(only[0]);
+        }
+        continue;
+      }
+      this.readRow(grid, row, this.mapping);
+    }
+    if (this.mapping === null) this.noHeader(grid);
+  }
+
+  private noHeader(grid: Grid): void {
+    const lines = this.lookedAt.slice(0, MAX_HEADER_SCAN);
+    const where = lines.length === 0 ? 'no rows' : `rows at lines ${lines[0]}–${lines[lines.length - 1]}`;
+    this.issues.push({
+      code: 'kpi-table-no-header',
+      line: lines[0] ?? 1,
+      cell: grid.sheet ?? undefined,
+      found: `no header row in ${where}${grid.sheet === null ? '' : ` of worksheet 「${grid.sheet}」`}`,
+      expected:
+        'a header row naming the columns: 項目/指標 (name) and at least one of 基準値/現状値, 目標値, 実績/最新値',
+      message: `No KPI table header was found (looked at ${where}); nothing was read from it.`,
+      severity: 'error',
+    });
+  }
+
+  private continueLast(row: GridRow, texts: readonly string[]): void {
+    const last = this.kpis[this.kpis.length - 1];
+    const tail = texts.filter((text) => text !== '').join('');
+    if (last === undefined || last.lineTo !== row.line - 1) return;
+    this.kpis[this.kpis.length - 1] = {
+      ...last,
+      name: normalizeText(last.name + tail),
+      lineTo: row.line,
+      rawText: `${last.rawText}\n${tail}`,
+    };
+  }
+
+  private readRow(grid: Grid, row: GridRow, mapping: readonly ColumnMapping[]): void {
+    const nameColumn = roleColumns(mapping, 'name')[0];
+    const valueColumns = mapping.filter(
+      (m) => m.role === 'baseline' || m.role === 'target' || m.role === 'actual',
+    );
+    const nameCell = cellAt(row, nameColumn ?? mapping[0]);
+    if (!valueColumns.some((m) => cellAt(row, m).text !== '')) {
+      this.readHeading(row, nameCell.text, nameColumn !== undefined);
+      return;
+    }
+    const kind = rowKindOf(row, mapping);
+    const previous = this.kpis[this.kpis.length - 1];
+    if (
+      kind === 'actuals' &&
+      previous !== undefined &&
+      (nameCell.text === '' || cleanName(nameCell.text).name === previous.name)
+    ) {
+      const points = yearColumns(mapping).map((m) => this.readPoint(row, m, previous.name, null).point);
+      this.kpis[this.kpis.length - 1] = withActualRow(
+        previous,
+        points.filter((p): p is TablePoint => p?.value != null),
+        row,
+      );
+      return;
+    }
+    const cleaned = cleanName(nameCell.text);
+    let name = cleaned.name;
+    let deadline = cleaned.deadline;
+    if (this.group !== null && isChildOf(this.group, name, nameCell.text)) {
+      name = `${this.group.name} ${name}`;
+      deadline ??= this.group.deadline;
+    } else this.group = null;
+    if (name === '') {
+      this.issues.push({
+        code: 'kpi-name-missing',
+        line: row.line,
+        column: (nameColumn?.column ?? 0) + 1,
+        cell: nameCell.ref,
+        found: 'an empty name cell',
+        expected: 'the KPI name in the name column',
+        message: 'A row with values has no KPI name; it was left out.',
+        severity: 'warning',
+      });
+      return;
+    }
+    const baseline = this.readPoint(row, roleColumns(mapping, 'baseline')[0], name, null);
+    const target = this.readPoint(row, roleColumns(mapping, 'target')[0], name, deadline);
+    const actuals = roleColumns(mapping, 'actual')
+      .map((m) => this.readPoint(row, m, name, null).point)
+      .filter((p): p is TablePoint => p !== null && p.value !== null);
+    const kpi = buildKpi({
+      grid,
+      row,
+      mapping,
+      name,
+      notes: cleaned.notes,
+      section: this.section,
+      baseline,
+      target,
+      actuals,
+    });
+    if (kind === 'targets') {
+      const points = yearColumns(mapping).map((m) => this.readPoint(row, m, name, null).point);
+      this.kpis.push(
+        targetRowKpi(
+          kpi,
+          points.filter((p): p is TablePoint => p?.value != null),
+        ),
+      );
+    } else this.kpis.push(kpi);
+  }
+
+  // A row with a name and no values: a section heading (第1分野, 2.保健・医療, a title in the first column) or the
+  // head of a group whose children follow (男性の育児休業取得率 → 国家公務員 …).
+  private readHeading(row: GridRow, nameText: string, hasNameColumn: boolean): void {
+    const nonEmpty = row.cells.filter((c) => c.text.trim() !== '');
+    const text = normalizeText(nonEmpty.map((c) => c.text).join(' '));
+    if (nonEmpty.length === 1 && (SECTION.test(text) || (hasNameColumn && nameText === ''))) {
+      this.section = text;
+      this.group = null;
+    } else if (nameText !== '') {
+      const { name, deadline } = cleanName(nameText);
+      this.group = { name, deadline };
+    }
+  }
+
+  private readPoint(
+    row: GridRow,
+    m: ColumnMapping | undefined,
+    name: string,
+    fallbackYear: YearReading | null,
+  ): PointRead {
+    const c = cellAt(row, m);
+    if (m === undefined || c.text === '') return { point: null, reading: null, ref: c.ref, raw: c.text };
+    const reading = readValueCell(c.text, this.hint);
+    if (!reading.isReadable) {
+      this.issues.push({
+        code: 'kpi-value-unreadable',
+        line: row.line,
+        column: m.column + 1,
+        cell: `${c.ref} (${m.header})`,
+        found: c.text,
+        expected:
+          'a figure with its unit and period, e.g. 「6.0% (平成31年)」, 「1,203市町村」, 「―」 or 「前年より増加」',
+        message: `The ${m.header} cell of 「${name}」 could not be read; it was left empty.`,
+        severity: 'warning',
+      });
+      return { point: null, reading, ref: c.ref, raw: c.text };
+    }
+    if (reading.isEmpty && reading.value === null) return { point: null, reading, ref: c.ref, raw: c.text };
+    const year = reading.period ?? m.year ?? fallbackYear;
+    return {
+      reading,
+      ref: c.ref,
+      raw: c.text,
+      point: {
+        value: reading.value,
+        year: year?.year ?? null,
+        fiscal: year?.fiscal ?? true,
+        label: year?.label ?? '',
+        unit: reading.unit,
+        breakdown: reading.breakdown,
+        bound: reading.bound,
+        ref: c.ref,
+        raw: c.text,
+      },
+    };
+  }
+}
+
+interface PointRead {
+  readonly point: TablePoint | null;
+  readonly reading: ValueReading | null;
+  readonly ref: string;
+  readonly raw: string;
+}
+
+function cellAt(row: GridRow, m: ColumnMapping | undefined): { text: string; ref: string } {
+  if (m === undefined) return { text: '', ref: '' };
+  const cell = row.cells[m.column];
+  return { text: cell?.text.trim() ?? '', ref: cell?.ref ?? `line ${row.line}, cell ${m.column + 1}` };
+}
+
+interface KpiParts {
+  readonly grid: Grid;
+  readonly row: GridRow;
+  readonly mapping: readonly ColumnMapping[];
+  readonly name: string;
+  readonly notes: readonly string[];
+  readonly section: string | null;
+  readonly baseline: PointRead;
+  readonly target: PointRead;
+  readonly actuals: readonly TablePoint[];
+}
+
+// The KPI of a row: the name with what the target cell names (世代全体), the unit from the values, the name or a
+// unit column, the direction the target states or implies, the latest actual and the notes.
+function buildKpi(parts: KpiParts): TableKpi {
+  const { grid, row, mapping, baseline, target, actuals } = parts;
+  let name = parts.name;
+  const latest = latestOf(actuals);
+  const lead = target.reading?.lead;
+  if (lead != null && !name.endsWith(lead)) name = `${name} ${lead}`;
+  const unitFromName = UNIT_IN_NAME.exec(name)?.[1];
+  if (unitFromName !== undefined) name = name.replace(UNIT_IN_NAME, '').trim();
+  const unitColumn = cellAt(row, roleColumns(mapping, 'unit')[0]).text;
+  const unit =
+    [target.point?.unit, baseline.point?.unit, latest?.unit].find((u) => u !== undefined && u !== '') ??
+    normalizeText(unitColumn !== '' ? unitColumn : (unitFromName ?? ''));
+  const targetValue = target.point?.value ?? null;
+  const baselineValue = baseline.point?.value ?? null;
+  const direction =
+    target.reading?.direction ??
+    (target.point?.bound === 'max' || target.point?.unit === '位' ? 'decrease' : null) ??
+    (targetValue !== null && baselineValue !== null && targetValue < baselineValue ? 'decrease' : null);
+  const notes = [...parts.notes, ...(target.reading?.notes ?? []), ...(baseline.reading?.notes ?? [])];
+  if (target.reading?.words != null) notes.push(`目標: ${target.reading.words}`);
+  if (target.reading?.isRecurring === true) notes.push('目標は毎年度');
+  const joined = (role: ColumnRole): string =>
+    roleColumns(mapping, role)
+      .map((m) => cellAt(row, m).text)
+      .filter((t) => t !== '')
+      .join(' ');
+  const group = joined('group');
+  const period = target.reading?.period ?? null;
+  const datedWithoutValue: TablePoint | null =
+    period === null
+      ? null
+      : {
+          value: null,
+          year: period.year,
+          fiscal: period.fiscal,
+          label: period.label,
+          unit: '',
+          breakdown: [],
+          bound: null,
+          ref: target.ref,
+          raw: target.raw,
+        };
+  return {
+    name,
+    unit,
+    section: parts.section,
+    group: group === '' ? null : normalizeText(group),
+    baseline: baseline.point,
+    target: target.point ?? datedWithoutValue,
+    actuals,
+    latest,
+    direction,
+    notes,
+    status: joined('status'),
+    owner: joined('owner'),
+    sheet: grid.sheet,
+    line: row.line,
+    lineTo: row.line,
+    rawText: row.cells.map((c) => c.text).join(' | '),
+  };
+}
+
+/**
+ * Reads KPI rows from grids (worksheets or text tables): finds each header row (again after a repeated one),
+ * keeps sections and group rows, reads every value cell. `overrides` are the user's corrections of the
+ * proposed roles, applied to every header row found.
+ */
+export function readTableKpis(
+  grids: readonly Grid[],
+  hint: EraHint,
+  overrides: readonly ColumnRoleOverride[] = [],
+): TableReading {
+  const reader = new GridReader(hint, overrides);
+  for (const grid of grids) reader.read(grid);
+  return { kpis: reader.kpis, mappings: reader.mappings, title: reader.title, issues: reader.issues };
+}
