@@ -10,6 +10,7 @@ import { buildApp } from '../http/app.js';
 import type { Operator } from '../services/actor.js';
 import { addAudit, operatorOf } from './audit-command.js';
 import { addBackup } from './backup-command.js';
+import { addRs } from './rs-command.js';
 import { renderContracts, CONTRACT_FILES } from './contracts.js';
 import { runStatusBatch } from './status-command.js';
 
@@ -356,6 +357,7 @@ export function buildProgram(io: CliIo): Command {
   addUser(program, io, operator);
   addAudit(program, io, withContext);
   addBackup(program, io, withContext);
+  addRs(program, io, withContext, operator);
   addContracts(program, io);
 
   return program;

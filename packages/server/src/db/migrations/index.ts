@@ -10,6 +10,7 @@ import * as addBreakdowns from './2026-12-06T0900_add_breakdowns.js';
 import * as chainAuditEvents from './2026-12-07T0100_chain_audit_events.js';
 import * as addSignInThrottle from './2026-12-07T0200_add_sign_in_throttle_and_session_details.js';
 import * as createApiToken from './2026-12-07T0201_create_api_token.js';
+import * as createRs from './2026-12-08T0200_create_rs.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0100_chain_audit_events': chainAuditEvents,
   '2026-12-07T0200_add_sign_in_throttle_and_session_details': addSignInThrottle,
   '2026-12-07T0201_create_api_token': createApiToken,
+  '2026-12-08T0200_create_rs': createRs,
 };
