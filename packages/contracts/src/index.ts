@@ -6,3 +6,4 @@ export * from './plan-document.js';
 export * from './search.js';
 export * from './import.js';
 export * from './evaluation.js';
+export * from './rs.js';

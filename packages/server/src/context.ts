@@ -13,6 +13,7 @@ import { EvaluationRepository } from './repositories/evaluation.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { RoundRepository } from './repositories/round.repository.js';
+import { RsLinkRepository } from './repositories/rs-link.repository.js';
 import { RsRepository } from './repositories/rs.repository.js';
 import { SearchRepository } from './repositories/search.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -25,6 +26,7 @@ import { EvaluationService } from './services/evaluation.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
+import { RsLinkService } from './services/rs-link.service.js';
 import { RsService } from './services/rs.service.js';
 import { ReferenceService } from './services/reference.service.js';
 import { SearchService } from './services/search.service.js';
@@ -49,6 +51,8 @@ export interface AppContext {
   imports: ImportService;
   /** The RS system's open data (行政事業レビュー) and its links to budget projects. */
   rs: RsService;
+  /** Links from budget projects (該当事業) to RS projects. */
+  rsLinks: RsLinkService;
   /** Warms every plan's statuses at start and at midnight in Japan; `serve` starts it, `close` stops it. */
   warmer: StatusWarmer;
   close(): Promise<void>;
@@ -94,6 +98,7 @@ export async function openContext(options: {
       plans,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
       rs: new RsService(new RsRepository(database.db), options.clock),
+      rsLinks: new RsLinkService(new RsLinkRepository(database.db), options.clock),
       rounds: new RoundService(planRepository, new RoundRepository(database.db), options.clock),
       evaluations: new EvaluationService(
         planRepository,
