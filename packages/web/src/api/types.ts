@@ -70,3 +70,7 @@ export type Sheet = Schemas['Sheet'];
 export type StrategicGoal = Schemas['StrategicGoal'];
 /** Statuses counted over a plan, goal or sheet. */
 export type StatusSummary = Schemas['StatusSummary'];
+/** A plan's budget projects with their links to RS projects (行政事業レビュー), and totals. */
+export type RsPlanLinks = Schemas['RsPlanLinks'];
+/** An RS project with its budget per year, logic model and evaluation. */
+export type RsProject = Schemas['RsProject'];

@@ -13,6 +13,7 @@ import { GoalSection } from './OutcomeSection';
 import { SheetsTable, WorstKpis } from './StatusTables';
 import { OverdueMeasures } from './OverdueMeasures';
 import { Budget } from './BudgetSection';
+import { RsLinksSection } from '../rs/RsLinks';
 import { DashboardHeader, DashboardToc } from './DashboardHeader';
 import { planPath } from '../../ui/paths';
 import './dashboard.css';
@@ -72,6 +73,8 @@ function DashboardView({
         <h2 id="dashboard-budget">{t('dashboard.budget.title')}</h2>
         <Budget dashboard={dashboard} />
       </section>
+
+      <RsLinksSection slug={plan.slug} measureId={null} />
 
       <EvaluationSection
         slug={plan.slug}
