@@ -24,6 +24,8 @@ const SLOTS: Record<string, Slot> = {
 export class IndicatorPivot {
   private current: RsIndicator | null = null;
   private readonly byYear = new Map<number, RsYearValues>();
+  /** The first line of each node of the current project, so a node whose rows are split is refused. */
+  private readonly seen = new Map<string, number>();
 
   constructor(private readonly file: string) {}
 
@@ -36,7 +38,21 @@ export class IndicatorPivot {
       open !== null && (open.rsId !== rsId || open.number !== number || open.nodeType !== nodeType)
         ? this.finish()
         : null;
-    if (this.current === null) this.current = this.start(row, rsId, number, nodeType);
+    if (this.current === null) {
+      if (open !== null && open.rsId !== rsId) this.seen.clear();
+      const key = `${number}:${nodeType}`;
+      const first = this.seen.get(key);
+      if (first !== undefined) {
+        throw new RsImportError(
+          this.file,
+          row.line,
+          NUMBER,
+          `the rows of ${nodeType} ${number} of project ${rsId} are not together (the node began on line ${first})`,
+        );
+      }
+      this.seen.set(key, row.line);
+      this.current = this.start(row, rsId, number, nodeType);
+    }
     const flag = row.text(FLAG);
     if (flag !== null) this.addValues(row, flag);
     return closed;

@@ -188,6 +188,20 @@ describe.runIf(sample !== null)(
       expect(error?.reason).toMatch(/not UTF-8 \(is the file Shift_JIS\?\)/);
     });
 
+    it('3-1 rows of one indicator that are not together', async () => {
+      const path = variant('3-1-sample', '3-1_RS_2024_split.csv', (t) => {
+        const lines = t.split('\r\n');
+        // Move the output's 4.達成率 row (line 7) after the outcome's first row (line 8).
+        const [moved] = lines.splice(6, 1);
+        lines.splice(7, 0, moved ?? '');
+        return lines.join('\r\n');
+      });
+      const [error] = await refused(path);
+      expect(error?.message).toBe(
+        '3-1_RS_2024_split.csv: line 8, column アクティビティ・アウトプット・アウトカムの番号: the rows of アウトプット 10 of project 11 are not together (the node began on line 4)',
+      );
+    });
+
     it('a zip with no CSV', async () => {
       const path = join(scratch, '2-1_RS_2024_予算・執行_サマリ.zip');
       writeFileSync(path, zipOf([{ name: 'readme.txt', data: Buffer.from('no csv here') }]));
