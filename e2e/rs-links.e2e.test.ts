@@ -81,6 +81,22 @@ describe.runIf(present)('RS data on the measure page and the dashboard', () => {
       expect(await totals.getByRole('row').count()).toBe(5);
       await expectNoAxeViolations(page);
 
+      // The coordinator's review: reject a suggestion, link another project by its 予算事業ID.
+      await page.getByText('該当事業と行政事業レビューの紐付けを確認する（調整担当）').click();
+      const review = page.getByRole('region', { name: '医薬品国内開発伴走事業' });
+      await review.getByRole('button', { name: /^候補から外す\s*: 20627$/ }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: '医薬品国内開発伴走事業の候補から予算事業ID 20627を外しました。' })
+        .waitFor();
+      expect(await review.getByRole('button', { name: /^候補から外す\s*: 20627$/ }).count()).toBe(0);
+      const hand = review.getByRole('form', { name: '医薬品国内開発伴走事業を予算事業IDで紐付ける' });
+      await hand.getByLabel('予算事業IDで紐付ける').fill('2233');
+      await hand.getByRole('button', { name: '紐付ける' }).click();
+      await review.getByText('紐付け済み: 予算事業ID 2233 後発医薬品品質確保対策事業').waitFor();
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, 'rs-dashboard-review-ja.png');
+
       await page.goto(`${baseUrl}/plans/${SLUG}/dashboard?lang=en`);
       await page.getByRole('heading', { name: 'Administrative Project Review (RS system)' }).waitFor();
       await expectNoAxeViolations(page);

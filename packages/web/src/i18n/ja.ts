@@ -498,6 +498,18 @@ export const ja = {
   'rs.evaluation.teamFindingDetail': '所見の詳細',
   'rs.evaluation.reflection': '所見を踏まえた改善点・概算要求への反映',
   'rs.totals.caption': '紐付けた事業の予算・執行（府省庁・予算年度ごと）',
+  'rs.review.title': '該当事業と行政事業レビューの紐付けを確認する（調整担当）',
+  'rs.review.linked': '紐付け済み: 予算事業ID {id} {name}',
+  'rs.review.suggestion': '候補: 予算事業ID {id} {name}（確からしさ {confidence}%）',
+  'rs.review.confirm': '紐付ける',
+  'rs.review.reject': '候補から外す',
+  'rs.review.undo': '紐付けを解除する',
+  'rs.review.handForm': '{name}を予算事業IDで紐付ける',
+  'rs.review.handLabel': '予算事業IDで紐付ける',
+  'rs.review.handSubmit': '紐付ける',
+  'rs.review.done.confirm': '{name}を予算事業ID {id}に紐付けました。',
+  'rs.review.done.reject': '{name}の候補から予算事業ID {id}を外しました。',
+  'rs.review.done.undo': '{name}と予算事業ID {id}の紐付けを解除しました。',
   'rs.totals.ministry': '府省庁',
 };
 

@@ -1,14 +1,17 @@
 // The RS system's (行政事業レビュー) data for the budget projects a coordinator linked: budget and execution per
 // fiscal year, the logic model with its own targets and actuals, and the evaluation; each with its 予算事業ID.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { api, send } from '../../api/client';
 import type { RsPlanLinks, RsProject } from '../../api/types';
 import { useApi } from '../../api/useApi';
+import { canImport } from '../auth/can-import';
+import { useSession } from '../auth/useSession';
 import { useI18n } from '../../i18n/useI18n';
 import { formatFiscalYear } from '../../lib/fiscal-year-label';
 import { CONTENT_LANG } from '../../lib/format';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useFormatYen } from '../../ui/useFormatYen';
+import { RsLinkReview } from './RsLinkReview';
 
 function useRsLinks(slug: string) {
   return useApi(`/api/plans/${slug}/rs-links`, (signal) =>
@@ -185,14 +188,18 @@ export function RsLinksSection({ slug, measureId }: { slug: string; measureId: s
   const { t, lang } = useI18n();
   const yen = useFormatYen();
   const { resource } = useRsLinks(slug);
+  const { user } = useSession();
+  // A coordinator's decision answers with the plan's links as they now are; they replace what was loaded.
+  const [changed, setChanged] = useState<RsPlanLinks | null>(null);
+  const data = changed ?? (resource.status === 'success' ? resource.data : null);
   return (
     <section aria-labelledby="rs-links-heading" className="dashboard-section">
       <h2 id="rs-links-heading">{t('rs.title')}</h2>
-      {resource.status === 'loading' && <p role="status">{t('rs.loading')}</p>}
-      {resource.status === 'error' && <p role="alert">{t('rs.error')}</p>}
-      {resource.status === 'success' && (
+      {data === null && resource.status === 'loading' && <p role="status">{t('rs.loading')}</p>}
+      {data === null && resource.status === 'error' && <p role="alert">{t('rs.error')}</p>}
+      {data !== null && (
         <>
-          {measureId === null && resource.data.totals.length > 0 && (
+          {measureId === null && data.totals.length > 0 && (
             <ScrollRegion label={t('common.scrollRegion', { name: t('rs.totals.caption') })}>
               <table className="data-table">
                 <caption>{t('rs.totals.caption')}</caption>
@@ -212,7 +219,7 @@ export function RsLinksSection({ slug, measureId }: { slug: string; measureId: s
                   </tr>
                 </thead>
                 <tbody>
-                  {resource.data.totals.map((total) => (
+                  {data.totals.map((total) => (
                     <tr key={`${total.ministry}:${total.budgetYear}`}>
                       <th scope="row" lang={CONTENT_LANG}>
                         {total.ministry}
@@ -227,7 +234,10 @@ export function RsLinksSection({ slug, measureId }: { slug: string; measureId: s
               </table>
             </ScrollRegion>
           )}
-          <ProjectLinks links={resource.data} measureId={measureId} />
+          <ProjectLinks links={data} measureId={measureId} />
+          {measureId === null && canImport(user) && (
+            <RsLinkReview slug={slug} links={data} onChange={setChanged} />
+          )}
         </>
       )}
     </section>
