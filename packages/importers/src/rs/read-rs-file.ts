@@ -19,7 +19,7 @@ export interface RsFileResult {
 
 /** Options of readRsFile. */
 export interface RsReadOptions {
-  /** Records per call of the sink (default 500). */
+  /** Records per call of the sink (default 2,000). */
   batchSize?: number;
   /** Row errors collected before the file is given up (default 20). */
   maxErrors?: number;
@@ -80,7 +80,7 @@ export async function readRsFile(
   sink: (batch: RsRecord[]) => Promise<void> | void,
   options: RsReadOptions = {},
 ): Promise<RsFileResult> {
-  const { batchSize = 500, maxErrors = 20, progressEvery = 10_000 } = options;
+  const { batchSize = 2000, maxErrors = 20, progressEvery = 10_000 } = options;
   const result: RsFileResult = {
     file: source.name,
     type: null,

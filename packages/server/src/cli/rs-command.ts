@@ -1,4 +1,4 @@
-import { CommanderError, type Command } from 'commander';
+import { CommanderError, InvalidArgumentError, type Command } from 'commander';
 import { systemClock } from '@kotei/domain';
 import type { Operator } from '../services/actor.js';
 import { RsService, type RsImportReport } from '../services/rs.service.js';
@@ -40,10 +40,17 @@ export function addRs(program: Command, io: CliIo, withContext: WithContext, ope
     )
     .argument('<files...>', 'the files, as published (N-M_RS_YYYY_名称.csv or .zip)')
     .option('--dry-run', 'read and check every file, write nothing (no database needed)')
-    .action(async (paths: string[], opts: { dryRun?: boolean }) => {
+    .option('--batch-size <n>', 'records per write (default 2000)', (value) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1)
+        throw new InvalidArgumentError('expected a whole number of at least 1');
+      return n;
+    })
+    .action(async (paths: string[], opts: { dryRun?: boolean; batchSize?: number }) => {
       const dryRun = opts.dryRun === true;
       const options = {
         dryRun,
+        batchSize: opts.batchSize,
         onProgress: (file: string, rows: number) => {
           io.out(`  ${file}: ${count(rows)} rows…`);
         },

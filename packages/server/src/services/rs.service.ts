@@ -36,6 +36,8 @@ export interface RsImportReport {
 /** Options of an RS import. */
 export interface RsImportOptions {
   dryRun?: boolean;
+  /** Records per write (default 2,000): fewer round trips against memory held. */
+  batchSize?: number;
   onProgress?: (file: string, rows: number) => void;
   onFile?: (report: RsFileReport) => void;
 }
@@ -82,7 +84,7 @@ export class RsService {
       try {
         await withRsSources(path, async (source) => {
           const read = (write: (batch: readonly RsRecord[]) => Promise<void> | void): Promise<RsFileResult> =>
-            readRsFile(source, write, { onProgress: options.onProgress });
+            readRsFile(source, write, { onProgress: options.onProgress, batchSize: options.batchSize });
           const repository = this.repository;
           if (options.dryRun === true || repository === null) {
             if (options.dryRun !== true) throw new Error('no database to write to');
