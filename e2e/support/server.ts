@@ -10,6 +10,8 @@ export interface KoteiServer {
   url: string;
   adminLogin: string;
   adminPassword: string;
+  /** The server's database (SQLite), for a test that adds data with the CLI. */
+  databaseUrl: string;
   /** Stops the server and removes its temporary database directory. */
   stop: () => Promise<void>;
 }
@@ -128,7 +130,7 @@ export async function startServer(): Promise<KoteiServer> {
         });
       },
     );
-    return { ...found, url: toBrowsableUrl(found.url), stop };
+    return { ...found, url: toBrowsableUrl(found.url), databaseUrl: `sqlite:${join(dir, 'kotei.db')}`, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -9,3 +9,4 @@ export * from './import.js';
 export * from './evaluation.js';
 export * from './round.js';
 export * from './open-data.js';
+export * from './rs.js';

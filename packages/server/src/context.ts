@@ -13,6 +13,8 @@ import { EvaluationRepository } from './repositories/evaluation.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { RoundRepository } from './repositories/round.repository.js';
+import { RsLinkRepository } from './repositories/rs-link.repository.js';
+import { RsRepository } from './repositories/rs.repository.js';
 import { SearchRepository } from './repositories/search.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { SignInThrottleRepository } from './repositories/sign-in-throttle.repository.js';
@@ -27,6 +29,8 @@ import { RoundService } from './services/round.service.js';
 import { RoundPartService } from './services/round-part.service.js';
 import { RoundDiffService } from './services/round-diff.service.js';
 import { ReportService } from './services/report.service.js';
+import { RsLinkService } from './services/rs-link.service.js';
+import { RsService } from './services/rs.service.js';
 import { ReferenceService } from './services/reference.service.js';
 import { SearchService } from './services/search.service.js';
 import { StatusWarmer } from './services/status-warmer.js';
@@ -54,6 +58,10 @@ export interface AppContext {
   imports: ImportService;
   /** The published follow-up report (HTML, PDF, Excel) and the open data behind it. */
   reports: ReportService;
+  /** The RS system's open data (行政事業レビュー) and its links to budget projects. */
+  rs: RsService;
+  /** Links from budget projects (該当事業) to RS projects. */
+  rsLinks: RsLinkService;
   /** Warms every plan's statuses at start and at midnight in Japan; `serve` starts it, `close` stops it. */
   warmer: StatusWarmer;
   close(): Promise<void>;
@@ -110,6 +118,8 @@ export async function openContext(options: {
       diffs: new RoundDiffService(planRepository),
       evaluations,
       reports,
+      rs: new RsService(new RsRepository(database.db), options.clock),
+      rsLinks: new RsLinkService(new RsLinkRepository(database.db), options.clock),
       auth: new AuthService(
         userRepository,
         new SessionRepository(database.db),

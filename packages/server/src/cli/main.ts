@@ -12,6 +12,7 @@ import type { Operator } from '../services/actor.js';
 import { addAudit, operatorOf } from './audit-command.js';
 import { addBackup } from './backup-command.js';
 import { addReport } from './report-command.js';
+import { addRs } from './rs-command.js';
 import { renderContracts, CONTRACT_FILES } from './contracts.js';
 import { BATCH_METHODS, runStatusBatch } from './status-command.js';
 
@@ -372,6 +373,7 @@ export function buildProgram(io: CliIo): Command {
   addAudit(program, io, withContext);
   addBackup(program, io, withContext);
   addReport(program, io, withContext);
+  addRs(program, io, withContext, operator);
   addContracts(program, io);
 
   return program;

@@ -1,6 +1,19 @@
 // Row types of the one schema both databases share (see migrations/). Flags are 0/1 integers and money is
 // bigint yen, so the rows read the same from SQLite and PostgreSQL.
 
+import type {
+  RsProjectTable,
+  RsBudgetYearTable,
+  RsBudgetAccountTable,
+  RsBudgetItemTable,
+  RsPolicyTable,
+  RsNodeTable,
+  RsNodeYearTable,
+  RsNodeLinkTable,
+  RsEvaluationTable,
+  RsBudgetLinkTable,
+} from './rs-schema.js';
+
 interface Source {
   source_line_from: number | null;
   source_line_to: number | null;
@@ -393,4 +406,27 @@ export interface DB {
   search_entry: SearchEntryTable;
   status_override: StatusOverrideTable;
   import_record: ImportRecordTable;
+  rs_project: RsProjectTable;
+  rs_budget_year: RsBudgetYearTable;
+  rs_budget_account: RsBudgetAccountTable;
+  rs_budget_item: RsBudgetItemTable;
+  rs_policy: RsPolicyTable;
+  rs_node: RsNodeTable;
+  rs_node_year: RsNodeYearTable;
+  rs_node_link: RsNodeLinkTable;
+  rs_evaluation: RsEvaluationTable;
+  rs_budget_link: RsBudgetLinkTable;
 }
+
+export type {
+  RsProjectTable,
+  RsBudgetYearTable,
+  RsBudgetAccountTable,
+  RsBudgetItemTable,
+  RsPolicyTable,
+  RsNodeTable,
+  RsNodeYearTable,
+  RsNodeLinkTable,
+  RsEvaluationTable,
+  RsBudgetLinkTable,
+} from './rs-schema.js';

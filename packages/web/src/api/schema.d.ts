@@ -2165,6 +2165,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{slug}/rs-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan's budget projects (該当事業) with their linked RS projects (budget, execution, logic model, evaluation) and suggestions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RsPlanLinks"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Confirm (or link by hand), reject, or undo a link to an RS project (coordinator, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RsLinkDecisionBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RsPlanLinks"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/search": {
         parameters: {
             query?: never;
@@ -4099,6 +4219,101 @@ export interface components {
                 message: string;
             }[];
         };
+        RsBudgetYearInput: {
+            budgetYear: number;
+            initial: number | null;
+            supplementary: number | null;
+            carriedIn: number | null;
+            reserve: number | null;
+            total: number | null;
+            executed: number | null;
+            /** @description 執行率 as a fraction (0.83686) */
+            executionRate: number | null;
+        };
+        RsNodeInput: {
+            /** @description アクティビティ, アウトプット or アウトカム */
+            nodeType: string;
+            number: number;
+            period: string | null;
+            goal: string | null;
+            indicator: string | null;
+            unit: string | null;
+            targetYears: number[];
+            years: {
+                year: number;
+                target: string | null;
+                actual: string | null;
+                achievement: string | null;
+            }[];
+        };
+        RsEdgeInput: {
+            fromType: string;
+            fromNumber: number;
+            toType: string;
+            toNumber: number;
+            explanation: string | null;
+        };
+        RsProjectInput: {
+            /** @description 予算事業ID */
+            rsId: number;
+            /** @description 事業年度 of the sheet shown */
+            sheetYear: number;
+            name: string;
+            ministry: string;
+            unit: string;
+            url: string | null;
+            purpose: string | null;
+            budgetYears: components["schemas"]["RsBudgetYearInput"][];
+            nodes: components["schemas"]["RsNodeInput"][];
+            edges: components["schemas"]["RsEdgeInput"][];
+            evaluation: {
+                selfCheck: string | null;
+                direction: string | null;
+                teamFinding: string | null;
+                teamFindingDetail: string | null;
+                reflection: string | null;
+            } | null;
+        };
+        RsSuggestionInput: {
+            rsId: number;
+            name: string;
+            ministry: string;
+            confidence: number;
+            reasons: string[];
+        };
+        RsBudgetProjectLinksInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            budgetProjectId: string;
+            name: string;
+            ministry: string | null;
+            measureIds: string[];
+            linked: components["schemas"]["RsProjectInput"][];
+            suggestions: components["schemas"]["RsSuggestionInput"][];
+            rejected: number[];
+        };
+        RsPlanLinksInput: {
+            projects: components["schemas"]["RsBudgetProjectLinksInput"][];
+            totals: {
+                ministry: string;
+                budgetYear: number;
+                initial: number;
+                supplementary: number;
+                executed: number;
+            }[];
+        };
+        RsLinkDecisionBodyInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            budgetProjectId: string;
+            rsId: number;
+            /** @enum {string} */
+            decision: "confirm" | "reject" | "undo";
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -5436,6 +5651,101 @@ export interface components {
                 expected: string;
                 message: string;
             }[];
+        };
+        RsBudgetYear: {
+            budgetYear: number;
+            initial: number | null;
+            supplementary: number | null;
+            carriedIn: number | null;
+            reserve: number | null;
+            total: number | null;
+            executed: number | null;
+            /** @description 執行率 as a fraction (0.83686) */
+            executionRate: number | null;
+        };
+        RsNode: {
+            /** @description アクティビティ, アウトプット or アウトカム */
+            nodeType: string;
+            number: number;
+            period: string | null;
+            goal: string | null;
+            indicator: string | null;
+            unit: string | null;
+            targetYears: number[];
+            years: {
+                year: number;
+                target: string | null;
+                actual: string | null;
+                achievement: string | null;
+            }[];
+        };
+        RsEdge: {
+            fromType: string;
+            fromNumber: number;
+            toType: string;
+            toNumber: number;
+            explanation: string | null;
+        };
+        RsProject: {
+            /** @description 予算事業ID */
+            rsId: number;
+            /** @description 事業年度 of the sheet shown */
+            sheetYear: number;
+            name: string;
+            ministry: string;
+            unit: string;
+            url: string | null;
+            purpose: string | null;
+            budgetYears: components["schemas"]["RsBudgetYear"][];
+            nodes: components["schemas"]["RsNode"][];
+            edges: components["schemas"]["RsEdge"][];
+            evaluation: {
+                selfCheck: string | null;
+                direction: string | null;
+                teamFinding: string | null;
+                teamFindingDetail: string | null;
+                reflection: string | null;
+            } | null;
+        };
+        RsSuggestion: {
+            rsId: number;
+            name: string;
+            ministry: string;
+            confidence: number;
+            reasons: string[];
+        };
+        RsBudgetProjectLinks: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            budgetProjectId: string;
+            name: string;
+            ministry: string | null;
+            measureIds: string[];
+            linked: components["schemas"]["RsProject"][];
+            suggestions: components["schemas"]["RsSuggestion"][];
+            rejected: number[];
+        };
+        RsPlanLinks: {
+            projects: components["schemas"]["RsBudgetProjectLinks"][];
+            totals: {
+                ministry: string;
+                budgetYear: number;
+                initial: number;
+                supplementary: number;
+                executed: number;
+            }[];
+        };
+        RsLinkDecisionBody: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            budgetProjectId: string;
+            rsId: number;
+            /** @enum {string} */
+            decision: "confirm" | "reject" | "undo";
         };
     };
     responses: never;

@@ -79,3 +79,7 @@ export type DataCatalogue = Schemas['DataCatalogue'];
 export type Dataset = Schemas['Dataset'];
 /** GET /api/report-capabilities. */
 export type ReportCapabilities = Schemas['ReportCapabilities'];
+/** A plan's budget projects with their links to RS projects (行政事業レビュー), and totals. */
+export type RsPlanLinks = Schemas['RsPlanLinks'];
+/** An RS project with its budget per year, logic model and evaluation. */
+export type RsProject = Schemas['RsProject'];

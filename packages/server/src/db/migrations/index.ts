@@ -12,6 +12,7 @@ import * as addSignInThrottle from './2026-12-07T0200_add_sign_in_throttle_and_s
 import * as createApiToken from './2026-12-07T0201_create_api_token.js';
 import * as addRoundParts from './2026-12-07T0300_add_round_parts.js';
 import * as addPlanStatusMethod from './2026-12-08T0100_add_plan_status_method.js';
+import * as createRs from './2026-12-08T0200_create_rs.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0201_create_api_token': createApiToken,
   '2026-12-07T0300_add_round_parts': addRoundParts,
   '2026-12-08T0100_add_plan_status_method': addPlanStatusMethod,
+  '2026-12-08T0200_create_rs': createRs,
 };

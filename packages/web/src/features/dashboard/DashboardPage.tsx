@@ -13,6 +13,7 @@ import { GoalSection } from './OutcomeSection';
 import { SheetsTable, WorstKpis } from './StatusTables';
 import { OverdueMeasures } from './OverdueMeasures';
 import { Budget } from './BudgetSection';
+import { RsLinksSection } from '../rs/RsLinks';
 import { DashboardHeader, DashboardToc } from './DashboardHeader';
 import { planPath } from '../../ui/paths';
 import { StatusMethodSettings } from './StatusMethodSettings';
@@ -77,6 +78,7 @@ function DashboardView({
       </section>
 
       <StatusMethodSettings slug={plan.slug} method={plan.statusMethod} onSaved={reload} />
+      <RsLinksSection slug={plan.slug} measureId={null} />
 
       <EvaluationSection
         slug={plan.slug}

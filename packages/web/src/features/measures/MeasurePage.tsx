@@ -19,6 +19,7 @@ import { statusMethodKey } from '../../ui/StatusMethod';
 import { useState } from 'react';
 import { MeasureProgress } from './MeasureProgress';
 import { MeasureProjects } from './MeasureProjects';
+import { RsLinksSection } from '../rs/RsLinks';
 import './measure.css';
 
 function SourceText({ source }: { source: MeasureDetail['source'] }) {
@@ -215,6 +216,7 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
             <h2 id="measure-projects-heading">{t('measure.projects.title')}</h2>
             <MeasureProjects projects={measure.projects} reference={reference} />
           </section>
+          <RsLinksSection slug={plan.slug} measureId={measure.id} />
         </div>
         <SourceText source={detail.source} />
       </div>
