@@ -139,6 +139,11 @@ export function Layout() {
               <li>
                 <NavLink to="/search">{t('app.nav.search')}</NavLink>
               </li>
+              {user && (
+                <li>
+                  <NavLink to="/tasks">{t('round.nav.tasks')}</NavLink>
+                </li>
+              )}
               {canImport(user) && (
                 <li>
                   <NavLink to="/import">{t('app.nav.import')}</NavLink>
