@@ -80,7 +80,7 @@ describe('a follow-up round in the browser', () => {
       await as(page, baseUrl, 'coordinator');
       await page.goto(`${baseUrl}/plans/${SLUG}`);
       await page.getByRole('link', { name: 'フォローアップ（報告・取りまとめ）' }).click();
-      const form = page.getByRole('form', { name: 'フォローアップを開始する' });
+      const form = page.getByRole('region', { name: 'フォローアップを開始する' });
       await form.getByRole('button', { name: 'フォローアップを開始する' }).click();
       await form.getByRole('alert').filter({ hasText: '名称と基準日を入力してください。' }).waitFor();
       expect(await form.getByLabel(/^名称/).getAttribute('aria-invalid')).toBe('true');
