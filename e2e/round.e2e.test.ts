@@ -44,8 +44,9 @@ async function openMyPart(page: Page, baseUrl: string, section: string): Promise
   await page.getByRole('heading', { level: 1, name: new RegExp(MEASURE) }).waitFor();
 }
 
+/** Waits until every edit is saved (the status says when). */
 async function savedStatus(page: Page): Promise<void> {
-  await page.locator('[data-save-status="saved"]').waitFor();
+  await page.locator('[data-save-status="saved"][data-dirty="false"]').waitFor();
   await page
     .getByRole('status')
     .filter({ hasText: /保存しました/ })
@@ -94,6 +95,49 @@ describe('a follow-up round in the browser', () => {
       expect(await boardRow(page, '厚').count()).toBe(1);
       expect(await boardRow(page, '文').count()).toBe(1);
       await expectNoAxeViolations(page);
+    });
+  });
+
+  it('offers a stale save back side by side with the version saved meanwhile, and loses neither', async () => {
+    await withPage(async (reporter, baseUrl) => {
+      await as(reporter, baseUrl, 'mhlw');
+      await openMyPart(reporter, baseUrl, '作成・確認が必要なもの');
+      const partUrl = new URL(reporter.url()).pathname;
+      await withPage(async (coordinator) => {
+        await as(coordinator, baseUrl, 'coordinator');
+        await coordinator.goto(`${baseUrl}${partUrl}`);
+        await coordinator.getByRole('button', { name: '進捗状況を追加する' }).click();
+        await coordinator.getByLabel('進捗状況 1', { exact: true }).fill('取りまとめ側の追記');
+        await coordinator.getByRole('button', { name: '保存する' }).click();
+        await savedStatus(coordinator);
+      });
+      // The reporter's page still holds version 0: its draft saves itself, gets 409 and shows both.
+      await reporter.getByRole('button', { name: '進捗状況を追加する' }).click();
+      await reporter.getByLabel('進捗状況 1', { exact: true }).fill('報告者の文案');
+      const conflict = reporter.getByRole('region', { name: '他の人がこの報告を先に保存しました' });
+      await conflict.waitFor();
+      expect(await conflict.getByRole('region', { name: 'あなたの入力' }).innerText()).toContain(
+        '報告者の文案',
+      );
+      expect(await conflict.getByRole('region', { name: '保存済みの内容' }).innerText()).toContain(
+        '取りまとめ側の追記',
+      );
+      await expectNoAxeViolations(reporter);
+      await saveScreenshot(reporter, 'round-part-conflict.png');
+      await conflict.getByRole('button', { name: '保存済みの内容に自分の入力を重ねて編集を続ける' }).click();
+      expect(await reporter.getByLabel('進捗状況 1', { exact: true }).inputValue()).toBe('報告者の文案');
+      expect(await reporter.getByLabel('進捗状況 2', { exact: true }).inputValue()).toBe(
+        '取りまとめ側の追記',
+      );
+      await reporter.getByRole('button', { name: '保存する' }).click();
+      await savedStatus(reporter);
+      // Both are kept on the server; the test's own report starts from an empty part again.
+      const saved = await callApi<{ bullets: string[] }>(reporter, 'GET', `/api${partUrl}`);
+      expect(saved.bullets).toEqual(['報告者の文案', '取りまとめ側の追記']);
+      await reporter.getByRole('button', { name: '進捗状況 2 を削除する' }).click();
+      await reporter.getByRole('button', { name: '進捗状況 1 を削除する' }).click();
+      await reporter.getByRole('button', { name: '保存する' }).click();
+      await savedStatus(reporter);
     });
   });
 

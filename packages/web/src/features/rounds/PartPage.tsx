@@ -26,25 +26,9 @@ function SaveStatusText({ status, isDirty }: { status: SaveStatus; isDirty: bool
   return null;
 }
 
-function PartEditor({
-  initial,
-  address,
-}: {
-  initial: RoundPart;
-  address: { slug: string; roundId: string; partId: string };
-}) {
+/** The part's measure, round and ministry, its state and the reason it was returned. */
+function PartHeader({ part }: { part: RoundPart }) {
   const { t } = useI18n();
-  const { user } = useSession();
-  const errorId = useId();
-  const editor = usePartDraft(initial, address);
-  const { part, draft, status, conflict } = editor;
-  const [refusal, setRefusal] = useState<{ message: string; paths: string[] } | null>(null);
-  const [decided, setDecided] = useState<string | null>(null);
-  const invalid = new Set([...(status.kind === 'invalid' ? status.paths : []), ...(refusal?.paths ?? [])]);
-  const problems =
-    status.kind === 'invalid'
-      ? [...new Set(status.keys)].map((key) => t(key as 'round.part.error.value'))
-      : [];
   return (
     <>
       <h1>
@@ -68,8 +52,39 @@ function PartEditor({
           </div>
         )}
       </dl>
+    </>
+  );
+}
+
+function PartEditor({
+  initial,
+  address,
+}: {
+  initial: RoundPart;
+  address: { slug: string; roundId: string; partId: string };
+}) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const errorId = useId();
+  const editor = usePartDraft(initial, address);
+  const { part, draft, status, conflict } = editor;
+  const [refusal, setRefusal] = useState<{ message: string; paths: string[] } | null>(null);
+  const [decided, setDecided] = useState<string | null>(null);
+  const invalid = new Set([...(status.kind === 'invalid' ? status.paths : []), ...(refusal?.paths ?? [])]);
+  const problems =
+    status.kind === 'invalid'
+      ? [...new Set(status.keys)].map((key) => t(key as 'round.part.error.value'))
+      : [];
+  return (
+    <>
+      <PartHeader part={part} />
       {!part.mayEdit && <p className="notice">{t('round.part.readOnly')}</p>}
-      <div role="status" className="round-save-status" data-save-status={status.kind}>
+      <div
+        role="status"
+        className="round-save-status"
+        data-save-status={status.kind}
+        data-dirty={editor.isDirty}
+      >
         <SaveStatusText status={status} isDirty={editor.isDirty} />
         {decided && <p className="notice">{decided}</p>}
       </div>
