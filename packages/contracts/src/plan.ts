@@ -462,7 +462,9 @@ export const PlanDashboard = z
         statusSummary: StatusSummary,
         measures: z.int(),
         overduePhases: z.int(),
-        unreportedPhases: z.int().meta({ description: 'Past phases no published round reported on (未報告)' }),
+        unreportedPhases: z
+          .int()
+          .meta({ description: 'Past phases no published round reported on (未報告)' }),
       }),
     ),
     worstKpis: z.array(z.object({ kpi: Kpi, measureId: Id, measureTitle: z.string(), sheetNumber: z.int() })),
