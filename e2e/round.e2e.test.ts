@@ -260,7 +260,7 @@ describe('a follow-up round in the browser', () => {
     });
   });
 
-  it('reads the board in English without axe violations', async () => {
+  it('reads the board, a part, my tasks and the rounds in English without axe violations', async () => {
     await withPage(async (page, baseUrl) => {
       await as(page, baseUrl, 'coordinator');
       await page.goto(`${baseUrl}${boardUrl}?lang=en`);
@@ -268,6 +268,17 @@ describe('a follow-up round in the browser', () => {
       expect(await htmlLang(page)).toBe('en');
       await boardRow(page, '厚').getByRole('link').click();
       await page.getByRole('group', { name: 'KPI actuals' }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: 'My tasks' }).click();
+      await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
+      await page.getByRole('region', { name: 'To write or review' }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.goto(`${baseUrl}/plans/${SLUG}/rounds?lang=en`);
+      await page.getByRole('link', { name: ROUND }).waitFor();
+      expect(await page.getByRole('link', { name: ROUND }).locator('xpath=..').innerText()).toContain(
+        'Published',
+      );
+      await page.getByRole('region', { name: 'Open a follow-up round' }).waitFor();
       await expectNoAxeViolations(page);
     });
   });
