@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth.js';
-import { callApi } from './support/api.js';
+import { callApi, openRound } from './support/api.js';
 import { expectNoAxeViolations, htmlLang, saveScreenshot } from './support/page.js';
 import { useKotei } from './support/fixture.js';
 
@@ -258,6 +258,44 @@ describe('a follow-up round in the browser', () => {
       await row.waitFor();
       expect(await row.innerText()).toContain('完了');
     });
+  });
+
+  it('shows a published part read-only; a new part is written by keyboard and saves itself, on a 360px screen', async () => {
+    await withPage(
+      async (page, baseUrl) => {
+        await as(page, baseUrl, 'coordinator');
+        const plan = await callApiAnonymous(page, baseUrl);
+        const roundId = await openRound(page, SLUG, '2025-07-14', [plan.measureId]);
+        await as(page, baseUrl, 'mhlw');
+        await page.goto(`${baseUrl}${boardUrl}`);
+        await boardRow(page, '厚').getByRole('link').click();
+        await page.getByText('この報告は閲覧のみできます。').waitFor();
+        expect(await page.getByLabel('進捗状況 1', { exact: true }).isDisabled()).toBe(true);
+        expect(await page.getByRole('button', { name: '提出する' }).count()).toBe(0);
+
+        await page.goto(`${baseUrl}/plans/${SLUG}/rounds/${roundId}`);
+        await boardRow(page, '厚').getByRole('link').click();
+        await page.getByRole('button', { name: '進捗状況を追加する' }).focus();
+        await page.keyboard.press('Enter');
+        const bullet = page.getByLabel('進捗状況 1', { exact: true });
+        await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+        expect(await bullet.evaluate((el) => el === document.activeElement)).toBe(true);
+        await page.keyboard.type('キーボードだけで書いた進捗');
+        // No Save pressed: the draft saves itself once typing pauses.
+        await savedStatus(page);
+        await page.getByRole('button', { name: '実績値を追加する' }).focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
+        expect(
+          await page.getByLabel('KPI', { exact: true }).evaluate((el) => el === document.activeElement),
+        ).toBe(true);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await expectNoAxeViolations(page);
+        await saveScreenshot(page, 'round-part-360.png');
+      },
+      { width: 360, height: 800 },
+    );
   });
 
   it('reads the board, a part, my tasks and the rounds in English without axe violations', async () => {

@@ -4,6 +4,20 @@ import { useI18n } from '../../i18n/useI18n';
 import { formatNumber } from '../../lib/format';
 import { PHASE_STATES, type ActualDraft, type PartDraft, type PhaseDraft } from './part-model';
 
+/** Moves focus to the element with `id` once React has drawn it (a field just added, say). */
+function focusSoon(id: string): void {
+  requestAnimationFrame(() => {
+    document.getElementById(id)?.focus();
+  });
+}
+
+/** Focuses the first element matching `selector` once React has drawn it. */
+function focusSoonAt(selector: string): void {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>(selector)?.focus();
+  });
+}
+
 interface FieldsProps {
   part: RoundPart;
   draft: PartDraft;
@@ -37,6 +51,7 @@ export function BulletFields({ draft, onChange }: Pick<FieldsProps, 'draft' | 'o
             className="button button--quiet"
             onClick={() => {
               onChange((d) => ({ ...d, bullets: d.bullets.filter((_, i) => i !== index) }));
+              focusSoon(`${baseId}-add`);
             }}
           >
             {t('round.part.removeBullet', { n: index + 1 })}
@@ -45,9 +60,11 @@ export function BulletFields({ draft, onChange }: Pick<FieldsProps, 'draft' | 'o
       ))}
       <button
         type="button"
+        id={`${baseId}-add`}
         className="button"
         onClick={() => {
           onChange((d) => ({ ...d, bullets: [...d.bullets, ''] }));
+          focusSoon(`${baseId}-${draft.bullets.length}`);
         }}
       >
         {t('round.part.addBullet')}
@@ -177,6 +194,7 @@ function ActualRow({ part, draft, onChange, invalid, errorId, index }: FieldsPro
         className="button button--quiet"
         onClick={() => {
           onChange((d) => ({ ...d, actuals: d.actuals.filter((_, i) => i !== index) }));
+          focusSoonAt('[data-add-actual]');
         }}
       >
         {t('round.part.removeActual', { n: index + 1 })}
@@ -198,6 +216,7 @@ export function ActualFields(props: FieldsProps) {
       <button
         type="button"
         className="button"
+        data-add-actual=""
         disabled={part.kpis.length === 0}
         onClick={() => {
           const blank = {
@@ -209,6 +228,7 @@ export function ActualFields(props: FieldsProps) {
             note: '',
           };
           onChange((d) => ({ ...d, actuals: [...d.actuals, blank] }));
+          focusSoonAt(`[data-actual-index="${String(draft.actuals.length)}"] select`);
         }}
       >
         {t('round.part.addActual')}
