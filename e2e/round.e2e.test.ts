@@ -207,6 +207,13 @@ describe('a follow-up round in the browser', () => {
       await page.getByLabel(/^注記/).fill('集計方法の変更による（延べ件数、医政局調べ）');
       await page.getByRole('button', { name: '提出する' }).click();
       await page.getByRole('status').filter({ hasText: '報告を提出しました。' }).waitFor();
+      // The thread: a comment to the coordinator, shown as text (markup in it stays inert).
+      const comment = '<img src=x onerror=alert(1)> 注記に定義を追記しました';
+      await page.getByRole('textbox', { name: 'コメント', exact: true }).fill(comment);
+      await page.getByRole('button', { name: 'コメントを送る' }).click();
+      await page.getByRole('status').filter({ hasText: 'コメントを送りました。' }).waitFor();
+      expect(await page.locator('.round-thread__body').last().innerText()).toBe(comment);
+      expect(await page.locator('.round-thread img').count()).toBe(0);
     });
   });
 

@@ -96,7 +96,9 @@ function ActualRow({ part, draft, onChange, invalid, errorId, index }: FieldsPro
   const actual = draft.actuals[index] as ActualDraft;
   const saved = part.actuals[index];
   const flags =
-    saved && saved.kpiId === actual.kpiId && String(saved.value) === actual.value ? saved.flags : [];
+    saved && saved.kpiId === actual.kpiId && Number(actual.value.replaceAll(',', '')) === saved.value
+      ? saved.flags
+      : [];
   const kpi = part.kpis.find((k) => k.id === actual.kpiId);
   const set = (field: keyof ActualDraft, value: string) => {
     onChange((d) => ({
