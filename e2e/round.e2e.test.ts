@@ -24,6 +24,7 @@ const people = {
 };
 let boardUrl = '';
 let phaseId = '';
+let secondRoundId = '';
 
 beforeAll(async () => {
   const server = kotei.server();
@@ -273,6 +274,7 @@ describe('a follow-up round in the browser', () => {
         await as(page, baseUrl, 'coordinator');
         const plan = await callApiAnonymous(page, baseUrl);
         const roundId = await openRound(page, SLUG, '2025-07-14', [plan.measureId]);
+        secondRoundId = roundId;
         await as(page, baseUrl, 'mhlw');
         await page.goto(`${baseUrl}${boardUrl}`);
         await boardRow(page, '厚').getByRole('link').click();
@@ -303,6 +305,36 @@ describe('a follow-up round in the browser', () => {
       },
       { width: 360, height: 800 },
     );
+  });
+
+  it('schedules a publication at a set time (embargo) once every part is approved', async () => {
+    await withPage(async (page, baseUrl) => {
+      await as(page, baseUrl, 'coordinator');
+      const api = `/api/plans/${SLUG}/rounds/${secondRoundId}`;
+      const board = await callApi<{ parts: { id: string; version: number }[] }>(page, 'GET', api);
+      for (const part of board.parts) {
+        const url = `${api}/parts/${part.id}`;
+        const saved = await callApi<{ version: number }>(page, 'PUT', url, {
+          version: part.version,
+          bullets: ['報告'],
+          actuals: [],
+          phases: [],
+        });
+        await callApi(page, 'POST', `${url}/submit`, { version: saved.version });
+        await callApi(page, 'POST', `${url}/approve`, { version: saved.version + 1 });
+      }
+      await page.goto(`${baseUrl}/plans/${SLUG}/rounds/${secondRoundId}`);
+      await page.getByRole('radio', { name: '日時を指定して公表する（解禁日時）' }).check();
+      await page.getByRole('button', { name: '公表する', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: '公表日時を入力してください。' }).waitFor();
+      expect(await page.getByLabel('公表日時（日本時間）').getAttribute('aria-invalid')).toBe('true');
+      await page.getByLabel('公表日時（日本時間）').fill('2025-07-20T09:00');
+      await page.getByRole('button', { name: '公表する', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: '公表日時を設定しました' }).waitFor();
+      await page.locator('[data-round-state="closed"]').waitFor();
+      expect(await page.getByText('2025/07/20 9:00').count()).toBe(1);
+      await expectNoAxeViolations(page);
+    });
   });
 
   it('reads the board, a part, my tasks and the rounds in English without axe violations', async () => {
