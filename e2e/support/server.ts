@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 /** A running kotei server on a free port, with the admin credentials it printed on first start. */
 export interface KoteiServer {
@@ -14,6 +15,8 @@ export interface KoteiServer {
   databaseUrl: string;
   /** Stops the server and removes its temporary database directory. */
   stop: () => Promise<void>;
+  /** Creates an account with `kotei user add` on the server's database; resolves to its printed password. */
+  addUser: (login: string, role: string, ministry?: string) => Promise<string>;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,16 +54,24 @@ export async function startServer(): Promise<KoteiServer> {
     );
   }
   const dir = await mkdtemp(join(tmpdir(), 'kotei-e2e-'));
+  const env = {
+    ...process.env,
+    KOTEI_DATABASE_URL: `sqlite:${join(dir, 'kotei.db')}`,
+    KOTEI_CLOCK: E2E_CLOCK,
+    KOTEI_LOG_LEVEL: 'warn',
+  };
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
     cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      KOTEI_DATABASE_URL: `sqlite:${join(dir, 'kotei.db')}`,
-      KOTEI_CLOCK: E2E_CLOCK,
-      KOTEI_LOG_LEVEL: 'warn',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const addUser = async (login: string, role: string, ministry?: string): Promise<string> => {
+    const args = [CLI, 'user', 'add', login, '--role', role, ...(ministry ? ['--ministry', ministry] : [])];
+    const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO_ROOT, env });
+    const password = /password: (\S+)/.exec(stdout)?.[1];
+    if (!password) throw new Error(`kotei user add ${login} printed no password:\n${stdout}`);
+    return password;
+  };
 
   let output = '';
   let hasExited = false;
@@ -130,7 +141,13 @@ export async function startServer(): Promise<KoteiServer> {
         });
       },
     );
-    return { ...found, url: toBrowsableUrl(found.url), databaseUrl: `sqlite:${join(dir, 'kotei.db')}`, stop };
+    return {
+      ...found,
+      url: toBrowsableUrl(found.url),
+      databaseUrl: `sqlite:${join(dir, 'kotei.db')}`,
+      stop,
+      addUser,
+    };
   } catch (error) {
     await stop();
     throw error;

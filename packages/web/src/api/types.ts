@@ -59,6 +59,30 @@ export type ProgressBullet = Schemas['ProgressBullet'];
 export type PublicUser = Schemas['User'];
 /** A follow-up round. */
 export type Round = Schemas['Round'];
+/** GET …/rounds/{roundId}: a round's board (measure × ministry). */
+export type RoundBoard = Schemas['RoundBoard'];
+/** A part as the board lists it. */
+export type PartSummary = Schemas['PartSummary'];
+/** GET …/parts/{partId}: one part in full. */
+export type RoundPart = Schemas['RoundPart'];
+/** A reported actual with its data-quality flags. */
+export type ReportedActual = Schemas['ReportedActual'];
+/** A data-quality flag on a reported actual. */
+export type ActualFlag = Schemas['ActualFlag'];
+/** A comment in a part's thread. */
+export type PartComment = Schemas['PartComment'];
+/** What PUT …/parts/{partId} accepts. */
+export type SavePartBody = Schemas['SavePartBodyInput'];
+/** A stale write's answer: 409 with the part as it now stands. */
+export type PartConflict = Schemas['PartConflict'];
+/** What POST /api/plans/{slug}/rounds accepts. */
+export type CreateRoundBody = Schemas['CreateRoundBodyInput'];
+/** GET /api/me/tasks. */
+export type MyTasks = Schemas['MyTasks'];
+/** A part's state: not started, draft, submitted, returned, approved, published. */
+export type PartState = PartSummary['state'];
+/** A phase's reported state. */
+export type PhaseReportState = Schemas['PhaseReportEntry']['state'];
 /** One search hit. */
 export type SearchHit = Schemas['SearchHit'];
 /** The filters GET /api/search takes. */

@@ -16,6 +16,11 @@ const SearchPage = lazy(() => import('../features/search/SearchPage'));
 const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const OpenDataPage = lazy(() => import('../features/open-data/OpenDataPage'));
+// The follow-up round's screens: the rounds, a round's board, a part's editor and my tasks.
+const RoundsPage = lazy(() => import('../features/rounds/RoundsPage'));
+const RoundBoardPage = lazy(() => import('../features/rounds/RoundBoardPage'));
+const PartPage = lazy(() => import('../features/rounds/PartPage'));
+const TasksPage = lazy(() => import('../features/rounds/TasksPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -83,6 +88,38 @@ export function AppRoutes() {
           element={
             <Lazy>
               <AccountPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="plans/:slug/rounds"
+          element={
+            <Lazy>
+              <RoundsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="plans/:slug/rounds/:roundId"
+          element={
+            <Lazy>
+              <RoundBoardPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="plans/:slug/rounds/:roundId/parts/:partId"
+          element={
+            <Lazy>
+              <PartPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="tasks"
+          element={
+            <Lazy>
+              <TasksPage />
             </Lazy>
           }
         />

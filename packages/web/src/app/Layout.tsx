@@ -142,6 +142,11 @@ export function Layout() {
               <li>
                 <NavLink to="/open-data">{t('app.nav.openData')}</NavLink>
               </li>
+              {user && (
+                <li>
+                  <NavLink to="/tasks">{t('round.nav.tasks')}</NavLink>
+                </li>
+              )}
               {canImport(user) && (
                 <li>
                   <NavLink to="/import">{t('app.nav.import')}</NavLink>

@@ -9,3 +9,18 @@ export function planPath(slug: string): string {
 export function measurePath(slug: string, measureId: string): string {
   return `${planPath(slug)}/measures/${encodeURIComponent(measureId)}`;
 }
+
+/** A plan's follow-up rounds: /plans/<slug>/rounds. */
+export function roundsPath(slug: string): string {
+  return `${planPath(slug)}/rounds`;
+}
+
+/** A round's board: /plans/<slug>/rounds/<id>. */
+export function roundPath(slug: string, roundId: string): string {
+  return `${roundsPath(slug)}/${encodeURIComponent(roundId)}`;
+}
+
+/** A part of a round: /plans/<slug>/rounds/<id>/parts/<partId>. */
+export function partPath(slug: string, roundId: string, partId: string): string {
+  return `${roundPath(slug, roundId)}/parts/${encodeURIComponent(partId)}`;
+}

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { formatDate } from '../../lib/date-format';
 import { CONTENT_LANG } from '../../lib/format';
 import { LatestRound } from '../../ui/LatestRound';
-import { planPath } from '../../ui/paths';
+import { planPath, roundsPath } from '../../ui/paths';
 import { statusMethodKey, SummaryStatus } from '../../ui/StatusMethod';
 import { withReferenceDate } from '../../ui/reference-date-param';
 import { InvalidReferenceDateNotice, ReferenceDateForm } from '../../ui/ReferenceDateForm';
@@ -65,6 +65,7 @@ export function DashboardHeader({
         <Link to={withReferenceDate(`${planPath(plan.slug)}/timeline`, at)}>
           {t('timeline.nav.wholePlan')}
         </Link>
+        <Link to={roundsPath(plan.slug)}>{t('round.link')}</Link>
       </p>
       <ReferenceDateForm
         referenceDate={dashboard.referenceDate}

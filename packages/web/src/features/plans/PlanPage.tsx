@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
+import { roundsPath } from '../../ui/paths';
 import type { Measure, PlanTree, ReportCapabilities, Sheet, StrategicGoal } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -184,6 +185,9 @@ function PlanView({ plan }: { plan: PlanTree }) {
               {t('plan.timeline.link')}
             </Link>
           )}
+          <Link className="button" to={roundsPath(plan.slug)}>
+            {t('round.link')}
+          </Link>
         </p>
         <PlanReport plan={plan} />
       </header>
