@@ -109,6 +109,7 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       headers,
       measureId: measure.id,
       kpiId: measure.kpis[0]?.id ?? '',
+      budgetProjectId: tree.sheets.flatMap((s) => s.measures).flatMap((m) => m.projects)[0]?.id ?? '',
       publishedRoundId: published.id,
       openRoundId: open.id,
       ownPartId: partOf('厚'),

@@ -16,6 +16,7 @@ import {
 } from './authorization-principals.js';
 
 export { PRINCIPALS, type Fixture, type Principal } from './authorization-principals.js';
+import { PUBLICATION_ROWS } from './authorization-matrix-publication.js';
 
 export const MATRIX: Row[] = [
   {
@@ -450,6 +451,7 @@ export const MATRIX: Row[] = [
       },
     ],
   },
+  ...PUBLICATION_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {
     route: 'POST /api/auth/logout',

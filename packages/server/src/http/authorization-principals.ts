@@ -21,6 +21,8 @@ export interface Fixture {
   headers: Partial<Record<Principal, Record<string, string>>>;
   measureId: string;
   kpiId: string;
+  /** A budget project (該当事業) of the plan. */
+  budgetProjectId: string;
   publishedRoundId: string;
   openRoundId: string;
   /** 厚's part of the open round (a saved draft); the own reporter is 厚's. */
