@@ -19,12 +19,15 @@ import { statusRows, type StatusBench } from './status-bench.js';
 import { benchDashboard, benchFirstPortfolio, type FirstPortfolioBench } from './read-bench.js';
 import { benchEndpoints, benchPageLoad } from './web-bench.js';
 import { signInStormInChild, signInStormRows } from './sign-in-storm-bench.js';
+import { roundLoadInChild, roundLoadRows } from './round-load-bench.js';
 
 // `npm run bench` measures kotei against bare SQL in the same run and reports ratios, never absolute
 // targets alone: the machine's speed cancels out. `--quick` runs a small portfolio as a smoke test;
-// `--sign-in-storm` runs only the reads during a storm of bad sign-ins (against the same reads without it).
+// `--sign-in-storm` runs only the reads during a storm of bad sign-ins (against the same reads without it);
+// `--round-load` only the load of 50 reporters writing a round.
 const quick = process.argv.includes('--quick');
 const stormOnly = process.argv.includes('--sign-in-storm');
+const roundLoadOnly = process.argv.includes('--round-load');
 const size: PortfolioSize = quick ? { ...GOVERNMENT_SCALE, plans: 4, sheetsPerPlan: 3 } : GOVERNMENT_SCALE;
 const clock = fixedClock('2025-07-15T10:00:00+09:00');
 const TREE_SAMPLES = quick ? 10 : 40;
@@ -439,22 +442,36 @@ async function benchSignInStorm(results: Results, rows: string[][]): Promise<voi
   rows.push(...signInStormRows(storm));
 }
 
+// 50 reporters writing one round for a minute, in a process of its own (it starts app instances of its own).
+async function benchRoundLoad(results: Results, rows: string[][]): Promise<void> {
+  log('round load …');
+  const bench = await roundLoadInChild(quick);
+  results.roundLoad = bench;
+  rows.push(...roundLoadRows(bench));
+}
+
+// One section alone (`--sign-in-storm`, `--round-load`), its results in a file of its own.
+async function runAlone(
+  name: string,
+  section: (results: Results, rows: string[][]) => Promise<void>,
+): Promise<void> {
+  const results: Results = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length },
+  };
+  const rows: string[][] = [];
+  await section(results, rows);
+  printTable({}, rows);
+  mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
+  writeFileSync(
+    new URL(`../results/bench-${name}.json`, import.meta.url),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
+}
+
 async function main(): Promise<void> {
-  if (stormOnly) {
-    const results: Results = {
-      date: new Date().toISOString(),
-      machine: { node: process.version, cpus: cpus().length },
-    };
-    const rows: string[][] = [];
-    await benchSignInStorm(results, rows);
-    printTable({}, rows);
-    mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
-    writeFileSync(
-      new URL('../results/bench-sign-in-storm.json', import.meta.url),
-      `${JSON.stringify(results, null, 2)}\n`,
-    );
-    return;
-  }
+  if (roundLoadOnly) return runAlone('round-load', benchRoundLoad);
+  if (stormOnly) return runAlone('sign-in-storm', benchSignInStorm);
   log(`generating the synthetic portfolio (${quick ? 'quick' : 'government scale'}) …`);
   const docs = Array.from({ length: size.plans }, (_, i) => PlanDocument.parse(syntheticPlan(i, size)));
   const counts = portfolioCounts(size);
@@ -468,6 +485,7 @@ async function main(): Promise<void> {
   await benchPostgresEngine(docs, results, rows);
   await benchImporters(results, rows);
   await benchSignInStorm(results, rows);
+  await benchRoundLoad(results, rows);
   await benchBrowserAndEngine(results, rows);
   printTable(counts, rows);
   mkdirSync(new URL('../results/', import.meta.url), { recursive: true });

@@ -1,0 +1,365 @@
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { fixedClock } from '@kotei/domain';
+import { openContext, prepareFirstStart } from '@kotei/server';
+import { startPostgresCluster } from '@kotei/server/testing';
+import { summarize, type Timing } from './stats.js';
+
+// `node bench/dist/round-load-bench.js [--quick] [--json]`, or `npm run bench -- --round-load`.
+// Issue #11's load: REPORTERS simulated reporters, each with a part of its own in one open round of the sample
+// plan, save drafts as they type (GET, then PUT with the version read) and now and then submit, while a
+// coordinator returns what is submitted so the writing goes on, for SECONDS; against SQLite (one app instance)
+// and PostgreSQL (two app instances on one database, the reporters split between them). Reported: throughput,
+// p95 per kind of request, every answer by status (no 5xx allowed), and afterwards every acknowledged save
+// counted in the database (each save writes its audit event in its own transaction) and each part's content
+// equal to its last acknowledged save.
+
+const quick = process.argv.includes('--quick');
+const REPORTERS = 50;
+const SECONDS = quick ? 10 : 60;
+const SUBMIT_EVERY = 12;
+const CLOCK = '2025-07-15T10:00:00+09:00';
+
+/** One engine's run. */
+export interface RoundLoadRun {
+  engine: string;
+  instances: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  save: Timing;
+  submit: Timing;
+  read: Timing;
+  answers: Record<string, number>;
+  serverErrors: number;
+  acknowledgedSaves: number;
+  savesFoundInAudit: number;
+  partsMatchingLastSave: number;
+  partsChecked: number;
+}
+
+/** Both engines. */
+export interface RoundLoadBench {
+  reporters: number;
+  runs: RoundLoadRun[];
+}
+
+function startInstance(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const bin = fileURLToPath(new URL('../../packages/server/bin/kotei.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-sample'], {
+    env: { ...process.env, KOTEI_DATABASE_URL: databaseUrl, KOTEI_LOG_LEVEL: 'warn', KOTEI_CLOCK: CLOCK },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stopped = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (\S+)/.exec(out)?.[1];
+      if (url !== undefined)
+        resolve({
+          url,
+          stop: async () => {
+            child.kill('SIGTERM');
+            await stopped;
+          },
+        });
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`kotei serve exited with ${code}: ${out}`));
+    });
+  });
+}
+
+interface Session {
+  base: string;
+  cookie: string;
+  csrf: string;
+}
+
+async function signIn(base: string, login: string, password: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in ${login}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { base, cookie, csrf: csrfToken };
+}
+
+async function call(
+  session: Session,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown; ms: number }> {
+  const start = performance.now();
+  const res = await fetch(`${session.base}${path}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    json: text === '' ? null : (JSON.parse(text) as unknown),
+    ms: performance.now() - start,
+  };
+}
+
+interface Part {
+  id: string;
+  ministry: string;
+  version: number;
+  state: string;
+  bullets: string[];
+}
+
+// Prepare the database: the sample plan, an open round on every measure, one reporter per part (up to REPORTERS).
+async function prepare(databaseUrl: string): Promise<{ admin: { login: string; password: string } }> {
+  const ctx = await openContext({ databaseUrl, cwd: tmpdir(), clock: fixedClock(CLOCK) });
+  try {
+    const first = await prepareFirstStart(ctx, { loadSample: true });
+    return { admin: { login: 'admin', password: first.admin?.password ?? '' } };
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function addReporters(databaseUrl: string, parts: readonly Part[]): Promise<void> {
+  const ctx = await openContext({ databaseUrl, cwd: tmpdir(), clock: fixedClock(CLOCK) });
+  try {
+    for (const [i, part] of parts.entries())
+      await ctx.users.add('system', {
+        login: `load-${i}`,
+        password: `load reporter passphrase ${i}`,
+        displayName: `報告者${i}`,
+        role: 'ministry',
+        ministry: part.ministry,
+      });
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function countAudit(databaseUrl: string, action: string): Promise<Map<string, number>> {
+  const ctx = await openContext({ databaseUrl, cwd: tmpdir(), clock: fixedClock(CLOCK) });
+  try {
+    const counts = new Map<string, number>();
+    for (const event of await ctx.audit.listByAction(action))
+      counts.set(event.entityId ?? '', (counts.get(event.entityId ?? '') ?? 0) + 1);
+    return counts;
+  } finally {
+    await ctx.close();
+  }
+}
+
+type Acknowledged = Map<string, { saves: number; lastBullets: string[]; version: number }>;
+
+// Every acknowledged save must be in the database: counted in the audit trail (each save writes its event in its
+// own transaction), and each part must hold its last acknowledged save.
+async function verifyWrites(
+  databaseUrl: string,
+  parts: readonly Part[],
+  acknowledged: Acknowledged,
+  finalParts: readonly { json: unknown }[],
+): Promise<
+  Pick<RoundLoadRun, 'acknowledgedSaves' | 'savesFoundInAudit' | 'partsMatchingLastSave' | 'partsChecked'>
+> {
+  const audited = await countAudit(databaseUrl, 'part.save');
+  let acknowledgedSaves = 0;
+  let savesFoundInAudit = 0;
+  let partsMatchingLastSave = 0;
+  parts.forEach((part, i) => {
+    const ack = acknowledged.get(part.id);
+    acknowledgedSaves += ack?.saves ?? 0;
+    savesFoundInAudit += audited.get(part.id) ?? 0;
+    const bullets = (finalParts[i]?.json as Part | undefined)?.bullets ?? [];
+    if (ack && JSON.stringify(bullets) === JSON.stringify(ack.lastBullets)) partsMatchingLastSave += 1;
+  });
+  return { acknowledgedSaves, savesFoundInAudit, partsMatchingLastSave, partsChecked: parts.length };
+}
+
+async function runEngine(engine: string, databaseUrl: string, instances: number): Promise<RoundLoadRun> {
+  const { admin } = await prepare(databaseUrl);
+  let servers = await Promise.all(Array.from({ length: instances }, () => startInstance(databaseUrl)));
+  const coordinator = await signIn(servers[0]?.url ?? '', admin.login, admin.password);
+  const slug = 'drug-discovery-2024';
+  const opened = await call(coordinator, 'POST', `/api/plans/${slug}/rounds`, {
+    title: '負荷試験',
+    asOfDate: '2025-07-01',
+  });
+  const roundId = (opened.json as { id: string }).id;
+  const board = (await call(coordinator, 'GET', `/api/plans/${slug}/rounds/${roundId}`)).json as {
+    parts: Part[];
+  };
+  // The sample's round has fewer parts than reporters, so some parts have two reporters of their ministry, who
+  // then save over each other: one of them gets 409 with the part as it stands, as colleagues would.
+  const parts = board.parts;
+  const seats = Array.from({ length: REPORTERS }, (_, i) => parts[i % parts.length] as Part);
+  // Users are added with the servers stopped, so the SQLite file has one writer at a time while preparing.
+  await Promise.all(servers.map((s) => s.stop()));
+  await addReporters(databaseUrl, seats);
+  servers = await Promise.all(Array.from({ length: instances }, () => startInstance(databaseUrl)));
+  // One at a time: the server's password-hashing queue is bounded and answers a crowd of sign-ins with 503.
+  const sessions: Session[] = [];
+  for (const [i] of seats.entries())
+    sessions.push(
+      await signIn(servers[i % instances]?.url ?? '', `load-${i}`, `load reporter passphrase ${i}`),
+    );
+  const boss = await signIn(servers[0]?.url ?? '', admin.login, admin.password);
+
+  const answers: Record<string, number> = {};
+  const timings = { save: [] as number[], submit: [] as number[], read: [] as number[] };
+  const acknowledged: Acknowledged = new Map();
+  const count = (status: number) => (answers[status] = (answers[status] ?? 0) + 1);
+  const deadline = performance.now() + SECONDS * 1000;
+  const partPath = (partId: string) => `/api/plans/${slug}/rounds/${roundId}/parts/${partId}`;
+
+  const reporter = async (session: Session, part: Part) => {
+    let n = 0;
+    while (performance.now() < deadline) {
+      const read = await call(session, 'GET', partPath(part.id));
+      count(read.status);
+      timings.read.push(read.ms);
+      const current = read.json as Part;
+      if (current.state === 'submitted') {
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
+      n += 1;
+      const bullets = [`進捗の下書き ${part.id.slice(0, 8)} 第${n}版`, '関係機関と調整中'];
+      const saved = await call(session, 'PUT', partPath(part.id), {
+        version: current.version,
+        bullets,
+        actuals: [],
+        phases: [],
+      });
+      count(saved.status);
+      timings.save.push(saved.ms);
+      if (saved.status === 200) {
+        // The last save is the one with the highest version, whichever answer arrived last.
+        const version = (saved.json as Part).version;
+        const ack = acknowledged.get(part.id) ?? { saves: 0, lastBullets: [], version: -1 };
+        acknowledged.set(part.id, {
+          saves: ack.saves + 1,
+          ...(version > ack.version
+            ? { lastBullets: bullets, version }
+            : { lastBullets: ack.lastBullets, version: ack.version }),
+        });
+      }
+      if (saved.status === 200 && n % SUBMIT_EVERY === 0) {
+        const { version } = saved.json as Part;
+        const submitted = await call(session, 'POST', `${partPath(part.id)}/submit`, { version });
+        count(submitted.status);
+        timings.submit.push(submitted.ms);
+      }
+    }
+  };
+  // The coordinator returns submitted parts, so their reporters write on.
+  const returner = async () => {
+    while (performance.now() < deadline) {
+      const seen = await call(boss, 'GET', `/api/plans/${slug}/rounds/${roundId}`);
+      count(seen.status);
+      for (const part of (seen.json as { parts: Part[] }).parts.filter((p) => p.state === 'submitted')) {
+        const returned = await call(boss, 'POST', `${partPath(part.id)}/return`, {
+          version: part.version,
+          reason: '追記をお願いします',
+        });
+        count(returned.status);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const start = performance.now();
+  await Promise.all([...seats.map((part, i) => reporter(sessions[i] as Session, part)), returner()]);
+  const wallSeconds = (performance.now() - start) / 1000;
+
+  // Every acknowledged save is in the audit trail (same transaction as the save), and each part holds its last.
+  const finalBoard = await Promise.all(parts.map((p) => call(boss, 'GET', partPath(p.id))));
+  await Promise.all(servers.map((s) => s.stop()));
+  const written = await verifyWrites(databaseUrl, parts, acknowledged, finalBoard);
+  const requests = Object.values(answers).reduce((a, b) => a + b, 0);
+  return {
+    engine,
+    instances,
+    seconds: wallSeconds,
+    requests,
+    requestsPerSecond: requests / wallSeconds,
+    save: summarize(timings.save),
+    submit: summarize(timings.submit),
+    read: summarize(timings.read),
+    answers,
+    serverErrors: Object.entries(answers)
+      .filter(([status]) => Number(status) >= 500)
+      .reduce((n, [, c]) => n + c, 0),
+    ...written,
+  };
+}
+
+/** Run the load on SQLite (one instance) and PostgreSQL (two instances). */
+export async function benchRoundLoad(): Promise<RoundLoadBench> {
+  const runs: RoundLoadRun[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'kotei-round-load-'));
+  try {
+    runs.push(await runEngine('SQLite', `sqlite:${join(dir, 'kotei.db')}`, 1));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const cluster = await startPostgresCluster();
+  try {
+    const admin = new pg.Client({ connectionString: cluster.adminUrl });
+    await admin.connect();
+    await admin.query('create database kotei_round_load');
+    await admin.end();
+    runs.push(await runEngine('PostgreSQL', cluster.adminUrl.replace(/\/postgres$/, '/kotei_round_load'), 2));
+  } finally {
+    cluster.stop();
+  }
+  return { reporters: REPORTERS, runs };
+}
+
+/** Run this benchmark in a process of its own and read its JSON. */
+export async function roundLoadInChild(quickRun: boolean): Promise<RoundLoadBench> {
+  const script = fileURLToPath(import.meta.url);
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [script, '--json', ...(quickRun ? ['--quick'] : [])],
+    { maxBuffer: 16 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout) as RoundLoadBench;
+}
+
+const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
+
+/** The benchmark table's rows. */
+export function roundLoadRows(bench: RoundLoadBench): string[][] {
+  return bench.runs.map((run) => [
+    `${run.engine} ×${run.instances}`,
+    `${bench.reporters} reporters, ${run.seconds.toFixed(0)} s: ${run.requestsPerSecond.toFixed(0)} req/s; save p95 / submit p95 / read p95`,
+    `${fmt(run.save.p95)} / ${fmt(run.submit.p95)} / ${fmt(run.read.p95)}`,
+    `answers ${JSON.stringify(run.answers)}; 5xx ${run.serverErrors}; saves acknowledged ${run.acknowledgedSaves}, in the database ${run.savesFoundInAudit}`,
+    `${run.partsMatchingLastSave}/${run.partsChecked} parts = last save`,
+  ]);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const bench = await benchRoundLoad();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(bench));
+  else for (const row of roundLoadRows(bench)) console.log(row.join(' | '));
+}
