@@ -259,6 +259,20 @@ describe('a follow-up round in the browser', () => {
       await page.goto(`${baseUrl}/plans/${SLUG}/measures/${plan.measureId}`);
       await page.getByText(MHLW_BULLET).first().waitFor();
       await page.getByText(MEXT_BULLET).first().waitFor();
+      // The diff against the seed's own round (2025年6月末): both new bullets added, the phase now 完了.
+      const diff = page.getByRole('region', { name: '前回のフォローアップとの比較' });
+      await diff.waitFor();
+      expect(await diff.innerText()).toContain('2025年6月30日');
+      const added = diff.locator('li[data-change="added"]');
+      expect(await added.filter({ hasText: MHLW_BULLET }).count()).toBe(1);
+      expect(await added.filter({ hasText: MEXT_BULLET }).count()).toBe(1);
+      const phase = diff.locator(`li[data-phase="${phaseId}"]`);
+      expect(
+        await phase
+          .locator('[data-status]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))),
+      ).toEqual(['unreported', 'done']);
+      await expectNoAxeViolations(page);
       await page.goto(`${baseUrl}/plans/${SLUG}/sheets/${plan.sheet}/timeline`);
       const details = page.locator('details.timeline-table');
       await details.first().locator('summary').click();

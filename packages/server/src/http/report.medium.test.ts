@@ -158,8 +158,9 @@ describe.each(TEST_DATABASES)('the published report and open data on %s', (kind)
     expect(created.statusCode).toBe(201);
     const draft = created.json<Round>();
     const res = await app.inject({ url: `/api/plans/${SLUG}/report?format=html&round=${draft.id}` });
-    expect(res.statusCode).toBe(409);
-    expect(res.json<{ error: { code: string } }>().error.code).toBe('round_not_published');
+    // An unpublished round is not there for the public at all (its existence is not published either).
+    expect(res.statusCode).toBe(404);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('round_not_found');
     expect((await app.inject({ url: `/api/plans/no-such-plan/report` })).statusCode).toBe(404);
     expect((await app.inject({ url: `/api/open-data/${SLUG}/${round.id}/secrets.csv` })).statusCode).toBe(
       404,

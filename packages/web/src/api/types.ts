@@ -59,6 +59,8 @@ export type ProgressBullet = Schemas['ProgressBullet'];
 export type PublicUser = Schemas['User'];
 /** A follow-up round. */
 export type Round = Schemas['Round'];
+/** GET …/measures/{measureId}/round-diff: what changed in a measure between two published rounds. */
+export type MeasureRoundDiff = Schemas['MeasureRoundDiff'];
 /** GET …/rounds/{roundId}: a round's board (measure × ministry). */
 export type RoundBoard = Schemas['RoundBoard'];
 /** A part as the board lists it. */

@@ -18,6 +18,7 @@ import { MeasureKpis } from './MeasureKpis';
 import { statusMethodKey } from '../../ui/StatusMethod';
 import { useState } from 'react';
 import { MeasureProgress } from './MeasureProgress';
+import { MeasureRoundDiff } from './MeasureRoundDiff';
 import { MeasureProjects } from './MeasureProjects';
 import { RsLinksSection } from '../rs/RsLinks';
 import './measure.css';
@@ -211,6 +212,7 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
             <h2 id="measure-progress-heading">{t('measure.progress.title')}</h2>
             <MeasureProgress progress={measure.progress} rounds={detail.rounds} reference={reference} />
           </section>
+          <MeasureRoundDiff slug={plan.slug} measureId={measure.id} reference={reference} />
 
           <section aria-labelledby="measure-projects-heading">
             <h2 id="measure-projects-heading">{t('measure.projects.title')}</h2>
