@@ -77,6 +77,7 @@ const FIELDS: Record<OpenDataTableName, { title: string; fields: DataField[] }> 
       f('target_period', 'string', '目標値の期間'),
       f('note', 'string', '注記'),
       f('status', 'string', '進捗状況'),
+      f('abnf_grade', 'string', 'A/B/N/F区分'),
     ],
   },
   actuals: {
@@ -198,6 +199,7 @@ function rowsOf(tree: PlanTree, round: Round): Record<OpenDataTableName, DataVal
       kpi.target?.period.label ?? null,
       kpi.note,
       kpi.status.status,
+      kpi.status.abnf.grade,
     ]),
     // Only a KPI's own actuals: one borrowed from another KPI is listed under that KPI.
     actuals: kpis.flatMap(({ kpi }) =>

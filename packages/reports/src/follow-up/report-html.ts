@@ -1,4 +1,3 @@
-import { PROGRESS_STATUSES } from '@kotei/domain';
 import type {
   FollowUpReport,
   ReportBullet,
@@ -7,7 +6,6 @@ import type {
   ReportProject,
   ReportSheet,
 } from './report-model.js';
-import { STATUS_LABEL_JA } from './words.js';
 import {
   LINE_HEIGHT,
   pageGeometry,
@@ -188,13 +186,13 @@ ${
 }
 
 function summarySection(report: FollowUpReport): string {
-  const head = PROGRESS_STATUSES.map((s) => `<th scope="col">${h(STATUS_LABEL_JA[s])}</th>`).join('');
+  const head = report.summaryColumns.map((c) => `<th scope="col">${h(c)}</th>`).join('');
   const rows = report.summary
     .map(
       (line) =>
-        `<tr><th scope="row">${h(line.label)}</th>${PROGRESS_STATUSES.map(
-          (s) => `<td class="num">${line.counts[s]}</td>`,
-        ).join('')}<td class="num">${line.total}</td><td>${h(STATUS_LABEL_JA[line.status])}</td></tr>`,
+        `<tr><th scope="row">${h(line.label)}</th>${line.counts
+          .map((n) => `<td class="num">${n}</td>`)
+          .join('')}<td class="num">${line.total}</td><td>${h(line.overall)}</td></tr>`,
     )
     .join('');
   return `<section class="summary"><h2>進捗状況の集計（KPI・成果目標の数）</h2>

@@ -1,5 +1,5 @@
-import { circledNumber, DomainError, PROGRESS_STATUSES } from '@kotei/domain';
-import type { EvaluationRating, PhaseStatus, ProgressStatus } from '@kotei/domain';
+import { ABNF_GRADES, circledNumber, DomainError, PROGRESS_STATUSES } from '@kotei/domain';
+import type { EvaluationRating, PhaseStatus, ProgressStatus, StatusMethod } from '@kotei/domain';
 import type {
   BudgetProject,
   Evaluation,
@@ -16,9 +16,11 @@ import {
   asOfNote,
   formatPoint,
   formatValue,
+  GRADE_LABEL_JA,
   ministryTag,
   phaseStateText,
   RATING_LABEL_JA,
+  STATUS_LABEL_JA,
   statusText,
 } from './words.js';
 
@@ -106,12 +108,15 @@ export interface ReportEvaluation {
   evaluator: string;
 }
 
-/** One line of the status summary table: how many KPIs have each status. */
+/**
+ * One line of the status summary table: how many KPIs have each status (or, under A/B/N/F, each grade) in the
+ * order of the report's `summaryColumns`, and the rolled-up status where the method has one.
+ */
 export interface ReportSummaryLine {
   label: string;
-  counts: Record<ProgressStatus, number>;
+  counts: number[];
   total: number;
-  status: ProgressStatus;
+  overall: string;
 }
 
 /** The follow-up report of a plan at a published round: what every renderer draws, and nothing else. */
@@ -131,6 +136,10 @@ export interface FollowUpReport {
   goals: ReportGoal[];
   sheets: ReportSheet[];
   evaluations: ReportEvaluation[];
+  /** The plan's own status vocabulary (#16): Open SDG statuses or A/B/N/F grades. */
+  statusMethod: StatusMethod;
+  /** The summary table's columns, in the plan's vocabulary. */
+  summaryColumns: string[];
   summary: ReportSummaryLine[];
 }
 
@@ -181,7 +190,7 @@ export function valueUnit(kpi: Pick<Kpi, 'unit' | 'shape'>): string {
   return kpi.shape === 'share-meeting-bar' ? '' : kpi.unit;
 }
 
-function reportKpi(kpi: Kpi, asOfDate: string): ReportKpi {
+function reportKpi(kpi: Kpi, asOfDate: string, method: StatusMethod): ReportKpi {
   const latest = latestActual(kpi.actuals, asOfDate);
   const unit = valueUnit(kpi);
   return {
@@ -192,7 +201,8 @@ function reportKpi(kpi: Kpi, asOfDate: string): ReportKpi {
     target: formatPoint(kpi.target, unit),
     latest: latest ? `${formatValue(latest.value, unit)} (${latest.period.label})` : null,
     status: kpi.status.status,
-    statusText: statusText(kpi.status.status),
+    // In the plan's own vocabulary (#16): its A/B/N/F grade, or its Open SDG status.
+    statusText: method === 'abnf' ? GRADE_LABEL_JA[kpi.status.abnf.grade] : statusText(kpi.status.status),
   };
 }
 
@@ -213,7 +223,12 @@ function reportProject(project: BudgetProject): ReportProject {
   };
 }
 
-function measureRow(measure: Measure, columns: readonly PeriodColumn[], round: Round): ReportMeasureRow {
+function measureRow(
+  measure: Measure,
+  columns: readonly PeriodColumn[],
+  round: Round,
+  method: StatusMethod,
+): ReportMeasureRow {
   const lanes = layLanes(columns, measure.phases).map((lane) =>
     lane.map(({ item, fromColumn, span }) => ({
       text: item.text,
@@ -230,7 +245,7 @@ function measureRow(measure: Measure, columns: readonly PeriodColumn[], round: R
     ministries: measure.ministries,
     isRepost: measure.isRepost,
     lanes: lanes.length > 0 ? lanes : [[]],
-    kpis: measure.kpis.map((kpi) => reportKpi(kpi, round.asOfDate)),
+    kpis: measure.kpis.map((kpi) => reportKpi(kpi, round.asOfDate, method)),
     progress: reportBullets(measure.progress, round.id),
     projects: measure.projects.map(reportProject),
     status: measure.statusSummary.status,
@@ -244,11 +259,16 @@ function evaluationTarget(evaluation: Evaluation): string {
   return `工程表${circledNumber(target.number)}`;
 }
 
-function summaryLine(label: string, summary: StatusSummary): ReportSummaryLine {
-  const counts = Object.fromEntries(
-    PROGRESS_STATUSES.map((s) => [s, (summary.counts[s] as number | undefined) ?? 0]),
-  ) as Record<ProgressStatus, number>;
-  return { label, counts, total: summary.total, status: summary.status };
+function summaryLine(label: string, summary: StatusSummary, method: StatusMethod): ReportSummaryLine {
+  // A/B/N/F grades each KPI and rolls nothing up; Open SDG rolls the statuses up to one.
+  if (method === 'abnf')
+    return { label, counts: ABNF_GRADES.map((g) => summary.grades[g]), total: summary.total, overall: '－' };
+  return {
+    label,
+    counts: PROGRESS_STATUSES.map((s) => (summary.counts[s] as number | undefined) ?? 0),
+    total: summary.total,
+    overall: STATUS_LABEL_JA[summary.status],
+  };
 }
 
 /**
@@ -267,7 +287,7 @@ export function buildFollowUpReport(
     number: goal.number,
     title: goal.title,
     note: goal.note,
-    outcomes: goal.outcomes.map((kpi) => reportKpi(kpi, round.asOfDate)),
+    outcomes: goal.outcomes.map((kpi) => reportKpi(kpi, round.asOfDate, tree.statusMethod)),
     summary: goal.statusSummary,
   }));
   const sheets = tree.sheets.map((sheet) => ({
@@ -275,7 +295,7 @@ export function buildFollowUpReport(
     number: sheet.number,
     heading: `工程表${circledNumber(sheet.number)}`,
     title: sheet.title,
-    rows: sheet.measures.map((measure) => measureRow(measure, columns, round)),
+    rows: sheet.measures.map((measure) => measureRow(measure, columns, round, tree.statusMethod)),
     progress: reportBullets(sheet.progress, round.id),
     projects: sheet.projects.map(reportProject),
     summary: sheet.statusSummary,
@@ -303,10 +323,15 @@ export function buildFollowUpReport(
         comment: e.comment,
         evaluator: e.evaluator.displayName,
       })),
+    statusMethod: tree.statusMethod,
+    summaryColumns:
+      tree.statusMethod === 'abnf'
+        ? ABNF_GRADES.map((g) => GRADE_LABEL_JA[g])
+        : PROGRESS_STATUSES.map((s) => STATUS_LABEL_JA[s]),
     summary: [
-      summaryLine('計画全体', tree.statusSummary),
-      ...goals.map((g) => summaryLine(`戦略目標(${g.number})`, g.summary)),
-      ...sheets.map((s) => summaryLine(`${s.heading} ${s.title}`, s.summary)),
+      summaryLine('計画全体', tree.statusSummary, tree.statusMethod),
+      ...goals.map((g) => summaryLine(`戦略目標(${g.number})`, g.summary, tree.statusMethod)),
+      ...sheets.map((s) => summaryLine(`${s.heading} ${s.title}`, s.summary, tree.statusMethod)),
     ],
   };
 }

@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs';
-import { PROGRESS_STATUSES } from '@kotei/domain';
 import type { FollowUpReport, ReportKpi, ReportMeasureRow, ReportSheet } from './report-model.js';
 import type { DataTable } from './open-data.js';
-import { STATUS_LABEL_JA } from './words.js';
 
 type Worksheet = ExcelJS.Worksheet;
 
@@ -144,17 +142,17 @@ function addCover(workbook: ExcelJS.Workbook, report: FollowUpReport): void {
 
 function addSummary(workbook: ExcelJS.Workbook, report: FollowUpReport): void {
   const ws = workbook.addWorksheet('集計', { pageSetup: PRINT, views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [{ width: 50 }, ...PROGRESS_STATUSES.map(() => ({ width: 14 })), { width: 8 }, { width: 20 }];
-  ws.addRow(['対象', ...PROGRESS_STATUSES.map((s) => STATUS_LABEL_JA[s]), '計', '全体の状況']).font = {
+  ws.columns = [
+    { width: 50 },
+    ...report.summaryColumns.map(() => ({ width: 14 })),
+    { width: 8 },
+    { width: 20 },
+  ];
+  ws.addRow(['対象', ...report.summaryColumns, '計', '全体の状況']).font = {
     bold: true,
   };
   for (const line of report.summary) {
-    ws.addRow([
-      line.label,
-      ...PROGRESS_STATUSES.map((s) => line.counts[s]),
-      line.total,
-      STATUS_LABEL_JA[line.status],
-    ]);
+    ws.addRow([line.label, ...line.counts, line.total, line.overall]);
   }
 }
 

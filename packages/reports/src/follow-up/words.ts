@@ -1,4 +1,4 @@
-import type { EvaluationRating, PhaseStatus, ProgressStatus } from '@kotei/domain';
+import type { AbnfGrade, EvaluationRating, PhaseStatus, ProgressStatus } from '@kotei/domain';
 import { PHASE_STATUS_SYMBOL, PROGRESS_STATUS_SYMBOL } from '@kotei/domain';
 import type { KpiPoint } from '@kotei/contracts';
 
@@ -10,6 +10,14 @@ export const STATUS_LABEL_JA: Readonly<Record<ProgressStatus, string>> = {
   limited: '進捗僅少',
   deteriorating: '悪化',
   no_data: '評価不能',
+};
+
+/** The report's words for an A/B/N/F grade (#16), for a plan judged by that method. */
+export const GRADE_LABEL_JA: Readonly<Record<AbnfGrade, string>> = {
+  A: 'A（目標達成に必要な進度以上）',
+  B: 'B（必要な進度に届かない）',
+  N: 'N（現時点で区分困難）',
+  F: 'F（定量的な目標なし）',
 };
 
 /** The report's words for a phase's state at the round's as-of date. */

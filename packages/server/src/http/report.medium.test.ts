@@ -170,4 +170,33 @@ describe.each(TEST_DATABASES)('the published report and open data on %s', (kind)
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain('※2025年6月末時点');
   });
+
+  it("speaks the plan's own vocabulary: A/B/N/F grades in the KPI rows, the summary and the open data (#16)", async () => {
+    const admin = await signIn(app, 'admin', adminPassword);
+    const set = await app.inject({
+      method: 'PATCH',
+      url: `/api/plans/${SLUG}`,
+      headers: admin,
+      payload: { statusMethod: 'abnf' },
+    });
+    expect(set.statusCode).toBe(200);
+    try {
+      const html = (await app.inject({ url: `/api/plans/${SLUG}/report?format=html` })).body;
+      // The summary's columns are the grades, not the Open SDG statuses.
+      expect(html).toContain('<th scope="col">A（目標達成に必要な進度以上）</th>');
+      expect(html).toContain('<th scope="col">F（定量的な目標なし）</th>');
+      expect(html).not.toContain('<th scope="col">順調</th>');
+      // 希少疾病用医薬品の指定件数: 86 of 200 against a fifth of the period, graded A.
+      expect(html).toMatch(/希少疾病用医薬品の指定件数[\s\S]*?A（目標達成に必要な進度以上）/);
+      const csv = (await app.inject({ url: `/api/open-data/${SLUG}/${round.id}/kpis.csv` })).body;
+      expect(csv.split('\r\n')[0]).toContain('abnf_grade');
+    } finally {
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/plans/${SLUG}`,
+        headers: admin,
+        payload: { statusMethod: 'open-sdg' },
+      });
+    }
+  });
 });
