@@ -63,6 +63,16 @@ describe('checkActual', () => {
     expect(codes(checkActual(rank, { value: 0, period: fy(2024) }, context()))).toEqual(['out_of_range']);
   });
 
+  it("counts the seed's other whole things too: people, papers, sites, trials, ingredients", () => {
+    for (const unit of ['名', '編', '拠点', '試験', '成分']) {
+      const count: KpiForChecks = { unit, shape: 'level', direction: 'increase' };
+      expect(codes(checkActual(count, { value: 2.5, period: fy(2024) }, context()))).toEqual([
+        'out_of_range',
+      ]);
+      expect(codes(checkActual(count, { value: 3, period: fy(2024) }, context()))).toEqual([]);
+    }
+  });
+
   it('asks why a stock-like KPI moved away from its target, but not a yearly count', () => {
     const history = context([{ value: 7, year: 2023 }]);
     expect(codes(checkActual(foreignFirms, { value: 6, period: fy(2024) }, history))).toEqual([

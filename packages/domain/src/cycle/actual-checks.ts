@@ -60,6 +60,11 @@ const COUNT_UNITS = new Set([
   '校',
   '都道府県',
   '品',
+  '名',
+  '編',
+  '拠点',
+  '試験',
+  '成分',
 ]);
 const RATE_UNITS = new Set(['%', '％']);
 // A value ten times the last one (or a tenth of it) is more often a slip (a unit, a digit) than news.
