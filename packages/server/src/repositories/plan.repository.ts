@@ -25,29 +25,12 @@ import {
 } from './plan.mapper.js';
 import { SearchRepository } from './search.repository.js';
 import { loadPlanRows, type PlanRows } from './plan-rows.js';
+import { insertBatched, raiseDataVersion } from './batched-writes.js';
 
 export type { PlanRows } from './plan-rows.js';
 
 /** A plan's own row: its fields and the data_version its kept statuses are checked against. */
 export type PlanRecord = PlanTable;
-
-// SQLite caps bound parameters per statement; batches keep big plans under it on both engines.
-const BATCH_ROWS = 200;
-
-async function insertBatched<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) await insert(rows.slice(i, i + BATCH_ROWS));
-}
-
-// Every write that can change a computed status raises the plan's data_version in its own transaction, so
-// statuses kept by any app instance are recomputed exactly when they may have changed.
-async function raiseDataVersion(trx: Kysely<DB>, of: { planId: string } | { kpiId: string }): Promise<void> {
-  const update = trx.updateTable('plan').set((eb) => ({ data_version: eb('data_version', '+', 1) }));
-  await (
-    'planId' in of
-      ? update.where('id', '=', of.planId)
-      : update.where('id', 'in', (eb) => eb.selectFrom('kpi').select('plan_id').where('id', '=', of.kpiId))
-  ).execute();
-}
 
 /** Plans and everything under them. The only code that reads or writes these tables. */
 export class PlanRepository {

@@ -15,12 +15,7 @@ import type {
 } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
 import { SearchRepository } from './search.repository.js';
-
-const BATCH_ROWS = 200;
-
-async function insertBatched<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) await insert(rows.slice(i, i + BATCH_ROWS));
-}
+import { insertBatched, raiseDataVersion } from './batched-writes.js';
 
 /** A part's row with the measure it is about. */
 export interface PartRow extends ProgressReportTable {
@@ -74,6 +69,15 @@ export interface PublicationRows {
 /** Follow-up rounds and their parts. The only code that reads or writes rounds, parts and what parts hold. */
 export class RoundRepository {
   constructor(private readonly db: Kysely<DB>) {}
+
+  // Parts with the title of the measure each is about: every read of parts starts here.
+  private parts() {
+    return this.db
+      .selectFrom('progress_report')
+      .innerJoin('measure', 'measure.id', 'progress_report.measure_id')
+      .selectAll('progress_report')
+      .select('measure.title as measure_title');
+  }
 
   /** The plan's round with this as-of date, if any. */
   async findByAsOfDate(planId: string, asOfDate: string): Promise<FollowUpRoundTable | undefined> {
@@ -162,11 +166,7 @@ export class RoundRepository {
 
   /** A round's parts with their measures' titles, in measure title then ministry order. */
   async listParts(roundId: string): Promise<PartRow[]> {
-    return this.db
-      .selectFrom('progress_report')
-      .innerJoin('measure', 'measure.id', 'progress_report.measure_id')
-      .selectAll('progress_report')
-      .select('measure.title as measure_title')
+    return this.parts()
       .where('progress_report.round_id', '=', roundId)
       .orderBy('measure.title')
       .orderBy('progress_report.ministry')
@@ -177,12 +177,8 @@ export class RoundRepository {
   async openParts(
     ministries: readonly string[] | null,
   ): Promise<{ part: PartRow; round: FollowUpRoundTable; plan: PlanTable }[]> {
-    let query = this.db
-      .selectFrom('progress_report')
-      .innerJoin('measure', 'measure.id', 'progress_report.measure_id')
+    let query = this.parts()
       .innerJoin('follow_up_round', 'follow_up_round.id', 'progress_report.round_id')
-      .selectAll('progress_report')
-      .select(['measure.title as measure_title'])
       .where('follow_up_round.state', '=', 'open');
     if (ministries !== null) {
       if (ministries.length === 0) return [];
@@ -288,11 +284,7 @@ export class RoundRepository {
 
   /** One part with everything its page and its checks read, or undefined. */
   async loadPart(roundId: string, partId: string): Promise<PartRecord | undefined> {
-    const part = await this.db
-      .selectFrom('progress_report')
-      .innerJoin('measure', 'measure.id', 'progress_report.measure_id')
-      .selectAll('progress_report')
-      .select('measure.title as measure_title')
+    const part = await this.parts()
       .where('progress_report.id', '=', partId)
       .where('progress_report.round_id', '=', roundId)
       .executeTakeFirst();
@@ -438,11 +430,7 @@ export class RoundRepository {
       if (Number(result.numUpdatedRows) !== 1) return false;
       await insertBatched(rows.observations, (b) => trx.insertInto('observation').values(b).execute());
       await SearchRepository.insert(trx, rows.searchEntries);
-      await trx
-        .updateTable('plan')
-        .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
-        .where('id', '=', round.plan_id)
-        .execute();
+      await raiseDataVersion(trx, { planId: round.plan_id });
       await insertAuditEvent(trx, at, audit);
       return true;
     });
