@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth.js';
-import { callApi, openRound } from './support/api.js';
+import { approveOnBehalf, callApi, openRound } from './support/api.js';
 import { useKotei } from './support/fixture.js';
 
 // Every text a round carries, written as markup that would run if it were ever read as HTML: each is shown as the
@@ -103,17 +103,7 @@ describe('text written in a round is rendered inert', () => {
       await callApi(page, 'POST', `${partUrl}/submit`, { version: saved.version });
       await signIn(page, baseUrl, people.coordinator.login, people.coordinator.password);
       await callApi(page, 'POST', `${partUrl}/approve`, { version: saved.version + 1 });
-      for (const other of others) {
-        const url = `${base}/parts/${other.id}`;
-        const written = await callApi<Part>(page, 'PUT', url, {
-          version: other.version,
-          bullets: ['報告'],
-          actuals: [],
-          phases: [],
-        });
-        await callApi(page, 'POST', `${url}/submit`, { version: written.version });
-        await callApi(page, 'POST', `${url}/approve`, { version: written.version + 1 });
-      }
+      for (const other of others) await approveOnBehalf(page, `${base}/parts/${other.id}`, other.version);
       await page.goto(`${baseUrl}/plans/${SLUG}/rounds/${roundId}`);
       await page.getByText(MEASURE).first().waitFor();
       await expectInert(page, dialogs);

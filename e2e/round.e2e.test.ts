@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth.js';
-import { callApi, openRound } from './support/api.js';
+import { approveOnBehalf, callApi, openRound } from './support/api.js';
 import { expectNoAxeViolations, htmlLang, saveScreenshot } from './support/page.js';
 import { useKotei } from './support/fixture.js';
 
@@ -238,17 +238,8 @@ describe('a follow-up round in the browser', () => {
         'GET',
         api,
       );
-      for (const part of board.parts.filter((p) => p.state !== 'approved')) {
-        const url = `${api}/parts/${part.id}`;
-        const saved = await callApi<{ version: number }>(page, 'PUT', url, {
-          version: part.version,
-          bullets: ['報告'],
-          actuals: [],
-          phases: [],
-        });
-        await callApi(page, 'POST', `${url}/submit`, { version: saved.version });
-        await callApi(page, 'POST', `${url}/approve`, { version: saved.version + 1 });
-      }
+      for (const part of board.parts.filter((p) => p.state !== 'approved'))
+        await approveOnBehalf(page, `${api}/parts/${part.id}`, part.version);
       await page.reload();
       await page.getByRole('button', { name: '公表する', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'フォローアップを公表しました。' }).waitFor();
@@ -326,17 +317,7 @@ describe('a follow-up round in the browser', () => {
       await as(page, baseUrl, 'coordinator');
       const api = `/api/plans/${SLUG}/rounds/${secondRoundId}`;
       const board = await callApi<{ parts: { id: string; version: number }[] }>(page, 'GET', api);
-      for (const part of board.parts) {
-        const url = `${api}/parts/${part.id}`;
-        const saved = await callApi<{ version: number }>(page, 'PUT', url, {
-          version: part.version,
-          bullets: ['報告'],
-          actuals: [],
-          phases: [],
-        });
-        await callApi(page, 'POST', `${url}/submit`, { version: saved.version });
-        await callApi(page, 'POST', `${url}/approve`, { version: saved.version + 1 });
-      }
+      for (const part of board.parts) await approveOnBehalf(page, `${api}/parts/${part.id}`, part.version);
       await page.goto(`${baseUrl}/plans/${SLUG}/rounds/${secondRoundId}`);
       await page.getByRole('radio', { name: '日時を指定して公表する（解禁日時）' }).check();
       await page.getByRole('button', { name: '公表する', exact: true }).click();

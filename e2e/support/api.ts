@@ -41,20 +41,22 @@ export async function openRound(
   return round.id;
 }
 
+/** Save, submit and approve one part on its ministry's behalf (a coordinator's session). */
+export async function approveOnBehalf(page: Page, partUrl: string, version: number): Promise<void> {
+  const saved = await callApi<Part>(page, 'PUT', partUrl, {
+    version,
+    bullets: ['報告'],
+    actuals: [],
+    phases: [],
+  });
+  await callApi(page, 'POST', `${partUrl}/submit`, { version: saved.version });
+  await callApi(page, 'POST', `${partUrl}/approve`, { version: saved.version + 1 });
+}
+
 /** Save, submit and approve every part of a round on the ministries' behalf, then publish it. */
 export async function publishWholeRound(page: Page, slug: string, roundId: string): Promise<void> {
   const base = `/api/plans/${slug}/rounds/${roundId}`;
   const board = await callApi<{ parts: Part[] }>(page, 'GET', base);
-  for (const part of board.parts) {
-    const url = `${base}/parts/${part.id}`;
-    const saved = await callApi<Part>(page, 'PUT', url, {
-      version: part.version,
-      bullets: ['報告'],
-      actuals: [],
-      phases: [],
-    });
-    await callApi(page, 'POST', `${url}/submit`, { version: saved.version });
-    await callApi(page, 'POST', `${url}/approve`, { version: saved.version + 1 });
-  }
+  for (const part of board.parts) await approveOnBehalf(page, `${base}/parts/${part.id}`, part.version);
   await callApi(page, 'POST', `${base}/publish`, {});
 }
