@@ -24,7 +24,7 @@ describe('checkActual', () => {
       context([{ value: 7, year: 2023 }]),
     );
     expect(codes(flags)).toEqual(['jump']);
-    expect(flags[0]?.message.ja).toContain('前回の実績 7');
+    expect(flags[0]?.message.ja).toContain('前回の値（実績、なければ基準値）7');
   });
 
   it('flags a change far beyond the usual one, even under ten times', () => {

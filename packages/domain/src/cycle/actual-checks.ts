@@ -180,8 +180,8 @@ function changeFlags(kpi: KpiForChecks, entry: ActualEntry, context: ActualCheck
       field: 'value',
       expected: `a value near the last one (${last.value})`,
       message: {
-        ja: `値 ${entry.value} は前回の実績 ${last.value} から大きく離れています。入力の誤り（単位・桁）がないか確認し、理由を注記してください。`,
-        en: `The value ${entry.value} is far from the last actual (${last.value}); check the unit and digits, and note why.`,
+        ja: `値 ${entry.value} は前回の値（実績、なければ基準値）${last.value} から大きく離れています。入力の誤り（単位・桁）がないか確認し、理由を注記してください。`,
+        en: `The value ${entry.value} is far from the last known value (${last.value}, an actual or else the baseline); check the unit and digits, and note why.`,
       },
     });
   const better = kpi.direction === 'increase' ? entry.value > last.value : entry.value < last.value;
@@ -192,7 +192,7 @@ function changeFlags(kpi: KpiForChecks, entry: ActualEntry, context: ActualCheck
       expected: kpi.direction === 'increase' ? `at least ${last.value}` : `at most ${last.value}`,
       message: {
         ja: `値 ${entry.value} は前回 ${last.value} から目標と逆の方向に動いています。理由を注記してください。`,
-        en: `The value ${entry.value} moved away from the target since the last actual (${last.value}); note why.`,
+        en: `The value ${entry.value} moved away from the target since the last known value (${last.value}); note why.`,
       },
     });
   return flags;
