@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { fixedClock, systemClock } from '@kotei/domain';
 import { decodeDocument, parseFollowUp } from '@kotei/importers';
 import { openContext, prepareFirstStart } from '@kotei/server';
+import { startInstance } from './instance.js';
 import { summarize, type Timing } from './stats.js';
 
 const SEED = new URL('../../packages/server/sample/drug-discovery-2024.follow-up.md', import.meta.url);
@@ -135,26 +136,6 @@ function previewInChild(url: string, bodyFile: string, headers: Record<string, s
   });
 }
 
-/** `kotei serve` from dist as its own process, so the sampler's clock never waits on the server's event loop. */
-function serve(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
-  const bin = fileURLToPath(new URL('../../packages/server/bin/kotei.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-sample'], {
-    env: { ...process.env, KOTEI_DATABASE_URL: databaseUrl, KOTEI_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (\S+)/u.exec(out);
-      if (match?.[1] !== undefined) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`kotei serve exited with ${code}: ${out}`));
-    });
-  });
-}
-
 async function healthDuringPreview(bytes: Buffer): Promise<{ samples: number[]; previewMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'kotei-import-scale-'));
   const databaseUrl = `sqlite:${join(dir, 'kotei.db')}`;
@@ -162,7 +143,7 @@ async function healthDuringPreview(bytes: Buffer): Promise<{ samples: number[]; 
     const ctx = await openContext({ databaseUrl, cwd: dir, clock: systemClock });
     const first = await prepareFirstStart(ctx, { loadSample: false });
     await ctx.close();
-    const server = await serve(databaseUrl);
+    const server = await startInstance(databaseUrl);
     try {
       const base = server.url.replace(/\/$/u, '');
       const login = await fetch(`${base}/api/auth/login`, {
@@ -187,7 +168,7 @@ async function healthDuringPreview(bytes: Buffer): Promise<{ samples: number[]; 
       const { samples } = await sampleHealth(`${base}/api/health`, 10, preview);
       return { samples, previewMs: await preview };
     } finally {
-      server.stop();
+      await server.stop();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

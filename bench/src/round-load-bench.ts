@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,13 @@ import pg from 'pg';
 import { fixedClock } from '@kotei/domain';
 import { openContext, prepareFirstStart } from '@kotei/server';
 import { startPostgresCluster } from '@kotei/server/testing';
+import {
+  backupProblems,
+  backupWhileServing,
+  checkRestoredCopy,
+  type BackupUnderLoad,
+} from './backup-under-load.js';
+import { startInstance, type Instance } from './instance.js';
 import { summarize, type Timing } from './stats.js';
 
 // `node bench/dist/round-load-bench.js [--quick] [--json]`, or `npm run bench -- --round-load`.
@@ -41,43 +48,14 @@ export interface RoundLoadRun {
   savesFoundInAudit: number;
   partsMatchingLastSave: number;
   partsChecked: number;
+  /** `kotei backup` taken halfway through the load, restored and checked afterwards. */
+  backup: BackupUnderLoad;
 }
 
 /** Both engines. */
 export interface RoundLoadBench {
   reporters: number;
   runs: RoundLoadRun[];
-}
-
-function startInstance(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const bin = fileURLToPath(new URL('../../packages/server/bin/kotei.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-sample'], {
-    env: { ...process.env, KOTEI_DATABASE_URL: databaseUrl, KOTEI_LOG_LEVEL: 'warn', KOTEI_CLOCK: CLOCK },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const stopped = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      resolve();
-    }),
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (\S+)/.exec(out)?.[1];
-      if (url !== undefined)
-        resolve({
-          url,
-          stop: async () => {
-            child.kill('SIGTERM');
-            await stopped;
-          },
-        });
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`kotei serve exited with ${code}: ${out}`));
-    });
-  });
 }
 
 interface Session {
@@ -195,17 +173,39 @@ async function verifyWrites(
   return { acknowledgedSaves, savesFoundInAudit, partsMatchingLastSave, partsChecked: parts.length };
 }
 
-async function runEngine(engine: string, databaseUrl: string, instances: number): Promise<RoundLoadRun> {
+// The databases of one engine's run: the one served, and a new one to restore the backup into.
+interface Databases {
+  served: string;
+  restored: string;
+  backupFile: string;
+}
+
+const SLUG = 'drug-discovery-2024';
+
+interface Stage {
+  servers: Instance[];
+  roundId: string;
+  parts: Part[];
+  seats: Part[];
+  sessions: Session[];
+  boss: Session;
+}
+
+// The sample plan, a round open on every measure, and REPORTERS signed-in reporters seated at its parts.
+async function setStage(databaseUrl: string, instances: number): Promise<Stage> {
   const { admin } = await prepare(databaseUrl);
-  let servers = await Promise.all(Array.from({ length: instances }, () => startInstance(databaseUrl)));
+  const serve = () =>
+    Promise.all(
+      Array.from({ length: instances }, () => startInstance(databaseUrl, { env: { KOTEI_CLOCK: CLOCK } })),
+    );
+  let servers = await serve();
   const coordinator = await signIn(servers[0]?.url ?? '', admin.login, admin.password);
-  const slug = 'drug-discovery-2024';
-  const opened = await call(coordinator, 'POST', `/api/plans/${slug}/rounds`, {
+  const opened = await call(coordinator, 'POST', `/api/plans/${SLUG}/rounds`, {
     title: '負荷試験',
     asOfDate: '2025-07-01',
   });
   const roundId = (opened.json as { id: string }).id;
-  const board = (await call(coordinator, 'GET', `/api/plans/${slug}/rounds/${roundId}`)).json as {
+  const board = (await call(coordinator, 'GET', `/api/plans/${SLUG}/rounds/${roundId}`)).json as {
     parts: Part[];
   };
   // The sample's round has fewer parts than reporters, so some parts have two reporters of their ministry, who
@@ -215,7 +215,7 @@ async function runEngine(engine: string, databaseUrl: string, instances: number)
   // Users are added with the servers stopped, so the SQLite file has one writer at a time while preparing.
   await Promise.all(servers.map((s) => s.stop()));
   await addReporters(databaseUrl, seats);
-  servers = await Promise.all(Array.from({ length: instances }, () => startInstance(databaseUrl)));
+  servers = await serve();
   // One at a time: the server's password-hashing queue is bounded and answers a crowd of sign-ins with 503.
   const sessions: Session[] = [];
   for (const [i] of seats.entries())
@@ -223,6 +223,13 @@ async function runEngine(engine: string, databaseUrl: string, instances: number)
       await signIn(servers[i % instances]?.url ?? '', `load-${i}`, `load reporter passphrase ${i}`),
     );
   const boss = await signIn(servers[0]?.url ?? '', admin.login, admin.password);
+  return { servers, roundId, parts, seats, sessions, boss };
+}
+
+async function runEngine(engine: string, databases: Databases, instances: number): Promise<RoundLoadRun> {
+  const databaseUrl = databases.served;
+  const { servers, roundId, parts, seats, sessions, boss } = await setStage(databaseUrl, instances);
+  const slug = SLUG;
 
   const answers: Record<string, number> = {};
   const timings = { save: [] as number[], submit: [] as number[], read: [] as number[] };
@@ -286,14 +293,20 @@ async function runEngine(engine: string, databaseUrl: string, instances: number)
       await new Promise((r) => setTimeout(r, 200));
     }
   };
+  // Halfway through, an operator takes a backup while the reporters write on.
+  const backupTaken = new Promise((resolve) => setTimeout(resolve, (SECONDS * 1000) / 2)).then(() =>
+    backupWhileServing(databaseUrl, databases.backupFile),
+  );
   const start = performance.now();
   await Promise.all([...seats.map((part, i) => reporter(sessions[i] as Session, part)), returner()]);
+  const taken = await backupTaken;
   const wallSeconds = (performance.now() - start) / 1000;
 
   // Every acknowledged save is in the audit trail (same transaction as the save), and each part holds its last.
   const finalBoard = await Promise.all(parts.map((p) => call(boss, 'GET', partPath(p.id))));
   await Promise.all(servers.map((s) => s.stop()));
   const written = await verifyWrites(databaseUrl, parts, acknowledged, finalBoard);
+  const backup = await checkRestoredCopy(databaseUrl, databases.restored, databases.backupFile, taken);
   const requests = Object.values(answers).reduce((a, b) => a + b, 0);
   return {
     engine,
@@ -309,6 +322,7 @@ async function runEngine(engine: string, databaseUrl: string, instances: number)
       .filter(([status]) => Number(status) >= 500)
       .reduce((n, [, c]) => n + c, 0),
     ...written,
+    backup,
   };
 }
 
@@ -317,19 +331,30 @@ export async function benchRoundLoad(): Promise<RoundLoadBench> {
   const runs: RoundLoadRun[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'kotei-round-load-'));
   try {
-    runs.push(await runEngine('SQLite', `sqlite:${join(dir, 'kotei.db')}`, 1));
+    const sqlite = {
+      served: `sqlite:${join(dir, 'kotei.db')}`,
+      restored: `sqlite:${join(dir, 'restored.db')}`,
+      backupFile: join(dir, 'kotei.backup'),
+    };
+    runs.push(await runEngine('SQLite', sqlite, 1));
+    const cluster = await startPostgresCluster();
+    try {
+      const admin = new pg.Client({ connectionString: cluster.adminUrl });
+      await admin.connect();
+      await admin.query('create database kotei_round_load');
+      await admin.query('create database kotei_round_restored');
+      await admin.end();
+      const postgres = {
+        served: cluster.adminUrl.replace(/\/postgres$/, '/kotei_round_load'),
+        restored: cluster.adminUrl.replace(/\/postgres$/, '/kotei_round_restored'),
+        backupFile: join(dir, 'kotei.pgdump'),
+      };
+      runs.push(await runEngine('PostgreSQL', postgres, 2));
+    } finally {
+      cluster.stop();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-  const cluster = await startPostgresCluster();
-  try {
-    const admin = new pg.Client({ connectionString: cluster.adminUrl });
-    await admin.connect();
-    await admin.query('create database kotei_round_load');
-    await admin.end();
-    runs.push(await runEngine('PostgreSQL', cluster.adminUrl.replace(/\/postgres$/, '/kotei_round_load'), 2));
-  } finally {
-    cluster.stop();
   }
   return { reporters: REPORTERS, runs };
 }
@@ -355,7 +380,13 @@ export function roundLoadRows(bench: RoundLoadBench): string[][] {
     `${fmt(run.save.p95)} / ${fmt(run.submit.p95)} / ${fmt(run.read.p95)}`,
     `answers ${JSON.stringify(run.answers)}; 5xx ${run.serverErrors}; saves acknowledged ${run.acknowledgedSaves}, in the database ${run.savesFoundInAudit}`,
     `${run.partsMatchingLastSave}/${run.partsChecked} parts = last save`,
+    backupRow(run.backup),
   ]);
+}
+
+function backupRow(backup: BackupUnderLoad): string {
+  const problems = backupProblems(backup);
+  return `backup under load ${fmt(backup.backupMs)}, restored ${backup.restoredEvents} audit events (${backup.eventsAtStart}–${backup.eventsAtEnd} while it ran): ${problems.length === 0 ? `whole (audit verified${backup.integrity === null ? '' : `, integrity ${backup.integrity}`}, row counts equal)` : problems.join('; ')}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { openContext, PlanRepository, type AppContext } from '@kotei/server';
 import { startPostgresCluster } from '@kotei/server/testing';
 import { makePostgresBareReader, makeSqliteBareReader } from './bare-tree.js';
 import { GOVERNMENT_SCALE, portfolioCounts, syntheticPlan, type PortfolioSize } from './portfolio.js';
+import { startInstance } from './instance.js';
 import { concurrently, summarize, time, type Timing } from './stats.js';
 import { benchImport } from './import-bench.js';
 import { importScaleRows, type ImportScaleBench } from './import-scale-bench.js';
@@ -125,31 +126,6 @@ async function searchTiming(ctx: AppContext): Promise<Timing & { hitsPerQuery: n
     hits += result.total;
   });
   return { ...summarize(samples), hitsPerQuery: hits / (SEARCH_SAMPLES + SEARCH_QUERIES.length) };
-}
-
-/** Start `kotei serve` as its own process on a database; resolves once it listens. */
-function startInstance(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
-  const bin = fileURLToPath(new URL('../../packages/server/bin/kotei.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-sample'], {
-    env: {
-      ...process.env,
-      KOTEI_DATABASE_URL: databaseUrl,
-      KOTEI_LOG_LEVEL: 'warn',
-      KOTEI_CLOCK: '2025-07-15T10:00:00+09:00',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (\S+)/.exec(out);
-      if (match?.[1] !== undefined) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`kotei serve exited with ${code}: ${out}`));
-    });
-  });
 }
 
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`);
@@ -315,7 +291,8 @@ async function benchPostgresEngine(docs: PlanDocument[], results: Results, rows:
     rows.push(...firstPortfolioRows('PostgreSQL', firstPortfolio));
     log('PostgreSQL: two app instances, concurrent readers …');
     // Two app instances as a deployment runs them: separate processes (one core each) on one database.
-    const instances = await Promise.all([startInstance(url), startInstance(url)]);
+    const fixedTime = { env: { KOTEI_CLOCK: '2025-07-15T10:00:00+09:00' } };
+    const instances = await Promise.all([startInstance(url, fixedTime), startInstance(url, fixedTime)]);
     const urls = instances.map((instance) => instance.url);
     const picks = slugs(8);
     const pick = (i: number): string => picks[i % picks.length] ?? 'synthetic-001';
@@ -356,7 +333,7 @@ async function benchPostgresEngine(docs: PlanDocument[], results: Results, rows:
       '',
     ]);
     results.postgres = { loadMs, tree, search, dashboard, firstPortfolio, twoInstances };
-    for (const instance of instances) instance.stop();
+    await Promise.all(instances.map((instance) => instance.stop()));
     await pool.end();
     await ctx.close();
   } finally {

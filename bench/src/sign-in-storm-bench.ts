@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startInstance, type Instance } from './instance.js';
 import { summarize, type Timing } from './stats.js';
 
 // `node bench/dist/sign-in-storm-bench.js [--quick] [--json]`, or `npm run bench -- --sign-in-storm`.
@@ -27,40 +28,20 @@ export interface SignInStormBench {
   realSignIn: { timing: Timing; answers: Record<string, number> };
 }
 
-interface Instance {
-  url: string;
+interface StormTarget extends Instance {
   adminLogin: string;
   adminPassword: string;
-  stop: () => void;
 }
 
-function startInstance(databaseUrl: string): Promise<Instance> {
-  const bin = fileURLToPath(new URL('../../packages/server/bin/kotei.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
-    env: {
-      ...process.env,
-      KOTEI_DATABASE_URL: databaseUrl,
-      KOTEI_LOG_LEVEL: 'warn',
-      KOTEI_CLOCK: '2025-07-15T10:00:00+09:00',
-      KOTEI_TRUST_PROXY: '127.0.0.1',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+async function startStormTarget(databaseUrl: string): Promise<StormTarget> {
+  const instance = await startInstance(databaseUrl, {
+    sample: true,
+    env: { KOTEI_CLOCK: '2025-07-15T10:00:00+09:00', KOTEI_TRUST_PROXY: '127.0.0.1' },
+    ready: (output) => /admin password: \S+/u.test(output),
   });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (\S+)/.exec(out)?.[1];
-      const adminLogin = /admin login: (\S+)/.exec(out)?.[1];
-      const adminPassword = /admin password: (\S+)/.exec(out)?.[1];
-      if (url !== undefined && adminLogin !== undefined && adminPassword !== undefined) {
-        resolve({ url, adminLogin, adminPassword, stop: () => child.kill('SIGTERM') });
-      }
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`kotei serve exited with ${code}: ${out}`));
-    });
-  });
+  const adminLogin = /admin login: (\S+)/u.exec(instance.output)?.[1] ?? '';
+  const adminPassword = /admin password: (\S+)/u.exec(instance.output)?.[1] ?? '';
+  return { ...instance, adminLogin, adminPassword };
 }
 
 async function timed(url: string): Promise<number> {
@@ -150,7 +131,7 @@ function stormInChild(base: string): { stop: () => Promise<Record<string, number
 /** Run the storm against a fresh SQLite instance and time the reads with and without it. */
 export async function benchSignInStorm(quick: boolean): Promise<SignInStormBench> {
   const dir = mkdtempSync(join(tmpdir(), 'kotei-storm-'));
-  const instance = await startInstance(`sqlite:${join(dir, 'kotei.db')}`);
+  const instance = await startStormTarget(`sqlite:${join(dir, 'kotei.db')}`);
   try {
     const sampleMs = quick ? 3000 : 10_000;
     // Warm the page, the API and the JIT before any timing.
@@ -185,7 +166,7 @@ export async function benchSignInStorm(quick: boolean): Promise<SignInStormBench
       realSignIn: { timing: summarize(realTimes), answers: realAnswers },
     };
   } finally {
-    instance.stop();
+    await instance.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

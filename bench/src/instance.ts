@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI, as an operator runs it. */
+export const KOTEI_BIN = fileURLToPath(new URL('../../packages/server/bin/kotei.js', import.meta.url));
+
+/** A `kotei serve` process: its address, what it printed, and a stop that waits for it to exit. */
+export interface Instance {
+  url: string;
+  output: string;
+  stop: () => Promise<void>;
+}
+
+export interface InstanceOptions {
+  /** Load the sample plan at first start (the default leaves the database as it is). */
+  sample?: boolean;
+  /** Variables on top of the bench's own environment (a fixed clock, a trusted proxy …). */
+  env?: Record<string, string>;
+  /** Wait for more than the address, e.g. the first admin's login printed after it. */
+  ready?: (output: string) => boolean;
+}
+
+/**
+ * Start `kotei serve` from dist as its own process, so the bench's timers never wait on the server's event loop;
+ * resolves once it listens (and `ready` holds), rejects with its output if it exits first.
+ */
+export function startInstance(databaseUrl: string, options: InstanceOptions = {}): Promise<Instance> {
+  const args = [KOTEI_BIN, 'serve', '--port', '0', ...(options.sample === true ? [] : ['--no-sample'])];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, KOTEI_DATABASE_URL: databaseUrl, KOTEI_LOG_LEVEL: 'warn', ...options.env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /listening on (\S+)/u.exec(output)?.[1];
+      if (url === undefined || (options.ready !== undefined && !options.ready(output))) return;
+      resolve({
+        url,
+        output,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`kotei serve exited with ${code}: ${output}`));
+    });
+  });
+}
