@@ -154,6 +154,21 @@ describe('a follow-up round in the browser', () => {
       await page.getByRole('alert').filter({ hasText: '注記がないため提出できません' }).waitFor();
       await expectNoAxeViolations(page);
       await saveScreenshot(page, 'round-part-flagged.png');
+      // A unit other than the KPI's is flagged as well, naming both units, on the unit field.
+      const unit = page.getByLabel(/^単位/);
+      await unit.fill('%');
+      await page.getByRole('button', { name: '保存する' }).click();
+      await savedStatus(page);
+      const unitFlag = page
+        .locator('.round-flags li')
+        .filter({ hasText: /単位「%」はこのKPIの単位「件」と異なります/ });
+      await unitFlag.waitFor();
+      const flagsId = await page.locator('.round-flags').getAttribute('id');
+      expect((await unit.getAttribute('aria-describedby'))?.split(' ')).toContain(flagsId);
+      await unit.fill('');
+      await page.getByRole('button', { name: '保存する' }).click();
+      await savedStatus(page);
+      expect(await unitFlag.count()).toBe(0);
       await note.fill('集計方法の変更による（延べ件数）');
       await page.getByRole('button', { name: '提出する' }).click();
       await page.getByRole('status').filter({ hasText: '報告を提出しました。' }).waitFor();
