@@ -61,14 +61,17 @@ export class RoundService {
     const measures = await this.rounds.measuresWithMinistries(plan.id);
     const known = new Map(measures.map((m) => [m.id, m]));
     const scope = body.measureIds ?? measures.map((m) => m.id);
+    // A part is written by a responsible ministry: a measure with none (a KPI table's, say) has no one to report.
     const unknown = scope.flatMap((id, i) =>
-      known.has(id) ? [] : [{ path: `measureIds[${i}]`, message: 'not a measure of this plan' }],
+      known.has(id)
+        ? []
+        : [{ path: `measureIds[${i}]`, message: 'not a measure of this plan with a responsible ministry' }],
     );
     if (unknown.length > 0)
       throw new DomainError(
         'invalid_input',
         'unknown_measure',
-        'Some measures in scope are not in the plan',
+        'Some measures in scope are not in the plan or have no responsible ministry to report on them',
         unknown,
       );
     const now = this.clock.now().toISOString();
