@@ -29,6 +29,8 @@ import { RoundService } from './services/round.service.js';
 import { RoundPartService } from './services/round-part.service.js';
 import { RoundDiffService } from './services/round-diff.service.js';
 import { ReportService } from './services/report.service.js';
+import { PlanWorkbookService } from './services/plan-workbook.service.js';
+import { PlanEditRepository } from './repositories/plan-edit.repository.js';
 import { RsLinkService } from './services/rs-link.service.js';
 import { RsService } from './services/rs.service.js';
 import { ReferenceService } from './services/reference.service.js';
@@ -58,6 +60,8 @@ export interface AppContext {
   imports: ImportService;
   /** The published follow-up report (HTML, PDF, Excel) and the open data behind it. */
   reports: ReportService;
+  /** The report workbook's round trip: an edited export previewed, then applied. */
+  planWorkbooks: PlanWorkbookService;
   /** The RS system's open data (行政事業レビュー) and its links to budget projects. */
   rs: RsService;
   /** Links from budget projects (該当事業) to RS projects. */
@@ -118,6 +122,12 @@ export async function openContext(options: {
       diffs: new RoundDiffService(planRepository),
       evaluations,
       reports,
+      planWorkbooks: new PlanWorkbookService(
+        reports,
+        planRepository,
+        new PlanEditRepository(database.db),
+        options.clock,
+      ),
       rs: new RsService(new RsRepository(database.db), options.clock),
       rsLinks: new RsLinkService(new RsLinkRepository(database.db), options.clock),
       auth: new AuthService(

@@ -53,6 +53,21 @@ export const PUBLICATION_ROWS: Row[] = [
     ],
   },
   {
+    route: 'POST /api/plans/{slug}/report/workbook/apply',
+    cases: [
+      {
+        // Checked against the plan's version first: a version the plan never had is a stale preview.
+        name: 'a stale preview',
+        request: (f) => ({
+          method: 'POST',
+          url: `${P(f)}/report/workbook/apply?round=${f.publishedRoundId}`,
+          payload: { contentBase64: 'AAAA', dataVersion: 999999, digest: 'x' },
+        }),
+        expect: COORDINATION('409 stale_version'),
+      },
+    ],
+  },
+  {
     route: 'GET /api/report-capabilities',
     cases: [
       { name: '', request: () => ({ method: 'GET', url: '/api/report-capabilities' }), expect: all('200') },
