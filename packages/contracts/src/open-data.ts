@@ -99,7 +99,32 @@ export const WorkbookPreview = z
         message: z.string(),
       }),
     ),
+    dataVersion: z.int().meta({ description: "The plan's data version the preview was read at" }),
+    digest: z
+      .string()
+      .meta({ description: 'Fingerprint of the change set, to be sent back with an acceptance' }),
   })
   .meta({ id: 'WorkbookPreview' });
 /** What an uploaded report workbook would change. */
 export type WorkbookPreview = z.infer<typeof WorkbookPreview>;
+
+/** Accepting a previewed workbook: the same file, with the data version and digest its preview gave. */
+export const WorkbookApplyBody = WorkbookPreviewBody.extend({
+  dataVersion: z.int().min(0),
+  digest: z.string().max(100),
+})
+  .strict()
+  .meta({ id: 'WorkbookApplyBody' });
+/** Accepting a previewed workbook. */
+export type WorkbookApplyBody = z.infer<typeof WorkbookApplyBody>;
+
+/** A workbook written: the cells applied and the plan's new data version. */
+export const WorkbookApplied = z
+  .object({
+    round: Round,
+    applied: WorkbookPreview.shape.changes,
+    dataVersion: z.int(),
+  })
+  .meta({ id: 'WorkbookApplied' });
+/** A workbook written. */
+export type WorkbookApplied = z.infer<typeof WorkbookApplied>;

@@ -7,3 +7,6 @@ export * from './follow-up/open-data.js';
 export * from './follow-up/report-xlsx.js';
 export * from './follow-up/report-pdf.js';
 export * from './follow-up/workbook-read.js';
+export * from './follow-up/workbook-apply.js';
+export * from './part-workbook/part-form.js';
+export * from './part-workbook/part-workbook.js';

@@ -29,6 +29,9 @@ import { RoundService } from './services/round.service.js';
 import { RoundPartService } from './services/round-part.service.js';
 import { RoundDiffService } from './services/round-diff.service.js';
 import { ReportService } from './services/report.service.js';
+import { PlanWorkbookService } from './services/plan-workbook.service.js';
+import { PartWorkbookService } from './services/part-workbook.service.js';
+import { PlanEditRepository } from './repositories/plan-edit.repository.js';
 import { RsLinkService } from './services/rs-link.service.js';
 import { RsService } from './services/rs.service.js';
 import { ReferenceService } from './services/reference.service.js';
@@ -58,6 +61,10 @@ export interface AppContext {
   imports: ImportService;
   /** The published follow-up report (HTML, PDF, Excel) and the open data behind it. */
   reports: ReportService;
+  /** The report workbook's round trip: an edited export previewed, then applied. */
+  planWorkbooks: PlanWorkbookService;
+  /** A ministry's part of an open round as a workbook, downloaded and uploaded into its draft. */
+  partWorkbooks: PartWorkbookService;
   /** The RS system's open data (行政事業レビュー) and its links to budget projects. */
   rs: RsService;
   /** Links from budget projects (該当事業) to RS projects. */
@@ -105,6 +112,7 @@ export async function openContext(options: {
       options.clock,
     );
     const reports = new ReportService(plans, planRepository, evaluations);
+    const parts = new RoundPartService(planRepository, roundRepository, options.clock);
     return {
       database,
       clock: options.clock,
@@ -114,10 +122,17 @@ export async function openContext(options: {
       plans,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
       rounds: new RoundService(planRepository, roundRepository, options.clock),
-      parts: new RoundPartService(planRepository, roundRepository, options.clock),
+      parts,
+      partWorkbooks: new PartWorkbookService(parts),
       diffs: new RoundDiffService(planRepository),
       evaluations,
       reports,
+      planWorkbooks: new PlanWorkbookService(
+        reports,
+        planRepository,
+        new PlanEditRepository(database.db),
+        options.clock,
+      ),
       rs: new RsService(new RsRepository(database.db), options.clock),
       rsLinks: new RsLinkService(new RsLinkRepository(database.db), options.clock),
       auth: new AuthService(

@@ -1,6 +1,6 @@
 // The authorization matrix's rows for what is published from a plan: the report, its workbook read back, the
 // open data, and the links to the RS system's budget data (authorization-matrix.ts holds the rest).
-import { all, COORDINATION, P, type Row } from './authorization-principals.js';
+import { all, answers, COORDINATION, P, R, WRITE_GUARD, type Row } from './authorization-principals.js';
 
 export const PUBLICATION_ROWS: Row[] = [
   {
@@ -49,6 +49,54 @@ export const PUBLICATION_ROWS: Row[] = [
           payload: { contentBase64: 'AAAA' },
         }),
         expect: COORDINATION('200'),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/plans/{slug}/report/workbook/apply',
+    cases: [
+      {
+        // Checked against the plan's version first: a version the plan never had is a stale preview.
+        name: 'a stale preview',
+        request: (f) => ({
+          method: 'POST',
+          url: `${P(f)}/report/workbook/apply?round=${f.publishedRoundId}`,
+          payload: { contentBase64: 'AAAA', dataVersion: 999999, digest: 'x' },
+        }),
+        expect: COORDINATION('409 stale_version'),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/plans/{slug}/rounds/{roundId}/parts/{partId}/workbook',
+    cases: [
+      {
+        name: "unpublished, 厚's part",
+        request: (f) => ({ method: 'GET', url: `${R(f, f.openRoundId)}/parts/${f.ownPartId}/workbook` }),
+        expect: answers('200', {
+          anonymous: '404 round_not_found',
+          reporterOther: '403 not_yours',
+          expert: '403 not_yours',
+        }),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/plans/{slug}/rounds/{roundId}/parts/{partId}/workbook',
+    cases: [
+      {
+        // Read before anything is written: a file that is no workbook names what it expected.
+        name: "unpublished, 厚's draft, a file that is no workbook",
+        request: (f) => ({
+          method: 'POST',
+          url: `${R(f, f.openRoundId)}/parts/${f.ownPartId}/workbook`,
+          payload: { contentBase64: 'AAAA' },
+        }),
+        expect: answers('400 workbook_invalid', {
+          ...WRITE_GUARD,
+          reporterOther: '403 not_yours',
+          expert: '403 not_yours',
+        }),
       },
     ],
   },

@@ -1,19 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@kotei/domain';
-import type {
-  DataCatalogue,
-  DataFile,
-  Dataset,
-  PlanTree,
-  ReportCapabilities,
-  Round,
-  WorkbookPreview,
-} from '@kotei/contracts';
+import type { DataCatalogue, DataFile, Dataset, PlanTree, ReportCapabilities, Round } from '@kotei/contracts';
 import {
   buildFollowUpReport,
   dataPackage,
-  diffTables,
-  readReportWorkbook,
   DEFAULT_DATA_LICENSE,
   launchChromium,
   OPEN_DATA_TABLES,
@@ -33,7 +23,6 @@ import {
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import type { EvaluationService } from './evaluation.service.js';
 import type { PlanService } from './plan.service.js';
-import { requirePermission, type Actor } from './actor.js';
 
 /** What the report can be rendered as. */
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'json', 'csv'] as const;
@@ -207,23 +196,6 @@ export class ReportService {
       etag: etagOf(body),
       lastModified: data.updatedAt,
     };
-  }
-
-  /**
-   * What an edited report workbook would change in a published round's data, cell by cell, with every cell it
-   * could not read (worksheet, address, expected). Coordinators and admins; writes nothing.
-   */
-  async previewWorkbook(
-    actor: Actor,
-    slug: string,
-    bytes: Uint8Array,
-    roundId?: string,
-  ): Promise<WorkbookPreview> {
-    requirePermission(actor, 'plan:edit');
-    const data = await this.roundData(slug, roundId);
-    const current = openDataTables(data.tree, data.round);
-    const { tables, issues } = await readReportWorkbook(bytes, current);
-    return { round: data.round, changes: issues.length > 0 ? [] : diffTables(current, tables), issues };
   }
 
   /** Whether PDF output works on this machine, and what to install when it does not. Public. */

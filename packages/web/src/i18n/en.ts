@@ -719,5 +719,17 @@ export const en: Messages = {
   'round.tasks.due': 'To write or review',
   'round.tasks.none': 'None.',
   'round.tasks.reason': 'Reason for return: {reason}',
+  'round.workbook.title': 'Report in Excel',
+  'round.workbook.download': 'Download as Excel',
+  'round.workbook.upload': 'Upload the filled-in workbook',
+  'round.workbook.busy': 'Uploading…',
+  'round.workbook.done': 'The workbook is saved into the draft.',
+  'round.workbook.invalid': 'Some cells cannot be taken, so nothing was saved.',
+  'round.workbook.wrongPart':
+    "This workbook is another part's (another ministry or measure). Download this part's workbook and fill it in.",
+  'round.workbook.stale':
+    'The part changed after the workbook was downloaded. Download it again and fill it in.',
+  'round.workbook.locked': 'This part is submitted or approved: it takes no workbook.',
+  'round.workbook.failed': 'The workbook could not be taken (error code: {code}).',
   'round.tasks.signIn': 'Sign in to see your tasks.',
 };

@@ -720,6 +720,18 @@ export const ja = {
   'round.tasks.due': '作成・確認が必要なもの',
   'round.tasks.none': 'ありません。',
   'round.tasks.reason': '差戻しの理由: {reason}',
+  'round.workbook.title': 'Excelで報告する',
+  'round.workbook.download': 'Excelでダウンロード',
+  'round.workbook.upload': '記入したExcelをアップロード',
+  'round.workbook.busy': 'アップロードしています…',
+  'round.workbook.done': 'Excelの内容を下書きに保存しました。',
+  'round.workbook.invalid': 'Excelに取り込めないセルがあるため、何も保存していません。',
+  'round.workbook.wrongPart':
+    'このExcelは別の報告（別の府省または施策）のものです。この報告のExcelをダウンロードして記入してください。',
+  'round.workbook.stale':
+    'Excelをダウンロードした後に報告が更新されています。ダウンロードし直して記入してください。',
+  'round.workbook.locked': 'この報告は提出済みまたは承認済みのため、Excelを取り込めません。',
+  'round.workbook.failed': '取り込めませんでした（エラーコード: {code}）。',
   'round.tasks.signIn': 'ログインするとタスクが表示されます。',
 };
 

@@ -1,15 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  DataCatalogue,
-  ErrorBody,
-  ReportCapabilities,
-  SlugParam,
-  WorkbookPreview,
-  WorkbookPreviewBody,
-} from '@kotei/contracts';
-import { actorOf } from '../auth.js';
+import { DataCatalogue, ErrorBody, ReportCapabilities, SlugParam } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
 import { REPORT_FORMATS, type RenderedFile } from '../../services/report.service.js';
 
@@ -77,37 +69,6 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
         return sendFile(request, reply, file, format !== 'html');
       },
-    );
-
-    app.post(
-      '/plans/:slug/report/workbook/preview',
-      {
-        bodyLimit: 16 * 1024 * 1024,
-        schema: {
-          tags: ['reports'],
-          summary:
-            "Read an edited report workbook and list what it would change in a published round's data, cell by cell, and every cell it cannot read; writes nothing (coordinator, admin)",
-          security: [{ session: [], csrf: [] }],
-          params: z.object({ slug: SlugParam }),
-          querystring: z.object({ round: z.uuid().optional() }),
-          body: WorkbookPreviewBody,
-          response: {
-            200: WorkbookPreview,
-            400: ErrorBody,
-            401: ErrorBody,
-            403: ErrorBody,
-            404: ErrorBody,
-            409: ErrorBody,
-          },
-        },
-      },
-      (request) =>
-        ctx.reports.previewWorkbook(
-          actorOf(request),
-          request.params.slug,
-          Buffer.from(request.body.contentBase64, 'base64'),
-          request.query.round,
-        ),
     );
 
     app.get(

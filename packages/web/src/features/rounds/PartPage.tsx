@@ -13,6 +13,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { PartDecisions } from './PartDecisions';
 import { ActualFields, BulletFields, PhaseFields } from './PartFields';
 import { PartThread } from './PartThread';
+import { PartWorkbook } from './PartWorkbook';
 import { usePartDraft, type SaveStatus } from './usePartDraft';
 import './rounds.css';
 
@@ -79,6 +80,16 @@ function PartEditor({
     <>
       <PartHeader part={part} />
       {!part.mayEdit && <p className="notice">{t('round.part.readOnly')}</p>}
+      {user !== null && (
+        <PartWorkbook
+          address={address}
+          mayUpload={part.mayEdit && conflict === null}
+          onUploaded={(uploaded) => {
+            setRefusal(null);
+            editor.replace(uploaded);
+          }}
+        />
+      )}
       <div
         role="status"
         className="round-save-status"

@@ -7,11 +7,12 @@ import { useI18n } from '../../i18n/useI18n';
 import { formatDate } from '../../lib/date-format';
 import { partPath } from '../../ui/paths';
 import { ResourceView } from '../../ui/status';
+import { PartWorkbook } from './PartWorkbook';
 import './rounds.css';
 
 type Task = MyTasks['tasks'][number];
 
-function TaskList({ tasks, label }: { tasks: Task[]; label: string }) {
+function TaskList({ tasks, label, reload }: { tasks: Task[]; label: string; reload: () => void }) {
   const { t, lang } = useI18n();
   return (
     <section aria-label={label} className="round-section">
@@ -29,6 +30,11 @@ function TaskList({ tasks, label }: { tasks: Task[]; label: string }) {
               {task.round.deadline && (
                 <span> · {t('round.deadline', { date: formatDate(task.round.deadline, lang) })}</span>
               )}
+              <PartWorkbook
+                address={{ slug: task.plan.slug, roundId: task.round.id, partId: task.id }}
+                mayUpload={['not_started', 'draft', 'returned'].includes(task.state)}
+                onUploaded={reload}
+              />
               {task.returnReason && (
                 <p className="round-tasks__reason">
                   {t('round.tasks.reason', { reason: task.returnReason })}
@@ -64,14 +70,20 @@ export default function TasksPage() {
       >
         {({ tasks }) => (
           <>
-            <TaskList label={t('round.tasks.overdue')} tasks={tasks.filter((task) => task.isOverdue)} />
+            <TaskList
+              label={t('round.tasks.overdue')}
+              tasks={tasks.filter((task) => task.isOverdue)}
+              reload={reload}
+            />
             <TaskList
               label={t('round.tasks.returned')}
               tasks={tasks.filter((task) => !task.isOverdue && task.state === 'returned')}
+              reload={reload}
             />
             <TaskList
               label={t('round.tasks.due')}
               tasks={tasks.filter((task) => !task.isOverdue && task.state !== 'returned')}
+              reload={reload}
             />
           </>
         )}
