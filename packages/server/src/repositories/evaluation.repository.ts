@@ -209,10 +209,14 @@ export class EvaluationRepository {
         if (open === undefined) return false;
         if (baseVersion === 0) await trx.insertInto('round_overall_evaluation').values(row).execute();
         else {
-          const { round_id: _roundId, ...set } = row;
           const result = await trx
             .updateTable('round_overall_evaluation')
-            .set(set)
+            .set({
+              text: row.text,
+              version: row.version,
+              updated_by: row.updated_by,
+              updated_at: row.updated_at,
+            })
             .where('round_id', '=', row.round_id)
             .where('version', '=', baseVersion)
             .executeTakeFirst();

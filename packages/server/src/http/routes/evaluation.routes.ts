@@ -136,6 +136,16 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           request.body,
         ),
     );
+  };
+}
+
+/**
+ * What the coordinating office and the experts keep beside the evaluations: the round's overall evaluation text
+ * (read with the evaluations) and the declared conflicts of interest.
+ */
+export function evaluationPanelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await Promise.resolve();
 
     app.put(
       '/plans/:slug/rounds/:roundId/overall-evaluation',
