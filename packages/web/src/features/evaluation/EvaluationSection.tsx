@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Evaluation, Round } from '../../api/types';
+import type { Evaluation, OverallEvaluation, Round } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { LoadError, Loading } from '../../ui/status';
@@ -60,6 +60,10 @@ function RoundEvaluations({
   const loadedRound: Round | null = resource.status === 'success' ? resource.data.round : null;
   const [round, setRound] = useState<Round | null>(loadedRound);
   if (loadedRound !== null && loadedRound !== round) setRound(loadedRound);
+  // Likewise the overall evaluation: its panel stays mounted through a reload, keeping its message and text.
+  const loadedOverall = resource.status === 'success' ? resource.data.overall : undefined;
+  const [overall, setOverall] = useState<OverallEvaluation | null | undefined>(loadedOverall);
+  if (loadedOverall !== undefined && loadedOverall !== overall) setOverall(loadedOverall);
 
   const onSubmitting = useCallback(() => {
     setSaved(null);
@@ -80,7 +84,8 @@ function RoundEvaluations({
   }, [listed, saved]);
 
   const isOpen = round !== null && (round.state === 'open' || round.state === 'closed');
-  if (resource.status === 'loading' && saved === null && changed === null) return <Loading />;
+  if (resource.status === 'loading' && saved === null && changed === null && overall === undefined)
+    return <Loading />;
   if (resource.status === 'error') {
     if (resource.error.code === 'round_not_found')
       return <p className="notice">{t('evaluation.roundNotFound', { round: roundId })}</p>;
@@ -94,11 +99,11 @@ function RoundEvaluations({
           {t('plans.asOf', { date: formatDate(round.asOfDate, lang) })})
         </p>
       )}
-      {round !== null && resource.status === 'success' && (
+      {round !== null && overall !== undefined && (
         <OverallEvaluationPanel
           slug={slug}
           round={round}
-          overall={resource.data.overall}
+          overall={overall}
           canCompile={canCompileEvaluations(user)}
           onSaved={reload}
         />
