@@ -10,6 +10,7 @@ import { ApiTokenRepository } from './repositories/api-token.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { EvaluationRepository } from './repositories/evaluation.repository.js';
+import { ConflictOfInterestRepository } from './repositories/conflict-of-interest.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { RoundRepository } from './repositories/round.repository.js';
@@ -23,6 +24,8 @@ import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { ApiTokenService } from './services/api-token.service.js';
 import { AuthService } from './services/auth.service.js';
 import { EvaluationService } from './services/evaluation.service.js';
+import { OverallEvaluationService } from './services/overall-evaluation.service.js';
+import { ConflictOfInterestService } from './services/conflict-of-interest.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
@@ -53,6 +56,8 @@ export interface AppContext {
   /** What changed in a measure between two published rounds. */
   diffs: RoundDiffService;
   evaluations: EvaluationService;
+  overallEvaluations: OverallEvaluationService;
+  conflicts: ConflictOfInterestService;
   auth: AuthService;
   /** API tokens for scripts. */
   tokens: ApiTokenService;
@@ -106,9 +111,12 @@ export async function openContext(options: {
       options.clock,
       options.onWarmingError ?? (() => undefined),
     );
+    const evaluationRepository = new EvaluationRepository(database.db);
+    const conflictRepository = new ConflictOfInterestRepository(database.db);
     const evaluations = new EvaluationService(
       planRepository,
-      new EvaluationRepository(database.db),
+      evaluationRepository,
+      conflictRepository,
       options.clock,
     );
     const reports = new ReportService(plans, planRepository, evaluations);
@@ -126,6 +134,13 @@ export async function openContext(options: {
       partWorkbooks: new PartWorkbookService(parts),
       diffs: new RoundDiffService(planRepository),
       evaluations,
+      overallEvaluations: new OverallEvaluationService(planRepository, evaluationRepository, options.clock),
+      conflicts: new ConflictOfInterestService(
+        planRepository,
+        conflictRepository,
+        evaluationRepository,
+        options.clock,
+      ),
       reports,
       planWorkbooks: new PlanWorkbookService(
         reports,

@@ -3,3 +3,4 @@ export * from './round-part.js';
 export * from './phase-state.js';
 export * from './actual-checks.js';
 export * from './round-diff.js';
+export * from './evaluation-rules.js';

@@ -211,7 +211,15 @@ function evaluationSection(report: FollowUpReport): string {
               )}</td></tr>`,
           )
           .join('')}</tbody></table>`;
-  return `<section class="evaluations"><h2>有識者による総合評価</h2>${body}</section>`;
+  // The coordinating office's compiled text first, its line breaks kept as paragraphs.
+  const overall =
+    report.overallEvaluation === null
+      ? ''
+      : `<div class="overall-evaluation">${report.overallEvaluation
+          .split(/\n+/)
+          .map((line) => `<p>${h(line)}</p>`)
+          .join('')}</div>`;
+  return `<section class="evaluations"><h2>有識者による総合評価</h2>${overall}${body}</section>`;
 }
 
 /** The report as one self-contained HTML document laid out for printing on the paper (no outside asset). */

@@ -136,6 +136,8 @@ export interface FollowUpReport {
   goals: ReportGoal[];
   sheets: ReportSheet[];
   evaluations: ReportEvaluation[];
+  /** The overall evaluation the coordinating office compiled from the experts' (有識者による総合評価); null if none. */
+  overallEvaluation: string | null;
   /** The plan's own status vocabulary (#16): Open SDG statuses or A/B/N/F grades. */
   statusMethod: StatusMethod;
   /** The summary table's columns, in the plan's vocabulary. */
@@ -273,12 +275,13 @@ function summaryLine(label: string, summary: StatusSummary, method: StatusMethod
 
 /**
  * The follow-up report of a plan at a published round, from the plan tree read at the round's as-of date and
- * the round's evaluations. Progress is the round's own; actuals are those known at the as-of date.
+ * the round's evaluations with the overall text compiled from them. Progress is the round's own; actuals are those known at the as-of date.
  */
 export function buildFollowUpReport(
   tree: PlanTree,
   round: Round,
   evaluations: readonly Evaluation[],
+  overallEvaluation: string | null = null,
 ): FollowUpReport {
   const columns = periodColumns(
     tree.sheets.flatMap((s) => s.measures.flatMap((m) => m.phases.map((p) => p.period))),
@@ -323,6 +326,7 @@ export function buildFollowUpReport(
         comment: e.comment,
         evaluator: e.evaluator.displayName,
       })),
+    overallEvaluation,
     statusMethod: tree.statusMethod,
     summaryColumns:
       tree.statusMethod === 'abnf'

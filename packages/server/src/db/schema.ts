@@ -301,6 +301,42 @@ export interface EvaluationTable {
   rating: string;
   comment: string;
   created_at: string;
+  /** Raised by every edit and the withdrawal; a write based on another version is stale. */
+  version: number;
+  updated_at: string | null;
+  /** Set when the expert withdrew it; a withdrawn evaluation is kept, with its history, but no longer stands. */
+  withdrawn_at: string | null;
+}
+
+/** One state an evaluation passed through: as written, after each edit, and as withdrawn. */
+export interface EvaluationVersionTable {
+  id: string;
+  evaluation_id: string;
+  version: number;
+  action: string;
+  rating: string;
+  comment: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+/** An expert's declared conflict of interest (利益相反) on a sheet of a plan: they rate it in no round. */
+export interface ConflictOfInterestTable {
+  id: string;
+  plan_id: string;
+  sheet_id: string;
+  expert_id: string;
+  reason: string;
+  declared_at: string;
+}
+
+/** The round's overall evaluation (有識者による総合評価) as the coordinating office compiles it. */
+export interface RoundOverallEvaluationTable {
+  round_id: string;
+  text: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
 }
 
 export interface RevisionTable {
@@ -400,6 +436,9 @@ export interface DB {
   reported_actual: ReportedActualTable;
   part_comment: PartCommentTable;
   evaluation: EvaluationTable;
+  evaluation_version: EvaluationVersionTable;
+  conflict_of_interest: ConflictOfInterestTable;
+  round_overall_evaluation: RoundOverallEvaluationTable;
   revision: RevisionTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;

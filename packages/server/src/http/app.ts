@@ -16,7 +16,7 @@ import type { AppContext } from '../context.js';
 import { registerAuth } from './auth.js';
 import { handleError, handleFrameworkError, makeClientErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.routes.js';
-import { evaluationRoutes } from './routes/evaluation.routes.js';
+import { evaluationPanelRoutes, evaluationRoutes } from './routes/evaluation.routes.js';
 import { rsRoutes } from './routes/rs.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
@@ -113,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(planRoutes(ctx));
       await api.register(roundRoutes(ctx));
       await api.register(evaluationRoutes(ctx));
+      await api.register(evaluationPanelRoutes(ctx));
       await api.register(rsRoutes(ctx));
       await api.register(searchRoutes(ctx));
       await api.register(importRoutes(ctx));

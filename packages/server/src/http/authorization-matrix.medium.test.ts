@@ -5,7 +5,7 @@ import type { PlanTree, RoundBoard, RoundPart } from '@kotei/contracts';
 import { prepareFirstStart, SAMPLE_DOCUMENT } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
 import { signIn } from '../testing/sign-in.js';
-import { openRound } from '../testing/rounds.js';
+import { openRound, publishWholeRound } from '../testing/rounds.js';
 import { buildApp } from './app.js';
 import { MATRIX, PRINCIPALS, type Fixture, type Principal } from './authorization-matrix.js';
 
@@ -92,6 +92,20 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       headers: admin,
       payload: { version: mext.version },
     });
+    // The expert's evaluation of sheet 1 in the open round, and in a later round published since.
+    const evaluate = async (roundId: string) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/plans/${SLUG}/rounds/${roundId}/evaluations`,
+          headers: headers.expert,
+          payload: { target: { kind: 'sheet', number: 1 }, rating: 'good', comment: '順調' },
+        })
+      ).json<{ id: string }>().id;
+    const evaluationId = await evaluate(open.id);
+    const evaluated = await openRound(app, admin, SLUG, { asOfDate: '2026-07-01', measureIds: [measure.id] });
+    const publishedEvaluationId = await evaluate(evaluated.id);
+    await publishWholeRound(app, admin, SLUG, evaluated.id);
     // Sessions and tokens the owner may end (and others may not see), one per principal that might try.
     const spareSession = await signIn(app, 'admin', first.admin?.password ?? '');
     const sessions = await app.inject({ url: '/api/auth/sessions', headers: spareSession });
@@ -114,13 +128,16 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       openRoundId: open.id,
       ownPartId: partOf('厚'),
       otherPartId: partOf('文'),
+      evaluationId,
+      evaluatedRoundId: evaluated.id,
+      publishedEvaluationId,
       spareSessionId,
       spareTokenId: spareToken.json<{ token: { id: string } }>().token.id,
       adminPassword: first.admin?.password ?? '',
       sample: readFileSync(SAMPLE_DOCUMENT).toString('base64'),
       dayCounter: 0,
     } satisfies Fixture);
-  });
+  }, 60_000);
   afterAll(async () => {
     await (app as FastifyInstance | undefined)?.close();
     await (database as TestDatabase | undefined)?.dispose();

@@ -17,6 +17,7 @@ import {
 
 export { PRINCIPALS, type Fixture, type Principal } from './authorization-principals.js';
 import { PUBLICATION_ROWS } from './authorization-matrix-publication.js';
+import { EVALUATION_ROWS } from './authorization-matrix-evaluations.js';
 
 export const MATRIX: Row[] = [
   {
@@ -451,6 +452,7 @@ export const MATRIX: Row[] = [
       },
     ],
   },
+  ...EVALUATION_ROWS,
   ...PUBLICATION_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {

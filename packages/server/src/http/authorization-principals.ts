@@ -29,6 +29,12 @@ export interface Fixture {
   ownPartId: string;
   /** 文's part of the open round, submitted. */
   otherPartId: string;
+  /** The expert's evaluation of sheet 1 in the open round (version 1). */
+  evaluationId: string;
+  /** A second published round, which the expert evaluated before its publication. */
+  evaluatedRoundId: string;
+  /** The expert's evaluation of sheet 1 in that round. */
+  publishedEvaluationId: string;
   spareSessionId: string;
   spareTokenId: string;
   adminPassword: string;

@@ -480,6 +480,8 @@ export class RoundRepository {
           'strategic_goal.number as goal_number',
         ])
         .where('evaluation.round_id', '=', roundId)
+        // A withdrawn evaluation is kept with its history but is not published.
+        .where('evaluation.withdrawn_at', 'is', null)
         .execute(),
     ]);
     return { parts, bullets, actuals, evaluations };

@@ -87,12 +87,12 @@ export class ReportService {
   async model(planRef: string, roundId?: string): Promise<{ data: RoundData; report: FollowUpReport }> {
     const data = await this.roundData(planRef, roundId);
     // A report is of a published round, whose evaluations are public: read as the public reads them.
-    const { evaluations } = await this.evaluations.list(
+    const { evaluations, overall } = await this.evaluations.list(
       { user: null, requestId: null },
       data.tree.slug,
       data.round.id,
     );
-    return { data, report: buildFollowUpReport(data.tree, data.round, evaluations) };
+    return { data, report: buildFollowUpReport(data.tree, data.round, evaluations, overall?.text ?? null) };
   }
 
   /** The report in a format: html, pdf (A3 or A4 landscape), xlsx, json (the plan tree) or csv (one table). */

@@ -2165,6 +2165,498 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{slug}/rounds/{roundId}/evaluations/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a round's evaluations, withdrawn ones too (the coordinating office: all; an expert: their own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationHistory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/evaluations/{evaluationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit your evaluation until the round is published; a stale version gets 409 with the evaluation as it stands */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                    evaluationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateEvaluationBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evaluation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationConflict"] | components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/evaluations/{evaluationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your evaluation until the round is published; its history is kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                    evaluationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WithdrawEvaluationBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evaluation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationConflict"] | components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/overall-evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the round's overall evaluation (coordinator, admin) until the round is published; read with its evaluations */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveOverallEvaluationBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OverallEvaluation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OverallEvaluationConflict"] | components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/conflicts-of-interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declared conflicts of interest (利益相反) on the plan's sheets (the coordinating office: all; an expert: their own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConflictOfInterestList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare a conflict of interest on a sheet (expert, admin): you then rate it in no round of the plan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeclareConflictBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConflictOfInterest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{slug}/rs-links": {
         parameters: {
             query?: never;
@@ -4066,6 +4558,12 @@ export interface components {
             };
             /** @description ISO instant */
             createdAt: string;
+            /** @description Raised by every edit; an edit or withdrawal names the version it saw */
+            version: number;
+            /** @description ISO instant of the last edit; null if never edited */
+            updatedAt: string | null;
+            /** @description The caller wrote it (and may edit or withdraw it until publication) */
+            isOwn: boolean;
         };
         CreateEvaluationBodyInput: {
             target: components["schemas"]["EvaluationTargetInput"];
@@ -4073,9 +4571,107 @@ export interface components {
             rating: "good" | "fair" | "concern" | "serious";
             comment: string;
         };
+        UpdateEvaluationBodyInput: {
+            version: number;
+            /** @enum {string} */
+            rating: "good" | "fair" | "concern" | "serious";
+            comment: string;
+        };
+        WithdrawEvaluationBodyInput: {
+            version: number;
+        };
+        EvaluationConflictInput: {
+            error: {
+                /** @constant */
+                code: "stale_version";
+                message: string;
+                details: {
+                    path: string;
+                    message: string;
+                }[];
+                requestId?: string;
+            };
+            current: components["schemas"]["EvaluationInput"];
+        };
+        EvaluationVersionInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            evaluationId: string;
+            target: components["schemas"]["EvaluationTargetInput"];
+            evaluator: {
+                displayName: string;
+            };
+            version: number;
+            /** @enum {string} */
+            action: "create" | "edit" | "withdraw";
+            /** @enum {string} */
+            rating: "good" | "fair" | "concern" | "serious";
+            comment: string;
+            changedBy: {
+                displayName: string;
+            };
+            /** @description ISO instant */
+            changedAt: string;
+        };
+        EvaluationHistoryInput: {
+            versions: components["schemas"]["EvaluationVersionInput"][];
+        };
+        OverallEvaluationInput: {
+            text: string;
+            version: number;
+            updatedBy: {
+                displayName: string;
+            };
+            /** @description ISO instant */
+            updatedAt: string;
+        };
+        SaveOverallEvaluationBodyInput: {
+            version: number;
+            text: string;
+        };
+        OverallEvaluationConflictInput: {
+            error: {
+                /** @constant */
+                code: "stale_version";
+                message: string;
+                details: {
+                    path: string;
+                    message: string;
+                }[];
+                requestId?: string;
+            };
+            current: components["schemas"]["OverallEvaluationInput"] | null;
+        };
+        ConflictOfInterestInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /** @description 工程表 number */
+            sheet: number;
+            expert: {
+                displayName: string;
+            };
+            isOwn: boolean;
+            reason: string;
+            /** @description ISO instant */
+            declaredAt: string;
+        };
+        ConflictOfInterestListInput: {
+            conflicts: components["schemas"]["ConflictOfInterestInput"][];
+        };
+        DeclareConflictBodyInput: {
+            /** @description 工程表 number */
+            sheet: number;
+            reason: string;
+        };
         EvaluationListInput: {
             round: components["schemas"]["RoundInput"];
             evaluations: components["schemas"]["EvaluationInput"][];
+            overall: components["schemas"]["OverallEvaluationInput"] | null;
         };
         ActualFlagInput: {
             /** @enum {string} */
@@ -5527,6 +6123,12 @@ export interface components {
             };
             /** @description ISO instant */
             createdAt: string;
+            /** @description Raised by every edit; an edit or withdrawal names the version it saw */
+            version: number;
+            /** @description ISO instant of the last edit; null if never edited */
+            updatedAt: string | null;
+            /** @description The caller wrote it (and may edit or withdraw it until publication) */
+            isOwn: boolean;
         };
         CreateEvaluationBody: {
             target: components["schemas"]["EvaluationTarget"];
@@ -5534,9 +6136,107 @@ export interface components {
             rating: "good" | "fair" | "concern" | "serious";
             comment: string;
         };
+        UpdateEvaluationBody: {
+            version: number;
+            /** @enum {string} */
+            rating: "good" | "fair" | "concern" | "serious";
+            comment: string;
+        };
+        WithdrawEvaluationBody: {
+            version: number;
+        };
+        EvaluationConflict: {
+            error: {
+                /** @constant */
+                code: "stale_version";
+                message: string;
+                details: {
+                    path: string;
+                    message: string;
+                }[];
+                requestId?: string;
+            };
+            current: components["schemas"]["Evaluation"];
+        };
+        EvaluationVersion: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            evaluationId: string;
+            target: components["schemas"]["EvaluationTarget"];
+            evaluator: {
+                displayName: string;
+            };
+            version: number;
+            /** @enum {string} */
+            action: "create" | "edit" | "withdraw";
+            /** @enum {string} */
+            rating: "good" | "fair" | "concern" | "serious";
+            comment: string;
+            changedBy: {
+                displayName: string;
+            };
+            /** @description ISO instant */
+            changedAt: string;
+        };
+        EvaluationHistory: {
+            versions: components["schemas"]["EvaluationVersion"][];
+        };
+        OverallEvaluation: {
+            text: string;
+            version: number;
+            updatedBy: {
+                displayName: string;
+            };
+            /** @description ISO instant */
+            updatedAt: string;
+        };
+        SaveOverallEvaluationBody: {
+            version: number;
+            text: string;
+        };
+        OverallEvaluationConflict: {
+            error: {
+                /** @constant */
+                code: "stale_version";
+                message: string;
+                details: {
+                    path: string;
+                    message: string;
+                }[];
+                requestId?: string;
+            };
+            current: components["schemas"]["OverallEvaluation"] | null;
+        };
+        ConflictOfInterest: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /** @description 工程表 number */
+            sheet: number;
+            expert: {
+                displayName: string;
+            };
+            isOwn: boolean;
+            reason: string;
+            /** @description ISO instant */
+            declaredAt: string;
+        };
+        ConflictOfInterestList: {
+            conflicts: components["schemas"]["ConflictOfInterest"][];
+        };
+        DeclareConflictBody: {
+            /** @description 工程表 number */
+            sheet: number;
+            reason: string;
+        };
         EvaluationList: {
             round: components["schemas"]["Round"];
             evaluations: components["schemas"]["Evaluation"][];
+            overall: components["schemas"]["OverallEvaluation"] | null;
         };
         ActualFlag: {
             /** @enum {string} */

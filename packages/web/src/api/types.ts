@@ -18,6 +18,12 @@ export type Evaluation = Schemas['Evaluation'];
 export type EvaluationList = Schemas['EvaluationList'];
 /** What an evaluation is about: the plan, a goal or a sheet. */
 export type EvaluationTarget = Schemas['EvaluationTarget'];
+/** One state an evaluation passed through (as written, edited or withdrawn). */
+export type EvaluationVersion = Schemas['EvaluationVersion'];
+/** The round's overall evaluation the coordinating office compiled. */
+export type OverallEvaluation = Schemas['OverallEvaluation'];
+/** An expert's declared conflict of interest on a sheet. */
+export type ConflictOfInterest = Schemas['ConflictOfInterest'];
 /** What POST /api/imports/preview and /api/imports accept. */
 export type ImportBody = Schemas['ImportBodyInput'];
 /** POST /api/imports/preview. */

@@ -35,6 +35,8 @@ function useErrorLines(): (error: ApiError) => ErrorLine[] {
       return [{ field: 'target', message: t('evaluation.error.exists') }];
     if (error.code === 'unknown_evaluation_target')
       return [{ field: 'target', message: t('evaluation.error.unknownTarget') }];
+    if (error.code === 'conflict_of_interest')
+      return [{ field: 'target', message: t('evaluation.error.conflictOfInterest') }];
     if (error.code === 'unauthenticated') return [{ field: null, message: t('evaluation.error.signIn') }];
     if (error.status === 403) return [{ field: null, message: t('evaluation.error.forbidden') }];
     if (error.details.length > 0) {
@@ -100,8 +102,8 @@ function FormErrors({
   );
 }
 
-/** The four ratings as radio buttons, best first. */
-function RatingChoice({
+/** The four ratings as radio buttons, best first (the new evaluation's form and the edit form). */
+export function RatingChoice({
   rating,
   describedBy,
   onChange,

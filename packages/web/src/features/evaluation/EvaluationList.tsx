@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Evaluation, EvaluationTarget } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
@@ -47,9 +48,18 @@ export function TargetName({ target, titles }: { target: EvaluationTarget; title
   );
 }
 
-function EvaluationItem({ evaluation, isNew }: { evaluation: Evaluation; isNew: boolean }) {
+function EvaluationItem({
+  evaluation,
+  isNew,
+  actions,
+}: {
+  evaluation: Evaluation;
+  isNew: boolean;
+  actions: ReactNode;
+}) {
   const { t, lang } = useI18n();
   const date = japanDateOf(evaluation.createdAt);
+  const updated = evaluation.updatedAt === null ? null : japanDateOf(evaluation.updatedAt);
   return (
     <li
       className="evaluation"
@@ -77,7 +87,16 @@ function EvaluationItem({ evaluation, isNew }: { evaluation: Evaluation; isNew: 
             <time dateTime={date}>{formatDate(date, lang)}</time>
           </dd>
         </div>
+        {updated !== null && (
+          <div>
+            <dt>{t('evaluation.edited')}</dt>
+            <dd>
+              <time dateTime={updated}>{formatDate(updated, lang)}</time>
+            </dd>
+          </div>
+        )}
       </dl>
+      {actions}
     </li>
   );
 }
@@ -87,10 +106,13 @@ export function EvaluationList({
   evaluations,
   titles,
   newId,
+  renderActions,
 }: {
   evaluations: readonly Evaluation[];
   titles: TargetTitles;
   newId: string | null;
+  /** The controls shown under an evaluation (its writer's edit and withdraw), if any. */
+  renderActions?: (evaluation: Evaluation) => ReactNode;
 }) {
   const { t } = useI18n();
   if (evaluations.length === 0) return <p className="evaluation-empty">{t('evaluation.empty')}</p>;
@@ -107,7 +129,12 @@ export function EvaluationList({
           </h3>
           <ul className="evaluation-list">
             {group.evaluations.map((evaluation) => (
-              <EvaluationItem key={evaluation.id} evaluation={evaluation} isNew={evaluation.id === newId} />
+              <EvaluationItem
+                key={evaluation.id}
+                evaluation={evaluation}
+                isNew={evaluation.id === newId}
+                actions={renderActions?.(evaluation) ?? null}
+              />
             ))}
           </ul>
         </section>

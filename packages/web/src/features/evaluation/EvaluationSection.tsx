@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Evaluation, Round } from '../../api/types';
+import type { Evaluation, OverallEvaluation, Round } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { LoadError, Loading } from '../../ui/status';
@@ -8,11 +8,16 @@ import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
 import { isId } from '../../lib/ids';
 import { formatDate } from '../../lib/date-format';
-import { canEvaluate } from '../auth/can-evaluate';
+import { canCompileEvaluations, canEvaluate } from '../auth/can-evaluate';
+import type { MessageKey } from '../../i18n/ja';
 import { useSession } from '../auth/useSession';
 import { EvaluationForm } from './EvaluationForm';
 import { EvaluationList, type TargetTitles } from './EvaluationList';
 import { describeTarget } from './evaluation-model';
+import { EvaluationChanges } from './EvaluationChanges';
+import { OverallEvaluationPanel } from './OverallEvaluationPanel';
+import { EvaluationHistory } from './EvaluationHistory';
+import { ConflictsOfInterest } from './ConflictsOfInterest';
 import './evaluation.css';
 
 /** `?round=<id>` picks the round whose evaluations the dashboard shows; anything else is ignored. */
@@ -41,14 +46,28 @@ function RoundEvaluations({
     ),
   );
   const [saved, setSaved] = useState<Evaluation | null>(null);
+  const [changed, setChanged] = useState<MessageKey | null>(null);
+  const onChanged = useCallback(
+    (message: MessageKey | null) => {
+      setSaved(null);
+      setChanged(message);
+      reload();
+    },
+    [reload],
+  );
   // The round as last read: kept while the list reloads after a write, so the form stays mounted (and keeps
   // its target) rather than blinking out with the list.
   const loadedRound: Round | null = resource.status === 'success' ? resource.data.round : null;
   const [round, setRound] = useState<Round | null>(loadedRound);
   if (loadedRound !== null && loadedRound !== round) setRound(loadedRound);
+  // Likewise the overall evaluation: its panel stays mounted through a reload, keeping its message and text.
+  const loadedOverall = resource.status === 'success' ? resource.data.overall : undefined;
+  const [overall, setOverall] = useState<OverallEvaluation | null | undefined>(loadedOverall);
+  if (loadedOverall !== undefined && loadedOverall !== overall) setOverall(loadedOverall);
 
   const onSubmitting = useCallback(() => {
     setSaved(null);
+    setChanged(null);
   }, []);
   const onSaved = useCallback(
     (evaluation: Evaluation) => {
@@ -64,7 +83,9 @@ function RoundEvaluations({
     if (listed) document.getElementById(`evaluation-${saved.id}`)?.focus();
   }, [listed, saved]);
 
-  if (resource.status === 'loading' && saved === null) return <Loading />;
+  const isOpen = round !== null && (round.state === 'open' || round.state === 'closed');
+  if (resource.status === 'loading' && saved === null && changed === null && overall === undefined)
+    return <Loading />;
   if (resource.status === 'error') {
     if (resource.error.code === 'round_not_found')
       return <p className="notice">{t('evaluation.roundNotFound', { round: roundId })}</p>;
@@ -78,14 +99,36 @@ function RoundEvaluations({
           {t('plans.asOf', { date: formatDate(round.asOfDate, lang) })})
         </p>
       )}
+      {round !== null && overall !== undefined && (
+        <OverallEvaluationPanel
+          slug={slug}
+          round={round}
+          overall={overall}
+          canCompile={canCompileEvaluations(user)}
+          onSaved={reload}
+        />
+      )}
       {resource.status === 'success' ? (
-        <EvaluationList evaluations={resource.data.evaluations} titles={titles} newId={saved?.id ?? null} />
+        <EvaluationList
+          evaluations={resource.data.evaluations}
+          titles={titles}
+          newId={saved?.id ?? null}
+          renderActions={(evaluation) =>
+            evaluation.isOwn && isOpen ? (
+              <EvaluationChanges slug={slug} evaluation={evaluation} onChanged={onChanged} />
+            ) : null
+          }
+        />
       ) : (
         <Loading />
       )}
       <p role="status" className="evaluation-saved">
         {saved !== null && t('evaluation.form.saved', { target: describeTarget(saved.target, t) })}
+        {changed !== null && t(changed)}
       </p>
+      {(canEvaluate(user) || canCompileEvaluations(user)) && (
+        <EvaluationHistory slug={slug} roundId={roundId} />
+      )}
       {canEvaluate(user) && round !== null && round.state === 'published' && (
         <p className="notice">{t('evaluation.closed')}</p>
       )}
@@ -144,6 +187,7 @@ export function EvaluationSection({
   headingId: string;
 }) {
   const { t } = useI18n();
+  const { user } = useSession();
   const [searchParams] = useSearchParams();
   const openRoundId = useRoundToEvaluate(slug);
   const roundId = readRoundParam(searchParams.get('round')) ?? openRoundId ?? latestRoundId;
@@ -155,6 +199,9 @@ export function EvaluationSection({
         <p className="evaluation-empty">{t('evaluation.noRound')}</p>
       ) : (
         <RoundEvaluations key={roundId} slug={slug} roundId={roundId} titles={titles} />
+      )}
+      {(canEvaluate(user) || canCompileEvaluations(user)) && (
+        <ConflictsOfInterest slug={slug} titles={titles} canDeclare={canEvaluate(user)} />
       )}
     </section>
   );

@@ -10,6 +10,9 @@ const evaluation = (id: string, target: Evaluation['target']): Evaluation => ({
   comment: id,
   evaluator: { displayName: 'x' },
   createdAt: '2025-07-15T01:00:00.000Z',
+  version: 1,
+  updatedAt: null,
+  isOwn: false,
 });
 
 describe('targetKey', () => {
