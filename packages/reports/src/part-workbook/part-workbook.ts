@@ -110,7 +110,7 @@ function checkForm(ws: ExcelJS.Worksheet, sheet: FormSheet, issues: WorkbookIssu
             target.address,
             textOf(target.value),
             expected === '' ? '(empty)' : expected,
-            `${sheet.name}!${target.address}: a locked cell was changed (it may not be changed here)`,
+            `${sheet.name}!${target.address}: 変更できないセルが変更されています（元の値: ${expected === '' ? '空欄' : expected}） / a locked cell was changed`,
           ),
         );
     });
@@ -125,7 +125,7 @@ function checkForm(ws: ExcelJS.Worksheet, sheet: FormSheet, issues: WorkbookIssu
           cell.address,
           textOf(cell.value),
           '(empty)',
-          `${sheet.name}!${cell.address}: outside the form; rows and columns cannot be added`,
+          `${sheet.name}!${cell.address}: 記入欄の外です（行や列は追加できません） / outside the form; rows and columns cannot be added`,
         ),
       );
     });
@@ -154,7 +154,7 @@ export async function readPartWorkbook(bytes: Uint8Array, part: RoundPart): Prom
         '',
         'a file that is not an .xlsx workbook',
         'an .xlsx workbook',
-        'The file is not an .xlsx workbook',
+        'Excelファイル（.xlsx）ではありません / The file is not an .xlsx workbook',
       ),
     );
     return reading;
@@ -171,7 +171,7 @@ export async function readPartWorkbook(bytes: Uint8Array, part: RoundPart): Prom
           'A1',
           '(no such worksheet)',
           `a worksheet ${sheet.name}`,
-          `The workbook has no worksheet ${sheet.name}`,
+          `ワークシート「${sheet.name}」がありません / The workbook has no worksheet ${sheet.name}`,
         ),
       );
   }
@@ -221,7 +221,7 @@ function readActuals(ws: ExcelJS.Worksheet, sheet: FormSheet, reading: PartWorkb
           cell(5).address,
           texts[0] ?? '',
           'a number',
-          `${at(5)}: the actual's value must be a number`,
+          `${at(5)}: 実績値は数値で記入してください / the actual's value must be a number`,
         ),
       );
       continue;
@@ -233,7 +233,7 @@ function readActuals(ws: ExcelJS.Worksheet, sheet: FormSheet, reading: PartWorkb
           cell(7).address,
           '',
           'a period such as 2024年度 or R6',
-          `${at(7)}: the actual needs its period`,
+          `${at(7)}: 実績の期間（例: 2024年度）を記入してください / the actual needs its period`,
         ),
       );
       continue;
@@ -270,7 +270,7 @@ function readPhases(ws: ExcelJS.Worksheet, sheet: FormSheet, reading: PartWorkbo
           stateCell.address,
           stateText,
           PHASE_STATE_WORDS.join(' / '),
-          `${sheet.name}!${stateCell.address}: the state must be one of ${PHASE_STATE_WORDS.join('・')}`,
+          `${sheet.name}!${stateCell.address}: 状態は${PHASE_STATE_WORDS.join('・')}のいずれかです / the state must be one of ${PHASE_STATE_WORDS.join(', ')}`,
         ),
       );
       continue;

@@ -77,13 +77,18 @@ export class PartWorkbookService {
         part,
       );
     if (reading.issues.length > 0)
-      throw invalid(reading.issues.map((i) => ({ path: `${i.worksheet}!${i.cell}`, message: i.message })));
+      throw invalid(
+        reading.issues.map((i) => ({
+          path: `${i.worksheet}!${i.cell}`,
+          message: i.message.replace(`${i.worksheet}!${i.cell}: `, ''),
+        })),
+      );
     const parsed = SavePartBody.safeParse(reading.save);
     if (!parsed.success)
       throw invalid(
         parsed.error.issues.map((i) => {
           const path = i.path.map(String).join('.');
-          return { path: cellOf(reading, path), message: `${cellOf(reading, path)}: ${i.message}` };
+          return { path: cellOf(reading, path), message: i.message };
         }),
       );
     try {
