@@ -99,7 +99,8 @@ function RoundEvaluations({
           {t('plans.asOf', { date: formatDate(round.asOfDate, lang) })})
         </p>
       )}
-      {round !== null && overall !== undefined && (
+      {/* The public sees the compiled text once there is one; the coordinating office sees where to write it. */}
+      {round !== null && overall !== undefined && (overall !== null || canCompileEvaluations(user)) && (
         <OverallEvaluationPanel
           slug={slug}
           round={round}
