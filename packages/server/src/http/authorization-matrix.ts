@@ -17,6 +17,7 @@ import {
 
 export { PRINCIPALS, type Fixture, type Principal } from './authorization-principals.js';
 import { PUBLICATION_ROWS } from './authorization-matrix-publication.js';
+import { NOTIFICATION_ROWS } from './authorization-matrix-notifications.js';
 
 export const MATRIX: Row[] = [
   {
@@ -452,6 +453,7 @@ export const MATRIX: Row[] = [
     ],
   },
   ...PUBLICATION_ROWS,
+  ...NOTIFICATION_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {
     route: 'POST /api/auth/logout',
