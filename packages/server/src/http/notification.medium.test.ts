@@ -334,4 +334,17 @@ describe.each(TEST_DATABASES)('notifications and the webhook on %s', (kind) => {
     expect((await fresh.runOnce()).delivered).toBe(1);
     expect(receiver.received.map((r) => r.headers['x-kotei-delivery'])).toEqual([claimed[0]?.id]);
   });
+
+  it('tells every ministry with a part of the publication, and no one else', async () => {
+    const publish = await call('coordinator', 'POST', `/api/plans/${SLUG}/rounds/${round.id}/publish`, {});
+    expect(publish.statusCode, publish.body).toBe(200);
+    for (const who of ['mhlw', 'mext'] as const)
+      expect((await inbox(who)).notifications[0]).toMatchObject({
+        kind: 'round.published',
+        round: { id: round.id },
+        part: null,
+      });
+    expect((await inbox('meti')).notifications).toEqual([]);
+    expect((await deliveries())[0]).toMatchObject({ event: 'round.published', state: 'pending' });
+  });
 });
