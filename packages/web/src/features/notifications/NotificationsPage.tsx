@@ -8,6 +8,7 @@ import { useSession } from '../auth/useSession';
 import { useI18n } from '../../i18n/useI18n';
 import { formatInstant } from '../../lib/instant-format';
 import { ResourceView } from '../../ui/status';
+import { NOTIFICATIONS_CHANGED } from './NotificationBell';
 import { notificationLink, notificationMessage } from './notification-text';
 import './notifications.css';
 
@@ -59,6 +60,7 @@ function NoticeList({ list, reload }: { list: NotificationList; reload: () => vo
     setHasFailed(false);
     try {
       await send(api.POST('/api/notifications/read', { body: ids === undefined ? {} : { ids } }));
+      window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
       reload();
     } catch {
       setHasFailed(true);

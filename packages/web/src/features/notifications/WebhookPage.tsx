@@ -10,7 +10,15 @@ import { formatInstant } from '../../lib/instant-format';
 import { ResourceView } from '../../ui/status';
 import './notifications.css';
 
-function WebhookForm({ answer, onSaved }: { answer: WebhookConfigAnswer; onSaved: () => void }) {
+type Outcome = { key: MessageKey; isError: boolean } | null;
+
+function WebhookForm({
+  answer,
+  onSaved,
+}: {
+  answer: WebhookConfigAnswer;
+  onSaved: (outcome: Outcome) => void;
+}) {
   const { t } = useI18n();
   const headingId = useId();
   const urlId = useId();
@@ -20,7 +28,6 @@ function WebhookForm({ answer, onSaved }: { answer: WebhookConfigAnswer; onSaved
   const [url, setUrl] = useState(current?.url ?? '');
   const [secret, setSecret] = useState('');
   const [enabled, setEnabled] = useState(current?.enabled ?? true);
-  const [message, setMessage] = useState<{ key: MessageKey; isError: boolean } | null>(null);
 
   async function save(): Promise<void> {
     try {
@@ -30,10 +37,9 @@ function WebhookForm({ answer, onSaved }: { answer: WebhookConfigAnswer; onSaved
         }),
       );
       setSecret('');
-      setMessage({ key: 'webhook.saved', isError: false });
-      onSaved();
+      onSaved({ key: 'webhook.saved', isError: false });
     } catch {
-      setMessage({ key: 'webhook.error', isError: true });
+      onSaved({ key: 'webhook.error', isError: true });
     }
   }
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -44,9 +50,6 @@ function WebhookForm({ answer, onSaved }: { answer: WebhookConfigAnswer; onSaved
     <section aria-labelledby={headingId} className="round-section">
       <h2 id={headingId}>{t('webhook.settings')}</h2>
       <p>{t('webhook.lead')}</p>
-      <div role="status">
-        {message && <p className={message.isError ? 'notice notice--error' : 'notice'}>{t(message.key)}</p>}
-      </div>
       <form className="form" onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
         <div className="form__field">
           <label htmlFor={urlId}>{t('webhook.url')}</label>
@@ -187,13 +190,26 @@ function Deliveries() {
 }
 
 function AdminWebhook() {
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useState<Outcome>(null);
   const { resource, reload } = useApi('webhook:config', (signal) =>
     send(api.GET('/api/admin/webhook', { signal })),
   );
   return (
     <>
+      <div role="status">
+        {outcome && <p className={outcome.isError ? 'notice notice--error' : 'notice'}>{t(outcome.key)}</p>}
+      </div>
       <ResourceView resource={resource} reload={reload}>
-        {(answer) => <WebhookForm answer={answer} onSaved={reload} />}
+        {(answer) => (
+          <WebhookForm
+            answer={answer}
+            onSaved={(next) => {
+              setOutcome(next);
+              if (next?.isError === false) reload();
+            }}
+          />
+        )}
       </ResourceView>
       <Deliveries />
     </>
