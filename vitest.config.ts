@@ -39,6 +39,8 @@ export default defineConfig({
           globalSetup: ['packages/server/src/testing/postgres.global-setup.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 60_000,
+          // Loading the sample plan before a file's tests takes seconds; the limit only catches a hang.
+          hookTimeout: 120_000,
         },
       },
       {

@@ -57,6 +57,7 @@ export const PartSummary = z
     flags: z.int().meta({ description: 'Flagged actuals in the part' }),
     unnotedFlags: z.int().meta({ description: 'Flagged actuals that still have no note' }),
     returnReason: z.string().nullable(),
+    remindedAt: z.iso.datetime().nullable().meta({ description: 'When its ministry was last reminded' }),
   })
   .meta({ id: 'PartSummary' });
 /** A part as the coordinator's board lists it. */

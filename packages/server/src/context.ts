@@ -13,7 +13,9 @@ import { EvaluationRepository } from './repositories/evaluation.repository.js';
 import { ConflictOfInterestRepository } from './repositories/conflict-of-interest.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
+import { NotificationRepository } from './repositories/notification.repository.js';
 import { RoundRepository } from './repositories/round.repository.js';
+import { WebhookRepository } from './repositories/webhook.repository.js';
 import { RsLinkRepository } from './repositories/rs-link.repository.js';
 import { RsRepository } from './repositories/rs.repository.js';
 import { SearchRepository } from './repositories/search.repository.js';
@@ -41,6 +43,9 @@ import { ReferenceService } from './services/reference.service.js';
 import { SearchService } from './services/search.service.js';
 import { StatusWarmer } from './services/status-warmer.js';
 import { UserService } from './services/user.service.js';
+import { NotificationService } from './services/notification.service.js';
+import { WebhookService } from './services/webhook.service.js';
+import { WebhookDispatcher } from './services/webhook-dispatcher.js';
 
 /** Everything a request or a CLI command may use, wired once. */
 export interface AppContext {
@@ -74,6 +79,12 @@ export interface AppContext {
   rs: RsService;
   /** Links from budget projects (該当事業) to RS projects. */
   rsLinks: RsLinkService;
+  /** In-app notices, and the coordinator's reminders that write them. */
+  notifications: NotificationService;
+  /** The admin's outgoing webhook and its deliveries. */
+  webhooks: WebhookService;
+  /** Sends the webhook's outbox; `serve` starts it, `close` stops it. */
+  dispatcher: WebhookDispatcher;
   /** Warms every plan's statuses at start and at midnight in Japan; `serve` starts it, `close` stops it. */
   warmer: StatusWarmer;
   close(): Promise<void>;
@@ -121,6 +132,8 @@ export async function openContext(options: {
     );
     const reports = new ReportService(plans, planRepository, evaluations);
     const parts = new RoundPartService(planRepository, roundRepository, options.clock);
+    const webhookRepository = new WebhookRepository(database.db);
+    const dispatcher = new WebhookDispatcher(webhookRepository, options.clock);
     return {
       database,
       clock: options.clock,
@@ -160,8 +173,17 @@ export async function openContext(options: {
       tokens: new ApiTokenService(new ApiTokenRepository(database.db), userRepository, options.clock),
       users: new UserService(userRepository, organisations, options.clock),
       search: new SearchService(new SearchRepository(database), plans),
+      notifications: new NotificationService(
+        new NotificationRepository(database.db),
+        planRepository,
+        roundRepository,
+        options.clock,
+      ),
+      webhooks: new WebhookService(webhookRepository, options.clock),
+      dispatcher,
       warmer,
       close: async () => {
+        await dispatcher.close();
         await warmer.close();
         await reports.close();
         await database.close();

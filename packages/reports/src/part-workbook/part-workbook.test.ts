@@ -17,6 +17,7 @@ const PART: RoundPart = {
   flags: 0,
   unnotedFlags: 0,
   returnReason: null,
+  remindedAt: null,
   plan: { slug: 'plan', title: '計画' },
   round: {
     id: '55555555-5555-4555-8555-555555555555',

@@ -97,6 +97,12 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
         });
       }, 30_000);
       publisher.unref();
+      // The webhook's outbox: deliveries claimed in the database, so instances share the work without doubling it.
+      ctx.dispatcher.start(5_000, (error: unknown) => {
+        io.err(
+          `sending webhook deliveries failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
       io.out(`kotei listening on ${url}`);
       io.out(`database: ${ctx.database.kind} ${redactPassword(ctx.database.location)}`);
       if (first.sample) io.out(`sample plan loaded: ${url}/plans/${first.sample.slug}`);

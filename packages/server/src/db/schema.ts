@@ -250,6 +250,8 @@ export interface ProgressReportTable {
   /** The last save of the part; null until a reporter first saves it (then it is 未着手). */
   updated_at: string | null;
   updated_by: string | null;
+  /** When the coordinator last reminded the part's ministry (reminders are limited per part). */
+  reminded_at: string | null;
 }
 /** What a round part states of one phase: 未着手 / 実施中 / 完了 / 遅延 / 見直し中, with a note. */
 export interface PhaseReportTable {
@@ -408,6 +410,61 @@ export interface ImportRecordTable {
   imported_by: string | null;
 }
 
+/** An in-app notice to one user about a round's event; its words come from the web app's catalogue. */
+export interface NotificationTable {
+  id: string;
+  recipient_id: string;
+  kind: string;
+  plan_id: string | null;
+  round_id: string | null;
+  part_id: string | null;
+  measure_id: string | null;
+  /** JSON: the texts the notice names (plan, round and measure titles, ministry, a return's reason). */
+  params: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** The admin's outgoing webhook (one row, id 'default'). */
+export interface WebhookConfigTable {
+  id: string;
+  url: string;
+  /** Signs each delivery (HMAC-SHA256); never answered in full. */
+  secret: string;
+  is_enabled: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** One event the webhook is due: the outbox row, written in the event's transaction. */
+export interface WebhookDeliveryTable {
+  id: string;
+  event: string;
+  /** The JSON body sent, fixed when the event happened. */
+  payload: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** The dispatcher that holds it, and until when (a crashed dispatcher's claim lapses). */
+  claimed_by: string | null;
+  claimed_until: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+}
+
+/** One attempt to deliver a webhook event. */
+export interface WebhookAttemptTable {
+  id: string;
+  delivery_id: string;
+  number: number;
+  attempted_at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 /** The database as Kysely sees it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -455,6 +512,10 @@ export interface DB {
   rs_node_link: RsNodeLinkTable;
   rs_evaluation: RsEvaluationTable;
   rs_budget_link: RsBudgetLinkTable;
+  notification: NotificationTable;
+  webhook_config: WebhookConfigTable;
+  webhook_delivery: WebhookDeliveryTable;
+  webhook_attempt: WebhookAttemptTable;
 }
 
 export type {

@@ -22,6 +22,7 @@ import { importRoutes } from './routes/import.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
 import { roundRoutes } from './routes/round.routes.js';
+import { notificationRoutes } from './routes/notification.routes.js';
 import { reportRoutes } from './routes/report.routes.js';
 import { workbookRoutes } from './routes/workbook.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(authRoutes(ctx, options));
       await api.register(planRoutes(ctx));
       await api.register(roundRoutes(ctx));
+      await api.register(notificationRoutes(ctx));
       await api.register(evaluationRoutes(ctx));
       await api.register(evaluationPanelRoutes(ctx));
       await api.register(rsRoutes(ctx));

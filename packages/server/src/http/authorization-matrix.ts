@@ -18,6 +18,7 @@ import {
 export { PRINCIPALS, type Fixture, type Principal } from './authorization-principals.js';
 import { PUBLICATION_ROWS } from './authorization-matrix-publication.js';
 import { EVALUATION_ROWS } from './authorization-matrix-evaluations.js';
+import { NOTIFICATION_ROWS } from './authorization-matrix-notifications.js';
 
 export const MATRIX: Row[] = [
   {
@@ -454,6 +455,7 @@ export const MATRIX: Row[] = [
   },
   ...EVALUATION_ROWS,
   ...PUBLICATION_ROWS,
+  ...NOTIFICATION_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {
     route: 'POST /api/auth/logout',

@@ -108,6 +108,7 @@ export function toPartSummary(
     updatedAt: part.updated_at,
     ...counts,
     returnReason: state === 'returned' ? part.decision_note : null,
+    remindedAt: part.reminded_at,
   };
 }
 

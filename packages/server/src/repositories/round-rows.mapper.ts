@@ -39,6 +39,7 @@ export function newPartRows(
       decision_note: null,
       updated_at: null,
       updated_by: null,
+      reminded_at: null,
     })),
   );
 }

@@ -16,6 +16,7 @@ import type {
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { insertBatched, raiseDataVersion } from './batched-writes.js';
+import { recordRoundEvent, type RoundEvent } from './notification.repository.js';
 
 /** A part's row with the measure it is about. */
 export interface PartRow extends ProgressReportTable {
@@ -367,6 +368,7 @@ export class RoundRepository {
     content: PartContent | null,
     at: string,
     audit: AuditEntry,
+    event: RoundEvent | null = null,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const result = await trx
@@ -385,6 +387,7 @@ export class RoundRepository {
         await insertBatched(content.phaseReports, (b) => trx.insertInto('phase_report').values(b).execute());
       }
       await insertAuditEvent(trx, at, audit);
+      if (event !== null) await recordRoundEvent(trx, event);
       return true;
     });
   }
@@ -411,7 +414,7 @@ export class RoundRepository {
 
   /**
    * Publish a round: its state, its parts' actuals as observations, its bullets and evaluations in search, and a
-   * new data version for the plan's statuses, in one transaction. Returns false when the round was published
+   * new data version for the plan's statuses, and the event's notices and webhook delivery, in one transaction. Returns false when the round was published
    * already (by another instance's timer, say), so nothing is written twice.
    */
   async publish(
@@ -419,6 +422,7 @@ export class RoundRepository {
     at: string,
     rows: PublicationRows,
     audit: AuditEntry,
+    event: RoundEvent | null = null,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const result = await trx
@@ -432,6 +436,7 @@ export class RoundRepository {
       await SearchRepository.insert(trx, rows.searchEntries);
       await raiseDataVersion(trx, { planId: round.plan_id });
       await insertAuditEvent(trx, at, audit);
+      if (event !== null) await recordRoundEvent(trx, event);
       return true;
     });
   }

@@ -36,6 +36,7 @@ import {
 import { newId } from '../ids.js';
 import { auditedBy, type Actor } from './actor.js';
 import { partRoleOf, requireRoundVisible, type PartRole } from './round-access.js';
+import { partDecisionEvent } from './round-events.js';
 
 const WIDEST = { start: '1900-01-01', end: '2200-12-31' };
 
@@ -126,6 +127,10 @@ export class RoundPartService {
     const now = this.clock.now().toISOString();
     const { patch, content } = make(user, now);
     const before = this.view(record, role, context);
+    const event =
+      action === 'save'
+        ? null
+        : partDecisionEvent(action, record.plan, record.round, record.part, user.id, now, request.reason);
     const written = await this.rounds.savePart(
       record.part.id,
       request.version,
@@ -155,6 +160,7 @@ export class RoundPartService {
           },
         },
       },
+      event,
     );
     const fresh = await this.load(actor, record.plan.slug, record.round.id, record.part.id);
     const current = this.view(fresh.record, fresh.role, fresh.context);

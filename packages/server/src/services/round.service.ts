@@ -16,6 +16,7 @@ import { newPartRows, publicationRows } from '../repositories/round-rows.mapper.
 import { newId } from '../ids.js';
 import { auditedBy, requirePermission, type Actor, type Operator } from './actor.js';
 import { partRoleOf, reportsOnly, requireRoundVisible, worksOnRounds } from './round-access.js';
+import { publicationEvent } from './round-events.js';
 
 const WIDEST = { start: '1900-01-01', end: '2200-12-31' };
 
@@ -246,6 +247,13 @@ export class RoundService {
           },
         },
       },
+      publicationEvent(
+        plan,
+        round,
+        inputs.parts.flatMap((p) => (p.ministry === null ? [] : [p.ministry])),
+        auditedBy(caller).actorId,
+        at,
+      ),
     );
   }
 

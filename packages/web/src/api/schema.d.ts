@@ -2016,6 +2016,528 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notices, newest first, and how many are unread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark my notices read: these, or all */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MarkNotificationsReadBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnreadCount"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the ministries of parts not yet submitted, one part or all; once per part per hour (coordinator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SendReminderBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReminderResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The outgoing webhook (admin); its secret only as a hint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookConfigAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Set the outgoing webhook: URL, secret (kept when left out), on or off (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveWebhookBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookConfigAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhook/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook's latest deliveries with their attempts (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDeliveryList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhook/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a waiting or given-up delivery due now (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{slug}/rounds/{roundId}/evaluations": {
         parameters: {
             query?: never;
@@ -4743,6 +5265,8 @@ export interface components {
             /** @description Flagged actuals that still have no note */
             unnotedFlags: number;
             returnReason: string | null;
+            /** @description When its ministry was last reminded */
+            remindedAt: string | null;
         };
         RoundBoardInput: {
             plan: {
@@ -4781,6 +5305,8 @@ export interface components {
             /** @description Flagged actuals that still have no note */
             unnotedFlags: number;
             returnReason: string | null;
+            /** @description When its ministry was last reminded */
+            remindedAt: string | null;
             plan: {
                 slug: string;
                 title: string;
@@ -4901,6 +5427,8 @@ export interface components {
                 /** @description Flagged actuals that still have no note */
                 unnotedFlags: number;
                 returnReason: string | null;
+                /** @description When its ministry was last reminded */
+                remindedAt: string | null;
                 plan: {
                     slug: string;
                     title: string;
@@ -5169,6 +5697,107 @@ export interface components {
             rsId: number;
             /** @enum {string} */
             decision: "confirm" | "reject" | "undo";
+        };
+        NotificationInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder";
+            plan: {
+                slug: string;
+                title: string;
+            } | null;
+            round: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                title: string;
+            } | null;
+            part: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                measureTitle: string;
+                ministry: string;
+            } | null;
+            /** @description A return's reason */
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationListInput: {
+            unread: number;
+            notifications: components["schemas"]["NotificationInput"][];
+        };
+        MarkNotificationsReadBodyInput: {
+            ids?: string[];
+        };
+        UnreadCountInput: {
+            unread: number;
+        };
+        WebhookConfigInput: {
+            url: string;
+            /** @description The last four characters of the secret, after •••• */
+            secretHint: string;
+            enabled: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookConfigAnswerInput: {
+            webhook: components["schemas"]["WebhookConfigInput"] | null;
+        };
+        SaveWebhookBodyInput: {
+            url: string;
+            secret?: string;
+            enabled: boolean;
+        };
+        WebhookAttemptInput: {
+            number: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            statusCode: number | null;
+            error: string | null;
+            durationMs: number;
+        };
+        WebhookDeliveryInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /** @enum {string} */
+            event: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder";
+            /** @enum {string} */
+            state: "pending" | "sending" | "delivered" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            nextAttemptAt: string | null;
+            deliveredAt: string | null;
+            lastError: string | null;
+            attempts: components["schemas"]["WebhookAttemptInput"][];
+        };
+        WebhookDeliveryListInput: {
+            deliveries: components["schemas"]["WebhookDeliveryInput"][];
+        };
+        SendReminderBodyInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            partId?: string;
+        };
+        ReminderResultInput: {
+            reminded: string[];
+            tooSoon: string[];
+            notified: number;
         };
         Error: {
             error: {
@@ -6308,6 +6937,8 @@ export interface components {
             /** @description Flagged actuals that still have no note */
             unnotedFlags: number;
             returnReason: string | null;
+            /** @description When its ministry was last reminded */
+            remindedAt: string | null;
         };
         RoundBoard: {
             plan: {
@@ -6346,6 +6977,8 @@ export interface components {
             /** @description Flagged actuals that still have no note */
             unnotedFlags: number;
             returnReason: string | null;
+            /** @description When its ministry was last reminded */
+            remindedAt: string | null;
             plan: {
                 slug: string;
                 title: string;
@@ -6466,6 +7099,8 @@ export interface components {
                 /** @description Flagged actuals that still have no note */
                 unnotedFlags: number;
                 returnReason: string | null;
+                /** @description When its ministry was last reminded */
+                remindedAt: string | null;
                 plan: {
                     slug: string;
                     title: string;
@@ -6734,6 +7369,107 @@ export interface components {
             rsId: number;
             /** @enum {string} */
             decision: "confirm" | "reject" | "undo";
+        };
+        Notification: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder";
+            plan: {
+                slug: string;
+                title: string;
+            } | null;
+            round: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                title: string;
+            } | null;
+            part: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                measureTitle: string;
+                ministry: string;
+            } | null;
+            /** @description A return's reason */
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationList: {
+            unread: number;
+            notifications: components["schemas"]["Notification"][];
+        };
+        MarkNotificationsReadBody: {
+            ids?: string[];
+        };
+        UnreadCount: {
+            unread: number;
+        };
+        WebhookConfig: {
+            url: string;
+            /** @description The last four characters of the secret, after •••• */
+            secretHint: string;
+            enabled: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookConfigAnswer: {
+            webhook: components["schemas"]["WebhookConfig"] | null;
+        };
+        SaveWebhookBody: {
+            url: string;
+            secret?: string;
+            enabled: boolean;
+        };
+        WebhookAttempt: {
+            number: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            statusCode: number | null;
+            error: string | null;
+            durationMs: number;
+        };
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /** @enum {string} */
+            event: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder";
+            /** @enum {string} */
+            state: "pending" | "sending" | "delivered" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            nextAttemptAt: string | null;
+            deliveredAt: string | null;
+            lastError: string | null;
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookDeliveryList: {
+            deliveries: components["schemas"]["WebhookDelivery"][];
+        };
+        SendReminderBody: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            partId?: string;
+        };
+        ReminderResult: {
+            reminded: string[];
+            tooSoon: string[];
+            notified: number;
         };
     };
     responses: never;

@@ -115,3 +115,13 @@ export type ReportCapabilities = Schemas['ReportCapabilities'];
 export type RsPlanLinks = Schemas['RsPlanLinks'];
 /** An RS project with its budget per year, logic model and evaluation. */
 export type RsProject = Schemas['RsProject'];
+/** One in-app notice. */
+export type Notification = Schemas['Notification'];
+/** GET /api/notifications. */
+export type NotificationList = Schemas['NotificationList'];
+/** POST …/rounds/{roundId}/reminders. */
+export type ReminderResult = Schemas['ReminderResult'];
+/** GET /api/admin/webhook. */
+export type WebhookConfigAnswer = Schemas['WebhookConfigAnswer'];
+/** One event the webhook is due, with its attempts. */
+export type WebhookDelivery = Schemas['WebhookDelivery'];

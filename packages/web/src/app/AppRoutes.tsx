@@ -21,6 +21,9 @@ const RoundsPage = lazy(() => import('../features/rounds/RoundsPage'));
 const RoundBoardPage = lazy(() => import('../features/rounds/RoundBoardPage'));
 const PartPage = lazy(() => import('../features/rounds/PartPage'));
 const TasksPage = lazy(() => import('../features/rounds/TasksPage'));
+// Notifications: my notices, and the admin's outgoing webhook.
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+const WebhookPage = lazy(() => import('../features/notifications/WebhookPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -120,6 +123,22 @@ export function AppRoutes() {
           element={
             <Lazy>
               <TasksPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="notifications"
+          element={
+            <Lazy>
+              <NotificationsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="admin/webhook"
+          element={
+            <Lazy>
+              <WebhookPage />
             </Lazy>
           }
         />

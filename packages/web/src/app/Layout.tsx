@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { canImport } from '../features/auth/can-import';
 import { useSession } from '../features/auth/useSession';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useI18n } from '../i18n/useI18n';
 
 function LanguageSwitch() {
@@ -40,6 +41,7 @@ function SessionArea() {
         <span className="visually-hidden">{t('auth.userMenu')}: </span>
         {t('auth.signedInAs', { name: user.displayName })}
       </span>
+      <NotificationBell />
       <Link className="button button--quiet" to="/account">
         {t('account.link')}
       </Link>
@@ -150,6 +152,11 @@ export function Layout() {
               {canImport(user) && (
                 <li>
                   <NavLink to="/import">{t('app.nav.import')}</NavLink>
+                </li>
+              )}
+              {user?.role === 'admin' && (
+                <li>
+                  <NavLink to="/admin/webhook">{t('webhook.nav')}</NavLink>
                 </li>
               )}
             </ul>

@@ -49,6 +49,7 @@ export function buildProgressRows(
         decision_note: null,
         updated_at: now,
         updated_by: null,
+        reminded_at: null,
       };
       reports.set(key, report);
     }

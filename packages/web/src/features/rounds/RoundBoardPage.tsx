@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/date-format';
 import { formatInstant } from '../../lib/instant-format';
 import { partPath, roundsPath } from '../../ui/paths';
 import { ResourceView } from '../../ui/status';
+import { isRemindable, RemindAll, RemindOne } from './ReminderControls';
 import './rounds.css';
 
 const STATES: PartState[] = ['not_started', 'draft', 'submitted', 'returned', 'approved', 'published'];
@@ -122,7 +123,15 @@ function PublishForm({ board, onPublished }: { board: RoundBoard; onPublished: (
   );
 }
 
-function BoardView({ board, onPublished }: { board: RoundBoard; onPublished: (message: string) => void }) {
+function BoardView({
+  board,
+  onPublished,
+  onReminded,
+}: {
+  board: RoundBoard;
+  onPublished: (message: string) => void;
+  onReminded: (message: string) => void;
+}) {
   const { t, lang } = useI18n();
   const { round, plan } = board;
   const isPublished = round.state === 'published';
@@ -175,6 +184,7 @@ function BoardView({ board, onPublished }: { board: RoundBoard; onPublished: (me
               <th scope="col">{t('round.board.flags')}</th>
               <th scope="col">{t('round.board.updatedAt')}</th>
               <th scope="col">{t('round.board.returnReason')}</th>
+              <th scope="col">{t('round.board.remindedAt')}</th>
             </tr>
           </thead>
           <tbody>
@@ -190,12 +200,17 @@ function BoardView({ board, onPublished }: { board: RoundBoard; onPublished: (me
                 </td>
                 <td>{part.updatedAt ? formatInstant(part.updatedAt, lang) : t('common.noValue')}</td>
                 <td>{part.returnReason ?? t('common.noValue')}</td>
+                <td data-reminded-at={part.remindedAt ?? ''}>
+                  {part.remindedAt ? formatInstant(part.remindedAt, lang) : t('common.noValue')}{' '}
+                  {isRemindable(board, part) && <RemindOne board={board} part={part} onDone={onReminded} />}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       {board.parts.length === 0 && <p>{t('round.board.noParts')}</p>}
+      <RemindAll board={board} onDone={onReminded} />
       {board.mayManage && !isPublished && <PublishForm board={board} onPublished={onPublished} />}
     </>
   );
@@ -222,6 +237,10 @@ export default function RoundBoardPage() {
           <BoardView
             board={board}
             onPublished={(message) => {
+              setPublished(message);
+              reload();
+            }}
+            onReminded={(message) => {
               setPublished(message);
               reload();
             }}

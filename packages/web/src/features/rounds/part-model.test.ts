@@ -15,6 +15,7 @@ function part(overrides: Partial<RoundPart>): RoundPart {
     flags: 0,
     unnotedFlags: 0,
     returnReason: null,
+    remindedAt: null,
     plan: { slug: 's', title: '計画' },
     round: {
       id: 'r',
