@@ -66,14 +66,19 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
     confidence: 0.9,
     pattern: /実績|最新値|最新|結果|直近|現在値|現在|現況|actual|latest|result/iu,
   },
-  { role: 'name', confidence: 0.95, pattern: /項目|指標名|指標|kpi|名称|indicator|measure|name|item/iu },
+  { role: 'name', confidence: 0.95, pattern: /指標名|指標|kpi|名称|indicator|measure|name/iu },
+  // 項目 names the KPI in most tables, but beside a 指標 column it is the area the KPIs belong to.
+  { role: 'name', confidence: 0.9, pattern: /項目|item/iu },
   { role: 'note', confidence: 0.5, pattern: /^区分$/u },
   { role: 'group', confidence: 0.6, pattern: /分野|施策|政策|分類|章|節|category|area/iu },
 ];
 
 /** The role a header cell proposes on its own, or null when its words name none. */
 function guessRole(header: string, hint: EraHint): (Guess & { year: YearReading | null }) | null {
-  const text = normalizeText(header).replace(/※\s*\d*/gu, '');
+  // Headers spaced out for print (指 標, 説 明 with an ideographic space) read as their words.
+  const text = normalizeText(header)
+    .replace(/※\s*\d*/gu, '')
+    .replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
   if (text === '' || text.length > 40) return null;
   const year = readYear(text, hint);
   for (const rule of RULES) {
