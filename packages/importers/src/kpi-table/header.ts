@@ -104,6 +104,8 @@ export function detectHeader(
   hint: EraHint,
   overrides: readonly ColumnRoleOverride[] = [],
 ): ColumnMapping[] | null {
+  // A row of one text merged across the table (a title, a note) names one thing, never the columns.
+  if (new Set(row.cells.map((cell) => cell.text.trim()).filter((text) => text !== '')).size < 2) return null;
   const guesses = row.cells.map((cell) => (cell.text === '' ? null : guessRole(cell.text, hint)));
   const found = guesses.filter((guess) => guess !== null);
   if (found.length < 2 || !found.some((guess) => VALUE_ROLES.has(guess.role))) return null;
