@@ -84,6 +84,21 @@ describe('parseKpiTable on each input kind, each a real table', () => {
       unit: '分',
     });
     expect(kpi(result, '男性の配偶者の出産直後の休暇取得率').baseline).toBeNull();
+    // In the plan the members are a breakdown by sex, the total the KPI's own value, and no longer a note.
+    const planned = result.plan.sheets
+      .flatMap((s) => s.measures)
+      .flatMap((m) => m.kpis)
+      .find((k) => k.name === '週労働時間60時間以上の雇用者の割合');
+    const bySex = (male: number, female: number) => ({
+      dimension: 'sex',
+      values: [
+        { member: 'male', value: male },
+        { member: 'female', value: female },
+      ],
+    });
+    expect(planned?.baseline).toMatchObject({ value: 8.5, breakdown: bySex(12.9, 2.8) });
+    expect(planned?.actuals[0]).toMatchObject({ value: 6.4, breakdown: bySex(9.8, 2.3) });
+    expect(planned?.note).not.toContain('内訳');
   });
 
   it('PDF-extract text: joins a wrapped row and reads on after a repeated header', () => {
@@ -123,7 +138,10 @@ describe('parseKpiTable on layouts beyond a plain header', () => {
     expect(walkers.baseline).toMatchObject({ value: 49.8, year: 2015 });
     expect(walkers.target).toMatchObject({ value: 54, year: 2023 });
     expect(kpi(result, '健康であると感じている人の割合').baseline).toMatchObject({ value: 70.7, year: 2012 });
-    expect(kpi(result, '1人1日あたり家庭用電気使用量(kWh)')).toMatchObject({ unit: 'kWh', direction: 'decrease' });
+    expect(kpi(result, '1人1日あたり家庭用電気使用量(kWh)')).toMatchObject({
+      unit: 'kWh',
+      direction: 'decrease',
+    });
     expect(kpiCount(result)).toBe(18);
   });
 

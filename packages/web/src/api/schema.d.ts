@@ -3489,12 +3489,36 @@ export interface components {
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
                         dates?: components["schemas"]["PeriodDatesInput"];
+                        /**
+                         * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                         * @default null
+                         */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     } | null;
                     target: {
                         value: number | null;
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
                         dates?: components["schemas"]["PeriodDatesInput"];
+                        /**
+                         * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                         * @default null
+                         */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     } | null;
                     /**
                      * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
@@ -3515,6 +3539,15 @@ export interface components {
                         origin: "reported" | "imported" | "extracted_from_text";
                         /** @default  */
                         sourceNote: string;
+                        /** @default null */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     }[];
                     source?: {
                         lineFrom: number;
@@ -3570,12 +3603,36 @@ export interface components {
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
                             dates?: components["schemas"]["PeriodDatesInput"];
+                            /**
+                             * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                             * @default null
+                             */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         } | null;
                         target: {
                             value: number | null;
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
                             dates?: components["schemas"]["PeriodDatesInput"];
+                            /**
+                             * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                             * @default null
+                             */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         } | null;
                         /**
                          * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
@@ -3596,6 +3653,15 @@ export interface components {
                             origin: "reported" | "imported" | "extracted_from_text";
                             /** @default  */
                             sourceNote: string;
+                            /** @default null */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         }[];
                         source?: {
                             lineFrom: number;
@@ -4922,12 +4988,36 @@ export interface components {
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
                         dates?: components["schemas"]["PeriodDates"];
+                        /**
+                         * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                         * @default null
+                         */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     } | null;
                     target: {
                         value: number | null;
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
                         dates?: components["schemas"]["PeriodDates"];
+                        /**
+                         * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                         * @default null
+                         */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     } | null;
                     /**
                      * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
@@ -4948,6 +5038,15 @@ export interface components {
                         origin: "reported" | "imported" | "extracted_from_text";
                         /** @default  */
                         sourceNote: string;
+                        /** @default null */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     }[];
                     source?: {
                         lineFrom: number;
@@ -5003,12 +5102,36 @@ export interface components {
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
                             dates?: components["schemas"]["PeriodDates"];
+                            /**
+                             * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                             * @default null
+                             */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         } | null;
                         target: {
                             value: number | null;
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
                             dates?: components["schemas"]["PeriodDates"];
+                            /**
+                             * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                             * @default null
+                             */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         } | null;
                         /**
                          * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
@@ -5029,6 +5152,15 @@ export interface components {
                             origin: "reported" | "imported" | "extracted_from_text";
                             /** @default  */
                             sourceNote: string;
+                            /** @default null */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         }[];
                         source?: {
                             lineFrom: number;
