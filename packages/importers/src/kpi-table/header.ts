@@ -194,3 +194,14 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
   }
   return result;
 }
+
+/**
+ * What a saved mapping is matched by: the header cells of a table's first header row as read (normalised, spaces
+ * out), joined. Next year's file from the same office has the same headers, so the same signature; the empty
+ * string when no header was found.
+ */
+export function headerSignature(mappings: readonly { readonly columns: readonly ColumnMapping[] }[]): string {
+  const first = mappings[0];
+  if (first === undefined) return '';
+  return first.columns.map((m) => normalizeText(m.header).replace(/\s+/gu, '')).join(' | ');
+}

@@ -2525,6 +2525,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/table-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved KPI table column mappings and your office's; those for one header signature if given */
+        get: {
+            parameters: {
+                query?: {
+                    signature?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedKpiTableMappingList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save the column roles of a KPI table under a name; your mapping of that name is replaced */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveKpiTableMappingBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedKpiTableMapping"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedKpiTableMapping"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/table-mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of your saved KPI table column mappings */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{slug}/report": {
         parameters: {
             query?: never;
@@ -3829,6 +4026,8 @@ export interface components {
         KpiTableMappingInput: {
             /** @description xlsx, csv, tsv, html, markdown or pdf-text */
             format: string;
+            /** @description The first header's cells as read, joined: what a saved mapping is matched by */
+            signature: string;
             mappings: {
                 /** @description Worksheet, or null for text */
                 sheet: string | null;
@@ -4379,6 +4578,34 @@ export interface components {
             rsId: number;
             /** @enum {string} */
             decision: "confirm" | "reject" | "undo";
+        };
+        SaveKpiTableMappingBodyInput: {
+            name: string;
+            /** @description The preview table signature it was made for */
+            signature: string;
+            columnRoles: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+        };
+        SavedKpiTableMappingInput: {
+            id: string;
+            name: string;
+            signature: string;
+            columnRoles: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+            /** @description The owner's ministry when saved */
+            office: string | null;
+            /** @description The caller's own (else a colleague's of the same office) */
+            isOwn: boolean;
+            updatedAt: string;
+        };
+        SavedKpiTableMappingListInput: {
+            mappings: components["schemas"]["SavedKpiTableMappingInput"][];
         };
         Error: {
             error: {
@@ -5328,6 +5555,8 @@ export interface components {
         KpiTableMapping: {
             /** @description xlsx, csv, tsv, html, markdown or pdf-text */
             format: string;
+            /** @description The first header's cells as read, joined: what a saved mapping is matched by */
+            signature: string;
             mappings: {
                 /** @description Worksheet, or null for text */
                 sheet: string | null;
@@ -5878,6 +6107,34 @@ export interface components {
             rsId: number;
             /** @enum {string} */
             decision: "confirm" | "reject" | "undo";
+        };
+        SaveKpiTableMappingBody: {
+            name: string;
+            /** @description The preview table signature it was made for */
+            signature: string;
+            columnRoles: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+        };
+        SavedKpiTableMapping: {
+            id: string;
+            name: string;
+            signature: string;
+            columnRoles: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+            /** @description The owner's ministry when saved */
+            office: string | null;
+            /** @description The caller's own (else a colleague's of the same office) */
+            isOwn: boolean;
+            updatedAt: string;
+        };
+        SavedKpiTableMappingList: {
+            mappings: components["schemas"]["SavedKpiTableMapping"][];
         };
     };
     responses: never;
