@@ -3,6 +3,11 @@ import { KPI_TABLE_COLUMN_ROLES } from '@kotei/domain';
 import { Text } from './common.js';
 import { PlanTree } from './plan.js';
 
+/** The roles a user gave a KPI table's columns (0-based). */
+export const ColumnRoles = z
+  .array(z.object({ column: z.int().min(0).max(999), role: z.enum(KPI_TABLE_COLUMN_ROLES) }).strict())
+  .max(1000);
+
 /** A document to import, sent as base64 so any encoding (UTF-8, UTF-16, Shift_JIS) arrives byte for byte. */
 export const ImportBody = z
   .object({
@@ -16,11 +21,9 @@ export const ImportBody = z
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens')
       .max(80)
       .optional(),
-    columnRoles: z
-      .array(z.object({ column: z.int().min(0).max(999), role: z.enum(KPI_TABLE_COLUMN_ROLES) }).strict())
-      .max(1000)
-      .optional()
-      .meta({ description: 'For a KPI table: the columns whose proposed role the user corrected (0-based)' }),
+    columnRoles: ColumnRoles.optional().meta({
+      description: 'For a KPI table: the columns whose proposed role the user corrected (0-based)',
+    }),
   })
   .strict()
   .meta({ id: 'ImportBody' });
@@ -56,6 +59,9 @@ export const KpiTableColumn = z
 export const KpiTableMapping = z
   .object({
     format: z.string().meta({ description: 'xlsx, csv, tsv, html, markdown or pdf-text' }),
+    signature: z.string().meta({
+      description: "The first header's cells as read, joined: what a saved mapping is matched by",
+    }),
     mappings: z.array(
       z.object({
         sheet: z.string().nullable().meta({ description: 'Worksheet, or null for text' }),

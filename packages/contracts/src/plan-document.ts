@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUDGET_TYPES, DIRECTIONS, KPI_SHAPES, PHASE_STATUSES } from '@kotei/domain';
+import { BREAKDOWN_DIMENSIONS, BUDGET_TYPES, DIRECTIONS, KPI_SHAPES, PHASE_STATUSES } from '@kotei/domain';
 import { IsoDate } from './common.js';
 
 const Text = z.string().trim().min(1);
@@ -26,11 +26,20 @@ export const PeriodDates = z
 /** What a period label means: first and last day, fiscal year. */
 export type PeriodDates = z.infer<typeof PeriodDates>;
 
+/** A value by sex, age group, prefecture or ministry (内訳), as a document gives it beside the KPI's own figure. */
+export const BreakdownInput = z.object({
+  dimension: z.enum(BREAKDOWN_DIMENSIONS),
+  values: z.array(z.object({ member: Text, value: z.number().nullable() })).min(1),
+});
+
 /** A KPI value as the document writes it: the number and the period text (R10, 2024-2028年度累積 …). */
 export const KpiPointInput = z.object({
   value: z.number().nullable(),
   label: Text.meta({ description: 'Period as written, e.g. "R10" or "(R3～R5平均)"' }),
   dates: PeriodDates.optional(),
+  breakdown: BreakdownInput.nullable()
+    .default(null)
+    .meta({ description: 'The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own' }),
 });
 
 /** A KPI or outcome target to be written. */
@@ -56,6 +65,7 @@ export const KpiInput = z.object({
         dates: PeriodDates.optional(),
         origin: z.enum(['reported', 'imported', 'extracted_from_text']).default('imported'),
         sourceNote: z.string().default(''),
+        breakdown: BreakdownInput.nullable().default(null),
       }),
     )
     .default([]),

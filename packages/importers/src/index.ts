@@ -19,6 +19,7 @@ export {
   parseKpiWorkbook,
   looksLikeKpiTable,
   COLUMN_ROLES,
+  headerSignature,
 } from './kpi-table/index.js';
 /** A table import's result, options, and the column mapping the importer proposes and the user may correct. */
 export type {

@@ -7,6 +7,7 @@ import {
   type Database,
 } from './db/database.js';
 import { ApiTokenRepository } from './repositories/api-token.repository.js';
+import { KpiTableMappingRepository } from './repositories/kpi-table-mapping.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { EvaluationRepository } from './repositories/evaluation.repository.js';
@@ -24,6 +25,7 @@ import { SignInThrottleRepository } from './repositories/sign-in-throttle.reposi
 import { UserRepository } from './repositories/user.repository.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { ApiTokenService } from './services/api-token.service.js';
+import { KpiTableMappingService } from './services/kpi-table-mapping.service.js';
 import { AuthService } from './services/auth.service.js';
 import { EvaluationService } from './services/evaluation.service.js';
 import { OverallEvaluationService } from './services/overall-evaluation.service.js';
@@ -69,6 +71,8 @@ export interface AppContext {
   users: UserService;
   search: SearchService;
   imports: ImportService;
+  /** KPI table column mappings saved under a name, for next year's file from the same office. */
+  tableMappings: KpiTableMappingService;
   /** The published follow-up report (HTML, PDF, Excel) and the open data behind it. */
   reports: ReportService;
   /** The report workbook's round trip: an edited export previewed, then applied. */
@@ -142,6 +146,7 @@ export async function openContext(options: {
       audit,
       plans,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
+      tableMappings: new KpiTableMappingService(new KpiTableMappingRepository(database.db), options.clock),
       rounds: new RoundService(planRepository, roundRepository, options.clock),
       parts,
       partWorkbooks: new PartWorkbookService(parts),

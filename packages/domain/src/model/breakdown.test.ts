@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PREFECTURES, checkBreakdown, countAgainstBar, memberName, type Breakdown } from './breakdown.js';
+import {
+  PREFECTURES,
+  breakdownOfLabels,
+  checkBreakdown,
+  countAgainstBar,
+  memberName,
+  type Breakdown,
+} from './breakdown.js';
 
 describe('PREFECTURES', () => {
   it('lists the 47 prefectures with their JIS X 0401 codes', () => {
@@ -71,5 +78,79 @@ describe('memberName', () => {
     expect(memberName('prefecture', '47')).toBe('沖縄県');
     expect(memberName('sex', 'female', 'en')).toBe('Women');
     expect(memberName('prefecture', '99')).toBe('99');
+  });
+});
+
+describe('breakdownOfLabels', () => {
+  it('reads 男女計/男性/女性 as a breakdown by sex, the total left to the KPI', () => {
+    const figures = [
+      { label: '男女計', value: 7.1 },
+      { label: '男性', value: 10.2 },
+      { label: '女性', value: 3.0 },
+    ];
+    expect(breakdownOfLabels(figures)).toEqual({
+      dimension: 'sex',
+      values: [
+        { member: 'male', value: 10.2 },
+        { member: 'female', value: 3.0 },
+      ],
+    });
+  });
+
+  it('reads prefectures with or without 県, and age bands with any dash', () => {
+    expect(
+      breakdownOfLabels([
+        { label: '長野', value: 1 },
+        { label: '東京都', value: 2 },
+      ]),
+    ).toEqual({
+      dimension: 'prefecture',
+      values: [
+        { member: '20', value: 1 },
+        { member: '13', value: 2 },
+      ],
+    });
+    expect(
+      breakdownOfLabels([
+        { label: '15〜64歳', value: 60 },
+        { label: '65歳以上', value: 29 },
+      ]),
+    ).toEqual({
+      dimension: 'age_group',
+      values: [
+        { member: '15-64', value: 60 },
+        { member: '65+', value: 29 },
+      ],
+    });
+  });
+
+  it('gives nothing for labels that are no members of one dimension (橋梁, トンネル) or a member twice', () => {
+    expect(
+      breakdownOfLabels([
+        { label: '橋梁', value: 23 },
+        { label: 'トンネル', value: 75 },
+      ]),
+    ).toBeNull();
+    expect(
+      breakdownOfLabels([
+        { label: '男性', value: 1 },
+        { label: '東京都', value: 2 },
+      ]),
+    ).toBeNull();
+    expect(
+      breakdownOfLabels([
+        { label: '男性', value: 1 },
+        { label: '男', value: 2 },
+      ]),
+    ).toBeNull();
+    expect(breakdownOfLabels([{ label: '計', value: 1 }])).toBeNull();
+  });
+
+  it('matches ministries by the names given', () => {
+    const ministries = [{ code: 'mhlw', nameJa: '厚生労働省', nameEn: 'MHLW' }];
+    expect(breakdownOfLabels([{ label: '厚生労働省', value: 5 }], ministries)).toEqual({
+      dimension: 'ministry',
+      values: [{ member: 'mhlw', value: 5 }],
+    });
   });
 });

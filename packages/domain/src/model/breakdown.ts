@@ -182,3 +182,53 @@ export function memberName(
   if (!member) return code;
   return language === 'ja' ? member.nameJa : member.nameEn;
 }
+
+/** One labelled figure as a table writes it (「男性:10.2%」): the label as written and the figure. */
+export interface LabelledFigure {
+  label: string;
+  value: number;
+}
+
+// A member as tables write it: the name itself, a prefecture without 都/府/県, 男/女 for 男性/女性, an age band
+// with its range dash in any form (〜, ~, -).
+function memberKeys(dimension: BreakdownDimension, member: BreakdownMember): string[] {
+  const keys = [member.nameJa];
+  if (dimension === 'prefecture' && member.nameJa !== '北海道')
+    keys.push(member.nameJa.replace(/[都府県]$/u, ''));
+  if (dimension === 'sex') keys.push(member.nameJa.slice(0, 1));
+  if (dimension === 'age_group') keys.push(member.nameJa.replace(/～/gu, '-'));
+  return keys;
+}
+
+function labelKey(label: string): string {
+  return label
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(/[～〜~−–—]/gu, '-');
+}
+
+/**
+ * The breakdown that labelled figures make (「男性:10.2% 女性:3.0%」 → sex: male 10.2, female 3.0), or null when a
+ * label is none of one dimension's members. Totals (計, 男女計, 全体 …) are the KPI's own figure, not members, and
+ * are left out; ministries are matched by name against the organisations given.
+ */
+export function breakdownOfLabels(
+  figures: readonly LabelledFigure[],
+  ministries: readonly BreakdownMember[] = [],
+): Breakdown | null {
+  const members = figures.filter(
+    (f) => !/^(?:計|合計|総数|総計|全体|男女計|総合|全国)$/u.test(labelKey(f.label)),
+  );
+  if (members.length === 0) return null;
+  for (const dimension of BREAKDOWN_DIMENSIONS) {
+    const byKey = new Map<string, string>();
+    for (const member of membersOf(dimension, ministries)) {
+      for (const key of memberKeys(dimension, member)) byKey.set(labelKey(key), member.code);
+    }
+    const codes = members.map((f) => byKey.get(labelKey(f.label)));
+    if (codes.every((code) => code !== undefined) && new Set(codes).size === codes.length) {
+      return { dimension, values: members.map((f, i) => ({ member: codes[i] as string, value: f.value })) };
+    }
+  }
+  return null;
+}

@@ -66,14 +66,19 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
     confidence: 0.9,
     pattern: /実績|最新値|最新|結果|直近|現在値|現在|現況|actual|latest|result/iu,
   },
-  { role: 'name', confidence: 0.95, pattern: /項目|指標名|指標|kpi|名称|indicator|measure|name|item/iu },
+  { role: 'name', confidence: 0.95, pattern: /指標名|指標|kpi|名称|indicator|measure|name/iu },
+  // 項目 names the KPI in most tables, but beside a 指標 column it is the area the KPIs belong to.
+  { role: 'name', confidence: 0.9, pattern: /項目|item/iu },
   { role: 'note', confidence: 0.5, pattern: /^区分$/u },
   { role: 'group', confidence: 0.6, pattern: /分野|施策|政策|分類|章|節|category|area/iu },
 ];
 
 /** The role a header cell proposes on its own, or null when its words name none. */
 function guessRole(header: string, hint: EraHint): (Guess & { year: YearReading | null }) | null {
-  const text = normalizeText(header).replace(/※\s*\d*/gu, '');
+  // Headers spaced out for print (指 標, 説 明 with an ideographic space) read as their words.
+  const text = normalizeText(header)
+    .replace(/※\s*\d*/gu, '')
+    .replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
   if (text === '' || text.length > 40) return null;
   const year = readYear(text, hint);
   for (const rule of RULES) {
@@ -99,6 +104,8 @@ export function detectHeader(
   hint: EraHint,
   overrides: readonly ColumnRoleOverride[] = [],
 ): ColumnMapping[] | null {
+  // A row of one text merged across the table (a title, a note) names one thing, never the columns.
+  if (new Set(row.cells.map((cell) => cell.text.trim()).filter((text) => text !== '')).size < 2) return null;
   const guesses = row.cells.map((cell) => (cell.text === '' ? null : guessRole(cell.text, hint)));
   const found = guesses.filter((guess) => guess !== null);
   if (found.length < 2 || !found.some((guess) => VALUE_ROLES.has(guess.role))) return null;
@@ -186,4 +193,15 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
     }
   }
   return result;
+}
+
+/**
+ * What a saved mapping is matched by: the header cells of a table's first header row as read (normalised, spaces
+ * out), joined. Next year's file from the same office has the same headers, so the same signature; the empty
+ * string when no header was found.
+ */
+export function headerSignature(mappings: readonly { readonly columns: readonly ColumnMapping[] }[]): string {
+  const first = mappings[0];
+  if (first === undefined) return '';
+  return first.columns.map((m) => normalizeText(m.header).replace(/\s+/gu, '')).join(' | ');
 }

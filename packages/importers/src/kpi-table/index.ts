@@ -13,7 +13,7 @@ import type { EraHint } from './years.js';
 import { eraHintOf } from './years.js';
 
 export type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
-export { COLUMN_ROLES } from './header.js';
+export { COLUMN_ROLES, headerSignature } from './header.js';
 export type { KpiTableOptions } from './plan-from-table.js';
 export type { TableKpi, TablePoint } from './table-kpis.js';
 export type { Grid, GridCell, GridRow, TableFormat } from './grid.js';

@@ -84,6 +84,21 @@ describe('parseKpiTable on each input kind, each a real table', () => {
       unit: '分',
     });
     expect(kpi(result, '男性の配偶者の出産直後の休暇取得率').baseline).toBeNull();
+    // In the plan the members are a breakdown by sex, the total the KPI's own value, and no longer a note.
+    const planned = result.plan.sheets
+      .flatMap((s) => s.measures)
+      .flatMap((m) => m.kpis)
+      .find((k) => k.name === '週労働時間60時間以上の雇用者の割合');
+    const bySex = (male: number, female: number) => ({
+      dimension: 'sex',
+      values: [
+        { member: 'male', value: male },
+        { member: 'female', value: female },
+      ],
+    });
+    expect(planned?.baseline).toMatchObject({ value: 8.5, breakdown: bySex(12.9, 2.8) });
+    expect(planned?.actuals[0]).toMatchObject({ value: 6.4, breakdown: bySex(9.8, 2.3) });
+    expect(planned?.note).not.toContain('内訳');
   });
 
   it('PDF-extract text: joins a wrapped row and reads on after a repeated header', () => {
@@ -109,6 +124,50 @@ describe('parseKpiTable on each input kind, each a real table', () => {
     expect(suicide?.target).toBeNull();
     expect(suicide?.note).toContain('12.2人');
     expect(result.issues.some((i) => i.code === 'kpi-point-without-year' && i.found === '12.2人')).toBe(true);
+  });
+});
+
+describe('parseKpiTable on layouts beyond a plain header', () => {
+  it('xlsx: a 指標 column names the KPI beside a 項目 column, the last dated 目標 column is the target', async () => {
+    const result = await parseKpiWorkbook(fixture('anjo-city-plan8-seika-shihyo/table.xlsx'), {
+      sourceName: 'table.xlsx',
+    });
+    const mapping = result.mappings[0]?.columns.map((m) => m.role);
+    expect(mapping).toEqual(['group', 'group', 'name', 'note', 'baseline', 'ignore', 'target']);
+    const walkers = kpi(result, '1日に30分以上歩く人の割合');
+    expect(walkers.baseline).toMatchObject({ value: 49.8, year: 2015 });
+    expect(walkers.target).toMatchObject({ value: 54, year: 2023 });
+    expect(kpi(result, '健康であると感じている人の割合').baseline).toMatchObject({ value: 70.7, year: 2012 });
+    expect(kpi(result, '1人1日あたり家庭用電気使用量(kWh)')).toMatchObject({
+      unit: 'kWh',
+      direction: 'decrease',
+    });
+    expect(kpiCount(result)).toBe(18);
+  });
+
+  it('HTML without a header: reads 「名称=基準→目標」 cells, dated by the note of two periods', () => {
+    const { text } = textOf('yokkaichi-city-koho-2004-mokuhyo/table.html');
+    const result = parseKpiTableText(text, { sourceName: 'yokkaichi.html' });
+    expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const accidents = kpi(result, '交通事故件数');
+    expect(accidents).toMatchObject({
+      unit: '件',
+      direction: 'decrease',
+      group: '市民が安全に暮らせるまちになる',
+    });
+    expect(accidents.baseline).toMatchObject({ value: 12039, year: 2003 });
+    expect(accidents.target).toMatchObject({ value: 10000, year: 2006 });
+    expect(kpi(result, '事業所従業者数').baseline).toMatchObject({ value: 154457, year: 2001 });
+    expect(kpi(result, '生活習慣病死亡率').notes).toContain('10万人あたり');
+    expect(kpiCount(result)).toBe(10);
+  });
+
+  it('a row of one text across the table is never a header, even when it says 目標', () => {
+    const result = parseKpiTableText(
+      '<table><tr><td colspan="2">(目標年度→2030年度の目標)</td></tr></table>',
+    );
+    expect(result.mappings).toEqual([]);
+    expect(result.issues.some((i) => i.code === 'kpi-table-no-header')).toBe(true);
   });
 });
 

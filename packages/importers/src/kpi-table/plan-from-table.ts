@@ -1,4 +1,6 @@
 import type { PlanDocumentInput } from '@kotei/contracts';
+import type { Breakdown } from '@kotei/domain';
+import { breakdownOfLabels } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
 import type { KpiDraft, MeasureDraft, SheetDraft } from '../follow-up/drafts.js';
 import { kpiKey } from '../follow-up/keys.js';
@@ -35,6 +37,11 @@ function slugOf(options: KpiTableOptions): string {
     .replace(/^-+|-+$/gu, '')
     .slice(0, 60);
   return base === '' ? 'imported-kpi-table' : base;
+}
+
+/** A point's labelled figures as a breakdown by sex, age group or prefecture; null where they are none. */
+function breakdownOf(point: TablePoint): Breakdown | null {
+  return point.breakdown.length === 0 ? null : breakdownOfLabels(point.breakdown);
 }
 
 function describePoint(what: string, point: TablePoint): string {
@@ -108,6 +115,7 @@ function kpiDraft(
     value: number | null;
     label: string;
     dates: { start: string; end: string; fiscalYear: number };
+    breakdown: Breakdown | null;
   } | null => {
     if (point === null) return null;
     const dates = datesOf(point);
@@ -126,12 +134,20 @@ function kpiDraft(
       }
       return null;
     }
-    return { value: point.value, label: labelOf(point), dates };
+    return { value: point.value, label: labelOf(point), dates, breakdown: breakdownOf(point) };
   };
   if (kpi.status !== '') notes.push(`達成状況: ${kpi.status}`);
   if (kpi.owner !== '') notes.push(`担当: ${kpi.owner}`);
-  for (const point of [kpi.baseline, kpi.target, ...kpi.actuals]) {
-    if (point !== null && point.breakdown.length > 0) {
+  // Labelled figures that are no breakdown the model knows (橋梁, トンネル) stay in the note as written.
+  // So do those of a point that is not stored: undated, or an actual without its own figure.
+  const stored = (point: TablePoint, isActual: boolean): boolean =>
+    breakdownOf(point) !== null && datesOf(point) !== null && !(isActual && point.value === null);
+  for (const [point, isActual] of [
+    [kpi.baseline, false],
+    [kpi.target, false],
+    ...kpi.actuals.map((actual) => [actual, true] as const),
+  ] as const) {
+    if (point !== null && point.breakdown.length > 0 && !stored(point, isActual)) {
       notes.push(`内訳 ${point.ref}: ${point.breakdown.map((b) => `${b.label} ${b.value}`).join('、')}`);
     }
   }
@@ -157,6 +173,7 @@ function kpiDraft(
           dates,
           origin: 'imported' as const,
           sourceNote: where(point),
+          breakdown: breakdownOf(point),
         },
       ];
     }),

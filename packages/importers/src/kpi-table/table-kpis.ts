@@ -1,5 +1,6 @@
 import { normalizeText } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
+import { readArrowKpis } from './arrow-kpis.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
 import { readValueCell } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
@@ -108,6 +109,7 @@ class GridReader {
   private pendingSection: string | null = null;
   private lookedAt: number[] = [];
   private lastSingle: string | null = null;
+  private headless: GridRow[] = [];
 
   constructor(
     private readonly hint: EraHint,
@@ -120,6 +122,7 @@ class GridReader {
     this.group = null;
     this.lookedAt = [];
     this.lastSingle = null;
+    this.headless = [];
     let scanned = 0;
     for (const row of grid.rows) {
       const texts = row.cells.map((cell) => cell.text.trim());
@@ -142,6 +145,7 @@ class GridReader {
       const single = texts.filter((text) => text !== '');
       this.lastSingle = single.length === 1 && single[0] !== undefined ? normalizeText(single[0]) : null;
       if (this.mapping === null) {
+        this.headless.push(row);
         if (scanned < MAX_HEADER_SCAN) this.lookedAt.push(row.line);
         scanned += 1;
         const only = texts.filter((text) => text !== '');
@@ -153,7 +157,18 @@ class GridReader {
       }
       this.readRow(grid, row, this.mapping);
     }
-    if (this.mapping === null) this.noHeader(grid);
+    if (this.mapping === null) this.readHeadless(grid);
+  }
+
+  // A grid with no header row may still state its KPIs cell by cell (「名称=基準→目標」); else it is refused.
+  private readHeadless(grid: Grid): void {
+    const arrows = readArrowKpis(grid, this.headless, this.hint);
+    if (arrows.kpis.length === 0) {
+      this.noHeader(grid);
+      return;
+    }
+    this.kpis.push(...arrows.kpis);
+    this.issues.push(...arrows.issues);
   }
 
   private noHeader(grid: Grid): void {

@@ -208,6 +208,21 @@ export interface BreakdownValueTable {
   sort_order: number;
 }
 
+/** A KPI table's column mapping saved under a name, for next year's file with the same headers. */
+export interface KpiTableMappingTable {
+  id: string;
+  owner_id: string;
+  /** The owner's ministry when saved: colleagues of the same office find the mapping too. */
+  office: string | null;
+  name: string;
+  /** The table's header cells as read, joined: what a later file is matched by. */
+  signature: string;
+  /** JSON: [{ column, role }]. */
+  column_roles: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface BudgetProjectTable extends Source {
   id: string;
   plan_id: string;
@@ -484,6 +499,7 @@ export interface DB {
   follow_up_round: FollowUpRoundTable;
   observation: ObservationTable;
   breakdown_value: BreakdownValueTable;
+  kpi_table_mapping: KpiTableMappingTable;
   budget_project: BudgetProjectTable;
   budget_line: BudgetLineTable;
   project_link: ProjectLinkTable;

@@ -2,6 +2,55 @@
 // open data, and the links to the RS system's budget data (authorization-matrix.ts holds the rest).
 import { all, answers, COORDINATION, P, R, WRITE_GUARD, type Row } from './authorization-principals.js';
 
+// Saved KPI table column mappings (the import screen's mapping step): those who may import save, list and delete
+// their own. Each principal saves under a name of its own, so each save is a new one (201).
+export const TABLE_MAPPING_ROWS: Row[] = [
+  {
+    route: 'GET /api/imports/table-mappings',
+    cases: [
+      {
+        name: '',
+        request: () => ({ method: 'GET', url: '/api/imports/table-mappings?signature=x' }),
+        expect: answers('403 forbidden', {
+          anonymous: '401 unauthenticated',
+          readToken: '200',
+          writeToken: '200',
+          coordinator: '200',
+          admin: '200',
+        }),
+      },
+    ],
+  },
+  {
+    route: 'PUT /api/imports/table-mappings',
+    cases: [
+      {
+        name: 'a new name',
+        request: (_f, who) => ({
+          method: 'PUT',
+          url: '/api/imports/table-mappings',
+          payload: {
+            name: `matrix ${who}`,
+            signature: '指標 | 目標値',
+            columnRoles: [{ column: 0, role: 'name' }],
+          },
+        }),
+        expect: COORDINATION('201'),
+      },
+    ],
+  },
+  {
+    route: 'DELETE /api/imports/table-mappings/{id}',
+    cases: [
+      {
+        name: 'none of that id',
+        request: () => ({ method: 'DELETE', url: '/api/imports/table-mappings/no-such-mapping' }),
+        expect: COORDINATION('404 kpi_table_mapping_not_found'),
+      },
+    ],
+  },
+];
+
 export const PUBLICATION_ROWS: Row[] = [
   {
     route: 'GET /api/plans/{slug}/rs-links',

@@ -16,7 +16,7 @@ import {
 } from './authorization-principals.js';
 
 export { PRINCIPALS, type Fixture, type Principal } from './authorization-principals.js';
-import { PUBLICATION_ROWS } from './authorization-matrix-publication.js';
+import { PUBLICATION_ROWS, TABLE_MAPPING_ROWS } from './authorization-matrix-publication.js';
 import { EVALUATION_ROWS } from './authorization-matrix-evaluations.js';
 import { NOTIFICATION_ROWS } from './authorization-matrix-notifications.js';
 
@@ -454,6 +454,7 @@ export const MATRIX: Row[] = [
     ],
   },
   ...EVALUATION_ROWS,
+  ...TABLE_MAPPING_ROWS,
   ...PUBLICATION_ROWS,
   ...NOTIFICATION_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ImportPreview, PlanDocument } from '@kotei/contracts';
-import { importDocument, type ColumnRoleOverride, type ParseIssue } from '@kotei/importers';
+import { headerSignature, importDocument, type ColumnRoleOverride, type ParseIssue } from '@kotei/importers';
 import { mapPlanDocument } from '../repositories/mappers/plan-document.mapper.js';
 import { assemblePlanTree } from '../services/plan-tree.js';
 
@@ -56,6 +56,7 @@ export async function readDocument(request: ReadRequest): Promise<ReadOutcome> {
       ? null
       : {
           format: read.table.format,
+          signature: headerSignature(read.table.mappings),
           mappings: read.table.mappings.map((m) => ({
             sheet: m.sheet,
             line: m.line,

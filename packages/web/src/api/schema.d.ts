@@ -3539,6 +3539,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/table-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved KPI table column mappings and your office's; those for one header signature if given */
+        get: {
+            parameters: {
+                query?: {
+                    signature?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedKpiTableMappingList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save the column roles of a KPI table under a name; your mapping of that name is replaced */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveKpiTableMappingBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedKpiTableMapping"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedKpiTableMapping"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/table-mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of your saved KPI table column mappings */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{slug}/report": {
         parameters: {
             query?: never;
@@ -4735,12 +4932,36 @@ export interface components {
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
                         dates?: components["schemas"]["PeriodDatesInput"];
+                        /**
+                         * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                         * @default null
+                         */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     } | null;
                     target: {
                         value: number | null;
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
                         dates?: components["schemas"]["PeriodDatesInput"];
+                        /**
+                         * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                         * @default null
+                         */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     } | null;
                     /**
                      * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
@@ -4761,6 +4982,15 @@ export interface components {
                         origin: "reported" | "imported" | "extracted_from_text";
                         /** @default  */
                         sourceNote: string;
+                        /** @default null */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     }[];
                     source?: {
                         lineFrom: number;
@@ -4816,12 +5046,36 @@ export interface components {
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
                             dates?: components["schemas"]["PeriodDatesInput"];
+                            /**
+                             * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                             * @default null
+                             */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         } | null;
                         target: {
                             value: number | null;
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
                             dates?: components["schemas"]["PeriodDatesInput"];
+                            /**
+                             * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                             * @default null
+                             */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         } | null;
                         /**
                          * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
@@ -4842,6 +5096,15 @@ export interface components {
                             origin: "reported" | "imported" | "extracted_from_text";
                             /** @default  */
                             sourceNote: string;
+                            /** @default null */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         }[];
                         source?: {
                             lineFrom: number;
@@ -5009,6 +5272,8 @@ export interface components {
         KpiTableMappingInput: {
             /** @description xlsx, csv, tsv, html, markdown or pdf-text */
             format: string;
+            /** @description The first header's cells as read, joined: what a saved mapping is matched by */
+            signature: string;
             mappings: {
                 /** @description Worksheet, or null for text */
                 sheet: string | null;
@@ -5799,6 +6064,34 @@ export interface components {
             tooSoon: string[];
             notified: number;
         };
+        SaveKpiTableMappingBodyInput: {
+            name: string;
+            /** @description The preview table signature it was made for */
+            signature: string;
+            columnRoles: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+        };
+        SavedKpiTableMappingInput: {
+            id: string;
+            name: string;
+            signature: string;
+            columnRoles: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+            /** @description The owner's ministry when saved */
+            office: string | null;
+            /** @description The caller's own (else a colleague's of the same office) */
+            isOwn: boolean;
+            updatedAt: string;
+        };
+        SavedKpiTableMappingListInput: {
+            mappings: components["schemas"]["SavedKpiTableMappingInput"][];
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -6407,12 +6700,36 @@ export interface components {
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
                         dates?: components["schemas"]["PeriodDates"];
+                        /**
+                         * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                         * @default null
+                         */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     } | null;
                     target: {
                         value: number | null;
                         /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                         label: string;
                         dates?: components["schemas"]["PeriodDates"];
+                        /**
+                         * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                         * @default null
+                         */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     } | null;
                     /**
                      * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
@@ -6433,6 +6750,15 @@ export interface components {
                         origin: "reported" | "imported" | "extracted_from_text";
                         /** @default  */
                         sourceNote: string;
+                        /** @default null */
+                        breakdown: {
+                            /** @enum {string} */
+                            dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                            values: {
+                                member: string;
+                                value: number | null;
+                            }[];
+                        } | null;
                     }[];
                     source?: {
                         lineFrom: number;
@@ -6488,12 +6814,36 @@ export interface components {
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
                             dates?: components["schemas"]["PeriodDates"];
+                            /**
+                             * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                             * @default null
+                             */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         } | null;
                         target: {
                             value: number | null;
                             /** @description Period as written, e.g. "R10" or "(R3～R5平均)" */
                             label: string;
                             dates?: components["schemas"]["PeriodDates"];
+                            /**
+                             * @description The members of the value (男性:10.2% 女性:3.0%); the KPI value stays its own
+                             * @default null
+                             */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         } | null;
                         /**
                          * @description Floor each unit must meet (share-meeting-bar), e.g. 80 in 全都道府県で80%以上
@@ -6514,6 +6864,15 @@ export interface components {
                             origin: "reported" | "imported" | "extracted_from_text";
                             /** @default  */
                             sourceNote: string;
+                            /** @default null */
+                            breakdown: {
+                                /** @enum {string} */
+                                dimension: "prefecture" | "sex" | "age_group" | "ministry";
+                                values: {
+                                    member: string;
+                                    value: number | null;
+                                }[];
+                            } | null;
                         }[];
                         source?: {
                             lineFrom: number;
@@ -6681,6 +7040,8 @@ export interface components {
         KpiTableMapping: {
             /** @description xlsx, csv, tsv, html, markdown or pdf-text */
             format: string;
+            /** @description The first header's cells as read, joined: what a saved mapping is matched by */
+            signature: string;
             mappings: {
                 /** @description Worksheet, or null for text */
                 sheet: string | null;
@@ -7470,6 +7831,34 @@ export interface components {
             reminded: string[];
             tooSoon: string[];
             notified: number;
+        };
+        SaveKpiTableMappingBody: {
+            name: string;
+            /** @description The preview table signature it was made for */
+            signature: string;
+            columnRoles: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+        };
+        SavedKpiTableMapping: {
+            id: string;
+            name: string;
+            signature: string;
+            columnRoles: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+            /** @description The owner's ministry when saved */
+            office: string | null;
+            /** @description The caller's own (else a colleague's of the same office) */
+            isOwn: boolean;
+            updatedAt: string;
+        };
+        SavedKpiTableMappingList: {
+            mappings: components["schemas"]["SavedKpiTableMapping"][];
         };
     };
     responses: never;

@@ -30,6 +30,8 @@ export type ImportBody = Schemas['ImportBodyInput'];
 export type ImportPreview = Schemas['ImportPreview'];
 /** POST /api/imports. */
 export type ImportResult = Schemas['ImportResult'];
+/** A KPI table column mapping saved under a name. */
+export type SavedKpiTableMapping = Schemas['SavedKpiTableMapping'];
 /** A KPI or outcome target with its points and status. */
 export type Kpi = Schemas['Kpi'];
 

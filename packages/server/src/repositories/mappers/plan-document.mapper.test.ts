@@ -55,6 +55,63 @@ describe('buildPlanRows', () => {
     expect(rows.links.every((l) => l.measure_id === rows.measures[0]?.id)).toBe(true);
   });
 
+  it('stores the breakdown (内訳) of a point and of an actual as member rows, the KPI value its own', () => {
+    const bySex = (male: number, female: number) => ({
+      dimension: 'sex',
+      values: [
+        { member: 'male', value: male },
+        { member: 'female', value: female },
+      ],
+    });
+    const kpi = {
+      name: '週労働時間60時間以上の雇用者の割合',
+      unit: '%',
+      shape: 'level',
+      direction: 'decrease',
+      baseline: { value: 8.5, label: '平成26年', breakdown: bySex(12.9, 2.8) },
+      target: { value: 5, label: '平成32年' },
+      actuals: [{ value: 6.4, label: '令和元年', breakdown: bySex(9.8, 2.3) }],
+    };
+    const rows = buildPlanRows(
+      doc([{ number: 1, title: '働き方', measures: [{ ...fih, kpis: [kpi] }] }]),
+      NOW,
+    );
+    const observation = rows.observations[0];
+    expect(rows.breakdowns.map((b) => [b.point, b.member, b.value, b.observation_id])).toEqual([
+      ['baseline', 'male', 12.9, null],
+      ['baseline', 'female', 2.8, null],
+      ['actual', 'male', 9.8, observation?.id],
+      ['actual', 'female', 2.3, observation?.id],
+    ]);
+    expect(rows.kpis[0]?.baseline_value).toBe(8.5);
+  });
+
+  it('refuses a breakdown whose member the dimension does not know, naming the place', () => {
+    const kpi = {
+      name: '割合',
+      unit: '%',
+      shape: 'level',
+      direction: 'increase',
+      baseline: {
+        value: 1,
+        label: '2024年',
+        breakdown: { dimension: 'sex', values: [{ member: 'm', value: 1 }] },
+      },
+      target: null,
+    };
+    const { rows, problems } = mapPlanDocument(
+      doc([{ number: 1, title: 'x', measures: [{ ...fih, kpis: [kpi] }] }]),
+      NOW,
+    );
+    expect(rows.breakdowns).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'breakdown-invalid',
+        path: 'sheets[0].measures[0].kpis[0].baseline.breakdown.values[0].member',
+      }),
+    ]);
+  });
+
   it('refuses a document with an unreadable period, naming the place', () => {
     const bad = doc([
       {

@@ -3,6 +3,7 @@ import type { KpiInput, MeasureInput, PeriodDates, PlanDocument, ProjectInput } 
 import type { FollowUpRoundTable, KpiTable, PhaseTable } from '../../db/schema.js';
 import type { PlanRows } from '../plan.repository.js';
 import { newId } from '../../ids.js';
+import { kpiBreakdownRows } from './breakdown-rows.js';
 import { buildProgressRows, sourceColumns } from './progress.mapper.js';
 
 /** Something in a plan document that cannot be stored: where (path, source line) and why. */
@@ -376,11 +377,14 @@ class PlanRowsMapper {
       bar: kpi.bar,
       ...sourceColumns(kpi.source),
     });
+    const observed: [number, string][] = [];
     kpi.actuals.forEach((actual, index) => {
       const at = this.period(actual.label, actual.dates, `${path}.actuals[${index}].label`, line);
       if (!at) return;
+      const observationId = newId();
+      observed.push([index, observationId]);
       this.rows.observations.push({
-        id: newId(),
+        id: observationId,
         kpi_id: id,
         value: actual.value,
         period_start: at.start,
@@ -397,6 +401,9 @@ class PlanRowsMapper {
         source_text: null,
       });
     });
+    const breakdowns = kpiBreakdownRows(id, kpi, observed, path);
+    this.rows.breakdowns.push(...breakdowns.rows);
+    for (const p of breakdowns.problems) this.problem('breakdown-invalid', p.path, line, p.message);
   }
 
   private linkProject(project: ProjectInput, link: Owner): void {

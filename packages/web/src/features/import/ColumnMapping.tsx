@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { KPI_TABLE_COLUMN_ROLES, type KpiTableColumnRole } from '@kotei/domain/codes';
-import type { ImportBody, ImportPreview } from '../../api/types';
+import { api, send } from '../../api/client';
+import type { ImportBody, ImportPreview, SavedKpiTableMapping } from '../../api/types';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
 import { ScrollRegion } from '../../ui/ScrollRegion';
@@ -25,32 +26,6 @@ const ROLE_KEY: Record<KpiTableColumnRole, MessageKey> = {
   ignore: 'importTable.role.ignore',
 };
 
-const STORE_PREFIX = 'kotei.kpiTableMapping:';
-
-// A saved mapping belongs to the headers it was made for: next year's file from the same office has them again.
-function storeKey(table: TableMapping): string {
-  const columns = table.mappings[0]?.columns ?? [];
-  return STORE_PREFIX + columns.map((c) => c.header).join('\u0001');
-}
-
-function loadSaved(table: TableMapping): ColumnRoles | null {
-  try {
-    const raw = window.localStorage.getItem(storeKey(table));
-    if (raw === null) return null;
-    const parsed = JSON.parse(raw) as unknown;
-    if (!Array.isArray(parsed)) return null;
-    return parsed.filter(
-      (item): item is ColumnRoles[number] =>
-        typeof item === 'object' &&
-        item !== null &&
-        typeof (item as { column?: unknown }).column === 'number' &&
-        (KPI_TABLE_COLUMN_ROLES as readonly unknown[]).includes((item as { role?: unknown }).role),
-    );
-  } catch {
-    return null;
-  }
-}
-
 /** The same roles, with one column set to another. */
 export function withRole(
   roles: ColumnRoles | undefined,
@@ -62,8 +37,8 @@ export function withRole(
 
 /**
  * The mapping step: each column of the table's first header with its proposed role, how sure, and why; the user
- * picks another role and the preview is read again. A mapping can be saved in this browser and applied to the
- * next table with the same headers.
+ * picks another role and the preview is read again. A mapping can be saved on the server under a name and is
+ * offered for the next table with the same headers (its signature), the user's own and their office's.
  */
 export function ColumnMappingView({
   table,
@@ -78,17 +53,9 @@ export function ColumnMappingView({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const [saved, setSaved] = useState<ColumnRoles | null>(() => loadSaved(table));
-  const [justSaved, setJustSaved] = useState(false);
   const first = table.mappings[0];
   if (first === undefined) return null;
   const caption = t('importTable.mapping.caption', { format: table.format, line: String(first.line) });
-  const save = () => {
-    const roles = first.columns.map((c) => ({ column: c.column, role: c.role }));
-    window.localStorage.setItem(storeKey(table), JSON.stringify(roles));
-    setSaved(roles);
-    setJustSaved(true);
-  };
   return (
     <section aria-labelledby={`${id}-title`} className="import-mapping">
       <h2 id={`${id}-title`}>{t('importTable.mapping.title')}</h2>
@@ -139,28 +106,114 @@ export function ColumnMappingView({
           </tbody>
         </table>
       </ScrollRegion>
-      <p className="import-mapping__actions">
-        <button type="button" className="button" disabled={isBusy} onClick={save}>
+      <SavedMappings
+        signature={table.signature}
+        columnRoles={first.columns.map((c) => ({ column: c.column, role: c.role }))}
+        isBusy={isBusy}
+        onApply={onApply}
+      />
+    </section>
+  );
+}
+
+// Saving the mapping under a name, and the saved mappings for these headers (the user's and their office's).
+function SavedMappings({
+  signature,
+  columnRoles,
+  isBusy,
+  onApply,
+}: {
+  signature: string;
+  columnRoles: ColumnRoles;
+  isBusy: boolean;
+  onApply: (roles: ColumnRoles) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [saved, setSaved] = useState<SavedKpiTableMapping[]>([]);
+  const [name, setName] = useState('');
+  const [justSaved, setJustSaved] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    const controller = new AbortController();
+    send(
+      api.GET('/api/imports/table-mappings', { params: { query: { signature } }, signal: controller.signal }),
+    )
+      .then((answer) => {
+        setSaved(answer.mappings);
+      })
+      .catch(() => {
+        setSaved([]);
+      });
+    return () => {
+      controller.abort();
+    };
+  }, [signature]);
+  const save = async () => {
+    setFailed(false);
+    try {
+      const mapping = await send(
+        api.PUT('/api/imports/table-mappings', { body: { name: name.trim(), signature, columnRoles } }),
+      );
+      setSaved((list) => [mapping, ...list.filter((m) => m.id !== mapping.id)]);
+      setJustSaved(mapping.name);
+    } catch {
+      setFailed(true);
+    }
+  };
+  return (
+    <>
+      <form
+        className="import-mapping__actions"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label htmlFor={`${id}-name`}>{t('importTable.mapping.name')}</label>{' '}
+        <input
+          id={`${id}-name`}
+          value={name}
+          maxLength={100}
+          required
+          disabled={isBusy}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+          }}
+        />{' '}
+        <button type="submit" className="button" disabled={isBusy || name.trim() === ''}>
           {t('importTable.mapping.save')}
         </button>
-        {saved !== null && !justSaved && (
-          <button
-            type="button"
-            className="button"
-            disabled={isBusy}
-            onClick={() => {
-              onApply(saved);
-            }}
-          >
-            {t('importTable.mapping.apply')}
-          </button>
-        )}
-      </p>
-      {justSaved && (
+      </form>
+      {saved.length > 0 && (
+        <ul className="import-mapping__saved" aria-label={t('importTable.mapping.savedList')}>
+          {saved.map((mapping) => (
+            <li key={mapping.id}>
+              <button
+                type="button"
+                className="button"
+                disabled={isBusy}
+                onClick={() => {
+                  onApply(mapping.columnRoles);
+                }}
+              >
+                {t('importTable.mapping.apply', { name: mapping.name })}
+              </button>
+              {!mapping.isOwn && <span className="muted"> {t('importTable.mapping.office')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {justSaved !== null && (
         <p role="status" className="status">
-          {t('importTable.mapping.saved')}
+          {t('importTable.mapping.saved', { name: justSaved })}
         </p>
       )}
-    </section>
+      {failed && (
+        <p role="alert" className="notice">
+          {t('importTable.mapping.saveFailed')}
+        </p>
+      )}
+    </>
   );
 }
