@@ -7,6 +7,7 @@ import {
   type Database,
 } from './db/database.js';
 import { ApiTokenRepository } from './repositories/api-token.repository.js';
+import { JobRepository } from './repositories/job.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { EvaluationRepository } from './repositories/evaluation.repository.js';
@@ -29,6 +30,8 @@ import { RoundService } from './services/round.service.js';
 import { RoundPartService } from './services/round-part.service.js';
 import { RoundDiffService } from './services/round-diff.service.js';
 import { ReportService } from './services/report.service.js';
+import { ReportJobService } from './services/report-job.service.js';
+import { JobWorker } from './services/job-worker.js';
 import { RsLinkService } from './services/rs-link.service.js';
 import { RsService } from './services/rs.service.js';
 import { ReferenceService } from './services/reference.service.js';
@@ -58,6 +61,10 @@ export interface AppContext {
   imports: ImportService;
   /** The published follow-up report (HTML, PDF, Excel) and the open data behind it. */
   reports: ReportService;
+  /** Reports rendered in the background: jobs in the database, their files kept for download. */
+  reportJobs: ReportJobService;
+  /** Runs the database's jobs; `serve` starts it, `close` stops it. */
+  jobWorker: JobWorker;
   /** The RS system's open data (行政事業レビュー) and its links to budget projects. */
   rs: RsService;
   /** Links from budget projects (該当事業) to RS projects. */
@@ -77,6 +84,8 @@ export async function openContext(options: {
   clock: Clock;
   /** Where a failed background warming is reported (it never stops the server). */
   onWarmingError?: (error: unknown) => void;
+  /** Where a failure of the job worker's own loop is reported (a job's failure is stored on the job). */
+  onJobError?: (error: unknown) => void;
 }): Promise<AppContext> {
   const database = openDatabase(parseDatabaseUrl(options.databaseUrl, options.cwd));
   try {
@@ -105,6 +114,19 @@ export async function openContext(options: {
       options.clock,
     );
     const reports = new ReportService(plans, planRepository, evaluations);
+    const jobRepository = new JobRepository(database.db, database.kind);
+    const reportJobs = new ReportJobService(jobRepository, reports, options.clock);
+    const jobWorker = new JobWorker(
+      jobRepository,
+      options.clock,
+      { report: reportJobs.handler() },
+      {
+        onError: options.onJobError ?? (() => undefined),
+      },
+    );
+    reportJobs.whenQueued(() => {
+      jobWorker.wake();
+    });
     return {
       database,
       clock: options.clock,
@@ -118,6 +140,8 @@ export async function openContext(options: {
       diffs: new RoundDiffService(planRepository),
       evaluations,
       reports,
+      reportJobs,
+      jobWorker,
       rs: new RsService(new RsRepository(database.db), options.clock),
       rsLinks: new RsLinkService(new RsLinkRepository(database.db), options.clock),
       auth: new AuthService(
@@ -133,6 +157,7 @@ export async function openContext(options: {
       warmer,
       close: async () => {
         await warmer.close();
+        await jobWorker.close();
         await reports.close();
         await database.close();
       },

@@ -23,6 +23,7 @@ import { planRoutes } from './routes/plan.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
 import { roundRoutes } from './routes/round.routes.js';
 import { reportRoutes } from './routes/report.routes.js';
+import { reportJobRoutes } from './routes/report-job.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 
 /** How the HTTP app is built. */
@@ -116,6 +117,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(searchRoutes(ctx));
       await api.register(importRoutes(ctx));
       await api.register(reportRoutes(ctx));
+      await api.register(reportJobRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api' },

@@ -1,6 +1,6 @@
 // The authorization matrix's rows for what is published from a plan: the report, its workbook read back, the
 // open data, and the links to the RS system's budget data (authorization-matrix.ts holds the rest).
-import { all, COORDINATION, P, type Row } from './authorization-principals.js';
+import { all, answers, COORDINATION, P, WRITE_GUARD, type Row } from './authorization-principals.js';
 
 export const PUBLICATION_ROWS: Row[] = [
   {
@@ -49,6 +49,58 @@ export const PUBLICATION_ROWS: Row[] = [
           payload: { contentBase64: 'AAAA' },
         }),
         expect: COORDINATION('200'),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/plans/{slug}/report/jobs',
+    cases: [
+      {
+        // Any signed-in user may have the (public) report rendered; the job is theirs.
+        name: 'an Excel render',
+        request: (f) => ({ method: 'POST', url: `${P(f)}/report/jobs`, payload: { format: 'xlsx' } }),
+        expect: answers('202', WRITE_GUARD),
+      },
+      {
+        name: 'an unpublished round',
+        request: (f) => ({
+          method: 'POST',
+          url: `${P(f)}/report/jobs`,
+          payload: { format: 'pdf', round: f.openRoundId },
+        }),
+        expect: answers('404 round_not_found', WRITE_GUARD),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/report-jobs/{id}',
+    cases: [
+      {
+        // The coordinator's job: seen by the coordinator (and its token), the admin (and its read token).
+        name: "the coordinator's job",
+        request: (f) => ({ method: 'GET', url: `/api/report-jobs/${f.reportJobId}` }),
+        expect: answers('404 job_not_found', {
+          readToken: '200',
+          writeToken: '200',
+          coordinator: '200',
+          admin: '200',
+        }),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/report-jobs/{id}/file',
+    cases: [
+      {
+        // No worker runs in this test: the job is still queued.
+        name: 'a queued job',
+        request: (f) => ({ method: 'GET', url: `/api/report-jobs/${f.reportJobId}/file` }),
+        expect: answers('404 job_not_found', {
+          readToken: '409 job_not_done',
+          writeToken: '409 job_not_done',
+          coordinator: '409 job_not_done',
+          admin: '409 job_not_done',
+        }),
       },
     ],
   },

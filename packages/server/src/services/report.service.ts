@@ -60,6 +60,9 @@ export interface RoundData {
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
 
+/** Told each step of a render with the progress so far (0–100), for a job's progress. */
+export type StepListener = (progress: number, step: string) => Promise<void>;
+
 const CONTENT_TYPES: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
@@ -116,10 +119,12 @@ export class ReportService {
       table?: OpenDataTableName;
       bom?: boolean;
     },
+    onStep: StepListener = () => Promise.resolve(),
   ): Promise<RenderedFile> {
+    await onStep(5, 'model');
     const { data, report } = await this.model(planRef, options.roundId);
     const base = `${data.tree.slug}-${data.round.asOfDate}`;
-    const body = await this.bytes(data, report, options);
+    const body = await this.bytes(data, report, options, onStep);
     const name =
       options.format === 'csv' ? `${base}-${options.table ?? 'kpis'}.csv` : `${base}.${options.format}`;
     return {
@@ -135,22 +140,23 @@ export class ReportService {
     data: RoundData,
     report: FollowUpReport,
     options: { format: ReportFormat; paper?: ReportPaper; table?: OpenDataTableName; bom?: boolean },
+    onStep: StepListener,
   ): Promise<Buffer> {
     switch (options.format) {
       case 'html':
         return Buffer.from(renderReportHtml(report, options.paper ?? 'A3'), 'utf8');
       case 'pdf':
         try {
-          return await renderReportPdf(report, {
-            paper: options.paper ?? 'A3',
-            browser: await this.sharedBrowser(),
-          });
+          await onStep(20, 'browser');
+          const browser = await this.sharedBrowser();
+          return await renderReportPdf(report, { paper: options.paper ?? 'A3', browser, onStep });
         } catch (error) {
           if (error instanceof PdfUnavailableError)
             throw new DomainError('unavailable', 'pdf_unavailable', error.message);
           throw error;
         }
       case 'xlsx':
+        await onStep(30, 'xlsx');
         return renderReportXlsx(report, openDataTables(data.tree, data.round));
       case 'json':
         return Buffer.from(JSON.stringify(data.tree), 'utf8');
@@ -242,6 +248,14 @@ export class ReportService {
       }
     }
     return { datasets };
+  }
+
+  /**
+   * Start Chromium now rather than with the first PDF (`serve` calls it when PDF output can work), so no user
+   * waits for the browser's start.
+   */
+  async prelaunch(): Promise<void> {
+    if (pdfMissing().length === 0) await this.sharedBrowser();
   }
 
   // One Chromium for every PDF of this process, started at the first; a failed start is retried next time.
