@@ -109,3 +109,4 @@ export type ReportCapabilities = Schemas['ReportCapabilities'];
 export type RsPlanLinks = Schemas['RsPlanLinks'];
 /** An RS project with its budget per year, logic model and evaluation. */
 export type RsProject = Schemas['RsProject'];
+export type ReportJob = Schemas['ReportJob'];
