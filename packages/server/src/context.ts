@@ -113,7 +113,8 @@ export async function openContext(options: {
       new EvaluationRepository(database.db),
       options.clock,
     );
-    const reports = new ReportService(plans, planRepository, evaluations);
+    const diffs = new RoundDiffService(planRepository);
+    const reports = new ReportService(plans, planRepository, evaluations, diffs);
     const jobRepository = new JobRepository(database.db, database.kind);
     const reportJobs = new ReportJobService(jobRepository, reports, options.clock);
     const jobWorker = new JobWorker(
@@ -137,7 +138,7 @@ export async function openContext(options: {
       imports: new ImportService(plans, planRepository, organisations, options.clock),
       rounds: new RoundService(planRepository, roundRepository, options.clock),
       parts: new RoundPartService(planRepository, roundRepository, options.clock),
-      diffs: new RoundDiffService(planRepository),
+      diffs,
       evaluations,
       reports,
       reportJobs,

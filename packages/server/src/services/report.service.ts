@@ -33,6 +33,7 @@ import {
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import type { EvaluationService } from './evaluation.service.js';
 import type { PlanService } from './plan.service.js';
+import type { RoundDiffService } from './round-diff.service.js';
 import { requirePermission, type Actor } from './actor.js';
 
 /** What the report can be rendered as. */
@@ -82,6 +83,7 @@ export class ReportService {
     private readonly plans: PlanService,
     private readonly planRows: PlanRepository,
     private readonly evaluations: EvaluationService,
+    private readonly diffs: RoundDiffService,
   ) {}
 
   /** The plan (by slug or id) at a published round (the latest when none is named). */
@@ -106,7 +108,8 @@ export class ReportService {
       data.tree.slug,
       data.round.id,
     );
-    return { data, report: buildFollowUpReport(data.tree, data.round, evaluations) };
+    const changes = await this.diffs.changesSince(data.tree.slug, data.round.id);
+    return { data, report: buildFollowUpReport(data.tree, data.round, evaluations, changes) };
   }
 
   /** The report in a format: html, pdf (A3 or A4 landscape), xlsx, json (the plan tree) or csv (one table). */
