@@ -39,6 +39,8 @@ export default defineConfig({
           globalSetup: ['packages/server/src/testing/postgres.global-setup.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 60_000,
+          // A suite's set-up (the sample's import, several sign-ins) outlasts 10 s on a busy shared machine.
+          hookTimeout: 60_000,
         },
       },
       {

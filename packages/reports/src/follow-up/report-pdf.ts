@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { FollowUpReport } from './report-model.js';
 import { escapeHtml, renderReportHtml, type ReportPaper } from './report-html.js';
 
@@ -75,11 +75,12 @@ export type PdfStepListener = (progress: number, step: string) => Promise<void>;
 
 /**
  * The report as a PDF on A3 or A4 landscape: each sheet's title and column heads repeated on every page, no
- * row cut across pages, page numbers in the footer. Pass a browser to reuse one across renders.
+ * row cut across pages, page numbers in the footer. Pass a browser, or better a browser context (a new page in
+ * a warm context costs a fraction of a new context's), to reuse one across renders.
  */
 export async function renderReportPdf(
   report: FollowUpReport,
-  options: { paper?: ReportPaper; browser?: Browser; onStep?: PdfStepListener } = {},
+  options: { paper?: ReportPaper; browser?: Browser | BrowserContext; onStep?: PdfStepListener } = {},
 ): Promise<Buffer> {
   const paper = options.paper ?? 'A3';
   const onStep = options.onStep ?? (() => Promise.resolve());

@@ -60,6 +60,7 @@ export interface RoundData {
 }
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
+type BrowserContext = Awaited<ReturnType<Browser['newContext']>>;
 
 /** Told each step of a render with the progress so far (0–100), for a job's progress. */
 export type StepListener = (progress: number, step: string) => Promise<void>;
@@ -77,7 +78,7 @@ const etagOf = (body: Buffer): string =>
 
 /** The published follow-up report and the open data behind it: public reads of published rounds only. */
 export class ReportService {
-  private browser: Promise<Browser> | null = null;
+  private browser: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
 
   constructor(
     private readonly plans: PlanService,
@@ -151,7 +152,7 @@ export class ReportService {
       case 'pdf':
         try {
           await onStep(20, 'browser');
-          const browser = await this.sharedBrowser();
+          const browser = await this.sharedContext();
           return await renderReportPdf(report, { paper: options.paper ?? 'A3', browser, onStep });
         } catch (error) {
           if (error instanceof PdfUnavailableError)
@@ -258,25 +259,28 @@ export class ReportService {
    * waits for the browser's start.
    */
   async prelaunch(): Promise<void> {
-    if (pdfMissing().length === 0) await this.sharedBrowser();
+    if (pdfMissing().length === 0) await this.sharedContext();
   }
 
-  // One Chromium for every PDF of this process, started at the first; a failed start is retried next time.
-  private sharedBrowser(): Promise<Browser> {
+  // One Chromium for every PDF of this process, started at the first (or by `prelaunch`), with one browser
+  // context every PDF opens its page in; a failed start is retried next time.
+  private sharedContext(): Promise<BrowserContext> {
     if (!this.browser) {
-      this.browser = launchChromium().catch((error: unknown) => {
-        this.browser = null;
-        throw error;
-      });
+      this.browser = launchChromium()
+        .then(async (browser) => ({ browser, context: await browser.newContext() }))
+        .catch((error: unknown) => {
+          this.browser = null;
+          throw error;
+        });
     }
-    return this.browser;
+    return this.browser.then((started) => started.context);
   }
 
   /** Close the browser, if one was started. */
   async close(): Promise<void> {
     const browser = this.browser;
     this.browser = null;
-    if (browser) await (await browser.catch(() => null))?.close();
+    if (browser) await (await browser.catch(() => null))?.browser.close();
   }
 }
 
