@@ -128,3 +128,42 @@ export const WorkbookApplied = z
   .meta({ id: 'WorkbookApplied' });
 /** A workbook written. */
 export type WorkbookApplied = z.infer<typeof WorkbookApplied>;
+
+/** What a report render job makes: the report as PDF (A3 or A4 landscape) or Excel. */
+export const ReportJobRequest = z
+  .object({
+    round: z.uuid().optional().meta({ description: 'A published round (default: the latest published)' }),
+    format: z.enum(['pdf', 'xlsx']).default('pdf'),
+    paper: z.enum(['A3', 'A4']).default('A3').meta({ description: 'Landscape paper of the PDF' }),
+  })
+  .meta({ id: 'ReportJobRequest' });
+/** What a report render job makes. */
+export type ReportJobRequest = z.infer<typeof ReportJobRequest>;
+
+/** A background job rendering a report: where it stands, and its file once done. */
+export const ReportJob = z
+  .object({
+    id: z.uuid(),
+    kind: z.literal('report'),
+    state: z.enum(['queued', 'running', 'done', 'failed']),
+    progress: z.number().int().min(0).max(100),
+    step: z
+      .string()
+      .meta({ description: 'What it is doing now: model, html, browser, print, xlsx, save, done' }),
+    attempts: z.number().int(),
+    error: z.string().nullable().meta({ description: 'Why the render failed (the last attempt)' }),
+    params: z.object({
+      slug: z.string(),
+      roundId: z.string().nullable(),
+      format: z.enum(['pdf', 'xlsx']),
+      paper: z.enum(['A3', 'A4']),
+    }),
+    fileUrl: z.string().nullable().meta({ description: 'Where the file is, once the job is done' }),
+    fileName: z.string().nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ReportJob' });
+/** A background job rendering a report. */
+export type ReportJob = z.infer<typeof ReportJob>;

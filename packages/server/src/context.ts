@@ -8,6 +8,7 @@ import {
 } from './db/database.js';
 import { ApiTokenRepository } from './repositories/api-token.repository.js';
 import { KpiTableMappingRepository } from './repositories/kpi-table-mapping.repository.js';
+import { JobRepository } from './repositories/job.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { EvaluationRepository } from './repositories/evaluation.repository.js';
@@ -39,6 +40,8 @@ import { ReportService } from './services/report.service.js';
 import { PlanWorkbookService } from './services/plan-workbook.service.js';
 import { PartWorkbookService } from './services/part-workbook.service.js';
 import { PlanEditRepository } from './repositories/plan-edit.repository.js';
+import { ReportJobService } from './services/report-job.service.js';
+import { JobWorker } from './services/job-worker.js';
 import { RsLinkService } from './services/rs-link.service.js';
 import { RsService } from './services/rs.service.js';
 import { ReferenceService } from './services/reference.service.js';
@@ -79,6 +82,10 @@ export interface AppContext {
   planWorkbooks: PlanWorkbookService;
   /** A ministry's part of an open round as a workbook, downloaded and uploaded into its draft. */
   partWorkbooks: PartWorkbookService;
+  /** Reports rendered in the background: jobs in the database, their files kept for download. */
+  reportJobs: ReportJobService;
+  /** Runs the database's jobs; `serve` starts it, `close` stops it. */
+  jobWorker: JobWorker;
   /** The RS system's open data (行政事業レビュー) and its links to budget projects. */
   rs: RsService;
   /** Links from budget projects (該当事業) to RS projects. */
@@ -104,6 +111,8 @@ export async function openContext(options: {
   clock: Clock;
   /** Where a failed background warming is reported (it never stops the server). */
   onWarmingError?: (error: unknown) => void;
+  /** Where a failure of the job worker's own loop is reported (a job's failure is stored on the job). */
+  onJobError?: (error: unknown) => void;
 }): Promise<AppContext> {
   const database = openDatabase(parseDatabaseUrl(options.databaseUrl, options.cwd));
   try {
@@ -134,10 +143,24 @@ export async function openContext(options: {
       conflictRepository,
       options.clock,
     );
-    const reports = new ReportService(plans, planRepository, evaluations);
+    const diffs = new RoundDiffService(planRepository);
+    const reports = new ReportService(plans, planRepository, evaluations, diffs);
     const parts = new RoundPartService(planRepository, roundRepository, options.clock);
     const webhookRepository = new WebhookRepository(database.db);
     const dispatcher = new WebhookDispatcher(webhookRepository, options.clock);
+    const jobRepository = new JobRepository(database.db, database.kind);
+    const reportJobs = new ReportJobService(jobRepository, reports, options.clock);
+    const jobWorker = new JobWorker(
+      jobRepository,
+      options.clock,
+      { report: reportJobs.handler() },
+      {
+        onError: options.onJobError ?? (() => undefined),
+      },
+    );
+    reportJobs.whenQueued(() => {
+      jobWorker.wake();
+    });
     return {
       database,
       clock: options.clock,
@@ -150,7 +173,7 @@ export async function openContext(options: {
       rounds: new RoundService(planRepository, roundRepository, options.clock),
       parts,
       partWorkbooks: new PartWorkbookService(parts),
-      diffs: new RoundDiffService(planRepository),
+      diffs,
       evaluations,
       overallEvaluations: new OverallEvaluationService(planRepository, evaluationRepository, options.clock),
       conflicts: new ConflictOfInterestService(
@@ -166,6 +189,8 @@ export async function openContext(options: {
         new PlanEditRepository(database.db),
         options.clock,
       ),
+      reportJobs,
+      jobWorker,
       rs: new RsService(new RsRepository(database.db), options.clock),
       rsLinks: new RsLinkService(new RsLinkRepository(database.db), options.clock),
       auth: new AuthService(
@@ -190,6 +215,7 @@ export async function openContext(options: {
       close: async () => {
         await dispatcher.close();
         await warmer.close();
+        await jobWorker.close();
         await reports.close();
         await database.close();
       },

@@ -222,6 +222,33 @@ function evaluationSection(report: FollowUpReport): string {
   return `<section class="evaluations"><h2>有識者による総合評価</h2>${overall}${body}</section>`;
 }
 
+/** The changes-since-last-round annex: per measure, bullets added/removed/rewritten, actuals, phase states. */
+function changesSection(report: FollowUpReport): string {
+  const changes = report.changes;
+  if (changes === null)
+    return '<section class="changes"><h2>前回からの変更</h2><p>この回は最初の公表です（比べる前回がありません）。</p></section>';
+  const lead = `<p>前回（${h(changes.from.title)}）の公表からの変更です。</p>`;
+  if (changes.measures.length === 0)
+    return `<section class="changes"><h2>前回からの変更</h2>${lead}<p>変更はありません。</p></section>`;
+  const rows = changes.measures
+    .map((m) => {
+      const items = [
+        ...m.bullets.map(
+          (b) =>
+            `<li>【${h(b.kindText)}】${h(b.text)}${b.before === null ? '' : `<br><span class="muted">前回: ${h(b.before)}</span>`}</li>`,
+        ),
+        ...m.actuals.map((a) => `<li>【実績】${h(a.kpi)}: ${h(a.before)} → ${h(a.after)}</li>`),
+        ...m.phases.map(
+          (p) => `<li>【工程】${h(p.text)}（${h(p.period)}）: ${h(p.before)} → ${h(p.after)}</li>`,
+        ),
+      ];
+      return `<tr><th scope="row">${h(m.measure)}</th><td><ul>${items.join('')}</ul></td></tr>`;
+    })
+    .join('');
+  return `<section class="changes"><h2>前回からの変更</h2>${lead}
+<table><thead><tr><th scope="col" style="width:25%">施策</th><th scope="col">変更</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
 /** The report as one self-contained HTML document laid out for printing on the paper (no outside asset). */
 export function renderReportHtml(report: FollowUpReport, paper: ReportPaper = 'A3'): string {
   return `<!doctype html>
@@ -232,5 +259,6 @@ ${cover(report)}
 ${summarySection(report)}
 ${report.sheets.map((sheet) => sheetSection(sheet, report, paper)).join('\n')}
 ${evaluationSection(report)}
+${changesSection(report)}
 </main></body></html>`;
 }

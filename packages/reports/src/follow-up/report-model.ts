@@ -6,12 +6,14 @@ import type {
   Kpi,
   KpiActual,
   Measure,
+  MeasureRoundDiff,
   PlanTree,
   ProgressBullet,
   Round,
   StatusSummary,
 } from '@kotei/contracts';
 import { layLanes, periodColumns, type PeriodColumn } from './period-columns.js';
+import { reportChanges, type ReportChanges } from './changes-annex.js';
 import {
   asOfNote,
   formatPoint,
@@ -143,6 +145,8 @@ export interface FollowUpReport {
   /** The summary table's columns, in the plan's vocabulary. */
   summaryColumns: string[];
   summary: ReportSummaryLine[];
+  /** The changes-since-last-round annex; null for a plan's first published round. */
+  changes: ReportChanges | null;
 }
 
 /**
@@ -282,6 +286,8 @@ export function buildFollowUpReport(
   round: Round,
   evaluations: readonly Evaluation[],
   overallEvaluation: string | null = null,
+  /** Every measure's diff against the previous published round (`RoundDiffService.changesSince`), if any. */
+  changes: { from: Round; diffs: readonly MeasureRoundDiff[] } | null = null,
 ): FollowUpReport {
   const columns = periodColumns(
     tree.sheets.flatMap((s) => s.measures.flatMap((m) => m.phases.map((p) => p.period))),
@@ -337,5 +343,6 @@ export function buildFollowUpReport(
       ...goals.map((g) => summaryLine(`戦略目標(${g.number})`, g.summary, tree.statusMethod)),
       ...sheets.map((s) => summaryLine(`${s.heading} ${s.title}`, s.summary, tree.statusMethod)),
     ],
+    changes: changes === null ? null : reportChanges(changes.from, changes.diffs),
   };
 }

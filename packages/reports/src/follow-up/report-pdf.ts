@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { FollowUpReport } from './report-model.js';
 import { escapeHtml, renderReportHtml, type ReportPaper } from './report-html.js';
 
@@ -70,22 +70,31 @@ function footer(report: FollowUpReport): string {
   );
 }
 
+/** Told each step of a PDF render with the progress so far (0–100). */
+export type PdfStepListener = (progress: number, step: string) => Promise<void>;
+
 /**
  * The report as a PDF on A3 or A4 landscape: each sheet's title and column heads repeated on every page, no
- * row cut across pages, page numbers in the footer. Pass a browser to reuse one across renders.
+ * row cut across pages, page numbers in the footer. Pass a browser, or better a browser context (a new page in
+ * a warm context costs a fraction of a new context's), to reuse one across renders.
  */
 export async function renderReportPdf(
   report: FollowUpReport,
-  options: { paper?: ReportPaper; browser?: Browser } = {},
+  options: { paper?: ReportPaper; browser?: Browser | BrowserContext; onStep?: PdfStepListener } = {},
 ): Promise<Buffer> {
   const paper = options.paper ?? 'A3';
+  const onStep = options.onStep ?? (() => Promise.resolve());
   const browser = options.browser ?? (await launchChromium());
   try {
+    await onStep(30, 'html');
+    const html = renderReportHtml(report, paper);
     const page = await browser.newPage();
     try {
-      await page.setContent(renderReportHtml(report, paper), { waitUntil: 'load' });
+      // The page is self-contained (no outside asset, no script): the DOM is all there is to wait for.
+      await page.setContent(html, { waitUntil: 'domcontentloaded' });
       // The fonts are local (Noto CJK); wait until they are laid out before printing.
       await page.evaluate('document.fonts.ready.then(() => true)');
+      await onStep(50, 'print');
       return await page.pdf({
         preferCSSPageSize: true,
         printBackground: true,

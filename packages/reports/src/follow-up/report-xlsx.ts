@@ -164,6 +164,23 @@ function addEvaluations(workbook: ExcelJS.Workbook, report: FollowUpReport): voi
   ws.getColumn(3).alignment = WRAP;
 }
 
+function addChanges(workbook: ExcelJS.Workbook, report: FollowUpReport): void {
+  const ws = workbook.addWorksheet('前回からの変更', {
+    pageSetup: PRINT,
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  ws.columns = [{ width: 40 }, { width: 10 }, { width: 70 }, { width: 30 }, { width: 30 }];
+  ws.addRow(['施策', '種別', '内容', '前回', '今回']).font = { bold: true };
+  for (const m of report.changes?.measures ?? []) {
+    for (const b of m.bullets) {
+      ws.addRow([m.measure, b.kindText, b.text, b.before ?? '', '']);
+    }
+    for (const a of m.actuals) ws.addRow([m.measure, '実績', a.kpi, a.before, a.after]);
+    for (const p of m.phases) ws.addRow([m.measure, '工程', `${p.text}（${p.period}）`, p.before, p.after]);
+  }
+  ws.getColumn(3).alignment = WRAP;
+}
+
 function addData(workbook: ExcelJS.Workbook, table: DataTable): void {
   const ws = workbook.addWorksheet(`data_${table.name}`, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = table.fields.map((field) => ({ header: field.name, key: field.name, width: 18 }));
@@ -186,6 +203,7 @@ export async function renderReportXlsx(
   addSummary(workbook, report);
   for (const sheet of report.sheets) addSheet(workbook, sheet, report);
   addEvaluations(workbook, report);
+  addChanges(workbook, report);
   for (const table of tables) addData(workbook, table);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -76,6 +76,9 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
         onWarmingError: (error) => {
           io.err(`warming the statuses failed: ${error instanceof Error ? error.message : String(error)}`);
         },
+        onJobError: (error) => {
+          io.err(`the job worker failed: ${error instanceof Error ? error.message : String(error)}`);
+        },
       });
       const first = await prepareFirstStart(ctx, { loadSample: opts.sample, operator: operator() });
       const app = await buildApp(ctx, {
@@ -89,6 +92,12 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
       // Today's statuses of every plan, computed in the background, so the first portfolio is not the one
       // that pays for them; again at each midnight in Japan.
       void ctx.warmer.start();
+      // Reports rendered in the background: jobs in the database, taken by whichever instance is free.
+      ctx.jobWorker.start();
+      // Chromium started now, so the first PDF does not wait for it.
+      ctx.reports.prelaunch().catch((error: unknown) => {
+        io.err(`starting Chromium failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
       // Scheduled publications (embargo) come due within half a minute; the database decides which instance
       // publishes, so two instances publish a round once.
       const publisher = setInterval(() => {

@@ -480,6 +480,36 @@ export interface WebhookAttemptTable {
   duration_ms: number;
 }
 
+/** A background job (a report rendered as PDF or xlsx), claimed by one worker under a lease. */
+export interface JobTable {
+  id: string;
+  kind: string;
+  params_json: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  step: string;
+  attempts: number;
+  max_attempts: number;
+  /** The worker holding the job while it runs, and until when its lease holds. */
+  locked_by: string | null;
+  locked_until: string | null;
+  error: string | null;
+  plan_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** The file a finished job made. */
+export interface JobFileTable {
+  job_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  body: Buffer;
+}
+
 /** The database as Kysely sees it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -532,6 +562,8 @@ export interface DB {
   webhook_config: WebhookConfigTable;
   webhook_delivery: WebhookDeliveryTable;
   webhook_attempt: WebhookAttemptTable;
+  job: JobTable;
+  job_file: JobFileTable;
 }
 
 export type {

@@ -25,6 +25,7 @@ import { roundRoutes } from './routes/round.routes.js';
 import { notificationRoutes } from './routes/notification.routes.js';
 import { reportRoutes } from './routes/report.routes.js';
 import { workbookRoutes } from './routes/workbook.routes.js';
+import { reportJobRoutes } from './routes/report-job.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 
 /** How the HTTP app is built. */
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(importRoutes(ctx));
       await api.register(reportRoutes(ctx));
       await api.register(workbookRoutes(ctx));
+      await api.register(reportJobRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api' },

@@ -118,6 +118,12 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       headers: admin,
       payload: { name: 'spare', scope: 'read' },
     });
+    const reportJob = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${SLUG}/report/jobs`,
+      headers: headers.coordinator ?? {},
+      payload: { format: 'pdf' },
+    });
     Object.assign(fixture, {
       slug: SLUG,
       headers,
@@ -126,6 +132,7 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       budgetProjectId: tree.sheets.flatMap((s) => s.measures).flatMap((m) => m.projects)[0]?.id ?? '',
       publishedRoundId: published.id,
       openRoundId: open.id,
+      reportJobId: reportJob.json<{ id: string }>().id,
       ownPartId: partOf('厚'),
       otherPartId: partOf('文'),
       evaluationId,
@@ -137,6 +144,7 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       sample: readFileSync(SAMPLE_DOCUMENT).toString('base64'),
       dayCounter: 0,
     } satisfies Fixture);
+    // Eight sign-ins and the sample's import: more than the default 10 s on a busy shared machine.
   }, 60_000);
   afterAll(async () => {
     await (app as FastifyInstance | undefined)?.close();

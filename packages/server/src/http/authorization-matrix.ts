@@ -19,6 +19,7 @@ export { PRINCIPALS, type Fixture, type Principal } from './authorization-princi
 import { PUBLICATION_ROWS, TABLE_MAPPING_ROWS } from './authorization-matrix-publication.js';
 import { EVALUATION_ROWS } from './authorization-matrix-evaluations.js';
 import { NOTIFICATION_ROWS } from './authorization-matrix-notifications.js';
+import { JOB_ROWS } from './authorization-matrix-jobs.js';
 
 export const MATRIX: Row[] = [
   {
@@ -457,6 +458,7 @@ export const MATRIX: Row[] = [
   ...TABLE_MAPPING_ROWS,
   ...PUBLICATION_ROWS,
   ...NOTIFICATION_ROWS,
+  ...JOB_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {
     route: 'POST /api/auth/logout',

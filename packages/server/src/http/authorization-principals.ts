@@ -25,6 +25,8 @@ export interface Fixture {
   budgetProjectId: string;
   publishedRoundId: string;
   openRoundId: string;
+  /** A report render job the coordinator asked for (queued: no worker runs in the matrix). */
+  reportJobId: string;
   /** 厚's part of the open round (a saved draft); the own reporter is 厚's. */
   ownPartId: string;
   /** 文's part of the open round, submitted. */

@@ -23,6 +23,8 @@ import {
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import type { EvaluationService } from './evaluation.service.js';
 import type { PlanService } from './plan.service.js';
+import type { RoundDiffService } from './round-diff.service.js';
+import { requirePermission, type Actor } from './actor.js';
 
 /** What the report can be rendered as. */
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'json', 'csv'] as const;
@@ -48,6 +50,10 @@ export interface RoundData {
 }
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
+type BrowserContext = Awaited<ReturnType<Browser['newContext']>>;
+
+/** Told each step of a render with the progress so far (0–100), for a job's progress. */
+export type StepListener = (progress: number, step: string) => Promise<void>;
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
@@ -62,12 +68,13 @@ const etagOf = (body: Buffer): string =>
 
 /** The published follow-up report and the open data behind it: public reads of published rounds only. */
 export class ReportService {
-  private browser: Promise<Browser> | null = null;
+  private browser: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
 
   constructor(
     private readonly plans: PlanService,
     private readonly planRows: PlanRepository,
     private readonly evaluations: EvaluationService,
+    private readonly diffs: RoundDiffService,
   ) {}
 
   /** The plan (by slug or id) at a published round (the latest when none is named). */
@@ -92,7 +99,11 @@ export class ReportService {
       data.tree.slug,
       data.round.id,
     );
-    return { data, report: buildFollowUpReport(data.tree, data.round, evaluations, overall?.text ?? null) };
+    const changes = await this.diffs.changesSince(data.tree.slug, data.round.id);
+    return {
+      data,
+      report: buildFollowUpReport(data.tree, data.round, evaluations, overall?.text ?? null, changes),
+    };
   }
 
   /** The report in a format: html, pdf (A3 or A4 landscape), xlsx, json (the plan tree) or csv (one table). */
@@ -105,10 +116,12 @@ export class ReportService {
       table?: OpenDataTableName;
       bom?: boolean;
     },
+    onStep: StepListener = () => Promise.resolve(),
   ): Promise<RenderedFile> {
+    await onStep(5, 'model');
     const { data, report } = await this.model(planRef, options.roundId);
     const base = `${data.tree.slug}-${data.round.asOfDate}`;
-    const body = await this.bytes(data, report, options);
+    const body = await this.bytes(data, report, options, onStep);
     const name =
       options.format === 'csv' ? `${base}-${options.table ?? 'kpis'}.csv` : `${base}.${options.format}`;
     return {
@@ -124,22 +137,23 @@ export class ReportService {
     data: RoundData,
     report: FollowUpReport,
     options: { format: ReportFormat; paper?: ReportPaper; table?: OpenDataTableName; bom?: boolean },
+    onStep: StepListener,
   ): Promise<Buffer> {
     switch (options.format) {
       case 'html':
         return Buffer.from(renderReportHtml(report, options.paper ?? 'A3'), 'utf8');
       case 'pdf':
         try {
-          return await renderReportPdf(report, {
-            paper: options.paper ?? 'A3',
-            browser: await this.sharedBrowser(),
-          });
+          await onStep(20, 'browser');
+          const browser = await this.sharedContext();
+          return await renderReportPdf(report, { paper: options.paper ?? 'A3', browser, onStep });
         } catch (error) {
           if (error instanceof PdfUnavailableError)
             throw new DomainError('unavailable', 'pdf_unavailable', error.message);
           throw error;
         }
       case 'xlsx':
+        await onStep(30, 'xlsx');
         return renderReportXlsx(report, openDataTables(data.tree, data.round));
       case 'json':
         return Buffer.from(JSON.stringify(data.tree), 'utf8');
@@ -216,22 +230,33 @@ export class ReportService {
     return { datasets };
   }
 
-  // One Chromium for every PDF of this process, started at the first; a failed start is retried next time.
-  private sharedBrowser(): Promise<Browser> {
+  /**
+   * Start Chromium now rather than with the first PDF (`serve` calls it when PDF output can work), so no user
+   * waits for the browser's start.
+   */
+  async prelaunch(): Promise<void> {
+    if (pdfMissing().length === 0) await this.sharedContext();
+  }
+
+  // One Chromium for every PDF of this process, started at the first (or by `prelaunch`), with one browser
+  // context every PDF opens its page in; a failed start is retried next time.
+  private sharedContext(): Promise<BrowserContext> {
     if (!this.browser) {
-      this.browser = launchChromium().catch((error: unknown) => {
-        this.browser = null;
-        throw error;
-      });
+      this.browser = launchChromium()
+        .then(async (browser) => ({ browser, context: await browser.newContext() }))
+        .catch((error: unknown) => {
+          this.browser = null;
+          throw error;
+        });
     }
-    return this.browser;
+    return this.browser.then((started) => started.context);
   }
 
   /** Close the browser, if one was started. */
   async close(): Promise<void> {
     const browser = this.browser;
     this.browser = null;
-    if (browser) await (await browser.catch(() => null))?.close();
+    if (browser) await (await browser.catch(() => null))?.browser.close();
   }
 }
 

@@ -4320,6 +4320,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{slug}/report/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a plan's report at a published round in the background (PDF or Excel); the answer is the job, whose progress and file are read at /api/report-jobs/{id} (signed in) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportJobRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report render job: its state, progress and step, why it failed, and its file once done (its requester, the coordinating office) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-jobs/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file a finished report job made (409 job_not_done before it is done) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5867,6 +6067,52 @@ export interface components {
                 after: string | number | boolean | null;
             }[];
             dataVersion: number;
+        };
+        ReportJobRequestInput: {
+            /**
+             * Format: uuid
+             * @description A published round (default: the latest published)
+             */
+            round?: string;
+            /**
+             * @default pdf
+             * @enum {string}
+             */
+            format: "pdf" | "xlsx";
+            /**
+             * @description Landscape paper of the PDF
+             * @default A3
+             * @enum {string}
+             */
+            paper: "A3" | "A4";
+        };
+        ReportJobInput: {
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            kind: "report";
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            progress: number;
+            /** @description What it is doing now: model, html, browser, print, xlsx, save, done */
+            step: string;
+            attempts: number;
+            /** @description Why the render failed (the last attempt) */
+            error: string | null;
+            params: {
+                slug: string;
+                roundId: string | null;
+                /** @enum {string} */
+                format: "pdf" | "xlsx";
+                /** @enum {string} */
+                paper: "A3" | "A4";
+            };
+            /** @description Where the file is, once the job is done */
+            fileUrl: string | null;
+            fileName: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
         };
         RsBudgetYearInput: {
             budgetYear: number;
@@ -7635,6 +7881,52 @@ export interface components {
                 after: string | number | boolean | null;
             }[];
             dataVersion: number;
+        };
+        ReportJobRequest: {
+            /**
+             * Format: uuid
+             * @description A published round (default: the latest published)
+             */
+            round?: string;
+            /**
+             * @default pdf
+             * @enum {string}
+             */
+            format: "pdf" | "xlsx";
+            /**
+             * @description Landscape paper of the PDF
+             * @default A3
+             * @enum {string}
+             */
+            paper: "A3" | "A4";
+        };
+        ReportJob: {
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            kind: "report";
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            progress: number;
+            /** @description What it is doing now: model, html, browser, print, xlsx, save, done */
+            step: string;
+            attempts: number;
+            /** @description Why the render failed (the last attempt) */
+            error: string | null;
+            params: {
+                slug: string;
+                roundId: string | null;
+                /** @enum {string} */
+                format: "pdf" | "xlsx";
+                /** @enum {string} */
+                paper: "A3" | "A4";
+            };
+            /** @description Where the file is, once the job is done */
+            fileUrl: string | null;
+            fileName: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
         };
         RsBudgetYear: {
             budgetYear: number;

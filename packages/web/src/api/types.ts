@@ -127,3 +127,4 @@ export type ReminderResult = Schemas['ReminderResult'];
 export type WebhookConfigAnswer = Schemas['WebhookConfigAnswer'];
 /** One event the webhook is due, with its attempts. */
 export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type ReportJob = Schemas['ReportJob'];

@@ -15,6 +15,7 @@ import * as addPlanStatusMethod from './2026-12-08T0100_add_plan_status_method.j
 import * as createRs from './2026-12-08T0200_create_rs.js';
 import * as evaluationsFollowTheCycle from './2026-12-09T0200_evaluations_follow_the_cycle.js';
 import * as createNotifications from './2026-12-09T0400_create_notifications.js';
+import * as createJob from './2026-12-09T0500_create_job.js';
 import * as createKpiTableMapping from './2026-12-09T0700_create_kpi_table_mapping.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
@@ -35,5 +36,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T0200_create_rs': createRs,
   '2026-12-09T0200_evaluations_follow_the_cycle': evaluationsFollowTheCycle,
   '2026-12-09T0400_create_notifications': createNotifications,
+  '2026-12-09T0500_create_job': createJob,
   '2026-12-09T0700_create_kpi_table_mapping': createKpiTableMapping,
 };

@@ -11,6 +11,7 @@ import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { formatDate, formatYearMonth } from '../../lib/date-format';
 import { formatOutcome } from '../../ui/kpi-format';
 import { KpiTable } from './KpiTable';
+import { ReportJobControl } from './ReportJobControl';
 import { MinistryTags } from '../../ui/MinistryTag';
 import { PolicyFieldTags } from '../../ui/PolicyFieldTags';
 import { SampleNotice } from '../../ui/SampleBadge';
@@ -255,6 +256,7 @@ function PlanReport({ plan }: { plan: PlanTree }) {
               </ul>
             </div>
           )}
+          <ReportJobControl slug={plan.slug} roundId={round.id} />
           <ul className="plan__report-links">
             <li>
               <a href={`${base}?round=${round.id}`}>{t('report.printView')}</a>
