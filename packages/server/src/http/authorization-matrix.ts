@@ -17,6 +17,7 @@ import {
 
 export { PRINCIPALS, type Fixture, type Principal } from './authorization-principals.js';
 import { PUBLICATION_ROWS } from './authorization-matrix-publication.js';
+import { REVISION_ROWS } from './authorization-matrix-revisions.js';
 
 export const MATRIX: Row[] = [
   {
@@ -452,6 +453,7 @@ export const MATRIX: Row[] = [
     ],
   },
   ...PUBLICATION_ROWS,
+  ...REVISION_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {
     route: 'POST /api/auth/logout',
