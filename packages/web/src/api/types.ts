@@ -109,3 +109,10 @@ export type ReportCapabilities = Schemas['ReportCapabilities'];
 export type RsPlanLinks = Schemas['RsPlanLinks'];
 /** An RS project with its budget per year, logic model and evaluation. */
 export type RsProject = Schemas['RsProject'];
+
+/** Revisions (見直し, #13). */
+export type RevisionList = Schemas['RevisionList'];
+export type RevisionDiff = Schemas['RevisionDiff'];
+export type RevisionDraft = Schemas['RevisionDraft'];
+export type StructureChange = Schemas['StructureChange'];
+export type PlanEdit = Schemas['PlanEditInput'];

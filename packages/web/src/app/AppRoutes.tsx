@@ -21,6 +21,9 @@ const RoundsPage = lazy(() => import('../features/rounds/RoundsPage'));
 const RoundBoardPage = lazy(() => import('../features/rounds/RoundBoardPage'));
 const PartPage = lazy(() => import('../features/rounds/PartPage'));
 const TasksPage = lazy(() => import('../features/rounds/TasksPage'));
+// Plan authoring and revisions (見直し).
+const RevisionsPage = lazy(() => import('../features/authoring/RevisionsPage'));
+const AuthoringPage = lazy(() => import('../features/authoring/AuthoringPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -112,6 +115,22 @@ export function AppRoutes() {
           element={
             <Lazy>
               <PartPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="plans/:slug/revisions"
+          element={
+            <Lazy>
+              <RevisionsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="plans/:slug/authoring"
+          element={
+            <Lazy>
+              <AuthoringPage />
             </Lazy>
           }
         />
