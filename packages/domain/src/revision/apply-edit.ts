@@ -357,7 +357,11 @@ class EditApplier {
     if (edit.direction !== undefined) kpi.direction = edit.direction;
     if (edit.baseline !== undefined) kpi.baseline = readPoint(edit.baseline, 'baseline', this.errors);
     if (edit.target !== undefined) kpi.target = readPoint(edit.target, 'target', this.errors);
-    if (this.errors.length === 0) this.errors.push(...checkKpi(kpi));
+    const edited = {
+      unitOrShape: edit.unit !== undefined || edit.shape !== undefined,
+      points: edit.baseline !== undefined || edit.target !== undefined || edit.shape !== undefined,
+    };
+    if (this.errors.length === 0) this.errors.push(...checkKpi(kpi, edited));
   }
 
   private mergeKpi(id: Id, into: Id): void {

@@ -169,6 +169,23 @@ describe('applyEdit', () => {
     expect(after.measures.find((m) => m.id === 'm2')?.order).toBe(2);
   });
 
+  it('checks only what an edit touches: a KPI read with an odd unit keeps its target editable', () => {
+    const odd = edit(seed());
+    const kpi = odd.kpis[0];
+    if (!kpi) throw new Error('fixture');
+    kpi.unit = '';
+    const result = applyEdit(
+      odd,
+      { op: 'kpi.update', id: 'k1', target: { value: 120, period: '2028年度' } },
+      context,
+    );
+    expect(result.ok).toBe(true);
+    expect(applyEdit(odd, { op: 'kpi.update', id: 'k1', unit: '' }, context)).toMatchObject({
+      ok: false,
+      errors: [{ path: 'unit' }],
+    });
+  });
+
   it('refuses a split that gives one KPI to two parts', () => {
     const errors = refused({
       op: 'measure.split',
