@@ -174,11 +174,21 @@ async function writeRetired(
         merged_into: n.mergedInto ?? null,
       });
   };
-  s.goals.forEach((n) => { add('goal', n); });
-  s.sheets.forEach((n) => { add('sheet', n); });
-  s.measures.forEach((n) => { add('measure', n); });
-  s.phases.forEach((n) => { add('phase', n); });
-  s.kpis.forEach((n) => { add('kpi', n); });
+  s.goals.forEach((n) => {
+    add('goal', n);
+  });
+  s.sheets.forEach((n) => {
+    add('sheet', n);
+  });
+  s.measures.forEach((n) => {
+    add('measure', n);
+  });
+  s.phases.forEach((n) => {
+    add('phase', n);
+  });
+  s.kpis.forEach((n) => {
+    add('kpi', n);
+  });
   const after = new Set(now.map((r) => r.entity_id));
   const back = [...before].filter((id) => !after.has(id));
   if (back.length > 0) await trx.deleteFrom('retired_entity').where('entity_id', 'in', back).execute();
