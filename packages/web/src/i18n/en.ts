@@ -758,11 +758,4 @@ export const en: Messages = {
   'authoring.conflict': 'Another coordinator adopted first. Reload the latest revision.',
   'authoring.error': 'The edit was refused: {details}',
   'authoring.forbidden': 'Only coordinators and administrators edit plans.',
-  'authoring.create.title': 'Create a new plan',
-  'authoring.create.slug': 'Slug (lower-case letters, digits, hyphens)',
-  'authoring.create.titleField': 'Title',
-  'authoring.create.owner': 'Owner',
-  'authoring.create.from': 'Horizon (first fiscal year)',
-  'authoring.create.to': 'Horizon (last fiscal year)',
-  'authoring.create.submit': 'Create',
 };

@@ -758,13 +758,6 @@ export const ja = {
   'authoring.conflict': '他の調整担当が先に採択しました。最新の版を読み込み直してください。',
   'authoring.error': '編集できませんでした: {details}',
   'authoring.forbidden': '計画の編集は調整担当と管理者だけが行えます。',
-  'authoring.create.title': '新しい計画を作成',
-  'authoring.create.slug': 'スラッグ（英小文字・数字・ハイフン）',
-  'authoring.create.titleField': '計画名',
-  'authoring.create.owner': '所管',
-  'authoring.create.from': '計画期間（開始年度）',
-  'authoring.create.to': '計画期間（終了年度）',
-  'authoring.create.submit': '作成する',
 };
 
 /** A key of the message catalogue. */
