@@ -12,3 +12,4 @@ export * from './open-data.js';
 export * from './rs.js';
 export * from './notification.js';
 export * from './kpi-table-mapping.js';
+export * from './revision.js';

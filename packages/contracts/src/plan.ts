@@ -300,6 +300,19 @@ export const PlanTree = z
     rounds: z.array(Round),
     strategicGoals: z.array(StrategicGoal),
     sheets: z.array(Sheet),
+    revision: z
+      .object({
+        number: z.int(),
+        latest: z.int(),
+        reason: z.string(),
+        adoptedAt: z.string(),
+      })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          'The revision shown (見直し): the latest unless ?revision= or ?revisionOn= asked for another',
+      }),
   })
   .meta({ id: 'PlanTree' });
 /** The whole plan. */

@@ -33,6 +33,8 @@ import { OverallEvaluationService } from './services/overall-evaluation.service.
 import { ConflictOfInterestService } from './services/conflict-of-interest.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
+import { RevisionService } from './services/revision.service.js';
+import { RevisionRepository } from './repositories/revision.repository.js';
 import { RoundService } from './services/round.service.js';
 import { RoundPartService } from './services/round-part.service.js';
 import { RoundDiffService } from './services/round-diff.service.js';
@@ -60,6 +62,7 @@ export interface AppContext {
   reference: ReferenceService;
   audit: AuditRepository;
   plans: PlanService;
+  revisions: RevisionService;
   rounds: RoundService;
   /** Round parts: each ministry's report on a measure, and the coordinator's decisions. */
   parts: RoundPartService;
@@ -124,11 +127,18 @@ export async function openContext(options: {
     const userRepository = new UserRepository(database.db);
     const audit = new AuditRepository(database.db);
     const roundRepository = new RoundRepository(database.db);
+    const revisions = new RevisionService(
+      planRepository,
+      new RevisionRepository(database.db),
+      organisations,
+      options.clock,
+    );
     const plans = new PlanService(
       planRepository,
       new DashboardRepository(database.db),
       organisations,
       options.clock,
+      revisions,
     );
     const warmer = new StatusWarmer(
       () => plans.warmStatuses(),
@@ -168,6 +178,7 @@ export async function openContext(options: {
       reference: new ReferenceService(organisations),
       audit,
       plans,
+      revisions,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
       tableMappings: new KpiTableMappingService(new KpiTableMappingRepository(database.db), options.clock),
       rounds: new RoundService(planRepository, roundRepository, options.clock),

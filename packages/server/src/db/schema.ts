@@ -367,6 +367,27 @@ export interface RevisionTable {
   created_at: string;
 }
 
+/** The draft revision of a plan (one at most): its structure, the revision it is based on, a version. */
+export interface RevisionDraftTable {
+  plan_id: string;
+  base_number: number;
+  version: number;
+  /** A domain PlanStructure as JSON. */
+  structure_json: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A goal, sheet, measure, phase or KPI a revision took out of the plan: its row stays, with its history. */
+export interface RetiredEntityTable {
+  entity_id: string;
+  plan_id: string;
+  kind: 'goal' | 'sheet' | 'measure' | 'phase' | 'kpi';
+  revision_number: number;
+  merged_into: string | null;
+}
+
 export interface AuditEventTable {
   id: string;
   seq: number;
@@ -543,6 +564,8 @@ export interface DB {
   conflict_of_interest: ConflictOfInterestTable;
   round_overall_evaluation: RoundOverallEvaluationTable;
   revision: RevisionTable;
+  revision_draft: RevisionDraftTable;
+  retired_entity: RetiredEntityTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
   search_entry: SearchEntryTable;

@@ -20,6 +20,7 @@ import { evaluationPanelRoutes, evaluationRoutes } from './routes/evaluation.rou
 import { rsRoutes } from './routes/rs.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
+import { revisionRoutes } from './routes/revision.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
 import { roundRoutes } from './routes/round.routes.js';
 import { notificationRoutes } from './routes/notification.routes.js';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(referenceRoutes(ctx));
       await api.register(authRoutes(ctx, options));
       await api.register(planRoutes(ctx));
+      await api.register(revisionRoutes(ctx));
       await api.register(roundRoutes(ctx));
       await api.register(notificationRoutes(ctx));
       await api.register(evaluationRoutes(ctx));

@@ -20,6 +20,7 @@ import { PUBLICATION_ROWS, TABLE_MAPPING_ROWS } from './authorization-matrix-pub
 import { EVALUATION_ROWS } from './authorization-matrix-evaluations.js';
 import { NOTIFICATION_ROWS } from './authorization-matrix-notifications.js';
 import { JOB_ROWS } from './authorization-matrix-jobs.js';
+import { REVISION_ROWS } from './authorization-matrix-revisions.js';
 
 export const MATRIX: Row[] = [
   {
@@ -459,6 +460,7 @@ export const MATRIX: Row[] = [
   ...PUBLICATION_ROWS,
   ...NOTIFICATION_ROWS,
   ...JOB_ROWS,
+  ...REVISION_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {
     route: 'POST /api/auth/logout',

@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanTree, WorkbookApplied, WorkbookPreview } from '@kotei/contracts';
+import type {
+  PlanTree,
+  RevisionDiff,
+  RevisionList,
+  WorkbookApplied,
+  WorkbookPreview,
+} from '@kotei/contracts';
 import { prepareFirstStart } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/test-databases.js';
 import { signIn } from '../testing/sign-in.js';
@@ -137,5 +143,36 @@ describe.each(TEST_DATABASES)('a previewed report workbook applied on %s', (kind
     expect(mismatch.json<{ error: { code: string } }>().error.code).toBe('preview_mismatch');
     const { id } = await kpiRow(5);
     expect(kpiOf(await tree(), id)?.note).not.toBe('注記を追記');
+  });
+
+  it('records the applied workbook as a revision, so a draft opened before it cannot adopt over it (409)', async () => {
+    exported = (await app.inject({ url: `/api/plans/${SLUG}/report?format=xlsx` })).rawPayload;
+    const plans = `/api/plans/${SLUG}`;
+    const opened = await app.inject({ method: 'POST', url: `${plans}/draft`, headers: admin });
+    expect(opened.statusCode).toBe(200);
+    const before = (await app.inject({ url: `${plans}/revisions` })).json<RevisionList>().revisions.length;
+    const { id } = await kpiRow(4);
+    const content = await edit({ 'data_kpis!K4': 999 });
+    expect((await apply(content, await preview(content))).statusCode).toBe(200);
+
+    const list = (await app.inject({ url: `${plans}/revisions` })).json<RevisionList>().revisions;
+    expect(list).toHaveLength(before + 1);
+    const latest = list.reduce((a, b) => (b.number > a.number ? b : a));
+    expect(latest.reason).toBe('ワークブックによる修正');
+    const diff = (
+      await app.inject({ url: `${plans}/revisions/diff?from=${latest.number - 1}&to=${latest.number}` })
+    ).json<RevisionDiff>();
+    expect(diff.changes.map((c) => c.ja).join('\n')).toMatch(/目標値 .* → 999/);
+
+    // The draft was opened on the revision before: adopting it would undo the workbook's change, so it is refused.
+    const draft = opened.json<{ version: number }>();
+    const adopt = await app.inject({
+      method: 'POST',
+      url: `${plans}/draft/adopt`,
+      headers: admin,
+      payload: { version: draft.version, reason: '古い下書き' },
+    });
+    expect(adopt.statusCode).toBe(409);
+    expect(kpiOf(await tree(), id)).toMatchObject({ target: { value: 999 } });
   });
 });

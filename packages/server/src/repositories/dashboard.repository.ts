@@ -5,6 +5,7 @@ import { groupBy } from './group-by.js';
 import { indexBreakdowns } from './breakdown.mapper.js';
 import { toKpiContent, type KpiContent } from './plan.mapper.js';
 import { loadPhaseReports } from './plan-rows.js';
+import { retiredIds } from './retired.js';
 
 const PHASE_COLUMNS = [
   'id',
@@ -32,26 +33,40 @@ export class DashboardRepository {
     const db = this.db;
     // Measures and links are found through the plan's sheets: the dashboard shows placed measures only, and
     // placements and links are indexed by sheet (a measure's plan_id is not).
-    const sheetIds = db.selectFrom('sheet').select('id').where('plan_id', '=', planId);
+    const retired = retiredIds(db, planId);
+    const sheetIds = db
+      .selectFrom('sheet')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('id', 'not in', retired);
     const measureIds = db
       .selectFrom('measure_placement')
       .select('measure_id')
-      .where('sheet_id', 'in', sheetIds);
+      .where('sheet_id', 'in', sheetIds)
+      .where('measure_id', 'not in', retired);
     const projectIds = db.selectFrom('budget_project').select('id').where('plan_id', '=', planId);
     const outcomeIds = db
       .selectFrom('kpi')
       .select('id')
       .where('plan_id', '=', planId)
-      .where('goal_id', 'is not', null);
+      .where('goal_id', 'is not', null)
+      .where('id', 'not in', retired);
     const [goals, sheets, measures, placements, phases, kpis, outcomes, outcomeObservations, breakdowns] =
       await Promise.all([
-        db.selectFrom('strategic_goal').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
-        db.selectFrom('sheet').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
+        db
+          .selectFrom('strategic_goal')
+          .selectAll()
+          .where('plan_id', '=', planId)
+          .where('id', 'not in', retired)
+          .orderBy('number')
+          .execute(),
+        db.selectFrom('sheet').selectAll().where('id', 'in', sheetIds).orderBy('number').execute(),
         db.selectFrom('measure').select(['id', 'title']).where('id', 'in', measureIds).execute(),
         db
           .selectFrom('measure_placement')
           .selectAll()
           .where('sheet_id', 'in', sheetIds)
+          .where('measure_id', 'in', measureIds)
           .orderBy('sort_order')
           .execute(),
         // Only phases that can be overdue or unreported at the date (not done, ended before it) are listed or
@@ -61,6 +76,7 @@ export class DashboardRepository {
           .select(PHASE_COLUMNS)
           .where('measure_id', 'in', measureIds)
           .where('is_done', '=', 0)
+          .where('id', 'not in', retired)
           .where('period_end', '<', referenceDate)
           .orderBy('sort_order')
           .execute(),
@@ -68,15 +84,11 @@ export class DashboardRepository {
           .selectFrom('kpi')
           .select(['id', 'measure_id'])
           .where('plan_id', '=', planId)
+          .where('id', 'not in', retired)
+          .where((eb) => eb.or([eb('measure_id', 'is', null), eb('measure_id', 'in', measureIds)]))
           .orderBy('sort_order')
           .execute(),
-        db
-          .selectFrom('kpi')
-          .selectAll()
-          .where('plan_id', '=', planId)
-          .where('goal_id', 'is not', null)
-          .orderBy('sort_order')
-          .execute(),
+        db.selectFrom('kpi').selectAll().where('id', 'in', outcomeIds).orderBy('sort_order').execute(),
         db
           .selectFrom('observation')
           .selectAll()

@@ -3,6 +3,7 @@ import type { DB, PlanTable } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
 import { loadPlanRows } from './plan-rows.js';
 import { buildSearchEntries } from './search-entry.mapper.js';
+import { recordRevisionOfRows } from './revision.repository.js';
 import { SearchRepository } from './search.repository.js';
 
 /** One field of a measure, phase or KPI set to a new value (the workbook's edits, checked by the service). */
@@ -42,6 +43,7 @@ export class PlanEditRepository {
         .where('data_version', '=', dataVersion)
         .executeTakeFirst();
       if (Number(raised.numUpdatedRows) !== 1) return false;
+      const before = await loadPlanRows(trx, plan);
       const applied: AppliedEdit[] = [];
       for (const edit of edits) {
         applied.push({ ...edit, before: await this.write(trx, plan.id, edit) });
@@ -52,7 +54,15 @@ export class PlanEditRepository {
         .where('entity_type', '!=', 'evaluation')
         .execute();
       await SearchRepository.insert(trx, buildSearchEntries(await loadPlanRows(trx, plan)));
-      await insertAuditEvent(trx, now, audit(applied));
+      const entry = audit(applied);
+      // The corrections are a revision of the plan like any other, so no draft opened before them adopts over them.
+      const revision = await recordRevisionOfRows(trx, plan, before, {
+        reason: 'ワークブックによる修正',
+        summary: `${applied.length}件の修正（Excel）`,
+        by: entry.actorId?.startsWith('cli:') === false ? entry.actorId : null,
+        at: now,
+      });
+      await insertAuditEvent(trx, now, { ...entry, detail: { ...entry.detail, revision } });
       return true;
     });
   }

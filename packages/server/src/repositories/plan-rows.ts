@@ -19,6 +19,7 @@ import type {
   StatusOverrideTable,
   StrategicGoalTable,
 } from '../db/schema.js';
+import { liveRows } from './mappers/plan-structure.mapper.js';
 
 /** Every row of a plan, as written in one go by an import or read back for the plan tree. */
 export interface PlanRows {
@@ -65,8 +66,25 @@ export async function loadPhaseReports(db: Kysely<DB>, planId: string): Promise<
     .execute();
 }
 
-/** Every row under one plan, each table read once. */
-export async function loadPlanRows(db: Kysely<DB>, plan: PlanTable): Promise<PlanRows> {
+/**
+ * Every row under one plan, each table read once: the plan as it stands, without what a revision retired (and
+ * everything under it), unless `withRetired` (time travel and adoption read every row).
+ */
+export async function loadPlanRows(
+  db: Kysely<DB>,
+  plan: PlanTable,
+  options: { withRetired?: boolean } = {},
+): Promise<PlanRows> {
+  const [rows, retired] = await Promise.all([
+    loadAllPlanRows(db, plan),
+    options.withRetired === true
+      ? []
+      : db.selectFrom('retired_entity').select('entity_id').where('plan_id', '=', plan.id).execute(),
+  ]);
+  return liveRows(rows, new Set(retired.map((r) => r.entity_id)));
+}
+
+async function loadAllPlanRows(db: Kysely<DB>, plan: PlanTable): Promise<PlanRows> {
   const planId = plan.id;
   const measureIds = db.selectFrom('measure').select('id').where('plan_id', '=', planId);
   const projectIds = db.selectFrom('budget_project').select('id').where('plan_id', '=', planId);

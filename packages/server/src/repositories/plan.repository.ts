@@ -26,6 +26,10 @@ import {
 import { SearchRepository } from './search.repository.js';
 import { loadPlanRows, type PlanRows } from './plan-rows.js';
 import { insertBatched, raiseDataVersion } from './batched-writes.js';
+import { retiredIds } from './retired.js';
+import type { PlanStructure } from '@kotei/domain';
+import { rowsAsOf, structureFromRows } from './mappers/plan-structure.mapper.js';
+import { firstRevision } from './revision.repository.js';
 
 export type { PlanRows } from './plan-rows.js';
 
@@ -80,12 +84,14 @@ export class PlanRepository {
         eb
           .selectFrom('measure')
           .whereRef('measure.plan_id', '=', 'plan.id')
+          .where('measure.id', 'not in', (sub) => sub.selectFrom('retired_entity').select('entity_id'))
           .select(eb.fn.countAll<number | string>().as('n'))
           .as('measure_count'),
         eb
           .selectFrom('kpi')
           .whereRef('kpi.plan_id', '=', 'plan.id')
           .where('kpi.level', '=', 'output')
+          .where('kpi.id', 'not in', (sub) => sub.selectFrom('retired_entity').select('entity_id'))
           .select(eb.fn.countAll<number | string>().as('n'))
           .as('kpi_count'),
       ])
@@ -124,9 +130,13 @@ export class PlanRepository {
   /** What the status engine reads for these plans: their KPIs, actuals, overrides and measure placements. */
   async loadStatusInputs(planIds: readonly string[]): Promise<StatusInputs> {
     if (planIds.length === 0) return { kpis: [], measures: [] };
-    const kpiIds = this.db.selectFrom('kpi').select('id').where('plan_id', 'in', planIds);
+    const kpiIds = this.db
+      .selectFrom('kpi')
+      .select('id')
+      .where('plan_id', 'in', planIds)
+      .where('id', 'not in', retiredIds(this.db, planIds));
     const [kpis, observations, overrides, placements, breakdowns] = await Promise.all([
-      this.db.selectFrom('kpi').selectAll().where('plan_id', 'in', planIds).orderBy('sort_order').execute(),
+      this.db.selectFrom('kpi').selectAll().where('id', 'in', kpiIds).orderBy('sort_order').execute(),
       this.db
         .selectFrom('observation')
         .selectAll()
@@ -161,17 +171,34 @@ export class PlanRepository {
     };
   }
 
+  /** A whole plan as a revision's structure fixes it (time travel), and its status inputs from the same rows. */
+  async loadPlanAt(
+    plan: PlanTable,
+    structure: PlanStructure,
+  ): Promise<{ content: PlanContent; statusInputs: () => StatusInputs }> {
+    const rows = rowsAsOf(await loadPlanRows(this.db, plan, { withRetired: true }), structure);
+    return {
+      content: toPlanContent(rows),
+      statusInputs: () =>
+        toStatusInputs({ ...rows, placements: rows.placements.map((p) => ({ ...p, plan_id: plan.id })) }),
+    };
+  }
+
   /** Every row under one plan, each table read once. */
   async loadRows(plan: PlanTable): Promise<PlanRows> {
     return loadPlanRows(this.db, plan);
   }
 
-  /** Write a whole plan, its search entries and its audit event in one transaction: all of it or none. */
+  /**
+   * Write a whole plan, its first revision (策定, the structure of its rows), its search entries and its audit
+   * event in one transaction: all of it or none.
+   */
   async insertAll(
     rows: PlanRows,
     search: readonly SearchEntryTable[],
     imported: ImportRecordTable | null,
     audit: AuditEntry,
+    horizon: PlanStructure['plan']['horizon'] = null,
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('plan').values(rows.plan).execute();
@@ -208,6 +235,11 @@ export class PlanRepository {
       await insertBatched(rows.bullets, (batch) => trx.insertInto('progress_bullet').values(batch).execute());
       await SearchRepository.insert(trx, search);
       if (imported !== null) await trx.insertInto('import_record').values(imported).execute();
+      const structure = structureFromRows(rows, horizon, []);
+      await trx
+        .insertInto('revision')
+        .values(firstRevision(rows.plan.id, structure, rows.plan.created_at, null))
+        .execute();
       await insertAuditEvent(trx, rows.plan.created_at, audit);
     });
     await this.afterBulkWrite();

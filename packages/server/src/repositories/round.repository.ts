@@ -17,6 +17,7 @@ import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
 import { SearchRepository } from './search.repository.js';
 import { insertBatched, raiseDataVersion } from './batched-writes.js';
 import { recordRoundEvent, type RoundEvent } from './notification.repository.js';
+import { retiredIds } from './retired.js';
 
 /** A part's row with the measure it is about. */
 export interface PartRow extends ProgressReportTable {
@@ -140,6 +141,7 @@ export class RoundRepository {
       .innerJoin('measure_ministry', 'measure_ministry.measure_id', 'measure.id')
       .select(['measure.id', 'measure_ministry.ministry'])
       .where('measure.plan_id', '=', planId)
+      .where('measure.id', 'not in', retiredIds(this.db, planId))
       .orderBy('measure.id')
       .orderBy('measure_ministry.sort_order')
       .execute();

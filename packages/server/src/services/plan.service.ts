@@ -29,6 +29,13 @@ import { buildDashboard, worstKpiPlaces } from './dashboard.js';
 import { coversEveryKpi, measureWithStatuses, toPlanTree } from './plan-tree.js';
 import { computePlanStatuses, PlanStatuses, type PlanStatusSet, type PlanVersion } from './plan-status.js';
 import { buildSearchEntries } from '../repositories/search-entry.mapper.js';
+import type { RevisionService } from './revision.service.js';
+
+/** Which revision a plan read shows: by number, or the one in force on a date; neither is the plan as it stands. */
+export interface RevisionQuery {
+  revision?: number | undefined;
+  revisionOn?: string | undefined;
+}
 
 /** Where an imported plan came from, recorded with it so the same document is recognised later. */
 export interface ImportSource {
@@ -49,6 +56,7 @@ export class PlanService {
     private readonly dashboards: DashboardRepository,
     private readonly organisations: OrganisationRepository,
     private readonly clock: Clock,
+    private readonly revisions: RevisionService,
   ) {
     this.statuses = new PlanStatuses(plans, clock);
   }
@@ -151,9 +159,22 @@ export class PlanService {
    * The whole plan. Statuses are those at `referenceDate` (a round's as-of date when a round is viewed), else
    * at today in Japan time. Public.
    */
-  async getTree(slug: string, referenceDate?: string): Promise<PlanTree> {
-    const { content, statuses } = await this.loadWithStatuses(slug, referenceDate);
-    return toPlanTree(content, statuses);
+  async getTree(slug: string, referenceDate?: string, asOf: RevisionQuery = {}): Promise<PlanTree> {
+    const wanted = await this.revisions.structureFor(slug, asOf);
+    if (wanted === undefined) {
+      const { content, statuses } = await this.loadWithStatuses(slug, referenceDate);
+      return toPlanTree(content, statuses);
+    }
+    // Time travel: the plan as the revision fixed it, with the actuals and progress recorded against what it
+    // holds; its statuses are computed here (the kept ones are the current plan's).
+    const { revision, latest } = wanted;
+    const plan = await this.findPlanOrFail(slug);
+    const { content, statusInputs } = await this.plans.loadPlanAt(plan, revision.structure);
+    const statuses = computePlanStatuses(statusInputs(), referenceDate ?? todayInJapan(this.clock));
+    return {
+      ...toPlanTree(content, statuses),
+      revision: { number: revision.number, latest, reason: revision.reason, adoptedAt: revision.createdAt },
+    };
   }
 
   /** One measure with where it appears, its source text and the plan's rounds. Public. */

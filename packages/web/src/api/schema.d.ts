@@ -631,7 +631,80 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Create a plan from scratch: title, owner, policy fields, horizon (coordinator, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreatePlanBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            slug: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -651,6 +724,10 @@ export interface paths {
                 query?: {
                     /** @description Reference date for phase statuses (default: today in Japan) */
                     at?: string;
+                    /** @description Show the plan as this revision (見直し) fixed it */
+                    revision?: number;
+                    /** @description Show the plan as the revision in force on this date fixed it */
+                    revisionOn?: string;
                 };
                 header?: never;
                 path: {
@@ -1080,6 +1157,557 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's adopted revisions (見直し), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevisionList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/revisions/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two revisions, per sheet and measure, in the policy’s own words */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevisionDiff"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/revisions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One revision: its reason, the structure it fixed and what it changed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevisionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft revision: its structure and its pending changes (coordinator, admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevisionDraft"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a draft revision on the latest one, or get the draft already open (coordinator, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevisionDraft"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Discard the draft revision (coordinator, admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/draft/edits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply edits to the draft, all or none; a refused edit names its field and reason (400) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DraftEditsBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevisionDraft"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/draft/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt the draft as the next revision with a reason; a second adopter gets 409 revision_conflict */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdoptDraftBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevisionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4843,6 +5471,13 @@ export interface components {
             rounds: components["schemas"]["RoundInput"][];
             strategicGoals: components["schemas"]["StrategicGoalInput"][];
             sheets: components["schemas"]["SheetInput"][];
+            /** @description The revision shown (見直し): the latest unless ?revision= or ?revisionOn= asked for another */
+            revision?: {
+                number: number;
+                latest: number;
+                reason: string;
+                adoptedAt: string;
+            } | null;
         };
         UpdatePlanBodyInput: {
             title?: string;
@@ -6338,6 +6973,411 @@ export interface components {
         SavedKpiTableMappingListInput: {
             mappings: components["schemas"]["SavedKpiTableMappingInput"][];
         };
+        PlanStructureInput: {
+            plan: {
+                title: string;
+                owner: string;
+                policyFields: string[];
+                horizon: {
+                    from: number;
+                    to: number;
+                } | null;
+            };
+            goals: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                number: number;
+                title: string;
+            }[];
+            sheets: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                number: number;
+                title: string;
+            }[];
+            measures: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                sheetId: string;
+                title: string;
+                ministries: string[];
+                mergedInto: string | null;
+                splitFrom: string | null;
+            }[];
+            phases: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                measureId: string;
+                text: string;
+                period: components["schemas"]["PeriodValueInput"];
+            }[];
+            kpis: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                /** @enum {string} */
+                level: "output" | "outcome";
+                measureId: string | null;
+                goalId: string | null;
+                name: string;
+                unit: string;
+                /** @enum {string} */
+                shape: "level" | "annual" | "cumulative" | "at-least-average" | "multiplier" | "rank" | "share-meeting-bar" | "qualitative";
+                /** @enum {string} */
+                direction: "increase" | "decrease";
+                baseline: {
+                    value: number | null;
+                    period: components["schemas"]["PeriodValueInput"];
+                } | null;
+                target: {
+                    value: number | null;
+                    period: components["schemas"]["PeriodValueInput"];
+                } | null;
+                mergedInto: string | null;
+            }[];
+        };
+        PlanEditInput: {
+            /** @constant */
+            op: "plan.update";
+            title?: string;
+            owner?: string;
+            horizon?: {
+                from: number;
+                to: number;
+            } | null;
+        } | {
+            /** @constant */
+            op: "goal.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            number: number;
+            title: string;
+        } | {
+            /** @constant */
+            op: "goal.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            title: string;
+        } | {
+            /** @constant */
+            op: "sheet.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            number: number;
+            title: string;
+        } | {
+            /** @constant */
+            op: "sheet.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            title: string;
+        } | {
+            /** @constant */
+            op: "measure.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            sheetId: string;
+            title: string;
+            ministries: string[];
+        } | {
+            /** @constant */
+            op: "measure.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            title?: string;
+            ministries?: string[];
+        } | {
+            /** @constant */
+            op: "measure.move";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            sheetId: string;
+        } | {
+            /** @constant */
+            op: "measure.split";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            parts: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                title: string;
+                ministries: string[];
+                kpiIds: string[];
+                phaseIds: string[];
+            }[];
+        } | {
+            /** @constant */
+            op: "measure.merge";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            into: string;
+        } | {
+            /** @constant */
+            op: "phase.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            measureId: string;
+            text: string;
+            /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+            period: string;
+        } | {
+            /** @constant */
+            op: "phase.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            text?: string;
+            /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+            period?: string;
+        } | {
+            /** @constant */
+            op: "phase.move";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+            period: string;
+        } | {
+            /** @constant */
+            op: "kpi.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            measureId: string | null;
+            goalId: string | null;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            shape: "level" | "annual" | "cumulative" | "at-least-average" | "multiplier" | "rank" | "share-meeting-bar" | "qualitative";
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            baseline: {
+                value: number | null;
+                /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+                period: string;
+            } | null;
+            target: {
+                value: number | null;
+                /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+                period: string;
+            } | null;
+        } | {
+            /** @constant */
+            op: "kpi.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            name?: string;
+            unit?: string;
+            /** @enum {string} */
+            shape?: "level" | "annual" | "cumulative" | "at-least-average" | "multiplier" | "rank" | "share-meeting-bar" | "qualitative";
+            /** @enum {string} */
+            direction?: "increase" | "decrease";
+            baseline?: {
+                value: number | null;
+                /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+                period: string;
+            } | null;
+            target?: {
+                value: number | null;
+                /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+                period: string;
+            } | null;
+        } | {
+            /** @constant */
+            op: "kpi.merge";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            into: string;
+        } | {
+            /** @constant */
+            op: "reorder";
+            /** @enum {string} */
+            kind: "goal" | "sheet" | "measure" | "phase" | "kpi";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            order: number;
+        } | {
+            /** @constant */
+            op: "retire";
+            /** @enum {string} */
+            kind: "goal" | "sheet" | "measure" | "phase" | "kpi";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+        };
+        StructureChangeInput: {
+            /** @enum {string} */
+            entity: "plan" | "goal" | "sheet" | "measure" | "phase" | "kpi";
+            entityId: string | null;
+            /** @enum {string} */
+            kind: "added" | "retired" | "renamed" | "target" | "baseline" | "unit" | "shape" | "direction" | "period" | "text" | "moved" | "split" | "merged" | "ministries" | "reordered" | "horizon";
+            sheetId: string | null;
+            measureId: string | null;
+            goalId: string | null;
+            name: string;
+            before: string | null;
+            after: string | null;
+            ja: string;
+            en: string;
+        };
+        RevisionSummaryInput: {
+            number: number;
+            reason: string;
+            summary: string;
+            createdAt: string;
+            createdBy: string | null;
+            changeCount: number;
+        };
+        RevisionListInput: {
+            current: number;
+            revisions: components["schemas"]["RevisionSummaryInput"][];
+        };
+        RevisionDetailInput: {
+            number: number;
+            reason: string;
+            summary: string;
+            createdAt: string;
+            createdBy: string | null;
+            changeCount: number;
+            structure: components["schemas"]["PlanStructureInput"];
+            changes: components["schemas"]["StructureChangeInput"][];
+        };
+        RevisionDiffInput: {
+            from: number;
+            to: number;
+            changes: components["schemas"]["StructureChangeInput"][];
+        };
+        RevisionDraftInput: {
+            baseNumber: number;
+            version: number;
+            structure: components["schemas"]["PlanStructureInput"];
+            changes: components["schemas"]["StructureChangeInput"][];
+            updatedAt: string;
+            updatedBy: string | null;
+        };
+        DraftEditsBodyInput: {
+            version?: number;
+            edits: components["schemas"]["PlanEditInput"][];
+        };
+        AdoptDraftBodyInput: {
+            reason: string;
+            summary?: string;
+            /** @description The draft version the adopter saw */
+            version: number;
+        };
+        CreatePlanBodyInput: {
+            slug: string;
+            title: string;
+            owner: string;
+            policyFields: ("care-delivery" | "workforce" | "safety" | "pharma-industry" | "health-data" | "reform-2040")[];
+            /** @description Fiscal years, inclusive: every phase lies within them */
+            horizon: {
+                from: number;
+                to: number;
+            };
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -6657,6 +7697,13 @@ export interface components {
             rounds: components["schemas"]["Round"][];
             strategicGoals: components["schemas"]["StrategicGoal"][];
             sheets: components["schemas"]["Sheet"][];
+            /** @description The revision shown (見直し): the latest unless ?revision= or ?revisionOn= asked for another */
+            revision?: {
+                number: number;
+                latest: number;
+                reason: string;
+                adoptedAt: string;
+            } | null;
         };
         UpdatePlanBody: {
             title?: string;
@@ -8151,6 +9198,411 @@ export interface components {
         };
         SavedKpiTableMappingList: {
             mappings: components["schemas"]["SavedKpiTableMapping"][];
+        };
+        PlanStructure: {
+            plan: {
+                title: string;
+                owner: string;
+                policyFields: string[];
+                horizon: {
+                    from: number;
+                    to: number;
+                } | null;
+            };
+            goals: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                number: number;
+                title: string;
+            }[];
+            sheets: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                number: number;
+                title: string;
+            }[];
+            measures: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                sheetId: string;
+                title: string;
+                ministries: string[];
+                mergedInto: string | null;
+                splitFrom: string | null;
+            }[];
+            phases: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                measureId: string;
+                text: string;
+                period: components["schemas"]["PeriodValue"];
+            }[];
+            kpis: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                /** @enum {string} */
+                level: "output" | "outcome";
+                measureId: string | null;
+                goalId: string | null;
+                name: string;
+                unit: string;
+                /** @enum {string} */
+                shape: "level" | "annual" | "cumulative" | "at-least-average" | "multiplier" | "rank" | "share-meeting-bar" | "qualitative";
+                /** @enum {string} */
+                direction: "increase" | "decrease";
+                baseline: {
+                    value: number | null;
+                    period: components["schemas"]["PeriodValue"];
+                } | null;
+                target: {
+                    value: number | null;
+                    period: components["schemas"]["PeriodValue"];
+                } | null;
+                mergedInto: string | null;
+            }[];
+        };
+        PlanEdit: {
+            /** @constant */
+            op: "plan.update";
+            title?: string;
+            owner?: string;
+            horizon?: {
+                from: number;
+                to: number;
+            } | null;
+        } | {
+            /** @constant */
+            op: "goal.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            number: number;
+            title: string;
+        } | {
+            /** @constant */
+            op: "goal.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            title: string;
+        } | {
+            /** @constant */
+            op: "sheet.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            number: number;
+            title: string;
+        } | {
+            /** @constant */
+            op: "sheet.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            title: string;
+        } | {
+            /** @constant */
+            op: "measure.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            sheetId: string;
+            title: string;
+            ministries: string[];
+        } | {
+            /** @constant */
+            op: "measure.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            title?: string;
+            ministries?: string[];
+        } | {
+            /** @constant */
+            op: "measure.move";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            sheetId: string;
+        } | {
+            /** @constant */
+            op: "measure.split";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            parts: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                title: string;
+                ministries: string[];
+                kpiIds: string[];
+                phaseIds: string[];
+            }[];
+        } | {
+            /** @constant */
+            op: "measure.merge";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            into: string;
+        } | {
+            /** @constant */
+            op: "phase.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            measureId: string;
+            text: string;
+            /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+            period: string;
+        } | {
+            /** @constant */
+            op: "phase.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            text?: string;
+            /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+            period?: string;
+        } | {
+            /** @constant */
+            op: "phase.move";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+            period: string;
+        } | {
+            /** @constant */
+            op: "kpi.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            measureId: string | null;
+            goalId: string | null;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            shape: "level" | "annual" | "cumulative" | "at-least-average" | "multiplier" | "rank" | "share-meeting-bar" | "qualitative";
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            baseline: {
+                value: number | null;
+                /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+                period: string;
+            } | null;
+            target: {
+                value: number | null;
+                /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+                period: string;
+            } | null;
+        } | {
+            /** @constant */
+            op: "kpi.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            name?: string;
+            unit?: string;
+            /** @enum {string} */
+            shape?: "level" | "annual" | "cumulative" | "at-least-average" | "multiplier" | "rank" | "share-meeting-bar" | "qualitative";
+            /** @enum {string} */
+            direction?: "increase" | "decrease";
+            baseline?: {
+                value: number | null;
+                /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+                period: string;
+            } | null;
+            target?: {
+                value: number | null;
+                /** @description A period as the documents write it: 2025年度, R10, 2024年度末 */
+                period: string;
+            } | null;
+        } | {
+            /** @constant */
+            op: "kpi.merge";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            into: string;
+        } | {
+            /** @constant */
+            op: "reorder";
+            /** @enum {string} */
+            kind: "goal" | "sheet" | "measure" | "phase" | "kpi";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            order: number;
+        } | {
+            /** @constant */
+            op: "retire";
+            /** @enum {string} */
+            kind: "goal" | "sheet" | "measure" | "phase" | "kpi";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+        };
+        StructureChange: {
+            /** @enum {string} */
+            entity: "plan" | "goal" | "sheet" | "measure" | "phase" | "kpi";
+            entityId: string | null;
+            /** @enum {string} */
+            kind: "added" | "retired" | "renamed" | "target" | "baseline" | "unit" | "shape" | "direction" | "period" | "text" | "moved" | "split" | "merged" | "ministries" | "reordered" | "horizon";
+            sheetId: string | null;
+            measureId: string | null;
+            goalId: string | null;
+            name: string;
+            before: string | null;
+            after: string | null;
+            ja: string;
+            en: string;
+        };
+        RevisionSummary: {
+            number: number;
+            reason: string;
+            summary: string;
+            createdAt: string;
+            createdBy: string | null;
+            changeCount: number;
+        };
+        RevisionList: {
+            current: number;
+            revisions: components["schemas"]["RevisionSummary"][];
+        };
+        RevisionDetail: {
+            number: number;
+            reason: string;
+            summary: string;
+            createdAt: string;
+            createdBy: string | null;
+            changeCount: number;
+            structure: components["schemas"]["PlanStructure"];
+            changes: components["schemas"]["StructureChange"][];
+        };
+        RevisionDiff: {
+            from: number;
+            to: number;
+            changes: components["schemas"]["StructureChange"][];
+        };
+        RevisionDraft: {
+            baseNumber: number;
+            version: number;
+            structure: components["schemas"]["PlanStructure"];
+            changes: components["schemas"]["StructureChange"][];
+            updatedAt: string;
+            updatedBy: string | null;
+        };
+        DraftEditsBody: {
+            version?: number;
+            edits: components["schemas"]["PlanEdit"][];
+        };
+        AdoptDraftBody: {
+            reason: string;
+            summary?: string;
+            /** @description The draft version the adopter saw */
+            version: number;
+        };
+        CreatePlanBody: {
+            slug: string;
+            title: string;
+            owner: string;
+            policyFields: ("care-delivery" | "workforce" | "safety" | "pharma-industry" | "health-data" | "reform-2040")[];
+            /** @description Fiscal years, inclusive: every phase lies within them */
+            horizon: {
+                from: number;
+                to: number;
+            };
         };
     };
     responses: never;

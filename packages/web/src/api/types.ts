@@ -128,3 +128,10 @@ export type WebhookConfigAnswer = Schemas['WebhookConfigAnswer'];
 /** One event the webhook is due, with its attempts. */
 export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type ReportJob = Schemas['ReportJob'];
+
+/** Revisions (見直し, #13). */
+export type RevisionList = Schemas['RevisionList'];
+export type RevisionDiff = Schemas['RevisionDiff'];
+export type RevisionDraft = Schemas['RevisionDraft'];
+export type StructureChange = Schemas['StructureChange'];
+export type PlanEdit = Schemas['PlanEditInput'];

@@ -24,6 +24,9 @@ const TasksPage = lazy(() => import('../features/rounds/TasksPage'));
 // Notifications: my notices, and the admin's outgoing webhook.
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const WebhookPage = lazy(() => import('../features/notifications/WebhookPage'));
+// Plan authoring and revisions (見直し).
+const RevisionsPage = lazy(() => import('../features/authoring/RevisionsPage'));
+const AuthoringPage = lazy(() => import('../features/authoring/AuthoringPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -115,6 +118,22 @@ export function AppRoutes() {
           element={
             <Lazy>
               <PartPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="plans/:slug/revisions"
+          element={
+            <Lazy>
+              <RevisionsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="plans/:slug/authoring"
+          element={
+            <Lazy>
+              <AuthoringPage />
             </Lazy>
           }
         />

@@ -24,3 +24,13 @@ export function roundPath(slug: string, roundId: string): string {
 export function partPath(slug: string, roundId: string, partId: string): string {
   return `${roundPath(slug, roundId)}/parts/${encodeURIComponent(partId)}`;
 }
+
+/** A plan's revision history (見直し): /plans/<slug>/revisions. */
+export function revisionsPath(slug: string): string {
+  return `${planPath(slug)}/revisions`;
+}
+
+/** The coordinator's editor of a plan's draft revision: /plans/<slug>/authoring. */
+export function authoringPath(slug: string): string {
+  return `${planPath(slug)}/authoring`;
+}

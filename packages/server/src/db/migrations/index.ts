@@ -13,6 +13,7 @@ import * as createApiToken from './2026-12-07T0201_create_api_token.js';
 import * as addRoundParts from './2026-12-07T0300_add_round_parts.js';
 import * as addPlanStatusMethod from './2026-12-08T0100_add_plan_status_method.js';
 import * as createRs from './2026-12-08T0200_create_rs.js';
+import * as addRevisionDrafts from './2026-12-09T0100_add_revision_drafts.js';
 import * as evaluationsFollowTheCycle from './2026-12-09T0200_evaluations_follow_the_cycle.js';
 import * as createNotifications from './2026-12-09T0400_create_notifications.js';
 import * as createJob from './2026-12-09T0500_create_job.js';
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0300_add_round_parts': addRoundParts,
   '2026-12-08T0100_add_plan_status_method': addPlanStatusMethod,
   '2026-12-08T0200_create_rs': createRs,
+  '2026-12-09T0100_add_revision_drafts': addRevisionDrafts,
   '2026-12-09T0200_evaluations_follow_the_cycle': evaluationsFollowTheCycle,
   '2026-12-09T0400_create_notifications': createNotifications,
   '2026-12-09T0500_create_job': createJob,

@@ -48,11 +48,26 @@ function addReads(app: ZodApp, ctx: AppContext): void {
         tags: ['plans'],
         summary: 'A whole plan: goals, outcomes, sheets, measures, phases, KPIs, progress, projects',
         params: SlugParams,
-        querystring: ReferenceQuery,
+        querystring: ReferenceQuery.extend({
+          revision: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(100_000)
+            .optional()
+            .meta({ description: 'Show the plan as this revision (見直し) fixed it' }),
+          revisionOn: InputDate.optional().meta({
+            description: 'Show the plan as the revision in force on this date fixed it',
+          }),
+        }),
         response: { 200: PlanTree, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    (request) => ctx.plans.getTree(request.params.slug, request.query.at),
+    (request) =>
+      ctx.plans.getTree(request.params.slug, request.query.at, {
+        revision: request.query.revision,
+        revisionOn: request.query.revisionOn,
+      }),
   );
 
   app.get(

@@ -1,6 +1,8 @@
 import { useId } from 'react';
-import { Link, useParams } from 'react-router';
-import { roundsPath } from '../../ui/paths';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { authoringPath, revisionsPath, roundsPath } from '../../ui/paths';
+import { canImport } from '../auth/can-import';
+import { useSession } from '../auth/useSession';
 import type { Measure, PlanTree, ReportCapabilities, Sheet, StrategicGoal } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -142,9 +144,22 @@ function SheetSection({
 function PlanView({ plan }: { plan: PlanTree }) {
   const { t, lang } = useI18n();
   const reference = useReference();
+  const { user } = useSession();
   useDocumentTitle(plan.title);
+  const revision = plan.revision ?? null;
   return (
     <article className="plan">
+      {revision && (
+        <p className="notice" role="status" data-revision={revision.number}>
+          {t('revision.timeTravel', {
+            number: revision.number,
+            reason: revision.reason,
+            date: formatDate(revision.adoptedAt.slice(0, 10), lang),
+            latest: revision.latest,
+          })}{' '}
+          <Link to={`/plans/${encodeURIComponent(plan.slug)}`}>{t('revision.timeTravel.current')}</Link>
+        </p>
+      )}
       <header className="plan__header">
         <h1 lang={CONTENT_LANG}>{plan.title}</h1>
         {plan.isSample && <SampleNotice />}
@@ -189,6 +204,14 @@ function PlanView({ plan }: { plan: PlanTree }) {
           <Link className="button" to={roundsPath(plan.slug)}>
             {t('round.link')}
           </Link>
+          <Link className="button" to={revisionsPath(plan.slug)}>
+            {t('revision.link')}
+          </Link>
+          {canImport(user) && (
+            <Link className="button" to={authoringPath(plan.slug)}>
+              {t('authoring.link')}
+            </Link>
+          )}
         </p>
         <PlanReport plan={plan} />
       </header>
@@ -285,8 +308,19 @@ function PlanReport({ plan }: { plan: PlanTree }) {
 /** `/plans/:slug`: goals with outcome targets, then each sheet's measures with their KPIs. */
 export function PlanPage() {
   const { slug = '' } = useParams();
-  const { resource, reload } = useApi(`/api/plans/${encodeURIComponent(slug)}`, (signal) =>
-    send(api.GET('/api/plans/{slug}', { params: { path: { slug } }, signal })),
+  // Time travel (見直し): ?revision=N shows the plan as that revision fixed it.
+  const [search] = useSearchParams();
+  const wanted = Number(search.get('revision'));
+  const revision = Number.isInteger(wanted) && wanted > 0 ? wanted : undefined;
+  const { resource, reload } = useApi(
+    `/api/plans/${encodeURIComponent(slug)}?revision=${String(revision ?? '')}`,
+    (signal) =>
+      send(
+        api.GET('/api/plans/{slug}', {
+          params: { path: { slug }, query: revision === undefined ? {} : { revision } },
+          signal,
+        }),
+      ),
   );
 
   return (

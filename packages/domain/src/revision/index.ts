@@ -1,0 +1,5 @@
+export * from './structure.js';
+export * from './edits.js';
+export * from './apply-edit.js';
+export * from './kpi-rules.js';
+export * from './diff.js';
