@@ -10,3 +10,4 @@ export * from './evaluation.js';
 export * from './round.js';
 export * from './open-data.js';
 export * from './rs.js';
+export * from './grant.js';

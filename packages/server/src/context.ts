@@ -10,6 +10,7 @@ import { ApiTokenRepository } from './repositories/api-token.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { EvaluationRepository } from './repositories/evaluation.repository.js';
+import { GrantRepository } from './repositories/grant.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { RoundRepository } from './repositories/round.repository.js';
@@ -23,6 +24,7 @@ import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { ApiTokenService } from './services/api-token.service.js';
 import { AuthService } from './services/auth.service.js';
 import { EvaluationService } from './services/evaluation.service.js';
+import { GrantService } from './services/grant.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
@@ -54,6 +56,8 @@ export interface AppContext {
   /** API tokens for scripts. */
   tokens: ApiTokenService;
   users: UserService;
+  /** Role grants (担当（任期）): who holds which role when. */
+  grants: GrantService;
   search: SearchService;
   imports: ImportService;
   /** The published follow-up report (HTML, PDF, Excel) and the open data behind it. */
@@ -88,6 +92,7 @@ export async function openContext(options: {
     const userRepository = new UserRepository(database.db);
     const audit = new AuditRepository(database.db);
     const roundRepository = new RoundRepository(database.db);
+    const grantRepository = new GrantRepository(database.db);
     const plans = new PlanService(
       planRepository,
       new DashboardRepository(database.db),
@@ -113,7 +118,7 @@ export async function openContext(options: {
       audit,
       plans,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
-      rounds: new RoundService(planRepository, roundRepository, options.clock),
+      rounds: new RoundService(planRepository, roundRepository, options.clock, grantRepository),
       parts: new RoundPartService(planRepository, roundRepository, options.clock),
       diffs: new RoundDiffService(planRepository),
       evaluations,
@@ -129,6 +134,7 @@ export async function openContext(options: {
       ),
       tokens: new ApiTokenService(new ApiTokenRepository(database.db), userRepository, options.clock),
       users: new UserService(userRepository, organisations, options.clock),
+      grants: new GrantService(grantRepository, userRepository, organisations, options.clock),
       search: new SearchService(new SearchRepository(database), plans),
       warmer,
       close: async () => {

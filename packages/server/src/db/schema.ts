@@ -33,9 +33,23 @@ export interface UserTable {
   login: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  /** The account's home ministry; rights come from role_grant. */
   ministry: string | null;
   is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A dated role grant (担当（任期）): rights hold from valid_from through valid_to (Japan dates). */
+export interface RoleGrantTable {
+  id: string;
+  user_id: string;
+  role: string;
+  ministry: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  /** Who granted it: a user's id, `cli:<operator>`, or `migration`. */
+  granted_by: string;
   created_at: string;
   updated_at: string;
 }
@@ -376,6 +390,7 @@ export interface ImportRecordTable {
 export interface DB {
   organisation: OrganisationTable;
   app_user: UserTable;
+  role_grant: RoleGrantTable;
   app_session: SessionTable;
   sign_in_throttle: SignInThrottleTable;
   api_token: ApiTokenTable;

@@ -17,6 +17,7 @@ import { registerAuth } from './auth.js';
 import { handleError, handleFrameworkError, makeClientErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { evaluationRoutes } from './routes/evaluation.routes.js';
+import { grantRoutes } from './routes/grant.routes.js';
 import { rsRoutes } from './routes/rs.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
@@ -116,6 +117,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(searchRoutes(ctx));
       await api.register(importRoutes(ctx));
       await api.register(reportRoutes(ctx));
+      await api.register(grantRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api' },

@@ -25,6 +25,16 @@ const PEOPLE = {
   },
   expert: { login: 'matrix-expert', password: 'matrix passphrase three', role: 'expert' },
   coordinator: { login: 'matrix-coord', password: 'matrix passphrase four', role: 'coordinator' },
+  viewer: { login: 'matrix-viewer', password: 'matrix passphrase five', role: 'viewer' },
+  // 厚's reporter until yesterday (the test's today is 2025-07-15 in Japan).
+  expired: {
+    login: 'matrix-expired',
+    password: 'matrix passphrase six',
+    role: 'ministry',
+    ministry: '厚',
+    validFrom: '2024-04-01',
+    validTo: '2025-07-14',
+  },
 } as const;
 
 // Every API route the contract lists, as "METHOD /api/path/{param}".
@@ -104,7 +114,11 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       headers: admin,
       payload: { name: 'spare', scope: 'read' },
     });
+    const grants = (await database.ctx.grants.list('system')).grants;
+    const grantOf = (login: string) => grants.find((g) => g.login === login)?.id ?? '';
     Object.assign(fixture, {
+      expiredGrantId: grantOf(PEOPLE.expired.login),
+      viewerGrantId: grantOf(PEOPLE.viewer.login),
       slug: SLUG,
       headers,
       measureId: measure.id,
@@ -120,7 +134,8 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       sample: readFileSync(SAMPLE_DOCUMENT).toString('base64'),
       dayCounter: 0,
     } satisfies Fixture);
-  });
+    // Eight accounts made and signed in: sixteen password hashes, slow on a shared machine.
+  }, 60_000);
   afterAll(async () => {
     await (app as FastifyInstance | undefined)?.close();
     await (database as TestDatabase | undefined)?.dispose();

@@ -17,6 +17,11 @@ import {
 
 export { PRINCIPALS, type Fixture, type Principal } from './authorization-principals.js';
 import { PUBLICATION_ROWS } from './authorization-matrix-publication.js';
+import { GRANT_ROWS } from './authorization-matrix-grants.js';
+
+// A viewer and a reporter whose grant has ended on an unpublished round's part: the viewer sees the round's
+// board but no part's draft; the ended grant sees no unpublished round at all, as the public (a signed-in 403).
+const OFF_THE_PART = { viewer: '403 not_yours', expired: '403 forbidden' } as const;
 
 export const MATRIX: Row[] = [
   {
@@ -210,7 +215,11 @@ export const MATRIX: Row[] = [
       {
         name: 'unpublished',
         request: (f) => ({ method: 'GET', url: R(f, f.openRoundId) }),
-        expect: answers('200', { anonymous: '404 round_not_found', reporterOther: '403 not_yours' }),
+        expect: answers('200', {
+          anonymous: '404 round_not_found',
+          expired: '403 forbidden',
+          reporterOther: '403 not_yours',
+        }),
       },
     ],
   },
@@ -247,6 +256,7 @@ export const MATRIX: Row[] = [
         request: (f) => ({ method: 'GET', url: `${R(f, f.openRoundId)}/parts/${f.ownPartId}` }),
         expect: answers('200', {
           anonymous: '404 round_not_found',
+          ...OFF_THE_PART,
           reporterOther: '403 not_yours',
           expert: '403 not_yours',
         }),
@@ -265,6 +275,7 @@ export const MATRIX: Row[] = [
         }),
         expect: answers('409 stale_version', {
           ...WRITE_GUARD,
+          ...OFF_THE_PART,
           reporterOther: '403 not_yours',
           expert: '403 not_yours',
         }),
@@ -283,6 +294,7 @@ export const MATRIX: Row[] = [
         }),
         expect: answers('409 stale_version', {
           ...WRITE_GUARD,
+          ...OFF_THE_PART,
           reporterOther: '403 not_yours',
           expert: '403 not_yours',
         }),
@@ -301,6 +313,7 @@ export const MATRIX: Row[] = [
         }),
         expect: answers('409 stale_version', {
           ...WRITE_GUARD,
+          ...OFF_THE_PART,
           reporterOther: '403 not_yours',
           expert: '403 not_yours',
           reporterOwn: '403 not_yours',
@@ -320,6 +333,7 @@ export const MATRIX: Row[] = [
         }),
         expect: answers('409 stale_version', {
           ...WRITE_GUARD,
+          ...OFF_THE_PART,
           reporterOther: '403 not_yours',
           expert: '403 not_yours',
           reporterOwn: '403 not_yours',
@@ -337,7 +351,12 @@ export const MATRIX: Row[] = [
           url: `${R(f, f.openRoundId)}/parts/${f.ownPartId}/comments`,
           payload: { body: '確認しました' },
         }),
-        expect: answers('201', { ...WRITE_GUARD, reporterOther: '403 not_yours', expert: '403 not_yours' }),
+        expect: answers('201', {
+          ...WRITE_GUARD,
+          ...OFF_THE_PART,
+          reporterOther: '403 not_yours',
+          expert: '403 not_yours',
+        }),
       },
     ],
   },
@@ -354,6 +373,8 @@ export const MATRIX: Row[] = [
         request: (f) => ({ method: 'GET', url: `${R(f, f.openRoundId)}/evaluations` }),
         expect: answers('200', {
           anonymous: '404 round_not_found',
+          viewer: '403 forbidden',
+          expired: '403 forbidden',
           reporterOther: '403 forbidden',
           reporterOwn: '403 forbidden',
         }),
@@ -452,6 +473,7 @@ export const MATRIX: Row[] = [
     ],
   },
   ...PUBLICATION_ROWS,
+  ...GRANT_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {
     route: 'POST /api/auth/logout',

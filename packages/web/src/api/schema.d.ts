@@ -2877,6 +2877,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account with its role today, and every role grant (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GrantList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Grant a role to an account from a first day, to a last day or open-ended (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateGrantBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoleGrant"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/grants/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a role grant on its last day; a day already past ends it at once (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndGrantBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoleGrant"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3378,8 +3579,8 @@ export interface components {
             id: string;
             login: string;
             displayName: string;
-            /** @enum {string} */
-            role: "admin" | "coordinator" | "ministry" | "expert";
+            /** @description The role of the grant in force today; null when none holds (read as the public) */
+            role: ("admin" | "coordinator" | "ministry" | "expert" | "viewer") | null;
             ministry: string | null;
         };
         SessionInput: {
@@ -4079,6 +4280,8 @@ export interface components {
                 };
                 round: components["schemas"]["RoundInput"];
                 isOverdue: boolean;
+                /** @description Handed over (引き継ぎ): the predecessor whose grant for this ministry ended as yours began, when the round was opened before your first day */
+                handedOverFrom: string | null;
             }[];
         };
         CreateRoundBodyInput: {
@@ -4313,6 +4516,64 @@ export interface components {
             rsId: number;
             /** @enum {string} */
             decision: "confirm" | "reject" | "undo";
+        };
+        RoleGrantInput: {
+            id: string;
+            userId: string;
+            login: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "ministry" | "expert" | "viewer";
+            ministry: string | null;
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            validFrom: string;
+            /** @description The last day it holds; null while it runs */
+            validTo: string | null;
+            grantedBy: string;
+            /** @description Whether it holds today (the server's Japan date) */
+            inForce: boolean;
+        };
+        GrantListInput: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            today: string;
+            users: {
+                id: string;
+                login: string;
+                displayName: string;
+                /** @description From the grant in force today; null when none */
+                role: ("admin" | "coordinator" | "ministry" | "expert" | "viewer") | null;
+                ministry: string | null;
+            }[];
+            grants: components["schemas"]["RoleGrantInput"][];
+        };
+        CreateGrantBodyInput: {
+            login: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "ministry" | "expert" | "viewer";
+            ministry?: string | null;
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
+             * @example 2025-06-30
+             */
+            validFrom: string;
+            validTo?: string | null;
+        };
+        EndGrantBodyInput: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
+             * @example 2025-06-30
+             */
+            lastDay: string;
         };
         Error: {
             error: {
@@ -4811,8 +5072,8 @@ export interface components {
             id: string;
             login: string;
             displayName: string;
-            /** @enum {string} */
-            role: "admin" | "coordinator" | "ministry" | "expert";
+            /** @description The role of the grant in force today; null when none holds (read as the public) */
+            role: ("admin" | "coordinator" | "ministry" | "expert" | "viewer") | null;
             ministry: string | null;
         };
         Session: {
@@ -5512,6 +5773,8 @@ export interface components {
                 };
                 round: components["schemas"]["Round"];
                 isOverdue: boolean;
+                /** @description Handed over (引き継ぎ): the predecessor whose grant for this ministry ended as yours began, when the round was opened before your first day */
+                handedOverFrom: string | null;
             }[];
         };
         CreateRoundBody: {
@@ -5746,6 +6009,64 @@ export interface components {
             rsId: number;
             /** @enum {string} */
             decision: "confirm" | "reject" | "undo";
+        };
+        RoleGrant: {
+            id: string;
+            userId: string;
+            login: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "ministry" | "expert" | "viewer";
+            ministry: string | null;
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            validFrom: string;
+            /** @description The last day it holds; null while it runs */
+            validTo: string | null;
+            grantedBy: string;
+            /** @description Whether it holds today (the server's Japan date) */
+            inForce: boolean;
+        };
+        GrantList: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            today: string;
+            users: {
+                id: string;
+                login: string;
+                displayName: string;
+                /** @description From the grant in force today; null when none */
+                role: ("admin" | "coordinator" | "ministry" | "expert" | "viewer") | null;
+                ministry: string | null;
+            }[];
+            grants: components["schemas"]["RoleGrant"][];
+        };
+        CreateGrantBody: {
+            login: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "ministry" | "expert" | "viewer";
+            ministry?: string | null;
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
+             * @example 2025-06-30
+             */
+            validFrom: string;
+            validTo?: string | null;
+        };
+        EndGrantBody: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
+             * @example 2025-06-30
+             */
+            lastDay: string;
         };
     };
     responses: never;

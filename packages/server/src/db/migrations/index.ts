@@ -13,6 +13,7 @@ import * as createApiToken from './2026-12-07T0201_create_api_token.js';
 import * as addRoundParts from './2026-12-07T0300_add_round_parts.js';
 import * as addPlanStatusMethod from './2026-12-08T0100_add_plan_status_method.js';
 import * as createRs from './2026-12-08T0200_create_rs.js';
+import * as createRoleGrant from './2026-12-09T0300_create_role_grant.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0300_add_round_parts': addRoundParts,
   '2026-12-08T0100_add_plan_status_method': addPlanStatusMethod,
   '2026-12-08T0200_create_rs': createRs,
+  '2026-12-09T0300_create_role_grant': createRoleGrant,
 };
