@@ -5,7 +5,6 @@ import {
   ROLES,
   todayInJapan,
   type Clock,
-  type Role,
 } from '@kotei/domain';
 import type { CreateGrantBody, GrantList, RoleGrant } from '@kotei/contracts';
 import type { GrantRecord, GrantRepository } from '../repositories/grant.repository.js';
