@@ -717,6 +717,7 @@ export const en: Messages = {
   'round.tasks.overdue': 'Overdue',
   'round.tasks.returned': 'Returned',
   'round.tasks.due': 'To write or review',
+  'round.tasks.handedOver': 'Handed over (引き継ぎ) from {name}',
   'round.tasks.none': 'None.',
   'round.tasks.reason': 'Reason for return: {reason}',
   'round.tasks.signIn': 'Sign in to see your tasks.',

@@ -718,6 +718,7 @@ export const ja = {
   'round.tasks.overdue': '締切を過ぎたもの',
   'round.tasks.returned': '差し戻されたもの',
   'round.tasks.due': '作成・確認が必要なもの',
+  'round.tasks.handedOver': '引き継ぎ（{name} さんから）',
   'round.tasks.none': 'ありません。',
   'round.tasks.reason': '差戻しの理由: {reason}',
   'round.tasks.signIn': 'ログインするとタスクが表示されます。',

@@ -29,6 +29,12 @@ function TaskList({ tasks, label }: { tasks: Task[]; label: string }) {
               {task.round.deadline && (
                 <span> · {t('round.deadline', { date: formatDate(task.round.deadline, lang) })}</span>
               )}
+              {task.handedOverFrom !== null && (
+                <span className="round-tasks__handover" data-handover="true">
+                  {' '}
+                  · {t('round.tasks.handedOver', { name: task.handedOverFrom })}
+                </span>
+              )}
               {task.returnReason && (
                 <p className="round-tasks__reason">
                   {t('round.tasks.reason', { reason: task.returnReason })}
