@@ -11,3 +11,4 @@ export * from './round.js';
 export * from './open-data.js';
 export * from './rs.js';
 export * from './grant.js';
+export * from './correction.js';

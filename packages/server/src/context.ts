@@ -11,6 +11,7 @@ import { AuditRepository } from './repositories/audit.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { EvaluationRepository } from './repositories/evaluation.repository.js';
 import { GrantRepository } from './repositories/grant.repository.js';
+import { CorrectionRepository } from './repositories/correction.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { RoundRepository } from './repositories/round.repository.js';
@@ -25,6 +26,7 @@ import { ApiTokenService } from './services/api-token.service.js';
 import { AuthService } from './services/auth.service.js';
 import { EvaluationService } from './services/evaluation.service.js';
 import { GrantService } from './services/grant.service.js';
+import { CorrectionService } from './services/correction.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RoundService } from './services/round.service.js';
@@ -49,6 +51,8 @@ export interface AppContext {
   rounds: RoundService;
   /** Round parts: each ministry's report on a measure, and the coordinator's decisions. */
   parts: RoundPartService;
+  /** 正誤: corrections of published rounds. */
+  corrections: CorrectionService;
   /** What changed in a measure between two published rounds. */
   diffs: RoundDiffService;
   evaluations: EvaluationService;
@@ -121,6 +125,12 @@ export async function openContext(options: {
       rounds: new RoundService(planRepository, roundRepository, options.clock, grantRepository),
       parts: new RoundPartService(planRepository, roundRepository, options.clock),
       diffs: new RoundDiffService(planRepository),
+      corrections: new CorrectionService(
+        planRepository,
+        roundRepository,
+        new CorrectionRepository(database.db),
+        options.clock,
+      ),
       evaluations,
       reports,
       rs: new RsService(new RsRepository(database.db), options.clock),

@@ -54,6 +54,25 @@ export interface RoleGrantTable {
   updated_at: string;
 }
 
+/** 正誤: a correction after publication of a round's progress bullet or actual, never an edit in place. */
+export interface RoundCorrectionTable {
+  id: string;
+  round_id: string;
+  /** The measure of the bullet, or of the actual's KPI (null for a strategic goal's outcome target). */
+  measure_id: string | null;
+  ministry: string | null;
+  target_kind: 'bullet' | 'actual';
+  /** A progress_bullet's id or an observation's id. */
+  target_id: string;
+  /** The value as published (a bullet's text, or an actual's number as text). */
+  original: string;
+  corrected_text: string | null;
+  corrected_value: number | null;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface SessionTable {
   id_hash: string;
   user_id: string;
@@ -391,6 +410,7 @@ export interface DB {
   organisation: OrganisationTable;
   app_user: UserTable;
   role_grant: RoleGrantTable;
+  round_correction: RoundCorrectionTable;
   app_session: SessionTable;
   sign_in_throttle: SignInThrottleTable;
   api_token: ApiTokenTable;

@@ -18,6 +18,7 @@ import { handleError, handleFrameworkError, makeClientErrorHandler } from './err
 import { authRoutes } from './routes/auth.routes.js';
 import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { grantRoutes } from './routes/grant.routes.js';
+import { correctionRoutes } from './routes/correction.routes.js';
 import { rsRoutes } from './routes/rs.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(importRoutes(ctx));
       await api.register(reportRoutes(ctx));
       await api.register(grantRoutes(ctx));
+      await api.register(correctionRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api' },

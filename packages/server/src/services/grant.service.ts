@@ -1,11 +1,4 @@
-import {
-  checkGrant,
-  DomainError,
-  isGrantActive,
-  ROLES,
-  todayInJapan,
-  type Clock,
-} from '@kotei/domain';
+import { checkGrant, DomainError, isGrantActive, ROLES, todayInJapan, type Clock } from '@kotei/domain';
 import type { CreateGrantBody, GrantList, RoleGrant } from '@kotei/contracts';
 import type { GrantRecord, GrantRepository } from '../repositories/grant.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';

@@ -181,6 +181,7 @@ export class PlanService {
       })),
       source: measure.source,
       rounds: content.rounds,
+      corrections: await this.plans.correctionsOfMeasure(measureId),
     };
   }
 

@@ -3078,6 +3078,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{slug}/rounds/{roundId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published round's corrections (正誤), oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CorrectionList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Correct a published round's bullet or actual (正誤): a new visible entry with its reason, never an edit (coordinator, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCorrectionBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Correction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3093,6 +3215,44 @@ export interface components {
                 }[];
                 requestId?: string;
             };
+        };
+        CorrectionInput: {
+            id: string;
+            roundId: string;
+            measureId: string | null;
+            ministry: string | null;
+            /** @enum {string} */
+            kind: "bullet" | "actual";
+            /** @description The bullet's id, or the actual's (an observation's) id */
+            targetId: string;
+            /** @description As published */
+            original: string;
+            /** @description The corrected text, or the corrected value as text */
+            corrected: string;
+            /** @description An actual's corrected value */
+            correctedValue: number | null;
+            reason: string;
+            /** @description ISO instant */
+            createdAt: string;
+        };
+        CorrectionListInput: {
+            corrections: components["schemas"]["CorrectionInput"][];
+        };
+        CreateCorrectionBodyInput: {
+            /** @constant */
+            kind: "bullet";
+            targetId: string;
+            text: string;
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "actual";
+            /** @description The KPI's id: the round's actual of that KPI */
+            targetId: string;
+            /** @description The actual's period label, when the round published several for the KPI */
+            period?: string;
+            value: number;
+            reason: string;
         };
         StatusOverrideInput: {
             /** @enum {string} */
@@ -3441,6 +3601,8 @@ export interface components {
             /** @description Where the measure was read from, when imported */
             source: components["schemas"]["SourceRefInput"] | null;
             rounds: components["schemas"]["RoundInput"][];
+            /** @description 正誤 of the measure's bullets and actuals in published rounds, oldest first; the bullets and actuals above show the corrected values */
+            corrections: components["schemas"]["CorrectionInput"][];
         };
         PortfolioInput: {
             /**
@@ -4587,6 +4749,44 @@ export interface components {
                 requestId?: string;
             };
         };
+        Correction: {
+            id: string;
+            roundId: string;
+            measureId: string | null;
+            ministry: string | null;
+            /** @enum {string} */
+            kind: "bullet" | "actual";
+            /** @description The bullet's id, or the actual's (an observation's) id */
+            targetId: string;
+            /** @description As published */
+            original: string;
+            /** @description The corrected text, or the corrected value as text */
+            corrected: string;
+            /** @description An actual's corrected value */
+            correctedValue: number | null;
+            reason: string;
+            /** @description ISO instant */
+            createdAt: string;
+        };
+        CorrectionList: {
+            corrections: components["schemas"]["Correction"][];
+        };
+        CreateCorrectionBody: {
+            /** @constant */
+            kind: "bullet";
+            targetId: string;
+            text: string;
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "actual";
+            /** @description The KPI's id: the round's actual of that KPI */
+            targetId: string;
+            /** @description The actual's period label, when the round published several for the KPI */
+            period?: string;
+            value: number;
+            reason: string;
+        };
         StatusOverride: {
             /** @enum {string} */
             status: "achieved" | "on_track" | "moderate" | "limited" | "deteriorating" | "no_data";
@@ -4934,6 +5134,8 @@ export interface components {
             /** @description Where the measure was read from, when imported */
             source: components["schemas"]["SourceRef"] | null;
             rounds: components["schemas"]["Round"][];
+            /** @description 正誤 of the measure's bullets and actuals in published rounds, oldest first; the bullets and actuals above show the corrected values */
+            corrections: components["schemas"]["Correction"][];
         };
         Portfolio: {
             /**

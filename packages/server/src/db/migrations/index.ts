@@ -14,6 +14,7 @@ import * as addRoundParts from './2026-12-07T0300_add_round_parts.js';
 import * as addPlanStatusMethod from './2026-12-08T0100_add_plan_status_method.js';
 import * as createRs from './2026-12-08T0200_create_rs.js';
 import * as createRoleGrant from './2026-12-09T0300_create_role_grant.js';
+import * as createRoundCorrection from './2026-12-09T0301_create_round_correction.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T0100_add_plan_status_method': addPlanStatusMethod,
   '2026-12-08T0200_create_rs': createRs,
   '2026-12-09T0300_create_role_grant': createRoleGrant,
+  '2026-12-09T0301_create_round_correction': createRoundCorrection,
 };
