@@ -109,3 +109,5 @@ export type ReportCapabilities = Schemas['ReportCapabilities'];
 export type RsPlanLinks = Schemas['RsPlanLinks'];
 /** An RS project with its budget per year, logic model and evaluation. */
 export type RsProject = Schemas['RsProject'];
+/** A role grant (担当（任期）) and the admin's list of them. */
+export type RoleGrant = Schemas['RoleGrant'];

@@ -21,6 +21,7 @@ const RoundsPage = lazy(() => import('../features/rounds/RoundsPage'));
 const RoundBoardPage = lazy(() => import('../features/rounds/RoundBoardPage'));
 const PartPage = lazy(() => import('../features/rounds/PartPage'));
 const TasksPage = lazy(() => import('../features/rounds/TasksPage'));
+const GrantsPage = lazy(() => import('../features/admin/GrantsPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -52,6 +53,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <SearchPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="admin/grants"
+          element={
+            <Lazy>
+              <GrantsPage />
             </Lazy>
           }
         />
