@@ -3,7 +3,7 @@ import { ROLES } from '@kotei/domain';
 import { InputDate, IsoDate, Text } from './common.js';
 
 /** A role grant (担当（任期）): a role, for a ministry where a reporter's, from a first day to a last. */
-export const RoleGrant = z
+export const RoleGrantEntry = z
   .object({
     id: z.string(),
     userId: z.string(),
@@ -16,9 +16,9 @@ export const RoleGrant = z
     grantedBy: z.string(),
     inForce: z.boolean().meta({ description: "Whether it holds today (the server's Japan date)" }),
   })
-  .meta({ id: 'RoleGrant' });
+  .meta({ id: 'RoleGrantEntry' });
 /** A role grant. */
-export type RoleGrant = z.infer<typeof RoleGrant>;
+export type RoleGrantEntry = z.infer<typeof RoleGrantEntry>;
 
 /** Every account with its role today, and every grant: the admin's screen. */
 export const GrantList = z
@@ -33,7 +33,7 @@ export const GrantList = z
         ministry: z.string().nullable(),
       }),
     ),
-    grants: z.array(RoleGrant),
+    grants: z.array(RoleGrantEntry),
   })
   .meta({ id: 'GrantList' });
 /** Accounts and grants. */

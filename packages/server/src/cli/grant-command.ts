@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ROLES, type Role } from '@kotei/domain';
-import type { RoleGrant } from '@kotei/contracts';
+import type { RoleGrantEntry } from '@kotei/contracts';
 import type { Operator } from '../services/actor.js';
 import type { WithContext } from './audit-command.js';
 import type { CliIo } from './main.js';
@@ -18,7 +18,7 @@ function parseGrantRole(value: string): Role {
 }
 
 /** One grant on one line: id, login, role, ministry, first day → last day, in force today. */
-export function grantLine(g: RoleGrant): string {
+export function grantLine(g: RoleGrantEntry): string {
   return [
     g.id,
     g.login,

@@ -4,7 +4,7 @@ import type {
   GrantList,
   MyTasks,
   PlanTree,
-  RoleGrant,
+  RoleGrantEntry,
   RoundBoard,
   RoundPart,
   Session,
@@ -149,7 +149,7 @@ describe.each(TEST_DATABASES)('role grants by date on %s', (kind) => {
       payload: { login: 'viewer', role: 'ministry', ministry: '文', validFrom: '2025-04-03' },
     });
     expect(created.statusCode).toBe(201);
-    const grant = created.json<RoleGrant>();
+    const grant = created.json<RoleGrantEntry>();
     expect(grant).toMatchObject({ login: 'viewer', role: 'ministry', ministry: '文', inForce: true });
     // The widest grant in force decides: the reporter's grant outranks the viewer's.
     const session = (
@@ -176,7 +176,7 @@ describe.each(TEST_DATABASES)('role grants by date on %s', (kind) => {
       headers: admin,
       payload: { lastDay: '2025-04-03' },
     });
-    expect(endToday.json<RoleGrant>()).toMatchObject({ validTo: '2025-04-03', inForce: true });
+    expect(endToday.json<RoleGrantEntry>()).toMatchObject({ validTo: '2025-04-03', inForce: true });
     on('2025-04-04');
     const list = (
       await app.inject({ url: '/api/admin/grants', headers: await as('admin') })

@@ -1,12 +1,12 @@
 import { checkGrant, DomainError, isGrantActive, ROLES, todayInJapan, type Clock } from '@kotei/domain';
-import type { CreateGrantBody, GrantList, RoleGrant } from '@kotei/contracts';
+import type { CreateGrantBody, GrantList, RoleGrantEntry } from '@kotei/contracts';
 import type { GrantRecord, GrantRepository } from '../repositories/grant.repository.js';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import type { UserRepository } from '../repositories/user.repository.js';
 import { newId } from '../ids.js';
 import { auditedBy, isOperator, requirePermission, type Actor, type Operator } from './actor.js';
 
-function toWire(grant: GrantRecord, today: string): RoleGrant {
+function toWire(grant: GrantRecord, today: string): RoleGrantEntry {
   return {
     id: grant.id,
     userId: grant.userId,
@@ -52,7 +52,7 @@ export class GrantService {
   }
 
   /** Grant a role to an account, audited. */
-  async grant(actor: Actor | Operator, body: CreateGrantBody): Promise<RoleGrant> {
+  async grant(actor: Actor | Operator, body: CreateGrantBody): Promise<RoleGrantEntry> {
     if (!isOperator(actor)) requirePermission(actor, 'user:manage');
     if (!ROLES.includes(body.role))
       throw new DomainError('invalid_input', 'invalid_role', `Unknown role "${body.role}"`, [
@@ -106,7 +106,7 @@ export class GrantService {
   }
 
   /** End a grant on its last day (a day already past ends it at once), audited. */
-  async end(actor: Actor | Operator, id: string, lastDay: string): Promise<RoleGrant> {
+  async end(actor: Actor | Operator, id: string, lastDay: string): Promise<RoleGrantEntry> {
     if (!isOperator(actor)) requirePermission(actor, 'user:manage');
     const grant = await this.grants.find(id);
     if (!grant) throw new DomainError('not_found', 'grant_not_found', `No grant ${id}`);

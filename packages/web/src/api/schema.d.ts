@@ -2944,7 +2944,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["RoleGrant"];
+                        "application/json": components["schemas"]["RoleGrantEntry"];
                     };
                 };
                 /** @description Default Response */
@@ -3022,7 +3022,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["RoleGrant"];
+                        "application/json": components["schemas"]["RoleGrantEntry"];
                     };
                 };
                 /** @description Default Response */
@@ -4679,7 +4679,7 @@ export interface components {
             /** @enum {string} */
             decision: "confirm" | "reject" | "undo";
         };
-        RoleGrantInput: {
+        RoleGrantEntryInput: {
             id: string;
             userId: string;
             login: string;
@@ -4714,7 +4714,7 @@ export interface components {
                 role: ("admin" | "coordinator" | "ministry" | "expert" | "viewer") | null;
                 ministry: string | null;
             }[];
-            grants: components["schemas"]["RoleGrantInput"][];
+            grants: components["schemas"]["RoleGrantEntryInput"][];
         };
         CreateGrantBodyInput: {
             login: string;
@@ -6212,7 +6212,7 @@ export interface components {
             /** @enum {string} */
             decision: "confirm" | "reject" | "undo";
         };
-        RoleGrant: {
+        RoleGrantEntry: {
             id: string;
             userId: string;
             login: string;
@@ -6247,7 +6247,7 @@ export interface components {
                 role: ("admin" | "coordinator" | "ministry" | "expert" | "viewer") | null;
                 ministry: string | null;
             }[];
-            grants: components["schemas"]["RoleGrant"][];
+            grants: components["schemas"]["RoleGrantEntry"][];
         };
         CreateGrantBody: {
             login: string;

@@ -110,4 +110,4 @@ export type RsPlanLinks = Schemas['RsPlanLinks'];
 /** An RS project with its budget per year, logic model and evaluation. */
 export type RsProject = Schemas['RsProject'];
 /** A role grant (担当（任期）) and the admin's list of them. */
-export type RoleGrant = Schemas['RoleGrant'];
+export type RoleGrant = Schemas['RoleGrantEntry'];

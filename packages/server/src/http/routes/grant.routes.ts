@@ -5,7 +5,7 @@ import {
   ErrorBody,
   GrantList,
   GrantParams,
-  RoleGrant,
+  RoleGrantEntry,
 } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../auth.js';
@@ -38,7 +38,7 @@ export function grantRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Grant a role to an account from a first day, to a last day or open-ended (admin)',
           security: write,
           body: CreateGrantBody,
-          response: { 201: RoleGrant, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+          response: { 201: RoleGrantEntry, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
         },
       },
       async (request, reply) =>
@@ -55,7 +55,7 @@ export function grantRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: GrantParams,
           body: EndGrantBody,
           response: {
-            200: RoleGrant,
+            200: RoleGrantEntry,
             400: ErrorBody,
             401: ErrorBody,
             403: ErrorBody,
