@@ -19,7 +19,9 @@ export const PublicUser = z
     id: Id,
     login: z.string(),
     displayName: z.string(),
-    role: z.enum(ROLES),
+    role: z.enum(ROLES).nullable().meta({
+      description: 'The role of the grant in force today; null when none holds (read as the public)',
+    }),
     ministry: z.string().nullable(),
   })
   .meta({ id: 'User' });

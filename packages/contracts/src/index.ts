@@ -13,3 +13,5 @@ export * from './rs.js';
 export * from './notification.js';
 export * from './kpi-table-mapping.js';
 export * from './revision.js';
+export * from './grant.js';
+export * from './correction.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Correction } from './correction.js';
 import type * as domain from '@kotei/domain';
 import {
   STATUS_METHODS,
@@ -366,6 +367,10 @@ export const MeasureDetail = z
     placements: z.array(z.object({ sheetNumber: z.int(), sheetTitle: z.string(), isRepost: z.boolean() })),
     source: SourceRef.nullable().meta({ description: 'Where the measure was read from, when imported' }),
     rounds: z.array(Round),
+    corrections: z.array(Correction).meta({
+      description:
+        "正誤 of the measure's bullets and actuals in published rounds, oldest first; the bullets and actuals above show the corrected values",
+    }),
   })
   .meta({ id: 'MeasureDetail' });
 /** One measure with where it appears and its source. */

@@ -191,6 +191,10 @@ export const MyTasks = z
         plan: z.object({ slug: z.string(), title: z.string() }),
         round: Round,
         isOverdue: z.boolean(),
+        handedOverFrom: z.string().nullable().meta({
+          description:
+            'Handed over (引き継ぎ): the predecessor whose grant for this ministry ended as yours began, when the round was opened before your first day',
+        }),
       }),
     ),
   })

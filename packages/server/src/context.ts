@@ -13,6 +13,8 @@ import { AuditRepository } from './repositories/audit.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
 import { EvaluationRepository } from './repositories/evaluation.repository.js';
 import { ConflictOfInterestRepository } from './repositories/conflict-of-interest.repository.js';
+import { GrantRepository } from './repositories/grant.repository.js';
+import { CorrectionRepository } from './repositories/correction.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { PlanRepository } from './repositories/plan.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
@@ -31,6 +33,8 @@ import { AuthService } from './services/auth.service.js';
 import { EvaluationService } from './services/evaluation.service.js';
 import { OverallEvaluationService } from './services/overall-evaluation.service.js';
 import { ConflictOfInterestService } from './services/conflict-of-interest.service.js';
+import { GrantService } from './services/grant.service.js';
+import { CorrectionService } from './services/correction.service.js';
 import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RevisionService } from './services/revision.service.js';
@@ -66,6 +70,8 @@ export interface AppContext {
   rounds: RoundService;
   /** Round parts: each ministry's report on a measure, and the coordinator's decisions. */
   parts: RoundPartService;
+  /** 正誤: corrections of published rounds. */
+  corrections: CorrectionService;
   /** What changed in a measure between two published rounds. */
   diffs: RoundDiffService;
   evaluations: EvaluationService;
@@ -75,6 +81,8 @@ export interface AppContext {
   /** API tokens for scripts. */
   tokens: ApiTokenService;
   users: UserService;
+  /** Role grants (担当（任期）): who holds which role when. */
+  grants: GrantService;
   search: SearchService;
   imports: ImportService;
   /** KPI table column mappings saved under a name, for next year's file from the same office. */
@@ -133,6 +141,7 @@ export async function openContext(options: {
       organisations,
       options.clock,
     );
+    const grantRepository = new GrantRepository(database.db);
     const plans = new PlanService(
       planRepository,
       new DashboardRepository(database.db),
@@ -181,10 +190,16 @@ export async function openContext(options: {
       revisions,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
       tableMappings: new KpiTableMappingService(new KpiTableMappingRepository(database.db), options.clock),
-      rounds: new RoundService(planRepository, roundRepository, options.clock),
+      rounds: new RoundService(planRepository, roundRepository, options.clock, grantRepository),
       parts,
       partWorkbooks: new PartWorkbookService(parts),
       diffs,
+      corrections: new CorrectionService(
+        planRepository,
+        roundRepository,
+        new CorrectionRepository(database.db),
+        options.clock,
+      ),
       evaluations,
       overallEvaluations: new OverallEvaluationService(planRepository, evaluationRepository, options.clock),
       conflicts: new ConflictOfInterestService(
@@ -213,6 +228,7 @@ export async function openContext(options: {
       ),
       tokens: new ApiTokenService(new ApiTokenRepository(database.db), userRepository, options.clock),
       users: new UserService(userRepository, organisations, options.clock),
+      grants: new GrantService(grantRepository, userRepository, organisations, options.clock),
       search: new SearchService(new SearchRepository(database), plans),
       notifications: new NotificationService(
         new NotificationRepository(database.db),

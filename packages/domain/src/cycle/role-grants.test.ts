@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { mayOn } from '../model/access.js';
-import { checkGrant, grantsOn, handOver, isGrantActive, type RoleGrant } from './role-grants.js';
+import {
+  checkGrant,
+  dayBefore,
+  grantInForce,
+  grantsOn,
+  handOver,
+  isGrantActive,
+  predecessorOf,
+  userOn,
+  type RoleGrant,
+} from './role-grants.js';
 
 const grant = (over: Partial<RoleGrant>): RoleGrant => ({
   id: 'g',
@@ -79,5 +89,60 @@ describe('mayOn', () => {
   it('lets a coordinator act for any ministry', () => {
     const coordinator = grant({ role: 'coordinator', ministry: null });
     expect(mayOn([coordinator], '2025-06-30', 'progress:approve', '文')).toBe(true);
+  });
+});
+
+describe('grantInForce and userOn', () => {
+  const reporter = grant({ id: 'r', validFrom: '2024-04-01', validTo: '2025-03-31' });
+  const viewer = grant({ id: 'v', role: 'viewer', ministry: null, validFrom: '2024-04-01' });
+  const account = { id: 'u', login: 'tanaka', displayName: '田中', isActive: true };
+
+  it('takes the widest role holding that day, and nothing once every grant has ended', () => {
+    expect(grantInForce([viewer, reporter], '2025-03-31')?.id).toBe('r');
+    expect(grantInForce([viewer, reporter], '2025-04-01')?.id).toBe('v');
+    expect(grantInForce([reporter], '2025-04-01')).toBeNull();
+  });
+
+  it('gives the account the role and ministry of that grant, or no role at all', () => {
+    expect(userOn(account, [reporter], '2025-03-31')).toEqual({
+      ...account,
+      role: 'ministry',
+      ministry: '厚',
+    });
+    expect(userOn(account, [reporter], '2025-04-01')).toEqual({ ...account, role: null, ministry: null });
+  });
+});
+
+describe('predecessorOf (引き継ぎ)', () => {
+  const tanaka = grant({ id: 'g1', userId: 'tanaka', validFrom: '2024-04-01', validTo: '2025-03-31' });
+  const suzuki = grant({ id: 'g2', userId: 'suzuki', validFrom: '2025-04-01' });
+  const early = grant({ id: 'g3', userId: 'suzuki', validFrom: '2025-03-25' });
+  const bunka = grant({
+    id: 'g4',
+    userId: 'sato',
+    ministry: '文',
+    validFrom: '2024-04-01',
+    validTo: '2025-03-31',
+  });
+
+  it('names the reporter whose grant ran to the eve of the successor’s first day, or overlapped it', () => {
+    expect(predecessorOf(suzuki, [tanaka, suzuki, bunka], '2025-03-01')?.userId).toBe('tanaka');
+    expect(predecessorOf(early, [tanaka, early], '2025-03-01')?.userId).toBe('tanaka');
+  });
+
+  it('names nobody for a round opened after the successor began, or another ministry’s reporter', () => {
+    expect(predecessorOf(suzuki, [tanaka, suzuki], '2025-04-01')).toBeNull();
+    expect(predecessorOf(suzuki, [bunka, suzuki], '2025-03-01')).toBeNull();
+    expect(predecessorOf(tanaka, [tanaka, suzuki], '2025-03-01')).toBeNull();
+  });
+
+  it('names nobody when the predecessor left well before the successor came', () => {
+    const gap = grant({ userId: 'suzuki', validFrom: '2025-05-01' });
+    expect(predecessorOf(gap, [tanaka, gap], '2025-03-01')).toBeNull();
+  });
+
+  it('counts back across a month end', () => {
+    expect(dayBefore('2025-03-01')).toBe('2025-02-28');
+    expect(dayBefore('2024-03-01')).toBe('2024-02-29');
   });
 });

@@ -86,3 +86,67 @@ export function handOver(
     .filter((task) => task.ministry === ending.ministry)
     .map((task) => ({ taskId: task.id, ministry: task.ministry, from: ending.userId, to: successors }));
 }
+
+/** Roles from the widest to the narrowest: the widest grant in force decides what a user holds today. */
+const RANK: readonly Role[] = ['admin', 'coordinator', 'ministry', 'expert', 'viewer'];
+
+/**
+ * The grant a user acts under on a date: of the grants holding that day, the widest role's (then the latest to
+ * begin); null when none holds, as after the last day of a rotated-out reporter's grant.
+ */
+export function grantInForce<G extends Pick<RoleGrant, 'role' | 'validFrom' | 'validTo'>>(
+  grants: readonly G[],
+  date: string,
+): G | null {
+  const holding = grantsOn(grants, date).sort(
+    (a, b) => RANK.indexOf(a.role) - RANK.indexOf(b.role) || b.validFrom.localeCompare(a.validFrom),
+  );
+  return holding[0] ?? null;
+}
+
+/**
+ * A user as they stand on a date: the role and ministry of the grant in force, or no role at all (and no
+ * ministry) when no grant holds. Rights at a request come from here, for the Japan date of the clock.
+ */
+export function userOn<A extends object>(
+  account: A,
+  grants: readonly Pick<RoleGrant, 'role' | 'ministry' | 'validFrom' | 'validTo'>[],
+  date: string,
+): A & { role: Role | null; ministry: string | null } {
+  const grant = grantInForce(grants, date);
+  return { ...account, role: grant?.role ?? null, ministry: grant?.ministry ?? null };
+}
+
+/** The ISO date before another. */
+export function dayBefore(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Whom a reporter took over an open task from (引き継ぎ): another reporter of the same ministry whose grant began
+ * before theirs and ran at least to the eve of their first day, when the task's round was opened before that
+ * first day (so it was the predecessor's to do). The latest such predecessor; null when the task is simply theirs.
+ */
+export function predecessorOf<G extends RoleGrant>(
+  mine: Pick<RoleGrant, 'userId' | 'role' | 'ministry' | 'validFrom'>,
+  grants: readonly G[],
+  openedOn: string,
+): G | null {
+  if (mine.role !== 'ministry' || mine.ministry === null || openedOn >= mine.validFrom) return null;
+  const eve = dayBefore(mine.validFrom);
+  const before = grants
+    .filter(
+      (grant) =>
+        grant.role === 'ministry' &&
+        grant.ministry === mine.ministry &&
+        grant.userId !== mine.userId &&
+        grant.validFrom < mine.validFrom &&
+        grant.validTo !== null &&
+        grant.validTo >= eve &&
+        grant.validTo >= openedOn,
+    )
+    .sort((a, b) => (b.validTo ?? '').localeCompare(a.validTo ?? ''));
+  return before[0] ?? null;
+}

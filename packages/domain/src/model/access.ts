@@ -7,6 +7,7 @@ export type Permission =
   | 'plan:edit'
   | 'plan:import'
   | 'round:manage'
+  | 'round:view'
   | 'progress:report'
   | 'progress:approve'
   | 'status:override'
@@ -18,6 +19,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'plan:edit',
     'plan:import',
     'round:manage',
+    'round:view',
     'progress:report',
     'progress:approve',
     'status:override',
@@ -28,17 +30,20 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'plan:edit',
     'plan:import',
     'round:manage',
+    'round:view',
     'progress:report',
     'progress:approve',
     'status:override',
   ],
   ministry: ['progress:report'],
   expert: ['evaluation:write'],
+  // Reads the rounds' boards (who has reported what) while they run; writes nothing.
+  viewer: ['round:view'],
 };
 
 /** Whether a user's role grants a permission at all (ownership checks come on top). */
 export function hasPermission(user: Pick<User, 'role' | 'isActive'>, permission: Permission): boolean {
-  return user.isActive && GRANTS[user.role].includes(permission);
+  return user.isActive && user.role !== null && GRANTS[user.role].includes(permission);
 }
 
 /**

@@ -68,9 +68,10 @@ export type KpiLevel = (typeof KPI_LEVELS)[number];
 
 /**
  * Roles, from widest to narrowest. admin runs the installation; coordinator is the coordinating office
- * (内閣官房/医政局); ministry staff report for their own organisation; experts evaluate.
+ * (内閣官房/医政局); ministry staff report for their own organisation; experts evaluate; a viewer reads
+ * (everything published, and the rounds' boards) and writes nothing.
  */
-export const ROLES = ['admin', 'coordinator', 'ministry', 'expert'] as const;
+export const ROLES = ['admin', 'coordinator', 'ministry', 'expert', 'viewer'] as const;
 /** What a user may do. */
 export type Role = (typeof ROLES)[number];
 

@@ -234,7 +234,12 @@ export interface User {
   id: Id;
   login: string;
   displayName: string;
-  role: Role;
+  /**
+   * The role the user holds today, from the role grant in force (担当（任期）, `userOn`); null when no grant
+   * holds (an ended grant): the account then reads only what the public reads and writes nothing.
+   */
+  role: Role | null;
+  /** The ministry the grant in force reports for (a reporter's), else null. */
   ministry: string | null;
   isActive: boolean;
 }

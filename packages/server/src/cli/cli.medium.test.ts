@@ -167,6 +167,44 @@ describe.each(TEST_DATABASES)('kotei user on %s', (kind) => {
     expect(passwords[1]).not.toBe(passwords[0]);
   });
 
+  it('grants, lists and ends role grants on the clock it is given, the operator audited', async () => {
+    database = await createEmptyDatabase(kind);
+    process.env.KOTEI_DATABASE_URL = database.url;
+    process.env.KOTEI_CLOCK = '2025-03-31T10:00:00+09:00';
+    try {
+      const io = capture();
+      expect(await run(io, 'user', 'add', 'mhlw-sato', '--role', 'ministry', '--ministry', '厚')).toBe(0);
+      expect(await run(io, 'user', 'grant', 'mhlw-sato', '--role', 'viewer', '--from', '2025-04-01')).toBe(0);
+      expect(io.stdout.at(-1)).toMatch(/^granted: \S+\tmhlw-sato\tviewer\t-\t2025-04-01\.\.\tnot in force$/);
+      expect(await run(io, 'user', 'grants', 'mhlw-sato')).toBe(0);
+      const reporter = io.stdout.find((l) => l.includes('\tministry\t厚\t2025-03-31..\tin force'));
+      const id = reporter?.split('\t')[0] ?? '';
+      expect(await run(io, 'user', 'end-grant', id, '--last-day', '2025-03-31')).toBe(0);
+      expect(io.stdout.at(-1)).toBe(
+        `ended: ${id}\tmhlw-sato\tministry\t厚\t2025-03-31..2025-03-31\tin force`,
+      );
+      expect(
+        await run(
+          io,
+          'user',
+          'grant',
+          'mhlw-sato',
+          '--role',
+          'expert',
+          '--ministry',
+          '厚',
+          '--from',
+          '2025-04-01',
+        ),
+      ).toBe(1);
+      process.env.KOTEI_CLOCK = '2025-04-01T10:00:00+09:00';
+      expect(await run(io, 'user', 'list')).toBe(0);
+      expect(io.stdout.at(-1)).toMatch(/^mhlw-sato\tviewer\t-\tactive/);
+    } finally {
+      delete process.env.KOTEI_CLOCK;
+    }
+  });
+
   it('imports a document once; the same document again changes nothing', async () => {
     database = await createEmptyDatabase(kind);
     process.env.KOTEI_DATABASE_URL = database.url;

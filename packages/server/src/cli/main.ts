@@ -13,6 +13,7 @@ import { addAudit, operatorOf } from './audit-command.js';
 import { addBackup } from './backup-command.js';
 import { addReport } from './report-command.js';
 import { addRs } from './rs-command.js';
+import { addGrantCommands } from './grant-command.js';
 import { renderContracts, CONTRACT_FILES } from './contracts.js';
 import { BATCH_METHODS, runStatusBatch } from './status-command.js';
 
@@ -276,7 +277,8 @@ function addImport(program: Command, io: CliIo, operator: () => Operator): void 
 
 /** `kotei user add|reset-password|list`. */
 function addUser(program: Command, io: CliIo, operator: () => Operator): void {
-  const user = program.command('user').description('Manage accounts');
+  const user = program.command('user').description('Manage accounts and their role grants');
+  addGrantCommands(user, io, withContext, operator);
   user
     .command('add')
     .description('Create an account; prints its password once')
@@ -293,7 +295,7 @@ function addUser(program: Command, io: CliIo, operator: () => Operator): void {
           ...(opts.name === undefined ? {} : { displayName: opts.name }),
         });
         io.out(
-          `user ${created.login} (${created.role}${created.ministry ? `, ${created.ministry}` : ''}) created`,
+          `user ${created.login} (${created.role ?? ''}${created.ministry ? `, ${created.ministry}` : ''}) created`,
         );
         io.out(`password: ${password}`);
       }),
@@ -316,7 +318,7 @@ function addUser(program: Command, io: CliIo, operator: () => Operator): void {
       withContext(async (ctx) => {
         for (const u of await ctx.users.list()) {
           io.out(
-            `${u.login}\t${u.role}\t${u.ministry ?? '-'}\t${u.isActive ? 'active' : 'inactive'}\t${u.displayName}`,
+            `${u.login}\t${u.role ?? '(no grant in force)'}\t${u.ministry ?? '-'}\t${u.isActive ? 'active' : 'inactive'}\t${u.displayName}`,
           );
         }
       }),

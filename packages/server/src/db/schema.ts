@@ -33,11 +33,44 @@ export interface UserTable {
   login: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  /** The account's home ministry; rights come from role_grant. */
   ministry: string | null;
   is_active: number;
   created_at: string;
   updated_at: string;
+}
+
+/** A dated role grant (担当（任期）): rights hold from valid_from through valid_to (Japan dates). */
+export interface RoleGrantTable {
+  id: string;
+  user_id: string;
+  role: string;
+  ministry: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  /** Who granted it: a user's id, `cli:<operator>`, or `migration`. */
+  granted_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 正誤: a correction after publication of a round's progress bullet or actual, never an edit in place. */
+export interface RoundCorrectionTable {
+  id: string;
+  round_id: string;
+  /** The measure of the bullet, or of the actual's KPI (null for a strategic goal's outcome target). */
+  measure_id: string | null;
+  ministry: string | null;
+  target_kind: 'bullet' | 'actual';
+  /** A progress_bullet's id or an observation's id. */
+  target_id: string;
+  /** The value as published (a bullet's text, or an actual's number as text). */
+  original: string;
+  corrected_text: string | null;
+  corrected_value: number | null;
+  reason: string;
+  created_by: string;
+  created_at: string;
 }
 
 export interface SessionTable {
@@ -535,6 +568,8 @@ export interface JobFileTable {
 export interface DB {
   organisation: OrganisationTable;
   app_user: UserTable;
+  role_grant: RoleGrantTable;
+  round_correction: RoundCorrectionTable;
   app_session: SessionTable;
   sign_in_throttle: SignInThrottleTable;
   api_token: ApiTokenTable;

@@ -17,6 +17,8 @@ import { registerAuth } from './auth.js';
 import { handleError, handleFrameworkError, makeClientErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { evaluationPanelRoutes, evaluationRoutes } from './routes/evaluation.routes.js';
+import { grantRoutes } from './routes/grant.routes.js';
+import { correctionRoutes } from './routes/correction.routes.js';
 import { rsRoutes } from './routes/rs.routes.js';
 import { importRoutes } from './routes/import.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
@@ -125,6 +127,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(reportRoutes(ctx));
       await api.register(workbookRoutes(ctx));
       await api.register(reportJobRoutes(ctx));
+      await api.register(grantRoutes(ctx));
+      await api.register(correctionRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api' },

@@ -53,6 +53,45 @@ export const TABLE_MAPPING_ROWS: Row[] = [
 
 export const PUBLICATION_ROWS: Row[] = [
   {
+    route: 'GET /api/plans/{slug}/rounds/{roundId}/corrections',
+    cases: [
+      {
+        name: 'published',
+        request: (f) => ({ method: 'GET', url: `${R(f, f.publishedRoundId)}/corrections` }),
+        expect: all('200'),
+      },
+      {
+        name: 'unpublished',
+        request: (f) => ({ method: 'GET', url: `${R(f, f.openRoundId)}/corrections` }),
+        expect: all('404 round_not_found'),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/plans/{slug}/rounds/{roundId}/corrections',
+    cases: [
+      {
+        // Past the permission check, the coordinating office learns the round published no such bullet.
+        name: 'published, a bullet it does not hold',
+        request: (f) => ({
+          method: 'POST',
+          url: `${R(f, f.publishedRoundId)}/corrections`,
+          payload: { kind: 'bullet', targetId: 'no-such-bullet', text: '訂正', reason: '誤記' },
+        }),
+        expect: COORDINATION('404 correction_target_not_found'),
+      },
+      {
+        name: 'unpublished',
+        request: (f) => ({
+          method: 'POST',
+          url: `${R(f, f.openRoundId)}/corrections`,
+          payload: { kind: 'actual', targetId: 'any', value: 1, reason: '誤記' },
+        }),
+        expect: COORDINATION('404 round_not_found'),
+      },
+    ],
+  },
+  {
     route: 'GET /api/plans/{slug}/rs-links',
     cases: [{ name: '', request: (f) => ({ method: 'GET', url: `${P(f)}/rs-links` }), expect: all('200') }],
   },

@@ -25,6 +25,16 @@ const PEOPLE = {
   },
   expert: { login: 'matrix-expert', password: 'matrix passphrase three', role: 'expert' },
   coordinator: { login: 'matrix-coord', password: 'matrix passphrase four', role: 'coordinator' },
+  viewer: { login: 'matrix-viewer', password: 'matrix passphrase five', role: 'viewer' },
+  // 厚's reporter until yesterday (the test's today is 2025-07-15 in Japan).
+  expired: {
+    login: 'matrix-expired',
+    password: 'matrix passphrase six',
+    role: 'ministry',
+    ministry: '厚',
+    validFrom: '2024-04-01',
+    validTo: '2025-07-14',
+  },
 } as const;
 
 // Every API route the contract lists, as "METHOD /api/path/{param}".
@@ -124,7 +134,11 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       headers: headers.coordinator ?? {},
       payload: { format: 'pdf' },
     });
+    const grants = (await database.ctx.grants.list('system')).grants;
+    const grantOf = (login: string) => grants.find((g) => g.login === login)?.id ?? '';
     Object.assign(fixture, {
+      expiredGrantId: grantOf(PEOPLE.expired.login),
+      viewerGrantId: grantOf(PEOPLE.viewer.login),
       slug: SLUG,
       headers,
       measureId: measure.id,

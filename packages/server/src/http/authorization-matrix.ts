@@ -21,6 +21,11 @@ import { EVALUATION_ROWS } from './authorization-matrix-evaluations.js';
 import { NOTIFICATION_ROWS } from './authorization-matrix-notifications.js';
 import { JOB_ROWS } from './authorization-matrix-jobs.js';
 import { REVISION_ROWS } from './authorization-matrix-revisions.js';
+import { GRANT_ROWS } from './authorization-matrix-grants.js';
+
+// A viewer and a reporter whose grant has ended on an unpublished round's part: the viewer sees the round's
+// board but no part's draft; the ended grant sees no unpublished round at all, as the public (a signed-in 403).
+const OFF_THE_PART = { viewer: '403 not_yours', expired: '403 forbidden' } as const;
 
 export const MATRIX: Row[] = [
   {
@@ -214,7 +219,11 @@ export const MATRIX: Row[] = [
       {
         name: 'unpublished',
         request: (f) => ({ method: 'GET', url: R(f, f.openRoundId) }),
-        expect: answers('200', { anonymous: '404 round_not_found', reporterOther: '403 not_yours' }),
+        expect: answers('200', {
+          anonymous: '404 round_not_found',
+          expired: '403 forbidden',
+          reporterOther: '403 not_yours',
+        }),
       },
     ],
   },
@@ -251,6 +260,7 @@ export const MATRIX: Row[] = [
         request: (f) => ({ method: 'GET', url: `${R(f, f.openRoundId)}/parts/${f.ownPartId}` }),
         expect: answers('200', {
           anonymous: '404 round_not_found',
+          ...OFF_THE_PART,
           reporterOther: '403 not_yours',
           expert: '403 not_yours',
         }),
@@ -269,6 +279,7 @@ export const MATRIX: Row[] = [
         }),
         expect: answers('409 stale_version', {
           ...WRITE_GUARD,
+          ...OFF_THE_PART,
           reporterOther: '403 not_yours',
           expert: '403 not_yours',
         }),
@@ -287,6 +298,7 @@ export const MATRIX: Row[] = [
         }),
         expect: answers('409 stale_version', {
           ...WRITE_GUARD,
+          ...OFF_THE_PART,
           reporterOther: '403 not_yours',
           expert: '403 not_yours',
         }),
@@ -305,6 +317,7 @@ export const MATRIX: Row[] = [
         }),
         expect: answers('409 stale_version', {
           ...WRITE_GUARD,
+          ...OFF_THE_PART,
           reporterOther: '403 not_yours',
           expert: '403 not_yours',
           reporterOwn: '403 not_yours',
@@ -324,6 +337,7 @@ export const MATRIX: Row[] = [
         }),
         expect: answers('409 stale_version', {
           ...WRITE_GUARD,
+          ...OFF_THE_PART,
           reporterOther: '403 not_yours',
           expert: '403 not_yours',
           reporterOwn: '403 not_yours',
@@ -341,7 +355,12 @@ export const MATRIX: Row[] = [
           url: `${R(f, f.openRoundId)}/parts/${f.ownPartId}/comments`,
           payload: { body: '確認しました' },
         }),
-        expect: answers('201', { ...WRITE_GUARD, reporterOther: '403 not_yours', expert: '403 not_yours' }),
+        expect: answers('201', {
+          ...WRITE_GUARD,
+          ...OFF_THE_PART,
+          reporterOther: '403 not_yours',
+          expert: '403 not_yours',
+        }),
       },
     ],
   },
@@ -358,6 +377,8 @@ export const MATRIX: Row[] = [
         request: (f) => ({ method: 'GET', url: `${R(f, f.openRoundId)}/evaluations` }),
         expect: answers('200', {
           anonymous: '404 round_not_found',
+          viewer: '403 forbidden',
+          expired: '403 forbidden',
           reporterOther: '403 forbidden',
           reporterOwn: '403 forbidden',
         }),
@@ -461,6 +482,7 @@ export const MATRIX: Row[] = [
   ...NOTIFICATION_ROWS,
   ...JOB_ROWS,
   ...REVISION_ROWS,
+  ...GRANT_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {
     route: 'POST /api/auth/logout',

@@ -1,10 +1,13 @@
 // The principals, fixture and answer shorthands of the authorization matrix (authorization-matrix.ts).
 
-/** Who calls: nobody, a read-only token, the reporters of another and of the owning ministry, an expert, a
- * write token (the coordinator's), the coordinator and the admin. */
+/** Who calls: nobody, a read-only token, a viewer, 厚's reporter whose grant ended yesterday (expired), the
+ * reporters of another and of the owning ministry, an expert, a write token (the coordinator's), the coordinator
+ * and the admin. */
 export const PRINCIPALS = [
   'anonymous',
   'readToken',
+  'viewer',
+  'expired',
   'reporterOther',
   'expert',
   'reporterOwn',
@@ -38,6 +41,10 @@ export interface Fixture {
   /** The expert's evaluation of sheet 1 in that round. */
   publishedEvaluationId: string;
   spareSessionId: string;
+  /** The expired reporter's grant (ended yesterday), which the admin may end no further. */
+  expiredGrantId: string;
+  /** The viewer's open-ended grant, which the matrix's end-grant case ends on a day far ahead. */
+  viewerGrantId: string;
   spareTokenId: string;
   adminPassword: string;
   /** The sample document, base64. */

@@ -82,7 +82,8 @@ describe.each(TEST_DATABASES)('a follow-up round, reported and published, on %s'
     const measure = tree.sheets.flatMap((s) => s.measures).find((m) => m.title === MEASURE);
     if (!measure) throw new Error('the sample has no such measure');
     measureId = measure.id;
-  });
+    // The sample imported, four accounts made and signed in: slow on a shared machine.
+  }, 60_000);
   afterAll(async () => {
     await (app as FastifyInstance | undefined)?.close();
     await (database as TestDatabase | undefined)?.dispose();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { toJapanDate } from '@kotei/domain';
 import type { NotificationKind } from '@kotei/contracts';
 import type { DB, NotificationTable } from '../db/schema.js';
 import { newId } from '../ids.js';
@@ -39,16 +40,27 @@ export const WEBHOOK_ID = 'default';
  * notices and its delivery commit together or not at all. Returns how many notices were written.
  */
 export async function recordRoundEvent(trx: Kysely<DB>, event: RoundEvent): Promise<number> {
-  let users = trx.selectFrom('app_user').select('id').where('is_active', '=', 1);
+  // Rights come from the grants in force on the event's day (Japan time), as they do for every request.
+  const day = toJapanDate(new Date(event.at));
+  let users = trx
+    .selectFrom('app_user')
+    .innerJoin('role_grant', 'role_grant.user_id', 'app_user.id')
+    .select('app_user.id')
+    .distinct()
+    .where('app_user.is_active', '=', 1)
+    .where('role_grant.valid_from', '<=', day)
+    .where((eb) => eb.or([eb('role_grant.valid_to', 'is', null), eb('role_grant.valid_to', '>=', day)]));
   if ('roles' in event.recipients) {
     if (event.recipients.roles.length === 0) return 0;
-    users = users.where('role', 'in', [...event.recipients.roles]);
+    users = users.where('role_grant.role', 'in', [...event.recipients.roles]);
   } else {
     if (event.recipients.ministries.length === 0) return 0;
-    users = users.where('role', '=', 'ministry').where('ministry', 'in', [...event.recipients.ministries]);
+    users = users
+      .where('role_grant.role', '=', 'ministry')
+      .where('role_grant.ministry', 'in', [...event.recipients.ministries]);
   }
-  if (event.actorId !== null) users = users.where('id', '!=', event.actorId);
-  const recipients = await users.orderBy('id').execute();
+  if (event.actorId !== null) users = users.where('app_user.id', '!=', event.actorId);
+  const recipients = await users.orderBy('app_user.id').execute();
   const params = JSON.stringify(event.params);
   const rows: NotificationTable[] = recipients.map((user) => ({
     id: newId(),

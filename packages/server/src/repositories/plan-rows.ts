@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { applyCorrections } from './correction.repository.js';
 import type {
   BreakdownValueTable,
   BudgetLineTable,
@@ -96,50 +97,50 @@ async function loadAllPlanRows(db: Kysely<DB>, plan: PlanTable): Promise<PlanRow
     .where('state', '=', 'published');
   const kpiIds = db.selectFrom('kpi').select('id').where('plan_id', '=', planId);
   const reportIds = db.selectFrom('progress_report').select('id').where('round_id', 'in', roundIds);
-  const [policyFields, goals, sheets, measures, placements, ministries, phases, kpis, rounds, observations] =
-    await Promise.all([
-      db
-        .selectFrom('plan_policy_field')
-        .select('field_code')
-        .where('plan_id', '=', planId)
-        .orderBy('sort_order')
-        .execute(),
-      db.selectFrom('strategic_goal').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
-      db.selectFrom('sheet').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
-      db.selectFrom('measure').selectAll().where('plan_id', '=', planId).execute(),
-      db
-        .selectFrom('measure_placement')
-        .selectAll()
-        .where('measure_id', 'in', measureIds)
-        .orderBy('sort_order')
-        .execute(),
-      db
-        .selectFrom('measure_ministry')
-        .selectAll()
-        .where('measure_id', 'in', measureIds)
-        .orderBy('sort_order')
-        .execute(),
-      db
-        .selectFrom('phase')
-        .selectAll()
-        .where('measure_id', 'in', measureIds)
-        .orderBy('sort_order')
-        .execute(),
-      db.selectFrom('kpi').selectAll().where('plan_id', '=', planId).orderBy('sort_order').execute(),
-      db
-        .selectFrom('follow_up_round')
-        .selectAll()
-        .where('plan_id', '=', planId)
-        .where('state', '=', 'published')
-        .orderBy('as_of_date')
-        .execute(),
-      db
-        .selectFrom('observation')
-        .selectAll()
-        .where('kpi_id', 'in', kpiIds)
-        .orderBy('period_start')
-        .execute(),
-    ]);
+  const [
+    policyFields,
+    goals,
+    sheets,
+    measures,
+    placements,
+    ministries,
+    phases,
+    kpis,
+    rounds,
+    publishedObservations,
+  ] = await Promise.all([
+    db
+      .selectFrom('plan_policy_field')
+      .select('field_code')
+      .where('plan_id', '=', planId)
+      .orderBy('sort_order')
+      .execute(),
+    db.selectFrom('strategic_goal').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
+    db.selectFrom('sheet').selectAll().where('plan_id', '=', planId).orderBy('number').execute(),
+    db.selectFrom('measure').selectAll().where('plan_id', '=', planId).execute(),
+    db
+      .selectFrom('measure_placement')
+      .selectAll()
+      .where('measure_id', 'in', measureIds)
+      .orderBy('sort_order')
+      .execute(),
+    db
+      .selectFrom('measure_ministry')
+      .selectAll()
+      .where('measure_id', 'in', measureIds)
+      .orderBy('sort_order')
+      .execute(),
+    db.selectFrom('phase').selectAll().where('measure_id', 'in', measureIds).orderBy('sort_order').execute(),
+    db.selectFrom('kpi').selectAll().where('plan_id', '=', planId).orderBy('sort_order').execute(),
+    db
+      .selectFrom('follow_up_round')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('state', '=', 'published')
+      .orderBy('as_of_date')
+      .execute(),
+    db.selectFrom('observation').selectAll().where('kpi_id', 'in', kpiIds).orderBy('period_start').execute(),
+  ]);
   const [projects, lines, links, reports, overrides, breakdowns] = await Promise.all([
     db.selectFrom('budget_project').selectAll().where('plan_id', '=', planId).execute(),
     db
@@ -159,12 +160,23 @@ async function loadAllPlanRows(db: Kysely<DB>, plan: PlanTable): Promise<PlanRow
     db.selectFrom('breakdown_value').selectAll().where('kpi_id', 'in', kpiIds).execute(),
   ]);
   const phaseReports = await loadPhaseReports(db, planId);
-  const bullets = await db
+  const published = await db
     .selectFrom('progress_bullet')
     .selectAll()
     .where('report_id', 'in', reportIds)
     .orderBy('sort_order')
     .execute();
+  // 正誤: the latest correction of each published bullet and actual is read over it (never stored so).
+  const corrections = await db
+    .selectFrom('round_correction')
+    .selectAll()
+    .where('round_id', 'in', roundIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const corrected = applyCorrections(corrections, published, publishedObservations);
+  const bullets = corrected.bullets;
+  const observations = corrected.observations;
   return {
     plan,
     policyFields: policyFields.map((f) => f.field_code),

@@ -7,7 +7,9 @@ import type {
   SearchEntryTable,
   StatusOverrideTable,
 } from '../db/schema.js';
+import type { Correction } from '@kotei/contracts';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
+import { toCorrection } from './correction.repository.js';
 import {
   planColumns,
   readOverride,
@@ -57,6 +59,20 @@ export class PlanRepository {
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /** 正誤 of a measure's bullets and actuals in published rounds, oldest first. */
+  async correctionsOfMeasure(measureId: string): Promise<Correction[]> {
+    const rows = await this.db
+      .selectFrom('round_correction')
+      .innerJoin('follow_up_round', 'follow_up_round.id', 'round_correction.round_id')
+      .selectAll('round_correction')
+      .where('round_correction.measure_id', '=', measureId)
+      .where('follow_up_round.state', '=', 'published')
+      .orderBy('round_correction.created_at')
+      .orderBy('round_correction.id')
+      .execute();
+    return rows.map(toCorrection);
   }
 
   /** The plan with this slug, if any. */

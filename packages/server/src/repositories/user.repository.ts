@@ -1,46 +1,49 @@
 import type { Kysely } from 'kysely';
-import type { Role, User } from '@kotei/domain';
-import type { DB, UserTable } from '../db/schema.js';
+import { userOn, type User } from '@kotei/domain';
+import type { DB, RoleGrantTable, UserTable } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
+import { toRoleGrant } from './grant.repository.js';
 
 /** A user with the hash needed to check a password; never leaves the server. */
 export interface UserWithHash extends User {
   passwordHash: string;
 }
 
-function toPublic(row: UserTable): User {
-  return {
-    id: row.id,
-    login: row.login,
-    displayName: row.display_name,
-    role: row.role as Role,
-    ministry: row.ministry,
-    isActive: row.is_active === 1,
-  };
+function toPublic(row: UserTable, grants: readonly RoleGrantTable[], on: string): User {
+  return userOn(
+    { id: row.id, login: row.login, displayName: row.display_name, isActive: row.is_active === 1 },
+    grants.filter((g) => g.user_id === row.id).map(toRoleGrant),
+    on,
+  );
 }
 
-function toUser(row: UserTable): UserWithHash {
-  return { ...toPublic(row), passwordHash: row.password_hash };
+function toUser(row: UserTable, grants: readonly RoleGrantTable[], on: string): UserWithHash {
+  return { ...toPublic(row, grants, on), passwordHash: row.password_hash };
 }
 
 /** Accounts. */
 export class UserRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** The user with this login, if any. */
-  async findByLogin(login: string): Promise<UserWithHash | undefined> {
+  private grantsOf(userIds: readonly string[]): Promise<RoleGrantTable[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('role_grant').selectAll().where('user_id', 'in', userIds).execute();
+  }
+
+  /** The user with this login, if any, with the role of the grant in force `on` (a Japan date). */
+  async findByLogin(login: string, on: string): Promise<UserWithHash | undefined> {
     const row = await this.db
       .selectFrom('app_user')
       .selectAll()
       .where('login', '=', login)
       .executeTakeFirst();
-    return row && toUser(row);
+    return row && toUser(row, await this.grantsOf([row.id]), on);
   }
 
-  /** The user with this id, if any. */
-  async findById(id: string): Promise<UserWithHash | undefined> {
+  /** The user with this id, if any, with the role of the grant in force `on` (a Japan date). */
+  async findById(id: string, on: string): Promise<UserWithHash | undefined> {
     const row = await this.db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toUser(row);
+    return row && toUser(row, await this.grantsOf([row.id]), on);
   }
 
   /** How many accounts exist (first start creates the admin when there are none). */
@@ -52,14 +55,20 @@ export class UserRepository {
     return Number(row.n);
   }
 
-  /** All accounts, by login. */
-  async listAll(): Promise<User[]> {
+  /** All accounts, by login, each with the role of its grant in force `on`. */
+  async listAll(on: string): Promise<User[]> {
     const rows = await this.db.selectFrom('app_user').selectAll().orderBy('login').execute();
-    return rows.map(toPublic);
+    const grants = await this.db.selectFrom('role_grant').selectAll().execute();
+    return rows.map((row) => toPublic(row, grants, on));
   }
 
-  /** Create an account and its audit event together. */
-  async insert(user: UserWithHash, now: string, audit: AuditEntry): Promise<void> {
+  /** Create an account, its first role grant and its audit event together. */
+  async insert(
+    user: Omit<UserWithHash, 'role'>,
+    grant: RoleGrantTable,
+    now: string,
+    audit: AuditEntry,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('app_user')
@@ -68,13 +77,13 @@ export class UserRepository {
           login: user.login,
           display_name: user.displayName,
           password_hash: user.passwordHash,
-          role: user.role,
           ministry: user.ministry,
           is_active: user.isActive ? 1 : 0,
           created_at: now,
           updated_at: now,
         })
         .execute();
+      await trx.insertInto('role_grant').values(grant).execute();
       await insertAuditEvent(trx, now, audit);
     });
   }

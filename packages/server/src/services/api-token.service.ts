@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, type Clock, type User } from '@kotei/domain';
+import { DomainError, todayInJapan, type Clock, type User } from '@kotei/domain';
 import type {
   ApiTokenRepository,
   ApiTokenSummary,
@@ -111,7 +111,7 @@ export class ApiTokenService {
     const row = secret?.startsWith(PREFIX)
       ? await this.tokens.findBySecretHash(hashSecret(secret))
       : undefined;
-    const user = row ? await this.users.findById(row.user_id) : undefined;
+    const user = row ? await this.users.findById(row.user_id, todayInJapan(this.clock)) : undefined;
     if (!row || !user?.isActive) {
       throw new DomainError('unauthenticated', 'invalid_token', 'The API token is unknown or revoked');
     }

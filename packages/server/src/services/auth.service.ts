@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DomainError, RetryLaterError, type Clock, type User } from '@kotei/domain';
+import { DomainError, RetryLaterError, todayInJapan, type Clock, type User } from '@kotei/domain';
 import type { AuditRepository } from '../repositories/audit.repository.js';
 import type { SessionRepository, SessionSummary } from '../repositories/session.repository.js';
 import type { UserRepository } from '../repositories/user.repository.js';
@@ -91,7 +91,7 @@ export class AuthService {
     // A full queue refuses before the throttle's writes: a flood of sign-ins then costs next to nothing each.
     if (this.hasher.isFull) throw this.busyOr(new HashQueueFullError());
     const ticket = await this.throttle.admit(login, client.ip);
-    const user = await this.users.findByLogin(login);
+    const user = await this.users.findByLogin(login, todayInJapan(this.clock));
     const stored = user?.passwordHash ?? (await this.decoyHash);
     const ok = await this.checkPassword(ticket, password, stored);
     if (!user || !ok || !user.isActive) {
@@ -127,7 +127,7 @@ export class AuthService {
     const idHash = hashToken(token);
     const session = await this.sessions.findLive(idHash, now.toISOString());
     if (!session) return null;
-    const user = await this.users.findById(session.user_id);
+    const user = await this.users.findById(session.user_id, todayInJapan(this.clock));
     if (!user?.isActive) return null;
     if (now.getTime() - Date.parse(session.last_seen_at) >= TOUCH_EVERY_MS) {
       await this.sessions.touch(idHash, now.toISOString());
@@ -201,7 +201,7 @@ export class AuthService {
   ): Promise<void> {
     const { user, sessionId } = requireSession(session);
     const ticket = await this.throttle.admit(user.login, client.ip);
-    const stored = await this.users.findById(user.id);
+    const stored = await this.users.findById(user.id, todayInJapan(this.clock));
     if (!stored || !(await this.checkPassword(ticket, input.currentPassword, stored.passwordHash))) {
       throw new DomainError('invalid_input', 'wrong_password', 'The current password is wrong', [
         { path: 'currentPassword', message: 'is not your current password' },

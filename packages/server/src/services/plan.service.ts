@@ -202,6 +202,7 @@ export class PlanService {
       })),
       source: measure.source,
       rounds: content.rounds,
+      corrections: await this.plans.correctionsOfMeasure(measureId),
     };
   }
 

@@ -6,7 +6,7 @@ export type PartRole = 'coordinator' | 'reporter' | null;
 
 /**
  * The coordinating office (progress:approve) acts on every part; a ministry's reporter only on its own
- * ministry's parts. Rights come from the role today; dated role grants (April rotation) come next.
+ * ministry's parts. The role is the one of the user's grant in force today (an ended grant gives none).
  */
 export function partRoleOf(user: User | null, ministry: string | null): PartRole {
   if (user === null) return null;
@@ -29,11 +29,15 @@ export function reportsOnly(user: User | null): boolean {
   );
 }
 
-/** Whether the user works on unpublished rounds at all: the coordinating office, reporters and experts. */
+/**
+ * Whether the user works on unpublished rounds at all: the coordinating office, reporters and experts; and sees
+ * them: a viewer reads their boards (each part's state), not a part's draft nor the experts' drafts.
+ */
 export function worksOnRounds(user: User | null): boolean {
   return (
     user !== null &&
     (hasPermission(user, 'round:manage') ||
+      hasPermission(user, 'round:view') ||
       hasPermission(user, 'progress:report') ||
       hasPermission(user, 'evaluation:write'))
   );

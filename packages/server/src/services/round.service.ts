@@ -1,6 +1,10 @@
 import {
   DomainError,
+  grantInForce,
+  hasPermission,
   partsBlockingPublication,
+  predecessorOf,
+  toJapanDate,
   PART_STATES,
   todayInJapan,
   type Clock,
@@ -8,6 +12,7 @@ import {
   type RoundState,
 } from '@kotei/domain';
 import type { CreateRoundBody, MyTasks, PublishRoundBody, Round, RoundBoard } from '@kotei/contracts';
+import type { GrantRepository } from '../repositories/grant.repository.js';
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import type { RoundRepository } from '../repositories/round.repository.js';
 import { flagContextOf, flagCounts, partStateOf, toPartSummary } from '../repositories/round-part.mapper.js';
@@ -26,6 +31,7 @@ export class RoundService {
     private readonly plans: PlanRepository,
     private readonly rounds: RoundRepository,
     private readonly clock: Clock,
+    private readonly grants: GrantRepository,
   ) {}
 
   private async findPlan(slug: string) {
@@ -125,8 +131,11 @@ export class RoundService {
     requireRoundVisible(actor, round);
     const roundState = round.state as RoundState;
     const all = await this.rounds.listParts(round.id);
+    // A viewer (round:view) reads the whole board, every part's state, as the coordinating office does.
     const parts =
-      roundState === 'published' ? all : all.filter((p) => partRoleOf(actor.user, p.ministry) !== null);
+      roundState === 'published' || (actor.user !== null && hasPermission(actor.user, 'round:view'))
+        ? all
+        : all.filter((p) => partRoleOf(actor.user, p.ministry) !== null);
     if (roundState !== 'published' && reportsOnly(actor.user) && parts.length === 0)
       throw new DomainError('forbidden', 'not_yours', 'Your ministry has no part in this round');
     const [sheets, actuals, horizon] = await Promise.all([
@@ -259,7 +268,10 @@ export class RoundService {
 
   /**
    * What the caller has to do: the open rounds' parts of their ministry (a reporter) or every part waiting for a
-   * decision (the coordinating office), with what is overdue.
+   * decision (the coordinating office), with what is overdue. At the April handover both the reporter whose grant
+   * ends and the successor whose grant has begun see the ministry's tasks while both grants hold; the successor's
+   * are marked handed over (引き継ぎ) with the predecessor's name, and after the predecessor's last day only the
+   * successor sees them.
    */
   async myTasks(actor: Actor): Promise<MyTasks> {
     const today = todayInJapan(this.clock);
@@ -268,6 +280,11 @@ export class RoundService {
     const role = partRoleOf(user, user.ministry);
     if (role === null) return { today, tasks: [] };
     const rows = await this.rounds.openParts(role === 'coordinator' ? null : [user.ministry ?? '']);
+    const reporters = role === 'reporter' ? await this.grants.reportersOf([user.ministry ?? '']) : [];
+    const mine = grantInForce(
+      reporters.filter((g) => g.userId === user.id),
+      today,
+    );
     const sheets = await this.rounds.sheetNumbers([...new Set(rows.map((r) => r.part.measure_id ?? ''))]);
     const tasks = rows
       .map(({ part, round, plan }) => ({
@@ -278,6 +295,10 @@ export class RoundService {
         plan: { slug: plan.slug, title: plan.title },
         round: toRound(round),
         isOverdue: round.deadline !== null && round.deadline < today,
+        handedOverFrom:
+          mine === null
+            ? null
+            : (predecessorOf(mine, reporters, toJapanDate(new Date(round.created_at)))?.displayName ?? null),
       }))
       .filter((task) =>
         role === 'coordinator'

@@ -1,5 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from '@kotei/contracts';
-import { DomainError, ROLES, type Clock, type Role, type User } from '@kotei/domain';
+import { DomainError, ROLES, todayInJapan, type Clock, type Role, type User } from '@kotei/domain';
 import type { OrganisationRepository } from '../repositories/organisation.repository.js';
 import type { UserRepository } from '../repositories/user.repository.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
@@ -14,6 +14,10 @@ export interface NewUser {
   ministry?: string | null;
   /** Omit to have a random one made and returned once. */
   password?: string;
+  /** The first grant's first day (Japan date); today when omitted. */
+  validFrom?: string;
+  /** The first grant's last day; open-ended when omitted. */
+  validTo?: string | null;
 }
 
 /** Accounts: created by an admin (or the CLI on the server itself). */
@@ -42,6 +46,14 @@ export class UserService {
       ]);
     }
     const ministry = input.ministry ?? null;
+    if (input.role !== 'ministry' && ministry !== null) {
+      throw new DomainError(
+        'invalid_input',
+        'ministry_not_allowed',
+        'Only ministry staff report for a ministry',
+        [{ path: 'ministry', message: `leave it empty for a ${input.role}` }],
+      );
+    }
     if (input.role === 'ministry' && ministry === null) {
       throw new DomainError('invalid_input', 'ministry_required', 'Ministry staff need a ministry', [
         { path: 'ministry', message: 'expected a ministry code such as 厚' },
@@ -54,37 +66,57 @@ export class UserService {
     }
     const password = input.password ?? generatePassword();
     checkPasswordStrength(password);
-    if (await this.users.findByLogin(login)) {
+    const today = todayInJapan(this.clock);
+    const validFrom = input.validFrom ?? today;
+    const validTo = input.validTo ?? null;
+    if (validTo !== null && validTo < validFrom) {
+      throw new DomainError('invalid_input', 'invalid_grant', 'The last day comes before the first', [
+        { path: 'validTo', message: `must not be before ${validFrom}` },
+      ]);
+    }
+    if (await this.users.findByLogin(login, today)) {
       throw new DomainError('conflict', 'login_taken', `The login "${login}" is taken`, [
         { path: 'login', message: 'must be unique' },
       ]);
     }
+    const inForce = validFrom <= today && (validTo === null || today <= validTo);
     const user: User = {
       id: newId(),
       login,
       displayName: input.displayName?.trim() || login,
-      role: input.role,
-      ministry,
+      role: inForce ? input.role : null,
+      ministry: inForce ? ministry : null,
       isActive: true,
     };
-    await this.users.insert(
-      { ...user, passwordHash: await hashPassword(password) },
-      this.clock.now().toISOString(),
-      {
-        ...auditedBy(actor),
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user.id,
-        detail: { login, role: user.role, ministry },
-      },
-    );
+    const now = this.clock.now().toISOString();
+    const by = auditedBy(actor);
+    // The account's first grant: its role from today (or the day asked), open-ended unless a last day is given;
+    // `kotei user grant` and `end-grant` add and end others.
+    const grant = {
+      id: newId(),
+      user_id: user.id,
+      role: input.role,
+      ministry,
+      valid_from: validFrom,
+      valid_to: validTo,
+      granted_by: by.actorId ?? 'unknown',
+      created_at: now,
+      updated_at: now,
+    };
+    await this.users.insert({ ...user, ministry, passwordHash: await hashPassword(password) }, grant, now, {
+      ...by,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { login, role: input.role, ministry, grant: { id: grant.id, validFrom, validTo } },
+    });
     return { user, password };
   }
 
   /** Set a new password (random when omitted) and end the account's sessions. From the server's CLI. */
   async resetPassword(operator: Operator, login: string, password = generatePassword()): Promise<string> {
     checkPasswordStrength(password);
-    const user = await this.users.findByLogin(login);
+    const user = await this.users.findByLogin(login, todayInJapan(this.clock));
     if (!user) throw new DomainError('not_found', 'user_not_found', `No user with login "${login}"`);
     await this.users.setPassword(user.id, await hashPassword(password), this.clock.now().toISOString(), {
       ...auditedBy(operator),
@@ -98,7 +130,7 @@ export class UserService {
 
   /** Every account. */
   async list(): Promise<User[]> {
-    return this.users.listAll();
+    return this.users.listAll(todayInJapan(this.clock));
   }
 
   /** Whether any account exists yet. */

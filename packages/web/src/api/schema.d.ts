@@ -5148,6 +5148,329 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account with its role today, and every role grant (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GrantList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Grant a role to an account from a first day, to a last day or open-ended (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateGrantBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoleGrantEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/grants/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a role grant on its last day; a day already past ends it at once (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndGrantBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoleGrantEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/rounds/{roundId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published round's corrections (正誤), oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CorrectionList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Correct a published round's bullet or actual (正誤): a new visible entry with its reason, never an edit (coordinator, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCorrectionBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Correction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5163,6 +5486,44 @@ export interface components {
                 }[];
                 requestId?: string;
             };
+        };
+        CorrectionInput: {
+            id: string;
+            roundId: string;
+            measureId: string | null;
+            ministry: string | null;
+            /** @enum {string} */
+            kind: "bullet" | "actual";
+            /** @description The bullet's id, or the actual's (an observation's) id */
+            targetId: string;
+            /** @description As published */
+            original: string;
+            /** @description The corrected text, or the corrected value as text */
+            corrected: string;
+            /** @description An actual's corrected value */
+            correctedValue: number | null;
+            reason: string;
+            /** @description ISO instant */
+            createdAt: string;
+        };
+        CorrectionListInput: {
+            corrections: components["schemas"]["CorrectionInput"][];
+        };
+        CreateCorrectionBodyInput: {
+            /** @constant */
+            kind: "bullet";
+            targetId: string;
+            text: string;
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "actual";
+            /** @description The KPI's id: the round's actual of that KPI */
+            targetId: string;
+            /** @description The actual's period label, when the round published several for the KPI */
+            period?: string;
+            value: number;
+            reason: string;
         };
         StatusOverrideInput: {
             /** @enum {string} */
@@ -5518,6 +5879,8 @@ export interface components {
             /** @description Where the measure was read from, when imported */
             source: components["schemas"]["SourceRefInput"] | null;
             rounds: components["schemas"]["RoundInput"][];
+            /** @description 正誤 of the measure's bullets and actuals in published rounds, oldest first; the bullets and actuals above show the corrected values */
+            corrections: components["schemas"]["CorrectionInput"][];
         };
         PortfolioInput: {
             /**
@@ -5656,8 +6019,8 @@ export interface components {
             id: string;
             login: string;
             displayName: string;
-            /** @enum {string} */
-            role: "admin" | "coordinator" | "ministry" | "expert";
+            /** @description The role of the grant in force today; null when none holds (read as the public) */
+            role: ("admin" | "coordinator" | "ministry" | "expert" | "viewer") | null;
             ministry: string | null;
         };
         SessionInput: {
@@ -6535,6 +6898,8 @@ export interface components {
                 };
                 round: components["schemas"]["RoundInput"];
                 isOverdue: boolean;
+                /** @description Handed over (引き継ぎ): the predecessor whose grant for this ministry ended as yours began, when the round was opened before your first day */
+                handedOverFrom: string | null;
             }[];
         };
         CreateRoundBodyInput: {
@@ -7378,6 +7743,64 @@ export interface components {
                 to: number;
             };
         };
+        RoleGrantEntryInput: {
+            id: string;
+            userId: string;
+            login: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "ministry" | "expert" | "viewer";
+            ministry: string | null;
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            validFrom: string;
+            /** @description The last day it holds; null while it runs */
+            validTo: string | null;
+            grantedBy: string;
+            /** @description Whether it holds today (the server's Japan date) */
+            inForce: boolean;
+        };
+        GrantListInput: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            today: string;
+            users: {
+                id: string;
+                login: string;
+                displayName: string;
+                /** @description From the grant in force today; null when none */
+                role: ("admin" | "coordinator" | "ministry" | "expert" | "viewer") | null;
+                ministry: string | null;
+            }[];
+            grants: components["schemas"]["RoleGrantEntryInput"][];
+        };
+        CreateGrantBodyInput: {
+            login: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "ministry" | "expert" | "viewer";
+            ministry?: string | null;
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
+             * @example 2025-06-30
+             */
+            validFrom: string;
+            validTo?: string | null;
+        };
+        EndGrantBodyInput: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
+             * @example 2025-06-30
+             */
+            lastDay: string;
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -7389,6 +7812,44 @@ export interface components {
                 }[];
                 requestId?: string;
             };
+        };
+        Correction: {
+            id: string;
+            roundId: string;
+            measureId: string | null;
+            ministry: string | null;
+            /** @enum {string} */
+            kind: "bullet" | "actual";
+            /** @description The bullet's id, or the actual's (an observation's) id */
+            targetId: string;
+            /** @description As published */
+            original: string;
+            /** @description The corrected text, or the corrected value as text */
+            corrected: string;
+            /** @description An actual's corrected value */
+            correctedValue: number | null;
+            reason: string;
+            /** @description ISO instant */
+            createdAt: string;
+        };
+        CorrectionList: {
+            corrections: components["schemas"]["Correction"][];
+        };
+        CreateCorrectionBody: {
+            /** @constant */
+            kind: "bullet";
+            targetId: string;
+            text: string;
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "actual";
+            /** @description The KPI's id: the round's actual of that KPI */
+            targetId: string;
+            /** @description The actual's period label, when the round published several for the KPI */
+            period?: string;
+            value: number;
+            reason: string;
         };
         StatusOverride: {
             /** @enum {string} */
@@ -7744,6 +8205,8 @@ export interface components {
             /** @description Where the measure was read from, when imported */
             source: components["schemas"]["SourceRef"] | null;
             rounds: components["schemas"]["Round"][];
+            /** @description 正誤 of the measure's bullets and actuals in published rounds, oldest first; the bullets and actuals above show the corrected values */
+            corrections: components["schemas"]["Correction"][];
         };
         Portfolio: {
             /**
@@ -7882,8 +8345,8 @@ export interface components {
             id: string;
             login: string;
             displayName: string;
-            /** @enum {string} */
-            role: "admin" | "coordinator" | "ministry" | "expert";
+            /** @description The role of the grant in force today; null when none holds (read as the public) */
+            role: ("admin" | "coordinator" | "ministry" | "expert" | "viewer") | null;
             ministry: string | null;
         };
         Session: {
@@ -8761,6 +9224,8 @@ export interface components {
                 };
                 round: components["schemas"]["Round"];
                 isOverdue: boolean;
+                /** @description Handed over (引き継ぎ): the predecessor whose grant for this ministry ended as yours began, when the round was opened before your first day */
+                handedOverFrom: string | null;
             }[];
         };
         CreateRoundBody: {
@@ -9603,6 +10068,64 @@ export interface components {
                 from: number;
                 to: number;
             };
+        };
+        RoleGrantEntry: {
+            id: string;
+            userId: string;
+            login: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "ministry" | "expert" | "viewer";
+            ministry: string | null;
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            validFrom: string;
+            /** @description The last day it holds; null while it runs */
+            validTo: string | null;
+            grantedBy: string;
+            /** @description Whether it holds today (the server's Japan date) */
+            inForce: boolean;
+        };
+        GrantList: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD
+             * @example 2025-06-30
+             */
+            today: string;
+            users: {
+                id: string;
+                login: string;
+                displayName: string;
+                /** @description From the grant in force today; null when none */
+                role: ("admin" | "coordinator" | "ministry" | "expert" | "viewer") | null;
+                ministry: string | null;
+            }[];
+            grants: components["schemas"]["RoleGrantEntry"][];
+        };
+        CreateGrantBody: {
+            login: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "ministry" | "expert" | "viewer";
+            ministry?: string | null;
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
+             * @example 2025-06-30
+             */
+            validFrom: string;
+            validTo?: string | null;
+        };
+        EndGrantBody: {
+            /**
+             * Format: date
+             * @description Date in Japan time, YYYY-MM-DD, from 1900-01-01 to 2200-12-31
+             * @example 2025-06-30
+             */
+            lastDay: string;
         };
     };
     responses: never;

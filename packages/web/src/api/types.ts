@@ -135,3 +135,5 @@ export type RevisionDiff = Schemas['RevisionDiff'];
 export type RevisionDraft = Schemas['RevisionDraft'];
 export type StructureChange = Schemas['StructureChange'];
 export type PlanEdit = Schemas['PlanEditInput'];
+/** A role grant (担当（任期）) and the admin's list of them. */
+export type RoleGrant = Schemas['RoleGrantEntry'];

@@ -27,6 +27,7 @@ const WebhookPage = lazy(() => import('../features/notifications/WebhookPage'));
 // Plan authoring and revisions (見直し).
 const RevisionsPage = lazy(() => import('../features/authoring/RevisionsPage'));
 const AuthoringPage = lazy(() => import('../features/authoring/AuthoringPage'));
+const GrantsPage = lazy(() => import('../features/admin/GrantsPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -58,6 +59,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <SearchPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="admin/grants"
+          element={
+            <Lazy>
+              <GrantsPage />
             </Lazy>
           }
         />

@@ -15,6 +15,8 @@ import * as addPlanStatusMethod from './2026-12-08T0100_add_plan_status_method.j
 import * as createRs from './2026-12-08T0200_create_rs.js';
 import * as addRevisionDrafts from './2026-12-09T0100_add_revision_drafts.js';
 import * as evaluationsFollowTheCycle from './2026-12-09T0200_evaluations_follow_the_cycle.js';
+import * as createRoleGrant from './2026-12-09T0300_create_role_grant.js';
+import * as createRoundCorrection from './2026-12-09T0301_create_round_correction.js';
 import * as createNotifications from './2026-12-09T0400_create_notifications.js';
 import * as createJob from './2026-12-09T0500_create_job.js';
 import * as createKpiTableMapping from './2026-12-09T0700_create_kpi_table_mapping.js';
@@ -37,6 +39,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T0200_create_rs': createRs,
   '2026-12-09T0100_add_revision_drafts': addRevisionDrafts,
   '2026-12-09T0200_evaluations_follow_the_cycle': evaluationsFollowTheCycle,
+  '2026-12-09T0300_create_role_grant': createRoleGrant,
+  '2026-12-09T0301_create_round_correction': createRoundCorrection,
   '2026-12-09T0400_create_notifications': createNotifications,
   '2026-12-09T0500_create_job': createJob,
   '2026-12-09T0700_create_kpi_table_mapping': createKpiTableMapping,

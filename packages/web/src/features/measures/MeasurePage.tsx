@@ -1,3 +1,4 @@
+import { MeasureCorrections } from './MeasureCorrections';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { MeasureDetail } from '../../api/types';
 import { api, send } from '../../api/client';
@@ -212,6 +213,7 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
             <h2 id="measure-progress-heading">{t('measure.progress.title')}</h2>
             <MeasureProgress progress={measure.progress} rounds={detail.rounds} reference={reference} />
           </section>
+          <MeasureCorrections corrections={detail.corrections} rounds={detail.rounds} />
           <MeasureRoundDiff slug={plan.slug} measureId={measure.id} reference={reference} />
 
           <section aria-labelledby="measure-projects-heading">

@@ -30,6 +30,12 @@ function TaskList({ tasks, label, reload }: { tasks: Task[]; label: string; relo
               {task.round.deadline && (
                 <span> · {t('round.deadline', { date: formatDate(task.round.deadline, lang) })}</span>
               )}
+              {task.handedOverFrom !== null && (
+                <span className="round-tasks__handover" data-handover="true">
+                  {' '}
+                  · {t('round.tasks.handedOver', { name: task.handedOverFrom })}
+                </span>
+              )}
               <PartWorkbook
                 address={{ slug: task.plan.slug, roundId: task.round.id, partId: task.id }}
                 mayUpload={['not_started', 'draft', 'returned'].includes(task.state)}
