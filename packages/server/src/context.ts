@@ -112,6 +112,51 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
+// The experts' evaluations, the overall evaluation the coordinating office compiles, conflicts of interest.
+function evaluationServices(database: Database, planRepository: PlanRepository, options: { clock: Clock }) {
+  const evaluationRepository = new EvaluationRepository(database.db);
+  const conflictRepository = new ConflictOfInterestRepository(database.db);
+  return {
+    evaluations: new EvaluationService(
+      planRepository,
+      evaluationRepository,
+      conflictRepository,
+      options.clock,
+    ),
+    overallEvaluations: new OverallEvaluationService(planRepository, evaluationRepository, options.clock),
+    conflicts: new ConflictOfInterestService(
+      planRepository,
+      conflictRepository,
+      evaluationRepository,
+      options.clock,
+    ),
+  };
+}
+
+// The report, its changes annex and the background jobs that render it.
+function reportServices(
+  database: Database,
+  plans: PlanService,
+  planRepository: PlanRepository,
+  evaluations: EvaluationService,
+  options: { clock: Clock; onJobError?: (error: unknown) => void },
+) {
+  const diffs = new RoundDiffService(planRepository);
+  const reports = new ReportService(plans, planRepository, evaluations, diffs);
+  const jobRepository = new JobRepository(database.db, database.kind);
+  const reportJobs = new ReportJobService(jobRepository, reports, options.clock);
+  const jobWorker = new JobWorker(
+    jobRepository,
+    options.clock,
+    { report: reportJobs.handler() },
+    { onError: options.onJobError ?? (() => undefined) },
+  );
+  reportJobs.whenQueued(() => {
+    jobWorker.wake();
+  });
+  return { diffs, reports, reportJobs, jobWorker };
+}
+
 /**
  * Open the database named by the URL, bring its schema to the latest migration and its reference data up to
  * date. Throws DatabaseStartupError naming the database and the reason when it cannot.
@@ -154,32 +199,21 @@ export async function openContext(options: {
       options.clock,
       options.onWarmingError ?? (() => undefined),
     );
-    const evaluationRepository = new EvaluationRepository(database.db);
-    const conflictRepository = new ConflictOfInterestRepository(database.db);
-    const evaluations = new EvaluationService(
+    const { evaluations, overallEvaluations, conflicts } = evaluationServices(
+      database,
       planRepository,
-      evaluationRepository,
-      conflictRepository,
-      options.clock,
+      options,
     );
-    const diffs = new RoundDiffService(planRepository);
-    const reports = new ReportService(plans, planRepository, evaluations, diffs);
+    const { diffs, reports, reportJobs, jobWorker } = reportServices(
+      database,
+      plans,
+      planRepository,
+      evaluations,
+      options,
+    );
     const parts = new RoundPartService(planRepository, roundRepository, options.clock);
     const webhookRepository = new WebhookRepository(database.db);
     const dispatcher = new WebhookDispatcher(webhookRepository, options.clock);
-    const jobRepository = new JobRepository(database.db, database.kind);
-    const reportJobs = new ReportJobService(jobRepository, reports, options.clock);
-    const jobWorker = new JobWorker(
-      jobRepository,
-      options.clock,
-      { report: reportJobs.handler() },
-      {
-        onError: options.onJobError ?? (() => undefined),
-      },
-    );
-    reportJobs.whenQueued(() => {
-      jobWorker.wake();
-    });
     return {
       database,
       clock: options.clock,
@@ -201,13 +235,8 @@ export async function openContext(options: {
         options.clock,
       ),
       evaluations,
-      overallEvaluations: new OverallEvaluationService(planRepository, evaluationRepository, options.clock),
-      conflicts: new ConflictOfInterestService(
-        planRepository,
-        conflictRepository,
-        evaluationRepository,
-        options.clock,
-      ),
+      overallEvaluations,
+      conflicts,
       reports,
       planWorkbooks: new PlanWorkbookService(
         reports,

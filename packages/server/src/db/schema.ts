@@ -2,6 +2,23 @@
 // bigint yen, so the rows read the same from SQLite and PostgreSQL.
 
 import type {
+  UserTable,
+  RoleGrantTable,
+  SessionTable,
+  ApiTokenTable,
+  SignInThrottleTable,
+} from './account-schema.js';
+import type {
+  NotificationTable,
+  WebhookConfigTable,
+  WebhookDeliveryTable,
+  WebhookAttemptTable,
+  JobTable,
+  JobFileTable,
+  KpiTableMappingTable,
+} from './service-schema.js';
+import type { RevisionTable, RevisionDraftTable, RetiredEntityTable } from './revision-schema.js';
+import type {
   RsProjectTable,
   RsBudgetYearTable,
   RsBudgetAccountTable,
@@ -28,32 +45,6 @@ export interface OrganisationTable {
   valid_to: string | null;
 }
 
-export interface UserTable {
-  id: string;
-  login: string;
-  display_name: string;
-  password_hash: string;
-  /** The account's home ministry; rights come from role_grant. */
-  ministry: string | null;
-  is_active: number;
-  created_at: string;
-  updated_at: string;
-}
-
-/** A dated role grant (担当（任期）): rights hold from valid_from through valid_to (Japan dates). */
-export interface RoleGrantTable {
-  id: string;
-  user_id: string;
-  role: string;
-  ministry: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  /** Who granted it: a user's id, `cli:<operator>`, or `migration`. */
-  granted_by: string;
-  created_at: string;
-  updated_at: string;
-}
-
 /** 正誤: a correction after publication of a round's progress bullet or actual, never an edit in place. */
 export interface RoundCorrectionTable {
   id: string;
@@ -71,39 +62,6 @@ export interface RoundCorrectionTable {
   reason: string;
   created_by: string;
   created_at: string;
-}
-
-export interface SessionTable {
-  id_hash: string;
-  user_id: string;
-  csrf_token: string;
-  created_at: string;
-  expires_at: string;
-  /** The id its owner sees and ends it by; the token's hash never leaves the server. */
-  public_id: string;
-  last_seen_at: string;
-  user_agent: string | null;
-  ip: string | null;
-}
-
-export interface ApiTokenTable {
-  id: string;
-  user_id: string;
-  name: string;
-  scope: 'read' | 'write';
-  /** sha256 of the secret; the secret itself is shown once and never stored. */
-  secret_hash: string;
-  created_at: string;
-  last_used_at: string | null;
-}
-
-export interface SignInThrottleTable {
-  /** `login:<name>` or `ip:<address>`. */
-  key: string;
-  window_start: string;
-  attempts: number;
-  strikes: number;
-  locked_until: string | null;
 }
 
 export interface PlanTable {
@@ -241,21 +199,6 @@ export interface BreakdownValueTable {
   sort_order: number;
 }
 
-/** A KPI table's column mapping saved under a name, for next year's file with the same headers. */
-export interface KpiTableMappingTable {
-  id: string;
-  owner_id: string;
-  /** The owner's ministry when saved: colleagues of the same office find the mapping too. */
-  office: string | null;
-  name: string;
-  /** The table's header cells as read, joined: what a later file is matched by. */
-  signature: string;
-  /** JSON: [{ column, role }]. */
-  column_roles: string;
-  created_at: string;
-  updated_at: string;
-}
-
 export interface BudgetProjectTable extends Source {
   id: string;
   plan_id: string;
@@ -389,38 +332,6 @@ export interface RoundOverallEvaluationTable {
   updated_at: string;
 }
 
-export interface RevisionTable {
-  id: string;
-  plan_id: string;
-  number: number;
-  reason: string;
-  summary: string;
-  snapshot_json: string;
-  created_by: string | null;
-  created_at: string;
-}
-
-/** The draft revision of a plan (one at most): its structure, the revision it is based on, a version. */
-export interface RevisionDraftTable {
-  plan_id: string;
-  base_number: number;
-  version: number;
-  /** A domain PlanStructure as JSON. */
-  structure_json: string;
-  created_at: string;
-  updated_at: string;
-  updated_by: string | null;
-}
-
-/** A goal, sheet, measure, phase or KPI a revision took out of the plan: its row stays, with its history. */
-export interface RetiredEntityTable {
-  entity_id: string;
-  plan_id: string;
-  kind: 'goal' | 'sheet' | 'measure' | 'phase' | 'kpi';
-  revision_number: number;
-  merged_into: string | null;
-}
-
 export interface AuditEventTable {
   id: string;
   seq: number;
@@ -477,91 +388,6 @@ export interface ImportRecordTable {
   issue_count: number;
   imported_at: string;
   imported_by: string | null;
-}
-
-/** An in-app notice to one user about a round's event; its words come from the web app's catalogue. */
-export interface NotificationTable {
-  id: string;
-  recipient_id: string;
-  kind: string;
-  plan_id: string | null;
-  round_id: string | null;
-  part_id: string | null;
-  measure_id: string | null;
-  /** JSON: the texts the notice names (plan, round and measure titles, ministry, a return's reason). */
-  params: string;
-  created_at: string;
-  read_at: string | null;
-}
-
-/** The admin's outgoing webhook (one row, id 'default'). */
-export interface WebhookConfigTable {
-  id: string;
-  url: string;
-  /** Signs each delivery (HMAC-SHA256); never answered in full. */
-  secret: string;
-  is_enabled: number;
-  updated_at: string;
-  updated_by: string | null;
-}
-
-/** One event the webhook is due: the outbox row, written in the event's transaction. */
-export interface WebhookDeliveryTable {
-  id: string;
-  event: string;
-  /** The JSON body sent, fixed when the event happened. */
-  payload: string;
-  state: string;
-  attempts: number;
-  next_attempt_at: string;
-  /** The dispatcher that holds it, and until when (a crashed dispatcher's claim lapses). */
-  claimed_by: string | null;
-  claimed_until: string | null;
-  created_at: string;
-  delivered_at: string | null;
-  last_status: number | null;
-  last_error: string | null;
-}
-
-/** One attempt to deliver a webhook event. */
-export interface WebhookAttemptTable {
-  id: string;
-  delivery_id: string;
-  number: number;
-  attempted_at: string;
-  status_code: number | null;
-  error: string | null;
-  duration_ms: number;
-}
-
-/** A background job (a report rendered as PDF or xlsx), claimed by one worker under a lease. */
-export interface JobTable {
-  id: string;
-  kind: string;
-  params_json: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  step: string;
-  attempts: number;
-  max_attempts: number;
-  /** The worker holding the job while it runs, and until when its lease holds. */
-  locked_by: string | null;
-  locked_until: string | null;
-  error: string | null;
-  plan_id: string | null;
-  created_by: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-
-/** The file a finished job made. */
-export interface JobFileTable {
-  job_id: string;
-  file_name: string;
-  content_type: string;
-  size: number;
-  body: Buffer;
 }
 
 /** The database as Kysely sees it. */
@@ -636,3 +462,20 @@ export type {
   RsEvaluationTable,
   RsBudgetLinkTable,
 } from './rs-schema.js';
+export type {
+  UserTable,
+  RoleGrantTable,
+  SessionTable,
+  ApiTokenTable,
+  SignInThrottleTable,
+} from './account-schema.js';
+export type {
+  NotificationTable,
+  WebhookConfigTable,
+  WebhookDeliveryTable,
+  WebhookAttemptTable,
+  JobTable,
+  JobFileTable,
+  KpiTableMappingTable,
+} from './service-schema.js';
+export type { RevisionTable, RevisionDraftTable, RetiredEntityTable } from './revision-schema.js';

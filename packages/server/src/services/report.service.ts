@@ -24,7 +24,6 @@ import type { PlanRepository } from '../repositories/plan.repository.js';
 import type { EvaluationService } from './evaluation.service.js';
 import type { PlanService } from './plan.service.js';
 import type { RoundDiffService } from './round-diff.service.js';
-import { requirePermission, type Actor } from './actor.js';
 
 /** What the report can be rendered as. */
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'json', 'csv'] as const;

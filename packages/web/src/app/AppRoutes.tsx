@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { PlanPage } from '../features/plans/PlanPage';
@@ -33,6 +33,25 @@ function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
+// The pages loaded when first visited, by path.
+const LAZY_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
+  ['plans/:slug/dashboard', DashboardPage],
+  ['search', SearchPage],
+  ['admin/grants', GrantsPage],
+  ['import', ImportPage],
+  ['plans/:slug/measures/:measureId', MeasurePage],
+  ['open-data', OpenDataPage],
+  ['account', AccountPage],
+  ['plans/:slug/rounds', RoundsPage],
+  ['plans/:slug/rounds/:roundId', RoundBoardPage],
+  ['plans/:slug/rounds/:roundId/parts/:partId', PartPage],
+  ['plans/:slug/revisions', RevisionsPage],
+  ['plans/:slug/authoring', AuthoringPage],
+  ['tasks', TasksPage],
+  ['notifications', NotificationsPage],
+  ['admin/webhook', WebhookPage],
+];
+
 /** Every page of the SPA; the server falls back to index.html for these paths. */
 export function AppRoutes() {
   return (
@@ -46,130 +65,21 @@ export function AppRoutes() {
             </Lazy>
           }
         />
-        <Route
-          path="plans/:slug/dashboard"
-          element={
-            <Lazy>
-              <DashboardPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="search"
-          element={
-            <Lazy>
-              <SearchPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="admin/grants"
-          element={
-            <Lazy>
-              <GrantsPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="import"
-          element={
-            <Lazy>
-              <ImportPage />
-            </Lazy>
-          }
-        />
+        {LAZY_PAGES.map(([path, Page]) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Lazy>
+                <Page />
+              </Lazy>
+            }
+          />
+        ))}
         <Route path="plans/:slug" element={<PlanPage />} />
         <Route path="plans/:slug/timeline" element={<TimelinePage />} />
         <Route path="plans/:slug/sheets/:number/timeline" element={<TimelinePage />} />
-        <Route
-          path="plans/:slug/measures/:measureId"
-          element={
-            <Lazy>
-              <MeasurePage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="open-data"
-          element={
-            <Lazy>
-              <OpenDataPage />
-            </Lazy>
-          }
-        />
         <Route path="signin" element={<SignInPage />} />
-        <Route
-          path="account"
-          element={
-            <Lazy>
-              <AccountPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="plans/:slug/rounds"
-          element={
-            <Lazy>
-              <RoundsPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="plans/:slug/rounds/:roundId"
-          element={
-            <Lazy>
-              <RoundBoardPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="plans/:slug/rounds/:roundId/parts/:partId"
-          element={
-            <Lazy>
-              <PartPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="plans/:slug/revisions"
-          element={
-            <Lazy>
-              <RevisionsPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="plans/:slug/authoring"
-          element={
-            <Lazy>
-              <AuthoringPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="tasks"
-          element={
-            <Lazy>
-              <TasksPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="notifications"
-          element={
-            <Lazy>
-              <NotificationsPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="admin/webhook"
-          element={
-            <Lazy>
-              <WebhookPage />
-            </Lazy>
-          }
-        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,0 +1,34 @@
+// The tables of a plan's revisions (見直し): adopted snapshots, the open draft, what revisions retired. Part of
+// the DB interface in schema.ts.
+
+export interface RevisionTable {
+  id: string;
+  plan_id: string;
+  number: number;
+  reason: string;
+  summary: string;
+  snapshot_json: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** The draft revision of a plan (one at most): its structure, the revision it is based on, a version. */
+export interface RevisionDraftTable {
+  plan_id: string;
+  base_number: number;
+  version: number;
+  /** A domain PlanStructure as JSON. */
+  structure_json: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A goal, sheet, measure, phase or KPI a revision took out of the plan: its row stays, with its history. */
+export interface RetiredEntityTable {
+  entity_id: string;
+  plan_id: string;
+  kind: 'goal' | 'sheet' | 'measure' | 'phase' | 'kpi';
+  revision_number: number;
+  merged_into: string | null;
+}
