@@ -15,9 +15,16 @@ import {
 // another's); everyone else lacks evaluation:write.
 const OWN_EVALUATION = (expert: string) =>
   answers('403 forbidden', { ...WRITE_GUARD, expert, admin: '403 not_yours' });
-// What the experts and the coordinating office read (a read token is the admin's).
+// What the experts and the coordinating office read (a read token is the admin's); not the reporters, not a
+// viewer (who reads what is published), not an ended grant.
 const PANEL_READ = (others: Partial<Record<Principal, string>>) =>
-  answers('200', { reporterOther: '403 forbidden', reporterOwn: '403 forbidden', ...others });
+  answers('200', {
+    reporterOther: '403 forbidden',
+    reporterOwn: '403 forbidden',
+    viewer: '403 forbidden',
+    expired: '403 forbidden',
+    ...others,
+  });
 
 export const EVALUATION_ROWS: Row[] = [
   {
@@ -119,12 +126,13 @@ export const EVALUATION_ROWS: Row[] = [
     route: 'POST /api/plans/{slug}/conflicts-of-interest',
     cases: [
       {
-        // A sheet none of them has rated: the expert and the admin (who may write evaluations) each declare it.
+        // A sheet none of them has rated (the evaluations row rates sheets 1 to PRINCIPALS.length, one each, and
+        // the sample has 12): the expert and the admin (who may write evaluations) each declare it.
         name: 'a sheet nobody rated',
         request: (f) => ({
           method: 'POST',
           url: `${P(f)}/conflicts-of-interest`,
-          payload: { sheet: 10, reason: '当該分野の企業の顧問' },
+          payload: { sheet: 12, reason: '当該分野の企業の顧問' },
         }),
         expect: answers('403 forbidden', { ...WRITE_GUARD, expert: '201', admin: '201' }),
       },
