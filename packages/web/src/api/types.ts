@@ -12,6 +12,8 @@ export type Breakdown = Schemas['Breakdown'];
 export type BudgetProject = Schemas['BudgetProject'];
 /** What POST …/evaluations accepts. */
 export type CreateEvaluationBody = Schemas['CreateEvaluationBodyInput'];
+/** A plan created from scratch (#13). */
+export type CreatePlanBody = Schemas['CreatePlanBodyInput'];
 /** An expert's evaluation of a target in a round. */
 export type Evaluation = Schemas['Evaluation'];
 /** GET …/rounds/{roundId}/evaluations. */

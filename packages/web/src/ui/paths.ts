@@ -34,3 +34,8 @@ export function revisionsPath(slug: string): string {
 export function authoringPath(slug: string): string {
   return `${planPath(slug)}/authoring`;
 }
+
+/** The form that creates a plan from scratch: /new-plan. */
+export function newPlanPath(): string {
+  return '/new-plan';
+}

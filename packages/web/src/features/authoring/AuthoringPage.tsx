@@ -10,6 +10,7 @@ import { planPath, revisionsPath } from '../../ui/paths';
 import { ResourceView } from '../../ui/status';
 import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
+import { AddKpiForm, AddMeasureForm, AddPhaseForm, AddSheetForm, type Post } from './AddForms';
 import { ChangeList } from './ChangeList';
 import './authoring.css';
 
@@ -136,7 +137,7 @@ function KpiRow({ kpi, apply }: { kpi: Structure['kpis'][number]; apply: Apply }
   );
 }
 
-function Measures({ structure, apply }: { structure: Structure; apply: Apply }) {
+function Measures({ structure, apply, post }: { structure: Structure; apply: Apply; post: Post }) {
   const { t } = useI18n();
   return (
     <>
@@ -186,11 +187,18 @@ function Measures({ structure, apply }: { structure: Structure; apply: Apply }) 
                 <button type="button" className="button" onClick={split}>
                   {t('authoring.split')}
                 </button>
+                <AddPhaseForm post={post} measureId={measure.id} />
+                <AddKpiForm post={post} measureId={measure.id} />
               </article>
             );
           })}
+          <AddMeasureForm post={post} sheetId={sheet.id} />
         </section>
       ))}
+      <AddSheetForm
+        post={post}
+        nextNumber={Math.max(0, ...live(structure.sheets).map((s) => s.number)) + 1}
+      />
     </>
   );
 }
@@ -255,18 +263,22 @@ function Editor({ slug, initial }: { slug: string; initial: RevisionDraft | null
   const { t } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
-  const apply: Apply = async (edits) => {
+  // Posts edits and rejects with the API's refusal (the add forms show it on their fields).
+  const post: Post = async (edits) => {
     if (!draft) return;
+    setDraft(
+      await send(
+        api.POST('/api/plans/{slug}/draft/edits', {
+          params: { path: { slug } },
+          body: { version: draft.version, edits },
+        }),
+      ),
+    );
+    setMessage(null);
+  };
+  const apply: Apply = async (edits) => {
     try {
-      setDraft(
-        await send(
-          api.POST('/api/plans/{slug}/draft/edits', {
-            params: { path: { slug } },
-            body: { version: draft.version, edits },
-          }),
-        ),
-      );
-      setMessage(null);
+      await post(edits);
     } catch (caught) {
       const details =
         caught instanceof ApiError ? caught.details.map((d) => `${d.path}: ${d.message}`).join(' / ') : '';
@@ -301,7 +313,7 @@ function Editor({ slug, initial }: { slug: string; initial: RevisionDraft | null
       <div role="alert" className={message ? 'notice notice--error' : undefined}>
         {message}
       </div>
-      <Measures structure={draft.structure} apply={apply} />
+      <Measures structure={draft.structure} apply={apply} post={post} />
       <section aria-labelledby="pending-title">
         <h2 id="pending-title">{t('authoring.pending')}</h2>
         {draft.changes.length === 0 ? (

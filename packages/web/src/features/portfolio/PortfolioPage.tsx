@@ -14,6 +14,7 @@ import { PolicyFieldTags } from '../../ui/PolicyFieldTags';
 import { SampleBadge } from '../../ui/SampleBadge';
 import { StatusCounts } from '../../ui/StatusCounts';
 import { useReference, type ReferenceLookup } from '../../ui/useReference';
+import { newPlanPath } from '../../ui/paths';
 import './portfolio.css';
 
 type PortfolioField = Portfolio['fields'][number];
@@ -192,6 +193,7 @@ function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
 /** `/`: the bureau's policy fields with their aims, and every plan under its field with its status counts. */
 export default function PortfolioPage() {
   const { t } = useI18n();
+  const { user } = useSession();
   useDocumentTitle(t('portfolio.title'));
   const { resource, reload } = useApi('/api/portfolio', (signal) =>
     send(api.GET('/api/portfolio', { signal })),
@@ -200,6 +202,13 @@ export default function PortfolioPage() {
     <div className="portfolio">
       <h1>{t('portfolio.title')}</h1>
       <p className="lead">{t('portfolio.lead')}</p>
+      {canImport(user) && (
+        <p>
+          <Link to={newPlanPath()} className="button button--primary">
+            {t('authoring.create.link')}
+          </Link>
+        </p>
+      )}
       <ResourceView resource={resource} reload={reload}>
         {(portfolio) => <PortfolioView portfolio={portfolio} />}
       </ResourceView>

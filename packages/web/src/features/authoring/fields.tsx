@@ -1,0 +1,103 @@
+import { useId, useState, type ReactNode } from 'react';
+import { ApiError } from '../../api/client';
+
+/** Errors by field key (`title`, `target.period`, `horizon.to` …). */
+export type FieldErrors = Record<string, string>;
+
+/** A refused request: the messages on the form's fields, and what no field of the form shows. */
+export interface Refusal {
+  fields: FieldErrors;
+  message: string | null;
+}
+
+/** Whether an error path belongs to a field: the field itself or something under it (`ministries[0]`). */
+const under = (path: string, key: string): boolean =>
+  path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`);
+
+/**
+ * The API's refusal placed on the form's fields (`edits[0].` dropped, since a form posts one edit); a detail no
+ * field holds, or a refusal without details, stays in the message.
+ */
+export function refusalOf(caught: unknown, keys: readonly string[]): Refusal {
+  if (!(caught instanceof ApiError))
+    return { fields: {}, message: caught instanceof Error ? caught.message : String(caught) };
+  const fields: FieldErrors = {};
+  const rest: string[] = [];
+  for (const detail of caught.details) {
+    const path = detail.path.replace(/^edits\[\d+\]\.?/u, '');
+    const key = keys.find((k) => under(path, k));
+    if (key === undefined) rest.push(`${path}: ${detail.message}`);
+    else fields[key] = fields[key] ? `${fields[key]} / ${detail.message}` : detail.message;
+  }
+  const message = rest.length > 0 ? rest.join(' / ') : caught.details.length === 0 ? caught.message : null;
+  return { fields, message };
+}
+
+/** The props an input takes to be labelled and marked invalid with its message. */
+export interface InputProps {
+  id: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+/** A labelled field whose error, when it has one, is announced and described on the input. */
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error: string | undefined;
+  hint?: string;
+  children: (props: InputProps) => ReactNode;
+}) {
+  const id = useId();
+  const errorId = useId();
+  const hintId = useId();
+  const described = [hint ? hintId : null, error ? errorId : null].filter((x) => x !== null).join(' ');
+  return (
+    <div className="form__field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="form__hint">
+          {hint}
+        </p>
+      )}
+      {children({
+        id,
+        ...(error ? { 'aria-invalid': true as const } : {}),
+        ...(described ? { 'aria-describedby': described } : {}),
+      })}
+      {error && (
+        <p id={errorId} role="alert" className="authoring-field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A form's values, its refusal and its sending state; `run` posts and keeps the refusal on the fields. */
+export function useFormState<V extends Record<string, string>>(initial: V, keys: readonly string[]) {
+  const [values, setValues] = useState(initial);
+  const [refusal, setRefusal] = useState<Refusal>({ fields: {}, message: null });
+  const [isSending, setIsSending] = useState(false);
+  const set = (key: keyof V) => (value: string) => {
+    setValues((current) => ({ ...current, [key]: value }));
+  };
+  const run = async (send: () => Promise<unknown>): Promise<boolean> => {
+    setIsSending(true);
+    try {
+      await send();
+      setRefusal({ fields: {}, message: null });
+      return true;
+    } catch (caught) {
+      setRefusal(refusalOf(caught, keys));
+      return false;
+    } finally {
+      setIsSending(false);
+    }
+  };
+  return { values, setValues, set, refusal, setRefusal, isSending, run };
+}
