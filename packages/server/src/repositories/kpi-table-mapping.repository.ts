@@ -18,10 +18,12 @@ export class KpiTableMappingRepository {
     let query = this.db
       .selectFrom('kpi_table_mapping')
       .selectAll()
+      // The coordinating office's staff (no ministry of their own) are one office and share theirs.
       .where((eb) =>
-        office === null
-          ? eb('owner_id', '=', userId)
-          : eb.or([eb('owner_id', '=', userId), eb('office', '=', office)]),
+        eb.or([
+          eb('owner_id', '=', userId),
+          office === null ? eb('office', 'is', null) : eb('office', '=', office),
+        ]),
       );
     if (signature !== undefined) query = query.where('signature', '=', signature);
     return query.orderBy('updated_at', 'desc').orderBy('id').execute();
