@@ -792,6 +792,10 @@ export const en: Messages = {
   'round.part.saving': 'Saving…',
   'round.part.unsaved': 'Unsaved changes (saved automatically when you pause typing).',
   'round.part.savedAt': 'Saved at {at}.',
+  'round.noGrant':
+    'No role grant of yours is in force today, so you can neither see nor save follow-up reports: your term has ended or has not begun yet. Ask an administrator about your grant.',
+  'round.part.saveForbidden':
+    'Not saved: this account may not write this report today (its role grant has ended or the part is no longer yours). What you typed is still on this page.',
   'round.part.saveFailed': 'Could not save (error code: {code}). What you typed is still here.',
   'round.part.saveInvalid': 'Not saved: some entries need correcting.',
   'round.part.error.value': "An actual's value must be a number.",
