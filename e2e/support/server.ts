@@ -17,6 +17,11 @@ export interface KoteiServer {
   stop: () => Promise<void>;
   /** Creates an account with `kotei user add` on the server's database; resolves to its printed password. */
   addUser: (login: string, role: string, ministry?: string) => Promise<string>;
+  /**
+   * Stops the server and starts it again on the same database and port with another fixed clock (days passing,
+   * such as the April handover); signed-in sessions stay in the database.
+   */
+  restart: (clock: string) => Promise<void>;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,38 +46,24 @@ function toBrowsableUrl(printed: string): string {
 /** The fixed "now" of every end-to-end run, in Japan time. */
 export const E2E_CLOCK = '2025-07-15T10:00:00+09:00';
 
+interface Spawned {
+  url: string;
+  adminLogin: string;
+  adminPassword: string;
+  /** Stops the process (its database stays). */
+  stop: () => Promise<void>;
+}
+
 /**
- * Starts `kotei serve --port 0` on a fresh SQLite database in a temporary directory, with a fixed clock,
- * and resolves once it prints its URL and the first-start admin credentials.
+ * Spawns `kotei serve` with `env` and resolves once it prints its URL and, on a fresh database (`isFresh`), the
+ * first-start admin credentials.
  */
-export async function startServer(): Promise<KoteiServer> {
-  // Without a built web app the server answers pages with a plain-text hint, and every UI check would fail
-  // for a reason far from its message.
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error(
-      `The web app is not built (${WEB_INDEX} is missing): run \`npm run build -w @kotei/web\` first.`,
-    );
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'kotei-e2e-'));
-  const env = {
-    ...process.env,
-    KOTEI_DATABASE_URL: `sqlite:${join(dir, 'kotei.db')}`,
-    KOTEI_CLOCK: E2E_CLOCK,
-    KOTEI_LOG_LEVEL: 'warn',
-  };
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
+async function spawnServe(env: NodeJS.ProcessEnv, port: number, isFresh: boolean): Promise<Spawned> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const addUser = async (login: string, role: string, ministry?: string): Promise<string> => {
-    const args = [CLI, 'user', 'add', login, '--role', role, ...(ministry ? ['--ministry', ministry] : [])];
-    const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO_ROOT, env });
-    const password = /password: (\S+)/.exec(stdout)?.[1];
-    if (!password) throw new Error(`kotei user add ${login} printed no password:\n${stdout}`);
-    return password;
-  };
-
   let output = '';
   let hasExited = false;
   const exited = new Promise<void>((resolve) => {
@@ -81,17 +72,13 @@ export async function startServer(): Promise<KoteiServer> {
       resolve();
     });
   });
-
   const stop = async (): Promise<void> => {
-    if (!hasExited) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(dir, { recursive: true, force: true });
+    if (hasExited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
   };
-
   try {
     const found = await new Promise<{ url: string; adminLogin: string; adminPassword: string }>(
       (resolve, reject) => {
@@ -110,10 +97,10 @@ export async function startServer(): Promise<KoteiServer> {
         }, STARTUP_TIMEOUT_MS);
 
         const check = (): void => {
-          if (url && adminLogin && adminPassword) {
+          if (url && (!isFresh || (adminLogin && adminPassword))) {
             clearTimeout(startupTimer);
             clearTimeout(graceTimer);
-            resolve({ url, adminLogin, adminPassword });
+            resolve({ url, adminLogin: adminLogin ?? '', adminPassword: adminPassword ?? '' });
           } else if (url && !graceTimer) {
             graceTimer = setTimeout(() => {
               fail('listened but printed no "admin login:"/"admin password:" lines (is the database fresh?)');
@@ -141,15 +128,56 @@ export async function startServer(): Promise<KoteiServer> {
         });
       },
     );
-    return {
-      ...found,
-      url: toBrowsableUrl(found.url),
-      databaseUrl: `sqlite:${join(dir, 'kotei.db')}`,
-      stop,
-      addUser,
-    };
+    return { ...found, url: toBrowsableUrl(found.url), stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * Starts `kotei serve --port 0` on a fresh SQLite database in a temporary directory, with a fixed clock,
+ * and resolves once it prints its URL and the first-start admin credentials.
+ */
+export async function startServer(): Promise<KoteiServer> {
+  // Without a built web app the server answers pages with a plain-text hint, and every UI check would fail
+  // for a reason far from its message.
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error(
+      `The web app is not built (${WEB_INDEX} is missing): run \`npm run build -w @kotei/web\` first.`,
+    );
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'kotei-e2e-'));
+  const databaseUrl = `sqlite:${join(dir, 'kotei.db')}`;
+  let env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KOTEI_DATABASE_URL: databaseUrl,
+    KOTEI_CLOCK: E2E_CLOCK,
+    KOTEI_LOG_LEVEL: 'warn',
+  };
+  const addUser = async (login: string, role: string, ministry?: string): Promise<string> => {
+    const args = [CLI, 'user', 'add', login, '--role', role, ...(ministry ? ['--ministry', ministry] : [])];
+    const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO_ROOT, env });
+    const password = /password: (\S+)/.exec(stdout)?.[1];
+    if (!password) throw new Error(`kotei user add ${login} printed no password:\n${stdout}`);
+    return password;
+  };
+  let running: Spawned;
+  try {
+    running = await spawnServe(env, 0, true);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const { url, adminLogin, adminPassword } = running;
+  const restart = async (clock: string): Promise<void> => {
+    await running.stop();
+    env = { ...env, KOTEI_CLOCK: clock };
+    running = await spawnServe(env, Number(new URL(url).port), false);
+  };
+  const stop = async (): Promise<void> => {
+    await running.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { url, adminLogin, adminPassword, databaseUrl, stop, addUser, restart };
 }

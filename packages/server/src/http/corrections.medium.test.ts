@@ -159,4 +159,10 @@ describe.each(TEST_DATABASES)('corrections (正誤) on %s', (kind) => {
     expect(list.corrections.map((c) => c.kind).sort()).toEqual(['actual', 'bullet']);
     expect((await database.ctx.audit.verify()).ok).toBe(true);
   });
+  it("audits a second correction of an actual with the first one's value as its before", async () => {
+    const res = await post({ kind: 'actual', targetId: kpiId, value: 2_880, reason: '再集計' });
+    expect(res.json<Correction>()).toMatchObject({ original: '2780', correctedValue: 2_880 });
+    const events = await database.ctx.audit.listByAction('round.correct');
+    expect(events.at(-1)?.detail).toMatchObject({ published: '2780', before: '2870', after: '2880' });
+  });
 });

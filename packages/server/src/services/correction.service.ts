@@ -80,9 +80,7 @@ export class CorrectionService {
     };
     const correction = toCorrection(row);
     // What it read before this entry: the latest earlier correction of the same target, else as published.
-    const earlier = (await this.corrections.listForRound(round.id)).filter(
-      (c) => c.target_id === body.targetId,
-    );
+    const earlier = (await this.corrections.listForRound(round.id)).filter((c) => c.target_id === target.id);
     const last = earlier.at(-1);
     const before = last === undefined ? target.original : toCorrection(last).corrected;
     await this.corrections.insert(row, plan.id, {

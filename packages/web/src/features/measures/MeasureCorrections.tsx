@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { MeasureDetail } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
@@ -12,15 +13,27 @@ type Correction = MeasureDetail['corrections'][number];
 export function MeasureCorrections({
   corrections,
   rounds,
+  justSaved = false,
 }: {
   corrections: readonly Correction[];
   rounds: MeasureDetail['rounds'];
+  /** A correction was just registered: say so and bring the list into focus. */
+  justSaved?: boolean;
 }) {
   const { t, lang } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (justSaved) heading.current?.focus();
+  }, [justSaved]);
   if (corrections.length === 0) return null;
   return (
     <section aria-labelledby="measure-corrections-heading" className="measure-corrections">
-      <h2 id="measure-corrections-heading">{t('measure.corrections.title')}</h2>
+      <h2 id="measure-corrections-heading" ref={heading} tabIndex={-1}>
+        {t('measure.corrections.title')}
+      </h2>
+      <div role="status" className={justSaved ? 'notice' : undefined}>
+        {justSaved ? t('measure.correct.saved') : null}
+      </div>
       <ul>
         {corrections.map((c) => (
           <li key={c.id} data-correction-kind={c.kind}>

@@ -1,4 +1,5 @@
 import { MeasureCorrections } from './MeasureCorrections';
+import { CorrectionForm } from './CorrectionForm';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { MeasureDetail } from '../../api/types';
 import { api, send } from '../../api/client';
@@ -113,11 +114,48 @@ function PhaseList({ phases }: { phases: MeasureDetail['measure']['phases'] }) {
   );
 }
 
-function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null }) {
+/** The measure's KPIs, with a switch to compare the other status method. */
+function KpiSection({ detail }: { detail: MeasureDetail }) {
+  const { t } = useI18n();
+  const { plan, measure } = detail;
+  const [compare, setCompare] = useState(false);
+  return (
+    <section aria-labelledby="measure-kpis-heading">
+      <h2 id="measure-kpis-heading">{t('measure.kpis.title')}</h2>
+      {measure.kpis.length > 0 && (
+        <p className="kpi-compare">
+          <input
+            type="checkbox"
+            id="kpi-compare"
+            checked={compare}
+            onChange={(event) => {
+              setCompare(event.target.checked);
+            }}
+          />{' '}
+          <label htmlFor="kpi-compare">
+            {t('abnf.compare.toggle', {
+              method: t(statusMethodKey(plan.statusMethod === 'abnf' ? 'open-sdg' : 'abnf')),
+            })}
+          </label>
+        </p>
+      )}
+      <MeasureKpis kpis={measure.kpis} method={plan.statusMethod} compare={compare} />
+    </section>
+  );
+}
+
+interface MeasureViewProps {
+  detail: MeasureDetail;
+  at: string | null;
+  /** A correction was just registered (the page was loaded again after it). */
+  justCorrected: boolean;
+  onCorrected: () => void;
+}
+
+function MeasureView({ detail, at, justCorrected, onCorrected }: MeasureViewProps) {
   const { t, lang } = useI18n();
   const reference = useReference();
   const { plan, measure } = detail;
-  const [compare, setCompare] = useState(false);
   useDocumentTitle(measure.title);
   const planPath = `/plans/${encodeURIComponent(plan.slug)}`;
   const home = detail.placements.find((placement) => !placement.isRepost) ?? detail.placements[0];
@@ -187,33 +225,18 @@ function MeasureView({ detail, at }: { detail: MeasureDetail; at: string | null 
             )}
           </section>
 
-          <section aria-labelledby="measure-kpis-heading">
-            <h2 id="measure-kpis-heading">{t('measure.kpis.title')}</h2>
-            {measure.kpis.length > 0 && (
-              <p className="kpi-compare">
-                <input
-                  type="checkbox"
-                  id="kpi-compare"
-                  checked={compare}
-                  onChange={(event) => {
-                    setCompare(event.target.checked);
-                  }}
-                />{' '}
-                <label htmlFor="kpi-compare">
-                  {t('abnf.compare.toggle', {
-                    method: t(statusMethodKey(plan.statusMethod === 'abnf' ? 'open-sdg' : 'abnf')),
-                  })}
-                </label>
-              </p>
-            )}
-            <MeasureKpis kpis={measure.kpis} method={plan.statusMethod} compare={compare} />
-          </section>
+          <KpiSection detail={detail} />
 
           <section aria-labelledby="measure-progress-heading">
             <h2 id="measure-progress-heading">{t('measure.progress.title')}</h2>
             <MeasureProgress progress={measure.progress} rounds={detail.rounds} reference={reference} />
           </section>
-          <MeasureCorrections corrections={detail.corrections} rounds={detail.rounds} />
+          <MeasureCorrections
+            corrections={detail.corrections}
+            rounds={detail.rounds}
+            justSaved={justCorrected}
+          />
+          {at === null && <CorrectionForm detail={detail} onSaved={onCorrected} />}
           <MeasureRoundDiff slug={plan.slug} measureId={measure.id} reference={reference} />
 
           <section aria-labelledby="measure-projects-heading">
@@ -251,6 +274,7 @@ export default function MeasurePage() {
   const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const { at } = readReferenceDateParam(searchParams.get('at'));
+  const [justCorrected, setJustCorrected] = useState(false);
   const { resource, reload } = useApi(
     withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/measures/${encodeURIComponent(measureId)}`, at),
     (signal) =>
@@ -273,7 +297,17 @@ export default function MeasurePage() {
       }}
       back={{ to: `/plans/${encodeURIComponent(slug)}`, label: t('measure.backToPlan') }}
     >
-      {(detail) => <MeasureView detail={detail} at={at} />}
+      {(detail) => (
+        <MeasureView
+          detail={detail}
+          at={at}
+          justCorrected={justCorrected}
+          onCorrected={() => {
+            setJustCorrected(true);
+            reload();
+          }}
+        />
+      )}
     </ResourceView>
   );
 }

@@ -13,6 +13,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { PartDecisions } from './PartDecisions';
 import { ActualFields, BulletFields, PhaseFields } from './PartFields';
 import { PartThread } from './PartThread';
+import { NoGrantNotice } from './NoGrantNotice';
 import { PartWorkbook } from './PartWorkbook';
 import { usePartDraft, type SaveStatus } from './usePartDraft';
 import './rounds.css';
@@ -20,6 +21,7 @@ import './rounds.css';
 function SaveStatusText({ status, isDirty }: { status: SaveStatus; isDirty: boolean }) {
   const { t, lang } = useI18n();
   if (status.kind === 'saving') return <>{t('round.part.saving')}</>;
+  if (status.kind === 'failed' && status.error.status === 403) return <>{t('round.part.saveForbidden')}</>;
   if (status.kind === 'failed') return <>{t('round.part.saveFailed', { code: status.error.code })}</>;
   if (status.kind === 'invalid') return <>{t('round.part.saveInvalid')}</>;
   if (isDirty) return <>{t('round.part.unsaved')}</>;
@@ -187,6 +189,7 @@ export default function PartPage() {
   );
   return (
     <div className="rounds">
+      <NoGrantNotice />
       <ResourceView
         resource={resource}
         reload={reload}

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { formatDate } from '../../lib/date-format';
 import { partPath } from '../../ui/paths';
 import { ResourceView } from '../../ui/status';
+import { NoGrantNotice } from './NoGrantNotice';
 import { PartWorkbook } from './PartWorkbook';
 import './rounds.css';
 
@@ -62,6 +63,7 @@ export default function TasksPage() {
   return (
     <div className="rounds">
       <h1>{t('round.tasks.title')}</h1>
+      <NoGrantNotice />
       <ResourceView
         resource={resource}
         reload={reload}
