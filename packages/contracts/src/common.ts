@@ -91,6 +91,22 @@ export const ErrorBody = z
 /** The one error shape every endpoint returns. */
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/**
+ * A 409 `stale_version` answer: the error, and what the write was about as it now stands, so the client can show
+ * both and merge (round parts, evaluations, the overall evaluation).
+ */
+export function staleVersionBody<T extends z.ZodType>(current: T) {
+  return z.object({
+    error: z.object({
+      code: z.literal('stale_version'),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+      requestId: z.string().optional(),
+    }),
+    current,
+  });
+}
+
 // Intersections (Pick<…> & {…}) are spread into plain objects, deeply, so that two ways of writing one shape
 // compare equal; optionality, nullability and readonly still count.
 type Plain<T> = T extends readonly (infer U)[]

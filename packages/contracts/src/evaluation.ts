@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type * as domain from '@kotei/domain';
 import { EVALUATION_RATINGS } from '@kotei/domain';
-import { describes, Id, Text } from './common.js';
+import { describes, Id, Text, staleVersionBody } from './common.js';
 import { Round } from './plan.js';
 
 /** What an evaluation is about: the plan as a whole, one strategic goal or one sheet, by its number. */
@@ -90,17 +90,7 @@ export const WithdrawEvaluationBody = z
 export type WithdrawEvaluationBody = z.infer<typeof WithdrawEvaluationBody>;
 
 /** A stale edit or withdrawal: the evaluation as it now stands, so the expert can compare and retry. */
-export const EvaluationConflictBody = z
-  .object({
-    error: z.object({
-      code: z.literal('stale_version'),
-      message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
-      requestId: z.string().optional(),
-    }),
-    current: Evaluation,
-  })
-  .meta({ id: 'EvaluationConflict' });
+export const EvaluationConflictBody = staleVersionBody(Evaluation).meta({ id: 'EvaluationConflict' });
 /** A stale edit or withdrawal. */
 export type EvaluationConflictBody = z.infer<typeof EvaluationConflictBody>;
 
@@ -152,17 +142,9 @@ export const SaveOverallEvaluationBody = z
 export type SaveOverallEvaluationBody = z.infer<typeof SaveOverallEvaluationBody>;
 
 /** A stale write of the overall evaluation: the text as it now stands. */
-export const OverallEvaluationConflictBody = z
-  .object({
-    error: z.object({
-      code: z.literal('stale_version'),
-      message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
-      requestId: z.string().optional(),
-    }),
-    current: OverallEvaluation.nullable(),
-  })
-  .meta({ id: 'OverallEvaluationConflict' });
+export const OverallEvaluationConflictBody = staleVersionBody(OverallEvaluation.nullable()).meta({
+  id: 'OverallEvaluationConflict',
+});
 /** A stale write of the overall evaluation. */
 export type OverallEvaluationConflictBody = z.infer<typeof OverallEvaluationConflictBody>;
 

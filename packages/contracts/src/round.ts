@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as domain from '@kotei/domain';
 import { ACTUAL_FLAG_CODES, PART_STATES, PHASE_REPORT_STATES, PHASE_STATUSES } from '@kotei/domain';
-import { Id, InputDate, IsoDate, Text } from './common.js';
+import { Id, InputDate, IsoDate, Text, staleVersionBody } from './common.js';
 import { PeriodValue, Round } from './plan.js';
 
 /** A data-quality flag on a reported actual: the field, what was expected and the sentence in ja and en. */
@@ -168,17 +168,7 @@ export const PublishRoundBody = z
 export type PublishRoundBody = z.infer<typeof PublishRoundBody>;
 
 /** A stale write: the part as it now stands, so the client can show both and merge. */
-export const PartConflictBody = z
-  .object({
-    error: z.object({
-      code: z.literal('stale_version'),
-      message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
-      requestId: z.string().optional(),
-    }),
-    current: RoundPart,
-  })
-  .meta({ id: 'PartConflict' });
+export const PartConflictBody = staleVersionBody(RoundPart).meta({ id: 'PartConflict' });
 /** A stale write. */
 export type PartConflictBody = z.infer<typeof PartConflictBody>;
 
