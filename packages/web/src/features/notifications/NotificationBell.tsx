@@ -27,7 +27,13 @@ export function NotificationBell() {
       to="/notifications"
       aria-label={unread > 0 ? t('notification.bellUnread', { count: unread }) : t('notification.bell')}
     >
-      <span aria-hidden="true">🔔 </span>
+      {/* Drawn, not an emoji: offices install no colour emoji font, and the glyph showed as a box. */}
+      <svg className="notification-bell__icon" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+        <path
+          fill="currentColor"
+          d="M8 1.5a4 4 0 0 0-4 4v2.6L2.6 10.5A.75.75 0 0 0 3.25 11.7h9.5a.75.75 0 0 0 .65-1.2L12 8.1V5.5a4 4 0 0 0-4-4ZM6.3 12.7a1.75 1.75 0 0 0 3.4 0Z"
+        />
+      </svg>{' '}
       {t('notification.bell')}
       {unread > 0 && (
         <span className="notification-bell__count" aria-hidden="true">
