@@ -155,9 +155,14 @@ export function Layout() {
                 </li>
               )}
               {user?.role === 'admin' && (
-                <li>
-                  <NavLink to="/admin/webhook">{t('webhook.nav')}</NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink to="/admin/grants">{t('grants.nav')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/webhook">{t('webhook.nav')}</NavLink>
+                  </li>
+                </>
               )}
             </ul>
           </nav>

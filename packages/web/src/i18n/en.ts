@@ -44,6 +44,7 @@ export const en: Messages = {
   'auth.wait.minutes': '{count} minutes',
 
   'account.link': 'Account',
+  'grants.nav': 'Role grants',
   'grants.title': 'Role grants',
   'grants.lead': 'Rights come from role grants. From the day after its last day a grant writes nothing.',
   'grants.login': 'Login',

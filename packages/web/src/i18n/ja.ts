@@ -46,6 +46,7 @@ export const ja = {
   'auth.wait.minutes': '{count}分',
 
   'account.link': 'アカウント',
+  'grants.nav': '担当（任期）',
   'grants.title': '担当（任期）の管理',
   'grants.lead': '権限は担当（任期）から決まります。終了日の翌日から、その担当では書き込めません。',
   'grants.login': 'ログイン名',
