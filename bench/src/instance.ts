@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI, as an operator runs it. */
@@ -8,7 +9,22 @@ export const KOTEI_BIN = fileURLToPath(new URL('../../packages/server/bin/kotei.
 export interface Instance {
   url: string;
   output: string;
+  /** CPU time (user + system) the server process has used so far, in ms: load-independent, unlike wall time. */
+  cpuMs: () => number;
   stop: () => Promise<void>;
+}
+
+// utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a second on Linux); the command
+// name (field 2) is in parentheses and may hold spaces, so fields are counted after its closing one.
+function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export interface InstanceOptions {
@@ -44,6 +60,7 @@ export function startInstance(databaseUrl: string, options: InstanceOptions = {}
       resolve({
         url,
         output,
+        cpuMs: () => processCpuMs(child.pid),
         stop: async () => {
           child.kill('SIGTERM');
           await exited;
