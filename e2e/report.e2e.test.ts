@@ -180,14 +180,18 @@ describe('the follow-up report as PDF', () => {
     const { width, height, pages } = pageSize(file);
     expect(Math.abs(width - 1190.55)).toBeLessThan(1.5);
     expect(Math.abs(height - 841.89)).toBeLessThan(1.5);
-    // Every font embedded with its Unicode map (Chromium embeds Noto CJK's outlines as Type 3 glyphs; the print
-    // view's test below checks that Noto CJK is the font that draws them).
+    // Every font is Noto Sans CJK JP with TrueType outlines (scripts/install-pdf-font.sh, which the test command
+    // runs), Regular and Bold, embedded as a subset with its Unicode map: none is Chromium's Type 3 fallback.
     const fonts = poppler('pdffonts', [file])
       .split('\n')
       .slice(2)
       .filter((line) => line.trim() !== '');
-    expect(fonts.length).toBeGreaterThan(0);
-    for (const line of fonts) expect(line).toMatch(/\byes\s+(yes|no)\s+yes\s+\d+\s+\d+\s*$/);
+    expect(fonts.map((line) => line.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'KoteiNotoSansCJKJP-Bold',
+      'KoteiNotoSansCJKJP-Regular',
+    ]);
+    for (const line of fonts)
+      expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
 
     const whole = pagesOf(poppler('pdftotext', [file, '-']));
     expect(whole).toHaveLength(pages);
@@ -217,14 +221,15 @@ describe('the follow-up report as PDF', () => {
       await page.goto(`${baseUrl}/api/plans/${SLUG}/report`);
       expect(await page.locator('section.sheet').count()).toBe(12);
       await expectNoAxeViolations(page);
-      // The font Chromium draws a measure's Japanese title with is Noto CJK, not a fallback.
+      // The font Chromium draws a measure's Japanese title with is Noto CJK (as the print font made from it), not a
+      // fallback.
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('DOM.enable');
       await cdp.send('CSS.enable');
       const { root } = await cdp.send('DOM.getDocument');
       const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'tbody th' });
       const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-      expect(fonts.map((f) => f.familyName)).toEqual(['Noto Sans CJK JP']);
+      expect(fonts.map((f) => f.familyName)).toEqual(['Kotei Noto Sans CJK JP']);
     });
   });
 

@@ -6,14 +6,16 @@
 # KOTEI_CHROMIUM and KOTEI_CJK_FONT name other paths, as they do for the server.
 set -uo pipefail
 
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 chromium="${KOTEI_CHROMIUM:-/usr/bin/chromium}"
 font="${KOTEI_CJK_FONT:-/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc}"
 missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 [ -f "$font" ] || missing+=(fonts-noto-cjk)
 
+# Then the print font made from Noto CJK (install-pdf-font.sh), which never stops the start either.
 if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+  exec bash "$here/install-pdf-font.sh"
 fi
 
 uid="${KOTEI_UID:-$(id -u)}"
@@ -21,7 +23,7 @@ if [ "${KOTEI_SKIP_SYSTEM_DEPS:-}" != "1" ] && [ "$uid" -eq 0 ] && command -v ap
   echo "PDF output: installing ${missing[*]} (apt-get)"
   if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
     echo "PDF output: installed ${missing[*]}"
-    exit 0
+    exec bash "$here/install-pdf-font.sh"
   fi
   echo "PDF output: apt-get could not install ${missing[*]}; the server starts without PDF output" >&2
   exit 0

@@ -4,7 +4,10 @@
 #   fonts-noto-cjk  Japanese glyphs in screenshots and PDFs
 #   postgresql      PostgreSQL 15 server binaries; tests start throwaway clusters of their own
 #   poppler-utils   pdftotext, pdffonts and pdftoppm, which the report's PDF tests read it with
+# and then makes the report's print font from Noto CJK (install-pdf-font.sh, which adds python3-fonttools).
 set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 missing=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
@@ -14,7 +17,7 @@ command -v pdftotext >/dev/null || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present (chromium, fonts-noto-cjk, postgresql, poppler-utils)"
-  exit 0
+  exec bash "$here/install-pdf-font.sh"
 fi
 
 echo "system packages: installing ${missing[*]}"
@@ -26,3 +29,4 @@ if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_ctlcluster >/dev
   $sudo pg_ctlcluster 15 main stop 2>/dev/null || true
 fi
 echo "system packages: done"
+exec bash "$here/install-pdf-font.sh"

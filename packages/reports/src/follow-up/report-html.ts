@@ -37,6 +37,13 @@ export const SHEET_COLUMN_SHARES = { measure: 10, periods: 40, kpi: 15, progress
 /** The page margins of the printed report, in millimetres. */
 export const PAGE_MARGIN_MM = { top: 12, right: 10, bottom: 14, left: 10 } as const;
 
+/**
+ * The report's fonts: first Noto Sans CJK JP with TrueType outlines, which Chromium embeds as a subset font
+ * where it prints Debian's CFF original as Type 3 glyphs (scripts/install-pdf-font.sh makes it); then the
+ * original, which a reader's browser has or does without.
+ */
+export const PRINT_FONTS = '"Kotei Noto Sans CJK JP", "Noto Sans CJK JP", "Noto Sans JP", sans-serif';
+
 // Landscape paper sizes (mm) and the body font (pt) used on each.
 const PAPER = {
   A3: { widthMm: 420, heightMm: 297, fontPt: 8 },
@@ -52,7 +59,7 @@ function styles(paper: ReportPaper): string {
   return `
 @page { size: ${paper} landscape; margin: ${PAGE_MARGIN_MM.top}mm ${PAGE_MARGIN_MM.right}mm ${PAGE_MARGIN_MM.bottom}mm ${PAGE_MARGIN_MM.left}mm; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK JP", "Noto Sans JP", sans-serif; font-size: ${size}; line-height: ${LINE_HEIGHT}; color: #1a1a1a; margin: 0; }
+body { font-family: ${PRINT_FONTS}; font-size: ${size}; line-height: ${LINE_HEIGHT}; color: #1a1a1a; margin: 0; }
 h1 { font-size: 2em; margin: 0 0 .5em; } h2 { font-size: 1.5em; margin: 0 0 .4em; } h3 { font-size: 1.2em; margin: .8em 0 .3em; }
 section { break-before: page; } section:first-of-type { break-before: auto; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }

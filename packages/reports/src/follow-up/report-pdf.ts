@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { FollowUpReport } from './report-model.js';
-import { escapeHtml, renderReportHtml, type ReportPaper } from './report-html.js';
+import { escapeHtml, PRINT_FONTS, renderReportHtml, type ReportPaper } from './report-html.js';
 
 /** Debian's Chromium, the one browser kotei drives (never a downloaded build). */
 export const CHROMIUM_PATH = process.env.KOTEI_CHROMIUM ?? '/usr/bin/chromium';
@@ -64,7 +64,7 @@ export async function launchChromium(): Promise<Browser> {
 function footer(report: FollowUpReport): string {
   const title = escapeHtml(`${report.plan.title} ${report.round.title}`);
   return (
-    `<div style="font-family:'Noto Sans CJK JP',sans-serif;font-size:7px;width:100%;padding:0 10mm;` +
+    `<div style="font-family:${PRINT_FONTS.replaceAll('"', "'")};font-size:7px;width:100%;padding:0 10mm;` +
     `display:flex;justify-content:space-between"><span>${title}</span>` +
     `<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`
   );
