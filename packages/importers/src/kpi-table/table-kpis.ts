@@ -2,7 +2,7 @@ import { normalizeText } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
 import { readArrowKpis } from './arrow-kpis.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
-import { readValueCell } from './cell-value.js';
+import { readValueCell, withoutCircledNumber } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
 import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
 import { detectHeader } from './header.js';
@@ -75,7 +75,7 @@ function cleanName(text: string): { name: string; deadline: YearReading | null; 
   const notes: string[] = [];
   let deadline: YearReading | null = null;
   // Circled numbers (①…⑳) number the rows; NFKC would turn them into plain digits that read as part of the name.
-  let name = normalizeText(text.replace(/^\s*[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]\s*/u, ''))
+  let name = normalizeText(withoutCircledNumber(text))
     .replace(/[(]注\d*[)]|※\s*\d+|(?<![\p{L}])注\d+/gu, (note) => {
       notes.push(note);
       return '';

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { readValueCell } from './cell-value.js';
+import type { KpiTableResult, TableKpi } from './index.js';
+import { detectTextFormat, parseKpiTableText } from './index.js';
+
+// Rules added after the blind test of #14 (fixtures/kpi-tables-blind): each one a general form those tables
+// use, tested here on lines in that form.
+
+function kpi(result: KpiTableResult, name: string): TableKpi {
+  const found = result.kpis.find((k) => k.name === name);
+  if (found === undefined) throw new Error(`no KPI ${name} in ${result.kpis.map((k) => k.name).join(', ')}`);
+  return found;
+}
+
+describe('cell forms', () => {
+  it('reads a figure in 億 and 万 at once in 万: 「2億396万円」 is 20396 万円', () => {
+    const reading = readValueCell('2億396万円', '');
+    expect(reading.value).toBe(20396);
+    expect(reading.unit).toBe('万円');
+  });
+
+  it('never reads a misgrouped figure: 「4億3,0000万円」 is unreadable, with no value', () => {
+    const reading = readValueCell('4億3,0000万円', '');
+    expect(reading.isReadable).toBe(false);
+    expect(reading.value).toBeNull();
+    expect(readValueCell('1,203市町村', '').value).toBe(1203);
+  });
+});
+
+describe('a list of KPIs, one 「名称:基準 → 目標」 a line', () => {
+  const list = [
+    '1.競争力のある産業振興による活力あるまちづくり',
+    'いちご生産額:2億396万円 → 4億3,0000万円',
+    '① 地域DMOの設立:0件 → 1件',
+    '① 地域優良品認証数: ― 件/年 → 10件/年',
+    '交流人口数:3,324人 → 5,000人',
+    '② 移住者数:11.4人/年 → 17人/年',
+  ].join('\n');
+
+  it('is no CSV: commas that group thousands separate no cells', () => {
+    expect(detectTextFormat(list)).not.toBe('csv');
+    expect(detectTextFormat('a,b\n1,2\n')).toBe('csv');
+  });
+
+  it('reads every line: circled numbers out of the names, 「―」 as no baseline, units per year', () => {
+    const result = parseKpiTableText(list);
+    expect(result.kpis.map((k) => k.name)).toEqual([
+      'いちご生産額',
+      '地域DMOの設立',
+      '地域優良品認証数',
+      '交流人口数',
+      '移住者数',
+    ]);
+    expect(kpi(result, '地域優良品認証数').baseline).toBeNull();
+    expect(kpi(result, '地域優良品認証数').target?.value).toBe(10);
+    expect(kpi(result, '移住者数').unit).toBe('人/年');
+    expect(kpi(result, '交流人口数').baseline?.value).toBe(3324);
+  });
+
+  it('keeps a KPI whose target it cannot read, the target empty and an issue naming the cell', () => {
+    const result = parseKpiTableText(list);
+    const strawberries = kpi(result, 'いちご生産額');
+    expect(strawberries.baseline?.value).toBe(20396);
+    expect(strawberries.target).toBeNull();
+    const issue = result.issues.find((i) => i.code === 'kpi-value-unreadable');
+    expect(issue?.found).toBe('4億3,0000万円');
+    expect(issue?.line).toBe(2);
+  });
+});
