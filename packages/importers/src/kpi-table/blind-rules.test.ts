@@ -67,3 +67,54 @@ describe('a list of KPIs, one 「名称:基準 → 目標」 a line', () => {
     expect(issue?.line).toBe(2);
   });
 });
+
+describe('cell forms of year-column progress tables', () => {
+  it('reads a figure wrapped whole in parentheses as the figure: 「( 62.4万人※1)」', () => {
+    const reading = readValueCell('( 62.4万人※1)', '平成');
+    expect(reading.value).toBe(62.4);
+    expect(reading.unit).toBe('万人');
+  });
+
+  it('reads a cell that is a bare year alone as a period of the document’s era: 「16年度 までに」', () => {
+    const reading = readValueCell('16年度 までに', '平成');
+    expect(reading.value).toBeNull();
+    expect(reading.period?.year).toBe(2004);
+    expect(reading.isReadable).toBe(true);
+  });
+});
+
+describe('a progress table with no header cell over the names, two rows a KPI (its name cell spans them)', () => {
+  // The layout of the 新エンゼルプラン progress page as stored: actuals in parentheses on the name's row, the
+  // plan's figures on the next, 目標値 over two cells (the year, the figure), one row broken between cells.
+  const table = [
+    '| 平成12年度 | 平成13年度 | 平成14年度 | 目標値 | ||',
+    '| 延長保育の推進 | ( 8,052ヶ所) | ( 9,431ヶ所) | |||',
+    '| 8,000ヶ所 | 9,000ヶ所 | 10,000ヶ所 | 16年度 | 10,000ヶ所 | |',
+    '| 多機能保育所等の整備 | ( 333ヶ所) | ( 291ヶ所) | |||',
+    '| 305ヶ所 | 298ヶ所 | 268ヶ所 | 16年度 までに |',
+    '2,000ヶ所 | |',
+    '| 計 393ヶ所 | 累計 779ヶ所 | 累計 1,206ヶ所 | |||',
+  ].join('\n');
+  const result = parseKpiTableText(table);
+
+  it('reads the name row one column right, its figures as the actuals of their years, no year as a base', () => {
+    expect(result.kpis.map((k) => k.name)).toEqual(['延長保育の推進', '多機能保育所等の整備']);
+    const kpiRead = kpi(result, '延長保育の推進');
+    expect(kpiRead.actuals.map((p) => [p.value, p.year])).toEqual([
+      [8052, 2000],
+      [9431, 2001],
+    ]);
+    expect(kpiRead.baseline).toBeNull();
+    expect(kpiRead.unit).toBe('ヶ所');
+  });
+
+  it('takes the target from the second row, its year and figure in two cells, and notes its other figures', () => {
+    expect([kpi(result, '延長保育の推進').target?.value, kpi(result, '延長保育の推進').target?.year]).toEqual(
+      [10000, 2004],
+    );
+    const broken = kpi(result, '多機能保育所等の整備');
+    expect([broken.target?.value, broken.target?.year]).toEqual([2000, 2004]);
+    expect(broken.latest?.value).toBe(291);
+    expect(broken.notes.some((n) => n.includes('累計 779ヶ所'))).toBe(true);
+  });
+});

@@ -111,6 +111,12 @@ function takePeriod(
     found.period = year;
     return ' ';
   });
+  // A cell that is a bare year alone (「16年度」, 「16年度 までに」) names the period, the document's era its own.
+  const bare = /^(\d{1,2})\s*年度?(?:末)?\s*(?:まで(?:に)?)?$/u.exec(rest.trim());
+  if (found.period === null && bare !== null) {
+    found.period = readYear(rest, hint);
+    if (found.period !== null) rest = '';
+  }
   if (found.period === null) {
     rest = rest.replace(
       /(?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年度?(?:末|\d{1,2}月(?:\d{1,2}日)?)?(?:時点|現在)?|(?:19|20)\d{2}\s*年度?(?:末)?/u,
@@ -180,7 +186,8 @@ export function readValueCell(raw: string, hint: EraHint): ValueReading {
   if (hasMisgroupedFigure(text)) return { ...emptyReading(false, notes), words: text, isReadable: false };
   const taken = takePeriod(text, hint);
   const { period, recurring } = taken;
-  const rest = taken.rest.replace(RATE_BASE, '');
+  // A figure wrapped whole in parentheses (「( 59.3万人)」, how some tables mark actuals) reads as the figure.
+  const rest = taken.rest.replace(RATE_BASE, '').replace(/^[(]\s*([^()]*\d[^()]*?)\s*[)]$/u, '$1');
   if (rest === '' || NONE.test(rest)) return { ...emptyReading(true, notes, period), isRecurring: recurring };
   const rank = /^(?:全国|県内|国内)?\s*(\d+)\s*位/u.exec(rest);
   if (rank !== null) {
