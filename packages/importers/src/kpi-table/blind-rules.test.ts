@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readValueCell } from './cell-value.js';
 import type { KpiTableResult, TableKpi } from './index.js';
-import { detectTextFormat, parseKpiTableText } from './index.js';
+import { detectTextFormat, looksLikeKpiTable, parseKpiTableText } from './index.js';
 
 // Rules added after the blind test of #14 (fixtures/kpi-tables-blind): each one a general form those tables
 // use, tested here on lines in that form.
@@ -116,5 +116,67 @@ describe('a progress table with no header cell over the names, two rows a KPI (i
     expect([broken.target?.value, broken.target?.year]).toEqual([2000, 2004]);
     expect(broken.latest?.value).toBe(291);
     expect(broken.notes.some((n) => n.includes('累計 779ヶ所'))).toBe(true);
+  });
+});
+
+describe('PDF text of one cell a line, no separator', () => {
+  // The form of the 健康日本21 中間評価 slide's text: header cells wrapped over two lines, then each row as its name
+  // and one line a value; the name column's header printed after the rows.
+  const text = [
+    '健康日本21中間評価',
+    '20項目/53項目が悪化',
+    'ベース',
+    'ライン値',
+    '直近実績値',
+    '目標値',
+    '(2010年)',
+    '20~60代男性の肥満',
+    '24.3%',
+    '29.4%',
+    '15.0%',
+    '乳癌検診受診者',
+    '1064万人',
+    '766万人',
+    '1600万人',
+    '指 標',
+    '保健事業の評価',
+  ].join('\n');
+
+  it('joins the wrapped header cells and reads each name and its values as a row', () => {
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => k.name)).toEqual(['20~60代男性の肥満', '乳癌検診受診者']);
+    const screening = kpi(result, '乳癌検診受診者');
+    expect([screening.baseline?.value, screening.latest?.value, screening.target?.value]).toEqual([
+      1064, 766, 1600,
+    ]);
+    expect(screening.target?.year).toBe(2010);
+    expect(screening.unit).toBe('万人');
+    expect(result.mappings[0]?.columns.map((c) => c.header)).toEqual([
+      '',
+      'ベースライン値',
+      '直近実績値',
+      '目標値(2010年)',
+    ]);
+  });
+
+  it('gives each value the line it came from', () => {
+    const obesity = kpi(parseKpiTableText(text), '20~60代男性の肥満');
+    expect(obesity.baseline?.ref).toBe('line 9, cell 1');
+  });
+
+  it('still says there is no header when the lines hold none', () => {
+    const result = parseKpiTableText(['お知らせ', '説明会は10時から', '会場は本庁舎'].join('\n'));
+    expect(result.kpis).toHaveLength(0);
+    expect(result.issues.some((i) => i.code === 'kpi-table-no-header')).toBe(true);
+  });
+});
+
+describe('recognising a table without separators', () => {
+  it('takes a 「名称:基準 → 目標」 list and a one-cell-a-line table as KPI tables, plain prose not', () => {
+    expect(looksLikeKpiTable('転入者数:715人 → 950人\n交流人口数:3,324人 → 5,000人\n')).toBe(true);
+    expect(
+      looksLikeKpiTable(['ベースライン値', '目標値', '多量飲酒者の割合', '4.1%', '3.2%'].join('\n')),
+    ).toBe(true);
+    expect(looksLikeKpiTable('今年度の取組について報告します。\n説明会は10時からです。\n')).toBe(false);
   });
 });

@@ -92,6 +92,11 @@ function guessRole(header: string, hint: EraHint): (Guess & { year: YearReading 
   return null;
 }
 
+/** Whether a header cell's words name a role on their own (「目標値」 does, 「ベース」 of a wrapped 「ベースライン値」 not). */
+export function namesRole(header: string, hint: EraHint): boolean {
+  return guessRole(header, hint) !== null;
+}
+
 const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
 
 /**

@@ -1,6 +1,7 @@
 import { normalizeText } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
 import { readArrowKpis } from './arrow-kpis.js';
+import { cellLinesGrid } from './cell-lines.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
 import { readValueCell, withoutCircledNumber } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
@@ -108,6 +109,7 @@ class GridReader {
   private mapping: ColumnMapping[] | null = null;
   private rowMapping: readonly ColumnMapping[] | null = null;
   private headerLine = 0;
+  private stacking = false;
   private section: string | null = null;
   private group: Group | null = null;
   private pendingSection: string | null = null;
@@ -169,7 +171,14 @@ class GridReader {
   private readHeadless(grid: Grid): void {
     const arrows = readArrowKpis(grid, this.headless, this.hint);
     if (arrows.kpis.length === 0) {
-      this.noHeader(grid);
+      const stacked = this.stacking ? null : cellLinesGrid(grid, this.hint);
+      if (stacked === null) {
+        this.noHeader(grid);
+        return;
+      }
+      this.stacking = true;
+      this.read(stacked);
+      this.stacking = false;
       return;
     }
     this.kpis.push(...arrows.kpis);
