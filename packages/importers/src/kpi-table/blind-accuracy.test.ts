@@ -2,10 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentScore } from './corpus.js';
 import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument } from './corpus.js';
 
-// The blind test of #14: real tables the importer had never seen, keyed before it was run on them. The floors
-// are the scores measured after the fixes (see the corpus README), so a regression fails; they are not the
-// ≥ 90% the tuned corpus holds, and the README says which fields still fail and why.
-const FLOORS: Readonly<Record<string, number>> = {};
+// The blind test of #14: real tables the importer had never seen, keyed before it was run on them. Each floor
+// sits under the score measured after the fixes (see the corpus README), so a regression fails. The 新障害者プラン
+// table is still not read (no separators, values and units broken across lines, 予算 columns with no role): its
+// floor is 0 and the README says why.
+const FLOORS: Readonly<Record<string, number>> = {
+  'kenko-nippon21-chukan-hyoka': 0.9,
+  'mhlw-shin-angel-plan-2002': 0.9,
+  'mhlw-shin-shogaisha-plan-2004': 0,
+  'urakawa-town-sousei-kpi': 0.9,
+};
 
 describe('KPI table blind corpus accuracy', () => {
   const scores: DocumentScore[] = [];
@@ -36,8 +42,9 @@ describe('KPI table blind corpus accuracy', () => {
 
   it('keeps every blind document at or above the score measured after the fixes', () => {
     for (const s of scores) {
-      const floor = FLOORS[s.name] ?? 0;
-      expect(s.right / s.keyed, `${s.name}: ${s.misses.join('; ')}`).toBeGreaterThanOrEqual(floor);
+      const floor = FLOORS[s.name];
+      expect(floor, `${s.name} has no floor`).toBeDefined();
+      expect(s.right / s.keyed, `${s.name}: ${s.misses.join('; ')}`).toBeGreaterThanOrEqual(floor ?? 1);
     }
   });
 });
