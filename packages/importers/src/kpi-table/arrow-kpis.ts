@@ -1,7 +1,7 @@
 import { normalizeText } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
 import type { ValueReading } from './cell-value.js';
-import { readValueCell } from './cell-value.js';
+import { readValueCell, withoutCircledNumber } from './cell-value.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 import type { TableKpi, TablePoint } from './table-kpis.js';
 import type { EraHint, YearReading } from './years.js';
@@ -12,6 +12,8 @@ import { readYear } from './years.js';
 // header over them.
 const STATEMENT = /^(?<name>[^=:→]+?)\s*[=:]\s*(?<base>[^=→]+?)\s*→\s*(?<target>[^=→]+)$/u;
 const BULLET = /^[●○◯◆◇■□・*]\s*/u;
+// 「― 件/年」: no base, its unit still written.
+const NO_VALUE = /^[―─\-—–ー‐−]+\s*[^\d\s]*$/u;
 // A trailing rate base (「(10万人あたり)」) qualifies the figures; it is kept as a note.
 const RATE_NOTE = /\s*[(]([^()]*(?:当たり|あたり))[)]\s*$/u;
 // Japanese words broken over lines read as one word.
@@ -37,7 +39,7 @@ interface Statement {
 
 function statementOf(text: string): Statement | null {
   const notes: string[] = [];
-  const flat = normalizeText(text).replace(BULLET, '').replace(BROKEN, '');
+  const flat = normalizeText(withoutCircledNumber(text)).replace(BULLET, '').replace(BROKEN, '');
   const withoutNote = flat.replace(RATE_NOTE, (_whole, note: string) => {
     notes.push(note);
     return '';
@@ -45,11 +47,20 @@ function statementOf(text: string): Statement | null {
   const match = STATEMENT.exec(withoutNote);
   if (match?.groups === undefined) return null;
   const { name, base, target } = match.groups as { name: string; base: string; target: string };
-  if (!/\d/u.test(base) || !/\d/u.test(target)) return null;
-  return { name: name.trim(), base: base.trim(), target: target.trim(), notes };
+  const hasValue = (side: string): boolean => /\d/u.test(side) || NO_VALUE.test(side.trim());
+  if (!hasValue(base) || !/\d/u.test(target)) return null;
+  const noBase = NO_VALUE.test(base.trim());
+  return { name: name.trim(), base: noBase ? '―' : base.trim(), target: target.trim(), notes };
 }
 
-function pointOf(reading: ValueReading, year: YearReading | null, cell: GridCell, raw: string): TablePoint {
+// A side that could not be read, or says there is none (「―」), gives no point.
+function pointOf(
+  reading: ValueReading,
+  year: YearReading | null,
+  cell: GridCell,
+  raw: string,
+): TablePoint | null {
+  if (!reading.isReadable || (reading.isEmpty && reading.value === null)) return null;
   const period = reading.period ?? year;
   return {
     value: reading.value,
@@ -86,29 +97,33 @@ export function readArrowKpis(grid: Grid, rows: readonly GridRow[], hint: EraHin
       if (statement === null) continue;
       const base = readValueCell(statement.base, hint);
       const target = readValueCell(statement.target, hint);
-      if (!base.isReadable || !target.isReadable) {
+      for (const [side, reading, raw] of [
+        ['base', base, statement.base],
+        ['target', target, statement.target],
+      ] as const) {
+        if (reading.isReadable) continue;
         issues.push({
           code: 'kpi-value-unreadable',
           line: row.line,
           cell: cell.ref,
-          found: cell.text,
+          found: raw,
           expected:
             'a KPI stated as 「名称=基準値→目標値」 with figures, e.g. 「交通事故件数=12,039件→10,000件未満」',
-          message: `The values of 「${statement.name}」 could not be read; it was left out.`,
+          message: `The ${side} of 「${statement.name}」 could not be read; it was left empty.`,
           severity: 'warning',
         });
-        continue;
       }
+      if (!base.isReadable && !target.isReadable) continue;
       const others = row.cells.filter((c) => c !== cell && c.text.trim() !== '').map((c) => c.text);
       const baseline = pointOf(base, periods?.from ?? null, cell, statement.base);
       const goal = pointOf(target, periods?.to ?? null, cell, statement.target);
       const decreasing =
         target.direction === 'decrease' ||
-        goal.bound === 'max' ||
-        (goal.value !== null && baseline.value !== null && goal.value < baseline.value);
+        goal?.bound === 'max' ||
+        (goal?.value != null && baseline?.value != null && goal.value < baseline.value);
       kpis.push({
         name: statement.name,
-        unit: [goal.unit, baseline.unit].find((u) => u !== '') ?? '',
+        unit: [goal?.unit, baseline?.unit].find((u) => u !== undefined && u !== '') ?? '',
         section: grid.sheet,
         group: others.length === 0 ? null : normalizeText(others.join(' ')).replace(BROKEN, ''),
         baseline,

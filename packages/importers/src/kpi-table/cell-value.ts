@@ -47,6 +47,25 @@ const TOTAL_LABEL = /^(?:計|合計|総数|総計|全体|男女計|総合)$/u;
 // A rate's base written before the figure (「1日当たり 2時間30分」): it qualifies the unit and holds a digit of its own.
 const RATE_BASE = /^(?:1日|一日|1人|一人|人口\d+万人)(?:当たり|あたり)\s*/u;
 const NUMBER = /(\d[\d,]*(?:\.\d+)?)/u;
+// Thousands grouped by commas, three digits a group; 「3,0000」 is a misprint, never read as a figure.
+const GROUPED = /\d[\d,]*,\d*/gu;
+const WELL_GROUPED = /^\d{1,3}(?:,\d{3})+$/u;
+// A figure in 億 and 万 at once (「2億396万円」) is read in 万: 20396万円.
+const OKU_MAN = /(\d{1,4})億(\d{1,4}(?:,\d{3})?)万/gu;
+// Circled numbers (①…⑳) number rows; NFKC would turn them into plain digits that read as part of a name.
+const CIRCLED_NUMBER = /^\s*[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]\s*/u;
+
+/** A row's text without the circled number (①) that numbers it. */
+export function withoutCircledNumber(text: string): string {
+  return text.replace(CIRCLED_NUMBER, '');
+}
+
+function hasMisgroupedFigure(text: string): boolean {
+  return [...text.matchAll(GROUPED)].some(([digits]) => {
+    const figure = digits.replace(/,+$/u, '');
+    return figure.includes(',') && !WELL_GROUPED.test(figure);
+  });
+}
 
 function emptyReading(isEmpty: boolean, notes: string[], period: YearReading | null = null): ValueReading {
   return {
@@ -92,6 +111,12 @@ function takePeriod(
     found.period = year;
     return ' ';
   });
+  // A cell that is a bare year alone (「16年度」, 「16年度 までに」) names the period, the document's era its own.
+  const bare = /^(\d{1,2})\s*年度?(?:末)?\s*(?:まで(?:に)?)?$/u.exec(rest.trim());
+  if (found.period === null && bare !== null) {
+    found.period = readYear(rest, hint);
+    if (found.period !== null) rest = '';
+  }
   if (found.period === null) {
     rest = rest.replace(
       /(?:明治|大正|昭和|平成|令和)(?:元|\d{1,2})年度?(?:末|\d{1,2}月(?:\d{1,2}日)?)?(?:時点|現在)?|(?:19|20)\d{2}\s*年度?(?:末)?/u,
@@ -153,11 +178,16 @@ function readFigures(text: string): Figure[] {
  */
 export function readValueCell(raw: string, hint: EraHint): ValueReading {
   const notes: string[] = [];
-  const text = takeNotes(normalizeText(raw), notes);
+  const text = takeNotes(normalizeText(raw), notes).replace(
+    OKU_MAN,
+    (_whole, oku: string, man: string) => `${Number(oku) * 10_000 + Number(man.replace(/,/gu, ''))}万`,
+  );
   if (NONE.test(text)) return emptyReading(true, notes);
+  if (hasMisgroupedFigure(text)) return { ...emptyReading(false, notes), words: text, isReadable: false };
   const taken = takePeriod(text, hint);
   const { period, recurring } = taken;
-  const rest = taken.rest.replace(RATE_BASE, '');
+  // A figure wrapped whole in parentheses (「( 59.3万人)」, how some tables mark actuals) reads as the figure.
+  const rest = taken.rest.replace(RATE_BASE, '').replace(/^[(]\s*([^()]*\d[^()]*?)\s*[)]$/u, '$1');
   if (rest === '' || NONE.test(rest)) return { ...emptyReading(true, notes, period), isRecurring: recurring };
   const rank = /^(?:全国|県内|国内)?\s*(\d+)\s*位/u.exec(rest);
   if (rank !== null) {

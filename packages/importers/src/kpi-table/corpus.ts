@@ -15,6 +15,8 @@ export interface KeyedKpi {
 
 /** A document of the corpus: its folder, file and answer key. */
 export interface CorpusDocument {
+  /** The folder of the corpus it belongs to. */
+  readonly root: URL;
   readonly name: string;
   readonly file: string;
   readonly kpis: readonly KeyedKpi[];
@@ -28,24 +30,27 @@ export interface DocumentScore {
   readonly misses: string[];
 }
 
-const ROOT = new URL('../fixtures/kpi-tables/', import.meta.url);
+/** The corpus the importer was built on. */
+export const CORPUS_ROOT = new URL('../fixtures/kpi-tables/', import.meta.url);
+/** Tables the importer had never seen when their answer keys were written (the blind test of #14). */
+export const BLIND_CORPUS_ROOT = new URL('../fixtures/kpi-tables-blind/', import.meta.url);
 
-/** The corpus's documents, read from their folders. */
-export function corpusDocuments(): CorpusDocument[] {
-  return readdirSync(ROOT, { withFileTypes: true })
+/** A corpus's documents, read from their folders. */
+export function corpusDocuments(root: URL = CORPUS_ROOT): CorpusDocument[] {
+  return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => {
-      const key = JSON.parse(readFileSync(new URL(`${entry.name}/answer.json`, ROOT), 'utf8')) as {
+      const key = JSON.parse(readFileSync(new URL(`${entry.name}/answer.json`, root), 'utf8')) as {
         file: string;
         kpis: KeyedKpi[];
       };
-      return { name: entry.name, file: key.file, kpis: key.kpis };
+      return { root, name: entry.name, file: key.file, kpis: key.kpis };
     });
 }
 
 /** The bytes of a corpus file. */
 export function corpusBytes(document: CorpusDocument): Uint8Array {
-  return readFileSync(new URL(`${document.name}/${document.file}`, ROOT));
+  return readFileSync(new URL(`${document.name}/${document.file}`, document.root));
 }
 
 /** Imports a corpus document as `kotei import` would: workbooks by their bytes, text once decoded. */

@@ -124,19 +124,29 @@ const SECTION_START =
 export function readPdfText(text: string): Grid {
   const rows: GridRow[] = [];
   let previousWasTableRow = false;
+  let previousWasBarred = false;
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') {
       previousWasTableRow = false;
+      previousWasBarred = false;
       return;
     }
     if (PAGE_NUMBER.test(line)) return;
     if (line.includes(' | ') || /^\|.*\|$/u.test(line)) {
       const inner = line.replace(/^\|/u, '').replace(/\|$/u, '');
-      rows.push(textRow(inner.split('|'), index + 1));
+      const previous = rows[rows.length - 1];
+      // In rows written between bars (「| a | b |」), a line that does not open with a bar right after one goes
+      // on with the row above: the row broke between two cells.
+      if (previousWasBarred && previous !== undefined && !line.startsWith('|')) {
+        const texts = [...previous.cells.map((c) => c.text), ...inner.split('|')];
+        rows[rows.length - 1] = textRow(texts, previous.line);
+      } else rows.push(textRow(inner.split('|'), index + 1));
       previousWasTableRow = true;
+      previousWasBarred = line.startsWith('|') && line.endsWith('|');
       return;
     }
+    previousWasBarred = false;
     const isTail = previousWasTableRow && !SECTION_START.test(line);
     rows.push(textRow([line], index + 1, isTail));
     previousWasTableRow = isTail;

@@ -92,6 +92,11 @@ function guessRole(header: string, hint: EraHint): (Guess & { year: YearReading 
   return null;
 }
 
+/** Whether a header cell's words name a role on their own (「目標値」 does, 「ベース」 of a wrapped 「ベースライン値」 not). */
+export function namesRole(header: string, hint: EraHint): boolean {
+  return guessRole(header, hint) !== null;
+}
+
 const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
 
 /**
@@ -169,7 +174,12 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
       (m) => m.role === 'actual' && m.year !== null && !/実績|現在|最新|結果/u.test(m.header),
     );
     const first = plainYears[0];
-    if (first !== undefined && result.filter((m) => m.role === 'actual').length > 1) {
+    // Only a plain year beside columns that say 実績 is a base; a run of plain years is a series of figures.
+    if (
+      plainYears.length === 1 &&
+      first !== undefined &&
+      result.filter((m) => m.role === 'actual').length > 1
+    ) {
       result[first.column] = {
         ...first,
         role: 'baseline',

@@ -120,13 +120,18 @@ export async function parseKpiWorkbook(
 
 /**
  * Whether text is a KPI table rather than a follow-up document: it is laid out as a table (CSV, TSV, HTML,
- * pipe or PDF-extract rows) and is no 工程表 document. A table without a recognisable header is still a table:
+ * pipe or PDF-extract rows, or without separators reads as KPIs) and is no 工程表 document. A table without a recognisable header is still a table:
  * its import then says so, naming the rows it looked at, instead of reading it as prose.
  */
 export function looksLikeKpiTable(text: string): boolean {
   const format = detectTextFormat(text);
-  if (format === null) return false;
   if ((text.slice(0, 200_000).match(/工程表/gu) ?? []).length >= 2) return false;
+  if (format === null) {
+    // Text with no separator is a table only if it reads as one: 「名称:基準 → 目標」 lines, or one cell a line
+    // under a header of roles.
+    const head = text.split('\n', 2000).join('\n');
+    return readTableKpis([readTextTable(head, 'pdf-text')], eraHintOf(head)).kpis.length > 0;
+  }
   if (format !== 'markdown') return true;
   // Markdown is a follow-up document's own form: only a KPI header among its first rows makes it a table.
   const head = text.split('\n', 300).join('\n');

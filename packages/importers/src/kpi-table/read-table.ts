@@ -10,6 +10,11 @@ function countLines(lines: readonly string[], test: (line: string) => boolean): 
   return count;
 }
 
+// A comma between digits that groups thousands (「3,324人」) separates no cells: a list of figures is no CSV.
+function hasDelimitingComma(line: string): boolean {
+  return line.replace(/(?<=\d),(?=\d{3}(?!\d))/gu, '').includes(',');
+}
+
 /**
  * The layout of a table in text: HTML with a `<table>`, Markdown pipe tables, PDF-extract text (` | ` between
  * cells), TSV (tabs; text pasted from Excel), CSV; null when the text holds no table.
@@ -28,7 +33,7 @@ export function detectTextFormat(text: string): Exclude<TableFormat, 'xlsx'> | n
   const needed = 2;
   if (countLines(lines, (line) => line.includes(' | ')) >= needed) return 'pdf-text';
   if (countLines(lines, (line) => line.includes('\t')) >= needed) return 'tsv';
-  if (countLines(lines, (line) => line.includes(',')) >= needed) return 'csv';
+  if (countLines(lines, hasDelimitingComma) >= needed) return 'csv';
   return null;
 }
 

@@ -4,15 +4,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseKpiTableText, parseKpiWorkbook } from './index.js';
 
-const ROOT = new URL('../fixtures/kpi-tables/', import.meta.url);
-// The text tables of the corpus, as UTF-8 (the Shift_JIS one is left to the decoder's own tests).
-const tables = readdirSync(ROOT, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .flatMap((entry) =>
-    readdirSync(new URL(`${entry.name}/`, ROOT))
-      .filter((file) => /^(table|paste)\.(md|html|txt|tsv)$/u.test(file))
-      .map((file) => readFileSync(new URL(`${entry.name}/${file}`, ROOT), 'utf8')),
-  );
+const ROOTS = [
+  new URL('../fixtures/kpi-tables/', import.meta.url),
+  new URL('../fixtures/kpi-tables-blind/', import.meta.url),
+];
+// The text tables of the corpus and the blind corpus, as UTF-8 (the Shift_JIS one is left to the decoder's own
+// tests).
+const tables = ROOTS.flatMap((root) =>
+  readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) =>
+      readdirSync(new URL(`${entry.name}/`, root))
+        .filter((file) => /^(table|paste)\.(md|html|txt|tsv)$/u.test(file))
+        .map((file) => readFileSync(new URL(`${entry.name}/${file}`, root), 'utf8')),
+    ),
+);
 
 function readsCleanly(text: string): void {
   const result = parseKpiTableText(text, { slug: 'robustness' });

@@ -1,11 +1,14 @@
 import { normalizeText } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
 import { readArrowKpis } from './arrow-kpis.js';
+import { cellLinesGrid } from './cell-lines.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
-import { readValueCell } from './cell-value.js';
+import { readValueCell, withoutCircledNumber } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
 import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
 import { detectHeader } from './header.js';
+import type { PointRead } from './spanned-cells.js';
+import { cellAt, isValueRole, opensWithName, spanTail, withNameColumn } from './spanned-cells.js';
 import { latestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
 import type { EraHint, YearReading } from './years.js';
 import { readYear } from './years.js';
@@ -75,7 +78,7 @@ function cleanName(text: string): { name: string; deadline: YearReading | null; 
   const notes: string[] = [];
   let deadline: YearReading | null = null;
   // Circled numbers (①…⑳) number the rows; NFKC would turn them into plain digits that read as part of the name.
-  let name = normalizeText(text.replace(/^\s*[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]\s*/u, ''))
+  let name = normalizeText(withoutCircledNumber(text))
     .replace(/[(]注\d*[)]|※\s*\d+|(?<![\p{L}])注\d+/gu, (note) => {
       notes.push(note);
       return '';
@@ -104,6 +107,9 @@ class GridReader {
   readonly mappings: TableReading['mappings'] = [];
   title: string | null = null;
   private mapping: ColumnMapping[] | null = null;
+  private rowMapping: readonly ColumnMapping[] | null = null;
+  private headerLine = 0;
+  private stacking = false;
   private section: string | null = null;
   private group: Group | null = null;
   private pendingSection: string | null = null;
@@ -134,6 +140,7 @@ class GridReader {
       const header = detectHeader(row, this.hint, this.overrides);
       if (header !== null) {
         this.mapping = header;
+        this.headerLine = row.line;
         this.mappings.push({ sheet: grid.sheet, line: row.line, columns: header });
         if (this.lastSingle !== null) this.section = this.lastSingle;
         else if (this.pendingSection !== null) this.section = this.pendingSection;
@@ -164,7 +171,14 @@ class GridReader {
   private readHeadless(grid: Grid): void {
     const arrows = readArrowKpis(grid, this.headless, this.hint);
     if (arrows.kpis.length === 0) {
-      this.noHeader(grid);
+      const stacked = this.stacking ? null : cellLinesGrid(grid, this.hint);
+      if (stacked === null) {
+        this.noHeader(grid);
+        return;
+      }
+      this.stacking = true;
+      this.read(stacked);
+      this.stacking = false;
       return;
     }
     this.kpis.push(...arrows.kpis);
@@ -199,6 +213,21 @@ class GridReader {
   }
 
   private readRow(grid: Grid, row: GridRow, mapping: readonly ColumnMapping[]): void {
+    if (roleColumns(mapping, 'name').length === 0 && isValueRole(mapping[0]?.role)) {
+      // No cell of the header stands over the names (the corner cell lost): a row that opens with a name is read
+      // one column to the right; one that opens with a figure is the second row of the KPI above (its name cell
+      // spans both), which gives the points the first row lacks.
+      if (opensWithName(row, this.hint)) {
+        this.readRow(grid, row, withNameColumn(mapping));
+        return;
+      }
+      const previous = this.kpis[this.kpis.length - 1];
+      if (previous !== undefined && previous.lineTo >= this.headerLine) {
+        this.continueKpi(row, mapping, previous);
+        return;
+      }
+    }
+    this.rowMapping = mapping;
     const nameColumn = roleColumns(mapping, 'name')[0];
     const valueColumns = mapping.filter(
       (m) => m.role === 'baseline' || m.role === 'target' || m.role === 'actual',
@@ -270,6 +299,27 @@ class GridReader {
     } else this.kpis.push(kpi);
   }
 
+  // The second row of a KPI whose name cell spans two rows: its target, where the first row gave none; its other
+  // figures (a second series the table does not name, such as 予算) are kept in the note, never taken as actuals.
+  private continueKpi(row: GridRow, mapping: readonly ColumnMapping[], kpi: TableKpi): void {
+    this.rowMapping = mapping;
+    const target =
+      kpi.target?.value == null
+        ? (roleColumns(mapping, 'target')
+            .map((m) => this.readPoint(row, m, kpi.name, null).point)
+            .find((p) => p?.value != null) ?? null)
+        : null;
+    const raw = row.cells.map((c) => c.text.trim()).filter((t) => t !== '');
+    this.kpis[this.kpis.length - 1] = {
+      ...kpi,
+      target: target ?? kpi.target,
+      unit: kpi.unit !== '' ? kpi.unit : (target?.unit ?? ''),
+      notes: [...kpi.notes, `次行: ${raw.join(' / ')}`],
+      lineTo: row.line,
+      rawText: `${kpi.rawText}\n${row.cells.map((c) => c.text).join(' | ')}`,
+    };
+  }
+
   // A row with a name and no values: a section heading (第1分野, 2.保健・医療, a title in the first column) or the
   // head of a group whose children follow (男性の育児休業取得率 → 国家公務員 …).
   private readHeading(row: GridRow, nameText: string, hasNameColumn: boolean): void {
@@ -307,6 +357,11 @@ class GridReader {
       });
       return { point: null, reading, ref: c.ref, raw: c.text };
     }
+    const tail =
+      reading.isEmpty && reading.value === null
+        ? spanTail(row, m, reading, this.rowMapping, this.hint)
+        : null;
+    if (tail !== null) return tail;
     if (reading.isEmpty && reading.value === null) return { point: null, reading, ref: c.ref, raw: c.text };
     const year = reading.period ?? m.year ?? fallbackYear;
     return {
@@ -326,19 +381,6 @@ class GridReader {
       },
     };
   }
-}
-
-interface PointRead {
-  readonly point: TablePoint | null;
-  readonly reading: ValueReading | null;
-  readonly ref: string;
-  readonly raw: string;
-}
-
-function cellAt(row: GridRow, m: ColumnMapping | undefined): { text: string; ref: string } {
-  if (m === undefined) return { text: '', ref: '' };
-  const cell = row.cells[m.column];
-  return { text: cell?.text.trim() ?? '', ref: cell?.ref ?? `line ${row.line}, cell ${m.column + 1}` };
 }
 
 interface KpiParts {
