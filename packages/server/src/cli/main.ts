@@ -52,7 +52,12 @@ function parseRole(value: string): Role {
 
 async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = readConfig(process.env);
-  const ctx = await openContext({ databaseUrl: config.databaseUrl, cwd: process.cwd(), clock: config.clock });
+  const ctx = await openContext({
+    databaseUrl: config.databaseUrl,
+    cwd: process.cwd(),
+    clock: config.clock,
+    jobFileDays: config.jobFileDays,
+  });
   try {
     return await run(ctx);
   } finally {
@@ -80,6 +85,7 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
         onJobError: (error) => {
           io.err(`the job worker failed: ${error instanceof Error ? error.message : String(error)}`);
         },
+        jobFileDays: config.jobFileDays,
       });
       const first = await prepareFirstStart(ctx, { loadSample: opts.sample, operator: operator() });
       const app = await buildApp(ctx, {

@@ -100,7 +100,7 @@ export class PlanWorkbookService {
     const plan = await this.plans.findBySlug(slug);
     if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
     if (reading.edits.length === 0)
-      return { round: reading.round, applied: [], dataVersion: reading.dataVersion };
+      return { round: reading.round, applied: [], dataVersion: reading.dataVersion, revision: null };
     const now = this.clock.now().toISOString();
     const written = await this.edits.apply(plan, reading.dataVersion, reading.edits, now, (applied) => ({
       ...auditedBy(actor),
@@ -119,8 +119,13 @@ export class PlanWorkbookService {
         })),
       },
     }));
-    if (!written) throw stale(previewed.dataVersion, null);
-    return { round: reading.round, applied: reading.changes, dataVersion: reading.dataVersion + 1 };
+    if (written === null) throw stale(previewed.dataVersion, null);
+    return {
+      round: reading.round,
+      applied: reading.changes,
+      dataVersion: reading.dataVersion + 1,
+      revision: written,
+    };
   }
 }
 
