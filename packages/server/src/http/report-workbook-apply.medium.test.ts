@@ -90,6 +90,8 @@ describe.each(TEST_DATABASES)('a previewed report workbook applied on %s', (kind
     const content = await edit({ 'data_kpis!I4': '約十件', 'data_kpis!K3': 5 });
     const p = await preview(content);
     expect(p.issues.map((i) => `${i.worksheet}!${i.cell}`)).toEqual(['data_kpis!I4']);
+    // The preview still lists the workbook's other changes, so one upload shows both.
+    expect(p.changes.map((c) => `${c.worksheet}!${c.cell}=${String(c.after)}`)).toEqual(['data_kpis!K3=5']);
     const res = await apply(content, p);
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { code: string; details: { path: string }[] } }>().error).toMatchObject({

@@ -49,8 +49,16 @@ export class PlanWorkbookService {
     const data = await this.reports.roundData(slug, roundId);
     const current = openDataTables(data.tree, data.round);
     const { tables, issues } = await readReportWorkbook(bytes, current);
-    const changes = issues.length > 0 ? [] : diffTables(current, tables).filter(isInputChange);
-    const checked = issues.length > 0 ? { edits: [], issues: [] } : planEditsOf(current, tables, changes);
+    // A workbook whose shape is wrong (not a workbook, a worksheet or a column head missing) is compared with
+    // nothing; one with unreadable cells still shows its other changes, so the preview lists both at once.
+    const structural = issues.some((i) => i.field === null || /^[A-Z]+1$/.test(i.cell));
+    const unreadable = new Set(issues.map((i) => `${i.worksheet}!${i.cell}`));
+    const changes = structural
+      ? []
+      : diffTables(current, tables)
+          .filter(isInputChange)
+          .filter((c) => !unreadable.has(`${c.worksheet}!${c.cell}`));
+    const checked = structural ? { edits: [], issues: [] } : planEditsOf(current, tables, changes);
     return {
       round: data.round,
       dataVersion: row.data_version,

@@ -1,0 +1,137 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './support/auth.js';
+import { callApi } from './support/api.js';
+import { expectNoAxeViolations, saveScreenshot } from './support/page.js';
+import { useKotei } from './support/fixture.js';
+
+// The coordinating office corrects a plan in Excel: it downloads the plan workbook (the report's xlsx export),
+// changes one KPI's target and breaks one cell; the preview shows the change and names the broken cell, and
+// 適用 waits. With the cell put right the workbook is applied as a revision, and the plan page shows the target.
+const SLUG = 'drug-discovery-2024';
+const NEW_TARGET = 987;
+
+const kotei = useKotei();
+const { withPage } = kotei;
+const coordinator = { login: 'coord-plan-wb', password: '' };
+
+beforeAll(async () => {
+  coordinator.password = await kotei.server().addUser(coordinator.login, 'coordinator');
+});
+
+interface Tree {
+  sheets: { measures: { kpis: { id: string; name: string; target: { value: number | null } | null }[] }[] }[];
+}
+
+async function save(workbook: ExcelJS.Workbook, name: string): Promise<string> {
+  const file = join(tmpdir(), `kotei-${String(process.pid)}-${name}.xlsx`);
+  await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+  return file;
+}
+
+// The column of a field on a data_ worksheet, whose first row names the fields.
+function column(ws: ExcelJS.Worksheet, field: string): number {
+  let found = 0;
+  ws.getRow(1).eachCell((cell, col) => {
+    if (cell.text === field) found = col;
+  });
+  if (found === 0) throw new Error(`no column ${field} on ${ws.name}`);
+  return found;
+}
+
+describe('the plan workbook round trip in the browser', () => {
+  it('previews a changed target and a broken cell, refuses to apply, then applies the fixed workbook as a revision', async () => {
+    await withPage(async (page, baseUrl) => {
+      await signIn(page, baseUrl, coordinator.login, coordinator.password);
+      const tree = await callApi<Tree>(page, 'GET', `/api/plans/${SLUG}`);
+      const kpis = new Map(
+        tree.sheets.flatMap((s) => s.measures.flatMap((m) => m.kpis)).map((k) => [k.id, k] as const),
+      );
+
+      await page.goto(`${baseUrl}/plans/${SLUG}`);
+      await page.getByRole('link', { name: 'ワークブックから更新' }).click();
+      await page.getByRole('heading', { level: 1, name: 'ワークブックから更新' }).waitFor();
+      await expectNoAxeViolations(page);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'ワークブック（Excel）をダウンロード' }).click(),
+      ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile(await download.path())) as unknown as ExcelJS.Buffer);
+      const ws = workbook.getWorksheet('data_kpis');
+      if (!ws) throw new Error('no data_kpis worksheet');
+      const [idCol, targetCol, baselineCol] = ['id', 'target_value', 'baseline_value'].map((f) =>
+        column(ws, f),
+      ) as [number, number, number];
+      // A sheet KPI with a target, whose row the plan page shows.
+      let row = 2;
+      while (row <= ws.rowCount) {
+        const kpi = kpis.get(ws.getCell(row, idCol).text);
+        if (
+          kpi?.target?.value !== null &&
+          kpi?.target?.value !== undefined &&
+          kpi.target.value !== NEW_TARGET
+        )
+          break;
+        row += 1;
+      }
+      const kpi = kpis.get(ws.getCell(row, idCol).text);
+      if (!kpi) throw new Error('no sheet KPI with a target in data_kpis');
+      const target = ws.getCell(row, targetCol);
+      const broken = ws.getCell(row + 1, baselineCol);
+      const brokenAddress = `data_kpis!${broken.address}`;
+      const original = broken.value;
+      target.value = NEW_TARGET;
+      broken.value = '約十件';
+      const withError = await save(workbook, 'plan-broken');
+      broken.value = original;
+      const fixed = await save(workbook, 'plan-fixed');
+
+      const upload = page.getByLabel('編集したワークブックを選ぶ');
+      await upload.setInputFiles(withError);
+      const change = page.locator(`[data-change-cell="data_kpis!${target.address}"]`);
+      await change.waitFor();
+      expect(await change.innerText()).toContain(String(NEW_TARGET));
+      expect(await change.innerText()).toContain('目標値');
+      const issue = page.locator(`[data-issue-cell="${brokenAddress}"]`);
+      expect(await issue.innerText()).toContain(broken.address);
+      expect(await page.getByRole('alert').first().innerText()).toContain('取り込めないセルが 1 件あります');
+      expect(await page.getByRole('button', { name: '適用' }).isDisabled()).toBe(true);
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, 'plan-workbook-issues.png');
+
+      await upload.setInputFiles(fixed);
+      await page.locator('[data-issue-cell]').waitFor({ state: 'detached' });
+      await change.waitFor();
+      const apply = page.getByRole('button', { name: '適用' });
+      expect(await apply.isDisabled()).toBe(false);
+      await apply.click();
+      const applied = page.locator('[data-workbook-applied]');
+      await applied.waitFor();
+      const revision = /第(\d+)版として記録しました/.exec(await applied.innerText())?.[1];
+      expect(revision).toMatch(/^\d+$/);
+      // The result takes the focus.
+      expect(
+        await page.evaluate(() => document.activeElement?.classList.contains('plan-workbook__outcome')),
+      ).toBe(true);
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, 'plan-workbook-applied.png');
+
+      // The revision's diff names the new target.
+      await page.getByRole('link', { name: `第${revision ?? ''}版と前の版の違いを見る` }).click();
+      await page.getByRole('heading', { level: 1, name: '見直しの履歴' }).waitFor();
+      await page
+        .getByText(new RegExp(`目標値 .*→ ${String(NEW_TARGET)}`))
+        .first()
+        .waitFor();
+
+      await page.goto(`${baseUrl}/plans/${SLUG}`);
+      const kpiRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: kpi.name }) });
+      await kpiRow.first().waitFor();
+      expect(await kpiRow.first().innerText()).toContain(String(NEW_TARGET));
+    });
+  });
+});
