@@ -63,7 +63,7 @@ describe('the plan workbook round trip in the browser', () => {
       await workbook.xlsx.load((await readFile(await download.path())) as unknown as ExcelJS.Buffer);
       const ws = workbook.getWorksheet('data_kpis');
       if (!ws) throw new Error('no data_kpis worksheet');
-      const [idCol, targetCol, baselineCol] = ['id', 'target_value', 'baseline_value'].map((f) =>
+      const [idCol, targetCol, baselineCol] = ['kpi_id', 'target_value', 'baseline_value'].map((f) =>
         column(ws, f),
       ) as [number, number, number];
       // A sheet KPI with a target, whose row the plan page shows.
@@ -95,9 +95,12 @@ describe('the plan workbook round trip in the browser', () => {
       const change = page.locator(`[data-change-cell="data_kpis!${target.address}"]`);
       await change.waitFor();
       expect(await change.innerText()).toContain(String(NEW_TARGET));
-      expect(await change.innerText()).toContain('目標値');
+      expect(await change.innerText()).toContain(`目標値 （${kpi.name}）`);
       const issue = page.locator(`[data-issue-cell="${brokenAddress}"]`);
-      expect(await issue.innerText()).toContain(broken.address);
+      // The broken cell: its worksheet, address and what it should hold.
+      expect(await issue.innerText()).toMatch(
+        new RegExp(`data_kpis\\s+${broken.address}\\s+基準値\\s+約十件\\s+数値`),
+      );
       expect(await page.getByRole('alert').first().innerText()).toContain('取り込めないセルが 1 件あります');
       expect(await page.getByRole('button', { name: '適用' }).isDisabled()).toBe(true);
       await expectNoAxeViolations(page);

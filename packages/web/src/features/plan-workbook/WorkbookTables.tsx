@@ -27,6 +27,20 @@ function useFieldLabel(): (field: string | null) => string {
   };
 }
 
+// The server's words for what a cell should hold, in the screen's language where it says one of these.
+const EXPECTED_LABELS: Readonly<Record<string, MessageKey>> = {
+  text: 'workbook.expected.text',
+  'a whole number': 'workbook.expected.integer',
+  'a number': 'workbook.expected.number',
+  'a date as YYYY-MM-DD': 'workbook.expected.date',
+  'TRUE or FALSE': 'workbook.expected.boolean',
+  empty: 'workbook.expected.empty',
+  'a row of the plan': 'workbook.expected.planRow',
+  'the published text': 'workbook.expected.published',
+  'text without control characters': 'workbook.expected.noControl',
+  'an .xlsx workbook': 'workbook.expected.xlsx',
+};
+
 function Value({ value }: { value: CellValue }) {
   const { t } = useI18n();
   if (value === null || value === '') return <span className="muted">{t('workbook.empty')}</span>;
@@ -37,6 +51,10 @@ function Value({ value }: { value: CellValue }) {
 export function IssueTable({ issues }: { issues: readonly Issue[] }) {
   const { t } = useI18n();
   const label = useFieldLabel();
+  const expected = (words: string) => {
+    const key = EXPECTED_LABELS[words];
+    return key ? t(key) : words;
+  };
   return (
     <table className="plan-workbook__table">
       <caption>{t('workbook.issues.caption')}</caption>
@@ -61,7 +79,7 @@ export function IssueTable({ issues }: { issues: readonly Issue[] }) {
             </th>
             <td>{label(issue.field)}</td>
             <td lang={CONTENT_LANG}>{issue.found}</td>
-            <td>{issue.expected}</td>
+            <td>{expected(issue.expected)}</td>
           </tr>
         ))}
       </tbody>
@@ -100,12 +118,22 @@ export function ChangeTables({ plan, changes }: { plan: PlanTree; changes: Workb
                   {measure.title ?? t('workbook.changes.noMeasure')}
                 </th>
               </tr>
-              {measure.changes.map((change) => (
+              {measure.changes.map(({ change, subject }) => (
                 <tr
                   key={`${change.worksheet}!${change.cell}`}
                   data-change-cell={`${change.worksheet}!${change.cell}`}
                 >
-                  <th scope="row">{label(change.field)}</th>
+                  <th scope="row">
+                    {label(change.field)}
+                    {subject !== null && (
+                      <>
+                        {' '}
+                        <span className="plan-workbook__subject" lang={CONTENT_LANG}>
+                          （{subject}）
+                        </span>
+                      </>
+                    )}
+                  </th>
                   <td>
                     <Value value={change.before} />
                   </td>

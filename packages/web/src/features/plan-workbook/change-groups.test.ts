@@ -3,17 +3,20 @@ import type { PlanTree } from '../../api/types';
 import { groupChanges, type WorkbookChange } from './change-groups';
 
 const plan = {
+  strategicGoals: [{ outcomes: [{ id: 'outcome-1', name: '新薬の承認数' }] }],
   sheets: [
     {
       number: 2,
       title: '創薬',
-      measures: [{ id: 'm2', title: '治験の推進', phases: [{ id: 'p2' }], kpis: [{ id: 'k2' }] }],
+      measures: [
+        { id: 'm2', title: '治験の推進', phases: [{ id: 'p2' }], kpis: [{ id: 'k2', name: '治験数' }] },
+      ],
     },
     {
       number: 1,
       title: '研究',
       measures: [
-        { id: 'm1', title: '基盤整備', phases: [{ id: 'p1' }], kpis: [{ id: 'k1' }] },
+        { id: 'm1', title: '基盤整備', phases: [{ id: 'p1' }], kpis: [{ id: 'k1', name: '拠点数' }] },
         // Reposted on sheet 2 as well: placed on its first sheet.
         { id: 'm2', title: '治験の推進', phases: [{ id: 'p2' }], kpis: [{ id: 'k2' }] },
       ],
@@ -43,13 +46,16 @@ describe('groupChanges: a workbook preview by sheet and measure', () => {
     expect(
       groups.map((g) => ({
         sheet: g.sheet?.number ?? null,
-        measures: g.measures.map((m) => [m.title, m.changes.map((c) => c.cell)]),
+        measures: g.measures.map((m) => [m.title, m.changes.map((c) => c.change.cell)]),
       })),
     ).toEqual([
       { sheet: null, measures: [[null, ['K4']]] },
       { sheet: 1, measures: [['基盤整備', ['K3', 'D5']]] },
       { sheet: 2, measures: [['治験の推進', ['K2', 'C6']]] },
     ]);
+    // A KPI's change names the KPI (an outcome target's too); a phase's or measure's is said by its measure.
+    const subjects = groups.flatMap((g) => g.measures.flatMap((m) => m.changes.map((c) => c.subject)));
+    expect(subjects).toEqual(['新薬の承認数', '拠点数', null, '治験数', null]);
   });
 
   it('gives no group for no change', () => {

@@ -3,12 +3,18 @@ import type { PlanTree, WorkbookPreview } from '../../api/types';
 /** One changed cell of an uploaded plan workbook. */
 export type WorkbookChange = WorkbookPreview['changes'][number];
 
+/** A changed cell with what it is about: the KPI's name for a KPI's row, else null (the measure says it). */
+export interface PlacedChange {
+  change: WorkbookChange;
+  subject: string | null;
+}
+
 /** The changes of one measure (or of the plan's outcome targets), in the order the workbook gave them. */
 export interface MeasureGroup {
   key: string;
   /** The measure's title; null for what belongs to no measure (outcome targets, rows the plan does not hold). */
   title: string | null;
-  changes: WorkbookChange[];
+  changes: PlacedChange[];
 }
 
 /** The changes under one sheet (工程表), or under the plan as a whole (sheet null). */
@@ -21,6 +27,7 @@ export interface SheetGroup {
 interface Place {
   sheet: { number: number; title: string } | null;
   measure: { id: string; title: string } | null;
+  subject?: string;
 }
 
 // Where each row id of the workbook's data worksheets lives in the plan: measures, their phases and KPIs.
@@ -36,8 +43,12 @@ function placesOf(plan: PlanTree): Map<string, Place> {
       };
       places.set(measure.id, place);
       for (const phase of measure.phases) places.set(phase.id, place);
-      for (const kpi of measure.kpis) places.set(kpi.id, place);
+      for (const kpi of measure.kpis) places.set(kpi.id, { ...place, subject: kpi.name });
     }
+  }
+  for (const goal of plan.strategicGoals) {
+    for (const outcome of goal.outcomes)
+      places.set(outcome.id, { sheet: null, measure: null, subject: outcome.name });
   }
   return places;
 }
@@ -66,7 +77,7 @@ export function groupChanges(plan: PlanTree, changes: readonly WorkbookChange[])
       measure = { key: measureKey, title: place.measure?.title ?? null, changes: [] };
       sheet.measures.push(measure);
     }
-    measure.changes.push(change);
+    measure.changes.push({ change, subject: place.subject ?? null });
   }
   return [...sheets.values()].sort((a, b) => (a.sheet?.number ?? 0) - (b.sheet?.number ?? 0));
 }
