@@ -7,6 +7,7 @@ import { signIn } from './support/auth.js';
 import { callApi } from './support/api.js';
 import { expectNoAxeViolations, saveScreenshot } from './support/page.js';
 import { useKotei } from './support/fixture.js';
+import { E2E_CLOCK } from './support/server.js';
 
 // The coordinating office corrects a plan in Excel: it downloads the plan workbook (the report's xlsx export),
 // changes one KPI's target and breaks one cell; the preview shows the change and names the broken cell, and
@@ -135,6 +136,71 @@ describe('the plan workbook round trip in the browser', () => {
       const kpiRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: kpi.name }) });
       await kpiRow.first().waitFor();
       expect(await kpiRow.first().innerText()).toContain(String(NEW_TARGET));
+    });
+  });
+
+  it('says so when the plan changed between the preview and 適用 (409), writing nothing', async () => {
+    await withPage(async (page, baseUrl) => {
+      await signIn(page, baseUrl, coordinator.login, coordinator.password);
+      const exported = await page.evaluate(async (slug) => {
+        const res = await fetch(`/api/plans/${slug}/report?format=xlsx`);
+        return Array.from(new Uint8Array(await res.arrayBuffer()));
+      }, SLUG);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(exported) as unknown as ExcelJS.Buffer);
+      const ws = workbook.getWorksheet('data_kpis');
+      if (!ws) throw new Error('no data_kpis worksheet');
+      const note = ws.getCell(2, column(ws, 'note'));
+      note.value = '画面でプレビューした注記';
+      const mine = await save(workbook, 'plan-mine');
+      note.value = '先に適用された注記';
+      const theirs = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+
+      await page.goto(`${baseUrl}/plans/${SLUG}/workbook`);
+      await page.getByLabel('編集したワークブックを選ぶ').setInputFiles(mine);
+      const apply = page.getByRole('button', { name: '適用' });
+      await apply.waitFor();
+      // Someone else applies another workbook meanwhile.
+      const preview = await callApi<{ dataVersion: number; digest: string }>(
+        page,
+        'POST',
+        `/api/plans/${SLUG}/report/workbook/preview`,
+        { contentBase64: theirs },
+      );
+      await callApi(page, 'POST', `/api/plans/${SLUG}/report/workbook/apply`, {
+        contentBase64: theirs,
+        dataVersion: preview.dataVersion,
+        digest: preview.digest,
+      });
+      await apply.click();
+      const alert = page.locator('[data-workbook-error="stale_version"]');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('プレビューの後に計画が変更されました');
+      expect(await alert.getAttribute('role')).toBe('alert');
+      await expectNoAxeViolations(page);
+    });
+  });
+
+  it("shows a report job's file as 期限切れ once its retention passed, and 再作成 renders it again", async () => {
+    await withPage(async (page, baseUrl) => {
+      await signIn(page, baseUrl, coordinator.login, coordinator.password);
+      await page.goto(`${baseUrl}/plans/${SLUG}`);
+      await page.getByRole('button', { name: 'PDF を作成' }).click();
+      const link = page.getByRole('link', { name: /作成した PDF をダウンロード/ });
+      await link.waitFor({ timeout: 60_000 });
+
+      // Eight days on (files are kept seven), the server's worker deletes the file at start; the job stays.
+      const later = new Date(new Date(E2E_CLOCK).getTime() + 8 * 86_400_000).toISOString();
+      await kotei.server().restart(later);
+      await signIn(page, baseUrl, coordinator.login, coordinator.password);
+      await page.goto(`${baseUrl}/plans/${SLUG}`);
+      const expired = page.locator('[data-report-job-expired]');
+      await expired.waitFor();
+      expect(await expired.innerText()).toContain('期限切れ');
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: '再作成' }).click();
+      await link.waitFor({ timeout: 60_000 });
+      expect(await expired.count()).toBe(0);
     });
   });
 });
