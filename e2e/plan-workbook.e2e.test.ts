@@ -151,7 +151,8 @@ describe('the plan workbook round trip in the browser', () => {
       const ws = workbook.getWorksheet('data_kpis');
       if (!ws) throw new Error('no data_kpis worksheet');
       const note = ws.getCell(2, column(ws, 'note'));
-      note.value = '画面でプレビューした注記';
+      // A workbook's text is shown as text: a payload that would set a mark if it ever ran.
+      note.value = `<img src=x onerror="window.__xss=1">画面でプレビューした注記`;
       const mine = await save(workbook, 'plan-mine');
       note.value = '先に適用された注記';
       const theirs = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
@@ -160,6 +161,11 @@ describe('the plan workbook round trip in the browser', () => {
       await page.getByLabel('編集したワークブックを選ぶ').setInputFiles(mine);
       const apply = page.getByRole('button', { name: '適用' });
       await apply.waitFor();
+      const noted = page.locator(`[data-change-cell="data_kpis!${note.address}"]`);
+      expect(await noted.innerText()).toContain(
+        '<img src=x onerror="window.__xss=1">画面でプレビューした注記',
+      );
+      expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
       // Someone else applies another workbook meanwhile.
       const preview = await callApi<{ dataVersion: number; digest: string }>(
         page,
