@@ -118,12 +118,15 @@ export const WorkbookApplyBody = WorkbookPreviewBody.extend({
 /** Accepting a previewed workbook. */
 export type WorkbookApplyBody = z.infer<typeof WorkbookApplyBody>;
 
-/** A workbook written: the cells applied and the plan's new data version. */
+/** A workbook written: the cells applied, the plan's new data version and the revision that records them. */
 export const WorkbookApplied = z
   .object({
     round: Round,
     applied: WorkbookPreview.shape.changes,
     dataVersion: z.int(),
+    revision: z.int().nullable().meta({
+      description: "The plan's revision recording the corrections (null when the workbook changed nothing)",
+    }),
   })
   .meta({ id: 'WorkbookApplied' });
 /** A workbook written. */
@@ -158,11 +161,21 @@ export const ReportJob = z
       format: z.enum(['pdf', 'xlsx']),
       paper: z.enum(['A3', 'A4']),
     }),
-    fileUrl: z.string().nullable().meta({ description: 'Where the file is, once the job is done' }),
+    fileUrl: z
+      .string()
+      .nullable()
+      .meta({ description: 'Where the file is, once the job is done and while it is kept' }),
     fileName: z.string().nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().meta({
+      description:
+        "When a finished job's file will be deleted (KOTEI_JOB_FILE_DAYS after it finished); null before",
+    }),
+    fileExpiredAt: z.string().nullable().meta({
+      description: 'When the file was deleted after its retention: the job stays, its download answers 410',
+    }),
   })
   .meta({ id: 'ReportJob' });
 /** A background job rendering a report. */

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { fixedClock, systemClock, type Clock } from '@kotei/domain';
+import { DEFAULT_JOB_FILE_DAYS } from './services/job-worker.js';
 
 /** Settings read from the environment (12-factor), with defaults for a first start on one machine. */
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
    * must be set or every user shares the proxy's.
    */
   trustProxy: string | null;
+  /** How many days a finished report job's file is kept before the worker deletes it (`KOTEI_JOB_FILE_DAYS`). */
+  jobFileDays: number;
 }
 
 /** The built web app, beside this package in the repository. */
@@ -38,6 +41,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       );
     }
   }
+  const jobFileDays = Number(env.KOTEI_JOB_FILE_DAYS ?? String(DEFAULT_JOB_FILE_DAYS));
+  if (!Number.isFinite(jobFileDays) || jobFileDays <= 0) {
+    throw new Error(
+      `KOTEI_JOB_FILE_DAYS must be a number of days above 0, found "${env.KOTEI_JOB_FILE_DAYS ?? ''}"`,
+    );
+  }
   return {
     databaseUrl: env.KOTEI_DATABASE_URL ?? 'sqlite:./data/kotei.db',
     clock,
@@ -48,5 +57,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     secureCookies: env.KOTEI_SECURE_COOKIES === 'true',
     trustProxy:
       env.KOTEI_TRUST_PROXY === undefined || env.KOTEI_TRUST_PROXY === '' ? null : env.KOTEI_TRUST_PROXY,
+    jobFileDays,
   };
 }

@@ -47,7 +47,7 @@ import { PlanWorkbookService } from './services/plan-workbook.service.js';
 import { PartWorkbookService } from './services/part-workbook.service.js';
 import { PlanEditRepository } from './repositories/plan-edit.repository.js';
 import { ReportJobService } from './services/report-job.service.js';
-import { JobWorker } from './services/job-worker.js';
+import { DEFAULT_JOB_FILE_DAYS, JobWorker } from './services/job-worker.js';
 import { RsLinkService } from './services/rs-link.service.js';
 import { RsService } from './services/rs.service.js';
 import { ReferenceService } from './services/reference.service.js';
@@ -139,17 +139,18 @@ function reportServices(
   plans: PlanService,
   planRepository: PlanRepository,
   evaluations: EvaluationService,
-  options: { clock: Clock; onJobError?: (error: unknown) => void },
+  options: { clock: Clock; onJobError?: (error: unknown) => void; jobFileDays?: number },
 ) {
+  const fileRetentionMs = (options.jobFileDays ?? DEFAULT_JOB_FILE_DAYS) * 86_400_000;
   const diffs = new RoundDiffService(planRepository);
   const reports = new ReportService(plans, planRepository, evaluations, diffs);
   const jobRepository = new JobRepository(database.db, database.kind);
-  const reportJobs = new ReportJobService(jobRepository, reports, options.clock);
+  const reportJobs = new ReportJobService(jobRepository, reports, options.clock, fileRetentionMs);
   const jobWorker = new JobWorker(
     jobRepository,
     options.clock,
     { report: reportJobs.handler() },
-    { onError: options.onJobError ?? (() => undefined) },
+    { onError: options.onJobError ?? (() => undefined), fileRetentionMs },
   );
   reportJobs.whenQueued(() => {
     jobWorker.wake();
@@ -157,11 +158,8 @@ function reportServices(
   return { diffs, reports, reportJobs, jobWorker };
 }
 
-/**
- * Open the database named by the URL, bring its schema to the latest migration and its reference data up to
- * date. Throws DatabaseStartupError naming the database and the reason when it cannot.
- */
-export async function openContext(options: {
+/** What `openContext` is given. */
+export interface ContextOptions {
   databaseUrl: string;
   cwd: string;
   clock: Clock;
@@ -169,7 +167,15 @@ export async function openContext(options: {
   onWarmingError?: (error: unknown) => void;
   /** Where a failure of the job worker's own loop is reported (a job's failure is stored on the job). */
   onJobError?: (error: unknown) => void;
-}): Promise<AppContext> {
+  /** How many days a finished job's file is kept (7 by default). */
+  jobFileDays?: number;
+}
+
+/**
+ * Open the database named by the URL, bring its schema to the latest migration and its reference data up to
+ * date. Throws DatabaseStartupError naming the database and the reason when it cannot.
+ */
+export async function openContext(options: ContextOptions): Promise<AppContext> {
   const database = openDatabase(parseDatabaseUrl(options.databaseUrl, options.cwd));
   try {
     await checkConnection(database);

@@ -3,6 +3,7 @@ export type DomainErrorKind =
   | 'not_found'
   | 'invalid_input'
   | 'conflict'
+  | 'gone'
   | 'unauthenticated'
   | 'forbidden'
   | 'too_many_requests'

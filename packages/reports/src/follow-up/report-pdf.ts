@@ -22,16 +22,46 @@ export const CHROMIUM_ARGS = [
 export const NOTO_CJK_PATH =
   process.env.KOTEI_CJK_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
+/** Whether a file is there; `existsSync` unless a test gives another. */
+export type FileProbe = (path: string) => boolean;
+
+// What PDF output needs: a file, what it is, and the Debian package that puts it there.
+const PDF_NEEDS = (paths: { chromium: string; font: string }) => [
+  { path: paths.chromium, what: 'Chromium', pkg: 'chromium' },
+  { path: paths.font, what: 'Noto CJK fonts', pkg: 'fonts-noto-cjk' },
+];
+
 /**
  * What PDF output lacks on this machine, each with the command that adds it; empty when it can work. The server
- * says so at start, and a PDF request is refused with the same words rather than printed without Japanese.
+ * says so at start, the plan's report section lists it (`GET /api/report-capabilities`), and a PDF request is
+ * refused with the same words rather than printed without Japanese.
  */
-export function pdfMissing(): string[] {
-  const missing: string[] = [];
-  if (!existsSync(CHROMIUM_PATH)) missing.push(`Chromium (${CHROMIUM_PATH}): apt-get install -y chromium`);
-  if (!existsSync(NOTO_CJK_PATH))
-    missing.push(`Noto CJK fonts (${NOTO_CJK_PATH}): apt-get install -y fonts-noto-cjk`);
-  return missing;
+export function pdfMissing(
+  exists: FileProbe = existsSync,
+  paths: { chromium: string; font: string } = { chromium: CHROMIUM_PATH, font: NOTO_CJK_PATH },
+): string[] {
+  return PDF_NEEDS(paths)
+    .filter((need) => !exists(need.path))
+    .map((need) => `${need.what} (${need.path}): apt-get install -y ${need.pkg}`);
+}
+
+/**
+ * The lines `kotei serve` prints at start when PDF output cannot work: what is missing, and the one command that
+ * adds all of it (what `npm start` runs as root). Nothing when nothing is missing.
+ */
+export function pdfStartNotice(
+  exists: FileProbe = existsSync,
+  paths: { chromium: string; font: string } = { chromium: CHROMIUM_PATH, font: NOTO_CJK_PATH },
+): string[] {
+  const missing = PDF_NEEDS(paths).filter((need) => !exists(need.path));
+  if (missing.length === 0) return [];
+  return [
+    ...missing.map(
+      (need) => `PDF reports are unavailable: ${need.what} is missing (${need.path}), package ${need.pkg}`,
+    ),
+    `Add ${missing.length === 1 ? 'it' : 'them'} with: sudo apt-get install -y ${missing.map((need) => need.pkg).join(' ')}` +
+      ' (or run `npm start` as root, which installs them); HTML and Excel reports work meanwhile',
+  ];
 }
 
 /** Thrown when PDF output cannot work on this machine, saying what to install. */

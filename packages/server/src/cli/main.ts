@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DomainError, ROLES, formatPeriod, parsePeriod, periodToIsoInterval, type Role } from '@kotei/domain';
-import { pdfMissing } from '@kotei/reports';
+import { pdfStartNotice } from '@kotei/reports';
 import { prepareFirstStart } from '../bootstrap.js';
 import { readConfig } from '../config.js';
 import { openContext, type AppContext } from '../context.js';
@@ -52,7 +52,12 @@ function parseRole(value: string): Role {
 
 async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = readConfig(process.env);
-  const ctx = await openContext({ databaseUrl: config.databaseUrl, cwd: process.cwd(), clock: config.clock });
+  const ctx = await openContext({
+    databaseUrl: config.databaseUrl,
+    cwd: process.cwd(),
+    clock: config.clock,
+    jobFileDays: config.jobFileDays,
+  });
   try {
     return await run(ctx);
   } finally {
@@ -80,6 +85,7 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
         onJobError: (error) => {
           io.err(`the job worker failed: ${error instanceof Error ? error.message : String(error)}`);
         },
+        jobFileDays: config.jobFileDays,
       });
       const first = await prepareFirstStart(ctx, { loadSample: opts.sample, operator: operator() });
       const app = await buildApp(ctx, {
@@ -116,7 +122,7 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
       io.out(`kotei listening on ${url}`);
       io.out(`database: ${ctx.database.kind} ${redactPassword(ctx.database.location)}`);
       if (first.sample) io.out(`sample plan loaded: ${url}/plans/${first.sample.slug}`);
-      for (const missing of pdfMissing()) io.err(`PDF reports are unavailable until you install ${missing}`);
+      for (const line of pdfStartNotice()) io.err(line);
       if (first.admin) {
         io.out(`admin login: ${first.admin.login}`);
         io.out(`admin password: ${first.admin.password}`);

@@ -75,6 +75,8 @@ export interface JobTable {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** When the worker deleted the job's file after its retention (the job stays, saying so); null while kept. */
+  file_expired_at: string | null;
 }
 
 /** The file a finished job made. */

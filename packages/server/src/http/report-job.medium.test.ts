@@ -66,6 +66,7 @@ describe.each(TEST_DATABASES)('reports rendered as background jobs on %s', (kind
         created_at: new Date().toISOString(),
         started_at: null,
         finished_at: null,
+        file_expired_at: null,
       },
       {
         actorId: 'system',
@@ -241,5 +242,64 @@ describe.each(TEST_DATABASES)('reports rendered as background jobs on %s', (kind
     expect(a + b).toBe(ids.length);
     expect(runs).toHaveLength(ids.length);
     for (const id of ids) expect(await jobs.find(id)).toMatchObject({ state: 'done', attempts: 1 });
+  });
+
+  it('deletes a file after its retention by the injected clock, keeping the job, whose download then answers 410', async () => {
+    const DAY = 86_400_000;
+    const clock = movableClock(TEST_NOW);
+    clock.advance(100 * DAY);
+    const worker = new JobWorker(
+      jobs,
+      clock,
+      { report: database.ctx.reportJobs.handler() },
+      { workerId: 'retention', fileRetentionMs: 7 * DAY },
+    );
+    // The files of the jobs the tests above finished are long past their retention.
+    await worker.expireFiles();
+    const started = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${SLUG}/report/jobs`,
+      headers: as.mhlw,
+      payload: { format: 'xlsx' },
+    });
+    const job = started.json<ReportJob>();
+    await expect(worker.runOnce()).resolves.toBe(true);
+    const read = async () =>
+      (await app.inject({ url: `/api/report-jobs/${job.id}`, headers: as.mhlw })).json<ReportJob>();
+    const done = await read();
+    expect(done).toMatchObject({ state: 'done', fileExpiredAt: null });
+    expect(done.expiresAt).toBe(new Date(clock.now().getTime() + 7 * DAY).toISOString());
+
+    // Six days on, the file is kept.
+    clock.advance(6 * DAY);
+    await expect(worker.expireFiles()).resolves.toBe(0);
+    const kept = await app.inject({ url: `/api/report-jobs/${job.id}/file`, headers: as.mhlw });
+    expect(kept.statusCode).toBe(200);
+
+    // Past seven days the file goes; the job stays, done, saying when its file expired.
+    clock.advance(DAY + 1);
+    await expect(worker.expireFiles()).resolves.toBe(1);
+    await expect(worker.expireFiles()).resolves.toBe(0);
+    expect(await jobs.file(job.id)).toBeUndefined();
+    const expired = await read();
+    expect(expired).toMatchObject({
+      state: 'done',
+      fileUrl: null,
+      expiresAt: null,
+      fileExpiredAt: clock.now().toISOString(),
+      params: { slug: SLUG, format: 'xlsx' },
+    });
+    for (const who of [as.mhlw, as.coordinator]) {
+      const gone = await app.inject({ url: `/api/report-jobs/${job.id}/file`, headers: who });
+      expect(gone.statusCode).toBe(410);
+      const body = gone.json<{ error: { code: string; message: string } }>().error;
+      expect(body.code).toBe('job_file_expired');
+      expect(body.message).toContain('Render the report again');
+    }
+    // Still nobody else's: another ministry's reporter gets 404, not 410.
+    const other = await app.inject({ url: `/api/report-jobs/${job.id}/file`, headers: as.mext });
+    expect(other.statusCode).toBe(404);
+    const audit = await database.ctx.audit.listForEntity('job', job.id);
+    expect(audit.map((e) => e.action).sort()).toEqual(['job.create', 'job.done', 'job.file_expired']);
   });
 });

@@ -76,7 +76,11 @@ describe.each(TEST_DATABASES)('a previewed report workbook applied on %s', (kind
     expect(p).toMatchObject({ changes: [], issues: [] });
     const res = await apply(content, p);
     expect(res.statusCode).toBe(200);
-    expect(res.json<WorkbookApplied>()).toMatchObject({ applied: [], dataVersion: p.dataVersion });
+    expect(res.json<WorkbookApplied>()).toMatchObject({
+      applied: [],
+      dataVersion: p.dataVersion,
+      revision: null,
+    });
     expect((await app.inject({ url: `/api/plans/${SLUG}` })).body).toBe(before);
   });
 
@@ -86,6 +90,8 @@ describe.each(TEST_DATABASES)('a previewed report workbook applied on %s', (kind
     const content = await edit({ 'data_kpis!I4': '約十件', 'data_kpis!K3': 5 });
     const p = await preview(content);
     expect(p.issues.map((i) => `${i.worksheet}!${i.cell}`)).toEqual(['data_kpis!I4']);
+    // The preview still lists the workbook's other changes, so one upload shows both.
+    expect(p.changes.map((c) => `${c.worksheet}!${c.cell}=${String(c.after)}`)).toEqual(['data_kpis!K3=5']);
     const res = await apply(content, p);
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { code: string; details: { path: string }[] } }>().error).toMatchObject({
@@ -153,11 +159,14 @@ describe.each(TEST_DATABASES)('a previewed report workbook applied on %s', (kind
     const before = (await app.inject({ url: `${plans}/revisions` })).json<RevisionList>().revisions.length;
     const { id } = await kpiRow(4);
     const content = await edit({ 'data_kpis!K4': 999 });
-    expect((await apply(content, await preview(content))).statusCode).toBe(200);
+    const applied = await apply(content, await preview(content));
+    expect(applied.statusCode).toBe(200);
 
     const list = (await app.inject({ url: `${plans}/revisions` })).json<RevisionList>().revisions;
     expect(list).toHaveLength(before + 1);
     const latest = list.reduce((a, b) => (b.number > a.number ? b : a));
+    // The answer names that revision, so the screen links to its diff.
+    expect(applied.json<WorkbookApplied>().revision).toBe(latest.number);
     expect(latest.reason).toBe('ワークブックによる修正');
     const diff = (
       await app.inject({ url: `${plans}/revisions/diff?from=${latest.number - 1}&to=${latest.number}` })

@@ -180,6 +180,42 @@ export class JobRepository {
     });
   }
 
+  /**
+   * Delete the files of jobs finished before `cutoff` (at most `limit` of them), keeping the jobs, stamped
+   * `file_expired_at = now`, each with its audit event; the ids expired. The stamp is a conditional
+   * update, so two workers expiring at once take each job once (PostgreSQL re-checks the condition on a row
+   * another transaction changed; SQLite has one writer).
+   */
+  async expireFiles(
+    cutoff: string,
+    now: string,
+    limit: number,
+    audit: (id: string) => AuditEntry,
+  ): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const due = trx
+        .selectFrom('job')
+        .select('id')
+        .where('state', '=', 'done')
+        .where('finished_at', '<', cutoff)
+        .where('file_expired_at', 'is', null)
+        .orderBy('finished_at')
+        .limit(limit);
+      const stamped = await trx
+        .updateTable('job')
+        .set({ file_expired_at: now })
+        .where('id', 'in', due)
+        .where('file_expired_at', 'is', null)
+        .returning('id')
+        .execute();
+      const ids = stamped.map((row) => row.id);
+      if (ids.length === 0) return [];
+      await trx.deleteFrom('job_file').where('job_id', 'in', ids).execute();
+      for (const id of ids) await insertAuditEvent(trx, now, audit(id));
+      return ids;
+    });
+  }
+
   /** A finished job's file. */
   async file(id: string): Promise<JobFileRow | undefined> {
     return this.db.selectFrom('job_file').selectAll().where('job_id', '=', id).executeTakeFirst();

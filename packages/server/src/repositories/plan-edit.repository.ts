@@ -24,8 +24,8 @@ export class PlanEditRepository {
 
   /**
    * Apply edits if the plan is still at `dataVersion`, raising it, with the plan's search entries made anew and
-   * one audit event naming every field before → after, all in one transaction. False when the plan changed
-   * since (nothing written).
+   * one audit event naming every field before → after, all in one transaction; the number of the revision that
+   * records them, or null when the plan changed since (nothing written).
    */
   async apply(
     plan: PlanTable,
@@ -33,7 +33,7 @@ export class PlanEditRepository {
     edits: readonly FieldEdit[],
     now: string,
     audit: (applied: AppliedEdit[]) => AuditEntry,
-  ): Promise<boolean> {
+  ): Promise<number | null> {
     return this.db.transaction().execute(async (trx) => {
       // The conditional raise locks the plan's row (PostgreSQL) and refuses a plan changed since the preview.
       const raised = await trx
@@ -42,7 +42,7 @@ export class PlanEditRepository {
         .where('id', '=', plan.id)
         .where('data_version', '=', dataVersion)
         .executeTakeFirst();
-      if (Number(raised.numUpdatedRows) !== 1) return false;
+      if (Number(raised.numUpdatedRows) !== 1) return null;
       const before = await loadPlanRows(trx, plan);
       const applied: AppliedEdit[] = [];
       for (const edit of edits) {
@@ -63,7 +63,7 @@ export class PlanEditRepository {
         at: now,
       });
       await insertAuditEvent(trx, now, { ...entry, detail: { ...entry.detail, revision } });
-      return true;
+      return revision;
     });
   }
 

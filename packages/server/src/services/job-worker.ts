@@ -34,7 +34,17 @@ export interface JobWorkerOptions {
   pollMs?: number;
   /** Where an unexpected failure of the loop itself is reported. */
   onError?: (error: unknown) => void;
+  /** How long a finished job's file is kept before the worker deletes it (the job stays); 7 days by default. */
+  fileRetentionMs?: number;
+  /** How often the loop deletes the files past their retention; hourly by default. */
+  expiryEveryMs?: number;
 }
+
+/** A finished job's file is kept this long unless configured (`KOTEI_JOB_FILE_DAYS`). */
+export const DEFAULT_JOB_FILE_DAYS = 7;
+const DAY_MS = 86_400_000;
+// Files expired in one transaction, so one pass never holds the table long.
+const EXPIRY_BATCH = 200;
 
 /**
  * Takes jobs from the database one at a time and runs them: claim (a conditional update), run the kind's
@@ -45,6 +55,10 @@ export class JobWorker {
   readonly workerId: string;
   private readonly leaseMs: number;
   private readonly pollMs: number;
+  /** How long a finished job's file is kept. */
+  readonly fileRetentionMs: number;
+  private readonly expiryEveryMs: number;
+  private lastExpiry = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
@@ -58,6 +72,8 @@ export class JobWorker {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.pollMs = options.pollMs ?? 1_000;
+    this.fileRetentionMs = options.fileRetentionMs ?? DEFAULT_JOB_FILE_DAYS * DAY_MS;
+    this.expiryEveryMs = options.expiryEveryMs ?? 3_600_000;
   }
 
   /** Look for jobs every `pollMs` until `close`. */
@@ -86,6 +102,11 @@ export class JobWorker {
   }
 
   private async drain(): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (now - this.lastExpiry >= this.expiryEveryMs) {
+      this.lastExpiry = now;
+      await this.expireFiles();
+    }
     while (!this.stopped && (await this.runOnce())) {
       // Keep going while there is work.
     }
@@ -93,6 +114,28 @@ export class JobWorker {
 
   private leaseUntil(): string {
     return new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
+  }
+
+  /**
+   * Delete the files of jobs that finished more than the retention ago by the injected clock, keeping the jobs
+   * (which then say their file expired); how many were expired.
+   */
+  async expireFiles(): Promise<number> {
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - this.fileRetentionMs).toISOString();
+    let total = 0;
+    for (;;) {
+      const ids = await this.jobs.expireFiles(cutoff, now.toISOString(), EXPIRY_BATCH, (id) => ({
+        actorId: 'system',
+        action: 'job.file_expired',
+        entityType: 'job',
+        entityId: id,
+        detail: { finishedBefore: cutoff, retentionDays: this.fileRetentionMs / DAY_MS },
+        requestId: null,
+      }));
+      total += ids.length;
+      if (ids.length < EXPIRY_BATCH) return total;
+    }
   }
 
   /** Claim one job and run it to its end; false when there was none to claim. */

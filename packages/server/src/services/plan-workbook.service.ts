@@ -49,8 +49,16 @@ export class PlanWorkbookService {
     const data = await this.reports.roundData(slug, roundId);
     const current = openDataTables(data.tree, data.round);
     const { tables, issues } = await readReportWorkbook(bytes, current);
-    const changes = issues.length > 0 ? [] : diffTables(current, tables).filter(isInputChange);
-    const checked = issues.length > 0 ? { edits: [], issues: [] } : planEditsOf(current, tables, changes);
+    // A workbook whose shape is wrong (not a workbook, a worksheet or a column head missing) is compared with
+    // nothing; one with unreadable cells still shows its other changes, so the preview lists both at once.
+    const structural = issues.some((i) => i.field === null || /^[A-Z]+1$/.test(i.cell));
+    const unreadable = new Set(issues.map((i) => `${i.worksheet}!${i.cell}`));
+    const changes = structural
+      ? []
+      : diffTables(current, tables)
+          .filter(isInputChange)
+          .filter((c) => !unreadable.has(`${c.worksheet}!${c.cell}`));
+    const checked = structural ? { edits: [], issues: [] } : planEditsOf(current, tables, changes);
     return {
       round: data.round,
       dataVersion: row.data_version,
@@ -100,7 +108,7 @@ export class PlanWorkbookService {
     const plan = await this.plans.findBySlug(slug);
     if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
     if (reading.edits.length === 0)
-      return { round: reading.round, applied: [], dataVersion: reading.dataVersion };
+      return { round: reading.round, applied: [], dataVersion: reading.dataVersion, revision: null };
     const now = this.clock.now().toISOString();
     const written = await this.edits.apply(plan, reading.dataVersion, reading.edits, now, (applied) => ({
       ...auditedBy(actor),
@@ -119,8 +127,13 @@ export class PlanWorkbookService {
         })),
       },
     }));
-    if (!written) throw stale(previewed.dataVersion, null);
-    return { round: reading.round, applied: reading.changes, dataVersion: reading.dataVersion + 1 };
+    if (written === null) throw stale(previewed.dataVersion, null);
+    return {
+      round: reading.round,
+      applied: reading.changes,
+      dataVersion: reading.dataVersion + 1,
+      revision: written,
+    };
   }
 }
 

@@ -21,7 +21,8 @@ function paramsOf(job: JobRow): ReportJobParams {
   return JSON.parse(job.params_json) as ReportJobParams;
 }
 
-function toReportJob(job: JobRow, fileName: string | null): ReportJob {
+function toReportJob(job: JobRow, fileName: string | null, retentionMs: number): ReportJob {
+  const kept = job.state === 'done' && job.file_expired_at === null;
   return {
     id: job.id,
     kind: REPORT_JOB,
@@ -31,18 +32,24 @@ function toReportJob(job: JobRow, fileName: string | null): ReportJob {
     attempts: job.attempts,
     error: job.error,
     params: paramsOf(job),
-    fileUrl: job.state === 'done' ? `/api/report-jobs/${job.id}/file` : null,
+    fileUrl: kept ? `/api/report-jobs/${job.id}/file` : null,
     fileName,
     createdAt: job.created_at,
     startedAt: job.started_at,
     finishedAt: job.finished_at,
+    expiresAt:
+      kept && job.finished_at !== null
+        ? new Date(new Date(job.finished_at).getTime() + retentionMs).toISOString()
+        : null,
+    fileExpiredAt: job.file_expired_at,
   };
 }
 
 /**
  * A plan's report rendered in the background (#12): a signed-in user queues a job, a worker (`JobWorker`,
  * started by `serve`) renders it, and the file is kept in the database for download. A job is seen by the one
- * who asked for it and by the coordinating office; to anyone else it does not exist.
+ * who asked for it and by the coordinating office; to anyone else it does not exist. The file is kept for
+ * `fileRetentionMs` after the job finished; then the worker deletes it and the job says so (410 on download).
  */
 export class ReportJobService {
   private onQueued: () => void = () => undefined;
@@ -51,6 +58,7 @@ export class ReportJobService {
     private readonly jobs: JobRepository,
     private readonly reports: ReportService,
     private readonly clock: Clock,
+    private readonly fileRetentionMs: number,
   ) {}
 
   /** Called whenever a job is queued (the worker wakes up). */
@@ -86,6 +94,7 @@ export class ReportJobService {
       created_at: now,
       started_at: null,
       finished_at: null,
+      file_expired_at: null,
     };
     await this.jobs.insert(job, {
       ...auditedBy(actor),
@@ -95,7 +104,7 @@ export class ReportJobService {
       detail: { kind: REPORT_JOB, ...params },
     });
     this.onQueued();
-    return toReportJob(job, null);
+    return toReportJob(job, null, this.fileRetentionMs);
   }
 
   private async visible(actor: Actor, id: string): Promise<JobRow> {
@@ -113,12 +122,20 @@ export class ReportJobService {
   async get(actor: Actor, id: string): Promise<ReportJob> {
     const job = await this.visible(actor, id);
     const file = job.state === 'done' ? await this.jobs.file(id) : undefined;
-    return toReportJob(job, file?.file_name ?? null);
+    return toReportJob(job, file?.file_name ?? null, this.fileRetentionMs);
   }
 
-  /** The file of a finished job (409 job_not_done before). */
+  /** The file of a finished job (409 job_not_done before, 410 job_file_expired after its retention). */
   async file(actor: Actor, id: string): Promise<JobFileRow> {
     const job = await this.visible(actor, id);
+    if (job.file_expired_at !== null) {
+      const days = Math.round((this.fileRetentionMs / 86_400_000) * 10) / 10;
+      throw new DomainError(
+        'gone',
+        'job_file_expired',
+        `This report file was deleted on ${job.file_expired_at}: files are kept ${String(days)} day(s) after the render finished. Render the report again to get a new file.`,
+      );
+    }
     const file = job.state === 'done' ? await this.jobs.file(id) : undefined;
     if (!file) {
       throw new DomainError(

@@ -5099,7 +5099,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The file a finished report job made (409 job_not_done before it is done) */
+        /** The file a finished report job made (409 job_not_done before it is done, 410 job_file_expired once deleted after its retention) */
         get: {
             parameters: {
                 query?: never;
@@ -5131,6 +5131,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7067,6 +7076,8 @@ export interface components {
                 after: string | number | boolean | null;
             }[];
             dataVersion: number;
+            /** @description The plan's revision recording the corrections (null when the workbook changed nothing) */
+            revision: number | null;
         };
         ReportJobRequestInput: {
             /**
@@ -7107,12 +7118,16 @@ export interface components {
                 /** @enum {string} */
                 paper: "A3" | "A4";
             };
-            /** @description Where the file is, once the job is done */
+            /** @description Where the file is, once the job is done and while it is kept */
             fileUrl: string | null;
             fileName: string | null;
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+            /** @description When a finished job's file will be deleted (KOTEI_JOB_FILE_DAYS after it finished); null before */
+            expiresAt: string | null;
+            /** @description When the file was deleted after its retention: the job stays, its download answers 410 */
+            fileExpiredAt: string | null;
         };
         RsBudgetYearInput: {
             budgetYear: number;
@@ -9393,6 +9408,8 @@ export interface components {
                 after: string | number | boolean | null;
             }[];
             dataVersion: number;
+            /** @description The plan's revision recording the corrections (null when the workbook changed nothing) */
+            revision: number | null;
         };
         ReportJobRequest: {
             /**
@@ -9433,12 +9450,16 @@ export interface components {
                 /** @enum {string} */
                 paper: "A3" | "A4";
             };
-            /** @description Where the file is, once the job is done */
+            /** @description Where the file is, once the job is done and while it is kept */
             fileUrl: string | null;
             fileName: string | null;
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+            /** @description When a finished job's file will be deleted (KOTEI_JOB_FILE_DAYS after it finished); null before */
+            expiresAt: string | null;
+            /** @description When the file was deleted after its retention: the job stays, its download answers 410 */
+            fileExpiredAt: string | null;
         };
         RsBudgetYear: {
             budgetYear: number;

@@ -130,6 +130,8 @@ export type WebhookConfigAnswer = Schemas['WebhookConfigAnswer'];
 /** One event the webhook is due, with its attempts. */
 export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type ReportJob = Schemas['ReportJob'];
+export type WorkbookPreview = Schemas['WorkbookPreview'];
+export type WorkbookApplied = Schemas['WorkbookApplied'];
 
 /** Revisions (見直し, #13). */
 export type RevisionList = Schemas['RevisionList'];

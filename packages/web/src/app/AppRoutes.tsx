@@ -28,6 +28,8 @@ const WebhookPage = lazy(() => import('../features/notifications/WebhookPage'));
 const RevisionsPage = lazy(() => import('../features/authoring/RevisionsPage'));
 const AuthoringPage = lazy(() => import('../features/authoring/AuthoringPage'));
 const CreatePlanPage = lazy(() => import('../features/authoring/CreatePlanPage'));
+// The plan workbook's round trip: an edited export previewed, then applied.
+const PlanWorkbookPage = lazy(() => import('../features/plan-workbook/PlanWorkbookPage'));
 const GrantsPage = lazy(() => import('../features/admin/GrantsPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -48,6 +50,7 @@ const LAZY_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['plans/:slug/rounds/:roundId/parts/:partId', PartPage],
   ['plans/:slug/revisions', RevisionsPage],
   ['plans/:slug/authoring', AuthoringPage],
+  ['plans/:slug/workbook', PlanWorkbookPage],
   ['new-plan', CreatePlanPage],
   ['tasks', TasksPage],
   ['notifications', NotificationsPage],

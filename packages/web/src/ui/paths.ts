@@ -35,6 +35,11 @@ export function authoringPath(slug: string): string {
   return `${planPath(slug)}/authoring`;
 }
 
+/** The coordinating office's update of a plan from its edited workbook: /plans/<slug>/workbook. */
+export function planWorkbookPath(slug: string): string {
+  return `${planPath(slug)}/workbook`;
+}
+
 /** The form that creates a plan from scratch: /new-plan. */
 export function newPlanPath(): string {
   return '/new-plan';

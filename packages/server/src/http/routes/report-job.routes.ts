@@ -55,9 +55,10 @@ export function reportJobRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['reports'],
-          summary: 'The file a finished report job made (409 job_not_done before it is done)',
+          summary:
+            'The file a finished report job made (409 job_not_done before it is done, 410 job_file_expired once deleted after its retention)',
           params: z.object({ id: z.uuid() }),
-          response: { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+          response: { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody },
         },
       },
       async (request, reply) => {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, send } from '../../api/client';
 import type { PlanTree, RevisionList } from '../../api/types';
 import { useApi } from '../../api/useApi';
@@ -12,10 +12,17 @@ import { ResourceView } from '../../ui/status';
 import { ChangeList } from './ChangeList';
 import './authoring.css';
 
+// A revision number the address asks for (?from=&to=, as an applied workbook links), if the plan has it.
+function wanted(list: RevisionList, value: string | null): number | null {
+  const number = Number(value);
+  return list.revisions.some((r) => r.number === number) ? number : null;
+}
+
 function DiffView({ slug, list, sheets }: { slug: string; list: RevisionList; sheets: PlanTree['sheets'] }) {
   const { t } = useI18n();
-  const [from, setFrom] = useState(Math.max(1, list.current - 1));
-  const [to, setTo] = useState(list.current);
+  const [search] = useSearchParams();
+  const [from, setFrom] = useState(wanted(list, search.get('from')) ?? Math.max(1, list.current - 1));
+  const [to, setTo] = useState(wanted(list, search.get('to')) ?? list.current);
   const ids = { from: useId(), to: useId() };
   const { resource, reload } = useApi(
     `/api/plans/${slug}/revisions/diff?${String(from)}-${String(to)}`,

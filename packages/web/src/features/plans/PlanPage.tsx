@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { authoringPath, revisionsPath, roundsPath } from '../../ui/paths';
-import { canImport } from '../auth/can-import';
+import { authoringPath, planWorkbookPath, revisionsPath, roundsPath } from '../../ui/paths';
+import { canEditPlan, canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
 import type { Measure, PlanTree, ReportCapabilities, Sheet, StrategicGoal } from '../../api/types';
 import { api, send } from '../../api/client';
@@ -252,6 +252,7 @@ function PlanView({ plan }: { plan: PlanTree }) {
 /** The follow-up report of the plan's latest published round: print view, PDF, Excel, and the open data. */
 function PlanReport({ plan }: { plan: PlanTree }) {
   const { t, lang } = useI18n();
+  const { user } = useSession();
   const round = plan.rounds
     .filter((r) => r.state === 'published')
     .sort((a, b) => b.asOfDate.localeCompare(a.asOfDate))[0];
@@ -296,6 +297,11 @@ function PlanReport({ plan }: { plan: PlanTree }) {
             <li>
               <Link to="/open-data">{t('report.openData')}</Link>
             </li>
+            {canEditPlan(user) && (
+              <li>
+                <Link to={planWorkbookPath(plan.slug)}>{t('report.workbook')}</Link>
+              </li>
+            )}
           </ul>
         </>
       ) : (
