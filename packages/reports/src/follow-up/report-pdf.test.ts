@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pdfMissing, pdfStartNotice } from './report-pdf.js';
+import { pdfMissing, pdfStartNotice, printFontNotice, printFontPaths } from './report-pdf.js';
 
 const PATHS = { chromium: '/usr/bin/chromium', font: '/fonts/NotoSansCJK-Regular.ttc' };
 const having =
@@ -33,5 +33,25 @@ describe('what PDF output lacks, and how to add it (the probe injected)', () => 
     expect(both.slice(0, 2).join('\n')).toMatch(/Chromium is missing[\s\S]*Noto CJK fonts is missing/);
     expect(both[2]).toContain('sudo apt-get install -y chromium fonts-noto-cjk');
     expect(both[2]).toContain('HTML and Excel reports work meanwhile');
+  });
+});
+
+describe('the print font notice', () => {
+  const env = { HOME: '/home/staff', KOTEI_PDF_FONT_DIR: '/srv/fonts' };
+
+  it('looks where install-pdf-font.sh puts the font, its own choice first', () => {
+    expect(printFontPaths(env)).toEqual([
+      '/srv/fonts/KoteiNotoSansCJKjp-Regular.ttf',
+      '/usr/local/share/fonts/kotei/KoteiNotoSansCJKjp-Regular.ttf',
+      '/home/staff/.local/share/fonts/kotei/KoteiNotoSansCJKjp-Regular.ttf',
+    ]);
+  });
+
+  it('says nothing when any of those holds the font, and names the script when none does', () => {
+    const paths = printFontPaths(env);
+    expect(printFontNotice((path) => path === paths[2], paths)).toEqual([]);
+    const notice = printFontNotice(() => false, paths).join('\n');
+    expect(notice).toContain('bash scripts/install-pdf-font.sh');
+    expect(notice).toContain('Type 3');
   });
 });

@@ -45,6 +45,32 @@ export function pdfMissing(
     .map((need) => `${need.what} (${need.path}): apt-get install -y ${need.pkg}`);
 }
 
+/** Where scripts/install-pdf-font.sh puts the print font: its own choice, root's, and a user's. */
+export function printFontPaths(env: NodeJS.ProcessEnv = process.env): string[] {
+  const file = 'KoteiNotoSansCJKjp-Regular.ttf';
+  const home = env.XDG_DATA_HOME ?? `${env.HOME ?? ''}/.local/share`;
+  return [
+    ...(env.KOTEI_PDF_FONT_DIR === undefined ? [] : [`${env.KOTEI_PDF_FONT_DIR}/${file}`]),
+    `/usr/local/share/fonts/kotei/${file}`,
+    `${home}/fonts/kotei/${file}`,
+  ];
+}
+
+/**
+ * Said at start when PDFs can print but the print font made from Noto CJK is absent: they still print, in the
+ * original, as Type 3 glyphs that cost more to print and to open.
+ */
+export function printFontNotice(
+  exists: FileProbe = existsSync,
+  paths: string[] = printFontPaths(),
+): string[] {
+  if (paths.some((path) => exists(path))) return [];
+  return [
+    'PDF reports print in Noto CJK as Type 3 glyphs (slower, larger files): make the print font with ' +
+      '`bash scripts/install-pdf-font.sh` (needs python3-fonttools), then restart',
+  ];
+}
+
 /**
  * The lines `kotei serve` prints at start when PDF output cannot work: what is missing, and the one command that
  * adds all of it (what `npm start` runs as root). Nothing when nothing is missing.

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DomainError, ROLES, formatPeriod, parsePeriod, periodToIsoInterval, type Role } from '@kotei/domain';
-import { pdfStartNotice } from '@kotei/reports';
+import { pdfStartNotice, printFontNotice } from '@kotei/reports';
 import { prepareFirstStart } from '../bootstrap.js';
 import { readConfig } from '../config.js';
 import { openContext, type AppContext } from '../context.js';
@@ -122,7 +122,8 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
       io.out(`kotei listening on ${url}`);
       io.out(`database: ${ctx.database.kind} ${redactPassword(ctx.database.location)}`);
       if (first.sample) io.out(`sample plan loaded: ${url}/plans/${first.sample.slug}`);
-      for (const line of pdfStartNotice()) io.err(line);
+      const pdfNotice = pdfStartNotice();
+      for (const line of pdfNotice.length > 0 ? pdfNotice : printFontNotice()) io.err(line);
       if (first.admin) {
         io.out(`admin login: ${first.admin.login}`);
         io.out(`admin password: ${first.admin.password}`);
