@@ -36,6 +36,8 @@ import { ConflictOfInterestService } from './services/conflict-of-interest.servi
 import { GrantService } from './services/grant.service.js';
 import { CorrectionService } from './services/correction.service.js';
 import { ImportService } from './services/import.service.js';
+import { TableIntoPlanService } from './services/table-into-plan.service.js';
+import { TableIntoPlanRepository } from './repositories/table-into-plan.repository.js';
 import { PlanService } from './services/plan.service.js';
 import { RevisionService } from './services/revision.service.js';
 import { RevisionRepository } from './repositories/revision.repository.js';
@@ -85,6 +87,8 @@ export interface AppContext {
   grants: GrantService;
   search: SearchService;
   imports: ImportService;
+  /** A KPI table's KPIs added to measures of an existing plan (#14). */
+  tableIntoPlan: TableIntoPlanService;
   /** KPI table column mappings saved under a name, for next year's file from the same office. */
   tableMappings: KpiTableMappingService;
   /** The published follow-up report (HTML, PDF, Excel) and the open data behind it. */
@@ -194,6 +198,7 @@ export async function openContext(options: {
       options.clock,
       revisions,
     );
+    const imports = new ImportService(plans, planRepository, organisations, options.clock);
     const warmer = new StatusWarmer(
       () => plans.warmStatuses(),
       options.clock,
@@ -222,7 +227,13 @@ export async function openContext(options: {
       audit,
       plans,
       revisions,
-      imports: new ImportService(plans, planRepository, organisations, options.clock),
+      imports,
+      tableIntoPlan: new TableIntoPlanService(
+        imports,
+        planRepository,
+        new TableIntoPlanRepository(database.db),
+        options.clock,
+      ),
       tableMappings: new KpiTableMappingService(new KpiTableMappingRepository(database.db), options.clock),
       rounds: new RoundService(planRepository, roundRepository, options.clock, grantRepository),
       parts,
