@@ -15,10 +15,7 @@ const TableFile = {
 };
 
 /** A KPI table to add to an existing plan: the same file and column roles as the import preview takes. */
-export const TableIntoPlanPreviewBody = z
-  .object(TableFile)
-  .strict()
-  .meta({ id: 'TableIntoPlanPreviewBody' });
+export const TableIntoPlanPreviewBody = z.object(TableFile).strict().meta({ id: 'TableIntoPlanPreviewBody' });
 /** A KPI table to preview against a plan. */
 export type TableIntoPlanPreviewBody = z.infer<typeof TableIntoPlanPreviewBody>;
 
@@ -91,7 +88,9 @@ export const TableIntoPlanTarget = z
       .object({
         key: z.string().max(40),
         newMeasureOnSheet: z.string().max(64).meta({ description: 'The id of a sheet of the plan' }),
-        title: Text({ max: 500 }).optional().meta({ description: "The new measure's title; the group's if none" }),
+        title: Text({ max: 500 })
+          .optional()
+          .meta({ description: "The new measure's title; the group's if none" }),
       })
       .strict(),
   ])
@@ -114,7 +113,10 @@ export const TableIntoPlanResult = z
     revision: z
       .int()
       .nullable()
-      .meta({ description: "The plan's revision recording the addition; null when nothing was added (nothing written)" }),
+      .meta({
+        description:
+          "The plan's revision recording the addition; null when nothing was added (nothing written)",
+      }),
     dataVersion: z.int(),
     added: z.array(
       z.object({

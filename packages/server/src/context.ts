@@ -117,6 +117,24 @@ export interface AppContext {
 }
 
 // The experts' evaluations, the overall evaluation the coordinating office compiles, conflicts of interest.
+// Importing documents as plans, and a KPI table's KPIs into an existing plan's measures (#14).
+function importServices(
+  database: Database,
+  plans: PlanService,
+  planRepository: PlanRepository,
+  organisations: OrganisationRepository,
+  clock: Clock,
+) {
+  const imports = new ImportService(plans, planRepository, organisations, clock);
+  const tableIntoPlan = new TableIntoPlanService(
+    imports,
+    planRepository,
+    new TableIntoPlanRepository(database.db),
+    clock,
+  );
+  return { imports, tableIntoPlan };
+}
+
 function evaluationServices(database: Database, planRepository: PlanRepository, options: { clock: Clock }) {
   const evaluationRepository = new EvaluationRepository(database.db);
   const conflictRepository = new ConflictOfInterestRepository(database.db);
@@ -198,7 +216,6 @@ export async function openContext(options: {
       options.clock,
       revisions,
     );
-    const imports = new ImportService(plans, planRepository, organisations, options.clock);
     const warmer = new StatusWarmer(
       () => plans.warmStatuses(),
       options.clock,
@@ -227,13 +244,7 @@ export async function openContext(options: {
       audit,
       plans,
       revisions,
-      imports,
-      tableIntoPlan: new TableIntoPlanService(
-        imports,
-        planRepository,
-        new TableIntoPlanRepository(database.db),
-        options.clock,
-      ),
+      ...importServices(database, plans, planRepository, organisations, options.clock),
       tableMappings: new KpiTableMappingService(new KpiTableMappingRepository(database.db), options.clock),
       rounds: new RoundService(planRepository, roundRepository, options.clock, grantRepository),
       parts,

@@ -12,7 +12,9 @@ describe('normaliseMeasureTitle', () => {
     expect(normaliseMeasureTitle('第１分野　ＩＣＴ・人材の育成')).toBe('ict人材の育成');
     expect(normaliseMeasureTitle('1.生活支援')).toBe('生活支援');
     expect(normaliseMeasureTitle('◯啓発・広報')).toBe('啓発広報');
-    expect(normaliseMeasureTitle('政策の柱1 持続可能で安定した暮らしを守る')).toBe('持続可能で安定した暮らしを守る');
+    expect(normaliseMeasureTitle('政策の柱1 持続可能で安定した暮らしを守る')).toBe(
+      '持続可能で安定した暮らしを守る',
+    );
   });
 });
 

@@ -29,7 +29,7 @@ const PREFIXES = [
  */
 export function normaliseMeasureTitle(title: string): string {
   let text = title.normalize('NFKC').trim().toLowerCase();
-  for (let before = ''; before !== text; ) {
+  for (let before = ''; before !== text;) {
     before = text;
     for (const prefix of PREFIXES) text = text.replace(prefix, '').trimStart();
   }

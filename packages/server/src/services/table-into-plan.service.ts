@@ -20,7 +20,8 @@ export const tableRevisionReason = (fileName: string): string => `KPI表の取�
 function measuresOf(rows: PlanRows): Measures {
   const sheets = new Map(rows.sheets.map((s) => [s.id, s]));
   const home = new Map<string, string>();
-  for (const p of rows.placements) if (p.is_repost === 0 || !home.has(p.measure_id)) home.set(p.measure_id, p.sheet_id);
+  for (const p of rows.placements)
+    if (p.is_repost === 0 || !home.has(p.measure_id)) home.set(p.measure_id, p.sheet_id);
   const names = new Map<string, string[]>();
   for (const k of rows.kpis)
     if (k.measure_id !== null) names.set(k.measure_id, [...(names.get(k.measure_id) ?? []), k.name]);
@@ -60,7 +61,9 @@ export class TableIntoPlanService {
   }
 
   // The file read as a KPI table (a follow-up document is refused: it imports as a plan or a round).
-  private async readTable(input: ImportInput): Promise<ReadDocument & { table: NonNullable<ReadDocument['table']> }> {
+  private async readTable(
+    input: ImportInput,
+  ): Promise<ReadDocument & { table: NonNullable<ReadDocument['table']> }> {
     const read = await this.imports.read(input);
     const table = read.table;
     if (table === null)
@@ -68,7 +71,12 @@ export class TableIntoPlanService {
         'invalid_input',
         'not_a_kpi_table',
         `${input.fileName} is no KPI table: only a table's KPIs can be added to a plan's measures`,
-        [{ path: 'contentBase64', message: 'a KPI table (xlsx, CSV, TSV, HTML, Markdown or PDF-extract text)' }],
+        [
+          {
+            path: 'contentBase64',
+            message: 'a KPI table (xlsx, CSV, TSV, HTML, Markdown or PDF-extract text)',
+          },
+        ],
       );
     return { ...read, table };
   }

@@ -10,11 +10,6 @@ import {
   SavedKpiTableMappingList,
   SavedKpiTableMappingParams,
   SavedKpiTableMappingQuery,
-  SlugParam,
-  TableIntoPlanBody,
-  TableIntoPlanPreview,
-  TableIntoPlanPreviewBody,
-  TableIntoPlanResult,
 } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../auth.js';
@@ -28,7 +23,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     await Promise.resolve();
     const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 413: ErrorBody };
-    const toInput = (body: TableIntoPlanPreviewBody & Pick<ImportBody, 'slug'>): ImportInput => ({
+    const toInput = (body: ImportBody): ImportInput => ({
       bytes: Buffer.from(body.contentBase64, 'base64'),
       fileName: body.fileName,
       slug: body.slug,
@@ -72,50 +67,6 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const result = await ctx.imports.commit(actorOf(request), toInput(request.body));
         return reply.status(result.action === 'create' ? 201 : 200).send(result);
       },
-    );
-
-    const intoPlan = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody };
-    const params = z.object({ slug: SlugParam });
-
-    app.post(
-      '/plans/:slug/imports/kpi-table/preview',
-      {
-        bodyLimit: IMPORT_BODY_LIMIT,
-        schema: {
-          tags: ['imports'],
-          summary:
-            "Read a KPI table against a plan: its KPI groups, the plan's measure proposed for each, the KPIs each would add; writes nothing (coordinator, admin)",
-          security: [{ session: [], csrf: [] }],
-          params,
-          body: TableIntoPlanPreviewBody,
-          response: { 200: TableIntoPlanPreview, ...intoPlan },
-        },
-      },
-      (request) =>
-        ctx.tableIntoPlan.preview(actorOf(request), request.params.slug, toInput(request.body)),
-    );
-
-    app.post(
-      '/plans/:slug/imports/kpi-table',
-      {
-        bodyLimit: IMPORT_BODY_LIMIT,
-        schema: {
-          tags: ['imports'],
-          summary:
-            "Add a KPI table's groups to measures of the plan (or new measures on its sheets) with their actuals, in one transaction recorded as the plan's next revision; a KPI the measure already has is reported, not added; a measure not in force is 422 (coordinator, admin)",
-          security: [{ session: [], csrf: [] }],
-          params,
-          body: TableIntoPlanBody,
-          response: { 200: TableIntoPlanResult, ...intoPlan, 422: ErrorBody },
-        },
-      },
-      (request) =>
-        ctx.tableIntoPlan.commit(
-          actorOf(request),
-          request.params.slug,
-          toInput(request.body),
-          request.body.groups,
-        ),
     );
 
     app.get(

@@ -30,8 +30,7 @@ export function tableGroups(doc: PlanDocument): TableGroup[] {
 
 /** Where a group goes: an existing measure of the plan, or a new measure on one of its sheets. */
 export type GroupTarget =
-  | { key: string; measureId: string }
-  | { key: string; newMeasureOnSheet: string; title?: string | undefined };
+  { key: string; measureId: string } | { key: string; newMeasureOnSheet: string; title?: string | undefined };
 
 /** The rows adding a table's KPIs to a plan writes, and what it added, skipped as duplicates and left out. */
 export interface TableIntoPlanRows {
