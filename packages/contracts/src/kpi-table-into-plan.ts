@@ -110,13 +110,10 @@ export type TableIntoPlanBody = z.infer<typeof TableIntoPlanBody>;
 export const TableIntoPlanResult = z
   .object({
     slug: z.string(),
-    revision: z
-      .int()
-      .nullable()
-      .meta({
-        description:
-          "The plan's revision recording the addition; null when nothing was added (nothing written)",
-      }),
+    revision: z.int().nullable().meta({
+      description:
+        "The plan's revision recording the addition; null when nothing was added (nothing written)",
+    }),
     dataVersion: z.int(),
     added: z.array(
       z.object({
