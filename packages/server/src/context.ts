@@ -36,6 +36,8 @@ import { ConflictOfInterestService } from './services/conflict-of-interest.servi
 import { GrantService } from './services/grant.service.js';
 import { CorrectionService } from './services/correction.service.js';
 import { ImportService } from './services/import.service.js';
+import { TableIntoPlanService } from './services/table-into-plan.service.js';
+import { TableIntoPlanRepository } from './repositories/table-into-plan.repository.js';
 import { PlanService } from './services/plan.service.js';
 import { RevisionService } from './services/revision.service.js';
 import { RevisionRepository } from './repositories/revision.repository.js';
@@ -85,6 +87,8 @@ export interface AppContext {
   grants: GrantService;
   search: SearchService;
   imports: ImportService;
+  /** A KPI table's KPIs added to measures of an existing plan (#14). */
+  tableIntoPlan: TableIntoPlanService;
   /** KPI table column mappings saved under a name, for next year's file from the same office. */
   tableMappings: KpiTableMappingService;
   /** The published follow-up report (HTML, PDF, Excel) and the open data behind it. */
@@ -113,6 +117,24 @@ export interface AppContext {
 }
 
 // The experts' evaluations, the overall evaluation the coordinating office compiles, conflicts of interest.
+// Importing documents as plans, and a KPI table's KPIs into an existing plan's measures (#14).
+function importServices(
+  database: Database,
+  plans: PlanService,
+  planRepository: PlanRepository,
+  organisations: OrganisationRepository,
+  clock: Clock,
+) {
+  const imports = new ImportService(plans, planRepository, organisations, clock);
+  const tableIntoPlan = new TableIntoPlanService(
+    imports,
+    planRepository,
+    new TableIntoPlanRepository(database.db),
+    clock,
+  );
+  return { imports, tableIntoPlan };
+}
+
 function evaluationServices(database: Database, planRepository: PlanRepository, options: { clock: Clock }) {
   const evaluationRepository = new EvaluationRepository(database.db);
   const conflictRepository = new ConflictOfInterestRepository(database.db);
@@ -228,7 +250,7 @@ export async function openContext(options: ContextOptions): Promise<AppContext> 
       audit,
       plans,
       revisions,
-      imports: new ImportService(plans, planRepository, organisations, options.clock),
+      ...importServices(database, plans, planRepository, organisations, options.clock),
       tableMappings: new KpiTableMappingService(new KpiTableMappingRepository(database.db), options.clock),
       rounds: new RoundService(planRepository, roundRepository, options.clock, grantRepository),
       parts,

@@ -2,6 +2,8 @@
 export type DomainErrorKind =
   | 'not_found'
   | 'invalid_input'
+  /** Well-formed, but naming what the target cannot take (a measure not in the plan, or retired): 422. */
+  | 'unprocessable'
   | 'conflict'
   | 'gone'
   | 'unauthenticated'

@@ -70,4 +70,34 @@ describe('kotei import of a KPI table', () => {
       db.close();
     }
   });
+
+  it('adds a table to the proposed measures of an existing plan with --into, after a dry run that writes nothing', async () => {
+    const town = join(dir, 'town.csv');
+    writeFileSync(
+      town,
+      '生涯学習の推進,,\n指標名,現状,目標\n図書館入館者数,"100,000人(2020年)","120,000人(2027年)"\n',
+    );
+    expect(await run(capture(), 'import', town, '--slug', 'town')).toBe(0);
+    const file = corpus('oyabe-city-seika-shihyo/table.csv');
+    const kpis = () => {
+      const db = new Database(join(dir, 'kotei.db'), { readonly: true });
+      try {
+        return (db.prepare('select count(*) as n from kpi').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const dry = capture();
+    expect(await run(dry, 'import', file, '--into', 'town', '--dry-run')).toBe(0);
+    expect(dry.stdout).toContain('2-1 生涯スポーツの促進: 5 KPI(s) → no measure agrees (left out)');
+    expect(dry.stdout.join('\n')).toMatch(
+      /1-1 生涯学習の促進: 9 KPI\(s\) → 生涯学習の推進 \(score [0-9.]+\), 1 already there/,
+    );
+    expect(kpis()).toBe(1);
+    const io = capture();
+    expect(await run(io, 'import', file, '--into', 'town')).toBe(0);
+    expect(io.stdout).toContain('not added (the measure has it): 図書館入館者数');
+    expect(io.stdout).toContain('added 8 KPI(s) to "town" as revision 2');
+    expect(kpis()).toBe(9);
+  });
 });

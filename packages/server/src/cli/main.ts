@@ -13,6 +13,7 @@ import { addAudit, operatorOf } from './audit-command.js';
 import { addBackup } from './backup-command.js';
 import { addReport } from './report-command.js';
 import { addRs } from './rs-command.js';
+import { importInto } from './import-into-command.js';
 import { addGrantCommands } from './grant-command.js';
 import { renderContracts, CONTRACT_FILES } from './contracts.js';
 import { BATCH_METHODS, runStatusBatch } from './status-command.js';
@@ -227,59 +228,70 @@ function addImport(program: Command, io: CliIo, operator: () => Operator): void 
     .option('--slug <slug>', 'the plan slug (default: from the file name)')
     .option('--dry-run', 'read and report only; write nothing')
     .option('--json', 'with --dry-run: print only the plan as open-data JSON on stdout, issues on stderr')
-    .action(async (file: string, opts: { slug?: string; dryRun?: boolean; json?: boolean }) => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        throw new DomainError(
-          'invalid_input',
-          'unreadable_file',
-          `cannot read ${file}: ${(error as Error).message}`,
-        );
-      }
-      const input = { bytes, fileName: basename(file), slug: opts.slug };
-      if (opts.dryRun) {
-        // A dry run reads against an empty database in memory: nothing of the real one is opened or touched.
-        const config = readConfig(process.env);
-        const ctx = await openContext({
-          databaseUrl: 'sqlite::memory:',
-          cwd: process.cwd(),
-          clock: config.clock,
-        });
+    .option(
+      '--into <plan>',
+      "a KPI table: add its groups to the plan's proposed measures, as its next revision",
+    )
+    .action(
+      async (file: string, opts: { slug?: string; dryRun?: boolean; json?: boolean; into?: string }) => {
+        let bytes: Buffer;
         try {
-          const preview = await ctx.imports.preview('system', input);
-          const lines = preview.issues.map(
-            (i) =>
-              `${file}:${i.line}${i.cell === undefined ? '' : ` [${i.cell}]`}: ${i.severity} ${i.code}: ${i.message} (found "${i.found}"; expected ${i.expected})`,
+          bytes = readFileSync(file);
+        } catch (error) {
+          throw new DomainError(
+            'invalid_input',
+            'unreadable_file',
+            `cannot read ${file}: ${(error as Error).message}`,
           );
-          if (opts.json) {
-            io.out(JSON.stringify(preview.plan, null, 2));
-            for (const line of lines) io.err(line);
-          } else {
-            io.out(`${file}: ${preview.encoding}, would ${preview.action} plan "${preview.plan.slug}"`);
-            io.out(
-              Object.entries(preview.counts)
-                .map(([k, v]) => `${k} ${v}`)
-                .join(', '),
-            );
-            for (const line of lines) io.out(line);
-            io.out(`${preview.issues.length} issue(s)`);
-          }
-        } finally {
-          await ctx.close();
         }
-        return;
-      }
-      await withContext(async (ctx) => {
-        const result = await ctx.imports.commit(operator(), input);
-        io.out(
-          result.action === 'create'
-            ? `imported ${file} as plan ${result.id} (slug ${result.slug}), ${result.issues} issue(s); see them with --dry-run`
-            : `unchanged: ${file} is already imported as plan ${result.id} (slug ${result.slug})`,
-        );
-      });
-    });
+        const input = { bytes, fileName: basename(file), slug: opts.slug };
+        const into = opts.into;
+        if (into !== undefined) {
+          await withContext((ctx) => importInto(ctx, io, operator(), into, input, opts.dryRun === true));
+          return;
+        }
+        if (opts.dryRun) {
+          // A dry run reads against an empty database in memory: nothing of the real one is opened or touched.
+          const config = readConfig(process.env);
+          const ctx = await openContext({
+            databaseUrl: 'sqlite::memory:',
+            cwd: process.cwd(),
+            clock: config.clock,
+          });
+          try {
+            const preview = await ctx.imports.preview('system', input);
+            const lines = preview.issues.map(
+              (i) =>
+                `${file}:${i.line}${i.cell === undefined ? '' : ` [${i.cell}]`}: ${i.severity} ${i.code}: ${i.message} (found "${i.found}"; expected ${i.expected})`,
+            );
+            if (opts.json) {
+              io.out(JSON.stringify(preview.plan, null, 2));
+              for (const line of lines) io.err(line);
+            } else {
+              io.out(`${file}: ${preview.encoding}, would ${preview.action} plan "${preview.plan.slug}"`);
+              io.out(
+                Object.entries(preview.counts)
+                  .map(([k, v]) => `${k} ${v}`)
+                  .join(', '),
+              );
+              for (const line of lines) io.out(line);
+              io.out(`${preview.issues.length} issue(s)`);
+            }
+          } finally {
+            await ctx.close();
+          }
+          return;
+        }
+        await withContext(async (ctx) => {
+          const result = await ctx.imports.commit(operator(), input);
+          io.out(
+            result.action === 'create'
+              ? `imported ${file} as plan ${result.id} (slug ${result.slug}), ${result.issues} issue(s); see them with --dry-run`
+              : `unchanged: ${file} is already imported as plan ${result.id} (slug ${result.slug})`,
+          );
+        });
+      },
+    );
 }
 
 /** `kotei user add|reset-password|list`. */

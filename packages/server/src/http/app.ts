@@ -21,6 +21,7 @@ import { grantRoutes } from './routes/grant.routes.js';
 import { correctionRoutes } from './routes/correction.routes.js';
 import { rsRoutes } from './routes/rs.routes.js';
 import { importRoutes } from './routes/import.routes.js';
+import { tableIntoPlanRoutes } from './routes/table-into-plan.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
 import { revisionRoutes } from './routes/revision.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(rsRoutes(ctx));
       await api.register(searchRoutes(ctx));
       await api.register(importRoutes(ctx));
+      await api.register(tableIntoPlanRoutes(ctx));
       await api.register(reportRoutes(ctx));
       await api.register(workbookRoutes(ctx));
       await api.register(reportJobRoutes(ctx));

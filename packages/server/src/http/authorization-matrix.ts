@@ -22,6 +22,7 @@ import { NOTIFICATION_ROWS } from './authorization-matrix-notifications.js';
 import { JOB_ROWS } from './authorization-matrix-jobs.js';
 import { REVISION_ROWS } from './authorization-matrix-revisions.js';
 import { GRANT_ROWS } from './authorization-matrix-grants.js';
+import { TABLE_INTO_PLAN_ROWS } from './authorization-matrix-table-into-plan.js';
 
 // A viewer and a reporter whose grant has ended on an unpublished round's part: the viewer sees the round's
 // board but no part's draft; the ended grant sees no unpublished round at all, as the public (a signed-in 403).
@@ -478,6 +479,7 @@ export const MATRIX: Row[] = [
   },
   ...EVALUATION_ROWS,
   ...TABLE_MAPPING_ROWS,
+  ...TABLE_INTO_PLAN_ROWS,
   ...PUBLICATION_ROWS,
   ...NOTIFICATION_ROWS,
   ...JOB_ROWS,

@@ -15,6 +15,7 @@ import { conflictOf } from '../db/database.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid_input: 400,
+  unprocessable: 422,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

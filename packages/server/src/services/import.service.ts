@@ -28,11 +28,13 @@ export interface ImportExtras {
   description?: string;
 }
 
-interface ReadDocument {
+/** A document read: the plan it gives, its issues, and for a KPI table its layout and column roles. */
+export interface ReadDocument {
   doc: PlanDocument;
   issues: ParseIssue[];
   encoding: string;
   fingerprint: string;
+  table: ImportPreview['table'];
 }
 
 /**
@@ -68,7 +70,13 @@ export class ImportService {
       ...(extras.policyFields === undefined ? {} : { policyFields: extras.policyFields }),
       ...(extras.description === undefined ? {} : { description: extras.description }),
     };
-    return { doc, issues: outcome.issues, encoding: outcome.encoding, fingerprint: outcome.fingerprint };
+    return {
+      doc,
+      issues: outcome.issues,
+      encoding: outcome.encoding,
+      fingerprint: outcome.fingerprint,
+      table: outcome.table,
+    };
   }
 
   /**

@@ -4364,6 +4364,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{slug}/imports/kpi-table/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a KPI table against a plan: its KPI groups, the plan's measure proposed for each, the KPIs each would add; writes nothing (coordinator, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TableIntoPlanPreviewBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TableIntoPlanPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/imports/kpi-table": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a KPI table's groups to measures of the plan (or new measures on its sheets) with their actuals, in one transaction recorded as the plan's next revision; a KPI the measure already has is reported, not added; a measure not in force is 422 (coordinator, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TableIntoPlanBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TableIntoPlanResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{slug}/report": {
         parameters: {
             query?: never;
@@ -7816,6 +8001,131 @@ export interface components {
              */
             lastDay: string;
         };
+        TableIntoPlanPreviewBodyInput: {
+            fileName: string;
+            /**
+             * Format: base64
+             * @description The file, base64 (at most 10 MB)
+             */
+            contentBase64: string;
+            /** @description The columns whose proposed role the user corrected (0-based) */
+            columnRoles?: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+        };
+        TableIntoPlanPointInput: {
+            value: number | null;
+            label: string;
+        } | null;
+        TableIntoPlanKpiInput: {
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            shape: "level" | "annual" | "cumulative" | "at-least-average" | "multiplier" | "rank" | "share-meeting-bar" | "qualitative";
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            baseline: components["schemas"]["TableIntoPlanPointInput"];
+            target: components["schemas"]["TableIntoPlanPointInput"];
+            /** @description How many actuals it brings (observations) */
+            actuals: number;
+            /** @description The line (text) or row (worksheet) it was read from */
+            line: number;
+            /** @description A KPI of this name is already on the proposed measure: it would not be added */
+            existsOnProposed: boolean;
+        };
+        TableIntoPlanGroupInput: {
+            /** @description Stable for the same file and column roles: what the commit names */
+            key: string;
+            title: string;
+            /** @description The section or worksheet the group stands under */
+            section: string;
+            /** @description The measure whose title agrees best with the group name; null when none does */
+            proposal: {
+                measureId: string;
+                score: number;
+            } | null;
+            kpis: components["schemas"]["TableIntoPlanKpiInput"][];
+        };
+        TableIntoPlanPreviewInput: {
+            plan: {
+                id: string;
+                slug: string;
+                title: string;
+                dataVersion: number;
+            };
+            fileName: string;
+            encoding: string;
+            fingerprint: string;
+            table: components["schemas"]["KpiTableMappingInput"];
+            issues: components["schemas"]["ImportIssueInput"][];
+            sheets: {
+                id: string;
+                number: number;
+                title: string;
+            }[];
+            measures: {
+                id: string;
+                title: string;
+                sheetId: string;
+                sheetNumber: number;
+                kpiNames: string[];
+            }[];
+            groups: components["schemas"]["TableIntoPlanGroupInput"][];
+        };
+        TableIntoPlanTargetInput: {
+            key: string;
+            measureId: string;
+        } | {
+            key: string;
+            /** @description The id of a sheet of the plan */
+            newMeasureOnSheet: string;
+            /** @description The new measure's title; the group's if none */
+            title?: string;
+        };
+        TableIntoPlanBodyInput: {
+            fileName: string;
+            /**
+             * Format: base64
+             * @description The file, base64 (at most 10 MB)
+             */
+            contentBase64: string;
+            /** @description The columns whose proposed role the user corrected (0-based) */
+            columnRoles?: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+            groups: components["schemas"]["TableIntoPlanTargetInput"][];
+        };
+        TableIntoPlanResultInput: {
+            slug: string;
+            /** @description The plan's revision recording the addition; null when nothing was added (nothing written) */
+            revision: number | null;
+            dataVersion: number;
+            added: {
+                group: string;
+                measureId: string;
+                kpiId: string;
+                name: string;
+                actuals: number;
+            }[];
+            duplicates: {
+                group: string;
+                measureId: string;
+                name: string;
+                existingKpiId: string;
+            }[];
+            newMeasures: {
+                group: string;
+                measureId: string;
+                sheetId: string;
+                title: string;
+            }[];
+            /** @description The keys of the groups the commit did not list */
+            leftOut: string[];
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -10147,6 +10457,131 @@ export interface components {
              * @example 2025-06-30
              */
             lastDay: string;
+        };
+        TableIntoPlanPreviewBody: {
+            fileName: string;
+            /**
+             * Format: base64
+             * @description The file, base64 (at most 10 MB)
+             */
+            contentBase64: string;
+            /** @description The columns whose proposed role the user corrected (0-based) */
+            columnRoles?: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+        };
+        TableIntoPlanPoint: {
+            value: number | null;
+            label: string;
+        } | null;
+        TableIntoPlanKpi: {
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            shape: "level" | "annual" | "cumulative" | "at-least-average" | "multiplier" | "rank" | "share-meeting-bar" | "qualitative";
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            baseline: components["schemas"]["TableIntoPlanPoint"];
+            target: components["schemas"]["TableIntoPlanPoint"];
+            /** @description How many actuals it brings (observations) */
+            actuals: number;
+            /** @description The line (text) or row (worksheet) it was read from */
+            line: number;
+            /** @description A KPI of this name is already on the proposed measure: it would not be added */
+            existsOnProposed: boolean;
+        };
+        TableIntoPlanGroup: {
+            /** @description Stable for the same file and column roles: what the commit names */
+            key: string;
+            title: string;
+            /** @description The section or worksheet the group stands under */
+            section: string;
+            /** @description The measure whose title agrees best with the group name; null when none does */
+            proposal: {
+                measureId: string;
+                score: number;
+            } | null;
+            kpis: components["schemas"]["TableIntoPlanKpi"][];
+        };
+        TableIntoPlanPreview: {
+            plan: {
+                id: string;
+                slug: string;
+                title: string;
+                dataVersion: number;
+            };
+            fileName: string;
+            encoding: string;
+            fingerprint: string;
+            table: components["schemas"]["KpiTableMapping"];
+            issues: components["schemas"]["ImportIssue"][];
+            sheets: {
+                id: string;
+                number: number;
+                title: string;
+            }[];
+            measures: {
+                id: string;
+                title: string;
+                sheetId: string;
+                sheetNumber: number;
+                kpiNames: string[];
+            }[];
+            groups: components["schemas"]["TableIntoPlanGroup"][];
+        };
+        TableIntoPlanTarget: {
+            key: string;
+            measureId: string;
+        } | {
+            key: string;
+            /** @description The id of a sheet of the plan */
+            newMeasureOnSheet: string;
+            /** @description The new measure's title; the group's if none */
+            title?: string;
+        };
+        TableIntoPlanBody: {
+            fileName: string;
+            /**
+             * Format: base64
+             * @description The file, base64 (at most 10 MB)
+             */
+            contentBase64: string;
+            /** @description The columns whose proposed role the user corrected (0-based) */
+            columnRoles?: {
+                column: number;
+                /** @enum {string} */
+                role: "name" | "group" | "code" | "unit" | "baseline" | "target" | "actual" | "estimate" | "status" | "owner" | "note" | "ignore";
+            }[];
+            groups: components["schemas"]["TableIntoPlanTarget"][];
+        };
+        TableIntoPlanResult: {
+            slug: string;
+            /** @description The plan's revision recording the addition; null when nothing was added (nothing written) */
+            revision: number | null;
+            dataVersion: number;
+            added: {
+                group: string;
+                measureId: string;
+                kpiId: string;
+                name: string;
+                actuals: number;
+            }[];
+            duplicates: {
+                group: string;
+                measureId: string;
+                name: string;
+                existingKpiId: string;
+            }[];
+            newMeasures: {
+                group: string;
+                measureId: string;
+                sheetId: string;
+                title: string;
+            }[];
+            /** @description The keys of the groups the commit did not list */
+            leftOut: string[];
         };
     };
     responses: never;

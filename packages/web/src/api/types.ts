@@ -141,3 +141,9 @@ export type StructureChange = Schemas['StructureChange'];
 export type PlanEdit = Schemas['PlanEditInput'];
 /** A role grant (担当（任期）) and the admin's list of them. */
 export type RoleGrant = Schemas['RoleGrantEntry'];
+/** POST /api/plans/{slug}/imports/kpi-table/preview: a KPI table's groups with the plan's measure proposed for each. */
+export type TableIntoPlanPreview = Schemas['TableIntoPlanPreview'];
+/** What POST /api/plans/{slug}/imports/kpi-table accepts: the table again and where each group goes. */
+export type TableIntoPlanBody = Schemas['TableIntoPlanBodyInput'];
+/** What adding a KPI table to a plan wrote. */
+export type TableIntoPlanResult = Schemas['TableIntoPlanResult'];

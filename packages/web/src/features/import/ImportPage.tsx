@@ -11,6 +11,7 @@ import { formatNumber } from '../../lib/format';
 import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
 import { ColumnMappingView, withRole, type ColumnRoles } from './ColumnMapping';
+import { IntoPlanPanel } from './IntoPlanPanel';
 import './import.css';
 
 /** The document as read in the browser, sent again unchanged on commit. */
@@ -280,6 +281,75 @@ function statusTextOf(step: ImportState['step'], t: (key: MessageKey) => string)
   return key === undefined ? '' : t(key);
 }
 
+type Destination = 'new' | 'existing';
+
+/** For a KPI table: a new plan, or KPIs added to measures of an existing plan. */
+function DestinationChoice({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: Destination;
+  onChange: (value: Destination) => void;
+  disabled: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="import-destination">
+      <legend>{t('importInto.destination')}</legend>
+      {(['new', 'existing'] as const).map((option) => (
+        <label key={option}>
+          <input
+            type="radio"
+            name="destination"
+            value={option}
+            checked={value === option}
+            disabled={disabled}
+            onChange={() => {
+              onChange(option);
+            }}
+          />{' '}
+          {t(option === 'new' ? 'importInto.destination.new' : 'importInto.destination.existing')}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The last step: commit as a new plan (or round), or, for a KPI table, add its KPIs to an existing plan. */
+function CommitStep({
+  document,
+  preview,
+  isBusy,
+  onCommit,
+  onError,
+}: {
+  document: ReadDocument;
+  preview: ImportPreview;
+  isBusy: boolean;
+  onCommit: () => void;
+  onError: (error: ApiError | null) => void;
+}) {
+  const { t } = useI18n();
+  const [destination, setDestination] = useState<Destination>('new');
+  return (
+    <>
+      {preview.table && <DestinationChoice value={destination} onChange={setDestination} disabled={isBusy} />}
+      {preview.table && destination === 'existing' ? (
+        <IntoPlanPanel document={document} onError={onError} />
+      ) : preview.action === 'unchanged' ? (
+        <p className="notice">{t('import.unchanged')}</p>
+      ) : (
+        <p>
+          <button type="button" className="button button--primary" disabled={isBusy} onClick={onCommit}>
+            {t('import.form.commit')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
 function ImportForm() {
   const { t } = useI18n();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
@@ -377,22 +447,15 @@ function ImportForm() {
             />
           )}
           <PreviewView preview={shownPreview.preview} caption={t('import.issues.caption')} />
-          {shownPreview.preview.action === 'unchanged' ? (
-            <p className="notice">{t('import.unchanged')}</p>
-          ) : (
-            <p>
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={isBusy}
-                onClick={() => {
-                  void commit(shownPreview.document, shownPreview.preview);
-                }}
-              >
-                {t('import.form.commit')}
-              </button>
-            </p>
-          )}
+          <CommitStep
+            document={shownPreview.document}
+            preview={shownPreview.preview}
+            isBusy={isBusy}
+            onCommit={() => {
+              void commit(shownPreview.document, shownPreview.preview);
+            }}
+            onError={setError}
+          />
         </>
       )}
 
