@@ -28,6 +28,34 @@ interface Picked {
   phaseYear: number;
 }
 
+interface History {
+  measures: Map<string, { progress: string[] }>;
+  kpis: Map<string, { measureId: string; actuals: string[] }>;
+}
+
+// Each measure's bullets and each KPI's actuals, read through the API as the page's session sees them.
+async function measureHistory(page: import('playwright-core').Page, baseUrl: string): Promise<History> {
+  const tree = (await (await page.request.get(`${baseUrl}/api/plans/${SLUG}`)).json()) as {
+    sheets: {
+      measures: {
+        id: string;
+        progress: { text: string }[];
+        kpis: { id: string; actuals: { value: number | null; period: { label: string } }[] }[];
+      }[];
+    }[];
+  };
+  const history: History = { measures: new Map(), kpis: new Map() };
+  for (const m of tree.sheets.flatMap((s) => s.measures)) {
+    history.measures.set(m.id, { progress: m.progress.map((b) => b.text) });
+    for (const k of m.kpis)
+      history.kpis.set(k.id, {
+        measureId: m.id,
+        actuals: k.actuals.map((a) => `${a.period.label}=${String(a.value)}`),
+      });
+  }
+  return history;
+}
+
 describe('revising a plan in the browser', () => {
   it('edits a draft, adopts it with a reason, and shows the diff and the plan as it stood', async () => {
     await withPage(async (page, baseUrl) => {
@@ -75,6 +103,7 @@ describe('revising a plan in the browser', () => {
           phaseYear: phase.period.fiscalYear ?? Number(phase.period.start.slice(0, 4)),
         };
       }, SLUG);
+      const before = await measureHistory(page, baseUrl);
       const measure = page.locator(`[data-measure-id="${picked.measureId}"]`);
       // Each edit is one request; a refusal would name its field, so the answer is checked before the page.
       const edited = async (act: () => Promise<void>, n: number) => {
@@ -141,6 +170,40 @@ describe('revising a plan in the browser', () => {
       const current = now.sheets.flatMap((s) => s.measures).flatMap((m) => m.kpis);
       expect(current.find((k) => k.id === picked.kpiId)?.target?.value).toBe(picked.target + 50);
       expect(current.map((k) => k.id)).not.toContain(picked.retireId);
+
+      // What was reported before the revision stays with the same measure and KPI: the split keeps the
+      // measure's id (and its bullets) on its first part, and each KPI its actuals wherever it went.
+      const after = await measureHistory(page, baseUrl);
+      const original = before.measures.get(picked.measureId);
+      expect(original?.progress.length).toBeGreaterThan(0);
+      expect(after.measures.get(picked.measureId)?.progress).toEqual(original?.progress);
+      const reported = [...before.kpis].filter(([id, k]) => k.actuals.length > 0 && id !== picked.retireId);
+      expect(reported.length).toBeGreaterThan(0);
+      for (const [id, k] of reported) expect(after.kpis.get(id)?.actuals, id).toEqual(k.actuals);
+      const moved = [...after.kpis].filter(
+        ([id, k]) => before.kpis.get(id)?.measureId === picked.measureId && k.measureId !== picked.measureId,
+      );
+      expect(moved.length).toBeGreaterThan(0);
+
+      // The public, signed out, reads the current plan and its revision list.
+      const reader = await page.context().browser()?.newContext();
+      if (!reader) throw new Error('no browser');
+      try {
+        const pub = await reader.newPage();
+        await pub.goto(`${baseUrl}/plans/${SLUG}/revisions`);
+        await pub.getByText(REASON).waitFor();
+        expect(await pub.getByRole('link', { name: 'ログイン' }).count()).toBeGreaterThan(0);
+        const versions = await pub.locator('main').innerText();
+        expect(versions).toContain('第1版');
+        expect(versions).toContain('第2版');
+        const plan = (await (await pub.request.get(`${baseUrl}/api/plans/${SLUG}`)).json()) as {
+          sheets: { measures: { kpis: { id: string; target: { value: number } | null }[] }[] }[];
+        };
+        const kpis = plan.sheets.flatMap((s) => s.measures).flatMap((m) => m.kpis);
+        expect(kpis.find((k) => k.id === picked.kpiId)?.target?.value).toBe(picked.target + 50);
+      } finally {
+        await reader.close();
+      }
     });
   });
 });
