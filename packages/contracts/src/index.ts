@@ -15,3 +15,4 @@ export * from './kpi-table-mapping.js';
 export * from './revision.js';
 export * from './grant.js';
 export * from './correction.js';
+export * from './proposal.js';

@@ -39,6 +39,8 @@ import { ImportService } from './services/import.service.js';
 import { PlanService } from './services/plan.service.js';
 import { RevisionService } from './services/revision.service.js';
 import { RevisionRepository } from './repositories/revision.repository.js';
+import { ProposalService } from './services/proposal.service.js';
+import { ProposalRepository } from './repositories/proposal.repository.js';
 import { RoundService } from './services/round.service.js';
 import { RoundPartService } from './services/round-part.service.js';
 import { RoundDiffService } from './services/round-diff.service.js';
@@ -67,6 +69,8 @@ export interface AppContext {
   audit: AuditRepository;
   plans: PlanService;
   revisions: RevisionService;
+  /** Reporters' proposals (変更提案) and the coordinating office's decisions. */
+  proposals: ProposalService;
   rounds: RoundService;
   /** Round parts: each ministry's report on a measure, and the coordinator's decisions. */
   parts: RoundPartService;
@@ -180,9 +184,12 @@ export async function openContext(options: {
     const userRepository = new UserRepository(database.db);
     const audit = new AuditRepository(database.db);
     const roundRepository = new RoundRepository(database.db);
-    const revisions = new RevisionService(
+    const revisionRepository = new RevisionRepository(database.db);
+    const revisions = new RevisionService(planRepository, revisionRepository, organisations, options.clock);
+    const proposals = new ProposalService(
       planRepository,
-      new RevisionRepository(database.db),
+      revisionRepository,
+      new ProposalRepository(database.db),
       organisations,
       options.clock,
     );
@@ -222,6 +229,7 @@ export async function openContext(options: {
       audit,
       plans,
       revisions,
+      proposals,
       imports: new ImportService(plans, planRepository, organisations, options.clock),
       tableMappings: new KpiTableMappingService(new KpiTableMappingRepository(database.db), options.clock),
       rounds: new RoundService(planRepository, roundRepository, options.clock, grantRepository),

@@ -21,6 +21,7 @@ import { EVALUATION_ROWS } from './authorization-matrix-evaluations.js';
 import { NOTIFICATION_ROWS } from './authorization-matrix-notifications.js';
 import { JOB_ROWS } from './authorization-matrix-jobs.js';
 import { REVISION_ROWS } from './authorization-matrix-revisions.js';
+import { PROPOSAL_ROWS } from './authorization-matrix-proposals.js';
 import { GRANT_ROWS } from './authorization-matrix-grants.js';
 
 // A viewer and a reporter whose grant has ended on an unpublished round's part: the viewer sees the round's
@@ -482,6 +483,7 @@ export const MATRIX: Row[] = [
   ...NOTIFICATION_ROWS,
   ...JOB_ROWS,
   ...REVISION_ROWS,
+  ...PROPOSAL_ROWS,
   ...GRANT_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {

@@ -862,7 +862,11 @@ export const en: Messages = {
   'notification.kind.part.approved': 'Your report on "{measure}" was approved ({round}).',
   'notification.kind.round.published': '"{round}" of {plan} was published.',
   'notification.kind.part.reminder': 'Please submit your report on "{measure}" ({round}).',
+  'notification.kind.proposal.submitted': 'A change was proposed to {plan}.',
+  'notification.kind.proposal.accepted': 'Your proposal to {plan} was accepted into the draft revision.',
+  'notification.kind.proposal.declined': 'Your proposal to {plan} was declined.',
   'notification.reason': 'Reason for return: {reason}',
+  'notification.note': "The coordinating office's note: {reason}",
   'round.remind.title': 'Reminders',
   'round.remind.lead':
     'Sends a notification to the ministries of reports not yet submitted (not started, draft or returned). Each report is reminded at most once an hour.',
@@ -905,6 +909,9 @@ export const en: Messages = {
   'webhook.event.part.approved': 'Report approved',
   'webhook.event.round.published': 'Round published',
   'webhook.event.part.reminder': 'Reminder',
+  'webhook.event.proposal.submitted': 'Proposal',
+  'webhook.event.proposal.accepted': 'Proposal accepted',
+  'webhook.event.proposal.declined': 'Proposal declined',
 
   'revision.link': 'Revision history',
   'revision.title': 'Revision history',

@@ -862,7 +862,11 @@ export const ja = {
   'notification.kind.part.approved': '「{measure}」の報告が承認されました（{round}）。',
   'notification.kind.round.published': '{plan}の「{round}」が公表されました。',
   'notification.kind.part.reminder': '「{measure}」の報告の提出をお願いします（{round}）。',
+  'notification.kind.proposal.submitted': '{plan}に変更提案が届きました。',
+  'notification.kind.proposal.accepted': '{plan}への変更提案が採用され、見直し案に反映されました。',
+  'notification.kind.proposal.declined': '{plan}への変更提案は見送られました。',
   'notification.reason': '差戻しの理由: {reason}',
+  'notification.note': '事務局のコメント: {reason}',
   'round.remind.title': '督促',
   'round.remind.lead':
     '未提出（未着手・作成中・差戻し）の報告の担当府省庁にお知らせを送ります。同じ報告への督促は1時間に1回までです。',
@@ -905,6 +909,9 @@ export const ja = {
   'webhook.event.part.approved': '報告の承認',
   'webhook.event.round.published': '公表',
   'webhook.event.part.reminder': '督促',
+  'webhook.event.proposal.submitted': '変更提案',
+  'webhook.event.proposal.accepted': '変更提案の採用',
+  'webhook.event.proposal.declined': '変更提案の見送り',
 
   'revision.link': '見直しの履歴',
   'revision.title': '見直しの履歴',
