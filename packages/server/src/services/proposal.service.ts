@@ -82,8 +82,21 @@ export class ProposalService {
     const base = await this.revisions.find(plan.id, p.baseNumber);
     const applied = base && applyEdits(base.structure, p.edits, { ministries });
     const changes = base && applied?.ok ? diffStructures(base.structure, applied.structure) : [];
-    const { planId: _planId, ...rest } = p;
-    return { ...rest, changes };
+    return {
+      id: p.id,
+      state: p.state,
+      ministry: p.ministry,
+      authorId: p.authorId,
+      authorName: p.authorName,
+      reason: p.reason,
+      edits: p.edits,
+      changes,
+      baseNumber: p.baseNumber,
+      createdAt: p.createdAt,
+      decidedBy: p.decidedBy,
+      decidedAt: p.decidedAt,
+      note: p.note,
+    };
   }
 
   private event(
