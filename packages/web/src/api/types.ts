@@ -137,5 +137,8 @@ export type RevisionDiff = Schemas['RevisionDiff'];
 export type RevisionDraft = Schemas['RevisionDraft'];
 export type StructureChange = Schemas['StructureChange'];
 export type PlanEdit = Schemas['PlanEditInput'];
+/** A reporter's proposal (変更提案) and a plan's list of them. */
+export type Proposal = Schemas['Proposal'];
+export type ProposalList = Schemas['ProposalList'];
 /** A role grant (担当（任期）) and the admin's list of them. */
 export type RoleGrant = Schemas['RoleGrantEntry'];

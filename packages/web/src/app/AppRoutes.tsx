@@ -27,6 +27,7 @@ const WebhookPage = lazy(() => import('../features/notifications/WebhookPage'));
 // Plan authoring and revisions (見直し).
 const RevisionsPage = lazy(() => import('../features/authoring/RevisionsPage'));
 const AuthoringPage = lazy(() => import('../features/authoring/AuthoringPage'));
+const ProposalsPage = lazy(() => import('../features/authoring/ProposalsPage'));
 const CreatePlanPage = lazy(() => import('../features/authoring/CreatePlanPage'));
 const GrantsPage = lazy(() => import('../features/admin/GrantsPage'));
 
@@ -48,6 +49,7 @@ const LAZY_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['plans/:slug/rounds/:roundId/parts/:partId', PartPage],
   ['plans/:slug/revisions', RevisionsPage],
   ['plans/:slug/authoring', AuthoringPage],
+  ['plans/:slug/proposals', ProposalsPage],
   ['new-plan', CreatePlanPage],
   ['tasks', TasksPage],
   ['notifications', NotificationsPage],
