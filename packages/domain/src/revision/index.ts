@@ -4,3 +4,4 @@ export * from './apply-edit.js';
 export * from './kpi-rules.js';
 export * from './diff.js';
 export * from './proposal.js';
+export * from './budget.js';

@@ -3,6 +3,7 @@ import type { Id } from '../model/entities.js';
 import { applyEdit, type EditContext } from './apply-edit.js';
 import type { PlanEdit } from './edits.js';
 import type { PlanStructure } from './structure.js';
+import { budgetMeasure } from './budget.js';
 
 /** States of a reporter's proposal (変更提案). */
 export const PROPOSAL_STATES = ['open', 'accepted', 'declined', 'withdrawn'] as const;
@@ -44,6 +45,10 @@ function measureOf(structure: PlanStructure, edit: PlanEdit): { measureId: Id | 
       if (edit.kind === 'kpi') return { measureId: kpiMeasure(edit.id) };
       if (edit.kind === 'measure' && edit.op === 'retire') return { measureId: edit.id };
       return { refused: `a reporter may not ${edit.op} a ${edit.kind}` };
+    case 'budget.add':
+    case 'budget.update':
+    case 'budget.retire':
+      return { measureId: budgetMeasure(structure, edit) };
     case 'plan.update':
     case 'goal.add':
     case 'goal.update':

@@ -28,7 +28,7 @@ export interface RevisionDraftTable {
 export interface RetiredEntityTable {
   entity_id: string;
   plan_id: string;
-  kind: 'goal' | 'sheet' | 'measure' | 'phase' | 'kpi';
+  kind: 'goal' | 'sheet' | 'measure' | 'phase' | 'kpi' | 'budget';
   revision_number: number;
   merged_into: string | null;
 }

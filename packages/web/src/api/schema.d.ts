@@ -7753,6 +7753,32 @@ export interface components {
                 } | null;
                 mergedInto: string | null;
             }[];
+            /** @description 該当事業; absent from revisions kept before budget projects were */
+            budgets?: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                measureIds: string[];
+                name: string;
+                ministry: string | null;
+                lines: {
+                    /**
+                     * Format: uuid
+                     * @description Stable UUID
+                     */
+                    id: string;
+                    amountYen: number | null;
+                    fiscalYear: number | null;
+                    /** @enum {string} */
+                    type: "initial" | "supplementary" | "fund";
+                    isPartOf: boolean;
+                    label: string;
+                }[];
+            }[];
         };
         PlanEditInput: {
             /** @constant */
@@ -7992,13 +8018,65 @@ export interface components {
              * @description Stable UUID
              */
             id: string;
+        } | {
+            /** @constant */
+            op: "budget.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            measureId: string;
+            name: string;
+            ministry: string | null;
+            line: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                amountYen: number | null;
+                fiscalYear: number | null;
+                /** @enum {string} */
+                type: "initial" | "supplementary" | "fund";
+            };
+        } | {
+            /** @constant */
+            op: "budget.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            name?: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            lineId?: string;
+            amountYen?: number | null;
+            fiscalYear?: number | null;
+            /** @enum {string} */
+            type?: "initial" | "supplementary" | "fund";
+        } | {
+            /** @constant */
+            op: "budget.retire";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
         };
         StructureChangeInput: {
             /** @enum {string} */
-            entity: "plan" | "goal" | "sheet" | "measure" | "phase" | "kpi";
+            entity: "plan" | "goal" | "sheet" | "measure" | "phase" | "kpi" | "budget";
             entityId: string | null;
             /** @enum {string} */
-            kind: "added" | "retired" | "renamed" | "target" | "baseline" | "unit" | "shape" | "direction" | "period" | "text" | "moved" | "split" | "merged" | "ministries" | "reordered" | "horizon";
+            kind: "added" | "retired" | "renamed" | "target" | "baseline" | "unit" | "shape" | "direction" | "period" | "text" | "moved" | "split" | "merged" | "ministries" | "reordered" | "horizon" | "amount" | "fiscalYear" | "budgetType";
             sheetId: string | null;
             measureId: string | null;
             goalId: string | null;
@@ -10118,6 +10196,32 @@ export interface components {
                 } | null;
                 mergedInto: string | null;
             }[];
+            /** @description 該当事業; absent from revisions kept before budget projects were */
+            budgets?: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                measureIds: string[];
+                name: string;
+                ministry: string | null;
+                lines: {
+                    /**
+                     * Format: uuid
+                     * @description Stable UUID
+                     */
+                    id: string;
+                    amountYen: number | null;
+                    fiscalYear: number | null;
+                    /** @enum {string} */
+                    type: "initial" | "supplementary" | "fund";
+                    isPartOf: boolean;
+                    label: string;
+                }[];
+            }[];
         };
         PlanEdit: {
             /** @constant */
@@ -10357,13 +10461,65 @@ export interface components {
              * @description Stable UUID
              */
             id: string;
+        } | {
+            /** @constant */
+            op: "budget.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            measureId: string;
+            name: string;
+            ministry: string | null;
+            line: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                amountYen: number | null;
+                fiscalYear: number | null;
+                /** @enum {string} */
+                type: "initial" | "supplementary" | "fund";
+            };
+        } | {
+            /** @constant */
+            op: "budget.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            name?: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            lineId?: string;
+            amountYen?: number | null;
+            fiscalYear?: number | null;
+            /** @enum {string} */
+            type?: "initial" | "supplementary" | "fund";
+        } | {
+            /** @constant */
+            op: "budget.retire";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
         };
         StructureChange: {
             /** @enum {string} */
-            entity: "plan" | "goal" | "sheet" | "measure" | "phase" | "kpi";
+            entity: "plan" | "goal" | "sheet" | "measure" | "phase" | "kpi" | "budget";
             entityId: string | null;
             /** @enum {string} */
-            kind: "added" | "retired" | "renamed" | "target" | "baseline" | "unit" | "shape" | "direction" | "period" | "text" | "moved" | "split" | "merged" | "ministries" | "reordered" | "horizon";
+            kind: "added" | "retired" | "renamed" | "target" | "baseline" | "unit" | "shape" | "direction" | "period" | "text" | "moved" | "split" | "merged" | "ministries" | "reordered" | "horizon" | "amount" | "fiscalYear" | "budgetType";
             sheetId: string | null;
             measureId: string | null;
             goalId: string | null;
