@@ -86,6 +86,21 @@ describe("a reporter's proposal", () => {
       await page.getByText('提案を採用し、見直し案に反映しました。').waitFor();
       const pending = page.getByRole('region', { name: '未採択の変更' });
       await pending.getByText(change).waitFor();
+
+      // A budget project (該当事業) added to the measure in the same draft: a bad amount is refused on its field.
+      const measure = page.locator(`[data-measure-id="${p.measureId}"]`);
+      await measure.locator('summary', { hasText: '該当事業を追加' }).click();
+      const budget = measure.getByRole('form', { name: '該当事業を追加' });
+      await budget.getByLabel('事業名').fill('相談体制整備事業');
+      const amount = budget.getByLabel('予算額（億円）');
+      await amount.fill('たくさん');
+      await budget.getByRole('button', { name: '該当事業を追加' }).click();
+      await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true');
+      await amount.fill('30');
+      await budget.getByLabel('年度（西暦）').fill('2025');
+      await budget.getByRole('button', { name: '該当事業を追加' }).click();
+      await pending.getByText('該当事業を追加: 相談体制整備事業（2025年度 当初予算 30億円）').waitFor();
+      await expectNoAxeViolations(page);
       await pending.getByLabel('見直しの理由').fill(REASON);
       await pending.getByRole('button', { name: '採択する' }).click();
       await page.getByText('第2版として採択しました。').waitFor();
@@ -94,6 +109,7 @@ describe("a reporter's proposal", () => {
       await page.getByText(REASON).waitFor();
       const diff = page.getByRole('region', { name: '版の比較' });
       await diff.getByText(change).waitFor();
+      await diff.getByText('該当事業を追加: 相談体制整備事業（2025年度 当初予算 30億円）').waitFor();
     });
 
     await withPage(async (page, baseUrl) => {

@@ -1024,6 +1024,19 @@ export const ja = {
   'proposal.form.nothing': '変更する項目がありません。',
   'proposal.form.fix': '入力内容を確認してください。',
   'proposal.form.sent': '変更を提案しました。事務局の判断は「変更提案」の一覧とお知らせで確認できます。',
+  'authoring.budget.title': '該当事業',
+  'authoring.budget.add': '該当事業を追加',
+  'authoring.budget.edit': '「{name}」の予算',
+  'authoring.budget.name': '事業名',
+  'authoring.budget.amount': '予算額（億円）',
+  'authoring.budget.fiscalYear': '年度（西暦）',
+  'authoring.budget.type': '区分',
+  'authoring.budget.type.initial': '当初予算',
+  'authoring.budget.type.supplementary': '補正予算',
+  'authoring.budget.type.fund': '基金',
+  'authoring.budget.save': '予算を保存',
+  'authoring.budget.retire': '該当事業を廃止',
+  'authoring.budget.number': '0以上の数値（億円）で入力してください。',
 };
 
 /** A key of the message catalogue. */

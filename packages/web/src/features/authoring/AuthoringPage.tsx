@@ -12,6 +12,7 @@ import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
 import { AddKpiForm, AddMeasureForm, AddPhaseForm, AddSheetForm, type Post } from './AddForms';
 import { ChangeList } from './ChangeList';
+import { MeasureBudgets } from './BudgetForms';
 import { ProposalsPanel } from './ProposalsPanel';
 import './authoring.css';
 
@@ -190,6 +191,12 @@ function Measures({ structure, apply, post }: { structure: Structure; apply: App
                 </button>
                 <AddPhaseForm post={post} measureId={measure.id} />
                 <AddKpiForm post={post} measureId={measure.id} />
+                <MeasureBudgets
+                  budgets={live((structure.budgets ?? []).filter((b) => b.measureIds.includes(measure.id)))}
+                  measureId={measure.id}
+                  ministry={measure.ministries[0] ?? null}
+                  post={post}
+                />
               </article>
             );
           })}
