@@ -117,6 +117,27 @@ export interface AppContext {
 }
 
 // The experts' evaluations, the overall evaluation the coordinating office compiles, conflicts of interest.
+// Revisions (見直し) and reporters' proposals share the revision repository.
+function revisionServices(
+  database: Database,
+  planRepository: PlanRepository,
+  organisations: OrganisationRepository,
+  clock: Clock,
+) {
+  const revisionRepository = new RevisionRepository(database.db);
+  const proposalRepository = new ProposalRepository(database.db);
+  return {
+    revisions: new RevisionService(planRepository, revisionRepository, organisations, clock),
+    proposals: new ProposalService(
+      planRepository,
+      revisionRepository,
+      proposalRepository,
+      organisations,
+      clock,
+    ),
+  };
+}
+
 function evaluationServices(database: Database, planRepository: PlanRepository, options: { clock: Clock }) {
   const evaluationRepository = new EvaluationRepository(database.db);
   const conflictRepository = new ConflictOfInterestRepository(database.db);
@@ -184,15 +205,7 @@ export async function openContext(options: {
     const userRepository = new UserRepository(database.db);
     const audit = new AuditRepository(database.db);
     const roundRepository = new RoundRepository(database.db);
-    const revisionRepository = new RevisionRepository(database.db);
-    const revisions = new RevisionService(planRepository, revisionRepository, organisations, options.clock);
-    const proposals = new ProposalService(
-      planRepository,
-      revisionRepository,
-      new ProposalRepository(database.db),
-      organisations,
-      options.clock,
-    );
+    const { revisions, proposals } = revisionServices(database, planRepository, organisations, options.clock);
     const grantRepository = new GrantRepository(database.db);
     const plans = new PlanService(
       planRepository,
