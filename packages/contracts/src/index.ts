@@ -16,3 +16,4 @@ export * from './revision.js';
 export * from './grant.js';
 export * from './correction.js';
 export * from './kpi-table-into-plan.js';
+export * from './proposal.js';

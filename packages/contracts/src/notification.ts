@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { Id, Text } from './common.js';
 
-/** What a notice is about: a part submitted, returned or approved, a round published, a reminder to report. */
+/**
+ * What a notice is about: a part submitted, returned or approved, a round published, a reminder to report, a
+ * reporter's proposal sent, accepted or declined.
+ */
 export const NOTIFICATION_KINDS = [
   'part.submitted',
   'part.returned',
   'part.approved',
   'round.published',
   'part.reminder',
+  'proposal.submitted',
+  'proposal.accepted',
+  'proposal.declined',
 ] as const;
 /** What a notice is about. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type * as domain from '@kotei/domain';
-import { DIRECTIONS, KPI_LEVELS, KPI_SHAPES } from '@kotei/domain';
+import { BUDGET_TYPES, DIRECTIONS, KPI_LEVELS, KPI_SHAPES } from '@kotei/domain';
 import { describes, Id, Text } from './common.js';
 import { PeriodValue, PolicyFieldCode } from './plan.js';
 
@@ -14,6 +14,28 @@ const Order = z.int().min(0);
 const node = { id: Id, order: Order, retired: z.boolean() };
 
 const StructurePoint = z.object({ value: z.number().nullable(), period: PeriodValue });
+const Yen = z
+  .int()
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER)
+  .meta({ description: 'Integer yen: 30億円 is 3000000000' });
+const FiscalYear = z.int().min(1900).max(2200);
+const BudgetNode = z.object({
+  ...node,
+  measureIds: z.array(Id),
+  name: z.string(),
+  ministry: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      id: Id,
+      amountYen: Yen.nullable(),
+      fiscalYear: FiscalYear.nullable(),
+      type: z.enum(BUDGET_TYPES),
+      isPartOf: z.boolean(),
+      label: z.string(),
+    }),
+  ),
+});
 
 /** A plan as one revision fixes it: every entity with its stable id, order and retired flag. */
 export const PlanStructure = describes<domain.PlanStructure>()(
@@ -53,6 +75,10 @@ export const PlanStructure = describes<domain.PlanStructure>()(
           mergedInto: Id.nullable(),
         }),
       ),
+      budgets: z
+        .array(BudgetNode)
+        .optional()
+        .meta({ description: '該当事業; absent from revisions kept before budget projects were' }),
     })
     .meta({ id: 'PlanStructure' }),
 );
@@ -133,6 +159,29 @@ export const PlanEdit = describes<domain.PlanEdit>()(
       z.object({ op: z.literal('kpi.merge'), id: Id, into: Id }),
       z.object({ op: z.literal('reorder'), kind: Kind, id: Id, order: Order.max(10_000) }),
       z.object({ op: z.literal('retire'), kind: Kind, id: Id }),
+      z.object({
+        op: z.literal('budget.add'),
+        id: Id,
+        measureId: Id,
+        name: Title,
+        ministry: Text({ max: 10 }).nullable(),
+        line: z.object({
+          id: Id,
+          amountYen: Yen.nullable(),
+          fiscalYear: FiscalYear.nullable(),
+          type: z.enum(BUDGET_TYPES),
+        }),
+      }),
+      z.object({
+        op: z.literal('budget.update'),
+        id: Id,
+        name: Title.optional(),
+        lineId: Id.optional(),
+        amountYen: Yen.nullable().optional(),
+        fiscalYear: FiscalYear.nullable().optional(),
+        type: z.enum(BUDGET_TYPES).optional(),
+      }),
+      z.object({ op: z.literal('budget.retire'), id: Id }),
     ])
     .meta({ id: 'PlanEdit' }),
 );
@@ -143,7 +192,7 @@ export type PlanEdit = domain.PlanEdit;
 export const StructureChange = describes<domain.StructureChange>()(
   z
     .object({
-      entity: z.enum(['plan', 'goal', 'sheet', 'measure', 'phase', 'kpi']),
+      entity: z.enum(['plan', 'goal', 'sheet', 'measure', 'phase', 'kpi', 'budget']),
       entityId: Id.nullable(),
       kind: z.enum([
         'added',
@@ -162,6 +211,9 @@ export const StructureChange = describes<domain.StructureChange>()(
         'ministries',
         'reordered',
         'horizon',
+        'amount',
+        'fiscalYear',
+        'budgetType',
       ]),
       sheetId: Id.nullable(),
       measureId: Id.nullable(),

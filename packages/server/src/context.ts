@@ -41,6 +41,8 @@ import { TableIntoPlanRepository } from './repositories/table-into-plan.reposito
 import { PlanService } from './services/plan.service.js';
 import { RevisionService } from './services/revision.service.js';
 import { RevisionRepository } from './repositories/revision.repository.js';
+import { ProposalService } from './services/proposal.service.js';
+import { ProposalRepository } from './repositories/proposal.repository.js';
 import { RoundService } from './services/round.service.js';
 import { RoundPartService } from './services/round-part.service.js';
 import { RoundDiffService } from './services/round-diff.service.js';
@@ -69,6 +71,8 @@ export interface AppContext {
   audit: AuditRepository;
   plans: PlanService;
   revisions: RevisionService;
+  /** Reporters' proposals (変更提案) and the coordinating office's decisions. */
+  proposals: ProposalService;
   rounds: RoundService;
   /** Round parts: each ministry's report on a measure, and the coordinator's decisions. */
   parts: RoundPartService;
@@ -116,7 +120,6 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-// The experts' evaluations, the overall evaluation the coordinating office compiles, conflicts of interest.
 // Importing documents as plans, and a KPI table's KPIs into an existing plan's measures (#14).
 function importServices(
   database: Database,
@@ -135,6 +138,28 @@ function importServices(
   return { imports, tableIntoPlan };
 }
 
+// Revisions (見直し) and reporters' proposals share the revision repository.
+function revisionServices(
+  database: Database,
+  planRepository: PlanRepository,
+  organisations: OrganisationRepository,
+  clock: Clock,
+) {
+  const revisionRepository = new RevisionRepository(database.db);
+  const proposalRepository = new ProposalRepository(database.db);
+  return {
+    revisions: new RevisionService(planRepository, revisionRepository, organisations, clock),
+    proposals: new ProposalService(
+      planRepository,
+      revisionRepository,
+      proposalRepository,
+      organisations,
+      clock,
+    ),
+  };
+}
+
+// The experts' evaluations, the overall evaluation the coordinating office compiles, conflicts of interest.
 function evaluationServices(database: Database, planRepository: PlanRepository, options: { clock: Clock }) {
   const evaluationRepository = new EvaluationRepository(database.db);
   const conflictRepository = new ConflictOfInterestRepository(database.db);
@@ -208,12 +233,7 @@ export async function openContext(options: ContextOptions): Promise<AppContext> 
     const userRepository = new UserRepository(database.db);
     const audit = new AuditRepository(database.db);
     const roundRepository = new RoundRepository(database.db);
-    const revisions = new RevisionService(
-      planRepository,
-      new RevisionRepository(database.db),
-      organisations,
-      options.clock,
-    );
+    const { revisions, proposals } = revisionServices(database, planRepository, organisations, options.clock);
     const grantRepository = new GrantRepository(database.db);
     const plans = new PlanService(
       planRepository,
@@ -250,6 +270,7 @@ export async function openContext(options: ContextOptions): Promise<AppContext> 
       audit,
       plans,
       revisions,
+      proposals,
       ...importServices(database, plans, planRepository, organisations, options.clock),
       tableMappings: new KpiTableMappingService(new KpiTableMappingRepository(database.db), options.clock),
       rounds: new RoundService(planRepository, roundRepository, options.clock, grantRepository),

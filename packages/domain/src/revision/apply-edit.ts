@@ -4,6 +4,7 @@ import type { ErrorDetail } from '../model/errors.js';
 import type { Id, PeriodValue } from '../model/entities.js';
 import type { PlanEdit, PointInput, SplitPart } from './edits.js';
 import { checkKpi } from './kpi-rules.js';
+import { applyBudgetEdit } from './budget.js';
 import {
   liveNodes,
   type EntityKind,
@@ -126,6 +127,12 @@ class EditApplier {
       }
       case 'retire': {
         this.retire(edit.kind, edit.id);
+        return;
+      }
+      case 'budget.add':
+      case 'budget.update':
+      case 'budget.retire': {
+        applyBudgetEdit(this.s, edit, this.context.ministries, this.errors);
         return;
       }
     }

@@ -10,6 +10,7 @@ import type {
   SheetNode,
   StructurePoint,
 } from './structure.js';
+import { diffBudgets } from './budget.js';
 
 /** What changed of one entity, in the policy's own words. */
 export type ChangeKind =
@@ -28,11 +29,14 @@ export type ChangeKind =
   | 'merged'
   | 'ministries'
   | 'reordered'
-  | 'horizon';
+  | 'horizon'
+  | 'amount'
+  | 'fiscalYear'
+  | 'budgetType';
 
 /** One change between two structures, placed on its sheet and measure (or goal), worded in Japanese and English. */
 export interface StructureChange {
-  entity: EntityKind | 'plan';
+  entity: EntityKind | 'plan' | 'budget';
   entityId: Id | null;
   kind: ChangeKind;
   /** Where the change is shown: the sheet and measure (a KPI, phase or measure), or the goal (an outcome). */
@@ -125,6 +129,7 @@ class Differ {
     this.pairs(this.a.kpis, this.b.kpis, (x, y) => {
       this.kpi(x, y);
     });
+    this.changes.push(...diffBudgets(this.a, this.b, (id) => this.measureAt(id)));
     return this.changes;
   }
 

@@ -1,5 +1,6 @@
 import type { Direction, KpiShape } from '../model/codes.js';
 import type { Id } from '../model/entities.js';
+import type { BudgetEdit } from './budget.js';
 
 /** A baseline or target as an editor writes it: the value and the period's label (2024年度, R10). */
 export interface PointInput {
@@ -46,7 +47,8 @@ export type PlanEdit =
     }
   | { op: 'kpi.merge'; id: Id; into: Id }
   | { op: 'reorder'; kind: 'goal' | 'sheet' | 'measure' | 'phase' | 'kpi'; id: Id; order: number }
-  | { op: 'retire'; kind: 'goal' | 'sheet' | 'measure' | 'phase' | 'kpi'; id: Id };
+  | { op: 'retire'; kind: 'goal' | 'sheet' | 'measure' | 'phase' | 'kpi'; id: Id }
+  | BudgetEdit;
 
 /**
  * One part of a split measure. The first part keeps the measure's id (and so its history); the others are new
@@ -80,4 +82,7 @@ export const PLAN_EDIT_OPS = [
   'kpi.merge',
   'reorder',
   'retire',
+  'budget.add',
+  'budget.update',
+  'budget.retire',
 ] as const satisfies readonly PlanEdit['op'][];

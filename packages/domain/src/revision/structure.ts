@@ -1,5 +1,6 @@
 import type { Direction, KpiLevel, KpiShape } from '../model/codes.js';
 import type { Id, PeriodValue } from '../model/entities.js';
+import type { BudgetNode } from './budget.js';
 
 /**
  * The plan as a revision fixes it (見直し): what it aims at and how, without what was reported against it.
@@ -13,6 +14,8 @@ export interface PlanStructure {
   measures: MeasureNode[];
   phases: PhaseNode[];
   kpis: KpiNode[];
+  /** 該当事業; absent from structures kept before revisions held budget projects. */
+  budgets?: BudgetNode[];
 }
 
 /** The plan's own fields. The horizon (fiscal years, inclusive) bounds every phase; null where none is set. */
@@ -91,5 +94,5 @@ export function liveNodes<T extends Node>(nodes: readonly T[]): T[] {
 
 /** A structure with nothing in it: a plan created from scratch before its first edit. */
 export function emptyStructure(plan: PlanHead): PlanStructure {
-  return { plan, goals: [], sheets: [], measures: [], phases: [], kpis: [] };
+  return { plan, goals: [], sheets: [], measures: [], phases: [], kpis: [], budgets: [] };
 }

@@ -28,7 +28,25 @@ export interface RevisionDraftTable {
 export interface RetiredEntityTable {
   entity_id: string;
   plan_id: string;
-  kind: 'goal' | 'sheet' | 'measure' | 'phase' | 'kpi';
+  kind: 'goal' | 'sheet' | 'measure' | 'phase' | 'kpi' | 'budget';
   revision_number: number;
   merged_into: string | null;
+}
+
+/** A reporter's proposal (変更提案): edits to its own measures, open until accepted, declined or withdrawn. */
+export interface RevisionProposalTable {
+  id: string;
+  plan_id: string;
+  author_id: string;
+  ministry: string;
+  reason: string;
+  /** The domain PlanEdits, in order, as JSON. */
+  edits_json: string;
+  /** The latest revision when it was sent. */
+  base_number: number;
+  state: 'open' | 'accepted' | 'declined' | 'withdrawn';
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  note: string | null;
 }

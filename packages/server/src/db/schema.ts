@@ -17,7 +17,12 @@ import type {
   JobFileTable,
   KpiTableMappingTable,
 } from './service-schema.js';
-import type { RevisionTable, RevisionDraftTable, RetiredEntityTable } from './revision-schema.js';
+import type {
+  RevisionTable,
+  RevisionDraftTable,
+  RetiredEntityTable,
+  RevisionProposalTable,
+} from './revision-schema.js';
 import type {
   RsProjectTable,
   RsBudgetYearTable,
@@ -427,6 +432,7 @@ export interface DB {
   revision: RevisionTable;
   revision_draft: RevisionDraftTable;
   retired_entity: RetiredEntityTable;
+  revision_proposal: RevisionProposalTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
   search_entry: SearchEntryTable;
@@ -478,4 +484,9 @@ export type {
   JobFileTable,
   KpiTableMappingTable,
 } from './service-schema.js';
-export type { RevisionTable, RevisionDraftTable, RetiredEntityTable } from './revision-schema.js';
+export type {
+  RevisionTable,
+  RevisionDraftTable,
+  RetiredEntityTable,
+  RevisionProposalTable,
+} from './revision-schema.js';

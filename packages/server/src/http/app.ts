@@ -24,6 +24,7 @@ import { importRoutes } from './routes/import.routes.js';
 import { tableIntoPlanRoutes } from './routes/table-into-plan.routes.js';
 import { planRoutes } from './routes/plan.routes.js';
 import { revisionRoutes } from './routes/revision.routes.js';
+import { proposalRoutes } from './routes/proposal.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
 import { roundRoutes } from './routes/round.routes.js';
 import { notificationRoutes } from './routes/notification.routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       await api.register(authRoutes(ctx, options));
       await api.register(planRoutes(ctx));
       await api.register(revisionRoutes(ctx));
+      await api.register(proposalRoutes(ctx));
       await api.register(roundRoutes(ctx));
       await api.register(notificationRoutes(ctx));
       await api.register(evaluationRoutes(ctx));

@@ -134,6 +134,19 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       headers: headers.coordinator ?? {},
       payload: { format: 'pdf' },
     });
+    const propose = async () =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/plans/${SLUG}/proposals`,
+          headers: headers.reporterOwn,
+          payload: {
+            reason: '名称の変更',
+            edits: [{ op: 'measure.update', id: measure.id, title: '新しい名称' }],
+          },
+        })
+      ).json<{ id: string }>().id;
+    const proposalIds = { withdraw: await propose(), decide: await propose() };
     const grants = (await database.ctx.grants.list('system')).grants;
     const grantOf = (login: string) => grants.find((g) => g.login === login)?.id ?? '';
     Object.assign(fixture, {
@@ -153,6 +166,7 @@ describe.each(TEST_DATABASES)('every route × every principal on %s', (kind) => 
       evaluatedRoundId: evaluated.id,
       publishedEvaluationId,
       spareSessionId,
+      proposalIds,
       spareTokenId: spareToken.json<{ token: { id: string } }>().token.id,
       adminPassword: first.admin?.password ?? '',
       sample: readFileSync(SAMPLE_DOCUMENT).toString('base64'),

@@ -21,6 +21,7 @@ import { EVALUATION_ROWS } from './authorization-matrix-evaluations.js';
 import { NOTIFICATION_ROWS } from './authorization-matrix-notifications.js';
 import { JOB_ROWS } from './authorization-matrix-jobs.js';
 import { REVISION_ROWS } from './authorization-matrix-revisions.js';
+import { PROPOSAL_ROWS } from './authorization-matrix-proposals.js';
 import { GRANT_ROWS } from './authorization-matrix-grants.js';
 import { TABLE_INTO_PLAN_ROWS } from './authorization-matrix-table-into-plan.js';
 
@@ -484,6 +485,7 @@ export const MATRIX: Row[] = [
   ...NOTIFICATION_ROWS,
   ...JOB_ROWS,
   ...REVISION_ROWS,
+  ...PROPOSAL_ROWS,
   ...GRANT_ROWS,
   // Last: signing out ends the caller's own session, which the rows above need.
   {

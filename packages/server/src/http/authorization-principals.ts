@@ -41,6 +41,8 @@ export interface Fixture {
   /** The expert's evaluation of sheet 1 in that round. */
   publishedEvaluationId: string;
   spareSessionId: string;
+  /** Two open proposals of 厚's reporter on the measure: one its author withdraws, one the office declines. */
+  proposalIds: { withdraw: string; decide: string };
   /** The expired reporter's grant (ended yesterday), which the admin may end no further. */
   expiredGrantId: string;
   /** The viewer's open-ended grant, which the matrix's end-grant case ends on a day far ahead. */

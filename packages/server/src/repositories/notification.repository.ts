@@ -26,7 +26,7 @@ export interface RoundEvent {
   at: string;
   actorId: string | null;
   recipients: { roles: readonly string[] } | { ministries: readonly string[] };
-  refs: { planId: string; roundId: string; partId: string | null; measureId: string | null };
+  refs: { planId: string; roundId: string | null; partId: string | null; measureId: string | null };
   params: NotificationParams;
   /** The webhook's JSON body, without the delivery id and event the outbox adds; null sends none. */
   webhook: Record<string, unknown> | null;

@@ -4,6 +4,7 @@ import type { DB, KpiTable, RetiredEntityTable } from '../db/schema.js';
 import type { PlanRows } from './plan-rows.js';
 import { insertBatched } from './batched-writes.js';
 import { kpiColumns, phaseColumns } from './mappers/plan-structure.mapper.js';
+import { writeBudgets } from './budget-writes.js';
 
 const NO_SOURCE = { source_line_from: null, source_line_to: null, source_text: null } as const;
 
@@ -79,6 +80,7 @@ export async function writeStructure(
     if (set) await trx.updateTable('kpi').set(set).where('id', '=', n.id).execute();
   }
   await insertBatched(newKpis, (batch) => trx.insertInto('kpi').values(batch).execute());
+  if (s.budgets !== undefined) await writeBudgets(trx, rows, s.budgets);
   await writeRetired(trx, planId, s, retired, revisionNumber);
 }
 
@@ -188,6 +190,9 @@ async function writeRetired(
   });
   s.kpis.forEach((n) => {
     add('kpi', n);
+  });
+  (s.budgets ?? []).forEach((n) => {
+    add('budget', n);
   });
   const after = new Set(now.map((r) => r.entity_id));
   const back = [...before].filter((id) => !after.has(id));

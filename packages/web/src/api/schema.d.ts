@@ -1713,6 +1713,327 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{slug}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's proposals with their changes and decisions (coordinator, admin; a reporter: its own ministry's) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProposalList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A reporter proposes changes to its own measures; another ministry’s measure is 403 naming the edit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProposalBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Proposal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/proposals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The author withdraws its open proposal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Proposal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{slug}/proposals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a proposal into the draft revision, or decline it with a note (coordinator, admin); 409 on a conflict */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Plan slug */
+                    slug: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProposalDecisionBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Proposal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{slug}/rounds": {
         parameters: {
             query?: never;
@@ -7416,7 +7737,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder";
+            kind: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder" | "proposal.submitted" | "proposal.accepted" | "proposal.declined";
             plan: {
                 slug: string;
                 title: string;
@@ -7485,7 +7806,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            event: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder";
+            event: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder" | "proposal.submitted" | "proposal.accepted" | "proposal.declined";
             /** @enum {string} */
             state: "pending" | "sending" | "delivered" | "failed";
             /** Format: date-time */
@@ -7631,6 +7952,32 @@ export interface components {
                     period: components["schemas"]["PeriodValueInput"];
                 } | null;
                 mergedInto: string | null;
+            }[];
+            /** @description 該当事業; absent from revisions kept before budget projects were */
+            budgets?: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                measureIds: string[];
+                name: string;
+                ministry: string | null;
+                lines: {
+                    /**
+                     * Format: uuid
+                     * @description Stable UUID
+                     */
+                    id: string;
+                    amountYen: number | null;
+                    fiscalYear: number | null;
+                    /** @enum {string} */
+                    type: "initial" | "supplementary" | "fund";
+                    isPartOf: boolean;
+                    label: string;
+                }[];
             }[];
         };
         PlanEditInput: {
@@ -7871,13 +8218,65 @@ export interface components {
              * @description Stable UUID
              */
             id: string;
+        } | {
+            /** @constant */
+            op: "budget.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            measureId: string;
+            name: string;
+            ministry: string | null;
+            line: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                amountYen: number | null;
+                fiscalYear: number | null;
+                /** @enum {string} */
+                type: "initial" | "supplementary" | "fund";
+            };
+        } | {
+            /** @constant */
+            op: "budget.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            name?: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            lineId?: string;
+            amountYen?: number | null;
+            fiscalYear?: number | null;
+            /** @enum {string} */
+            type?: "initial" | "supplementary" | "fund";
+        } | {
+            /** @constant */
+            op: "budget.retire";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
         };
         StructureChangeInput: {
             /** @enum {string} */
-            entity: "plan" | "goal" | "sheet" | "measure" | "phase" | "kpi";
+            entity: "plan" | "goal" | "sheet" | "measure" | "phase" | "kpi" | "budget";
             entityId: string | null;
             /** @enum {string} */
-            kind: "added" | "retired" | "renamed" | "target" | "baseline" | "unit" | "shape" | "direction" | "period" | "text" | "moved" | "split" | "merged" | "ministries" | "reordered" | "horizon";
+            kind: "added" | "retired" | "renamed" | "target" | "baseline" | "unit" | "shape" | "direction" | "period" | "text" | "moved" | "split" | "merged" | "ministries" | "reordered" | "horizon" | "amount" | "fiscalYear" | "budgetType";
             sheetId: string | null;
             measureId: string | null;
             goalId: string | null;
@@ -8125,6 +8524,45 @@ export interface components {
             }[];
             /** @description The keys of the groups the commit did not list */
             leftOut: string[];
+        };
+        ProposalBodyInput: {
+            reason: string;
+            edits: components["schemas"]["PlanEditInput"][];
+        };
+        ProposalInput: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /** @enum {string} */
+            state: "open" | "accepted" | "declined" | "withdrawn";
+            ministry: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            authorId: string;
+            authorName: string;
+            reason: string;
+            edits: components["schemas"]["PlanEditInput"][];
+            /** @description What the edits change from the latest revision, in the policy’s own words */
+            changes: components["schemas"]["StructureChangeInput"][];
+            /** @description The latest revision when the proposal was sent */
+            baseNumber: number;
+            createdAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            /** @description The coordinator's note with the decision */
+            note: string | null;
+        };
+        ProposalListInput: {
+            proposals: components["schemas"]["ProposalInput"][];
+        };
+        ProposalDecisionBodyInput: {
+            /** @enum {string} */
+            decision: "accept" | "decline";
+            note?: string;
         };
         Error: {
             error: {
@@ -9873,7 +10311,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder";
+            kind: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder" | "proposal.submitted" | "proposal.accepted" | "proposal.declined";
             plan: {
                 slug: string;
                 title: string;
@@ -9942,7 +10380,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            event: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder";
+            event: "part.submitted" | "part.returned" | "part.approved" | "round.published" | "part.reminder" | "proposal.submitted" | "proposal.accepted" | "proposal.declined";
             /** @enum {string} */
             state: "pending" | "sending" | "delivered" | "failed";
             /** Format: date-time */
@@ -10088,6 +10526,32 @@ export interface components {
                     period: components["schemas"]["PeriodValue"];
                 } | null;
                 mergedInto: string | null;
+            }[];
+            /** @description 該当事業; absent from revisions kept before budget projects were */
+            budgets?: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                order: number;
+                retired: boolean;
+                measureIds: string[];
+                name: string;
+                ministry: string | null;
+                lines: {
+                    /**
+                     * Format: uuid
+                     * @description Stable UUID
+                     */
+                    id: string;
+                    amountYen: number | null;
+                    fiscalYear: number | null;
+                    /** @enum {string} */
+                    type: "initial" | "supplementary" | "fund";
+                    isPartOf: boolean;
+                    label: string;
+                }[];
             }[];
         };
         PlanEdit: {
@@ -10328,13 +10792,65 @@ export interface components {
              * @description Stable UUID
              */
             id: string;
+        } | {
+            /** @constant */
+            op: "budget.add";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            measureId: string;
+            name: string;
+            ministry: string | null;
+            line: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                id: string;
+                amountYen: number | null;
+                fiscalYear: number | null;
+                /** @enum {string} */
+                type: "initial" | "supplementary" | "fund";
+            };
+        } | {
+            /** @constant */
+            op: "budget.update";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            name?: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            lineId?: string;
+            amountYen?: number | null;
+            fiscalYear?: number | null;
+            /** @enum {string} */
+            type?: "initial" | "supplementary" | "fund";
+        } | {
+            /** @constant */
+            op: "budget.retire";
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
         };
         StructureChange: {
             /** @enum {string} */
-            entity: "plan" | "goal" | "sheet" | "measure" | "phase" | "kpi";
+            entity: "plan" | "goal" | "sheet" | "measure" | "phase" | "kpi" | "budget";
             entityId: string | null;
             /** @enum {string} */
-            kind: "added" | "retired" | "renamed" | "target" | "baseline" | "unit" | "shape" | "direction" | "period" | "text" | "moved" | "split" | "merged" | "ministries" | "reordered" | "horizon";
+            kind: "added" | "retired" | "renamed" | "target" | "baseline" | "unit" | "shape" | "direction" | "period" | "text" | "moved" | "split" | "merged" | "ministries" | "reordered" | "horizon" | "amount" | "fiscalYear" | "budgetType";
             sheetId: string | null;
             measureId: string | null;
             goalId: string | null;
@@ -10582,6 +11098,45 @@ export interface components {
             }[];
             /** @description The keys of the groups the commit did not list */
             leftOut: string[];
+        };
+        ProposalBody: {
+            reason: string;
+            edits: components["schemas"]["PlanEdit"][];
+        };
+        Proposal: {
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            id: string;
+            /** @enum {string} */
+            state: "open" | "accepted" | "declined" | "withdrawn";
+            ministry: string;
+            /**
+             * Format: uuid
+             * @description Stable UUID
+             */
+            authorId: string;
+            authorName: string;
+            reason: string;
+            edits: components["schemas"]["PlanEdit"][];
+            /** @description What the edits change from the latest revision, in the policy’s own words */
+            changes: components["schemas"]["StructureChange"][];
+            /** @description The latest revision when the proposal was sent */
+            baseNumber: number;
+            createdAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            /** @description The coordinator's note with the decision */
+            note: string | null;
+        };
+        ProposalList: {
+            proposals: components["schemas"]["Proposal"][];
+        };
+        ProposalDecisionBody: {
+            /** @enum {string} */
+            decision: "accept" | "decline";
+            note?: string;
         };
     };
     responses: never;

@@ -139,6 +139,9 @@ export type RevisionDiff = Schemas['RevisionDiff'];
 export type RevisionDraft = Schemas['RevisionDraft'];
 export type StructureChange = Schemas['StructureChange'];
 export type PlanEdit = Schemas['PlanEditInput'];
+/** A reporter's proposal (変更提案) and a plan's list of them. */
+export type Proposal = Schemas['Proposal'];
+export type ProposalList = Schemas['ProposalList'];
 /** A role grant (担当（任期）) and the admin's list of them. */
 export type RoleGrant = Schemas['RoleGrantEntry'];
 /** POST /api/plans/{slug}/imports/kpi-table/preview: a KPI table's groups with the plan's measure proposed for each. */

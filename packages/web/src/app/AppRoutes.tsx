@@ -27,6 +27,7 @@ const WebhookPage = lazy(() => import('../features/notifications/WebhookPage'));
 // Plan authoring and revisions (見直し).
 const RevisionsPage = lazy(() => import('../features/authoring/RevisionsPage'));
 const AuthoringPage = lazy(() => import('../features/authoring/AuthoringPage'));
+const ProposalsPage = lazy(() => import('../features/authoring/ProposalsPage'));
 const CreatePlanPage = lazy(() => import('../features/authoring/CreatePlanPage'));
 // The plan workbook's round trip: an edited export previewed, then applied.
 const PlanWorkbookPage = lazy(() => import('../features/plan-workbook/PlanWorkbookPage'));
@@ -51,6 +52,7 @@ const LAZY_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['plans/:slug/revisions', RevisionsPage],
   ['plans/:slug/authoring', AuthoringPage],
   ['plans/:slug/workbook', PlanWorkbookPage],
+  ['plans/:slug/proposals', ProposalsPage],
   ['new-plan', CreatePlanPage],
   ['tasks', TasksPage],
   ['notifications', NotificationsPage],

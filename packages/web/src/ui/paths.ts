@@ -40,6 +40,11 @@ export function planWorkbookPath(slug: string): string {
   return `${planPath(slug)}/workbook`;
 }
 
+/** A plan's proposals (変更提案) and their decisions: /plans/<slug>/proposals. */
+export function proposalsPath(slug: string): string {
+  return `${planPath(slug)}/proposals`;
+}
+
 /** The form that creates a plan from scratch: /new-plan. */
 export function newPlanPath(): string {
   return '/new-plan';

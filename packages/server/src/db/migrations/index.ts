@@ -20,6 +20,7 @@ import * as createRoundCorrection from './2026-12-09T0301_create_round_correctio
 import * as createNotifications from './2026-12-09T0400_create_notifications.js';
 import * as createJob from './2026-12-09T0500_create_job.js';
 import * as createKpiTableMapping from './2026-12-09T0700_create_kpi_table_mapping.js';
+import * as createRevisionProposal from './2026-12-10T1000_create_revision_proposal.js';
 import * as expireJobFiles from './2026-12-10T1300_expire_job_files.js';
 
 /** Every migration, in order. Names sort by their timestamp; a new one is appended, none is ever edited. */
@@ -45,5 +46,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-09T0400_create_notifications': createNotifications,
   '2026-12-09T0500_create_job': createJob,
   '2026-12-09T0700_create_kpi_table_mapping': createKpiTableMapping,
+  '2026-12-10T1000_create_revision_proposal': createRevisionProposal,
   '2026-12-10T1300_expire_job_files': expireJobFiles,
 };

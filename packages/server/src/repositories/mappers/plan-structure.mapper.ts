@@ -1,4 +1,4 @@
-import type { KpiNode, PlanStructure, StructurePoint } from '@kotei/domain';
+import type { BudgetNode, BudgetType, KpiNode, PlanStructure, StructurePoint } from '@kotei/domain';
 import type { KpiTable, PhaseTable, RetiredEntityTable } from '../../db/schema.js';
 import type { PlanRows } from '../plan-rows.js';
 
@@ -89,6 +89,51 @@ export function structureFromRows(
       retired: isOut(k.id),
       mergedInto: out.get(k.id)?.merged_into ?? null,
     })),
+    budgets: budgetsFromRows(rows, isOut),
+  };
+}
+
+/** The plan's budget projects (該当事業) as a structure holds them, each with its measures and lines. */
+function budgetsFromRows(rows: PlanRows, isOut: (id: string) => boolean): BudgetNode[] {
+  return rows.projects.map((p, i) => ({
+    id: p.id,
+    order: i,
+    retired: isOut(p.id),
+    measureIds: rows.links.flatMap((l) =>
+      l.project_id === p.id && l.measure_id !== null ? [l.measure_id] : [],
+    ),
+    name: p.name,
+    ministry: p.ministry,
+    lines: rows.lines
+      .filter((l) => l.project_id === p.id)
+      .map((l) => ({
+        id: l.id,
+        amountYen: l.amount_yen,
+        fiscalYear: l.fiscal_year,
+        type: l.budget_type as BudgetType,
+        isPartOf: l.is_part_of === 1,
+        label: l.label,
+      })),
+  }));
+}
+
+/** The budget rows as a structure fixes them; a structure kept before budgets were leaves them as they are. */
+function budgetRowsAsOf(rows: PlanRows, s: PlanStructure): Pick<PlanRows, 'projects' | 'lines' | 'links'> {
+  if (s.budgets === undefined) return { projects: rows.projects, lines: rows.lines, links: rows.links };
+  const projects = new Map(s.budgets.filter((b) => !b.retired).map((b) => [b.id, b]));
+  const lines = new Map([...projects.values()].flatMap((b) => b.lines.map((l) => [l.id, l] as const)));
+  return {
+    projects: rows.projects.flatMap((r) => {
+      const n = projects.get(r.id);
+      return n ? [{ ...r, name: n.name, ministry: n.ministry }] : [];
+    }),
+    lines: rows.lines.flatMap((r) => {
+      const n = lines.get(r.id);
+      return n
+        ? [{ ...r, amount_yen: n.amountYen, fiscal_year: n.fiscalYear, budget_type: n.type, label: n.label }]
+        : [];
+    }),
+    links: rows.links.filter((l) => projects.has(l.project_id)),
   };
 }
 
@@ -187,8 +232,11 @@ export function rowsAsOf(rows: PlanRows, s: PlanStructure): PlanRows {
     return sheets.has(p.sheet_id) && p.sheet_id !== m.sheetId ? [p] : [];
   });
   // A measure a later revision added has no row yet at an earlier one; one added by this revision has rows.
+  const budgets = budgetRowsAsOf(rows, s);
   return {
     ...rows,
+    projects: budgets.projects,
+    lines: budgets.lines,
     plan: { ...rows.plan, title: s.plan.title, owner: s.plan.owner },
     goals: rows.goals
       .flatMap((g) => {
@@ -225,7 +273,7 @@ export function rowsAsOf(rows: PlanRows, s: PlanStructure): PlanRows {
     observations: rows.observations.filter((o) => kpis.has(o.kpi_id)),
     breakdowns: rows.breakdowns.filter((b) => kpis.has(b.kpi_id)),
     overrides: rows.overrides.filter((o) => kpis.has(o.kpi_id)),
-    links: rows.links.filter(liveOwner),
+    links: budgets.links.filter(liveOwner),
     reports: rows.reports.filter(liveOwner),
     phaseReports: rows.phaseReports.filter((r) => phases.has(r.phase_id)),
   };
@@ -262,7 +310,9 @@ export function liveRows(rows: PlanRows, retired: ReadonlySet<string>): PlanRows
     observations: rows.observations.filter((o) => kpiIds.has(o.kpi_id)),
     breakdowns: rows.breakdowns.filter((b) => kpiIds.has(b.kpi_id)),
     overrides: rows.overrides.filter((o) => kpiIds.has(o.kpi_id)),
-    links: rows.links.filter(liveOwner),
+    projects: rows.projects.filter((p) => !retired.has(p.id)),
+    lines: rows.lines.filter((l) => !retired.has(l.project_id)),
+    links: rows.links.filter((l) => liveOwner(l) && !retired.has(l.project_id)),
     reports: rows.reports.filter(liveOwner),
     phaseReports: rows.phaseReports.filter((r) => phaseIds.has(r.phase_id)),
   };

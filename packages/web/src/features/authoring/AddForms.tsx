@@ -22,7 +22,7 @@ const SHAPES = [
 const DIRECTIONS = ['increase', 'decrease'] as const;
 
 /** A form folded under its summary, with the refusal no field shows announced above its fields. */
-function AddForm({
+export function AddForm({
   summary,
   submit,
   refusal,

@@ -6,12 +6,14 @@ import { useApi } from '../../api/useApi';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
-import { planPath, revisionsPath } from '../../ui/paths';
+import { planPath, proposalsPath, revisionsPath } from '../../ui/paths';
 import { ResourceView } from '../../ui/status';
 import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
 import { AddKpiForm, AddMeasureForm, AddPhaseForm, AddSheetForm, type Post } from './AddForms';
 import { ChangeList } from './ChangeList';
+import { MeasureBudgets } from './BudgetForms';
+import { ProposalsPanel } from './ProposalsPanel';
 import './authoring.css';
 
 type Structure = RevisionDraft['structure'];
@@ -189,6 +191,12 @@ function Measures({ structure, apply, post }: { structure: Structure; apply: App
                 </button>
                 <AddPhaseForm post={post} measureId={measure.id} />
                 <AddKpiForm post={post} measureId={measure.id} />
+                <MeasureBudgets
+                  budgets={live((structure.budgets ?? []).filter((b) => b.measureIds.includes(measure.id)))}
+                  measureId={measure.id}
+                  ministry={measure.ministries[0] ?? null}
+                  post={post}
+                />
               </article>
             );
           })}
@@ -352,13 +360,15 @@ export default function AuthoringPage() {
   return (
     <article className="authoring">
       <p>
-        <Link to={planPath(slug)}>{slug}</Link> · <Link to={revisionsPath(slug)}>{t('revision.link')}</Link>
+        <Link to={planPath(slug)}>{slug}</Link> · <Link to={revisionsPath(slug)}>{t('revision.link')}</Link> ·{' '}
+        <Link to={proposalsPath(slug)}>{t('proposal.link')}</Link>
       </p>
       <h1>{t('authoring.title')}</h1>
       <p>{t('authoring.lead')}</p>
       <ResourceView resource={resource} reload={reload}>
-        {(draft) => <Editor slug={slug} initial={draft} />}
+        {(draft) => <Editor key={draft?.version ?? 'none'} slug={slug} initial={draft} />}
       </ResourceView>
+      <ProposalsPanel slug={slug} onAccepted={reload} />
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { MeasureCorrections } from './MeasureCorrections';
 import { CorrectionForm } from './CorrectionForm';
+import { ProposeForm } from './ProposeForm';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { MeasureDetail } from '../../api/types';
 import { api, send } from '../../api/client';
@@ -237,6 +238,7 @@ function MeasureView({ detail, at, justCorrected, onCorrected }: MeasureViewProp
             justSaved={justCorrected}
           />
           {at === null && <CorrectionForm detail={detail} onSaved={onCorrected} />}
+          {at === null && <ProposeForm detail={detail} />}
           <MeasureRoundDiff slug={plan.slug} measureId={measure.id} reference={reference} />
 
           <section aria-labelledby="measure-projects-heading">

@@ -30,7 +30,13 @@ function NoticeItem({
     <li className={isUnread ? 'notice-item notice-item--unread' : 'notice-item'} data-kind={notice.kind}>
       {isUnread && <span className="notice-item__badge">{t('notification.unread')}</span>}
       <p className="notice-item__text">{to === null ? text : <Link to={to}>{text}</Link>}</p>
-      {notice.reason !== null && <p>{t('notification.reason', { reason: notice.reason })}</p>}
+      {notice.reason !== null && (
+        <p>
+          {t(notice.kind === 'proposal.declined' ? 'notification.note' : 'notification.reason', {
+            reason: notice.reason,
+          })}
+        </p>
+      )}
       <p className="notice-item__meta">
         <time dateTime={notice.createdAt}>{formatInstant(notice.createdAt, lang)}</time>
         {isUnread && (

@@ -1,7 +1,7 @@
 import type { Notification } from '../../api/types';
 import type { MessageKey } from '../../i18n/ja';
 import type { MessageParams } from '../../i18n/catalogue';
-import { partPath, roundPath } from '../../ui/paths';
+import { partPath, proposalsPath, roundPath } from '../../ui/paths';
 
 /** The catalogue key and placeholders of a notice's sentence; the texts it names are the server's, as data. */
 export function notificationMessage(notice: Notification): { key: MessageKey; params: MessageParams } {
@@ -16,8 +16,9 @@ export function notificationMessage(notice: Notification): { key: MessageKey; pa
   };
 }
 
-/** Where a notice leads: its part, or its round's board. */
+/** Where a notice leads: its part, its round's board, or the plan's proposals. */
 export function notificationLink(notice: Notification): string | null {
+  if (notice.kind.startsWith('proposal.')) return notice.plan && proposalsPath(notice.plan.slug);
   if (notice.plan === null || notice.round === null) return null;
   return notice.part === null
     ? roundPath(notice.plan.slug, notice.round.id)

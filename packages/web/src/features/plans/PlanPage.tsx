@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { authoringPath, planWorkbookPath, revisionsPath, roundsPath } from '../../ui/paths';
+import { authoringPath, planWorkbookPath, proposalsPath, revisionsPath, roundsPath } from '../../ui/paths';
 import { canEditPlan, canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
 import type { Measure, PlanTree, ReportCapabilities, Sheet, StrategicGoal } from '../../api/types';
@@ -210,6 +210,11 @@ function PlanView({ plan }: { plan: PlanTree }) {
           {canImport(user) && (
             <Link className="button" to={authoringPath(plan.slug)}>
               {t('authoring.link')}
+            </Link>
+          )}
+          {(canImport(user) || user?.role === 'ministry') && (
+            <Link className="button" to={proposalsPath(plan.slug)}>
+              {t('proposal.link')}
             </Link>
           )}
         </p>
