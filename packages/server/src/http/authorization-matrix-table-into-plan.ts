@@ -1,10 +1,42 @@
-// The authorization matrix's rows for adding a KPI table's KPIs to an existing plan (#14): the coordinating
+// The authorization matrix's rows for importing documents, and for adding a KPI table's KPIs to an existing plan (#14): the coordinating
 // office only (plan:edit). The commit names a measure the plan does not have, so it answers 422 and writes nothing.
 import { COORDINATION, P, type Row } from './authorization-principals.js';
 
 const TABLE = Buffer.from('指標名,現状,目標\n図書館入館者数,"100人(2020年)","120人(2027年)"\n').toString(
   'base64',
 );
+
+/** Importing a document as a plan, or as the next round of its plan: the coordinating office only. */
+export const IMPORT_ROWS: Row[] = [
+  {
+    route: 'POST /api/imports/preview',
+    cases: [
+      {
+        name: 'the sample again',
+        request: (f) => ({
+          method: 'POST',
+          url: '/api/imports/preview',
+          payload: { fileName: 'sample.md', contentBase64: f.sample, slug: f.slug },
+        }),
+        expect: COORDINATION('200'),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/imports',
+    cases: [
+      {
+        name: 'the sample again',
+        request: (f) => ({
+          method: 'POST',
+          url: '/api/imports',
+          payload: { fileName: 'sample.md', contentBase64: f.sample, slug: f.slug },
+        }),
+        expect: COORDINATION('200'),
+      },
+    ],
+  },
+];
 
 export const TABLE_INTO_PLAN_ROWS: Row[] = [
   {

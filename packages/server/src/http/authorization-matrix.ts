@@ -23,7 +23,7 @@ import { JOB_ROWS } from './authorization-matrix-jobs.js';
 import { REVISION_ROWS } from './authorization-matrix-revisions.js';
 import { PROPOSAL_ROWS } from './authorization-matrix-proposals.js';
 import { GRANT_ROWS } from './authorization-matrix-grants.js';
-import { TABLE_INTO_PLAN_ROWS } from './authorization-matrix-table-into-plan.js';
+import { IMPORT_ROWS, TABLE_INTO_PLAN_ROWS } from './authorization-matrix-table-into-plan.js';
 
 // A viewer and a reporter whose grant has ended on an unpublished round's part: the viewer sees the round's
 // board but no part's draft; the ended grant sees no unpublished round at all, as the public (a signed-in 403).
@@ -450,34 +450,7 @@ export const MATRIX: Row[] = [
       },
     ],
   },
-  {
-    route: 'POST /api/imports/preview',
-    cases: [
-      {
-        name: 'the sample again',
-        request: (f) => ({
-          method: 'POST',
-          url: '/api/imports/preview',
-          payload: { fileName: 'sample.md', contentBase64: f.sample, slug: f.slug },
-        }),
-        expect: COORDINATION('200'),
-      },
-    ],
-  },
-  {
-    route: 'POST /api/imports',
-    cases: [
-      {
-        name: 'the sample again',
-        request: (f) => ({
-          method: 'POST',
-          url: '/api/imports',
-          payload: { fileName: 'sample.md', contentBase64: f.sample, slug: f.slug },
-        }),
-        expect: COORDINATION('200'),
-      },
-    ],
-  },
+  ...IMPORT_ROWS,
   ...EVALUATION_ROWS,
   ...TABLE_MAPPING_ROWS,
   ...TABLE_INTO_PLAN_ROWS,
