@@ -3,3 +3,4 @@ export * from './edits.js';
 export * from './apply-edit.js';
 export * from './kpi-rules.js';
 export * from './diff.js';
+export * from './originals.js';
