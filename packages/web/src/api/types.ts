@@ -139,3 +139,5 @@ export type StructureChange = Schemas['StructureChange'];
 export type PlanEdit = Schemas['PlanEditInput'];
 /** A role grant (担当（任期）) and the admin's list of them. */
 export type RoleGrant = Schemas['RoleGrantEntry'];
+export type RevisionShown = Schemas['RevisionShown'];
+export type Originals = Schemas['Originals'];
