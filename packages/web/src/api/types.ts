@@ -141,3 +141,4 @@ export type PlanEdit = Schemas['PlanEditInput'];
 export type RoleGrant = Schemas['RoleGrantEntry'];
 export type RevisionShown = Schemas['RevisionShown'];
 export type Originals = Schemas['Originals'];
+export type RevisionDetail = Schemas['RevisionDetail'];
