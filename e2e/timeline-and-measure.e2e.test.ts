@@ -226,21 +226,25 @@ describe('reposts and open-ended phases', () => {
 
   it('draws a reposted measure once, pointing at its original sheet, and an open-ended phase to the axis end', async () => {
     await withPage(async (page, baseUrl) => {
-      await page.route(`**/api/plans/${SLUG}`, async (route) => {
-        const response = await route.fetch();
-        const plan = (await response.json()) as PlanJson;
-        const [first, second] = plan.sheets;
-        const original = first?.measures[0];
-        if (!original || !second?.measures[0]) throw new Error('the sample plan changed shape');
-        second.measures.push({ ...original, isRepost: true });
-        second.measures[0].phases.push({
-          id: '00000000-0000-4000-8000-00000000e2e0',
-          text: '継続的な運用と改善',
-          period: { start: '2026-04-01', end: null, fiscalYear: 2026, label: '2026年度～' },
-          status: 'not_started',
-        });
-        await route.fulfill({ response, json: plan });
-      });
+      // The plan read, whatever its query (the timeline asks ?base=1 for the original periods).
+      await page.route(
+        (url) => url.pathname === `/api/plans/${SLUG}`,
+        async (route) => {
+          const response = await route.fetch();
+          const plan = (await response.json()) as PlanJson;
+          const [first, second] = plan.sheets;
+          const original = first?.measures[0];
+          if (!original || !second?.measures[0]) throw new Error('the sample plan changed shape');
+          second.measures.push({ ...original, isRepost: true });
+          second.measures[0].phases.push({
+            id: '00000000-0000-4000-8000-00000000e2e0',
+            text: '継続的な運用と改善',
+            period: { start: '2026-04-01', end: null, fiscalYear: 2026, label: '2026年度～' },
+            status: 'not_started',
+          });
+          await route.fulfill({ response, json: plan });
+        },
+      );
       await page.goto(`${baseUrl}/plans/${SLUG}/timeline`);
       const sheetTwo = page.getByRole('region', { name: /^工程表②のタイムライン/ });
       const svg = await chartOf(sheetTwo);

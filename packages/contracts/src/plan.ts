@@ -284,6 +284,31 @@ export const PlanSummary = z
 /** A plan as listed. */
 export type PlanSummary = z.infer<typeof PlanSummary>;
 
+/** Which revision (見直し) a plan read shows: its number, the latest number, its reason and adoption time. */
+export const RevisionShown = z
+  .object({
+    number: z.int(),
+    latest: z.int(),
+    reason: z.string(),
+    adoptedAt: z.string(),
+  })
+  .meta({ id: 'RevisionShown' });
+/** Which revision a plan read shows. */
+export type RevisionShown = z.infer<typeof RevisionShown>;
+
+const TargetPoint = z.object({ value: z.number().nullable(), period: PeriodValue }).nullable();
+
+/** Originally adopted vs current: what a base revision (当初) fixed otherwise than the revision shown (現在). */
+export const Originals = z
+  .object({
+    base: RevisionShown.meta({ description: 'The base revision (当初), usually revision 1 (策定)' }),
+    phases: z.array(z.object({ phaseId: Id, original: PeriodValue, current: PeriodValue })),
+    kpis: z.array(z.object({ kpiId: Id, original: TargetPoint, current: TargetPoint })),
+  })
+  .meta({ id: 'Originals' });
+/** Originally adopted vs current. */
+export type Originals = z.infer<typeof Originals>;
+
 /** The whole plan: the project's open-data plan JSON and the API's plan read. */
 export const PlanTree = z
   .object({
@@ -301,19 +326,13 @@ export const PlanTree = z
     rounds: z.array(Round),
     strategicGoals: z.array(StrategicGoal),
     sheets: z.array(Sheet),
-    revision: z
-      .object({
-        number: z.int(),
-        latest: z.int(),
-        reason: z.string(),
-        adoptedAt: z.string(),
-      })
-      .nullable()
-      .optional()
-      .meta({
-        description:
-          'The revision shown (見直し): the latest unless ?revision= or ?revisionOn= asked for another',
-      }),
+    revision: RevisionShown.nullable().optional().meta({
+      description:
+        'The revision shown (見直し): the latest unless ?revision= or ?revisionOn= asked for another',
+    }),
+    originals: Originals.optional().meta({
+      description: 'With ?base=N: the phases and KPIs revision N fixed otherwise than the revision shown',
+    }),
   })
   .meta({ id: 'PlanTree' });
 /** The whole plan. */
@@ -370,6 +389,12 @@ export const MeasureDetail = z
     corrections: z.array(Correction).meta({
       description:
         "正誤 of the measure's bullets and actuals in published rounds, oldest first; the bullets and actuals above show the corrected values",
+    }),
+    revision: RevisionShown.optional().meta({
+      description: 'The revision shown when ?revision= or ?revisionOn= asked for one (time travel)',
+    }),
+    originals: Originals.optional().meta({
+      description: 'With ?base=N: the phases and KPIs revision N fixed otherwise than the revision shown',
     }),
   })
   .meta({ id: 'MeasureDetail' });
@@ -444,6 +469,9 @@ export const PlanDashboard = z
       partOf: YenTotal.meta({ description: '内数 lines: shown apart, never added' }),
       withoutAmount: z.int(),
       projects: z.int(),
+    }),
+    revision: RevisionShown.optional().meta({
+      description: 'The revision shown when ?revision= or ?revisionOn= asked for one (time travel)',
     }),
   })
   .meta({ id: 'PlanDashboard' });

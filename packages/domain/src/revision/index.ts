@@ -6,3 +6,4 @@ export * from './diff.js';
 export * from './measure-match.js';
 export * from './proposal.js';
 export * from './budget.js';
+export * from './originals.js';

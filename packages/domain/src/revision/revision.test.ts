@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit, type EditContext } from './apply-edit.js';
 import { diffStructures } from './diff.js';
+import { originalsOf } from './originals.js';
 import type { PlanEdit } from './edits.js';
 import type { PlanStructure } from './structure.js';
 
@@ -270,5 +271,31 @@ describe('diffStructures', () => {
   it('writes a target whose period moves with both periods', () => {
     const b = edit(seed(), { op: 'kpi.update', id: 'k1', target: { value: 150, period: '2030年度' } });
     expect(diffStructures(seed(), b)[0]?.ja).toBe('目標値 100件（2028年度） → 150件（2030年度）');
+  });
+});
+
+describe('originalsOf (originally adopted vs current)', () => {
+  it('pairs a moved phase and a changed target by id, and nothing that stayed', () => {
+    const base = seed();
+    const shown = edit(
+      base,
+      { op: 'kpi.update', id: 'k1', target: { value: 150, period: '2028年度' } },
+      { op: 'phase.move', id: 'p1', period: '2025年度' },
+      { op: 'phase.update', id: 'p2', text: '研修（拡充）' },
+    );
+    const originals = originalsOf(base, shown);
+    expect(originals.phases.map((p) => [p.phaseId, p.original.label, p.current.fiscalYear])).toEqual([
+      ['p1', '2024年度末', 2025],
+    ]);
+    expect(originals.kpis.map((k) => [k.kpiId, k.original?.value, k.current?.value])).toEqual([
+      ['k1', 100, 150],
+    ]);
+  });
+
+  it('leaves out what the shown revision retired or added, and finds nothing between equal revisions', () => {
+    const base = seed();
+    const shown = edit(base, { op: 'retire', kind: 'kpi', id: 'k1' });
+    expect(originalsOf(base, shown)).toEqual({ phases: [], kpis: [] });
+    expect(originalsOf(base, base)).toEqual({ phases: [], kpis: [] });
   });
 });

@@ -14,7 +14,7 @@ import type {
 } from '../db/schema.js';
 import { indexBreakdowns } from './breakdown.mapper.js';
 import { groupBy } from './group-by.js';
-import type { PublishedPhaseReport } from './plan-rows.js';
+import type { PlanRows, PublishedPhaseReport } from './plan-rows.js';
 import {
   toKpiContent,
   toPhaseContent,
@@ -112,4 +112,29 @@ export function toDashboardContent(rows: DashboardRows): DashboardContent {
       ...placedIds.flatMap((id) => projects.ofMeasure(id)),
     ],
   };
+}
+
+/**
+ * A plan's dashboard content from every row of the plan (time travel reads them all, as a revision fixed them):
+ * the same content the dashboard's own reads give, its phases those not marked done.
+ */
+export function dashboardContentOfRows(rows: PlanRows): DashboardContent {
+  const outcomes = rows.kpis.filter((k) => k.goal_id !== null);
+  const outcomeIds = new Set(outcomes.map((k) => k.id));
+  const placed = new Set(rows.placements.map((p) => p.measure_id));
+  return toDashboardContent({
+    goals: rows.goals,
+    sheets: rows.sheets,
+    measures: rows.measures.filter((m) => placed.has(m.id)),
+    placements: rows.placements,
+    phases: rows.phases.filter((p) => p.is_done === 0),
+    phaseReports: rows.phaseReports,
+    kpis: rows.kpis,
+    outcomes,
+    outcomeObservations: rows.observations.filter((o) => outcomeIds.has(o.kpi_id)),
+    outcomeBreakdowns: rows.breakdowns.filter((b) => outcomeIds.has(b.kpi_id)),
+    projects: rows.projects,
+    lines: rows.lines,
+    links: rows.links,
+  });
 }

@@ -52,6 +52,8 @@ export interface PublishedPhaseReport {
   phase_id: string;
   state: string;
   as_of_date: string;
+  /** When its round was published (time travel leaves out what was published after a revision's time). */
+  published_at: string | null;
 }
 
 /** What published rounds reported of a plan's phases, oldest round first. */
@@ -60,7 +62,12 @@ export async function loadPhaseReports(db: Kysely<DB>, planId: string): Promise<
     .selectFrom('phase_report')
     .innerJoin('progress_report', 'progress_report.id', 'phase_report.report_id')
     .innerJoin('follow_up_round', 'follow_up_round.id', 'progress_report.round_id')
-    .select(['phase_report.phase_id', 'phase_report.state', 'follow_up_round.as_of_date'])
+    .select([
+      'phase_report.phase_id',
+      'phase_report.state',
+      'follow_up_round.as_of_date',
+      'follow_up_round.published_at',
+    ])
     .where('follow_up_round.plan_id', '=', planId)
     .where('follow_up_round.state', '=', 'published')
     .orderBy('follow_up_round.as_of_date')

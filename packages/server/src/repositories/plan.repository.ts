@@ -18,8 +18,10 @@ import {
   type PlanChanges,
 } from './plan-changes.js';
 import {
+  toKpiContent,
   toPlanContent,
   toPlanListing,
+  type KpiContent,
   toStatusInputs,
   type PlanContent,
   type PlanListing,
@@ -30,7 +32,10 @@ import { loadPlanRows, type PlanRows } from './plan-rows.js';
 import { insertBatched, raiseDataVersion } from './batched-writes.js';
 import { retiredIds } from './retired.js';
 import type { PlanStructure } from '@kotei/domain';
-import { rowsAsOf, structureFromRows } from './mappers/plan-structure.mapper.js';
+import { rowsAsOf, rowsUntil, structureFromRows } from './mappers/plan-structure.mapper.js';
+import { dashboardContentOfRows, type DashboardContent } from './dashboard.mapper.js';
+import { groupBy } from './group-by.js';
+import { indexBreakdowns } from './breakdown.mapper.js';
 import { firstRevision } from './revision.repository.js';
 
 export type { PlanRows } from './plan-rows.js';
@@ -187,16 +192,38 @@ export class PlanRepository {
     };
   }
 
-  /** A whole plan as a revision's structure fixes it (time travel), and its status inputs from the same rows. */
+  /**
+   * A whole plan as a revision's structure fixes it (time travel), as it stood at `cutoff` when given (what was
+   * recorded or published later left out): its content, status inputs, dashboard content and KPI contents.
+   */
   async loadPlanAt(
     plan: PlanTable,
     structure: PlanStructure,
-  ): Promise<{ content: PlanContent; statusInputs: () => StatusInputs }> {
-    const rows = rowsAsOf(await loadPlanRows(this.db, plan, { withRetired: true }), structure);
+    cutoff?: string,
+  ): Promise<{
+    content: PlanContent;
+    statusInputs: () => StatusInputs;
+    dashboard: () => DashboardContent;
+    kpis: (ids: readonly string[]) => KpiContent[];
+  }> {
+    const fixed = rowsAsOf(await loadPlanRows(this.db, plan, { withRetired: true }), structure);
+    const rows = cutoff === undefined ? fixed : rowsUntil(fixed, cutoff);
     return {
       content: toPlanContent(rows),
       statusInputs: () =>
         toStatusInputs({ ...rows, placements: rows.placements.map((p) => ({ ...p, plan_id: plan.id })) }),
+      dashboard: () => dashboardContentOfRows(rows),
+      kpis: (ids) => {
+        const wanted = new Set(ids);
+        const observations = groupBy(
+          rows.observations.filter((o) => wanted.has(o.kpi_id)),
+          (o) => o.kpi_id,
+        );
+        const breakdowns = indexBreakdowns(rows.breakdowns.filter((b) => wanted.has(b.kpi_id)));
+        return rows.kpis
+          .filter((k) => wanted.has(k.id))
+          .map((k) => toKpiContent(k, observations.get(k.id) ?? [], breakdowns));
+      },
     };
   }
 

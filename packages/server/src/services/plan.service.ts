@@ -9,11 +9,13 @@ import {
 import type {
   KpiStatus,
   MeasureDetail,
+  Originals,
   PlanDashboard,
   PlanDocument,
   Portfolio,
   PlanSummary,
   PlanTree,
+  RevisionShown,
   SetStatusOverrideBody,
   StatusSummary,
   UpdatePlanBody,
@@ -29,7 +31,7 @@ import { buildDashboard, worstKpiPlaces } from './dashboard.js';
 import { coversEveryKpi, measureWithStatuses, toPlanTree } from './plan-tree.js';
 import { computePlanStatuses, PlanStatuses, type PlanStatusSet, type PlanVersion } from './plan-status.js';
 import { buildSearchEntries } from '../repositories/search-entry.mapper.js';
-import type { RevisionService } from './revision.service.js';
+import type { RevisionService, TimeTravel } from './revision.service.js';
 
 /** Which revision a plan read shows: by number, or the one in force on a date; neither is the plan as it stands. */
 export interface RevisionQuery {
@@ -137,7 +139,9 @@ export class PlanService {
    * A plan's dashboard at the reference date (a round's as-of date, else today in Japan): its statuses from
    * the status cache, and only the rows it shows. Public.
    */
-  async dashboard(slug: string, referenceDate?: string): Promise<PlanDashboard> {
+  async dashboard(slug: string, referenceDate?: string, asOf: RevisionQuery = {}): Promise<PlanDashboard> {
+    const travel = await this.revisions.structureFor(slug, asOf);
+    if (travel !== undefined) return this.dashboardAt(slug, travel, referenceDate);
     const plan = await this.findPlanOrFail(slug);
     const date = referenceDate ?? todayInJapan(this.clock);
     const [listed, content, statuses] = await Promise.all([
@@ -155,37 +159,73 @@ export class PlanService {
     return buildDashboard(content, statuses, toSummary(row, statuses.plan), { places, kpis });
   }
 
-  /**
-   * The whole plan. Statuses are those at `referenceDate` (a round's as-of date when a round is viewed), else
-   * at today in Japan time. Public.
-   */
-  async getTree(slug: string, referenceDate?: string, asOf: RevisionQuery = {}): Promise<PlanTree> {
-    const wanted = await this.revisions.structureFor(slug, asOf);
-    if (wanted === undefined) {
-      const { content, statuses } = await this.loadWithStatuses(slug, referenceDate);
-      return toPlanTree(content, statuses);
-    }
-    // Time travel: the plan as the revision fixed it, with the actuals and progress recorded against what it
-    // holds; its statuses are computed here (the kept ones are the current plan's).
-    const { revision, latest } = wanted;
+  // Time travel on the dashboard: built from every row as the revision fixed them and as they stood at its
+  // cutoff, its statuses computed here (the kept ones are the current plan's).
+  private async dashboardAt(
+    slug: string,
+    travel: TimeTravel,
+    referenceDate: string | undefined,
+  ): Promise<PlanDashboard> {
     const plan = await this.findPlanOrFail(slug);
-    const { content, statusInputs } = await this.plans.loadPlanAt(plan, revision.structure);
-    const statuses = computePlanStatuses(statusInputs(), referenceDate ?? todayInJapan(this.clock));
+    const [listed, loaded] = await Promise.all([
+      this.plans.listWithCounts(plan.id),
+      this.plans.loadPlanAt(plan, travel.revision.structure, travel.cutoff),
+    ]);
+    const row = listed[0];
+    if (!row) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
+    const statuses = computePlanStatuses(loaded.statusInputs(), referenceDate ?? todayInJapan(this.clock));
+    const content = loaded.dashboard();
+    const places = worstKpiPlaces(content, statuses);
+    const summary = { ...row.summary, title: loaded.content.plan.title, statusSummary: statuses.plan };
     return {
-      ...toPlanTree(content, statuses),
-      revision: { number: revision.number, latest, reason: revision.reason, adoptedAt: revision.createdAt },
+      ...buildDashboard(content, statuses, summary, {
+        places,
+        kpis: loaded.kpis(places.map((p) => p.kpiId)),
+      }),
+      revision: shownOf(travel),
     };
   }
 
-  /** One measure with where it appears, its source text and the plan's rounds. Public. */
-  async getMeasure(slug: string, measureId: string, referenceDate?: string): Promise<MeasureDetail> {
-    const { content, statuses } = await this.loadWithStatuses(slug, referenceDate);
+  /**
+   * The whole plan. Statuses are those at `referenceDate` (a round's as-of date when a round is viewed), else
+   * at today in Japan time; `asOf` asks for a revision (time travel), `base` for what an earlier revision fixed
+   * otherwise (originally adopted vs current). Public.
+   */
+  async getTree(
+    slug: string,
+    referenceDate?: string,
+    asOf: RevisionQuery = {},
+    base?: number,
+  ): Promise<PlanTree> {
+    const { content, statuses, travel } = await this.loadAsOf(slug, referenceDate, asOf);
+    const tree = toPlanTree(content, statuses);
+    return {
+      ...tree,
+      ...(travel && { revision: shownOf(travel) }),
+      ...(base === undefined ? {} : { originals: await this.originalsOf(slug, base, travel) }),
+    };
+  }
+
+  /** One measure with where it appears, its source text and the plan's rounds (`asOf`, `base`: see getTree). */
+  async getMeasure(
+    slug: string,
+    measureId: string,
+    referenceDate?: string,
+    asOf: RevisionQuery = {},
+    base?: number,
+  ): Promise<MeasureDetail> {
+    const { content, statuses, travel } = await this.loadAsOf(slug, referenceDate, asOf);
     const measure = content.measures.get(measureId);
     const placements = content.sheets.flatMap((sheet) =>
       sheet.placements.filter((p) => p.measureId === measureId).map((p) => ({ sheet, isRepost: p.isRepost })),
     );
     if (!measure || placements.length === 0)
       throw new DomainError('not_found', 'measure_not_found', `No measure ${measureId} in plan "${slug}"`);
+    const corrections = await this.plans.correctionsOfMeasure(measureId);
+    const cutoff = travel?.cutoff;
+    const originals = base === undefined ? undefined : await this.originalsOf(slug, base, travel);
+    const phaseIds = new Set(measure.phases.map((p) => p.id));
+    const kpiIds = new Set(measure.kpis.map((k) => k.id));
     return {
       plan: {
         slug: content.plan.slug,
@@ -202,8 +242,40 @@ export class PlanService {
       })),
       source: measure.source,
       rounds: content.rounds,
-      corrections: await this.plans.correctionsOfMeasure(measureId),
+      corrections: cutoff === undefined ? corrections : corrections.filter((c) => c.createdAt <= cutoff),
+      ...(travel && { revision: shownOf(travel) }),
+      ...(originals && {
+        originals: {
+          base: originals.base,
+          phases: originals.phases.filter((p) => phaseIds.has(p.phaseId)),
+          kpis: originals.kpis.filter((k) => kpiIds.has(k.kpiId)),
+        },
+      }),
     };
+  }
+
+  // The plan's content and statuses: as it stands, or as the revision asked for fixed it and as it stood at
+  // its cutoff (time travel; its statuses computed here, the kept ones being the current plan's).
+  private async loadAsOf(
+    slug: string,
+    referenceDate: string | undefined,
+    asOf: RevisionQuery,
+  ): Promise<{ content: PlanContent; statuses: PlanStatusSet; travel?: TimeTravel }> {
+    const travel = await this.revisions.structureFor(slug, asOf);
+    if (travel === undefined) return this.loadWithStatuses(slug, referenceDate);
+    const plan = await this.findPlanOrFail(slug);
+    const { content, statusInputs } = await this.plans.loadPlanAt(
+      plan,
+      travel.revision.structure,
+      travel.cutoff,
+    );
+    const statuses = computePlanStatuses(statusInputs(), referenceDate ?? todayInJapan(this.clock));
+    return { content, statuses, travel };
+  }
+
+  private async originalsOf(slug: string, base: number, travel: TimeTravel | undefined): Promise<Originals> {
+    const { revision, originals } = await this.revisions.originals(slug, base, travel?.revision);
+    return { base: revision, ...originals };
   }
 
   // The plan's content with its statuses from the cache; computed from the rows just read when missing, or
@@ -367,6 +439,10 @@ function versionOf(plan: PlanRecord | PlanListing): PlanVersion {
   return 'summary' in plan
     ? { id: plan.summary.id, dataVersion: plan.dataVersion }
     : { id: plan.id, dataVersion: plan.data_version };
+}
+
+function shownOf({ revision, latest }: TimeTravel): RevisionShown {
+  return { number: revision.number, latest, reason: revision.reason, adoptedAt: revision.createdAt };
 }
 
 function toSummary(listing: PlanListing, statusSummary: StatusSummary): PlanSummary {

@@ -3,7 +3,9 @@ import {
   diffStructures,
   DomainError,
   type Clock,
+  originalsOf,
   type ErrorDetail,
+  type Originals,
   type PlanStructure,
 } from '@kotei/domain';
 import type {
@@ -21,6 +23,21 @@ import type { RevisionRepository, StoredDraft, StoredRevision } from '../reposit
 import { buildPlanRows } from '../repositories/mappers/plan-document.mapper.js';
 import { buildSearchEntries } from '../repositories/search-entry.mapper.js';
 import { auditedBy, requirePermission, type Actor } from './actor.js';
+
+/** Which revision a read shows: its number, the latest number, its reason and when it was adopted. */
+export interface RevisionShown {
+  number: number;
+  latest: number;
+  reason: string;
+  adoptedAt: string;
+}
+
+/** A read's time travel: the revision asked for, the latest number, and the instant the plan is shown at. */
+export interface TimeTravel {
+  revision: StoredRevision;
+  latest: number;
+  cutoff: string | undefined;
+}
 
 const notFound = (code: string, message: string) => new DomainError('not_found', code, message);
 
@@ -141,28 +158,53 @@ export class RevisionService {
   }
 
   /**
-   * The structure of the revision a plan read asks for: `revision` by number, or the one in force at the end
-   * of the day `revisionOn` (Japan time); undefined when neither is asked (the plan as it stands).
+   * The revision a plan read asks for: `revision` by number, or the one in force at the end of the day
+   * `revisionOn` (Japan time); undefined when neither is asked (the plan as it stands). `cutoff` is the instant
+   * the plan is shown as it stood: the end of that day, or the adoption of the next revision when one replaced
+   * the revision asked; undefined for the latest revision asked by number (nothing recorded since is left out).
    */
   async structureFor(
     slug: string,
     query: { revision?: number | undefined; revisionOn?: string | undefined },
-  ): Promise<{ revision: StoredRevision; latest: number } | undefined> {
+  ): Promise<TimeTravel | undefined> {
     if (query.revision === undefined && query.revisionOn === undefined) return undefined;
     const plan = await this.planOrFail(slug);
     await this.ensureFirst(plan);
     let number = query.revision;
+    let cutoff: string | undefined;
     if (number === undefined && query.revisionOn !== undefined) {
-      const endOfDay = new Date(`${query.revisionOn}T23:59:59.999+09:00`).toISOString();
-      number = await this.revisions.numberInForce(plan.id, endOfDay);
+      cutoff = new Date(`${query.revisionOn}T23:59:59.999+09:00`).toISOString();
+      number = await this.revisions.numberInForce(plan.id, cutoff);
       if (number === undefined)
         throw notFound(
           'revision_not_found',
-          `Plan "${slug}" had no revision in force on ${query.revisionOn}`,
+          `Plan "${slug}" had no revision in force on ${query.revisionOn}: its first revision was adopted later`,
         );
     }
     const revision = await this.revisionOrFail(plan, number ?? 1);
-    return { revision, latest: await this.revisions.latestNumber(plan.id) };
+    const latest = await this.revisions.latestNumber(plan.id);
+    if (cutoff === undefined && revision.number < latest)
+      cutoff = (await this.revisions.find(plan.id, revision.number + 1))?.createdAt;
+    return { revision, latest, cutoff };
+  }
+
+  /**
+   * Originally adopted vs current: the phases and KPIs whose period or target revision `base` fixed otherwise
+   * than the revision shown (`shown`, else the latest). Public.
+   */
+  async originals(
+    slug: string,
+    base: number,
+    shown?: StoredRevision,
+  ): Promise<{ revision: RevisionShown; originals: Originals }> {
+    const plan = await this.planOrFail(slug);
+    const original = await this.revisionOrFail(plan, base);
+    const latest = await this.revisions.latestNumber(plan.id);
+    const current = shown ?? (await this.revisionOrFail(plan, latest));
+    return {
+      revision: { number: original.number, latest, reason: original.reason, adoptedAt: original.createdAt },
+      originals: originalsOf(original.structure, current.structure),
+    };
   }
 
   /** The plan's draft revision. Needs `plan:edit`. */

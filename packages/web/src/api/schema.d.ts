@@ -724,10 +724,12 @@ export interface paths {
                 query?: {
                     /** @description Reference date for phase statuses (default: today in Japan) */
                     at?: string;
-                    /** @description Show the plan as this revision (見直し) fixed it */
+                    /** @description Show the plan as this revision (見直し) fixed it, as it stood until the next one */
                     revision?: number;
-                    /** @description Show the plan as the revision in force on this date fixed it */
+                    /** @description Show the plan as it stood on this date, as the revision then in force fixed it */
                     revisionOn?: string;
+                    /** @description Also give what this revision (usually 1, 当初) fixed otherwise: originals */
+                    base?: number;
                 };
                 header?: never;
                 path: {
@@ -896,6 +898,10 @@ export interface paths {
                 query?: {
                     /** @description Reference date for phase statuses (default: today in Japan) */
                     at?: string;
+                    /** @description Show the plan as this revision (見直し) fixed it, as it stood until the next one */
+                    revision?: number;
+                    /** @description Show the plan as it stood on this date, as the revision then in force fixed it */
+                    revisionOn?: string;
                 };
                 header?: never;
                 path: {
@@ -956,6 +962,12 @@ export interface paths {
                 query?: {
                     /** @description Reference date for phase statuses (default: today in Japan) */
                     at?: string;
+                    /** @description Show the plan as this revision (見直し) fixed it, as it stood until the next one */
+                    revision?: number;
+                    /** @description Show the plan as it stood on this date, as the revision then in force fixed it */
+                    revisionOn?: string;
+                    /** @description Also give what this revision (usually 1, 当初) fixed otherwise: originals */
+                    base?: number;
                 };
                 header?: never;
                 path: {
@@ -6318,6 +6330,40 @@ export interface components {
             /** @description Every KPI and outcome target, at today in Japan */
             statusSummary: components["schemas"]["StatusSummaryInput"];
         };
+        RevisionShownInput: {
+            number: number;
+            latest: number;
+            reason: string;
+            adoptedAt: string;
+        };
+        OriginalsInput: {
+            /** @description The base revision (当初), usually revision 1 (策定) */
+            base: components["schemas"]["RevisionShownInput"];
+            phases: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                phaseId: string;
+                original: components["schemas"]["PeriodValueInput"];
+                current: components["schemas"]["PeriodValueInput"];
+            }[];
+            kpis: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                kpiId: string;
+                original: {
+                    value: number | null;
+                    period: components["schemas"]["PeriodValueInput"];
+                } | null;
+                current: {
+                    value: number | null;
+                    period: components["schemas"]["PeriodValueInput"];
+                } | null;
+            }[];
+        };
         PlanTreeInput: {
             /**
              * Format: uuid
@@ -6348,12 +6394,9 @@ export interface components {
             strategicGoals: components["schemas"]["StrategicGoalInput"][];
             sheets: components["schemas"]["SheetInput"][];
             /** @description The revision shown (見直し): the latest unless ?revision= or ?revisionOn= asked for another */
-            revision?: {
-                number: number;
-                latest: number;
-                reason: string;
-                adoptedAt: string;
-            } | null;
+            revision?: components["schemas"]["RevisionShownInput"] | null;
+            /** @description With ?base=N: the phases and KPIs revision N fixed otherwise than the revision shown */
+            originals?: components["schemas"]["OriginalsInput"];
         };
         UpdatePlanBodyInput: {
             title?: string;
@@ -6396,6 +6439,10 @@ export interface components {
             rounds: components["schemas"]["RoundInput"][];
             /** @description 正誤 of the measure's bullets and actuals in published rounds, oldest first; the bullets and actuals above show the corrected values */
             corrections: components["schemas"]["CorrectionInput"][];
+            /** @description The revision shown when ?revision= or ?revisionOn= asked for one (time travel) */
+            revision?: components["schemas"]["RevisionShownInput"];
+            /** @description With ?base=N: the phases and KPIs revision N fixed otherwise than the revision shown */
+            originals?: components["schemas"]["OriginalsInput"];
         };
         PortfolioInput: {
             /**
@@ -6503,6 +6550,8 @@ export interface components {
                 withoutAmount: number;
                 projects: number;
             };
+            /** @description The revision shown when ?revision= or ?revisionOn= asked for one (time travel) */
+            revision?: components["schemas"]["RevisionShownInput"];
         };
         OrganisationInput: {
             code: string;
@@ -8892,6 +8941,40 @@ export interface components {
             /** @description Every KPI and outcome target, at today in Japan */
             statusSummary: components["schemas"]["StatusSummary"];
         };
+        RevisionShown: {
+            number: number;
+            latest: number;
+            reason: string;
+            adoptedAt: string;
+        };
+        Originals: {
+            /** @description The base revision (当初), usually revision 1 (策定) */
+            base: components["schemas"]["RevisionShown"];
+            phases: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                phaseId: string;
+                original: components["schemas"]["PeriodValue"];
+                current: components["schemas"]["PeriodValue"];
+            }[];
+            kpis: {
+                /**
+                 * Format: uuid
+                 * @description Stable UUID
+                 */
+                kpiId: string;
+                original: {
+                    value: number | null;
+                    period: components["schemas"]["PeriodValue"];
+                } | null;
+                current: {
+                    value: number | null;
+                    period: components["schemas"]["PeriodValue"];
+                } | null;
+            }[];
+        };
         PlanTree: {
             /**
              * Format: uuid
@@ -8922,12 +9005,9 @@ export interface components {
             strategicGoals: components["schemas"]["StrategicGoal"][];
             sheets: components["schemas"]["Sheet"][];
             /** @description The revision shown (見直し): the latest unless ?revision= or ?revisionOn= asked for another */
-            revision?: {
-                number: number;
-                latest: number;
-                reason: string;
-                adoptedAt: string;
-            } | null;
+            revision?: components["schemas"]["RevisionShown"] | null;
+            /** @description With ?base=N: the phases and KPIs revision N fixed otherwise than the revision shown */
+            originals?: components["schemas"]["Originals"];
         };
         UpdatePlanBody: {
             title?: string;
@@ -8970,6 +9050,10 @@ export interface components {
             rounds: components["schemas"]["Round"][];
             /** @description 正誤 of the measure's bullets and actuals in published rounds, oldest first; the bullets and actuals above show the corrected values */
             corrections: components["schemas"]["Correction"][];
+            /** @description The revision shown when ?revision= or ?revisionOn= asked for one (time travel) */
+            revision?: components["schemas"]["RevisionShown"];
+            /** @description With ?base=N: the phases and KPIs revision N fixed otherwise than the revision shown */
+            originals?: components["schemas"]["Originals"];
         };
         Portfolio: {
             /**
@@ -9077,6 +9161,8 @@ export interface components {
                 withoutAmount: number;
                 projects: number;
             };
+            /** @description The revision shown when ?revision= or ?revisionOn= asked for one (time travel) */
+            revision?: components["schemas"]["RevisionShown"];
         };
         Organisation: {
             code: string;

@@ -150,3 +150,6 @@ export type TableIntoPlanPreview = Schemas['TableIntoPlanPreview'];
 export type TableIntoPlanBody = Schemas['TableIntoPlanBodyInput'];
 /** What adding a KPI table to a plan wrote. */
 export type TableIntoPlanResult = Schemas['TableIntoPlanResult'];
+export type RevisionShown = Schemas['RevisionShown'];
+export type Originals = Schemas['Originals'];
+export type RevisionDetail = Schemas['RevisionDetail'];

@@ -26,6 +26,7 @@ const NotificationsPage = lazy(() => import('../features/notifications/Notificat
 const WebhookPage = lazy(() => import('../features/notifications/WebhookPage'));
 // Plan authoring and revisions (見直し).
 const RevisionsPage = lazy(() => import('../features/authoring/RevisionsPage'));
+const DiffAnnexPage = lazy(() => import('../features/authoring/DiffAnnexPage'));
 const AuthoringPage = lazy(() => import('../features/authoring/AuthoringPage'));
 const ProposalsPage = lazy(() => import('../features/authoring/ProposalsPage'));
 const CreatePlanPage = lazy(() => import('../features/authoring/CreatePlanPage'));
@@ -50,6 +51,7 @@ const LAZY_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['plans/:slug/rounds/:roundId', RoundBoardPage],
   ['plans/:slug/rounds/:roundId/parts/:partId', PartPage],
   ['plans/:slug/revisions', RevisionsPage],
+  ['plans/:slug/revisions/print', DiffAnnexPage],
   ['plans/:slug/authoring', AuthoringPage],
   ['plans/:slug/workbook', PlanWorkbookPage],
   ['plans/:slug/proposals', ProposalsPage],

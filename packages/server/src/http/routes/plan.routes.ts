@@ -23,6 +23,29 @@ const ReferenceQuery = z.object({
   }),
 });
 
+// Time travel (見直し) on every plan read: the plan as a revision fixed it, and originally adopted vs current.
+const TimeTravelQuery = ReferenceQuery.extend({
+  revision: z.coerce.number().int().min(1).max(100_000).optional().meta({
+    description: 'Show the plan as this revision (見直し) fixed it, as it stood until the next one',
+  }),
+  revisionOn: InputDate.optional().meta({
+    description: 'Show the plan as it stood on this date, as the revision then in force fixed it',
+  }),
+});
+const BaseQuery = z.object({
+  base: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .meta({ description: 'Also give what this revision (usually 1, 当初) fixed otherwise: originals' }),
+});
+const asOf = (query: { revision?: number | undefined; revisionOn?: string | undefined }) => ({
+  revision: query.revision,
+  revisionOn: query.revisionOn,
+});
+
 type ZodApp = Parameters<FastifyPluginAsyncZod>[0];
 
 const writeErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -48,26 +71,12 @@ function addReads(app: ZodApp, ctx: AppContext): void {
         tags: ['plans'],
         summary: 'A whole plan: goals, outcomes, sheets, measures, phases, KPIs, progress, projects',
         params: SlugParams,
-        querystring: ReferenceQuery.extend({
-          revision: z.coerce
-            .number()
-            .int()
-            .min(1)
-            .max(100_000)
-            .optional()
-            .meta({ description: 'Show the plan as this revision (見直し) fixed it' }),
-          revisionOn: InputDate.optional().meta({
-            description: 'Show the plan as the revision in force on this date fixed it',
-          }),
-        }),
+        querystring: TimeTravelQuery.extend(BaseQuery.shape),
         response: { 200: PlanTree, 400: ErrorBody, 404: ErrorBody },
       },
     },
     (request) =>
-      ctx.plans.getTree(request.params.slug, request.query.at, {
-        revision: request.query.revision,
-        revisionOn: request.query.revisionOn,
-      }),
+      ctx.plans.getTree(request.params.slug, request.query.at, asOf(request.query), request.query.base),
   );
 
   app.get(
@@ -90,11 +99,11 @@ function addReads(app: ZodApp, ctx: AppContext): void {
         summary:
           'A plan dashboard: outcome trajectories, statuses per sheet, worst KPIs, overdue phases, budget',
         params: SlugParams,
-        querystring: ReferenceQuery,
+        querystring: TimeTravelQuery,
         response: { 200: PlanDashboard, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    (request) => ctx.plans.dashboard(request.params.slug, request.query.at),
+    (request) => ctx.plans.dashboard(request.params.slug, request.query.at, asOf(request.query)),
   );
 
   app.get(
@@ -104,11 +113,18 @@ function addReads(app: ZodApp, ctx: AppContext): void {
         tags: ['plans'],
         summary: 'One measure: phases, KPIs with actuals, progress by round, projects, and its source text',
         params: SlugParams.extend({ measureId: z.uuid() }),
-        querystring: ReferenceQuery,
+        querystring: TimeTravelQuery.extend(BaseQuery.shape),
         response: { 200: MeasureDetail, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    (request) => ctx.plans.getMeasure(request.params.slug, request.params.measureId, request.query.at),
+    (request) =>
+      ctx.plans.getMeasure(
+        request.params.slug,
+        request.params.measureId,
+        request.query.at,
+        asOf(request.query),
+        request.query.base,
+      ),
   );
 }
 

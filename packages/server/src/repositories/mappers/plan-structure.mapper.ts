@@ -279,6 +279,36 @@ export function rowsAsOf(rows: PlanRows, s: PlanStructure): PlanRows {
   };
 }
 
+/**
+ * The rows as they stood at `cutoff` (an ISO instant; time travel to a revision that a later one replaced):
+ * rounds published after it, with their progress, phase reports and corrections' actuals, actuals recorded
+ * after it and status overrides set after it are left out. A published round without a publication time (an
+ * old row) is kept.
+ */
+export function rowsUntil(rows: PlanRows, cutoff: string): PlanRows {
+  const before = (at: string | null): boolean => at === null || at <= cutoff;
+  const rounds = rows.rounds.filter((r) => before(r.published_at));
+  const roundIds = new Set(rounds.map((r) => r.id));
+  const reports = rows.reports.filter((r) => roundIds.has(r.round_id));
+  const reportIds = new Set(reports.map((r) => r.id));
+  const observations = rows.observations.filter(
+    (o) => o.recorded_at <= cutoff && (o.round_id === null || roundIds.has(o.round_id)),
+  );
+  const observationIds = new Set(observations.map((o) => o.id));
+  return {
+    ...rows,
+    rounds,
+    reports,
+    bullets: rows.bullets.filter((b) => reportIds.has(b.report_id)),
+    observations,
+    breakdowns: rows.breakdowns.filter(
+      (b) => b.observation_id === null || observationIds.has(b.observation_id),
+    ),
+    overrides: rows.overrides.filter((o) => o.set_at <= cutoff),
+    phaseReports: rows.phaseReports.filter((r) => before(r.published_at)),
+  };
+}
+
 /** The rows of the plan as it stands: what a revision retired is left out, with everything under it. */
 export function liveRows(rows: PlanRows, retired: ReadonlySet<string>): PlanRows {
   if (retired.size === 0) return rows;

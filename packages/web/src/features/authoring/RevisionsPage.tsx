@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { formatDate } from '../../lib/date-format';
 import { CONTENT_LANG } from '../../lib/format';
-import { planPath } from '../../ui/paths';
+import { planPath, revisionsPath } from '../../ui/paths';
 import { ResourceView } from '../../ui/status';
 import { ChangeList } from './ChangeList';
 import './authoring.css';
@@ -63,6 +63,15 @@ function DiffView({ slug, list, sheets }: { slug: string; list: RevisionList; sh
         >
           {options}
         </select>
+      </p>
+      <p>
+        <Link
+          className="button"
+          to={`${revisionsPath(slug)}/print?from=${String(from)}&to=${String(to)}`}
+          data-print-diff
+        >
+          {t('revision.print')}
+        </Link>
       </p>
       <ResourceView resource={resource} reload={reload}>
         {(diff) => <ChangeList changes={diff.changes} sheets={sheets} />}

@@ -1,4 +1,6 @@
 import { useParams, useSearchParams } from 'react-router';
+import { RevisionPicker, TimeTravelBanner } from '../../ui/TimeTravel';
+import { readTimeTravel, timeTravelKey } from '../../ui/time-travel';
 import type { PlanDashboard } from '../../api/types';
 import { api, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -44,6 +46,8 @@ function DashboardView({
         ]}
         current={title}
       />
+      <TimeTravelBanner revision={dashboard.revision} />
+      <RevisionPicker slug={plan.slug} />
       <DashboardHeader dashboard={dashboard} at={at} invalidAt={invalidAt} />
 
       <DashboardToc />
@@ -99,12 +103,13 @@ export default function DashboardPage() {
   const { slug = '' } = useParams();
   const [searchParams] = useSearchParams();
   const { at, invalid } = readReferenceDateParam(searchParams.get('at'));
+  const choice = readTimeTravel(searchParams);
   const { resource, reload } = useApi(
-    withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/dashboard`, at),
+    `${withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/dashboard`, at)}#${timeTravelKey(choice)}`,
     (signal) =>
       send(
         api.GET('/api/plans/{slug}/dashboard', {
-          params: { path: { slug }, query: { at: at ?? undefined } },
+          params: { path: { slug }, query: { at: at ?? undefined, ...choice } },
           signal,
         }),
       ),

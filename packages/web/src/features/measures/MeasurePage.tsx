@@ -1,4 +1,7 @@
 import { MeasureCorrections } from './MeasureCorrections';
+import { RevisionPicker, TimeTravelBanner } from '../../ui/TimeTravel';
+import { readTimeTravel, timeTravelKey } from '../../ui/time-travel';
+import { OriginalTargets } from './OriginalTargets';
 import { CorrectionForm } from './CorrectionForm';
 import { ProposeForm } from './ProposeForm';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -140,6 +143,7 @@ function KpiSection({ detail }: { detail: MeasureDetail }) {
           </label>
         </p>
       )}
+      <OriginalTargets kpis={measure.kpis} originals={detail.originals} />
       <MeasureKpis kpis={measure.kpis} method={plan.statusMethod} compare={compare} />
     </section>
   );
@@ -172,6 +176,8 @@ function MeasureView({ detail, at, justCorrected, onCorrected }: MeasureViewProp
         ]}
         current={t('breadcrumbs.measure')}
       />
+      <TimeTravelBanner revision={detail.revision} />
+      <RevisionPicker slug={plan.slug} />
       <header className="measure-page__header">
         <h1>
           <span className="page-kicker">{t('measure.kicker')}</span>
@@ -237,8 +243,10 @@ function MeasureView({ detail, at, justCorrected, onCorrected }: MeasureViewProp
             rounds={detail.rounds}
             justSaved={justCorrected}
           />
-          {at === null && <CorrectionForm detail={detail} onSaved={onCorrected} />}
-          {at === null && <ProposeForm detail={detail} />}
+          {at === null && detail.revision === undefined && (
+            <CorrectionForm detail={detail} onSaved={onCorrected} />
+          )}
+          {at === null && detail.revision === undefined && <ProposeForm detail={detail} />}
           <MeasureRoundDiff slug={plan.slug} measureId={measure.id} reference={reference} />
 
           <section aria-labelledby="measure-projects-heading">
@@ -277,12 +285,13 @@ export default function MeasurePage() {
   const [searchParams] = useSearchParams();
   const { at } = readReferenceDateParam(searchParams.get('at'));
   const [justCorrected, setJustCorrected] = useState(false);
+  const choice = readTimeTravel(searchParams);
   const { resource, reload } = useApi(
-    withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/measures/${encodeURIComponent(measureId)}`, at),
+    `${withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/measures/${encodeURIComponent(measureId)}`, at)}#${timeTravelKey(choice)}`,
     (signal) =>
       send(
         api.GET('/api/plans/{slug}/measures/{measureId}', {
-          params: { path: { slug, measureId }, query: { at: at ?? undefined } },
+          params: { path: { slug, measureId }, query: { at: at ?? undefined, base: 1, ...choice } },
           signal,
         }),
       ),

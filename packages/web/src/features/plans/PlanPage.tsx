@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { RevisionPicker, TimeTravelBanner } from '../../ui/TimeTravel';
+import { readTimeTravel, timeTravelKey } from '../../ui/time-travel';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { authoringPath, planWorkbookPath, proposalsPath, revisionsPath, roundsPath } from '../../ui/paths';
 import { canEditPlan, canImport } from '../auth/can-import';
@@ -149,17 +151,8 @@ function PlanView({ plan }: { plan: PlanTree }) {
   const revision = plan.revision ?? null;
   return (
     <article className="plan">
-      {revision && (
-        <p className="notice" role="status" data-revision={revision.number}>
-          {t('revision.timeTravel', {
-            number: revision.number,
-            reason: revision.reason,
-            date: formatDate(revision.adoptedAt.slice(0, 10), lang),
-            latest: revision.latest,
-          })}{' '}
-          <Link to={`/plans/${encodeURIComponent(plan.slug)}`}>{t('revision.timeTravel.current')}</Link>
-        </p>
-      )}
+      <TimeTravelBanner revision={revision} />
+      <RevisionPicker slug={plan.slug} />
       <header className="plan__header">
         <h1 lang={CONTENT_LANG}>{plan.title}</h1>
         {plan.isSample && <SampleNotice />}
@@ -319,19 +312,12 @@ function PlanReport({ plan }: { plan: PlanTree }) {
 /** `/plans/:slug`: goals with outcome targets, then each sheet's measures with their KPIs. */
 export function PlanPage() {
   const { slug = '' } = useParams();
-  // Time travel (見直し): ?revision=N shows the plan as that revision fixed it.
+  // Time travel (見直し): ?revision=N or ?revisionOn=DATE shows the plan as that revision fixed it.
   const [search] = useSearchParams();
-  const wanted = Number(search.get('revision'));
-  const revision = Number.isInteger(wanted) && wanted > 0 ? wanted : undefined;
+  const choice = readTimeTravel(search);
   const { resource, reload } = useApi(
-    `/api/plans/${encodeURIComponent(slug)}?revision=${String(revision ?? '')}`,
-    (signal) =>
-      send(
-        api.GET('/api/plans/{slug}', {
-          params: { path: { slug }, query: revision === undefined ? {} : { revision } },
-          signal,
-        }),
-      ),
+    `/api/plans/${encodeURIComponent(slug)}?${timeTravelKey(choice)}`,
+    (signal) => send(api.GET('/api/plans/{slug}', { params: { path: { slug }, query: choice }, signal })),
   );
 
   return (

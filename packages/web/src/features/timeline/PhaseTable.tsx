@@ -1,5 +1,6 @@
 // A sheet's phases as a table: the same schedule as the chart, for every reader and for print.
 import { Link, useSearchParams } from 'react-router';
+import { useOriginalPeriods } from './timeline-originals';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, formatNumber } from '../../lib/format';
@@ -7,6 +8,23 @@ import { PhaseStatusBadge } from '../../ui/PhaseStatusBadge';
 import { withReferenceDate } from '../../ui/reference-date-param';
 import { drawnPhases, type TimelineSheet } from './timeline-rows';
 import { sheetLabel, timelinePath } from './timeline-paths';
+
+/** 「当初: 2024年度末 → 現在: 2025年度」 beside a phase a revision moved, for every reader. */
+function PeriodCell({ phase }: { phase: { id: string; period: { label: string } } }) {
+  const { t } = useI18n();
+  const was = useOriginalPeriods().byPhase.get(phase.id);
+  return (
+    <td lang={CONTENT_LANG} className="nowrap">
+      {phase.period.label}
+      {was && (
+        <span className="timeline-original-text" data-original-period={phase.id}>
+          {' '}
+          {t('timeTravel.original', { original: was.original.label, current: phase.period.label })}
+        </span>
+      )}
+    </td>
+  );
+}
 
 export function PhaseTable({
   sheet,
@@ -102,9 +120,7 @@ export function PhaseTable({
                       </th>
                     )}
                     <td lang={CONTENT_LANG}>{phase.text}</td>
-                    <td lang={CONTENT_LANG} className="nowrap">
-                      {phase.period.label}
-                    </td>
+                    <PeriodCell phase={phase} />
                     <td className="nowrap">
                       <time dateTime={phase.period.start}>{phase.period.start}</time>
                     </td>

@@ -20,6 +20,7 @@ import {
   type TimelineLayout,
 } from './timeline-layout';
 import type { TimelineSheet } from './timeline-rows';
+import { originalBars, useOriginalPeriods, type OriginalBar } from './timeline-originals';
 import type { TimelineZoom } from './timeline-zoom';
 
 // Colours are the Digital Agency tokens (named beside each); SVG presentation attributes cannot read CSS
@@ -270,12 +271,38 @@ function referenceMarks(layout: TimelineLayout): Markish[] {
   ];
 }
 
+/** The original periods (当初) of moved phases: dashed outlines without fill, behind the current bars. */
+function originalMarks(originals: readonly OriginalBar[]): Markish[] {
+  return originals.length === 0
+    ? []
+    : [
+        rect(originals, {
+          x1: 'x1',
+          x2: 'x2',
+          y1: 'y1',
+          y2: 'y2',
+          rx: 3,
+          fill: 'none',
+          stroke: COLOR.text,
+          strokeWidth: 1.5,
+          strokeDasharray: '3 3',
+          className: 'timeline-original',
+          title: 'title',
+        }),
+      ];
+}
+
 /** The Plot marks of one laid-out chart, back to front. */
-function timelineMarks(layout: TimelineLayout, patternPrefix: string): Markish[] {
+function timelineMarks(
+  layout: TimelineLayout,
+  patternPrefix: string,
+  originals: readonly OriginalBar[],
+): Markish[] {
   return [
     patternDefs(patternPrefix),
     ...axisMarks(layout),
     ...titleMarks(layout),
+    ...originalMarks(originals),
     ...barMarks(layout, patternPrefix),
     ...referenceMarks(layout),
   ];
@@ -311,6 +338,7 @@ export default function TimelineChart({
   const patternPrefix = `timeline${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
 
   const domain = useMemo(() => timelineDomain(domainSheets, referenceDate), [domainSheets, referenceDate]);
+  const { byPhase } = useOriginalPeriods();
 
   const layout = useMemo(() => {
     const labels: TimelineLabels = {
@@ -321,14 +349,28 @@ export default function TimelineChart({
       noPhases: t('timeline.chart.noPhases'),
       referenceDate: t('timeline.chart.referenceDate', { date: formatDate(referenceDate, lang) }),
     };
+    const moved = (phase: Phase): string[] => {
+      const was = byPhase.get(phase.id);
+      return was
+        ? [t('timeTravel.original', { original: was.original.label, current: was.current.label })]
+        : [];
+    };
     const describePhase = (phase: Phase): string =>
       [
         phase.text,
         `${phase.period.label} (${phase.period.start} – ${phase.period.end ?? t('timeline.table.openEnd')})`,
         `${PHASE_STATUS_SYMBOL[phase.status]} ${t(phaseStatusKey(phase.status))}`,
+        ...moved(phase),
       ].join('\n');
     return layoutTimeline(sheet, { domain, zoom, referenceDate, labels, describePhase });
-  }, [sheet, domain, zoom, referenceDate, t, lang]);
+  }, [sheet, domain, zoom, referenceDate, t, lang, byPhase]);
+  const originals = useMemo(
+    () =>
+      originalBars(layout.bars, byPhase, { start: layout.domainStart, end: layout.domainEnd }, (p) =>
+        t('timeTravel.original', { original: p.original.label, current: p.current.label }),
+      ),
+    [layout, byPhase, t],
+  );
 
   useEffect(() => {
     const container = containerRef.current;
@@ -343,7 +385,7 @@ export default function TimelineChart({
       x: { type: 'utc', domain: [layout.domainStart, layout.domainEnd], axis: null },
       y: { type: 'identity', axis: null },
       ariaLabel,
-      marks: timelineMarks(layout, patternPrefix),
+      marks: timelineMarks(layout, patternPrefix, originals),
     });
     // The chart is a picture with a text alternative (aria-label) and a data table beside it. Plot names its
     // mark groups ("rect", "rule"); inside an image they mean nothing, and ARIA forbids names on plain <g>.
@@ -354,7 +396,7 @@ export default function TimelineChart({
     return () => {
       chart.remove();
     };
-  }, [layout, ariaLabel, patternPrefix]);
+  }, [layout, ariaLabel, patternPrefix, originals]);
 
   return (
     <div

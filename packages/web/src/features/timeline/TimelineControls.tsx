@@ -1,5 +1,6 @@
 // The timeline's controls (reference date, zoom, print) and its legend of phase statuses.
 import { useState } from 'react';
+import { useOriginalPeriods } from './timeline-originals';
 import { useSearchParams } from 'react-router';
 import type { MessageKey } from '../../i18n/ja';
 import { useI18n } from '../../i18n/useI18n';
@@ -88,6 +89,7 @@ const LEGEND_KEY: Record<PhaseStatus, MessageKey> = {
 
 export function Legend() {
   const { t } = useI18n();
+  const { base } = useOriginalPeriods();
   return (
     <figure className="timeline-legend" aria-labelledby="timeline-legend-title">
       <figcaption id="timeline-legend-title" className="timeline-legend__title">
@@ -114,6 +116,12 @@ export function Legend() {
           </span>
           <span>{t('timeline.legend.open')}</span>
         </li>
+        {base !== null && (
+          <li data-legend="original">
+            <span className="timeline-swatch timeline-swatch--original" aria-hidden="true" />
+            <span>{t('timeTravel.legend', { number: base })}</span>
+          </li>
+        )}
       </ul>
     </figure>
   );

@@ -1,4 +1,7 @@
 import { useMemo } from 'react';
+import { RevisionPicker, TimeTravelBanner } from '../../ui/TimeTravel';
+import { readTimeTravel, timeTravelKey } from '../../ui/time-travel';
+import { OriginalsContext } from './timeline-originals';
 import { useParams, useSearchParams } from 'react-router';
 import type { PlanTree } from '../../api/types';
 import { api, send } from '../../api/client';
@@ -57,6 +60,8 @@ function TimelineView({
         ]}
         current={title}
       />
+      <TimeTravelBanner revision={plan.revision} />
+      <RevisionPicker slug={plan.slug} />
       <header className="timeline-page__header">
         <h1>
           <span className="page-kicker">
@@ -119,11 +124,15 @@ export function TimelinePage() {
   const { slug = '', number } = useParams();
   const [searchParams] = useSearchParams();
   const { at, invalid } = readReferenceDateParam(searchParams.get('at'));
+  const choice = readTimeTravel(searchParams);
   const { resource, reload } = useApi(
-    withReferenceDate(`/api/plans/${encodeURIComponent(slug)}`, at),
+    `${withReferenceDate(`/api/plans/${encodeURIComponent(slug)}`, at)}#${timeTravelKey(choice)}&base=1`,
     (signal) =>
       send(
-        api.GET('/api/plans/{slug}', { params: { path: { slug }, query: { at: at ?? undefined } }, signal }),
+        api.GET('/api/plans/{slug}', {
+          params: { path: { slug }, query: { at: at ?? undefined, base: 1, ...choice } },
+          signal,
+        }),
       ),
   );
 
@@ -137,7 +146,11 @@ export function TimelinePage() {
             return <SheetNotFound plan={plan} number={number} />;
           }
         }
-        return <TimelineView plan={plan} sheetNumber={sheetNumber} at={at} invalidAt={invalid} />;
+        return (
+          <OriginalsContext value={plan.originals}>
+            <TimelineView plan={plan} sheetNumber={sheetNumber} at={at} invalidAt={invalid} />
+          </OriginalsContext>
+        );
       }}
     </PlanResourceView>
   );
