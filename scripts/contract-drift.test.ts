@@ -75,5 +75,6 @@ describe('the web against the contract', () => {
     const drifted = typecheckWeb(astToString(await openapiTS(JSON.stringify(renamed))), committed.program);
     expect(drifted.errors.length).toBeGreaterThan(0);
     expect(drifted.errors.join('\n')).toMatch(/Property 'title' does not exist/);
-  }, 120_000);
+    // Only a hang fails on time: the web's whole typecheck takes minutes on a machine busy with other work.
+  }, 600_000);
 });
