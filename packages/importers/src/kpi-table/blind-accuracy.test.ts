@@ -12,7 +12,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'kenko-nippon21-chukan-hyoka': 0.9,
   'mhlw-shin-angel-plan-2002': 0.9,
   'mhlw-shin-shogaisha-plan-2004': 0,
-  'sapporo-city-seika-shihyo-h20': 0,
+  'sapporo-city-seika-shihyo-h20': 0.9,
   'urakawa-town-sousei-kpi': 0.9,
 };
 
