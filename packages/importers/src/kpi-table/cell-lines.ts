@@ -18,21 +18,65 @@ interface Line {
   readonly line: number;
   readonly text: string;
   readonly isFigure: boolean;
+  /** A name that carried its row's first value on its line: the lines before it are headings, not the name. */
+  readonly opensRow?: boolean;
+  /** A cell of a header written on one line: those cells are the whole header. */
+  readonly headerWord?: boolean;
+}
+
+function lineOf(cell: GridCell, line: number, text: string, hint: EraHint): Line {
+  const reading = readValueCell(text, hint);
+  // A figure line is a figure with at most a short unit (「8,202歩」, 「1064万人」), never a name that opens with
+  // digits (「20代女性のやせすぎ」).
+  const isFigure =
+    (reading.value !== null && FIGURE_LINE.test(text)) || (reading.isEmpty && reading.period === null);
+  return { cell: { ...cell, text }, line, text, isFigure };
+}
+
+const PERIOD_LINE = /^[(（][^()（）]*[)）]$/u;
+
+function isPeriodLine(text: string, hint: EraHint): boolean {
+  return PERIOD_LINE.test(text) && readValueCell(text, hint).period !== null;
 }
 
 function linesOf(rows: readonly GridRow[], hint: EraHint): Line[] {
-  return rows.flatMap((row) => {
+  const lines: Line[] = [];
+  rows.forEach((row, index) => {
     const cells = row.cells.filter((c) => c.text.trim() !== '');
     const cell = cells[0];
-    if (cells.length !== 1 || cell === undefined) return [];
+    if (cells.length !== 1 || cell === undefined) return;
     const text = normalizeText(cell.text).trim();
-    const reading = readValueCell(text, hint);
-    // A figure line is a figure with at most a short unit (「8,202歩」, 「1064万人」), never a name that opens with
-    // digits (「20代女性のやせすぎ」).
-    const isFigure =
-      (reading.value !== null && FIGURE_LINE.test(text)) || (reading.isEmpty && reading.period === null);
-    return [{ cell, line: row.line, text, isFigure }];
+    // Split before normalising: normalisation drops the spaces between Japanese words.
+    const words = cell.text
+      .trim()
+      .split(/\s+/u)
+      .map((word) => normalizeText(word));
+    const previous = lines[lines.length - 1];
+    const nextCell = rows[index + 1]?.cells.find((c) => c.text.trim() !== '');
+    const nextIsPeriod = nextCell !== undefined && isPeriodLine(normalizeText(nextCell.text).trim(), hint);
+    if (words.length >= 2 && words.every((word) => namesRole(word, hint))) {
+      // A header written on one line, its cells split by spaces (「指標項目 現状値 実績値 目標値」).
+      for (const word of words) lines.push({ ...lineOf(cell, row.line, word, hint), headerWord: true });
+      return;
+    }
+    if (isPeriodLine(text, hint) && previous !== undefined && previous.isFigure) {
+      // A value's period on the line after it (「43.3%」 / 「(18年度)」) is the same cell.
+      const joined = `${previous.text} ${text}`;
+      lines[lines.length - 1] = { ...previous, text: joined, cell: { ...previous.cell, text: joined } };
+      return;
+    }
+    const last = words[words.length - 1] ?? '';
+    const head = words.slice(0, -1).join(' ');
+    if (nextIsPeriod && head !== '' && lineOf(cell, row.line, last, hint).isFigure) {
+      // A name with its first value at the end of the line, the value's period on the next (「1 保育所待機児童数
+      // 212人」 / 「(19年度)」): the name alone, marked as such, then the value.
+      lines.push({ ...lineOf(cell, row.line, head, hint), isFigure: false, opensRow: true });
+      lines.push(lineOf(cell, row.line, last, hint));
+      return;
+    }
+    lines.push(lineOf(cell, row.line, text, hint));
   });
+  return lines;
 }
 
 // The header cells from a line on, wrapped cells joined: a period in parentheses goes with the cell before it, a
@@ -45,6 +89,13 @@ function headerFrom(lines: readonly Line[], start: number, hint: EraHint): { cel
     const line = lines[j] as Line;
     const next = lines[j + 1];
     if (line.isFigure || line.text.length > MAX_HEADER_CELL || next === undefined || next.isFigure) break;
+    // A header written on one line is a header of its own: no line before it joins it, none after it.
+    const opening = lines[start] as Line;
+    if (
+      (line.headerWord ?? false) !== (opening.headerWord ?? false) ||
+      (line.headerWord && line.line !== opening.line)
+    )
+      break;
     const last = cells[cells.length - 1];
     if (last !== undefined && (pending || /^[(（][^()（）]*[)）]$/u.test(line.text))) {
       const text = `${last.text}${line.text}`;
@@ -55,18 +106,25 @@ function headerFrom(lines: readonly Line[], start: number, hint: EraHint): { cel
   return { cells, end: j };
 }
 
-// The rows after the header: a name (one or more text lines), then exactly one figure line a value column.
+// The rows after the header: a name (one or more text lines), then exactly one figure line a value column. Where
+// the name is a line that carried its first value, the text lines before it are headings (one-cell rows).
 function rowsFrom(lines: readonly Line[], start: number, width: number): GridRow[] {
   const rows: GridRow[] = [];
   let i = start;
   while (i < lines.length) {
-    const name: Line[] = [];
-    while (i < lines.length && !(lines[i] as Line).isFigure && name.length < 2) name.push(lines[i++] as Line);
+    const texts: Line[] = [];
+    while (i < lines.length && !(lines[i] as Line).isFigure) texts.push(lines[i++] as Line);
+    const opener = texts.findLastIndex((l) => l.opensRow === true);
+    const headings = opener >= 0 && opener === texts.length - 1 ? texts.slice(0, opener) : [];
+    const name = opener >= 0 && opener === texts.length - 1 ? [texts[opener] as Line] : texts;
+    if (name.length > 2) break;
     const values: Line[] = [];
     while (i < lines.length && (lines[i] as Line).isFigure && values.length < width)
       values.push(lines[i++] as Line);
     const first = name[0];
     if (first === undefined || values.length !== width || (lines[i]?.isFigure ?? false)) break;
+    for (const heading of headings)
+      rows.push({ line: heading.line, cells: [{ text: heading.text, ref: heading.cell.ref }] });
     const nameText = name.map((l) => l.text).join('');
     rows.push({
       line: first.line,
@@ -85,17 +143,33 @@ function rowsFrom(lines: readonly Line[], start: number, width: number): GridRow
  */
 export function cellLinesGrid(grid: Grid, hint: EraHint): Grid | null {
   const lines = linesOf(grid.rows, hint);
-  for (let start = 0; start < lines.length; start += 1) {
+  // A header written on one line (its cells split by spaces) is tried first: it is a header by its words alone.
+  const indices = lines.map((_, index) => index);
+  const oneLine = indices.filter(
+    (i) => (lines[i] as Line).headerWord === true && (lines[i - 1]?.line ?? -1) !== (lines[i] as Line).line,
+  );
+  for (const start of [...oneLine, ...indices.filter((i) => !oneLine.includes(i))]) {
     if ((lines[start] as Line).isFigure) continue;
     const { cells, end } = headerFrom(lines, start, hint);
     if (cells.length < 2) continue;
     const first = cells[0] as Line;
+    // A header written on one line that names its name column (「指標項目 現状値 …」) has a cell over the names;
+    // a header of one cell a line has none (the names' column has no header of its own).
+    const named =
+      first.headerWord === true &&
+      detectHeader(
+        { line: first.line, cells: cells.map((c) => ({ text: c.text, ref: c.cell.ref })) },
+        hint,
+      )?.[0]?.role === 'name';
     const header: GridRow = {
       line: first.line,
-      cells: [{ text: '', ref: first.cell.ref }, ...cells.map((c) => ({ text: c.text, ref: c.cell.ref }))],
+      cells: [
+        ...(named ? [] : [{ text: '', ref: first.cell.ref }]),
+        ...cells.map((c) => ({ text: c.text, ref: c.cell.ref })),
+      ],
     };
     if (detectHeader(header, hint) === null) continue;
-    const rows = rowsFrom(lines, end, cells.length);
+    const rows = rowsFrom(lines, end, cells.length - (named ? 1 : 0));
     if (rows.length > 0) return { sheet: grid.sheet, rows: [header, ...rows] };
   }
   return null;

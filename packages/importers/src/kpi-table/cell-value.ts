@@ -86,13 +86,20 @@ function emptyReading(isEmpty: boolean, notes: string[], period: YearReading | n
 
 // Takes the notes out of a cell: (注1), ※1, (※平成21年1月現在), 【参考】.
 function takeNotes(text: string, notes: string[]): string {
-  return text
-    .replace(/[(〔]\s*※[^)〕]*[)〕]|【参考】|[(]注\d*[)]|※\s*\d+|(?<![\p{L}])注\d+/gu, (note) => {
-      notes.push(note);
-      return ' ';
-    })
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return (
+    text
+      .replace(/[(〔]\s*※[^)〕]*[)〕]|【参考】|[(]注\d*[)]|※\s*\d+|(?<![\p{L}])注\d+/gu, (note) => {
+        notes.push(note);
+        return ' ';
+      })
+      // A footnote mark after a figure or its unit (「63%* (平成32年)」) is no part of the unit.
+      .replace(/(?<=\S)[*＊]+(?=\s|$|[(（])/gu, (note) => {
+        notes.push(note);
+        return ' ';
+      })
+      .replace(/\s+/gu, ' ')
+      .trim()
+  );
 }
 
 // Takes the period out: the last bracketed part that names a year, else a bare era year (平成20年度).

@@ -91,12 +91,61 @@ export function readDelimited(text: string, delimiter: ',' | '\t'): Grid {
 
 const MARKDOWN_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/u;
 
-/** Reads Markdown pipe tables; a line outside a table becomes a one-cell row (a title or a section). */
+/** The number of columns a Markdown rule line (「---|---|---」) gives, or 0 for a line that is none. */
+function ruleWidth(line: string): number {
+  return MARKDOWN_RULE.test(line) ? (line.match(/-{3,}/gu) ?? []).length : 0;
+}
+
+// A row broken after every cell (the text some tools make of an HTML table: 「a | b |」, then 「c |」 on the next
+// line, a bare 「|」 an empty cell): each bar closes one cell.
+function brokenCells(line: string): string[] {
+  return splitPipes(line.replace(/\|$/u, ''));
+}
+
+function isBrokenPart(line: string): boolean {
+  return line.endsWith('|') && (!line.startsWith('|') || /^\|+$/u.test(line));
+}
+
+/**
+ * Reads Markdown pipe tables; a line outside a table becomes a one-cell row (a title or a section). Rows broken
+ * after every cell (lines that end with a bar but do not open with one) are joined until they fill the width of
+ * the table's rule line; the empty cells such a row ends with stand for cells spanned from the rows above, which
+ * are on its left, so its cells move right by their number.
+ */
 export function readMarkdown(text: string): Grid {
   const rows: GridRow[] = [];
-  text.split('\n').forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '' || MARKDOWN_RULE.test(line)) return;
+  const lines = text.split('\n').map((raw) => raw.trim());
+  let width = 0;
+  let pending: { cells: string[]; line: number } | null = null;
+  const flush = (): void => {
+    if (pending === null) return;
+    const cells = pending.cells.map((cell) => cell.trim());
+    let pad = 0;
+    while (pad < cells.length - 1 && cells[cells.length - 1 - pad] === '') pad += 1;
+    const shifted =
+      width > 0 && cells.length === width
+        ? [...Array<string>(pad).fill(''), ...cells.slice(0, cells.length - pad)]
+        : cells;
+    rows.push(textRow(shifted, pending.line));
+    pending = null;
+  };
+  lines.forEach((line, index) => {
+    const rule = ruleWidth(line);
+    if (rule > 0) {
+      width = rule;
+      // A header broken after every cell ends at the rule line.
+      if (pending !== null) rows.push(textRow(pending.cells, pending.line));
+      pending = null;
+      return;
+    }
+    if (line === '') return;
+    if (isBrokenPart(line) && (pending !== null || !line.startsWith('|'))) {
+      pending ??= { cells: [], line: index + 1 };
+      pending.cells.push(...brokenCells(line));
+      if (width > 0 && pending.cells.length >= width) flush();
+      return;
+    }
+    flush();
     if (!line.startsWith('|')) {
       rows.push(textRow([line.replace(/^#+\s*/u, '')], index + 1));
       return;
@@ -104,6 +153,7 @@ export function readMarkdown(text: string): Grid {
     const inner = line.replace(/^\|/u, '').replace(/\|$/u, '');
     rows.push(textRow(splitPipes(inner), index + 1));
   });
+  flush();
   return { sheet: null, rows };
 }
 

@@ -59,6 +59,8 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
     confidence: 0.7,
     pattern: /^(?:成果目標|達成目標|具体的な目標値?|目標項目|施策目標|目標指標)$/u,
   },
+  // An interim milestone (中間目標, 「(参考)」) is a target only where the table gives no final one.
+  { role: 'target', confidence: 0.85, pattern: /中間目標|中間値|^\(参考\)/u },
   { role: 'target', confidence: 0.8, pattern: /^目標$/u },
   { role: 'target', confidence: 0.95, pattern: /目標値|目標|期限|target|goal/iu },
   {

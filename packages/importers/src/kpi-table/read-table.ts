@@ -27,7 +27,8 @@ export function detectTextFormat(text: string): Exclude<TableFormat, 'xlsx'> | n
     .map((line) => line.trim())
     .filter((line) => line !== '');
   if (lines.length === 0) return null;
-  const pipeRows = countLines(lines, (line) => line.startsWith('|') && line.endsWith('|'));
+  // Rows written between bars, or broken after every cell (each line ends with a bar), under a rule line.
+  const pipeRows = countLines(lines, (line) => line.endsWith('|'));
   const rule = lines.some((line) => /^\|?\s*:?-{3,}:?\s*\|/u.test(line));
   if (pipeRows >= 2 && rule) return 'markdown';
   const needed = 2;
