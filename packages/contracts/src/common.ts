@@ -77,13 +77,20 @@ export function Text(options: TextOptions): z.ZodString {
 /** A plan's slug as a path or query parameter. */
 export const SlugParam = Text({ max: 80 }).meta({ description: 'Plan slug' });
 
+/** One field an error concerns: its path in the request, the reason, and the reason in Japanese where written. */
+const ErrorDetailBody = z.object({
+  path: z.string(),
+  message: z.string(),
+  ja: z.string().optional().meta({ description: 'The reason in Japanese, for Japanese screens' }),
+});
+
 /** The one error shape every endpoint returns. */
 export const ErrorBody = z
   .object({
     error: z.object({
       code: z.string().meta({ example: 'not_found' }),
       message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
+      details: z.array(ErrorDetailBody),
       requestId: z.string().optional(),
     }),
   })
@@ -100,7 +107,7 @@ export function staleVersionBody<T extends z.ZodType>(current: T) {
     error: z.object({
       code: z.literal('stale_version'),
       message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
+      details: z.array(ErrorDetailBody),
       requestId: z.string().optional(),
     }),
     current,

@@ -15,6 +15,8 @@ export type DomainErrorKind =
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** The message in Japanese, where the rule writes one: what a Japanese screen shows beside the field. */
+  ja?: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { PlanEdit, PointInput, SplitPart } from './edits.js';
 import { checkKpi } from './kpi-rules.js';
 import { applyBudgetEdit } from './budget.js';
 import {
+  ENTITY_KIND_JA as KIND_JA,
   liveNodes,
   type EntityKind,
   type KpiNode,
@@ -27,7 +28,11 @@ export type EditResult = { ok: true; structure: PlanStructure } | { ok: false; e
 export function readPeriod(label: string, path: string, errors: ErrorDetail[]): PeriodValue | null {
   const parsed = parsePeriod(label);
   if (!parsed.ok) {
-    errors.push({ path, message: `"${label}" is not a period: ${parsed.error.message}` });
+    errors.push({
+      path,
+      message: `"${label}" is not a period: ${parsed.error.message}`,
+      ja: `「${label}」は期間として読めません（例: 2025年度、2024年度末、R7）`,
+    });
     return null;
   }
   const { start, end, fiscalYear } = parsed.value;
@@ -157,7 +162,11 @@ class EditApplier {
   private find(kind: EntityKind, id: Id, path: string): Node | null {
     const node = this.list(kind).find((n) => n.id === id);
     if (node === undefined || node.retired) {
-      this.errors.push({ path, message: `no ${kind} ${id} in the plan${node ? ' (it is retired)' : ''}` });
+      this.errors.push({
+        path,
+        message: `no ${kind} ${id} in the plan${node ? ' (it is retired)' : ''}`,
+        ja: `この計画に該当する${KIND_JA[kind]}がありません${node ? '（廃止済み）' : ''}`,
+      });
       return null;
     }
     return node;
@@ -165,7 +174,11 @@ class EditApplier {
 
   private fresh(kind: EntityKind, id: Id, path = 'id'): boolean {
     if (this.list(kind).some((n) => n.id === id)) {
-      this.errors.push({ path, message: `a ${kind} with id ${id} already exists` });
+      this.errors.push({
+        path,
+        message: `a ${kind} with id ${id} already exists`,
+        ja: `同じIDの${KIND_JA[kind]}がすでにあります`,
+      });
       return false;
     }
     return true;
@@ -173,7 +186,7 @@ class EditApplier {
 
   private text(value: string, path: string): string {
     const trimmed = value.trim();
-    if (trimmed === '') this.errors.push({ path, message: 'must not be empty' });
+    if (trimmed === '') this.errors.push({ path, message: 'must not be empty', ja: '入力してください' });
     return trimmed;
   }
 
@@ -184,9 +197,18 @@ class EditApplier {
   private checkMinistries(codes: readonly string[], path: string): string[] {
     codes.forEach((code, i) => {
       if (!this.context.ministries.has(code))
-        this.errors.push({ path: `${path}[${i}]`, message: `no ministry "${code}"` });
+        this.errors.push({
+          path: `${path}[${i}]`,
+          message: `no ministry "${code}"`,
+          ja: `「${code}」という府省庁はありません`,
+        });
     });
-    if (codes.length === 0) this.errors.push({ path, message: 'a measure has at least one ministry' });
+    if (codes.length === 0)
+      this.errors.push({
+        path,
+        message: 'a measure has at least one ministry',
+        ja: '施策には担当府省庁が1つ以上必要です',
+      });
     return [...new Set(codes)];
   }
 
@@ -199,6 +221,7 @@ class EditApplier {
         this.errors.push({
           path,
           message: `${period.label} is outside the plan's horizon (${horizon.from}–${horizon.to}年度)`,
+          ja: `${period.label}は計画期間（${horizon.from}～${horizon.to}年度）の外です`,
         });
     }
     return period;
@@ -209,7 +232,11 @@ class EditApplier {
     if (edit.owner !== undefined) this.s.plan.owner = this.text(edit.owner, 'owner');
     if (edit.horizon !== undefined) {
       if (edit.horizon && edit.horizon.to < edit.horizon.from)
-        this.errors.push({ path: 'horizon.to', message: 'the horizon ends before it starts' });
+        this.errors.push({
+          path: 'horizon.to',
+          message: 'the horizon ends before it starts',
+          ja: '計画期間の終わりが始まりより前です',
+        });
       this.s.plan.horizon = edit.horizon;
     }
   }
@@ -218,7 +245,11 @@ class EditApplier {
     const list = kind === 'goal' ? this.s.goals : this.s.sheets;
     if (!this.fresh(kind, id)) return;
     if (list.some((n) => n.number === number && !n.retired))
-      this.errors.push({ path: 'number', message: `${kind} ${number} already exists` });
+      this.errors.push({
+        path: 'number',
+        message: `${kind} ${number} already exists`,
+        ja: `${KIND_JA[kind]}${number}はすでにあります`,
+      });
     list.push({ id, number, title: this.text(title, 'title'), order: this.nextOrder(list), retired: false });
   }
 
@@ -247,13 +278,22 @@ class EditApplier {
   private split(id: Id, parts: SplitPart[]): void {
     const measure = this.find('measure', id, 'id');
     if (!measure) return;
-    if (parts.length < 2) this.errors.push({ path: 'parts', message: 'a split makes at least two measures' });
+    if (parts.length < 2)
+      this.errors.push({
+        path: 'parts',
+        message: 'a split makes at least two measures',
+        ja: '分割では2つ以上の施策に分けてください',
+      });
     const kpiIds = new Set(this.s.kpis.filter((k) => k.measureId === id && !k.retired).map((k) => k.id));
     const phaseIds = new Set(this.s.phases.filter((p) => p.measureId === id && !p.retired).map((p) => p.id));
     parts.forEach((part, i) => {
       const path = `parts[${i}]`;
       if (i === 0 && part.id !== id)
-        this.errors.push({ path: `${path}.id`, message: 'the first part keeps the measure id' });
+        this.errors.push({
+          path: `${path}.id`,
+          message: 'the first part keeps the measure id',
+          ja: '分割後の最初の施策は元の施策のIDを引き継ぎます',
+        });
       if (i > 0) this.fresh('measure', part.id, `${path}.id`);
       const title = this.text(part.title, `${path}.title`);
       const ministries = this.checkMinistries(part.ministries, `${path}.ministries`);
@@ -280,6 +320,7 @@ class EditApplier {
         this.errors.push({
           path: `${path}[${i}]`,
           message: `${id} is not the measure's, or is listed twice`,
+          ja: 'この施策のものではないか、二重に指定されています',
         });
     });
   }
@@ -289,7 +330,11 @@ class EditApplier {
     const to = this.find('measure', into, 'into');
     if (!from || !to) return;
     if (id === into)
-      return void this.errors.push({ path: 'into', message: 'a measure is not merged into itself' });
+      return void this.errors.push({
+        path: 'into',
+        message: 'a measure is not merged into itself',
+        ja: '施策をそれ自身に統合することはできません',
+      });
     from.retired = true;
     from.mergedInto = into;
     to.ministries = [...new Set([...to.ministries, ...from.ministries])];
@@ -332,6 +377,7 @@ class EditApplier {
       return void this.errors.push({
         path: 'measureId',
         message: 'a KPI belongs to one measure or one goal',
+        ja: 'KPIは1つの施策か1つの戦略目標に属します',
       });
     if (edit.measureId !== null && !this.find('measure', edit.measureId, 'measureId')) return;
     if (edit.goalId !== null && !this.find('goal', edit.goalId, 'goalId')) return;
@@ -376,9 +422,17 @@ class EditApplier {
     const to = this.find('kpi', into, 'into');
     if (!from || !to) return;
     if (id === into)
-      return void this.errors.push({ path: 'into', message: 'a KPI is not merged into itself' });
+      return void this.errors.push({
+        path: 'into',
+        message: 'a KPI is not merged into itself',
+        ja: 'KPIをそれ自身に統合することはできません',
+      });
     if (from.unit !== to.unit)
-      this.errors.push({ path: 'into', message: `the units differ (${from.unit} and ${to.unit})` });
+      this.errors.push({
+        path: 'into',
+        message: `the units differ (${from.unit} and ${to.unit})`,
+        ja: `単位が異なります（${from.unit}と${to.unit}）`,
+      });
     from.retired = true;
     from.mergedInto = into;
   }
@@ -412,6 +466,7 @@ class EditApplier {
       return void this.errors.push({
         path: 'id',
         message: 'the sheet still has measures: move or retire them',
+        ja: 'この工程表にはまだ施策があります。移動するか廃止してください',
       });
     node.retired = true;
   }

@@ -6,6 +6,10 @@ import type { PlanEdit } from './edits.js';
 import { proposalRefusal } from './proposal.js';
 import { emptyStructure, type PlanStructure } from './structure.js';
 
+// The English refusal, or null; each refusal also says it in Japanese.
+const refusalOf = (...args: Parameters<typeof proposalRefusal>): string | null =>
+  proposalRefusal(...args)?.message ?? null;
+
 const context: EditContext = { ministries: new Set(['厚', '文']) };
 
 function seed(): PlanStructure {
@@ -123,7 +127,7 @@ describe('budget project edits (該当事業)', () => {
     delete old.budgets;
     expect(diffStructures(old, edit(seed(), add))).toEqual([]);
     const s = edit(seed(), add);
-    expect(proposalRefusal(s, { op: 'budget.update', id: 'b1', amountYen: 1 }, '厚')).toBeNull();
-    expect(proposalRefusal(s, { op: 'budget.retire', id: 'b1' }, '文')).toContain('is not 文');
+    expect(refusalOf(s, { op: 'budget.update', id: 'b1', amountYen: 1 }, '厚')).toBeNull();
+    expect(refusalOf(s, { op: 'budget.retire', id: 'b1' }, '文')).toContain('is not 文');
   });
 });

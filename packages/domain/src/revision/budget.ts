@@ -68,12 +68,24 @@ function labelOf(line: Omit<BudgetLineNode, 'label' | 'isPartOf'>): string {
 function checkLine(line: Partial<BudgetLineInput>, path: string, errors: ErrorDetail[]): void {
   const amount = line.amountYen;
   if (amount !== undefined && amount !== null && (!Number.isSafeInteger(amount) || amount < 0))
-    errors.push({ path: `${path}amountYen`, message: 'must be whole yen, not negative' });
+    errors.push({
+      path: `${path}amountYen`,
+      message: 'must be whole yen, not negative',
+      ja: '0以上の金額（円単位）を入力してください',
+    });
   const year = line.fiscalYear;
   if (year !== undefined && year !== null && (!Number.isInteger(year) || year < 1900 || year > 2200))
-    errors.push({ path: `${path}fiscalYear`, message: 'must be a fiscal year (1900–2200)' });
+    errors.push({
+      path: `${path}fiscalYear`,
+      message: 'must be a fiscal year (1900–2200)',
+      ja: '年度（1900～2200）を入力してください',
+    });
   if (line.type !== undefined && !BUDGET_TYPES.includes(line.type))
-    errors.push({ path: `${path}type`, message: `must be one of ${BUDGET_TYPES.join(', ')}` });
+    errors.push({
+      path: `${path}type`,
+      message: `must be one of ${BUDGET_TYPES.join(', ')}`,
+      ja: `予算の区分は${BUDGET_TYPES.join('・')}のいずれかです`,
+    });
 }
 
 /**
@@ -90,12 +102,25 @@ export function applyBudgetEdit(
   const budgets = (s.budgets ??= []);
   if (edit.op === 'budget.add') {
     if (budgets.some((b) => b.id === edit.id))
-      errors.push({ path: 'id', message: `a budget project with id ${edit.id} already exists` });
+      errors.push({
+        path: 'id',
+        message: `a budget project with id ${edit.id} already exists`,
+        ja: '同じIDの該当事業がすでにあります',
+      });
     if (!s.measures.some((m) => m.id === edit.measureId && !m.retired))
-      errors.push({ path: 'measureId', message: `no measure ${edit.measureId} in the plan` });
-    if (edit.name.trim() === '') errors.push({ path: 'name', message: 'must not be empty' });
+      errors.push({
+        path: 'measureId',
+        message: `no measure ${edit.measureId} in the plan`,
+        ja: 'この計画に該当する施策がありません',
+      });
+    if (edit.name.trim() === '')
+      errors.push({ path: 'name', message: 'must not be empty', ja: '入力してください' });
     if (edit.ministry !== null && !ministries.has(edit.ministry))
-      errors.push({ path: 'ministry', message: `no ministry "${edit.ministry}"` });
+      errors.push({
+        path: 'ministry',
+        message: `no ministry "${edit.ministry}"`,
+        ja: `「${edit.ministry}」という府省庁はありません`,
+      });
     checkLine(edit.line, 'line.', errors);
     const line = { ...edit.line, isPartOf: false };
     budgets.push({
@@ -114,19 +139,25 @@ export function applyBudgetEdit(
     return void errors.push({
       path: 'id',
       message: `no budget project ${edit.id} in the plan${budget ? ' (it is retired)' : ''}`,
+      ja: `この計画に該当する該当事業がありません${budget ? '（廃止済み）' : ''}`,
     });
   if (edit.op === 'budget.retire') {
     budget.retired = true;
     return;
   }
   if (edit.name !== undefined) {
-    if (edit.name.trim() === '') errors.push({ path: 'name', message: 'must not be empty' });
+    if (edit.name.trim() === '')
+      errors.push({ path: 'name', message: 'must not be empty', ja: '入力してください' });
     budget.name = edit.name.trim();
   }
   if (edit.amountYen === undefined && edit.fiscalYear === undefined && edit.type === undefined) return;
   const line = edit.lineId === undefined ? budget.lines[0] : budget.lines.find((l) => l.id === edit.lineId);
   if (line === undefined)
-    return void errors.push({ path: 'lineId', message: 'no such budget line in the project' });
+    return void errors.push({
+      path: 'lineId',
+      message: 'no such budget line in the project',
+      ja: 'この事業にその予算行はありません',
+    });
   checkLine(edit, '', errors);
   if (edit.amountYen !== undefined) line.amountYen = edit.amountYen;
   if (edit.fiscalYear !== undefined) line.fiscalYear = edit.fiscalYear;

@@ -1,14 +1,15 @@
 import type { Id } from '../model/entities.js';
-import type {
-  EntityKind,
-  GoalNode,
-  KpiNode,
-  MeasureNode,
-  Node,
-  PhaseNode,
-  PlanStructure,
-  SheetNode,
-  StructurePoint,
+import {
+  ENTITY_KIND_JA,
+  type EntityKind,
+  type GoalNode,
+  type KpiNode,
+  type MeasureNode,
+  type Node,
+  type PhaseNode,
+  type PlanStructure,
+  type SheetNode,
+  type StructurePoint,
 } from './structure.js';
 import { diffBudgets } from './budget.js';
 
@@ -50,14 +51,6 @@ export interface StructureChange {
   ja: string;
   en: string;
 }
-
-const KIND_JA: Record<EntityKind, string> = {
-  goal: '戦略目標',
-  sheet: '工程表',
-  measure: '施策',
-  phase: '工程',
-  kpi: 'KPI',
-};
 
 /** A value with its unit as the documents write it: 100件, 2倍, 80%. */
 function valueText(point: StructurePoint | null, unit: string): string {
@@ -160,7 +153,7 @@ class Differ {
         kind: 'added',
         name,
         ...at,
-        ja: `${KIND_JA[kind]}を追加`,
+        ja: `${ENTITY_KIND_JA[kind]}を追加`,
         en: `${kind} added`,
       });
       return true;
@@ -185,7 +178,7 @@ class Differ {
         name,
         ...at,
         after: label,
-        ja: `${KIND_JA[kind]}を「${label}」に統合`,
+        ja: `${ENTITY_KIND_JA[kind]}を「${label}」に統合`,
         en: `${kind} merged into "${label}"`,
       });
       return;
@@ -196,7 +189,7 @@ class Differ {
       kind: 'retired',
       name,
       ...at,
-      ja: `${KIND_JA[kind]}を廃止`,
+      ja: `${ENTITY_KIND_JA[kind]}を廃止`,
       en: `${kind} retired`,
     });
   }

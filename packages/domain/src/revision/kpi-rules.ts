@@ -36,9 +36,14 @@ function checkUnit(kpi: KpiNode): ErrorDetail[] {
     errors.push({
       path: 'unit',
       message: `a ${kpi.shape} KPI takes ${units.map((u) => (u === '' ? 'no unit' : `"${u}"`)).join(' or ')}, not "${kpi.unit}"`,
+      ja: `この形のKPIの単位は${units.map((u) => (u === '' ? '単位なし' : `「${u}」`)).join('または')}です（「${kpi.unit}」は使えません）`,
     });
   if (units === undefined && kpi.unit === '')
-    errors.push({ path: 'unit', message: `a ${kpi.shape} KPI needs a unit` });
+    errors.push({
+      path: 'unit',
+      message: `a ${kpi.shape} KPI needs a unit`,
+      ja: 'この形のKPIには単位が必要です',
+    });
   return errors;
 }
 
@@ -48,7 +53,11 @@ function checkPoints(kpi: KpiNode): ErrorDetail[] {
   for (const key of ['baseline', 'target'] as const) {
     const point = kpi[key];
     if (point && numeric && point.value === null)
-      errors.push({ path: `${key}.value`, message: `a ${kpi.shape} KPI's ${key} needs a value` });
+      errors.push({
+        path: `${key}.value`,
+        message: `a ${kpi.shape} KPI's ${key} needs a value`,
+        ja: `この形のKPIの${key === 'target' ? '目標値' : '基準値'}には数値が必要です`,
+      });
   }
   if (kpi.baseline && kpi.target) {
     const baselineEnd = kpi.baseline.period.end ?? kpi.baseline.period.start;
@@ -57,6 +66,7 @@ function checkPoints(kpi: KpiNode): ErrorDetail[] {
       errors.push({
         path: 'target.period',
         message: `the target (${kpi.target.period.label}) must come after the baseline (${kpi.baseline.period.label})`,
+        ja: `目標の時期（${kpi.target.period.label}）は基準の時期（${kpi.baseline.period.label}）より後にしてください`,
       });
   }
   return errors;

@@ -5,6 +5,10 @@ import type { PlanEdit } from './edits.js';
 import { applyEdits, checkProposal, proposalRefusal } from './proposal.js';
 import type { MeasureNode, PlanStructure } from './structure.js';
 
+// The English refusal, or null; each refusal also says it in Japanese.
+const refusalOf = (...args: Parameters<typeof proposalRefusal>): string | null =>
+  proposalRefusal(...args)?.message ?? null;
+
 const context: EditContext = { ministries: new Set(['厚', '文', '経']) };
 const fy = (year: number) => ({
   label: `${year}年度`,
@@ -85,18 +89,17 @@ describe('proposalRefusal', () => {
       { op: 'retire', kind: 'kpi', id: 'k1' },
       { op: 'measure.update', id: 'm3', title: '共管の施策' },
     ];
-    for (const e of own) expect(proposalRefusal(s, e, '厚')).toBeNull();
+    for (const e of own) expect(refusalOf(s, e, '厚')).toBeNull();
   });
 
   it("refuses another ministry's measure and whatever the coordinating office decides", () => {
     const s = seed();
-    expect(proposalRefusal(s, target('k2', 10), '厚')).toContain('is not 厚');
-    expect(proposalRefusal(s, { op: 'phase.move', id: 'p2', period: '2026年度' }, '厚')).toContain(
-      'is not 厚',
-    );
-    expect(proposalRefusal(s, { op: 'sheet.update', id: 's1', title: 'x' }, '厚')).toContain('sheet.update');
-    expect(proposalRefusal(s, { op: 'measure.merge', id: 'm1', into: 'm3' }, '厚')).not.toBeNull();
-    expect(proposalRefusal(s, { op: 'reorder', kind: 'measure', id: 'm1', order: 1 }, '厚')).not.toBeNull();
+    expect(refusalOf(s, target('k2', 10), '厚')).toContain('is not 厚');
+    expect(proposalRefusal(s, target('k2', 10), '厚')?.ja).toContain('厚の担当ではありません');
+    expect(refusalOf(s, { op: 'phase.move', id: 'p2', period: '2026年度' }, '厚')).toContain('is not 厚');
+    expect(refusalOf(s, { op: 'sheet.update', id: 's1', title: 'x' }, '厚')).toContain('sheet.update');
+    expect(refusalOf(s, { op: 'measure.merge', id: 'm1', into: 'm3' }, '厚')).not.toBeNull();
+    expect(refusalOf(s, { op: 'reorder', kind: 'measure', id: 'm1', order: 1 }, '厚')).not.toBeNull();
     const outcome: PlanEdit = {
       op: 'kpi.add',
       id: 'k9',
@@ -109,8 +112,8 @@ describe('proposalRefusal', () => {
       baseline: null,
       target: null,
     };
-    expect(proposalRefusal(s, outcome, '厚')).toContain('outcome');
-    expect(proposalRefusal(s, { op: 'measure.update', id: 'm3', ministries: ['文'] }, '厚')).toContain(
+    expect(refusalOf(s, outcome, '厚')).toContain('outcome');
+    expect(refusalOf(s, { op: 'measure.update', id: 'm3', ministries: ['文'] }, '厚')).toContain(
       'take 厚 off',
     );
   });

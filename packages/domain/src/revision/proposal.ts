@@ -2,8 +2,8 @@ import type { ErrorDetail } from '../model/errors.js';
 import type { Id } from '../model/entities.js';
 import { applyEdit, type EditContext } from './apply-edit.js';
 import type { PlanEdit } from './edits.js';
-import type { PlanStructure } from './structure.js';
 import { budgetMeasure } from './budget.js';
+import { ENTITY_KIND_JA, type PlanStructure } from './structure.js';
 
 /** States of a reporter's proposal (変更提案). */
 export const PROPOSAL_STATES = ['open', 'accepted', 'declined', 'withdrawn'] as const;
@@ -19,7 +19,13 @@ export type ProposalCheck =
   { ok: true; structure: PlanStructure } | { ok: false; forbidden: ErrorDetail[]; invalid: ErrorDetail[] };
 
 /** The measure an edit is about, or why a reporter may not propose it at all. */
-function measureOf(structure: PlanStructure, edit: PlanEdit): { measureId: Id | null } | { refused: string } {
+/** Why an edit may not be proposed, in English and Japanese. */
+type Refusal = Pick<ErrorDetail, 'message' | 'ja'>;
+
+function measureOf(
+  structure: PlanStructure,
+  edit: PlanEdit,
+): { measureId: Id | null } | { refused: Refusal } {
   const phaseMeasure = (id: Id) => structure.phases.find((p) => p.id === id)?.measureId ?? null;
   const kpiMeasure = (id: Id) => {
     const kpi = structure.kpis.find((k) => k.id === id);
@@ -35,7 +41,12 @@ function measureOf(structure: PlanStructure, edit: PlanEdit): { measureId: Id | 
       return { measureId: phaseMeasure(edit.id) };
     case 'kpi.add':
       if (edit.goalId !== null || edit.measureId === null)
-        return { refused: "an outcome target is the coordinating office's" };
+        return {
+          refused: {
+            message: "an outcome target is the coordinating office's",
+            ja: 'アウトカム（成果目標）の変更は取りまとめ担当が行います',
+          },
+        };
       return { measureId: edit.measureId };
     case 'kpi.update':
       return { measureId: kpiMeasure(edit.id) };
@@ -44,7 +55,12 @@ function measureOf(structure: PlanStructure, edit: PlanEdit): { measureId: Id | 
       if (edit.kind === 'phase') return { measureId: phaseMeasure(edit.id) };
       if (edit.kind === 'kpi') return { measureId: kpiMeasure(edit.id) };
       if (edit.kind === 'measure' && edit.op === 'retire') return { measureId: edit.id };
-      return { refused: `a reporter may not ${edit.op} a ${edit.kind}` };
+      return {
+        refused: {
+          message: `a reporter may not ${edit.op} a ${edit.kind}`,
+          ja: `${ENTITY_KIND_JA[edit.kind]}の並べ替え・廃止は提案できません（取りまとめ担当が行います）`,
+        },
+      };
     case 'budget.add':
     case 'budget.update':
     case 'budget.retire':
@@ -59,7 +75,12 @@ function measureOf(structure: PlanStructure, edit: PlanEdit): { measureId: Id | 
     case 'measure.split':
     case 'measure.merge':
     case 'kpi.merge':
-      return { refused: `a reporter may not propose ${edit.op}: the coordinating office decides it` };
+      return {
+        refused: {
+          message: `a reporter may not propose ${edit.op}: the coordinating office decides it`,
+          ja: 'この変更は提案できません（取りまとめ担当が判断します）',
+        },
+      };
   }
 }
 
@@ -67,7 +88,7 @@ function measureOf(structure: PlanStructure, edit: PlanEdit): { measureId: Id | 
  * Why a reporter of `ministry` may not propose this edit, or null when it touches only a measure whose
  * ministries include theirs (its title, its phases and KPIs; adding a phase or KPI to it; retiring it). Pure.
  */
-export function proposalRefusal(structure: PlanStructure, edit: PlanEdit, ministry: string): string | null {
+export function proposalRefusal(structure: PlanStructure, edit: PlanEdit, ministry: string): Refusal | null {
   const of = measureOf(structure, edit);
   if ('refused' in of) return of.refused;
   // An unknown id is left to the edit rules, which name the field.
@@ -75,9 +96,15 @@ export function proposalRefusal(structure: PlanStructure, edit: PlanEdit, minist
   const measure = structure.measures.find((m) => m.id === of.measureId);
   if (measure === undefined) return null;
   if (!measure.ministries.includes(ministry))
-    return `measure "${measure.title}" is not ${ministry}'s (its ministries: ${measure.ministries.join('・')})`;
+    return {
+      message: `measure "${measure.title}" is not ${ministry}'s (its ministries: ${measure.ministries.join('・')})`,
+      ja: `施策「${measure.title}」は${ministry}の担当ではありません（担当: ${measure.ministries.join('・')}）`,
+    };
   if (edit.op === 'measure.update' && edit.ministries !== undefined && !edit.ministries.includes(ministry))
-    return `a proposal may not take ${ministry} off its own measure`;
+    return {
+      message: `a proposal may not take ${ministry} off its own measure`,
+      ja: `自らの施策の担当から${ministry}を外す提案はできません`,
+    };
   return null;
 }
 
@@ -96,12 +123,17 @@ export function checkProposal(
   let current = structure;
   edits.forEach((edit, i) => {
     const refusal = proposalRefusal(current, edit, ministry);
-    if (refusal !== null) return void forbidden.push({ path: `edits[${i}]`, message: refusal });
+    if (refusal !== null) return void forbidden.push({ path: `edits[${i}]`, ...refusal });
     const result = applyEdit(current, edit, context);
     if (result.ok) current = result.structure;
-    else invalid.push(...result.errors.map((e) => ({ path: `edits[${i}].${e.path}`, message: e.message })));
+    else invalid.push(...result.errors.map((e) => ({ ...e, path: `edits[${i}].${e.path}` })));
   });
-  if (edits.length === 0) invalid.push({ path: 'edits', message: 'a proposal has at least one edit' });
+  if (edits.length === 0)
+    invalid.push({
+      path: 'edits',
+      message: 'a proposal has at least one edit',
+      ja: '変更を1つ以上含めてください',
+    });
   return forbidden.length > 0 || invalid.length > 0
     ? { ok: false, forbidden, invalid }
     : { ok: true, structure: current };
@@ -121,7 +153,7 @@ export function applyEdits(
   edits.forEach((edit, i) => {
     const result = applyEdit(current, edit, context);
     if (result.ok) current = result.structure;
-    else errors.push(...result.errors.map((e) => ({ path: `edits[${i}].${e.path}`, message: e.message })));
+    else errors.push(...result.errors.map((e) => ({ ...e, path: `edits[${i}].${e.path}` })));
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, structure: current };
 }

@@ -139,7 +139,7 @@ describe('applyEdit', () => {
       "outside the plan's horizon",
     );
     expect(refused({ op: 'measure.update', id: 'm1', ministries: ['厚', '宇'] })).toEqual([
-      { path: 'ministries[1]', message: 'no ministry "宇"' },
+      { path: 'ministries[1]', message: 'no ministry "宇"', ja: '「宇」という府省庁はありません' },
     ]);
     expect(refused({ op: 'retire', kind: 'kpi', id: 'nope' })[0]).toMatchObject({ path: 'id' });
     expect(refused({ op: 'retire', kind: 'sheet', id: 's1' })[0]?.message).toContain('still has measures');

@@ -96,3 +96,12 @@ export function liveNodes<T extends Node>(nodes: readonly T[]): T[] {
 export function emptyStructure(plan: PlanHead): PlanStructure {
   return { plan, goals: [], sheets: [], measures: [], phases: [], kpis: [], budgets: [] };
 }
+
+/** Each kind of entity as the policy's documents name it. */
+export const ENTITY_KIND_JA: Record<EntityKind, string> = {
+  goal: '戦略目標',
+  sheet: '工程表',
+  measure: '施策',
+  phase: '工程',
+  kpi: 'KPI',
+};

@@ -102,7 +102,9 @@ describe.each(TEST_DATABASES)('revising a plan (見直し) on %s', (kind) => {
       { op: 'retire', kind: 'kpi', id: randomUUID() },
     ]);
     expect(res.statusCode).toBe(400);
-    const body = res.json<{ error: { code: string; details: { path: string; message: string }[] } }>();
+    const body = res.json<{
+      error: { code: string; details: { path: string; message: string; ja?: string }[] };
+    }>();
     expect(body.error.code).toBe('invalid_edit');
     expect(body.error.details.map((d) => d.path)).toEqual([
       'edits[1].target.period',
@@ -112,6 +114,8 @@ describe.each(TEST_DATABASES)('revising a plan (見直し) on %s', (kind) => {
     ]);
     expect(body.error.details[0]?.message).toContain('must come after the baseline');
     expect(body.error.details[1]?.message).toBe('no ministry "宇"');
+    // The same reason in Japanese, for a Japanese screen to show beside the field.
+    expect(body.error.details[1]?.ja).toBe('「宇」という府省庁はありません');
     const draft = (await call(as.coordinator, 'GET', `${plan}/draft`)).json<RevisionDraft>();
     expect(draft).toMatchObject({ version: 0, changes: [] });
   });

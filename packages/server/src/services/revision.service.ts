@@ -253,7 +253,7 @@ export class RevisionService {
     body.edits.forEach((edit, i) => {
       const result = applyEdit(structure, edit, { ministries });
       if (result.ok) structure = result.structure;
-      else errors.push(...result.errors.map((e) => ({ path: `edits[${i}].${e.path}`, message: e.message })));
+      else errors.push(...result.errors.map((e) => ({ ...e, path: `edits[${i}].${e.path}` })));
     });
     if (errors.length > 0)
       throw new DomainError(

@@ -5,6 +5,18 @@ import type { ErrorBody } from './types';
 /** One detail of an API error, pointing at the field it is about. */
 export type ApiErrorDetail = NonNullable<ErrorBody['error']['details']>[number];
 
+/**
+ * A refused field's reason in the page's language: the Japanese the rule wrote, on a Japanese page (the
+ * document's lang, which the i18n provider sets), else the English message.
+ */
+export function detailText(detail: ApiErrorDetail, lang: string = documentLang()): string {
+  return lang.startsWith('ja') && detail.ja !== undefined ? detail.ja : detail.message;
+}
+
+function documentLang(): string {
+  return typeof document === 'undefined' ? 'ja' : document.documentElement.lang || 'ja';
+}
+
 /** An API call that did not succeed, carrying the server's stable error code. */
 export class ApiError extends Error {
   readonly status: number;

@@ -6010,6 +6010,8 @@ export interface components {
                 details: {
                     path: string;
                     message: string;
+                    /** @description The reason in Japanese, for Japanese screens */
+                    ja?: string;
                 }[];
                 requestId?: string;
             };
@@ -7137,6 +7139,8 @@ export interface components {
                 details: {
                     path: string;
                     message: string;
+                    /** @description The reason in Japanese, for Japanese screens */
+                    ja?: string;
                 }[];
                 requestId?: string;
             };
@@ -7188,6 +7192,8 @@ export interface components {
                 details: {
                     path: string;
                     message: string;
+                    /** @description The reason in Japanese, for Japanese screens */
+                    ja?: string;
                 }[];
                 requestId?: string;
             };
@@ -7417,6 +7423,8 @@ export interface components {
                 details: {
                     path: string;
                     message: string;
+                    /** @description The reason in Japanese, for Japanese screens */
+                    ja?: string;
                 }[];
                 requestId?: string;
             };
@@ -8621,6 +8629,8 @@ export interface components {
                 details: {
                     path: string;
                     message: string;
+                    /** @description The reason in Japanese, for Japanese screens */
+                    ja?: string;
                 }[];
                 requestId?: string;
             };
@@ -9748,6 +9758,8 @@ export interface components {
                 details: {
                     path: string;
                     message: string;
+                    /** @description The reason in Japanese, for Japanese screens */
+                    ja?: string;
                 }[];
                 requestId?: string;
             };
@@ -9799,6 +9811,8 @@ export interface components {
                 details: {
                     path: string;
                     message: string;
+                    /** @description The reason in Japanese, for Japanese screens */
+                    ja?: string;
                 }[];
                 requestId?: string;
             };
@@ -10028,6 +10042,8 @@ export interface components {
                 details: {
                     path: string;
                     message: string;
+                    /** @description The reason in Japanese, for Japanese screens */
+                    ja?: string;
                 }[];
                 requestId?: string;
             };

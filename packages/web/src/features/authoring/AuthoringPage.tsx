@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, send } from '../../api/client';
+import { ApiError, api, detailText, send } from '../../api/client';
 import type { PlanEdit, RevisionDraft } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -289,7 +289,9 @@ function Editor({ slug, initial }: { slug: string; initial: RevisionDraft | null
       await post(edits);
     } catch (caught) {
       const details =
-        caught instanceof ApiError ? caught.details.map((d) => `${d.path}: ${d.message}`).join(' / ') : '';
+        caught instanceof ApiError
+          ? caught.details.map((d) => `${d.path}: ${detailText(d)}`).join(' / ')
+          : '';
       setMessage(
         t('authoring.error', { details: details || (caught instanceof Error ? caught.message : '') }),
       );

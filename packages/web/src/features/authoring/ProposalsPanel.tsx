@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { ApiError, api, send } from '../../api/client';
+import { ApiError, api, detailText, send } from '../../api/client';
 import type { Proposal } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/useI18n';
@@ -11,7 +11,7 @@ import { canImport } from '../auth/can-import';
 
 const detailsOf = (caught: unknown): string =>
   caught instanceof ApiError
-    ? caught.details.map((d) => `${d.path}: ${d.message}`).join(' / ') || caught.message
+    ? caught.details.map((d) => `${d.path}: ${detailText(d)}`).join(' / ') || caught.message
     : String(caught);
 
 /** A proposal's changes in the reader's language (user text inert). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../api/client';
+import { ApiError, detailText } from '../../api/client';
 import { refusalOf } from './fields';
 
 const KPI_KEYS = ['name', 'unit', 'target.value', 'target.period', 'target'];
@@ -40,6 +40,27 @@ describe('refusalOf', () => {
     ]);
     expect(refusalOf(caught, ['horizon.from', 'horizon.to', 'horizon']).fields).toEqual({
       'horizon.to': 'must not be before horizon.from',
+    });
+  });
+});
+
+describe('a refused field in the page language', () => {
+  const detail = {
+    path: 'edits[0].ministries[1]',
+    message: 'no ministry "宇"',
+    ja: '「宇」という府省庁はありません',
+  };
+
+  it('shows the Japanese the rule wrote on a Japanese page, the English on an English one', () => {
+    expect(detailText(detail, 'ja')).toBe('「宇」という府省庁はありません');
+    expect(detailText(detail, 'en')).toBe('no ministry "宇"');
+    expect(detailText({ path: 'x', message: 'only English' }, 'ja')).toBe('only English');
+  });
+
+  it('places the Japanese on the field where there is no document to ask (a Japanese-first default)', () => {
+    const caught = new ApiError(400, 'invalid_edit', 'refused', [detail]);
+    expect(refusalOf(caught, ['ministries']).fields).toEqual({
+      ministries: '「宇」という府省庁はありません',
     });
   });
 });

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { ApiError } from '../../api/client';
+import { ApiError, detailText } from '../../api/client';
 
 /** Errors by field key (`title`, `target.period`, `horizon.to` …). */
 export type FieldErrors = Record<string, string>;
@@ -26,8 +26,9 @@ export function refusalOf(caught: unknown, keys: readonly string[]): Refusal {
   for (const detail of caught.details) {
     const path = detail.path.replace(/^edits\[\d+\]\.?/u, '');
     const key = keys.find((k) => under(path, k));
-    if (key === undefined) rest.push(`${path}: ${detail.message}`);
-    else fields[key] = fields[key] ? `${fields[key]} / ${detail.message}` : detail.message;
+    const text = detailText(detail);
+    if (key === undefined) rest.push(`${path}: ${text}`);
+    else fields[key] = fields[key] ? `${fields[key]} / ${text}` : text;
   }
   const message = rest.length > 0 ? rest.join(' / ') : caught.details.length === 0 ? caught.message : null;
   return { fields, message };

@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, send } from '../../api/client';
+import { ApiError, api, detailText, send } from '../../api/client';
 import type { MeasureDetail, PlanEdit } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { proposalsPath } from '../../ui/paths';
@@ -63,8 +63,9 @@ function placeErrors(
     const match = /^edits\[(\d+)\]\.?(.*)$/u.exec(detail.path);
     const key =
       detail.path === 'reason' ? 'reason' : match ? fieldOf[Number(match[1])]?.(match[2] ?? '') : undefined;
-    if (key === undefined) rest.push(`${detail.path}: ${detail.message}`);
-    else fields[key] = fields[key] ? `${fields[key]} / ${detail.message}` : detail.message;
+    const text = detailText(detail);
+    if (key === undefined) rest.push(`${detail.path}: ${text}`);
+    else fields[key] = fields[key] ? `${fields[key]} / ${text}` : text;
   }
   if (caught.details.length === 0) rest.push(caught.message);
   return { fields, rest: rest.join(' / ') };
