@@ -1,20 +1,11 @@
 import { BUDGET_TYPES, type BudgetType } from '../model/codes.js';
 import type { ErrorDetail } from '../model/errors.js';
-import type { Id } from '../model/entities.js';
+import type { BudgetLine, Id } from '../model/entities.js';
 import type { StructureChange } from './diff.js';
 import type { Node, PlanStructure } from './structure.js';
 
-/** One budget of a project in one fiscal year, as a revision fixes it. Amounts are integer yen, as stored. */
-export interface BudgetLineNode {
-  id: Id;
-  /** Integer yen (30億円 is 3,000,000,000); null where none is given (基金事業). */
-  amountYen: number | null;
-  fiscalYear: number | null;
-  type: BudgetType;
-  /** 内数: a share of a larger budget. */
-  isPartOf: boolean;
-  label: string;
-}
+/** One budget of a project in one fiscal year, as a revision fixes it: the model's line, the same fields. */
+export type BudgetLineNode = BudgetLine;
 
 /** 該当事業: a budget project linked to measures, with its budget lines. */
 export interface BudgetNode extends Node {
