@@ -7673,6 +7673,14 @@ export interface components {
              * @enum {string}
              */
             paper: "A3" | "A4";
+            /** @description Show the plan as this revision (見直し) fixed it; statuses at the round’s as-of date */
+            revision?: number;
+            /**
+             * Format: date
+             * @description Show the plan as the revision in force on this date fixed it
+             * @example 2025-06-30
+             */
+            revisionOn?: string;
         };
         ReportJobInput: {
             /** Format: uuid */
@@ -7694,6 +7702,8 @@ export interface components {
                 format: "pdf" | "xlsx";
                 /** @enum {string} */
                 paper: "A3" | "A4";
+                /** @description The revision shown, when one was asked (its number, a date resolved at the start) */
+                revision?: number;
             };
             /** @description Where the file is, once the job is done and while it is kept */
             fileUrl: string | null;
@@ -10292,6 +10302,14 @@ export interface components {
              * @enum {string}
              */
             paper: "A3" | "A4";
+            /** @description Show the plan as this revision (見直し) fixed it; statuses at the round’s as-of date */
+            revision?: number;
+            /**
+             * Format: date
+             * @description Show the plan as the revision in force on this date fixed it
+             * @example 2025-06-30
+             */
+            revisionOn?: string;
         };
         ReportJob: {
             /** Format: uuid */
@@ -10313,6 +10331,8 @@ export interface components {
                 format: "pdf" | "xlsx";
                 /** @enum {string} */
                 paper: "A3" | "A4";
+                /** @description The revision shown, when one was asked (its number, a date resolved at the start) */
+                revision?: number;
             };
             /** @description Where the file is, once the job is done and while it is kept */
             fileUrl: string | null;
