@@ -167,12 +167,9 @@ export const ReportJob = z
       roundId: z.string().nullable(),
       format: z.enum(['pdf', 'xlsx']),
       paper: z.enum(['A3', 'A4']),
-      revision: z
-        .int()
-        .optional()
-        .meta({
-          description: 'The revision shown, when one was asked (its number, a date resolved at the start)',
-        }),
+      revision: z.int().optional().meta({
+        description: 'The revision shown, when one was asked (its number, a date resolved at the start)',
+      }),
     }),
     fileUrl: z
       .string()
