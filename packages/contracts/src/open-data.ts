@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InputDate } from './common.js';
 import { Round } from './plan.js';
 
 /** The license a dataset is published under. */
@@ -138,6 +139,12 @@ export const ReportJobRequest = z
     round: z.uuid().optional().meta({ description: 'A published round (default: the latest published)' }),
     format: z.enum(['pdf', 'xlsx']).default('pdf'),
     paper: z.enum(['A3', 'A4']).default('A3').meta({ description: 'Landscape paper of the PDF' }),
+    revision: z.int().min(1).max(100_000).optional().meta({
+      description: 'Show the plan as this revision (見直し) fixed it; statuses at the round’s as-of date',
+    }),
+    revisionOn: InputDate.optional().meta({
+      description: 'Show the plan as the revision in force on this date fixed it',
+    }),
   })
   .meta({ id: 'ReportJobRequest' });
 /** What a report render job makes. */
@@ -160,6 +167,9 @@ export const ReportJob = z
       roundId: z.string().nullable(),
       format: z.enum(['pdf', 'xlsx']),
       paper: z.enum(['A3', 'A4']),
+      revision: z.int().optional().meta({
+        description: 'The revision shown, when one was asked (its number, a date resolved at the start)',
+      }),
     }),
     fileUrl: z
       .string()

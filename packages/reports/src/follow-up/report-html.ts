@@ -165,6 +165,7 @@ function sheetSection(sheet: ReportSheet, report: FollowUpReport, paper: ReportP
 }
 
 function cover(report: FollowUpReport): string {
+  const revision = report.revisionNote ? `<p class="revision">${h(report.revisionNote)}</p>` : '';
   const sample = report.plan.isSample
     ? '<p class="sample">これは公開資料から読み込んだサンプルデータです。公式の記録ではありません。</p>'
     : '';
@@ -188,7 +189,7 @@ ${
     )
     .join('\n');
   return `<section class="cover"><h1>${h(report.plan.title)}</h1>
-<p>${h(report.plan.owner)}&#x3000;${h(report.round.title)}（${h(report.asOfNote)}）</p>${sample}
+<p>${h(report.plan.owner)}&#x3000;${h(report.round.title)}（${h(report.asOfNote)}）</p>${revision}${sample}
 <h2>戦略目標と成果目標</h2>${goals}</section>`;
 }
 

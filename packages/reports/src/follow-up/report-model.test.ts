@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KpiActual, PeriodValue, PlanTree, Round } from '@kotei/contracts';
 import { columnSpan, layLanes, periodColumns } from './period-columns.js';
 import { latestActual, reportRound, valueUnit } from './report-model.js';
-import { asOfNote, formatPoint } from './words.js';
+import { asOfNote, formatPoint, revisionNote } from './words.js';
 import { toCsv, type DataTable } from './open-data.js';
 
 const period = (label: string, start: string, end: string): PeriodValue => ({
@@ -99,6 +99,13 @@ describe('report words', () => {
   it('writes the as-of note as the seed does', () => {
     expect(asOfNote('2025-06-30')).toBe('※2025年6月末時点');
     expect(asOfNote('2025-06-15')).toBe('※2025年6月15日時点');
+  });
+
+  it('names the revision a report shows, with its reason', () => {
+    expect(revisionNote({ number: 1, reason: '策定' })).toBe('第1版（策定）の計画による');
+    expect(revisionNote({ number: 2, reason: '令和7年6月 見直し' })).toBe(
+      '第2版（令和7年6月 見直し）の計画による',
+    );
   });
 
   it('writes a point with its unit and the period as written', () => {

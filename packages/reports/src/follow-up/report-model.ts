@@ -16,6 +16,7 @@ import { layLanes, periodColumns, type PeriodColumn } from './period-columns.js'
 import { reportChanges, type ReportChanges } from './changes-annex.js';
 import {
   asOfNote,
+  revisionNote,
   formatPoint,
   formatValue,
   GRADE_LABEL_JA,
@@ -134,6 +135,8 @@ export interface FollowUpReport {
   round: Round;
   /** ※2025年6月末時点 */
   asOfNote: string;
+  /** The revision shown when one was asked (第1版（策定）の計画による); null for the plan as it stands. */
+  revisionNote: string | null;
   columns: PeriodColumn[];
   goals: ReportGoal[];
   sheets: ReportSheet[];
@@ -320,6 +323,7 @@ export function buildFollowUpReport(
     },
     round,
     asOfNote: asOfNote(round.asOfDate),
+    revisionNote: tree.revision ? revisionNote(tree.revision) : null,
     columns,
     goals,
     sheets,

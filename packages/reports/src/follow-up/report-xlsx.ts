@@ -128,7 +128,7 @@ function addCover(workbook: ExcelJS.Workbook, report: FollowUpReport): void {
   ws.columns = [{ width: 12 }, { width: 60 }, { width: 18 }, { width: 18 }, { width: 22 }, { width: 20 }];
   ws.addRow([report.plan.title]).font = { bold: true, size: 14 };
   ws.addRow([`${report.plan.owner} ${report.round.title}（${report.asOfNote}）`]);
-  ws.addRow([]);
+  ws.addRow(report.revisionNote ? [report.revisionNote] : []);
   ws.addRow(['戦略目標', '成果目標（アウトカム）', '基準値', '目標値', '最新の実績', '状況']).font = {
     bold: true,
   };

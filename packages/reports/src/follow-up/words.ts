@@ -73,6 +73,11 @@ export function asOfNote(isoDate: string): string {
   return d === lastDay ? `※${y}年${m}月末時点` : `※${y}年${m}月${d}日時点`;
 }
 
+/** Which revision (見直し) a report shows, when one was asked: 第1版（策定）の計画による. */
+export function revisionNote(revision: { number: number; reason: string }): string {
+  return `第${revision.number}版（${revision.reason}）の計画による`;
+}
+
 /** A ministry tag as the documents write it: 【厚】. */
 export function ministryTag(code: string | null): string {
   return code ? `【${code}】` : '';

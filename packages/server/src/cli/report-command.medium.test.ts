@@ -69,6 +69,30 @@ describe.each(TEST_DATABASES)('kotei report on %s', (kind) => {
     expect(readFileSync(html, 'utf8')).toContain('size: A4 landscape');
   });
 
+  it('writes the report as a revision fixed the plan, named -rN, and refuses a revision the plan lacks', async () => {
+    const io = capture();
+    const file = join(dir, 'plan-r1.json');
+    expect(await run(io, 'drug-discovery-2024', '--format', 'json', '--revision', '1', '-o', file)).toBe(0);
+    const tree = JSON.parse(readFileSync(file, 'utf8')) as PlanTree;
+    expect(tree.revision).toMatchObject({ number: 1, latest: 1, reason: '策定' });
+    const html = join(dir, 'plan-r1.html');
+    expect(
+      await run(io, 'drug-discovery-2024', '--format', 'html', '--revision-on', '2025-07-20', '-o', html),
+    ).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('第1版（策定）の計画による');
+
+    const missing = join(dir, 'plan-r99.json');
+    expect(await run(io, 'drug-discovery-2024', '--format', 'json', '--revision', '99', '-o', missing)).toBe(
+      1,
+    );
+    expect(io.stderr.join('\n')).toContain('has no revision 99');
+    expect(
+      await run(io, 'drug-discovery-2024', '--format', 'json', '--revision', '0', '-o', missing),
+    ).not.toBe(0);
+    expect(io.stderr.join('\n')).toContain('expected a revision number');
+    expect(() => readFileSync(missing)).toThrow();
+  });
+
   it('says which plan or option is wrong and writes nothing', async () => {
     const io = capture();
     const file = join(dir, 'none.json');

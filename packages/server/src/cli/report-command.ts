@@ -14,8 +14,27 @@ const oneOf =
     return value as T;
   };
 
+/** A revision number: a whole number from 1. */
+function revisionNumber(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
+    throw new InvalidArgumentError('expected a revision number (1, 2, …)');
+  }
+  return number;
+}
+
+/** A calendar date, YYYY-MM-DD. */
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  }
+  return value;
+}
+
 interface ReportOptions {
   round?: string;
+  revision?: number;
+  revisionOn?: string;
   format: ReportFormat;
   output: string;
   paper: ReportPaper;
@@ -30,6 +49,8 @@ export function addReport(program: Command, io: CliIo, withContext: WithContext)
     .description("Write a plan's follow-up report at a published round (the latest unless --round names one)")
     .argument('<plan>', 'the plan, by slug or id')
     .option('--round <id>', 'a published round of the plan')
+    .option('--revision <n>', 'show the plan as this revision (見直し) fixed it', revisionNumber)
+    .option('--revision-on <date>', 'show the plan as the revision in force on this date fixed it', isoDate)
     .requiredOption('--format <format>', REPORT_FORMATS.join('|'), oneOf(REPORT_FORMATS))
     .requiredOption('-o, --output <file>', 'the file to write')
     .option('--paper <paper>', 'A3|A4, landscape (pdf, html)', oneOf(['A3', 'A4'] as const), 'A3')
@@ -44,6 +65,7 @@ export function addReport(program: Command, io: CliIo, withContext: WithContext)
       withContext(async (ctx) => {
         const file = await ctx.reports.render(plan, {
           ...(opts.round === undefined ? {} : { roundId: opts.round }),
+          asOf: { revision: opts.revision, revisionOn: opts.revisionOn },
           format: opts.format,
           paper: opts.paper,
           table: opts.table,

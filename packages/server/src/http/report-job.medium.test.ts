@@ -128,6 +128,29 @@ describe.each(TEST_DATABASES)('reports rendered as background jobs on %s', (kind
     expect(audit.map((e) => e.action).sort()).toEqual(['job.create', 'job.done']);
   });
 
+  it('renders the report as a revision fixed the plan, a date resolved to its revision at the start', async () => {
+    const start = (payload: Record<string, unknown>) =>
+      app.inject({ method: 'POST', url: `/api/plans/${SLUG}/report/jobs`, headers: as.mhlw, payload });
+    const started = await start({ format: 'xlsx', revisionOn: '2025-07-20' });
+    expect(started.statusCode).toBe(202);
+    const job = started.json<ReportJob>();
+    expect(job.params).toMatchObject({ slug: SLUG, format: 'xlsx', revision: 1 });
+    await expect(database.ctx.jobWorker.runOnce()).resolves.toBe(true);
+    const done = (
+      await app.inject({ url: `/api/report-jobs/${job.id}`, headers: as.mhlw })
+    ).json<ReportJob>();
+    expect(done.state).toBe('done');
+    expect(done.fileName).toMatch(/-r1\.xlsx$/);
+    const file = await app.inject({ url: done.fileUrl ?? '', headers: as.mhlw });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ExcelJS.Buffer);
+    expect(workbook.getWorksheet('表紙')?.getCell('A3').value).toBe('第1版（策定）の計画による');
+
+    const missing = await start({ format: 'xlsx', revision: 99 });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json<{ error: { code: string } }>().error.code).toBe('revision_not_found');
+  });
+
   it('refuses a render from nobody, and of a round that is not published', async () => {
     const anonymous = await app.inject({
       method: 'POST',

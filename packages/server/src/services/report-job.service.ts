@@ -15,6 +15,8 @@ interface ReportJobParams {
   roundId: string | null;
   format: 'pdf' | 'xlsx';
   paper: 'A3' | 'A4';
+  /** The revision shown (time travel), when one was asked; a date is resolved to its revision at the start. */
+  revision?: number;
 }
 
 function paramsOf(job: JobRow): ReportJobParams {
@@ -69,13 +71,18 @@ export class ReportJobService {
   /** Queue a render of a plan's published round; its round is checked now, so a wrong one is refused at once. */
   async start(actor: Actor, slug: string, request: ReportJobRequest): Promise<ReportJob> {
     if (actor.user === null) throw new DomainError('unauthenticated', 'unauthenticated', 'Sign in first');
-    const data = await this.reports.roundData(slug, request.round);
+    const data = await this.reports.roundData(slug, request.round, {
+      revision: request.revision,
+      revisionOn: request.revisionOn,
+    });
     const now = this.clock.now().toISOString();
+    const revision = data.tree.revision?.number;
     const params: ReportJobParams = {
       slug: data.tree.slug,
       roundId: data.round.id,
       format: request.format,
       paper: request.paper,
+      ...(revision === undefined ? {} : { revision }),
     };
     const job: JobRow = {
       id: newId(),
@@ -157,6 +164,7 @@ export class ReportJobService {
           format: params.format,
           paper: params.paper,
           ...(params.roundId === null ? {} : { roundId: params.roundId }),
+          ...(params.revision === undefined ? {} : { asOf: { revision: params.revision } }),
         },
         progress,
       );

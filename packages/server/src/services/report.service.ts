@@ -22,7 +22,7 @@ import {
 } from '@kotei/reports';
 import type { PlanRepository } from '../repositories/plan.repository.js';
 import type { EvaluationService } from './evaluation.service.js';
-import type { PlanService } from './plan.service.js';
+import type { PlanService, RevisionQuery } from './plan.service.js';
 import type { RoundDiffService } from './round-diff.service.js';
 
 /** What the report can be rendered as. */
@@ -62,8 +62,16 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-const etagOf = (body: Buffer): string =>
-  `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+// A file of a revision asked for (time travel) has a validator of its own even where its bytes are those of the
+// plan as it stands (a table the revision did not change).
+const etagOf = (body: Buffer, revision?: number): string => {
+  const hash = createHash('sha256').update(body);
+  if (revision !== undefined) hash.update(`\0revision ${revision}`);
+  return `"${hash.digest('base64url').slice(0, 32)}"`;
+};
+
+/** The revision a file shows when one was asked (time travel): its number, for the file name and validator. */
+const revisionOf = (data: RoundData): number | undefined => data.tree.revision?.number ?? undefined;
 
 /** The published follow-up report and the open data behind it: public reads of published rounds only. */
 export class ReportService {
@@ -76,8 +84,11 @@ export class ReportService {
     private readonly diffs: RoundDiffService,
   ) {}
 
-  /** The plan (by slug or id) at a published round (the latest when none is named). */
-  async roundData(planRef: string, roundId?: string): Promise<RoundData> {
+  /**
+   * The plan (by slug or id) at a published round (the latest when none is named); `asOf` asks for the plan as
+   * a revision fixed it (time travel), its statuses still at the round's as-of date.
+   */
+  async roundData(planRef: string, roundId?: string, asOf: RevisionQuery = {}): Promise<RoundData> {
     const plan =
       (await this.planRows.findBySlug(planRef)) ??
       (await this.planRows.listWithCounts(planRef).catch(() => []))[0]?.summary;
@@ -85,13 +96,17 @@ export class ReportService {
     const row = await this.planRows.findBySlug(plan.slug);
     const current = await this.plans.getTree(plan.slug);
     const round = reportRound(current, roundId);
-    const tree = await this.plans.getTree(plan.slug, round.asOfDate);
+    const tree = await this.plans.getTree(plan.slug, round.asOfDate, asOf);
     return { tree, round, updatedAt: row?.updated_at ?? new Date(0).toISOString() };
   }
 
   /** The report model of a plan at a published round. */
-  async model(planRef: string, roundId?: string): Promise<{ data: RoundData; report: FollowUpReport }> {
-    const data = await this.roundData(planRef, roundId);
+  async model(
+    planRef: string,
+    roundId?: string,
+    asOf: RevisionQuery = {},
+  ): Promise<{ data: RoundData; report: FollowUpReport }> {
+    const data = await this.roundData(planRef, roundId, asOf);
     // A report is of a published round, whose evaluations are public: read as the public reads them.
     const { evaluations, overall } = await this.evaluations.list(
       { user: null, requestId: null },
@@ -105,11 +120,15 @@ export class ReportService {
     };
   }
 
-  /** The report in a format: html, pdf (A3 or A4 landscape), xlsx, json (the plan tree) or csv (one table). */
+  /**
+   * The report in a format: html, pdf (A3 or A4 landscape), xlsx, json (the plan tree) or csv (one table);
+   * `asOf` shows the plan as a revision fixed it, the file named with `-rN`.
+   */
   async render(
     planRef: string,
     options: {
       roundId?: string;
+      asOf?: RevisionQuery;
       format: ReportFormat;
       paper?: ReportPaper;
       table?: OpenDataTableName;
@@ -118,8 +137,9 @@ export class ReportService {
     onStep: StepListener = () => Promise.resolve(),
   ): Promise<RenderedFile> {
     await onStep(5, 'model');
-    const { data, report } = await this.model(planRef, options.roundId);
-    const base = `${data.tree.slug}-${data.round.asOfDate}`;
+    const { data, report } = await this.model(planRef, options.roundId, options.asOf);
+    const revision = revisionOf(data);
+    const base = `${data.tree.slug}-${data.round.asOfDate}${revision === undefined ? '' : `-r${revision}`}`;
     const body = await this.bytes(data, report, options, onStep);
     const name =
       options.format === 'csv' ? `${base}-${options.table ?? 'kpis'}.csv` : `${base}.${options.format}`;
@@ -127,7 +147,7 @@ export class ReportService {
       body,
       contentType: CONTENT_TYPES[options.format],
       fileName: name,
-      etag: etagOf(body),
+      etag: etagOf(body, revision),
       lastModified: data.updatedAt,
     };
   }
@@ -171,8 +191,8 @@ export class ReportService {
   }
 
   /** The Frictionless Data Package of a plan's published round. */
-  async dataPackage(planRef: string, roundId?: string): Promise<RenderedFile> {
-    const data = await this.roundData(planRef, roundId);
+  async dataPackage(planRef: string, roundId?: string, asOf: RevisionQuery = {}): Promise<RenderedFile> {
+    const data = await this.roundData(planRef, roundId, asOf);
     const body = Buffer.from(
       JSON.stringify(dataPackage(data.tree, data.round, openDataTables(data.tree, data.round)), null, 2),
       'utf8',
@@ -181,32 +201,38 @@ export class ReportService {
       body,
       contentType: 'application/json; charset=utf-8',
       fileName: 'datapackage.json',
-      etag: etagOf(body),
+      etag: etagOf(body, revisionOf(data)),
       lastModified: data.updatedAt,
     };
   }
 
   /**
    * One open-data file of a plan's published round at its stable address: `plan.json`, `datapackage.json`,
-   * `<table>.csv` (with `bom`, led by a BOM) or `<table>.json`.
+   * `<table>.csv` (with `bom`, led by a BOM) or `<table>.json`; `asOf` shows the plan as a revision fixed it.
    */
-  async openDataFile(slug: string, roundId: string, file: string, bom = false): Promise<RenderedFile> {
-    if (file === 'datapackage.json' && !bom) return this.dataPackage(slug, roundId);
-    if (file === 'plan.json' && !bom) return this.render(slug, { roundId, format: 'json' });
+  async openDataFile(
+    slug: string,
+    roundId: string,
+    file: string,
+    bom = false,
+    asOf: RevisionQuery = {},
+  ): Promise<RenderedFile> {
+    if (file === 'datapackage.json' && !bom) return this.dataPackage(slug, roundId, asOf);
+    if (file === 'plan.json' && !bom) return this.render(slug, { roundId, asOf, format: 'json' });
     const match = /^([a-z_]+)\.(csv|json)$/.exec(file);
     const table = OPEN_DATA_TABLES.find((name) => name === match?.[1]);
     if (!match || !table || (bom && match[2] !== 'csv')) {
       throw new DomainError('not_found', 'open_data_not_found', `No open-data file "${file}"`);
     }
-    if (match[2] === 'csv') return this.render(slug, { roundId, format: 'csv', table, bom });
-    const data = await this.roundData(slug, roundId);
+    if (match[2] === 'csv') return this.render(slug, { roundId, asOf, format: 'csv', table, bom });
+    const data = await this.roundData(slug, roundId, asOf);
     const found = openDataTables(data.tree, data.round).find((t) => t.name === table);
     const body = Buffer.from(JSON.stringify(found ? toRecords(found) : []), 'utf8');
     return {
       body,
       contentType: CONTENT_TYPES.json,
       fileName: file,
-      etag: etagOf(body),
+      etag: etagOf(body, revisionOf(data)),
       lastModified: data.updatedAt,
     };
   }

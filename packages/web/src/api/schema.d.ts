@@ -4893,6 +4893,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Show the plan as this revision (見直し) fixed it, as it stood until the next one; statuses at the round’s as-of date */
+                    revision?: number;
+                    /** @description Show the plan as it stood on this date, as the revision then in force fixed it */
+                    revisionOn?: string;
                     /** @description A published round (default: the latest published) */
                     round?: string;
                     format?: "html" | "pdf" | "xlsx" | "json" | "csv";
@@ -5036,7 +5040,12 @@ export interface paths {
         /** A published round's open data (UTF-8): plan.json, datapackage.json, or a table (measures, phases, kpis, actuals, progress, budget_lines) as .csv or .json */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Show the plan as this revision (見直し) fixed it, as it stood until the next one; statuses at the round’s as-of date */
+                    revision?: number;
+                    /** @description Show the plan as it stood on this date, as the revision then in force fixed it */
+                    revisionOn?: string;
+                };
                 header?: never;
                 path: {
                     /** @description Plan slug */
@@ -5095,7 +5104,12 @@ export interface paths {
         /** A published round's table as CSV led by a BOM, so Excel opens it as UTF-8 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Show the plan as this revision (見直し) fixed it, as it stood until the next one; statuses at the round’s as-of date */
+                    revision?: number;
+                    /** @description Show the plan as it stood on this date, as the revision then in force fixed it */
+                    revisionOn?: string;
+                };
                 header?: never;
                 path: {
                     /** @description Plan slug */
@@ -7659,6 +7673,14 @@ export interface components {
              * @enum {string}
              */
             paper: "A3" | "A4";
+            /** @description Show the plan as this revision (見直し) fixed it; statuses at the round’s as-of date */
+            revision?: number;
+            /**
+             * Format: date
+             * @description Show the plan as the revision in force on this date fixed it
+             * @example 2025-06-30
+             */
+            revisionOn?: string;
         };
         ReportJobInput: {
             /** Format: uuid */
@@ -7680,6 +7702,8 @@ export interface components {
                 format: "pdf" | "xlsx";
                 /** @enum {string} */
                 paper: "A3" | "A4";
+                /** @description The revision shown, when one was asked (its number, a date resolved at the start) */
+                revision?: number;
             };
             /** @description Where the file is, once the job is done and while it is kept */
             fileUrl: string | null;
@@ -10278,6 +10302,14 @@ export interface components {
              * @enum {string}
              */
             paper: "A3" | "A4";
+            /** @description Show the plan as this revision (見直し) fixed it; statuses at the round’s as-of date */
+            revision?: number;
+            /**
+             * Format: date
+             * @description Show the plan as the revision in force on this date fixed it
+             * @example 2025-06-30
+             */
+            revisionOn?: string;
         };
         ReportJob: {
             /** Format: uuid */
@@ -10299,6 +10331,8 @@ export interface components {
                 format: "pdf" | "xlsx";
                 /** @enum {string} */
                 paper: "A3" | "A4";
+                /** @description The revision shown, when one was asked (its number, a date resolved at the start) */
+                revision?: number;
             };
             /** @description Where the file is, once the job is done and while it is kept */
             fileUrl: string | null;

@@ -1,11 +1,27 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DataCatalogue, ErrorBody, ReportCapabilities, SlugParam } from '@kotei/contracts';
+import { DataCatalogue, ErrorBody, InputDate, ReportCapabilities, SlugParam } from '@kotei/contracts';
 import type { AppContext } from '../../context.js';
 import { REPORT_FORMATS, type RenderedFile } from '../../services/report.service.js';
 
-const ReportQuery = z.object({
+// Time travel (見直し) on the report and the open data: the plan as a revision fixed it, statuses still at the
+// round's as-of date.
+const RevisionQuery = z.object({
+  revision: z.coerce.number().int().min(1).max(100_000).optional().meta({
+    description:
+      'Show the plan as this revision (見直し) fixed it, as it stood until the next one; statuses at the round’s as-of date',
+  }),
+  revisionOn: InputDate.optional().meta({
+    description: 'Show the plan as it stood on this date, as the revision then in force fixed it',
+  }),
+});
+const asOf = (query: { revision?: number | undefined; revisionOn?: string | undefined }) => ({
+  revision: query.revision,
+  revisionOn: query.revisionOn,
+});
+
+const ReportQuery = RevisionQuery.extend({
   round: z.uuid().optional().meta({ description: 'A published round (default: the latest published)' }),
   format: z.enum(REPORT_FORMATS).default('html'),
   paper: z
@@ -65,6 +81,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const file = await ctx.reports.render(request.params.slug, {
           format,
           paper,
+          asOf: asOf(request.query),
           ...(round === undefined ? {} : { roundId: round }),
         });
         return sendFile(request, reply, file, format !== 'html');
@@ -102,12 +119,14 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['open-data'],
           summary: `A published round's open data (UTF-8): ${FILE_DESCRIPTION}`,
           params: FileParams,
+          querystring: RevisionQuery,
           response: { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
         },
       },
       async (request, reply) => {
         const { slug, roundId, file } = request.params;
-        return sendFile(request, reply, await ctx.reports.openDataFile(slug, roundId, file), false);
+        const found = await ctx.reports.openDataFile(slug, roundId, file, false, asOf(request.query));
+        return sendFile(request, reply, found, false);
       },
     );
 
@@ -118,12 +137,14 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['open-data'],
           summary: "A published round's table as CSV led by a BOM, so Excel opens it as UTF-8",
           params: FileParams,
+          querystring: RevisionQuery,
           response: { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
         },
       },
       async (request, reply) => {
         const { slug, roundId, file } = request.params;
-        return sendFile(request, reply, await ctx.reports.openDataFile(slug, roundId, file, true), false);
+        const found = await ctx.reports.openDataFile(slug, roundId, file, true, asOf(request.query));
+        return sendFile(request, reply, found, false);
       },
     );
   };

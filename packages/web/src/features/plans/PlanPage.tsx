@@ -256,6 +256,9 @@ function PlanReport({ plan }: { plan: PlanTree }) {
     .sort((a, b) => b.asOfDate.localeCompare(a.asOfDate))[0];
   const headingId = useId();
   const base = `/api/plans/${encodeURIComponent(plan.slug)}/report`;
+  // A plan shown at a revision (time travel) is reported as that revision fixed it.
+  const revision = plan.revision?.number;
+  const travel = revision === undefined ? '' : `&revision=${String(revision)}`;
   const { resource: capabilities } = useApi<ReportCapabilities>('/api/report-capabilities', (signal) =>
     send(api.GET('/api/report-capabilities', { signal })),
   );
@@ -278,19 +281,19 @@ function PlanReport({ plan }: { plan: PlanTree }) {
               </ul>
             </div>
           )}
-          <ReportJobControl slug={plan.slug} roundId={round.id} />
+          <ReportJobControl slug={plan.slug} roundId={round.id} revision={revision} />
           <ul className="plan__report-links">
             <li>
-              <a href={`${base}?round=${round.id}`}>{t('report.printView')}</a>
+              <a href={`${base}?round=${round.id}${travel}`}>{t('report.printView')}</a>
             </li>
             <li>
-              <a href={`${base}?round=${round.id}&format=pdf`}>{t('report.pdfA3')}</a>
+              <a href={`${base}?round=${round.id}&format=pdf${travel}`}>{t('report.pdfA3')}</a>
             </li>
             <li>
-              <a href={`${base}?round=${round.id}&format=pdf&paper=A4`}>{t('report.pdfA4')}</a>
+              <a href={`${base}?round=${round.id}&format=pdf&paper=A4${travel}`}>{t('report.pdfA4')}</a>
             </li>
             <li>
-              <a href={`${base}?round=${round.id}&format=xlsx`}>{t('report.xlsx')}</a>
+              <a href={`${base}?round=${round.id}&format=xlsx${travel}`}>{t('report.xlsx')}</a>
             </li>
             <li>
               <Link to="/open-data">{t('report.openData')}</Link>

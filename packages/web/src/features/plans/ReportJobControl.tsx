@@ -40,13 +40,20 @@ function ExpiredJob({ job, onRecreate }: { job: ReportJob; onRecreate: () => voi
   );
 }
 
+interface ReportJobControlProps {
+  slug: string;
+  roundId: string;
+  /** The revision the plan is shown at (time travel): the job renders the plan as that revision fixed it. */
+  revision?: number | undefined;
+}
+
 /**
  * 「PDF を作成」: renders the report as a background job on the server, shows its progress and then the
  * download link, or why it failed. Signed-in users only (the links beside it render within the request). The
  * last job is remembered in the browser: once its file is deleted after the retention it shows 「期限切れ」 and
  * 「再作成」, which renders it again with the same paper.
  */
-export function ReportJobControl({ slug, roundId }: { slug: string; roundId: string }) {
+export function ReportJobControl({ slug, roundId, revision }: ReportJobControlProps) {
   const { t, lang } = useI18n();
   const { user } = useSession();
   const [job, setJob] = useState<ReportJob | null>(null);
@@ -62,7 +69,8 @@ export function ReportJobControl({ slug, roundId }: { slug: string; roundId: str
     const controller = new AbortController();
     send(api.GET('/api/report-jobs/{id}', { params: { path: { id } }, signal: controller.signal }))
       .then((found) => {
-        if (!controller.signal.aborted && found.params.roundId === roundId) setJob(found);
+        const same = found.params.roundId === roundId && found.params.revision === revision;
+        if (!controller.signal.aborted && same) setJob(found);
       })
       .catch(() => {
         if (!controller.signal.aborted) rememberJob(slug, null);
@@ -70,7 +78,7 @@ export function ReportJobControl({ slug, roundId }: { slug: string; roundId: str
     return () => {
       controller.abort();
     };
-  }, [slug, roundId, signedIn]);
+  }, [slug, roundId, revision, signedIn]);
 
   useEffect(() => {
     if (!running) return undefined;
@@ -87,13 +95,14 @@ export function ReportJobControl({ slug, roundId }: { slug: string; roundId: str
   }, [job, running]);
 
   if (!user) return null;
+  const travel = revision === undefined ? {} : { revision };
   const start = async (withPaper: 'A3' | 'A4') => {
     setError(null);
     try {
       const started = await send(
         api.POST('/api/plans/{slug}/report/jobs', {
           params: { path: { slug } },
-          body: { round: roundId, format: 'pdf', paper: withPaper },
+          body: { round: roundId, format: 'pdf', paper: withPaper, ...travel },
         }),
       );
       rememberJob(slug, started.id);
