@@ -5,7 +5,7 @@ import { expectNoAxeViolations } from './support/page.js';
 import { useKotei } from './support/fixture.js';
 
 // The authoring forms for the edits the web lacked (#13), on the sample plan: a strategic goal added (refused
-// first on its empty title) with an outcome target, a measure renamed and moved up in its sheet, two KPIs of
+// first on its empty title) with an outcome target whose target is then raised, a measure renamed and moved up in its sheet, two KPIs of
 // the same unit merged; each change listed as pending, then adopted.
 const SLUG = 'drug-discovery-2024';
 const GOAL = '創薬エコシステムの国際競争力強化';
@@ -104,7 +104,10 @@ describe('the authoring forms', () => {
       expect(
         await posted(page, () => targetForm.getByRole('button', { name: '成果目標を追加' }).click()),
       ).toBe(200);
-      await goal.locator('.authoring-kpi', { hasText: TARGET }).waitFor();
+      const target = goal.locator('.authoring-kpi', { hasText: TARGET });
+      await target.waitFor();
+      await target.getByLabel('目標値').fill('90');
+      expect(await posted(page, () => target.getByRole('button', { name: '保存' }).click())).toBe(200);
 
       // The measure renamed, then moved up in its sheet.
       const measure = page.locator(`[data-measure-id="${picked.measureId}"]`);
@@ -139,7 +142,10 @@ describe('the authoring forms', () => {
 
       // The adopted plan: the goal and its target, the measure renamed first in its sheet, the KPI gone.
       const plan = (await (await page.request.get(`${baseUrl}/api/plans/${SLUG}`)).json()) as {
-        strategicGoals: { title: string; outcomes: { id: string; name: string }[] }[];
+        strategicGoals: {
+          title: string;
+          outcomes: { id: string; name: string; target: { value: number | null } | null }[];
+        }[];
         sheets: { measures: { id: string; title: string; kpis: { id: string }[] }[] }[];
       };
       const sheet = plan.sheets.find((s) => s.measures.some((m) => m.id === picked.measureId));
@@ -152,7 +158,7 @@ describe('the authoring forms', () => {
       expect(kpiIds).not.toContain(picked.kpiId);
       expect(kpiIds).toContain(picked.intoId);
       const added = plan.strategicGoals.find((g) => g.title === GOAL);
-      expect(added?.outcomes.map((k) => k.name)).toEqual([TARGET]);
+      expect(added?.outcomes.map((k) => [k.name, k.target?.value])).toEqual([[TARGET, 90]]);
     });
   });
 });

@@ -12,8 +12,9 @@ import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
 import { AddKpiForm, AddMeasureForm, AddPhaseForm, AddSheetForm, type Post } from './AddForms';
 import { ChangeList } from './ChangeList';
-import { ChooseForm, RenameForm, ReorderButtons, RetireButton, type Apply } from './EditForms';
-import { GoalsSection, mergeChoices } from './GoalForms';
+import { RenameForm, ReorderButtons, RetireButton, type Apply } from './EditForms';
+import { GoalsSection } from './GoalForms';
+import { KpiRow } from './KpiRow';
 import { MeasureControls } from './MeasureControls';
 import { live } from './reorder';
 import { MeasureBudgets } from './BudgetForms';
@@ -85,78 +86,6 @@ function PhaseGrid({ structure, phases, apply }: { structure: Structure; phases:
         </div>
       ))}
     </div>
-  );
-}
-
-function KpiRow({
-  structure,
-  kpi,
-  ids,
-  apply,
-  post,
-}: {
-  structure: Structure;
-  kpi: Structure['kpis'][number];
-  ids: string[];
-  apply: Apply;
-  post: Post;
-}) {
-  const { t } = useI18n();
-  const id = useId();
-  const [value, setValue] = useState(kpi.target?.value == null ? '' : String(kpi.target.value));
-  const target = kpi.target;
-  return (
-    <li className="authoring-kpi" data-kpi-id={kpi.id}>
-      <span lang={CONTENT_LANG}>{kpi.name}</span>{' '}
-      {target && (
-        <>
-          <label htmlFor={id}>{t('authoring.target')}</label>{' '}
-          <input
-            id={id}
-            inputMode="decimal"
-            size={8}
-            value={value}
-            onChange={(e) => {
-              setValue(e.target.value);
-            }}
-          />{' '}
-          <span lang={CONTENT_LANG}>
-            {kpi.unit}（{target.period.label}）
-          </span>{' '}
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              void apply([
-                {
-                  op: 'kpi.update',
-                  id: kpi.id,
-                  target: { value: Number(value), period: target.period.label },
-                },
-              ])
-            }
-          >
-            {t('authoring.save')}
-          </button>{' '}
-        </>
-      )}
-      <button
-        type="button"
-        className="button"
-        onClick={() => void apply([{ op: 'retire', kind: 'kpi', id: kpi.id }])}
-      >
-        {t('authoring.retireKpi')}
-      </button>{' '}
-      <ReorderButtons kind="kpi" id={kpi.id} ids={ids} name={kpi.name} apply={apply} />
-      <ChooseForm
-        summary={t('authoring.edit.mergeKpi')}
-        label={t('authoring.edit.mergeInto')}
-        choices={mergeChoices(structure, kpi)}
-        post={post}
-        field="into"
-        edit={(into) => ({ op: 'kpi.merge', id: kpi.id, into })}
-      />
-    </li>
   );
 }
 

@@ -2,52 +2,11 @@ import type { RevisionDraft } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
 import { AddKpiForm, type Post } from './AddForms';
-import { AddGoalForm, ChooseForm, RenameForm, ReorderButtons, RetireButton, type Apply } from './EditForms';
+import { AddGoalForm, RenameForm, ReorderButtons, RetireButton, type Apply } from './EditForms';
+import { KpiRow } from './KpiRow';
 import { live } from './reorder';
 
 type Structure = RevisionDraft['structure'];
-type Kpi = Structure['kpis'][number];
-
-/** The KPIs another may be merged into: the live ones of the same unit. */
-export const mergeChoices = (structure: Structure, kpi: Kpi): { id: string; name: string }[] =>
-  live(structure.kpis)
-    .filter((k) => k.id !== kpi.id && k.unit === kpi.unit)
-    .map((k) => ({ id: k.id, name: `${k.name}（${k.unit}）` }));
-
-/** An outcome target (成果目標) of a goal: its name, unit and target, with reorder, merge and retire. */
-function TargetRow({
-  structure,
-  kpi,
-  ids,
-  apply,
-  post,
-}: {
-  structure: Structure;
-  kpi: Kpi;
-  ids: string[];
-  apply: Apply;
-  post: Post;
-}) {
-  const { t } = useI18n();
-  return (
-    <li className="authoring-kpi" data-kpi-id={kpi.id}>
-      <span lang={CONTENT_LANG}>
-        {kpi.name}
-        {kpi.target ? `: ${String(kpi.target.value ?? '—')}${kpi.unit}（${kpi.target.period.label}）` : ''}
-      </span>{' '}
-      <ReorderButtons kind="kpi" id={kpi.id} ids={ids} name={kpi.name} apply={apply} />{' '}
-      <RetireButton kind="kpi" id={kpi.id} name={kpi.name} apply={apply} />
-      <ChooseForm
-        summary={t('authoring.edit.mergeKpi')}
-        label={t('authoring.edit.mergeInto')}
-        choices={mergeChoices(structure, kpi)}
-        post={post}
-        field="into"
-        edit={(into) => ({ op: 'kpi.merge', id: kpi.id, into })}
-      />
-    </li>
-  );
-}
 
 /** The strategic goals (戦略目標) and their outcome targets: add, rename, reorder and retire. */
 export function GoalsSection({ structure, apply, post }: { structure: Structure; apply: Apply; post: Post }) {
@@ -80,8 +39,8 @@ export function GoalsSection({ structure, apply, post }: { structure: Structure;
             ) : (
               <ul>
                 {targets.map((kpi) => (
-                  <TargetRow
-                    key={kpi.id}
+                  <KpiRow
+                    key={`${kpi.id}-${String(kpi.target?.value)}`}
                     structure={structure}
                     kpi={kpi}
                     ids={targetIds}
