@@ -107,7 +107,7 @@ export function AddSheetForm({ post, nextNumber }: { post: Post; nextNumber: num
 }
 
 /** The ministries a measure may name, as checkboxes from /api/reference. */
-function MinistryChoice({
+export function MinistryChoice({
   chosen,
   toggle,
   error,
@@ -266,8 +266,16 @@ function point(value: string, period: string): { value: number | null; period: s
   return { value: value.trim() === '' ? null : Number(value), period: period.trim() };
 }
 
-/** Adds a KPI to a measure: name, unit, shape, direction, baseline and target. */
-export function AddKpiForm({ post, measureId }: { post: Post; measureId: string }) {
+/** Adds a KPI to a measure, or an outcome target (成果目標) to a goal: name, unit, shape, direction, baseline and target. */
+export function AddKpiForm({
+  post,
+  measureId = null,
+  goalId = null,
+}: {
+  post: Post;
+  measureId?: string | null;
+  goalId?: string | null;
+}) {
   const { t } = useI18n();
   const form = useFormState(EMPTY_KPI, KPI_KEYS);
   const { values, set, refusal } = form;
@@ -288,7 +296,7 @@ export function AddKpiForm({ post, measureId }: { post: Post; measureId: string 
             op: 'kpi.add',
             id: crypto.randomUUID(),
             measureId,
-            goalId: null,
+            goalId,
             name: values.name,
             unit: values.unit,
             shape: values.shape as (typeof SHAPES)[number],
@@ -322,7 +330,12 @@ export function AddKpiForm({ post, measureId }: { post: Post; measureId: string 
   );
   const f = refusal.fields;
   return (
-    <AddForm summary={t('authoring.add.kpi')} submit={submit} refusal={refusal} isSending={form.isSending}>
+    <AddForm
+      summary={t(goalId === null ? 'authoring.add.kpi' : 'authoring.edit.addTarget')}
+      submit={submit}
+      refusal={refusal}
+      isSending={form.isSending}
+    >
       {input('name', 'authoring.add.kpiName', f.name)}
       {input('unit', 'authoring.add.unit', f.unit)}
       <Field label={t('authoring.add.shape')} error={f.shape}>

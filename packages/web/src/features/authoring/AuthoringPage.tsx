@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, detailText, send } from '../../api/client';
-import type { PlanEdit, RevisionDraft } from '../../api/types';
+import type { RevisionDraft } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
@@ -12,16 +12,17 @@ import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
 import { AddKpiForm, AddMeasureForm, AddPhaseForm, AddSheetForm, type Post } from './AddForms';
 import { ChangeList } from './ChangeList';
+import { RenameForm, ReorderButtons, RetireButton, type Apply } from './EditForms';
+import { GoalsSection } from './GoalForms';
+import { KpiRow } from './KpiRow';
+import { MeasureControls } from './MeasureControls';
+import { live } from './reorder';
 import { MeasureBudgets } from './BudgetForms';
 import { ProposalsPanel } from './ProposalsPanel';
 import './authoring.css';
 
 type Structure = RevisionDraft['structure'];
 type Phase = Structure['phases'][number];
-type Apply = (edits: PlanEdit[]) => Promise<void>;
-
-const live = <T extends { retired: boolean; order: number }>(nodes: T[]): T[] =>
-  nodes.filter((n) => !n.retired).sort((a, b) => a.order - b.order);
 const yearOf = (phase: Phase): number => phase.period.fiscalYear ?? Number(phase.period.start.slice(0, 4));
 
 // The fiscal-year columns a measure's phases are laid on: the plan's horizon, else around its phases.
@@ -88,121 +89,103 @@ function PhaseGrid({ structure, phases, apply }: { structure: Structure; phases:
   );
 }
 
-function KpiRow({ kpi, apply }: { kpi: Structure['kpis'][number]; apply: Apply }) {
-  const { t } = useI18n();
-  const id = useId();
-  const [value, setValue] = useState(kpi.target?.value == null ? '' : String(kpi.target.value));
-  const target = kpi.target;
-  return (
-    <li className="authoring-kpi" data-kpi-id={kpi.id}>
-      <span lang={CONTENT_LANG}>{kpi.name}</span>{' '}
-      {target && (
-        <>
-          <label htmlFor={id}>{t('authoring.target')}</label>{' '}
-          <input
-            id={id}
-            inputMode="decimal"
-            size={8}
-            value={value}
-            onChange={(e) => {
-              setValue(e.target.value);
-            }}
-          />{' '}
-          <span lang={CONTENT_LANG}>
-            {kpi.unit}（{target.period.label}）
-          </span>{' '}
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              void apply([
-                {
-                  op: 'kpi.update',
-                  id: kpi.id,
-                  target: { value: Number(value), period: target.period.label },
-                },
-              ])
-            }
-          >
-            {t('authoring.save')}
-          </button>{' '}
-        </>
-      )}
-      <button
-        type="button"
-        className="button"
-        onClick={() => void apply([{ op: 'retire', kind: 'kpi', id: kpi.id }])}
-      >
-        {t('authoring.retireKpi')}
-      </button>
-    </li>
-  );
-}
-
 function Measures({ structure, apply, post }: { structure: Structure; apply: Apply; post: Post }) {
   const { t } = useI18n();
+  const sheets = live(structure.sheets);
+  const sheetIds = sheets.map((s) => s.id);
+  const measures = live(structure.measures);
   return (
     <>
-      {live(structure.sheets).map((sheet) => (
-        <section key={sheet.id} aria-label={sheet.title}>
-          <h2 lang={CONTENT_LANG}>{sheet.title}</h2>
-          {live(structure.measures.filter((m) => m.sheetId === sheet.id)).map((measure) => {
-            const kpis = live(structure.kpis.filter((k) => k.measureId === measure.id));
-            const split = () => {
-              const moved = kpis.at(-1);
-              void apply([
-                {
-                  op: 'measure.split',
-                  id: measure.id,
-                  parts: [
-                    {
-                      id: measure.id,
-                      title: measure.title,
-                      ministries: measure.ministries,
-                      kpiIds: [],
-                      phaseIds: [],
-                    },
-                    {
-                      id: crypto.randomUUID(),
-                      title: `${measure.title}${t('authoring.splitSuffix')}`,
-                      ministries: measure.ministries,
-                      kpiIds: moved && kpis.length > 1 ? [moved.id] : [],
-                      phaseIds: [],
-                    },
-                  ],
-                },
-              ]);
-            };
-            return (
-              <article key={measure.id} className="authoring-measure" data-measure-id={measure.id}>
-                <h3 lang={CONTENT_LANG}>{measure.title}</h3>
-                <PhaseGrid
-                  structure={structure}
-                  phases={live(structure.phases.filter((p) => p.measureId === measure.id))}
-                  apply={apply}
-                />
-                <ul>
-                  {kpis.map((kpi) => (
-                    <KpiRow key={`${kpi.id}-${String(kpi.target?.value)}`} kpi={kpi} apply={apply} />
-                  ))}
-                </ul>
-                <button type="button" className="button" onClick={split}>
-                  {t('authoring.split')}
-                </button>
-                <AddPhaseForm post={post} measureId={measure.id} />
-                <AddKpiForm post={post} measureId={measure.id} />
-                <MeasureBudgets
-                  budgets={live((structure.budgets ?? []).filter((b) => b.measureIds.includes(measure.id)))}
-                  measureId={measure.id}
-                  ministry={measure.ministries[0] ?? null}
-                  post={post}
-                />
-              </article>
-            );
-          })}
-          <AddMeasureForm post={post} sheetId={sheet.id} />
-        </section>
-      ))}
+      {sheets.map((sheet) => {
+        const inSheet = measures.filter((m) => m.sheetId === sheet.id);
+        const measureIds = inSheet.map((m) => m.id);
+        return (
+          <section key={sheet.id} aria-label={sheet.title} data-sheet-id={sheet.id}>
+            <h2 lang={CONTENT_LANG}>{sheet.title}</h2>
+            <ReorderButtons kind="sheet" id={sheet.id} ids={sheetIds} name={sheet.title} apply={apply} />{' '}
+            <RetireButton kind="sheet" id={sheet.id} name={sheet.title} apply={apply} />
+            <RenameForm
+              key={sheet.title}
+              summary={t('authoring.edit.renameSheet')}
+              label={t('authoring.add.sheetTitle')}
+              current={sheet.title}
+              post={post}
+              edit={(title) => ({ op: 'sheet.update', id: sheet.id, title })}
+            />
+            {inSheet.map((measure) => {
+              const kpis = live(structure.kpis.filter((k) => k.measureId === measure.id));
+              const kpiIds = kpis.map((k) => k.id);
+              const split = () => {
+                const moved = kpis.at(-1);
+                void apply([
+                  {
+                    op: 'measure.split',
+                    id: measure.id,
+                    parts: [
+                      {
+                        id: measure.id,
+                        title: measure.title,
+                        ministries: measure.ministries,
+                        kpiIds: [],
+                        phaseIds: [],
+                      },
+                      {
+                        id: crypto.randomUUID(),
+                        title: `${measure.title}${t('authoring.splitSuffix')}`,
+                        ministries: measure.ministries,
+                        kpiIds: moved && kpis.length > 1 ? [moved.id] : [],
+                        phaseIds: [],
+                      },
+                    ],
+                  },
+                ]);
+              };
+              return (
+                <article key={measure.id} className="authoring-measure" data-measure-id={measure.id}>
+                  <h3 lang={CONTENT_LANG}>{measure.title}</h3>
+                  <MeasureControls
+                    measure={measure}
+                    ids={measureIds}
+                    sheets={sheets}
+                    measures={measures}
+                    apply={apply}
+                    post={post}
+                  />
+                  <PhaseGrid
+                    structure={structure}
+                    phases={live(structure.phases.filter((p) => p.measureId === measure.id))}
+                    apply={apply}
+                  />
+                  <ul>
+                    {kpis.map((kpi) => (
+                      <KpiRow
+                        key={`${kpi.id}-${String(kpi.target?.value)}`}
+                        structure={structure}
+                        kpi={kpi}
+                        ids={kpiIds}
+                        apply={apply}
+                        post={post}
+                      />
+                    ))}
+                  </ul>
+                  <button type="button" className="button" onClick={split}>
+                    {t('authoring.split')}
+                  </button>
+                  <AddPhaseForm post={post} measureId={measure.id} />
+                  <AddKpiForm post={post} measureId={measure.id} />
+                  <MeasureBudgets
+                    budgets={live((structure.budgets ?? []).filter((b) => b.measureIds.includes(measure.id)))}
+                    measureId={measure.id}
+                    ministry={measure.ministries[0] ?? null}
+                    post={post}
+                  />
+                </article>
+              );
+            })}
+            <AddMeasureForm post={post} sheetId={sheet.id} />
+          </section>
+        );
+      })}
       <AddSheetForm
         post={post}
         nextNumber={Math.max(0, ...live(structure.sheets).map((s) => s.number)) + 1}
@@ -323,6 +306,7 @@ function Editor({ slug, initial }: { slug: string; initial: RevisionDraft | null
       <div role="alert" className={message ? 'notice notice--error' : undefined}>
         {message}
       </div>
+      <GoalsSection structure={draft.structure} apply={apply} post={post} />
       <Measures structure={draft.structure} apply={apply} post={post} />
       <section aria-labelledby="pending-title">
         <h2 id="pending-title">{t('authoring.pending')}</h2>
