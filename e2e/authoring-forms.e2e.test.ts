@@ -27,6 +27,7 @@ interface Picked {
   kpiName: string;
   intoId: string;
   intoName: string;
+  phaseId: string;
 }
 
 /** Unfolds a form under `scope` by its summary and returns the form. */
@@ -59,6 +60,7 @@ describe('the authoring forms', () => {
           structure: {
             measures: (Node & { sheetId: string; title: string })[];
             kpis: (Node & { name: string; unit: string })[];
+            phases: Node[];
           };
         };
         const s = draft.structure;
@@ -67,7 +69,8 @@ describe('the authoring forms', () => {
         const kpis = s.kpis.filter((k) => !k.retired && k.unit !== '');
         const kpi = kpis.find((k) => kpis.some((o) => o.id !== k.id && o.unit === k.unit));
         const into = kpis.find((o) => o.id !== kpi?.id && o.unit === kpi?.unit);
-        if (!second || !kpi || !into) throw new Error('nothing to edit');
+        const phase = s.phases.find((p) => !p.retired);
+        if (!second || !kpi || !into || !phase) throw new Error('nothing to edit');
         return {
           measureId: second.id,
           title: second.title,
@@ -75,6 +78,7 @@ describe('the authoring forms', () => {
           kpiName: kpi.name,
           intoId: into.id,
           intoName: into.name,
+          phaseId: phase.id,
         };
       }, SLUG);
 
@@ -126,8 +130,15 @@ describe('the authoring forms', () => {
       expect(await posted(page, () => merge.getByRole('button', { name: 'KPIを統合' }).click())).toBe(200);
       await kpi.waitFor({ state: 'detached' });
 
+      // A phase retired by the button beside it (the phase itself is the control that moves it).
+      const retirePhase = page.locator(`[data-phase-id="${picked.phaseId}"] + button`);
+      expect(await retirePhase.innerText()).toBe('廃止');
+      expect(await posted(page, () => retirePhase.click())).toBe(200);
+      await page.locator(`[data-phase-id="${picked.phaseId}"]`).waitFor({ state: 'detached' });
+
       const pending = page.getByRole('region', { name: '未採択の変更' });
       const pendingText = await pending.innerText();
+      expect(pendingText).toContain('工程を廃止');
       expect(pendingText).toContain(GOAL);
       expect(pendingText).toContain('戦略目標を追加');
       expect(pendingText).toContain(TARGET);

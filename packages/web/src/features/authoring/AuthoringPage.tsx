@@ -65,7 +65,7 @@ function PhaseGrid({ structure, phases, apply }: { structure: Structure; phases:
           <span className="authoring-year__label">{`${String(year)}年度`}</span>
           {phases
             .filter((p) => yearOf(p) === year)
-            .map((phase) => (
+            .map((phase) => [
               <span
                 key={phase.id}
                 className="authoring-phase"
@@ -81,8 +81,16 @@ function PhaseGrid({ structure, phases, apply }: { structure: Structure; phases:
                 lang={CONTENT_LANG}
               >
                 {phase.text}
-              </span>
-            ))}
+              </span>,
+              // Beside the phase, not in it: the phase is itself the control that moves it.
+              <RetireButton
+                key={`${phase.id}-retire`}
+                kind="phase"
+                id={phase.id}
+                name={phase.text}
+                apply={apply}
+              />,
+            ])}
         </div>
       ))}
     </div>
