@@ -473,6 +473,10 @@ export const PlanDashboard = z
     revision: RevisionShown.optional().meta({
       description: 'The revision shown when ?revision= or ?revisionOn= asked for one (time travel)',
     }),
+    originals: Originals.optional().meta({
+      description:
+        'With ?base=N: what revision N (当初) fixed otherwise; the dashboard draws the original outcome targets',
+    }),
   })
   .meta({ id: 'PlanDashboard' });
 /** A plan's dashboard. */

@@ -164,6 +164,10 @@ describe.each(TEST_DATABASES)('time travel on every plan read on %s', (kind) => 
       phases: [],
       kpis: [],
     });
+    // The dashboard too, for its outcome charts to draw the original target beside the current one.
+    const dashboard = await get<PlanDashboard>(`${plan}/dashboard?base=1`);
+    expect(dashboard.originals?.kpis.map((k) => [k.kpiId, k.original?.value])).toEqual([[kpiId, oldTarget]]);
+    expect((await get<PlanDashboard>(`${plan}/dashboard`)).originals).toBeUndefined();
   });
 
   it('answers 404 for an unknown revision and for a date before revision 1, naming it', async () => {

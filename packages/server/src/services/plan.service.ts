@@ -139,9 +139,22 @@ export class PlanService {
    * A plan's dashboard at the reference date (a round's as-of date, else today in Japan): its statuses from
    * the status cache, and only the rows it shows. Public.
    */
-  async dashboard(slug: string, referenceDate?: string, asOf: RevisionQuery = {}): Promise<PlanDashboard> {
+  async dashboard(
+    slug: string,
+    referenceDate?: string,
+    asOf: RevisionQuery = {},
+    base?: number,
+  ): Promise<PlanDashboard> {
     const travel = await this.revisions.structureFor(slug, asOf);
-    if (travel !== undefined) return this.dashboardAt(slug, travel, referenceDate);
+    const dashboard =
+      travel === undefined
+        ? await this.dashboardNow(slug, referenceDate)
+        : await this.dashboardAt(slug, travel, referenceDate);
+    if (base === undefined) return dashboard;
+    return { ...dashboard, originals: await this.originalsOf(slug, base, travel) };
+  }
+
+  private async dashboardNow(slug: string, referenceDate: string | undefined): Promise<PlanDashboard> {
     const plan = await this.findPlanOrFail(slug);
     const date = referenceDate ?? todayInJapan(this.clock);
     const [listed, content, statuses] = await Promise.all([

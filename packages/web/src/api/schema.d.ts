@@ -902,6 +902,8 @@ export interface paths {
                     revision?: number;
                     /** @description Show the plan as it stood on this date, as the revision then in force fixed it */
                     revisionOn?: string;
+                    /** @description Also give what this revision (usually 1, 当初) fixed otherwise: originals */
+                    base?: number;
                 };
                 header?: never;
                 path: {
@@ -6568,6 +6570,8 @@ export interface components {
             };
             /** @description The revision shown when ?revision= or ?revisionOn= asked for one (time travel) */
             revision?: components["schemas"]["RevisionShownInput"];
+            /** @description With ?base=N: what revision N (当初) fixed otherwise; the dashboard draws the original outcome targets */
+            originals?: components["schemas"]["OriginalsInput"];
         };
         OrganisationInput: {
             code: string;
@@ -9197,6 +9201,8 @@ export interface components {
             };
             /** @description The revision shown when ?revision= or ?revisionOn= asked for one (time travel) */
             revision?: components["schemas"]["RevisionShown"];
+            /** @description With ?base=N: what revision N (当初) fixed otherwise; the dashboard draws the original outcome targets */
+            originals?: components["schemas"]["Originals"];
         };
         Organisation: {
             code: string;

@@ -390,6 +390,8 @@ export const en: Messages = {
   'dashboard.trajectory.required': 'Path to target',
   'dashboard.trajectory.actual': 'Actual',
   'dashboard.trajectory.forecast': 'Forecast (target year)',
+  'dashboard.trajectory.original': 'Original target',
+  'dashboard.originalTarget': 'Originally adopted target: {original} (changed by a revision)',
   'dashboard.trajectory.year': 'Year',
   'dashboard.trajectory.tableSummary': 'Trajectory table',
   'dashboard.trajectory.caption': 'Trajectory: {name}',

@@ -393,6 +393,8 @@ export const ja = {
   'dashboard.trajectory.required': '目標への道筋',
   'dashboard.trajectory.actual': '実績',
   'dashboard.trajectory.forecast': '見通し（目標年）',
+  'dashboard.trajectory.original': '当初目標',
+  'dashboard.originalTarget': '当初目標: {original}（見直しで変更）',
   'dashboard.trajectory.year': '年',
   'dashboard.trajectory.tableSummary': '推移の表',
   'dashboard.trajectory.caption': '{name}の推移',

@@ -99,11 +99,12 @@ function addReads(app: ZodApp, ctx: AppContext): void {
         summary:
           'A plan dashboard: outcome trajectories, statuses per sheet, worst KPIs, overdue phases, budget',
         params: SlugParams,
-        querystring: TimeTravelQuery,
+        querystring: TimeTravelQuery.extend(BaseQuery.shape),
         response: { 200: PlanDashboard, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    (request) => ctx.plans.dashboard(request.params.slug, request.query.at, asOf(request.query)),
+    (request) =>
+      ctx.plans.dashboard(request.params.slug, request.query.at, asOf(request.query), request.query.base),
   );
 
   app.get(

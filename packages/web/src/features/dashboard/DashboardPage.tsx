@@ -56,7 +56,12 @@ function DashboardView({
         <h2 id="dashboard-goals">{t('plan.goals.title')}</h2>
         <ol className="dashboard-goals">
           {dashboard.goals.map((goal) => (
-            <GoalSection key={goal.id} goal={goal} method={dashboard.plan.statusMethod} />
+            <GoalSection
+              key={goal.id}
+              goal={goal}
+              method={dashboard.plan.statusMethod}
+              originals={dashboard.originals}
+            />
           ))}
         </ol>
       </section>
@@ -105,11 +110,12 @@ export default function DashboardPage() {
   const { at, invalid } = readReferenceDateParam(searchParams.get('at'));
   const choice = readTimeTravel(searchParams);
   const { resource, reload } = useApi(
-    `${withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/dashboard`, at)}#${timeTravelKey(choice)}`,
+    `${withReferenceDate(`/api/plans/${encodeURIComponent(slug)}/dashboard`, at)}#${timeTravelKey(choice)}&base=1`,
     (signal) =>
       send(
         api.GET('/api/plans/{slug}/dashboard', {
-          params: { path: { slug }, query: { at: at ?? undefined, ...choice } },
+          // base=1: the targets first adopted, drawn beside the current ones where a revision changed them.
+          params: { path: { slug }, query: { at: at ?? undefined, base: 1, ...choice } },
           signal,
         }),
       ),

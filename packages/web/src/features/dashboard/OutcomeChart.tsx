@@ -3,13 +3,14 @@
 
 import { dot, line, plot, text } from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
-import type { TrajectoryRow } from './outcome-series';
+import type { OriginalTarget, TrajectoryRow } from './outcome-series';
 
 // Digital Agency tokens (SVG presentation attributes cannot read CSS variables).
 const COLOR = {
   path: '#0017c1', // primitive-blue-900
   actual: '#1a1a1a', // neutral-solid-gray-900
   forecast: '#a90000', // primitive-red-1000
+  original: '#4d4d4d', // neutral-solid-gray-700
   axis: '#4d4d4d', // neutral-solid-gray-700
 } as const;
 
@@ -18,11 +19,13 @@ export interface OutcomeChartProps {
   rows: readonly TrajectoryRow[];
   unit: string;
   ariaLabel: string;
-  labels: { required: string; actual: string; forecast: string };
+  labels: { required: string; actual: string; forecast: string; original: string };
+  /** The target first adopted, where a revision changed it: a hollow diamond with its label. */
+  original?: OriginalTarget | null;
 }
 
 /** Path as a line (●), actuals as filled dots (■), the forecast as a cross (✕): shapes, not only colours. */
-export default function OutcomeChart({ rows, unit, ariaLabel, labels }: OutcomeChartProps) {
+export default function OutcomeChart({ rows, unit, ariaLabel, labels, original = null }: OutcomeChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -31,7 +34,8 @@ export default function OutcomeChart({ rows, unit, ariaLabel, labels }: OutcomeC
     const path = rows.filter((row) => row.required !== null);
     const actuals = rows.filter((row) => row.actual !== null);
     const forecasts = rows.filter((row) => row.forecast !== null);
-    const years = rows.map((row) => row.year);
+    const originals = original === null ? [] : [original];
+    const years = [...rows.map((row) => row.year), ...originals.map((o) => o.year)];
     const chart = plot({
       width: 480,
       height: 220,
@@ -60,6 +64,16 @@ export default function OutcomeChart({ rows, unit, ariaLabel, labels }: OutcomeC
           strokeWidth: 2.5,
           symbol: 'times',
         }),
+        dot(originals, {
+          x: 'year',
+          y: 'value',
+          r: 6,
+          stroke: COLOR.original,
+          strokeWidth: 2,
+          fill: 'none',
+          symbol: 'diamond',
+        }),
+        text(originals, { x: 'year', y: 'value', text: () => labels.original, dy: 14, fill: COLOR.original }),
         text(forecasts, {
           x: 'year',
           y: 'forecast',
@@ -77,7 +91,7 @@ export default function OutcomeChart({ rows, unit, ariaLabel, labels }: OutcomeC
     return () => {
       chart.remove();
     };
-  }, [rows, unit, ariaLabel, labels]);
+  }, [rows, unit, ariaLabel, labels, original]);
 
   return <div ref={containerRef} className="outcome-chart" data-testid="outcome-chart" />;
 }

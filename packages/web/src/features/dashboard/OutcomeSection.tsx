@@ -12,7 +12,14 @@ import { progressStatusKey } from '../../ui/progress-status';
 import { gradeKey, KpiStatusBadge, kpiStatusSentence, SummaryStatus } from '../../ui/StatusMethod';
 import type { StatusMethod } from '@kotei/domain/status';
 import { StatusCounts } from '../../ui/StatusCounts';
-import { buildTrajectory, hasTrajectory, type DashboardOutcome, type TrajectoryRow } from './outcome-series';
+import {
+  buildTrajectory,
+  hasTrajectory,
+  originalTargetOf,
+  type DashboardOutcome,
+  type OriginalTarget,
+  type TrajectoryRow,
+} from './outcome-series';
 
 // Observable Plot loads only when an outcome chart is shown.
 const OutcomeChart = lazy(() => import('./OutcomeChart'));
@@ -64,7 +71,15 @@ function TrajectoryTable({
   );
 }
 
-function OutcomeItem({ outcome, method }: { outcome: DashboardOutcome; method: StatusMethod }) {
+function OutcomeItem({
+  outcome,
+  method,
+  original,
+}: {
+  outcome: DashboardOutcome;
+  method: StatusMethod;
+  original: OriginalTarget | null;
+}) {
   const { t, lang } = useI18n();
   const { kpi } = outcome;
   const rows = useMemo(() => buildTrajectory(outcome), [outcome]);
@@ -74,6 +89,7 @@ function OutcomeItem({ outcome, method }: { outcome: DashboardOutcome; method: S
       required: t('dashboard.trajectory.required'),
       actual: t('dashboard.trajectory.actual'),
       forecast: t('dashboard.trajectory.forecast'),
+      original: t('dashboard.trajectory.original'),
     }),
     [t],
   );
@@ -98,6 +114,13 @@ function OutcomeItem({ outcome, method }: { outcome: DashboardOutcome; method: S
           <KpiStatusBadge status={status} method={method} />{' '}
           <span className="dashboard-outcome__sentence">{kpiStatusSentence(status, method, lang)}</span>
         </p>
+        {original && (
+          <p className="dashboard-outcome__original" lang={CONTENT_LANG}>
+            {t('dashboard.originalTarget', {
+              original: `${formatNumber(original.value)}${kpi.unit}（${original.label}）`,
+            })}
+          </p>
+        )}
         {status.override && (
           <p className="muted">{t('dashboard.override', { reason: status.override.reason })}</p>
         )}
@@ -118,7 +141,13 @@ function OutcomeItem({ outcome, method }: { outcome: DashboardOutcome; method: S
                   </p>
                 }
               >
-                <OutcomeChart rows={rows} unit={kpi.unit} ariaLabel={chartLabel} labels={labels} />
+                <OutcomeChart
+                  rows={rows}
+                  unit={kpi.unit}
+                  ariaLabel={chartLabel}
+                  labels={labels}
+                  original={original}
+                />
               </Suspense>
             </ChartErrorBoundary>
             <ul className="dashboard-legend" aria-label={t('timeline.legend.title')}>
@@ -137,6 +166,11 @@ function OutcomeItem({ outcome, method }: { outcome: DashboardOutcome; method: S
                 </span>{' '}
                 {t('dashboard.trajectory.forecast')}
               </li>
+              {original && (
+                <li>
+                  <span aria-hidden="true">◇</span> {t('dashboard.trajectory.original')}
+                </li>
+              )}
             </ul>
             <TrajectoryTable
               rows={rows}
@@ -152,7 +186,15 @@ function OutcomeItem({ outcome, method }: { outcome: DashboardOutcome; method: S
   );
 }
 
-export function GoalSection({ goal, method }: { goal: Goal; method: StatusMethod }) {
+export function GoalSection({
+  goal,
+  method,
+  originals,
+}: {
+  goal: Goal;
+  method: StatusMethod;
+  originals?: PlanDashboard['originals'];
+}) {
   const { t } = useI18n();
   const headingId = `goal-${goal.number}`;
   return (
@@ -174,7 +216,12 @@ export function GoalSection({ goal, method }: { goal: Goal; method: StatusMethod
         ) : (
           <ul className="dashboard-outcomes" aria-label={t('plan.outcomes.label')}>
             {goal.outcomes.map((outcome) => (
-              <OutcomeItem key={outcome.kpi.id} outcome={outcome} method={method} />
+              <OutcomeItem
+                key={outcome.kpi.id}
+                outcome={outcome}
+                method={method}
+                original={originalTargetOf(originals, outcome.kpi.id)}
+              />
             ))}
           </ul>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrajectory, hasTrajectory, type DashboardOutcome } from './outcome-series';
+import { type DashboardOutcome, buildTrajectory, hasTrajectory, originalTargetOf } from './outcome-series';
 
 function outcome(
   overrides: Partial<DashboardOutcome['kpi']>,
@@ -89,5 +89,38 @@ describe('buildTrajectory', () => {
 
   it('has nothing to draw for a qualitative target', () => {
     expect(hasTrajectory(buildTrajectory(outcome({}, [])))).toBe(false);
+  });
+});
+
+describe('originalTargetOf', () => {
+  const period = (label: string, fiscalYear: number | null) => ({
+    start: '2028-04-01',
+    end: '2029-03-31',
+    fiscalYear,
+    label,
+  });
+  const originals = {
+    base: { number: 1, latest: 2, reason: '策定', adoptedAt: '2024-06-01T00:00:00Z' },
+    phases: [],
+    kpis: [
+      {
+        kpiId: 'k1',
+        original: { value: 100, period: period('R10', 2028) },
+        current: { value: 150, period: period('R10', 2028) },
+      },
+      { kpiId: 'k2', original: { value: null, period: period('R10', 2028) }, current: null },
+      { kpiId: 'k3', original: { value: 5, period: period('早期', null) }, current: null },
+    ],
+  };
+
+  it('gives the first adopted target with its year and label, where a revision changed it', () => {
+    expect(originalTargetOf(originals, 'k1')).toEqual({ value: 100, year: 2028, label: 'R10' });
+  });
+
+  it('gives nothing without originals, for an unchanged KPI, or where the original has no figure or year', () => {
+    expect(originalTargetOf(undefined, 'k1')).toBeNull();
+    expect(originalTargetOf(originals, 'k9')).toBeNull();
+    expect(originalTargetOf(originals, 'k2')).toBeNull();
+    expect(originalTargetOf(originals, 'k3')).toBeNull();
   });
 });

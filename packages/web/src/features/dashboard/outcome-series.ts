@@ -35,6 +35,26 @@ export function buildTrajectory(outcome: DashboardOutcome): TrajectoryRow[] {
   return [...rows.values()].sort((a, b) => a.year - b.year);
 }
 
+/** An outcome target's target as first adopted (当初目標), where a revision has changed it since. */
+export interface OriginalTarget {
+  value: number;
+  year: number;
+  label: string;
+}
+
+/**
+ * The original target of a KPI from the dashboard's `originals`: only where it had a figure and a year, and
+ * differs from the current one (which the originals list already ensures).
+ */
+export function originalTargetOf(
+  originals: PlanDashboard['originals'],
+  kpiId: string,
+): OriginalTarget | null {
+  const original = originals?.kpis.find((k) => k.kpiId === kpiId)?.original;
+  if (!original || original.value === null || original.period.fiscalYear === null) return null;
+  return { value: original.value, year: original.period.fiscalYear, label: original.period.label };
+}
+
 /** Whether an outcome has anything to draw: a path, an actual with a year, or a forecast. */
 export function hasTrajectory(rows: readonly TrajectoryRow[]): boolean {
   return rows.some((row) => row.required !== null || row.actual !== null || row.forecast !== null);
