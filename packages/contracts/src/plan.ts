@@ -298,16 +298,18 @@ export type RevisionShown = z.infer<typeof RevisionShown>;
 
 const TargetPoint = z.object({ value: z.number().nullable(), period: PeriodValue }).nullable();
 
+/** Originally adopted vs current: the domain's originals, with the base revision (当初) they are taken from. */
+export type Originals = domain.Originals & { base: RevisionShown };
 /** Originally adopted vs current: what a base revision (当初) fixed otherwise than the revision shown (現在). */
-export const Originals = z
-  .object({
-    base: RevisionShown.meta({ description: 'The base revision (当初), usually revision 1 (策定)' }),
-    phases: z.array(z.object({ phaseId: Id, original: PeriodValue, current: PeriodValue })),
-    kpis: z.array(z.object({ kpiId: Id, original: TargetPoint, current: TargetPoint })),
-  })
-  .meta({ id: 'Originals' });
-/** Originally adopted vs current. */
-export type Originals = z.infer<typeof Originals>;
+export const Originals = describes<Originals>()(
+  z
+    .object({
+      base: RevisionShown.meta({ description: 'The base revision (当初), usually revision 1 (策定)' }),
+      phases: z.array(z.object({ phaseId: Id, original: PeriodValue, current: PeriodValue })),
+      kpis: z.array(z.object({ kpiId: Id, original: TargetPoint, current: TargetPoint })),
+    })
+    .meta({ id: 'Originals' }),
+);
 
 /** The whole plan: the project's open-data plan JSON and the API's plan read. */
 export const PlanTree = z
