@@ -62,8 +62,31 @@ export function AddForm({
   );
 }
 
-/** Adds a sheet (工程表) with its number and title. */
-export function AddSheetForm({ post, nextNumber }: { post: Post; nextNumber: number }) {
+// The words of the two numbered entities' forms.
+const NUMBERED = {
+  sheet: {
+    summary: 'authoring.add.sheet',
+    number: 'authoring.add.sheetNumber',
+    title: 'authoring.add.sheetTitle',
+  },
+  goal: {
+    summary: 'authoring.edit.addGoal',
+    number: 'authoring.edit.goalNumber',
+    title: 'authoring.edit.goalTitle',
+  },
+} as const;
+
+/** Adds a sheet (工程表) or a strategic goal (戦略目標) with its number and title. */
+export function AddNumberedForm({
+  kind,
+  post,
+  nextNumber,
+}: {
+  kind: keyof typeof NUMBERED;
+  post: Post;
+  nextNumber: number;
+}) {
+  const words = NUMBERED[kind];
   const { t } = useI18n();
   const form = useFormState({ number: String(nextNumber), title: '' }, ['number', 'title']);
   const { values, set, refusal } = form;
@@ -71,15 +94,15 @@ export function AddSheetForm({ post, nextNumber }: { post: Post; nextNumber: num
     void form
       .run(() =>
         post([
-          { op: 'sheet.add', id: crypto.randomUUID(), number: Number(values.number), title: values.title },
+          { op: `${kind}.add`, id: crypto.randomUUID(), number: Number(values.number), title: values.title },
         ]),
       )
       .then((ok) => {
         if (ok) form.setValues({ number: String(nextNumber + 1), title: '' });
       });
   return (
-    <AddForm summary={t('authoring.add.sheet')} submit={submit} refusal={refusal} isSending={form.isSending}>
-      <Field label={t('authoring.add.sheetNumber')} error={refusal.fields.number}>
+    <AddForm summary={t(words.summary)} submit={submit} refusal={refusal} isSending={form.isSending}>
+      <Field label={t(words.number)} error={refusal.fields.number}>
         {(p) => (
           <input
             {...p}
@@ -91,7 +114,7 @@ export function AddSheetForm({ post, nextNumber }: { post: Post; nextNumber: num
           />
         )}
       </Field>
-      <Field label={t('authoring.add.sheetTitle')} error={refusal.fields.title}>
+      <Field label={t(words.title)} error={refusal.fields.title}>
         {(p) => (
           <input
             {...p}

@@ -10,7 +10,7 @@ import { planPath, proposalsPath, revisionsPath } from '../../ui/paths';
 import { ResourceView } from '../../ui/status';
 import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
-import { AddKpiForm, AddMeasureForm, AddPhaseForm, AddSheetForm, type Post } from './AddForms';
+import { AddKpiForm, AddMeasureForm, AddNumberedForm, AddPhaseForm, type Post } from './AddForms';
 import { ChangeList } from './ChangeList';
 import { RenameForm, ReorderButtons, RetireButton, type Apply } from './EditForms';
 import { GoalsSection } from './GoalForms';
@@ -194,7 +194,8 @@ function Measures({ structure, apply, post }: { structure: Structure; apply: App
           </section>
         );
       })}
-      <AddSheetForm
+      <AddNumberedForm
+        kind="sheet"
         post={post}
         nextNumber={Math.max(0, ...live(structure.sheets).map((s) => s.number)) + 1}
       />

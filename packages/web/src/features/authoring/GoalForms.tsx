@@ -1,8 +1,8 @@
 import type { RevisionDraft } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
-import { AddKpiForm, type Post } from './AddForms';
-import { AddGoalForm, RenameForm, ReorderButtons, RetireButton, type Apply } from './EditForms';
+import { AddKpiForm, AddNumberedForm, type Post } from './AddForms';
+import { RenameForm, ReorderButtons, RetireButton, type Apply } from './EditForms';
 import { KpiRow } from './KpiRow';
 import { live } from './reorder';
 
@@ -54,7 +54,7 @@ export function GoalsSection({ structure, apply, post }: { structure: Structure;
           </article>
         );
       })}
-      <AddGoalForm post={post} nextNumber={Math.max(0, ...goals.map((g) => g.number)) + 1} />
+      <AddNumberedForm kind="goal" post={post} nextNumber={Math.max(0, ...goals.map((g) => g.number)) + 1} />
     </section>
   );
 }
