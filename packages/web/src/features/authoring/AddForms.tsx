@@ -4,7 +4,7 @@ import type { PlanEdit } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/useI18n';
 import type { MessageKey } from '../../i18n/ja';
-import { Field, useFormState, type Refusal } from './fields';
+import { SelectField, TextField, useFormState, type Refusal } from './fields';
 
 /** Posts edits to the draft; rejects with the API's refusal. */
 export type Post = (edits: PlanEdit[]) => Promise<void>;
@@ -102,29 +102,19 @@ export function AddNumberedForm({
       });
   return (
     <AddForm summary={t(words.summary)} submit={submit} refusal={refusal} isSending={form.isSending}>
-      <Field label={t(words.number)} error={refusal.fields.number}>
-        {(p) => (
-          <input
-            {...p}
-            inputMode="numeric"
-            value={values.number}
-            onChange={(e) => {
-              set('number')(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field label={t(words.title)} error={refusal.fields.title}>
-        {(p) => (
-          <input
-            {...p}
-            value={values.title}
-            onChange={(e) => {
-              set('title')(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t(words.number)}
+        error={refusal.fields.number}
+        inputMode="numeric"
+        value={values.number}
+        onChange={set('number')}
+      />
+      <TextField
+        label={t(words.title)}
+        error={refusal.fields.title}
+        value={values.title}
+        onChange={set('title')}
+      />
     </AddForm>
   );
 }
@@ -197,17 +187,12 @@ export function AddMeasureForm({ post, sheetId }: { post: Post; sheetId: string 
       refusal={refusal}
       isSending={form.isSending}
     >
-      <Field label={t('authoring.add.measureTitle')} error={refusal.fields.title}>
-        {(p) => (
-          <input
-            {...p}
-            value={values.title}
-            onChange={(e) => {
-              set('title')(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('authoring.add.measureTitle')}
+        error={refusal.fields.title}
+        value={values.title}
+        onChange={set('title')}
+      />
       <MinistryChoice chosen={chosen} toggle={toggle} error={refusal.fields.ministries} />
     </AddForm>
   );
@@ -230,32 +215,19 @@ export function AddPhaseForm({ post, measureId }: { post: Post; measureId: strin
       });
   return (
     <AddForm summary={t('authoring.add.phase')} submit={submit} refusal={refusal} isSending={form.isSending}>
-      <Field label={t('authoring.add.phaseText')} error={refusal.fields.text}>
-        {(p) => (
-          <input
-            {...p}
-            value={values.text}
-            onChange={(e) => {
-              set('text')(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        label={t('authoring.add.phaseText')}
+        error={refusal.fields.text}
+        value={values.text}
+        onChange={set('text')}
+      />
+      <TextField
         label={t('authoring.add.period')}
         hint={t('authoring.add.periodHint')}
         error={refusal.fields.period}
-      >
-        {(p) => (
-          <input
-            {...p}
-            value={values.period}
-            onChange={(e) => {
-              set('period')(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+        value={values.period}
+        onChange={set('period')}
+      />
     </AddForm>
   );
 }
@@ -339,17 +311,13 @@ export function AddKpiForm({
     error: string | undefined,
     hint?: string,
   ) => (
-    <Field label={t(label)} error={error} {...(hint ? { hint } : {})}>
-      {(p) => (
-        <input
-          {...p}
-          value={values[key]}
-          onChange={(e) => {
-            set(key)(e.target.value);
-          }}
-        />
-      )}
-    </Field>
+    <TextField
+      label={t(label)}
+      error={error}
+      {...(hint ? { hint } : {})}
+      value={values[key]}
+      onChange={set(key)}
+    />
   );
   const f = refusal.fields;
   return (
@@ -361,40 +329,20 @@ export function AddKpiForm({
     >
       {input('name', 'authoring.add.kpiName', f.name)}
       {input('unit', 'authoring.add.unit', f.unit)}
-      <Field label={t('authoring.add.shape')} error={f.shape}>
-        {(p) => (
-          <select
-            {...p}
-            value={values.shape}
-            onChange={(e) => {
-              set('shape')(e.target.value);
-            }}
-          >
-            {SHAPES.map((s) => (
-              <option key={s} value={s}>
-                {t(`authoring.shape.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('authoring.add.direction')} error={f.direction}>
-        {(p) => (
-          <select
-            {...p}
-            value={values.direction}
-            onChange={(e) => {
-              set('direction')(e.target.value);
-            }}
-          >
-            {DIRECTIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`authoring.direction.${d}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('authoring.add.shape')}
+        error={f.shape}
+        value={values.shape}
+        onChange={set('shape')}
+        options={SHAPES.map((s) => ({ value: s, label: t(`authoring.shape.${s}`) }))}
+      />
+      <SelectField
+        label={t('authoring.add.direction')}
+        error={f.direction}
+        value={values.direction}
+        onChange={set('direction')}
+        options={DIRECTIONS.map((d) => ({ value: d, label: t(`authoring.direction.${d}`) }))}
+      />
       {input('baselineValue', 'authoring.add.baselineValue', f['baseline.value'] ?? f.baseline)}
       {input(
         'baselinePeriod',

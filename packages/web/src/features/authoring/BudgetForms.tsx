@@ -2,7 +2,7 @@ import type { PlanEdit, RevisionDraft } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG } from '../../lib/format';
 import { AddForm, type Post } from './AddForms';
-import { Field, useFormState } from './fields';
+import { SelectField, TextField, useFormState } from './fields';
 
 type Budget = NonNullable<RevisionDraft['structure']['budgets']>[number];
 const TYPES = ['initial', 'supplementary', 'fund'] as const;
@@ -33,49 +33,29 @@ function LineFields({
   const { t } = useI18n();
   return (
     <>
-      <Field label={t('authoring.budget.amount')} error={errors[keys.amount]}>
-        {(p) => (
-          <input
-            {...p}
-            inputMode="decimal"
-            size={8}
-            value={values.amount}
-            onChange={(e) => {
-              set('amount')(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field label={t('authoring.budget.fiscalYear')} error={errors[keys.fiscalYear]}>
-        {(p) => (
-          <input
-            {...p}
-            inputMode="numeric"
-            size={6}
-            value={values.fiscalYear}
-            onChange={(e) => {
-              set('fiscalYear')(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field label={t('authoring.budget.type')} error={errors[keys.type]}>
-        {(p) => (
-          <select
-            {...p}
-            value={values.type}
-            onChange={(e) => {
-              set('type')(e.target.value);
-            }}
-          >
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`authoring.budget.type.${type}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <TextField
+        label={t('authoring.budget.amount')}
+        error={errors[keys.amount]}
+        inputMode="decimal"
+        size={8}
+        value={values.amount}
+        onChange={set('amount')}
+      />
+      <TextField
+        label={t('authoring.budget.fiscalYear')}
+        error={errors[keys.fiscalYear]}
+        inputMode="numeric"
+        size={6}
+        value={values.fiscalYear}
+        onChange={set('fiscalYear')}
+      />
+      <SelectField
+        label={t('authoring.budget.type')}
+        error={errors[keys.type]}
+        value={values.type}
+        onChange={set('type')}
+        options={TYPES.map((type) => ({ value: type, label: t(`authoring.budget.type.${type}`) }))}
+      />
     </>
   );
 }
@@ -211,17 +191,12 @@ export function MeasureBudgets({
         refusal={refusal}
         isSending={form.isSending}
       >
-        <Field label={t('authoring.budget.name')} error={refusal.fields.name}>
-          {(p) => (
-            <input
-              {...p}
-              value={values.name}
-              onChange={(e) => {
-                set('name')(e.target.value);
-              }}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('authoring.budget.name')}
+          error={refusal.fields.name}
+          value={values.name}
+          onChange={set('name')}
+        />
         <LineFields
           values={values}
           set={set}

@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { authoringPath } from '../../ui/paths';
 import { canImport } from '../auth/can-import';
 import { useSession } from '../auth/useSession';
-import { Field, useFormState } from './fields';
+import { TextField, useFormState } from './fields';
 import './authoring.css';
 
 const KEYS = ['title', 'slug', 'owner', 'policyFields', 'horizon.from', 'horizon.to', 'horizon'] as const;
@@ -71,39 +71,23 @@ export default function CreatePlanPage() {
   const f = refusal.fields;
   const message = refusal.message ?? (Object.keys(f).length > 0 ? t('authoring.add.fix') : null);
   const text = (key: 'title' | 'slug' | 'owner', hint?: string) => (
-    <Field
+    <TextField
       label={t(key === 'title' ? 'authoring.create.planTitle' : `authoring.create.${key}`)}
       error={f[key]}
       {...(hint ? { hint } : {})}
-    >
-      {(p) => (
-        <input
-          {...p}
-          value={values[key]}
-          onChange={(e) => {
-            set(key)(e.target.value);
-          }}
-        />
-      )}
-    </Field>
+      value={values[key]}
+      onChange={set(key)}
+    />
   );
   const fy = (key: 'from' | 'to') => (
-    <Field
+    <TextField
       label={t(`authoring.create.${key}`)}
       error={f[`horizon.${key}`] ?? (key === 'to' ? f.horizon : undefined)}
-    >
-      {(p) => (
-        <input
-          {...p}
-          inputMode="numeric"
-          size={6}
-          value={values[key]}
-          onChange={(e) => {
-            set(key)(e.target.value);
-          }}
-        />
-      )}
-    </Field>
+      inputMode="numeric"
+      size={6}
+      value={values[key]}
+      onChange={set(key)}
+    />
   );
   return (
     <article className="authoring">

@@ -1,7 +1,7 @@
 import type { PlanEdit } from '../../api/types';
 import { useI18n } from '../../i18n/useI18n';
 import { AddForm, MinistryChoice, type Post } from './AddForms';
-import { Field, useFormState } from './fields';
+import { SelectField, TextField, useFormState } from './fields';
 import { reorderStep } from './reorder';
 
 /** Posts edits and shows a refusal in the page's notice. */
@@ -94,17 +94,7 @@ export function RenameForm({
       refusal={refusal}
       isSending={form.isSending}
     >
-      <Field label={label} error={refusal.fields.title}>
-        {(p) => (
-          <input
-            {...p}
-            value={values.title}
-            onChange={(e) => {
-              set('title')(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+      <TextField label={label} error={refusal.fields.title} value={values.title} onChange={set('title')} />
     </AddForm>
   );
 }
@@ -140,17 +130,12 @@ export function EditMeasureForm({
       refusal={refusal}
       isSending={form.isSending}
     >
-      <Field label={t('authoring.add.measureTitle')} error={refusal.fields.title}>
-        {(p) => (
-          <input
-            {...p}
-            value={values.title}
-            onChange={(e) => {
-              set('title')(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('authoring.add.measureTitle')}
+        error={refusal.fields.title}
+        value={values.title}
+        onChange={set('title')}
+      />
       <MinistryChoice chosen={chosen} toggle={toggle} error={refusal.fields.ministries} />
     </AddForm>
   );
@@ -185,24 +170,16 @@ export function ChooseForm({
   if (choices.length === 0) return null;
   return (
     <AddForm summary={summary} submit={submit} refusal={refusal} isSending={form.isSending}>
-      <Field label={label} error={refusal.fields[field]}>
-        {(p) => (
-          <select
-            {...p}
-            value={values.chosen}
-            onChange={(e) => {
-              set('chosen')(e.target.value);
-            }}
-          >
-            <option value="">{t('authoring.edit.choose')}</option>
-            {choices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={label}
+        error={refusal.fields[field]}
+        value={values.chosen}
+        onChange={set('chosen')}
+        options={[
+          { value: '', label: t('authoring.edit.choose') },
+          ...choices.map((c) => ({ value: c.id, label: c.name })),
+        ]}
+      />
     </AddForm>
   );
 }

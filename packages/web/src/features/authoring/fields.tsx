@@ -102,3 +102,73 @@ export function useFormState<V extends Record<string, string>>(initial: V, keys:
   };
   return { values, setValues, set, refusal, setRefusal, isSending, run };
 }
+
+/** A labelled text input bound to one value. */
+export function TextField({
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  inputMode,
+  size,
+}: {
+  label: string;
+  error: string | undefined;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  inputMode?: 'numeric' | 'decimal';
+  size?: number;
+}) {
+  return (
+    <Field label={label} error={error} {...(hint ? { hint } : {})}>
+      {(p) => (
+        <input
+          {...p}
+          {...(inputMode ? { inputMode } : {})}
+          {...(size ? { size } : {})}
+          value={value}
+          onChange={(e) => {
+            onChange(e.target.value);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled select bound to one value, its options given as value and shown label. */
+export function SelectField({
+  label,
+  error,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <select
+          {...p}
+          value={value}
+          onChange={(e) => {
+            onChange(e.target.value);
+          }}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
