@@ -94,11 +94,22 @@ function OutcomeItem({
     [t],
   );
   const status = kpi.status;
-  const chartLabel = t('dashboard.trajectory.chartLabel', {
-    name: kpi.name,
-    figures: figures || t('common.noValue'),
-    status: method === 'abnf' ? t(gradeKey(status.abnf.grade)) : t(progressStatusKey(status.status)),
-  });
+  const originalText =
+    original &&
+    t('dashboard.originalTarget', {
+      original: `${formatNumber(original.value)}${kpi.unit}（${original.label}）`,
+    });
+  // The text alternative says the original target too: the hollow diamond is drawn for it.
+  const chartLabel = [
+    t('dashboard.trajectory.chartLabel', {
+      name: kpi.name,
+      figures: figures || t('common.noValue'),
+      status: method === 'abnf' ? t(gradeKey(status.abnf.grade)) : t(progressStatusKey(status.status)),
+    }),
+    originalText,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li className="dashboard-outcome" data-kpi-id={kpi.id}>
       <article aria-label={kpi.name}>
@@ -114,11 +125,9 @@ function OutcomeItem({
           <KpiStatusBadge status={status} method={method} />{' '}
           <span className="dashboard-outcome__sentence">{kpiStatusSentence(status, method, lang)}</span>
         </p>
-        {original && (
-          <p className="dashboard-outcome__original" lang={CONTENT_LANG}>
-            {t('dashboard.originalTarget', {
-              original: `${formatNumber(original.value)}${kpi.unit}（${original.label}）`,
-            })}
+        {originalText && (
+          <p className="dashboard-outcome__original" lang={CONTENT_LANG} data-original-target={kpi.id}>
+            {originalText}
           </p>
         )}
         {status.override && (
@@ -167,7 +176,7 @@ function OutcomeItem({
                 {t('dashboard.trajectory.forecast')}
               </li>
               {original && (
-                <li>
+                <li data-legend="original">
                   <span aria-hidden="true">◇</span> {t('dashboard.trajectory.original')}
                 </li>
               )}
