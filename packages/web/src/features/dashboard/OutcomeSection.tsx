@@ -71,6 +71,35 @@ function TrajectoryTable({
   );
 }
 
+/** The chart's legend: each mark by its shape, and ◇ 当初目標 where a revision changed the target. */
+function TrajectoryLegend({ original }: { original: boolean }) {
+  const { t } = useI18n();
+  return (
+    <ul className="dashboard-legend" aria-label={t('timeline.legend.title')}>
+      <li>
+        <span aria-hidden="true" className="dashboard-legend__path">
+          ‐●‐
+        </span>{' '}
+        {t('dashboard.trajectory.required')}
+      </li>
+      <li>
+        <span aria-hidden="true">■</span> {t('dashboard.trajectory.actual')}
+      </li>
+      <li>
+        <span aria-hidden="true" className="dashboard-legend__forecast">
+          ✕
+        </span>{' '}
+        {t('dashboard.trajectory.forecast')}
+      </li>
+      {original && (
+        <li data-legend="original">
+          <span aria-hidden="true">◇</span> {t('dashboard.trajectory.original')}
+        </li>
+      )}
+    </ul>
+  );
+}
+
 function OutcomeItem({
   outcome,
   method,
@@ -159,28 +188,7 @@ function OutcomeItem({
                 />
               </Suspense>
             </ChartErrorBoundary>
-            <ul className="dashboard-legend" aria-label={t('timeline.legend.title')}>
-              <li>
-                <span aria-hidden="true" className="dashboard-legend__path">
-                  ‐●‐
-                </span>{' '}
-                {t('dashboard.trajectory.required')}
-              </li>
-              <li>
-                <span aria-hidden="true">■</span> {t('dashboard.trajectory.actual')}
-              </li>
-              <li>
-                <span aria-hidden="true" className="dashboard-legend__forecast">
-                  ✕
-                </span>{' '}
-                {t('dashboard.trajectory.forecast')}
-              </li>
-              {original && (
-                <li data-legend="original">
-                  <span aria-hidden="true">◇</span> {t('dashboard.trajectory.original')}
-                </li>
-              )}
-            </ul>
+            <TrajectoryLegend original={original !== null} />
             <TrajectoryTable
               rows={rows}
               unit={kpi.unit}
