@@ -176,7 +176,7 @@ describe.each(TEST_DATABASES)(
       const html2 = (await app.inject({ url: `${report}?revision=2` })).body;
       expect(html2).toContain(PROGRESS_B);
       // Round A's progress appears only as the earlier text in 「前回からの変更」, not as revision 2's progress.
-    expect(html2.split(PROGRESS_A).length - 1).toBe(html2.split(`前回: ${PROGRESS_A}`).length - 1);
+      expect(html2.split(PROGRESS_A).length - 1).toBe(html2.split(`前回: ${PROGRESS_A}`).length - 1);
 
       const first = await app.inject({ url: `${report}?format=json&revision=1` });
       expect(first.headers['content-disposition']).toContain(`${SLUG}-2025-07-31-r1.json`);
