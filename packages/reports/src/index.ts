@@ -2,6 +2,7 @@ export * from './budget-totals.js';
 export * from './follow-up/period-columns.js';
 export * from './follow-up/words.js';
 export * from './follow-up/report-model.js';
+export * from './follow-up/revision-round.js';
 export * from './follow-up/changes-annex.js';
 export * from './follow-up/report-html.js';
 export * from './follow-up/open-data.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fiscalYearOfInstant } from './fiscal-year.js';
-import { fixedClock, systemClock, toJapanDate, todayInJapan } from './japan-time.js';
+import { endOfJapanDay, fixedClock, systemClock, toJapanDate, todayInJapan } from './japan-time.js';
 
 // Reached through globalThis so that this file reads the same in a browser, where there is no process.
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
@@ -47,6 +47,15 @@ describe('toJapanDate', () => {
         expect(toJapanDate(instant)).toBe(tokyoDate.format(instant));
       }),
     );
+  });
+});
+
+describe('endOfJapanDay', () => {
+  it('is 14:59:59.999Z of the date, still that date in Japan, the next date a millisecond later', () => {
+    const end = endOfJapanDay('2025-08-31');
+    expect(end).toBe('2025-08-31T14:59:59.999Z');
+    expect(toJapanDate(new Date(end))).toBe('2025-08-31');
+    expect(toJapanDate(new Date(Date.parse(end) + 1))).toBe('2025-09-01');
   });
 });
 

@@ -33,3 +33,8 @@ export function toJapanDate(instant: Date): string {
 export function todayInJapan(clock: Clock): string {
   return toJapanDate(clock.now());
 }
+
+/** The last instant (ISO, UTC) of a calendar date's day in Japan: when something dated that day is counted. */
+export function endOfJapanDay(date: string): string {
+  return new Date(`${date}T23:59:59.999+09:00`).toISOString();
+}

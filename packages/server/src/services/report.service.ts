@@ -13,7 +13,7 @@ import {
   renderReportHtml,
   renderReportPdf,
   renderReportXlsx,
-  reportRound,
+  revisionRound,
   toCsv,
   toRecords,
   type FollowUpReport,
@@ -86,7 +86,8 @@ export class ReportService {
 
   /**
    * The plan (by slug or id) at a published round (the latest when none is named); `asOf` asks for the plan as
-   * a revision fixed it (time travel), its statuses still at the round's as-of date.
+   * a revision fixed it (time travel) at a round taken while that revision was in force (the latest such when
+   * none is named; one taken under another revision is 404), its statuses at the round's as-of date.
    */
   async roundData(planRef: string, roundId?: string, asOf: RevisionQuery = {}): Promise<RoundData> {
     const plan =
@@ -94,8 +95,9 @@ export class ReportService {
       (await this.planRows.listWithCounts(planRef).catch(() => []))[0]?.summary;
     if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug or id "${planRef}"`);
     const row = await this.planRows.findBySlug(plan.slug);
-    const current = await this.plans.getTree(plan.slug);
-    const round = reportRound(current, roundId);
+    // A revision's report is of a round taken while it was in force (`revisionRound`), whenever published.
+    const shown = await this.plans.getTree(plan.slug, undefined, asOf);
+    const round = revisionRound(shown, roundId);
     const tree = await this.plans.getTree(plan.slug, round.asOfDate, asOf);
     return { tree, round, updatedAt: row?.updated_at ?? new Date(0).toISOString() };
   }

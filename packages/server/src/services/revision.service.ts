@@ -2,6 +2,7 @@ import {
   applyEdit,
   diffStructures,
   DomainError,
+  endOfJapanDay,
   type Clock,
   originalsOf,
   type ErrorDetail,
@@ -173,7 +174,7 @@ export class RevisionService {
     let number = query.revision;
     let cutoff: string | undefined;
     if (number === undefined && query.revisionOn !== undefined) {
-      cutoff = new Date(`${query.revisionOn}T23:59:59.999+09:00`).toISOString();
+      cutoff = endOfJapanDay(query.revisionOn);
       number = await this.revisions.numberInForce(plan.id, cutoff);
       if (number === undefined)
         throw notFound(

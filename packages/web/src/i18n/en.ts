@@ -742,6 +742,7 @@ export const en: Messages = {
   'workbook.empty': '(empty)',
   'report.openData': 'Open data',
   'report.none': 'No follow-up round has been published yet.',
+  'report.noneForRevision': 'No follow-up round taken while this revision was in force has been published.',
   'openData.title': 'Open data',
   'openData.lead':
     'For each published follow-up round: KPIs, actuals, measures, phases, progress and budget lines as CSV (UTF-8) and JSON. To open a CSV in Excel, use the one with a BOM.',

@@ -743,6 +743,7 @@ export const ja = {
   'workbook.empty': '（空欄）',
   'report.openData': 'オープンデータ',
   'report.none': '公表済みのフォローアップはまだありません。',
+  'report.noneForRevision': 'この版の計画の下で取りまとめた公表済みのフォローアップはありません。',
   'openData.title': 'オープンデータ',
   'openData.lead':
     '公表済みのフォローアップごとに、KPI・実績・施策・工程・進捗状況・予算のデータを CSV（UTF-8）と JSON で提供します。Excel で開く場合は「BOM付き」の CSV をお使いください。',

@@ -41,3 +41,18 @@ export function japaneseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   return `${String(y)}年${String(m)}月${String(d)}日`;
 }
+
+/**
+ * The published round a plan shown at a revision is reported on: the latest taken while that revision was in
+ * force (its as-of date on or after the adoption's date in Japan; revision 1 takes the earlier ones too), as the
+ * server's report chooses it. Without a revision, the latest published round.
+ */
+export function roundOfRevision<R extends { state: string; asOfDate: string }>(
+  rounds: readonly R[],
+  revision: { number: number; adoptedAt: string } | null | undefined,
+): R | undefined {
+  const from = revision && revision.number > 1 ? japanDateOf(revision.adoptedAt) : '';
+  return rounds
+    .filter((r) => r.state === 'published' && r.asOfDate >= from)
+    .sort((a, b) => b.asOfDate.localeCompare(a.asOfDate))[0];
+}

@@ -1,4 +1,5 @@
 import type { BudgetNode, BudgetType, KpiNode, PlanStructure, StructurePoint } from '@kotei/domain';
+import { endOfJapanDay } from '@kotei/domain';
 import type { KpiTable, PhaseTable, RetiredEntityTable } from '../../db/schema.js';
 import type { PlanRows } from '../plan-rows.js';
 
@@ -280,19 +281,21 @@ export function rowsAsOf(rows: PlanRows, s: PlanStructure): PlanRows {
 }
 
 /**
- * The rows as they stood at `cutoff` (an ISO instant; time travel to a revision that a later one replaced):
- * rounds published after it, with their progress, phase reports and corrections' actuals, actuals recorded
- * after it and status overrides set after it are left out. A published round without a publication time (an
- * old row) is kept.
+ * The rows as they stood at `cutoff` (an ISO instant; time travel to a revision that a later one replaced, or
+ * to the end of a day). A round counts at its as-of date, not at its publication: a published round taken by
+ * the cutoff (the end of its as-of day in Japan no later) is kept with its progress, phase reports and actuals
+ * even when it was published after it — it reports against the plan then in force — and a round taken later
+ * is left out even when it was published before. Actuals recorded outside a round and status overrides count
+ * at the time they were written.
  */
 export function rowsUntil(rows: PlanRows, cutoff: string): PlanRows {
-  const before = (at: string | null): boolean => at === null || at <= cutoff;
-  const rounds = rows.rounds.filter((r) => before(r.published_at));
+  const taken = (asOfDate: string): boolean => endOfJapanDay(asOfDate) <= cutoff;
+  const rounds = rows.rounds.filter((r) => taken(r.as_of_date));
   const roundIds = new Set(rounds.map((r) => r.id));
   const reports = rows.reports.filter((r) => roundIds.has(r.round_id));
   const reportIds = new Set(reports.map((r) => r.id));
-  const observations = rows.observations.filter(
-    (o) => o.recorded_at <= cutoff && (o.round_id === null || roundIds.has(o.round_id)),
+  const observations = rows.observations.filter((o) =>
+    o.round_id === null ? o.recorded_at <= cutoff : roundIds.has(o.round_id),
   );
   const observationIds = new Set(observations.map((o) => o.id));
   return {
@@ -305,7 +308,7 @@ export function rowsUntil(rows: PlanRows, cutoff: string): PlanRows {
       (b) => b.observation_id === null || observationIds.has(b.observation_id),
     ),
     overrides: rows.overrides.filter((o) => o.set_at <= cutoff),
-    phaseReports: rows.phaseReports.filter((r) => before(r.published_at)),
+    phaseReports: rows.phaseReports.filter((r) => taken(r.as_of_date)),
   };
 }
 

@@ -54,7 +54,14 @@ export default function OutcomeChart({ rows, unit, ariaLabel, labels, original =
       ariaLabel,
       marks: [
         line(path, { x: 'year', y: 'required', stroke: COLOR.path, strokeWidth: 2, strokeDasharray: '6 3' }),
-        dot(path, { x: 'year', y: 'required', r: 2.5, fill: COLOR.path, symbol: 'circle' }),
+        dot(path, {
+          x: 'year',
+          y: 'required',
+          r: 2.5,
+          fill: COLOR.path,
+          symbol: 'circle',
+          className: 'outcome-chart__path',
+        }),
         dot(actuals, { x: 'year', y: 'actual', r: 5, fill: COLOR.actual, symbol: 'square' }),
         dot(forecasts, {
           x: 'year',
@@ -72,6 +79,7 @@ export default function OutcomeChart({ rows, unit, ariaLabel, labels, original =
           strokeWidth: 2,
           fill: 'none',
           symbol: 'diamond',
+          className: 'outcome-chart__original',
         }),
         text(originals, { x: 'year', y: 'value', text: () => labels.original, dy: 14, fill: COLOR.original }),
         text(forecasts, {

@@ -71,6 +71,35 @@ function TrajectoryTable({
   );
 }
 
+/** The chart's legend: each mark by its shape, and ◇ 当初目標 where a revision changed the target. */
+function TrajectoryLegend({ original }: { original: boolean }) {
+  const { t } = useI18n();
+  return (
+    <ul className="dashboard-legend" aria-label={t('timeline.legend.title')}>
+      <li>
+        <span aria-hidden="true" className="dashboard-legend__path">
+          ‐●‐
+        </span>{' '}
+        {t('dashboard.trajectory.required')}
+      </li>
+      <li>
+        <span aria-hidden="true">■</span> {t('dashboard.trajectory.actual')}
+      </li>
+      <li>
+        <span aria-hidden="true" className="dashboard-legend__forecast">
+          ✕
+        </span>{' '}
+        {t('dashboard.trajectory.forecast')}
+      </li>
+      {original && (
+        <li data-legend="original">
+          <span aria-hidden="true">◇</span> {t('dashboard.trajectory.original')}
+        </li>
+      )}
+    </ul>
+  );
+}
+
 function OutcomeItem({
   outcome,
   method,
@@ -94,11 +123,22 @@ function OutcomeItem({
     [t],
   );
   const status = kpi.status;
-  const chartLabel = t('dashboard.trajectory.chartLabel', {
-    name: kpi.name,
-    figures: figures || t('common.noValue'),
-    status: method === 'abnf' ? t(gradeKey(status.abnf.grade)) : t(progressStatusKey(status.status)),
-  });
+  const originalText =
+    original &&
+    t('dashboard.originalTarget', {
+      original: `${formatNumber(original.value)}${kpi.unit}（${original.label}）`,
+    });
+  // The text alternative says the original target too: the hollow diamond is drawn for it.
+  const chartLabel = [
+    t('dashboard.trajectory.chartLabel', {
+      name: kpi.name,
+      figures: figures || t('common.noValue'),
+      status: method === 'abnf' ? t(gradeKey(status.abnf.grade)) : t(progressStatusKey(status.status)),
+    }),
+    originalText,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li className="dashboard-outcome" data-kpi-id={kpi.id}>
       <article aria-label={kpi.name}>
@@ -114,11 +154,9 @@ function OutcomeItem({
           <KpiStatusBadge status={status} method={method} />{' '}
           <span className="dashboard-outcome__sentence">{kpiStatusSentence(status, method, lang)}</span>
         </p>
-        {original && (
-          <p className="dashboard-outcome__original" lang={CONTENT_LANG}>
-            {t('dashboard.originalTarget', {
-              original: `${formatNumber(original.value)}${kpi.unit}（${original.label}）`,
-            })}
+        {originalText && (
+          <p className="dashboard-outcome__original" lang={CONTENT_LANG} data-original-target={kpi.id}>
+            {originalText}
           </p>
         )}
         {status.override && (
@@ -150,28 +188,7 @@ function OutcomeItem({
                 />
               </Suspense>
             </ChartErrorBoundary>
-            <ul className="dashboard-legend" aria-label={t('timeline.legend.title')}>
-              <li>
-                <span aria-hidden="true" className="dashboard-legend__path">
-                  ‐●‐
-                </span>{' '}
-                {t('dashboard.trajectory.required')}
-              </li>
-              <li>
-                <span aria-hidden="true">■</span> {t('dashboard.trajectory.actual')}
-              </li>
-              <li>
-                <span aria-hidden="true" className="dashboard-legend__forecast">
-                  ✕
-                </span>{' '}
-                {t('dashboard.trajectory.forecast')}
-              </li>
-              {original && (
-                <li>
-                  <span aria-hidden="true">◇</span> {t('dashboard.trajectory.original')}
-                </li>
-              )}
-            </ul>
+            <TrajectoryLegend original={original !== null} />
             <TrajectoryTable
               rows={rows}
               unit={kpi.unit}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { RevisionPicker, TimeTravelBanner } from '../../ui/TimeTravel';
-import { readTimeTravel, timeTravelKey } from '../../ui/time-travel';
+import { readTimeTravel, roundOfRevision, timeTravelKey } from '../../ui/time-travel';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { authoringPath, planWorkbookPath, proposalsPath, revisionsPath, roundsPath } from '../../ui/paths';
 import { canEditPlan, canImport } from '../auth/can-import';
@@ -251,9 +251,8 @@ function PlanView({ plan }: { plan: PlanTree }) {
 function PlanReport({ plan }: { plan: PlanTree }) {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const round = plan.rounds
-    .filter((r) => r.state === 'published')
-    .sort((a, b) => b.asOfDate.localeCompare(a.asOfDate))[0];
+  // At a revision (time travel), the round taken while it was in force, whenever it was published.
+  const round = roundOfRevision(plan.rounds, plan.revision);
   const headingId = useId();
   const base = `/api/plans/${encodeURIComponent(plan.slug)}/report`;
   // A plan shown at a revision (time travel) is reported as that revision fixed it.
@@ -306,7 +305,7 @@ function PlanReport({ plan }: { plan: PlanTree }) {
           </ul>
         </>
       ) : (
-        <p>{t('report.none')}</p>
+        <p>{t(plan.revision ? 'report.noneForRevision' : 'report.none')}</p>
       )}
     </section>
   );
