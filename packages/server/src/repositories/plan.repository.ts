@@ -37,6 +37,7 @@ import { dashboardContentOfRows, type DashboardContent } from './dashboard.mappe
 import { groupBy } from './group-by.js';
 import { indexBreakdowns } from './breakdown.mapper.js';
 import { firstRevision } from './revision.repository.js';
+import { buildSearchEntries } from './search-entry.mapper.js';
 
 export type { PlanRows } from './plan-rows.js';
 
@@ -194,7 +195,8 @@ export class PlanRepository {
 
   /**
    * A whole plan as a revision's structure fixes it (time travel), as it stood at `cutoff` when given (what was
-   * recorded or published later left out): its content, status inputs, dashboard content and KPI contents.
+   * recorded or published later left out): its content, status inputs, dashboard content, KPI contents, and its
+   * search entries built as the index builds them, with the ids of the rounds published by then.
    */
   async loadPlanAt(
     plan: PlanTable,
@@ -205,6 +207,8 @@ export class PlanRepository {
     statusInputs: () => StatusInputs;
     dashboard: () => DashboardContent;
     kpis: (ids: readonly string[]) => KpiContent[];
+    searchEntries: () => SearchEntryTable[];
+    roundIds: string[];
   }> {
     const fixed = rowsAsOf(await loadPlanRows(this.db, plan, { withRetired: true }), structure);
     const rows = cutoff === undefined ? fixed : rowsUntil(fixed, cutoff);
@@ -224,6 +228,8 @@ export class PlanRepository {
           .filter((k) => wanted.has(k.id))
           .map((k) => toKpiContent(k, observations.get(k.id) ?? [], breakdowns));
       },
+      searchEntries: () => buildSearchEntries(rows),
+      roundIds: rows.rounds.map((r) => r.id),
     };
   }
 

@@ -74,35 +74,33 @@ export class PlanService {
    * The KPIs and measures (of one plan, or all) whose status at today in Japan is `status` and whose A/B/N/F
    * grade is `grade` (a measure: one of its KPIs has it): what the search filters by status and grade keep. Public.
    */
-  async withStatus(
-    filter: { status?: ProgressStatus | undefined; grade?: AbnfGrade | undefined },
-    planSlug?: string,
-  ): Promise<{ kpis: string[]; measures: string[] }> {
+  async withStatus(filter: StatusFilter, planSlug?: string): Promise<{ kpis: string[]; measures: string[] }> {
     const rows = (await this.plans.listWithCounts()).filter(
       (row) => planSlug === undefined || row.summary.slug === planSlug,
     );
-    const statuses = await this.statuses.of(rows.map(versionOf), todayInJapan(this.clock));
-    const { status, grade } = filter;
-    // A measure has a grade when one of its KPIs has it: grades are counted, not rolled into one.
+    return statusesIn(await this.statuses.of(rows.map(versionOf), todayInJapan(this.clock)), filter);
+  }
+
+  /**
+   * A plan as the revision asked for fixed it and as it stood at its cutoff, for search (time travel; undefined
+   * when none is asked): its title, its search
+   * entries built from those rows as the index builds them, the rounds published by then, and (a status or grade
+   * asked) the KPIs and measures that have it at today in Japan, computed from the same rows. Public.
+   */
+  async searchableAt(slug: string, asOf: RevisionQuery, filter: StatusFilter) {
+    const travel = await this.revisions.structureFor(slug, asOf);
+    if (travel === undefined) return undefined;
+    const plan = await this.findPlanOrFail(slug);
+    const loaded = await this.plans.loadPlanAt(plan, travel.revision.structure, travel.cutoff);
+    const isFiltered = filter.status !== undefined || filter.grade !== undefined;
     return {
-      kpis: statuses.flatMap((set) =>
-        [...set.kpis]
-          .filter(
-            ([id, kpi]) =>
-              (status === undefined || kpi.effective.status === status) &&
-              (grade === undefined || set.grades.get(id)?.grade === grade),
-          )
-          .map(([id]) => id),
-      ),
-      measures: statuses.flatMap((set) =>
-        [...set.byMeasure]
-          .filter(
-            ([, rollUp]) =>
-              (status === undefined || rollUp.status === status) &&
-              (grade === undefined || rollUp.grades[grade] > 0),
-          )
-          .map(([id]) => id),
-      ),
+      title: loaded.content.plan.title,
+      entries: loaded.searchEntries(),
+      roundIds: loaded.roundIds,
+      withStatus: isFiltered
+        ? statusesIn([computePlanStatuses(loaded.statusInputs(), todayInJapan(this.clock))], filter)
+        : undefined,
+      revision: shownOf(travel),
     };
   }
 
@@ -452,6 +450,34 @@ function versionOf(plan: PlanRecord | PlanListing): PlanVersion {
   return 'summary' in plan
     ? { id: plan.summary.id, dataVersion: plan.dataVersion }
     : { id: plan.id, dataVersion: plan.data_version };
+}
+
+/** A status and an A/B/N/F grade to filter by; either may be absent. */
+type StatusFilter = { status?: ProgressStatus | undefined; grade?: AbnfGrade | undefined };
+
+// The KPIs and measures whose status is `status` and whose grade is `grade` (a measure: one of its KPIs has it;
+// grades are counted, not rolled into one).
+function statusesIn(sets: readonly PlanStatusSet[], { status, grade }: StatusFilter) {
+  return {
+    kpis: sets.flatMap((set) =>
+      [...set.kpis]
+        .filter(
+          ([id, kpi]) =>
+            (status === undefined || kpi.effective.status === status) &&
+            (grade === undefined || set.grades.get(id)?.grade === grade),
+        )
+        .map(([id]) => id),
+    ),
+    measures: sets.flatMap((set) =>
+      [...set.byMeasure]
+        .filter(
+          ([, rollUp]) =>
+            (status === undefined || rollUp.status === status) &&
+            (grade === undefined || rollUp.grades[grade] > 0),
+        )
+        .map(([id]) => id),
+    ),
+  };
 }
 
 function shownOf({ revision, latest }: TimeTravel): RevisionShown {
