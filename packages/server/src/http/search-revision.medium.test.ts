@@ -12,6 +12,7 @@ import { buildApp } from './app.js';
 const SLUG = 'drug-discovery-2024';
 const NEW_TITLE = '改称後の施策名称ヨミカエ';
 const ADDED_TITLE = '見直しで加わった施策ツイカブン';
+const NEW_TARGET = 987_654_321;
 const LATER_BULLET = '見直し後に報告された進捗アトカラ';
 
 function movableClock(start: string): Clock & { set(at: string): void } {
@@ -32,6 +33,7 @@ describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
   let admin: Record<string, string>;
   let measure = { id: '', title: '', sheet: 0 };
   let kpi = { id: '', name: '' };
+  let retargeted = { id: '', period: '' };
   const addedId = randomUUID();
   const plan = `/api/plans/${SLUG}`;
   const post = (url: string, payload: object) =>
@@ -53,6 +55,11 @@ describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
     const retired = other?.kpis[0];
     if (!sheet || !renamed || !retired) throw new Error('fixture: a sheet with two measures, one with a KPI');
     measure = { id: renamed.id, title: renamed.title, sheet: sheet.number };
+    const target = tree.sheets
+      .flatMap((s) => s.measures.flatMap((m) => m.kpis))
+      .find((k) => k.id !== retired.id && k.target !== null);
+    if (!target?.target) throw new Error('fixture: a KPI with a target');
+    retargeted = { id: target.id, period: target.target.period.label };
     kpi = { id: retired.id, name: retired.name };
     clock.set('2025-08-01T10:00:00+09:00');
     admin = await signIn(app, 'admin', first.admin?.password ?? '');
@@ -62,6 +69,7 @@ describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
       edits: [
         { op: 'measure.update', id: measure.id, title: NEW_TITLE },
         { op: 'retire', kind: 'kpi', id: kpi.id },
+        { op: 'kpi.update', id: retargeted.id, target: { value: NEW_TARGET, period: retargeted.period } },
         { op: 'measure.add', id: addedId, sheetId: sheet.id, title: ADDED_TITLE, ministries: ['厚'] },
       ],
     });
@@ -125,6 +133,13 @@ describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
     expect(ids(await search(added))).toEqual([addedId]);
     expect(ids(await search(`${added}&revision=2`))).toEqual([addedId]);
     expect((await search(`${added}&revision=1`)).total).toBe(0);
+  });
+
+  it('finds a KPI by its target as worded in the revision searched', async () => {
+    const target = `q=${NEW_TARGET}&type=kpi`;
+    expect(ids(await search(target))).toEqual([retargeted.id]);
+    expect(ids(await search(`${target}&revision=2`))).toEqual([retargeted.id]);
+    expect((await search(`${target}&revision=1`)).total).toBe(0);
   });
 
   it('keeps what was recorded before the next revision, and leaves out what came after', async () => {
