@@ -31,6 +31,7 @@ describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let admin: Record<string, string>;
+  let password = '';
   let measure = { id: '', title: '', sheet: 0 };
   let kpi = { id: '', name: '' };
   let retargeted = { id: '', period: '' };
@@ -47,6 +48,7 @@ describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
   beforeAll(async () => {
     database = await openTestDatabase(kind, clock);
     const first = await prepareFirstStart(database.ctx, { loadSample: true });
+    password = first.admin?.password ?? '';
     app = await buildApp(database.ctx, { logLevel: 'silent', webRoot: null, secureCookies: false });
     admin = await signIn(app, 'admin', first.admin?.password ?? '');
     const tree = (await app.inject({ url: plan })).json<PlanTree>();
@@ -195,6 +197,23 @@ describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
     const others = ['on_track', 'no_data', 'off_track'].filter((s) => s !== status);
     expect(ids(await search(`${q}&type=kpi&status=${others[0] ?? ''}`))).not.toContain(kpi.id);
     expect((await search(`${q}&status=${status ?? ''}&type=progress`)).total).toBe(0);
+  });
+
+  it('searches a write made after a revision was searched (its entries are kept per data version)', async () => {
+    const later = `q=${enc(LATER_BULLET)}&type=progress&revision=2`;
+    const [bullet] = (await search(later)).hits;
+    const roundId = bullet?.roundId ?? '';
+    clock.set('2025-09-10T10:00:00+09:00');
+    admin = await signIn(app, 'admin', password);
+    const corrected = await post(`${plan}/rounds/${roundId}/corrections`, {
+      kind: 'bullet',
+      targetId: bullet?.id ?? '',
+      text: '訂正された進捗テイセイゴ',
+      reason: '誤記の訂正',
+    });
+    expect(corrected.statusCode, corrected.body).toBeLessThan(300);
+    expect(ids(await search(`q=${enc('テイセイゴ')}&revision=2`))).toEqual([bullet?.id]);
+    expect((await search(later)).total).toBe(0);
   });
 
   it('refuses bad parameters like the other reads, and an unknown revision or early date is 404', async () => {

@@ -195,8 +195,7 @@ export class PlanRepository {
 
   /**
    * A whole plan as a revision's structure fixes it (time travel), as it stood at `cutoff` when given (what was
-   * recorded or published later left out): its content, status inputs, dashboard content, KPI contents, and its
-   * search entries built as the index builds them, with the ids of the rounds published by then.
+   * recorded or published later left out): its content, status inputs, dashboard content and KPI contents.
    */
   async loadPlanAt(
     plan: PlanTable,
@@ -207,11 +206,8 @@ export class PlanRepository {
     statusInputs: () => StatusInputs;
     dashboard: () => DashboardContent;
     kpis: (ids: readonly string[]) => KpiContent[];
-    searchEntries: () => SearchEntryTable[];
-    roundIds: string[];
   }> {
-    const fixed = rowsAsOf(await loadPlanRows(this.db, plan, { withRetired: true }), structure);
-    const rows = cutoff === undefined ? fixed : rowsUntil(fixed, cutoff);
+    const rows = await this.rowsAt(plan, structure, cutoff);
     return {
       content: toPlanContent(rows),
       statusInputs: () =>
@@ -228,9 +224,31 @@ export class PlanRepository {
           .filter((k) => wanted.has(k.id))
           .map((k) => toKpiContent(k, observations.get(k.id) ?? [], breakdowns));
       },
-      searchEntries: () => buildSearchEntries(rows),
-      roundIds: rows.rounds.map((r) => r.id),
     };
+  }
+
+  /**
+   * A plan's search entries as a revision's structure fixes it and as it stood at `cutoff` (time travel), built
+   * as the index builds them, with the ids of the rounds published by then and its status inputs.
+   */
+  async loadSearchableAt(
+    plan: PlanTable,
+    structure: PlanStructure,
+    cutoff?: string,
+  ): Promise<{ entries: SearchEntryTable[]; roundIds: string[]; statusInputs: () => StatusInputs }> {
+    const rows = await this.rowsAt(plan, structure, cutoff);
+    return {
+      entries: buildSearchEntries(rows),
+      roundIds: rows.rounds.map((r) => r.id),
+      statusInputs: () =>
+        toStatusInputs({ ...rows, placements: rows.placements.map((p) => ({ ...p, plan_id: plan.id })) }),
+    };
+  }
+
+  // Every row as a revision's structure fixes it, as it stood at `cutoff` when given.
+  private async rowsAt(plan: PlanTable, structure: PlanStructure, cutoff?: string): Promise<PlanRows> {
+    const fixed = rowsAsOf(await loadPlanRows(this.db, plan, { withRetired: true }), structure);
+    return cutoff === undefined ? fixed : rowsUntil(fixed, cutoff);
   }
 
   /** Every row under one plan, each table read once. */

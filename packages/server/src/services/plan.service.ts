@@ -1,11 +1,4 @@
-import {
-  DomainError,
-  POLICY_FIELDS,
-  todayInJapan,
-  type AbnfGrade,
-  type Clock,
-  type ProgressStatus,
-} from '@kotei/domain';
+import { DomainError, POLICY_FIELDS, todayInJapan, type Clock } from '@kotei/domain';
 import type {
   KpiStatus,
   MeasureDetail,
@@ -32,6 +25,8 @@ import { coversEveryKpi, measureWithStatuses, toPlanTree } from './plan-tree.js'
 import { computePlanStatuses, PlanStatuses, type PlanStatusSet, type PlanVersion } from './plan-status.js';
 import { buildSearchEntries } from '../repositories/search-entry.mapper.js';
 import type { RevisionService, TimeTravel } from './revision.service.js';
+import { Kept } from './kept.js';
+import { statusesIn, type StatusFilter } from './status-filter.js';
 
 /** Which revision a plan read shows: by number, or the one in force on a date; neither is the plan as it stands. */
 export interface RevisionQuery {
@@ -52,6 +47,8 @@ export interface ImportSource {
 export class PlanService {
   /** Every plan's statuses, kept between requests: the one path the tree, dashboard, lists and search read. */
   readonly statuses: PlanStatuses;
+  // Past revisions' search entries (time travel), the last few searched.
+  private readonly searchables = new Kept<Awaited<ReturnType<PlanRepository['loadSearchableAt']>>>(4);
 
   constructor(
     private readonly plans: PlanRepository,
@@ -83,19 +80,24 @@ export class PlanService {
 
   /**
    * A plan as the revision asked for fixed it and as it stood at its cutoff, for search (time travel; undefined
-   * when none is asked): its title, its search
-   * entries built from those rows as the index builds them, the rounds published by then, and (a status or grade
-   * asked) the KPIs and measures that have it at today in Japan, computed from the same rows. Public.
+   * when none is asked): its title, its search entries built from those rows as the index builds them, the
+   * rounds published by then, and (a status or grade asked) the KPIs and measures that have it at today in Japan,
+   * computed from the same rows. Kept for the plan's data version (any write raises it), since a reader searches
+   * one revision several times over (words, filters). Public.
    */
   async searchableAt(slug: string, asOf: RevisionQuery, filter: StatusFilter) {
     const travel = await this.revisions.structureFor(slug, asOf);
     if (travel === undefined) return undefined;
     const plan = await this.findPlanOrFail(slug);
-    const loaded = await this.plans.loadPlanAt(plan, travel.revision.structure, travel.cutoff);
+    const { number, structure } = travel.revision;
+    const key = `${plan.id} ${String(plan.data_version)} ${String(number)} ${travel.cutoff ?? ''}`;
+    const loaded = await this.searchables.get(key, () =>
+      this.plans.loadSearchableAt(plan, structure, travel.cutoff),
+    );
     const isFiltered = filter.status !== undefined || filter.grade !== undefined;
     return {
-      title: loaded.content.plan.title,
-      entries: loaded.searchEntries(),
+      title: structure.plan.title,
+      entries: loaded.entries,
       roundIds: loaded.roundIds,
       withStatus: isFiltered
         ? statusesIn([computePlanStatuses(loaded.statusInputs(), todayInJapan(this.clock))], filter)
@@ -450,34 +452,6 @@ function versionOf(plan: PlanRecord | PlanListing): PlanVersion {
   return 'summary' in plan
     ? { id: plan.summary.id, dataVersion: plan.dataVersion }
     : { id: plan.id, dataVersion: plan.data_version };
-}
-
-/** A status and an A/B/N/F grade to filter by; either may be absent. */
-type StatusFilter = { status?: ProgressStatus | undefined; grade?: AbnfGrade | undefined };
-
-// The KPIs and measures whose status is `status` and whose grade is `grade` (a measure: one of its KPIs has it;
-// grades are counted, not rolled into one).
-function statusesIn(sets: readonly PlanStatusSet[], { status, grade }: StatusFilter) {
-  return {
-    kpis: sets.flatMap((set) =>
-      [...set.kpis]
-        .filter(
-          ([id, kpi]) =>
-            (status === undefined || kpi.effective.status === status) &&
-            (grade === undefined || set.grades.get(id)?.grade === grade),
-        )
-        .map(([id]) => id),
-    ),
-    measures: sets.flatMap((set) =>
-      [...set.byMeasure]
-        .filter(
-          ([, rollUp]) =>
-            (status === undefined || rollUp.status === status) &&
-            (grade === undefined || rollUp.grades[grade] > 0),
-        )
-        .map(([id]) => id),
-    ),
-  };
 }
 
 function shownOf({ revision, latest }: TimeTravel): RevisionShown {
