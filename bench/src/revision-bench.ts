@@ -1,6 +1,7 @@
 // Revisions (#13) at scale: the semantic diff of two revisions of the synthetic portfolio's largest plan, and
 // the plan read as it stood at revision 1 (time travel), each against reading the current plan in the same run,
-// through the whole server (inject). Interleaved rounds, so a busy moment of the machine falls on all alike.
+// through the whole server (inject); and a search of revision 1 (built and matched in memory) against the same
+// search of the current plan (the index). Interleaved rounds, so a busy moment of the machine falls on all alike.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +21,13 @@ export interface RevisionBench {
   current: Timing;
   diff: Timing;
   timeTravel: Timing;
+  search: Timing;
+  searchTravel: Timing;
   /** Medians over rounds of each read ÷ the current plan's read in the same round. */
   diffRatio: number;
   timeTravelRatio: number;
+  /** Median over rounds of the search of revision 1 ÷ the same search of the current plan. */
+  searchTravelRatio: number;
 }
 
 const clock = fixedClock('2025-07-15T10:00:00+09:00');
@@ -105,20 +110,22 @@ export async function benchRevisions(rounds = 30): Promise<RevisionBench> {
       current: url,
       diff: `${url}/revisions/diff?from=1&to=2`,
       timeTravel: `${url}?revision=1`,
+      search: `/api/search?q=${encodeURIComponent('施策')}&plan=${slug}`,
+      searchTravel: `/api/search?q=${encodeURIComponent('施策')}&plan=${slug}&revision=1`,
     };
+    type Read = keyof typeof reads;
     for (let i = 0; i < 3; i += 1) for (const path of Object.values(reads)) await get(path);
-    const samples = { current: [] as number[], diff: [] as number[], timeTravel: [] as number[] };
-    const ratios = { diff: [] as number[], timeTravel: [] as number[] };
+    const keys = Object.keys(reads) as Read[];
+    const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<Read, number[]>;
+    const ratios = { diff: [] as number[], timeTravel: [] as number[], searchTravel: [] as number[] };
     for (let round = 0; round < rounds; round += 1) {
-      const order =
-        round % 2 === 0
-          ? (['current', 'diff', 'timeTravel'] as const)
-          : (['timeTravel', 'diff', 'current'] as const);
-      const ms = { current: 0, diff: 0, timeTravel: 0 };
+      const order = round % 2 === 0 ? keys : [...keys].reverse();
+      const ms = Object.fromEntries(keys.map((k) => [k, 0])) as Record<Read, number>;
       for (const key of order) ms[key] = await get(reads[key]);
       for (const key of order) samples[key].push(ms[key]);
       ratios.diff.push(ms.diff / ms.current);
       ratios.timeTravel.push(ms.timeTravel / ms.current);
+      ratios.searchTravel.push(ms.searchTravel / ms.search);
     }
     return {
       measures: tree.sheets.flatMap((s) => s.measures).length,
@@ -127,8 +134,11 @@ export async function benchRevisions(rounds = 30): Promise<RevisionBench> {
       current: summarize(samples.current),
       diff: summarize(samples.diff),
       timeTravel: summarize(samples.timeTravel),
+      search: summarize(samples.search),
+      searchTravel: summarize(samples.searchTravel),
       diffRatio: median(ratios.diff),
       timeTravelRatio: median(ratios.timeTravel),
+      searchTravelRatio: median(ratios.searchTravel),
     };
   } finally {
     await app.close();
@@ -149,5 +159,9 @@ if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   );
   console.log(
     `time travel read (?revision=1):                ${ms(result.timeTravel)}  ratio ${result.timeTravelRatio.toFixed(2)}×`,
+  );
+  console.log(`search of the current plan (q=施策):            ${ms(result.search)}`);
+  console.log(
+    `search of revision 1 (q=施策&revision=1):       ${ms(result.searchTravel)}  ratio ${result.searchTravelRatio.toFixed(2)}× the current search`,
   );
 }

@@ -1,31 +1,54 @@
 import { z } from 'zod';
 import type * as domain from '@kotei/domain';
 import { ABNF_GRADES, PROGRESS_STATUSES } from '@kotei/domain';
-import { describes, Id, IsoDate, Text } from './common.js';
+import { describes, Id, InputDate, IsoDate, Text } from './common.js';
+import { RevisionShown } from './plan.js';
 
 /** Kinds of items search finds. */
 export const SEARCH_TYPES = ['measure', 'kpi', 'progress', 'project', 'evaluation'] as const;
 
 /** A search over every plan, or one plan, with the filters the results page offers. */
-export const SearchQuery = z.object({
-  q: Text({ max: 200 }).meta({ description: 'Words to find; 和暦 and 西暦 years match alike' }),
-  plan: Text({ max: 80, mayBeBlank: true }).optional().meta({ description: 'Plan slug' }),
-  sheet: z.coerce.number().int().min(1).max(1000).optional(),
-  ministry: Text({ max: 4, mayBeBlank: true }).optional().meta({ description: 'Ministry code, e.g. 厚' }),
-  type: z.enum(SEARCH_TYPES).optional(),
-  round: Id.optional().meta({
-    description: 'Only what belongs to this follow-up round (progress, evaluations)',
-  }),
-  status: z
-    .enum(PROGRESS_STATUSES)
-    .optional()
-    .meta({ description: 'Only KPIs and measures with this status at today in Japan' }),
-  grade: z
-    .enum(ABNF_GRADES)
-    .optional()
-    .meta({ description: 'Only KPIs and measures with this A/B/N/F grade at today in Japan' }),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const SearchQuery = z
+  .object({
+    q: Text({ max: 200 }).meta({ description: 'Words to find; 和暦 and 西暦 years match alike' }),
+    plan: Text({ max: 80, mayBeBlank: true }).optional().meta({ description: 'Plan slug' }),
+    sheet: z.coerce.number().int().min(1).max(1000).optional(),
+    ministry: Text({ max: 4, mayBeBlank: true }).optional().meta({ description: 'Ministry code, e.g. 厚' }),
+    type: z.enum(SEARCH_TYPES).optional(),
+    round: Id.optional().meta({
+      description: 'Only what belongs to this follow-up round (progress, evaluations)',
+    }),
+    status: z
+      .enum(PROGRESS_STATUSES)
+      .optional()
+      .meta({ description: 'Only KPIs and measures with this status at today in Japan' }),
+    grade: z
+      .enum(ABNF_GRADES)
+      .optional()
+      .meta({ description: 'Only KPIs and measures with this A/B/N/F grade at today in Japan' }),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    revision: z.coerce.number().int().min(1).max(100_000).optional().meta({
+      description:
+        'Search the plan as this revision (見直し) fixed it, as it stood until the next one; needs plan',
+    }),
+    revisionOn: InputDate.optional().meta({
+      description:
+        'Search the plan as it stood on this date, as the revision then in force fixed it; needs plan',
+    }),
+  })
+  // Time travel is a plan's: it needs the plan, and asks for one revision, by number or by date, not both.
+  .superRefine((query, ctx) => {
+    const asked =
+      query.revision !== undefined ? 'revision' : query.revisionOn !== undefined ? 'revisionOn' : null;
+    if (asked !== null && (query.plan === undefined || query.plan === ''))
+      ctx.addIssue({ code: 'custom', path: ['plan'], message: `is needed with ${asked}` });
+    if (query.revision !== undefined && query.revisionOn !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['revisionOn'],
+        message: 'cannot be given with revision: ask for one revision, by number or by date',
+      });
+  });
 /** A search request. */
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
@@ -77,6 +100,9 @@ export const SearchResult = z
       .meta({
         description: 'The follow-up rounds of the plans searched, newest first: what the round filter offers',
       }),
+    revision: RevisionShown.optional().meta({
+      description: 'The revision searched when ?revision= or ?revisionOn= asked for one (time travel)',
+    }),
   })
   .meta({ id: 'SearchResult' });
 /** What a search found. */

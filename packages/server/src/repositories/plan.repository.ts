@@ -37,6 +37,7 @@ import { dashboardContentOfRows, type DashboardContent } from './dashboard.mappe
 import { groupBy } from './group-by.js';
 import { indexBreakdowns } from './breakdown.mapper.js';
 import { firstRevision } from './revision.repository.js';
+import { buildSearchEntries } from './search-entry.mapper.js';
 
 export type { PlanRows } from './plan-rows.js';
 
@@ -206,8 +207,7 @@ export class PlanRepository {
     dashboard: () => DashboardContent;
     kpis: (ids: readonly string[]) => KpiContent[];
   }> {
-    const fixed = rowsAsOf(await loadPlanRows(this.db, plan, { withRetired: true }), structure);
-    const rows = cutoff === undefined ? fixed : rowsUntil(fixed, cutoff);
+    const rows = await this.rowsAt(plan, structure, cutoff);
     return {
       content: toPlanContent(rows),
       statusInputs: () =>
@@ -225,6 +225,30 @@ export class PlanRepository {
           .map((k) => toKpiContent(k, observations.get(k.id) ?? [], breakdowns));
       },
     };
+  }
+
+  /**
+   * A plan's search entries as a revision's structure fixes it and as it stood at `cutoff` (time travel), built
+   * as the index builds them, with the ids of the rounds published by then and its status inputs.
+   */
+  async loadSearchableAt(
+    plan: PlanTable,
+    structure: PlanStructure,
+    cutoff?: string,
+  ): Promise<{ entries: SearchEntryTable[]; roundIds: string[]; statusInputs: () => StatusInputs }> {
+    const rows = await this.rowsAt(plan, structure, cutoff);
+    return {
+      entries: buildSearchEntries(rows),
+      roundIds: rows.rounds.map((r) => r.id),
+      statusInputs: () =>
+        toStatusInputs({ ...rows, placements: rows.placements.map((p) => ({ ...p, plan_id: plan.id })) }),
+    };
+  }
+
+  // Every row as a revision's structure fixes it, as it stood at `cutoff` when given.
+  private async rowsAt(plan: PlanTable, structure: PlanStructure, cutoff?: string): Promise<PlanRows> {
+    const fixed = rowsAsOf(await loadPlanRows(this.db, plan, { withRetired: true }), structure);
+    return cutoff === undefined ? fixed : rowsUntil(fixed, cutoff);
   }
 
   /** Every row under one plan, each table read once. */

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB, SearchEntryTable } from '../db/schema.js';
+import { COUNT_CAP } from './search-match.js';
 
-/** How far a search counts its matches. */
-export const COUNT_CAP = 1000;
+export { COUNT_CAP } from './search-match.js';
 
 /** Filters of a search, already normalised. */
 export interface SearchFilters {
@@ -98,6 +98,22 @@ export class SearchRepository {
     const [count, rows] = await Promise.all([counting, reading]);
     const total = Number(count.n);
     return { total: Math.min(total, COUNT_CAP), isTotalCapped: total > COUNT_CAP, rows };
+  }
+
+  /**
+   * The evaluations of a plan that its rounds `roundIds` published, as the index holds them (time travel: an
+   * evaluation is fixed once its round is published, and nothing else keeps its text).
+   */
+  async evaluations(planSlug: string, roundIds: readonly string[]): Promise<SearchEntryTable[]> {
+    if (roundIds.length === 0) return [];
+    return this.database.db
+      .selectFrom('search_entry')
+      .innerJoin('plan', 'plan.id', 'search_entry.plan_id')
+      .selectAll('search_entry')
+      .where('plan.slug', '=', planSlug)
+      .where('search_entry.entity_type', '=', 'evaluation')
+      .where('search_entry.round_id', 'in', roundIds)
+      .execute();
   }
 
   /** The published rounds of one plan, or of every plan, newest first. */

@@ -1,11 +1,4 @@
-import {
-  DomainError,
-  POLICY_FIELDS,
-  todayInJapan,
-  type AbnfGrade,
-  type Clock,
-  type ProgressStatus,
-} from '@kotei/domain';
+import { DomainError, POLICY_FIELDS, todayInJapan, type Clock } from '@kotei/domain';
 import type {
   KpiStatus,
   MeasureDetail,
@@ -32,6 +25,8 @@ import { coversEveryKpi, measureWithStatuses, toPlanTree } from './plan-tree.js'
 import { computePlanStatuses, PlanStatuses, type PlanStatusSet, type PlanVersion } from './plan-status.js';
 import { buildSearchEntries } from '../repositories/search-entry.mapper.js';
 import type { RevisionService, TimeTravel } from './revision.service.js';
+import { Kept } from './kept.js';
+import { statusesIn, type StatusFilter } from './status-filter.js';
 
 /** Which revision a plan read shows: by number, or the one in force on a date; neither is the plan as it stands. */
 export interface RevisionQuery {
@@ -52,6 +47,8 @@ export interface ImportSource {
 export class PlanService {
   /** Every plan's statuses, kept between requests: the one path the tree, dashboard, lists and search read. */
   readonly statuses: PlanStatuses;
+  // Past revisions' search entries (time travel), the last few searched.
+  private readonly searchables = new Kept<Awaited<ReturnType<PlanRepository['loadSearchableAt']>>>(4);
 
   constructor(
     private readonly plans: PlanRepository,
@@ -74,35 +71,38 @@ export class PlanService {
    * The KPIs and measures (of one plan, or all) whose status at today in Japan is `status` and whose A/B/N/F
    * grade is `grade` (a measure: one of its KPIs has it): what the search filters by status and grade keep. Public.
    */
-  async withStatus(
-    filter: { status?: ProgressStatus | undefined; grade?: AbnfGrade | undefined },
-    planSlug?: string,
-  ): Promise<{ kpis: string[]; measures: string[] }> {
+  async withStatus(filter: StatusFilter, planSlug?: string): Promise<{ kpis: string[]; measures: string[] }> {
     const rows = (await this.plans.listWithCounts()).filter(
       (row) => planSlug === undefined || row.summary.slug === planSlug,
     );
-    const statuses = await this.statuses.of(rows.map(versionOf), todayInJapan(this.clock));
-    const { status, grade } = filter;
-    // A measure has a grade when one of its KPIs has it: grades are counted, not rolled into one.
+    return statusesIn(await this.statuses.of(rows.map(versionOf), todayInJapan(this.clock)), filter);
+  }
+
+  /**
+   * A plan as the revision asked for fixed it and as it stood at its cutoff, for search (time travel; undefined
+   * when none is asked): its title, its search entries built from those rows as the index builds them, the
+   * rounds published by then, and (a status or grade asked) the KPIs and measures that have it at today in Japan,
+   * computed from the same rows. Kept for the plan's data version (any write raises it), since a reader searches
+   * one revision several times over (words, filters). Public.
+   */
+  async searchableAt(slug: string, asOf: RevisionQuery, filter: StatusFilter) {
+    const travel = await this.revisions.structureFor(slug, asOf);
+    if (travel === undefined) return undefined;
+    const plan = await this.findPlanOrFail(slug);
+    const { number, structure } = travel.revision;
+    const key = `${plan.id} ${String(plan.data_version)} ${String(number)} ${travel.cutoff ?? ''}`;
+    const loaded = await this.searchables.get(key, () =>
+      this.plans.loadSearchableAt(plan, structure, travel.cutoff),
+    );
+    const isFiltered = filter.status !== undefined || filter.grade !== undefined;
     return {
-      kpis: statuses.flatMap((set) =>
-        [...set.kpis]
-          .filter(
-            ([id, kpi]) =>
-              (status === undefined || kpi.effective.status === status) &&
-              (grade === undefined || set.grades.get(id)?.grade === grade),
-          )
-          .map(([id]) => id),
-      ),
-      measures: statuses.flatMap((set) =>
-        [...set.byMeasure]
-          .filter(
-            ([, rollUp]) =>
-              (status === undefined || rollUp.status === status) &&
-              (grade === undefined || rollUp.grades[grade] > 0),
-          )
-          .map(([id]) => id),
-      ),
+      title: structure.plan.title,
+      entries: loaded.entries,
+      roundIds: loaded.roundIds,
+      withStatus: isFiltered
+        ? statusesIn([computePlanStatuses(loaded.statusInputs(), todayInJapan(this.clock))], filter)
+        : undefined,
+      revision: shownOf(travel),
     };
   }
 

@@ -4269,7 +4269,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find measures, KPIs, progress and projects; Japanese text, 和暦 and 西暦 alike */
+        /** Find measures, KPIs, progress and projects; Japanese text, 和暦 and 西暦 alike; a past revision with ?revision= or ?revisionOn= */
         get: {
             parameters: {
                 query: {
@@ -4288,6 +4288,10 @@ export interface paths {
                     /** @description Only KPIs and measures with this A/B/N/F grade at today in Japan */
                     grade?: "A" | "B" | "N" | "F";
                     limit?: number;
+                    /** @description Search the plan as this revision (見直し) fixed it, as it stood until the next one; needs plan */
+                    revision?: number;
+                    /** @description Search the plan as it stood on this date, as the revision then in force fixed it; needs plan */
+                    revisionOn?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4306,6 +4310,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7015,6 +7028,8 @@ export interface components {
                 planSlug: string;
                 planTitle: string;
             }[];
+            /** @description The revision searched when ?revision= or ?revisionOn= asked for one (time travel) */
+            revision?: components["schemas"]["RevisionShownInput"];
         };
         ImportBodyInput: {
             fileName: string;
@@ -9646,6 +9661,8 @@ export interface components {
                 planSlug: string;
                 planTitle: string;
             }[];
+            /** @description The revision searched when ?revision= or ?revisionOn= asked for one (time travel) */
+            revision?: components["schemas"]["RevisionShown"];
         };
         ImportBody: {
             fileName: string;

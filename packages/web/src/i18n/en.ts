@@ -426,6 +426,9 @@ export const en: Messages = {
   'dashboard.budget.lineCount': 'Lines',
   'dashboard.budget.byMinistry': 'Budget by ministry (excluding shares)',
   'dashboard.budget.byTypeAndYear': 'Budget by type and fiscal year (excluding shares)',
+  'search.timeTravel.banner':
+    'Searching the plan as revision {number} ({reason}) fixed it (adopted {date}; the latest is revision {latest}).',
+  'search.timeTravel.current': 'Search the current plan',
   'search.title': 'Search',
   'search.docTitle': 'Search results for "{query}"',
   'search.empty':

@@ -429,6 +429,9 @@ export const ja = {
   'dashboard.budget.lineCount': '予算行',
   'dashboard.budget.byMinistry': '所管府省別の予算（内数を除く）',
   'dashboard.budget.byTypeAndYear': '区分・年度別の予算（内数を除く）',
+  'search.timeTravel.banner':
+    '第{number}版（{reason}）の計画を検索しています（{date}採択。最新は第{latest}版です）。',
+  'search.timeTravel.current': '最新の計画を検索する',
   'search.title': '検索',
   'search.docTitle': '「{query}」の検索結果',
   'search.empty': '検索する言葉を入力してください。施策・KPI・進捗状況・該当事業・総合評価から探します。',

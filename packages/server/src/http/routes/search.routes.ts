@@ -11,9 +11,10 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['search'],
-          summary: 'Find measures, KPIs, progress and projects; Japanese text, 和暦 and 西暦 alike',
+          summary:
+            'Find measures, KPIs, progress and projects; Japanese text, 和暦 and 西暦 alike; a past revision with ?revision= or ?revisionOn=',
           querystring: SearchQuery,
-          response: { 200: SearchResult, 400: ErrorBody },
+          response: { 200: SearchResult, 400: ErrorBody, 404: ErrorBody },
         },
       },
       (request) => ctx.search.find(request.query),

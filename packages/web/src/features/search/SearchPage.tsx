@@ -7,10 +7,13 @@ import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { useReference } from '../../ui/useReference';
+import { RevisionPicker } from '../../ui/TimeTravel';
+import { japanDateOf, japaneseDate, withTimeTravel, type TimeTravel } from '../../ui/time-travel';
 import {
   buildSearchPath,
   hitPath,
   readSearchParams,
+  searchTimeTravel,
   toSearchParams,
   toSearchQuery,
   type SearchParams,
@@ -54,6 +57,8 @@ function SearchForm({ params, rounds }: { params: SearchParams; rounds: SearchRe
             grade: read('grade'),
             round: read('round'),
             plan: params.plan,
+            revision: params.revision,
+            revisionOn: params.revisionOn,
           }),
         );
       }}
@@ -82,7 +87,7 @@ function SearchForm({ params, rounds }: { params: SearchParams; rounds: SearchRe
   );
 }
 
-function HitItem({ hit }: { hit: SearchHit }) {
+function HitItem({ hit, travel }: { hit: SearchHit; travel: TimeTravel }) {
   const { t } = useI18n();
   const reference = useReference();
   return (
@@ -99,7 +104,7 @@ function HitItem({ hit }: { hit: SearchHit }) {
         ))}
       </p>
       <h3 className="search-hit__title" lang={CONTENT_LANG}>
-        <Link to={hitPath(hit)}>
+        <Link to={hitPath(hit, travel)}>
           <Highlighted segments={hit.title} />
         </Link>
       </h3>
@@ -118,10 +123,32 @@ function HitItem({ hit }: { hit: SearchHit }) {
   );
 }
 
-function Results({ result }: { result: SearchResult }) {
+/** 「第N版（理由）の計画を検索しています」 with a link back to searching the current plan. */
+function SearchTimeTravelBanner({ revision }: { revision: SearchResult['revision'] }) {
+  const { t } = useI18n();
+  const [search] = useSearchParams();
+  if (!revision) return null;
+  const current = withTimeTravel(search, {}).toString();
+  return (
+    <p className="notice time-travel-banner" role="status" data-revision={revision.number}>
+      <span lang={CONTENT_LANG}>
+        {t('search.timeTravel.banner', {
+          number: revision.number,
+          reason: revision.reason,
+          date: japaneseDate(japanDateOf(revision.adoptedAt)),
+          latest: revision.latest,
+        })}
+      </span>{' '}
+      <Link to={{ search: current === '' ? '' : `?${current}` }}>{t('search.timeTravel.current')}</Link>
+    </p>
+  );
+}
+
+function Results({ result, travel }: { result: SearchResult; travel: TimeTravel }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="search-results-title" className="search-results">
+      <SearchTimeTravelBanner revision={result.revision} />
       <h2 id="search-results-title" className="search-results__title">
         {t('search.results.title')}
       </h2>
@@ -141,7 +168,7 @@ function Results({ result }: { result: SearchResult }) {
       ) : (
         <ol className="search-hits">
           {result.hits.map((hit) => (
-            <HitItem key={`${hit.type}:${hit.id}`} hit={hit} />
+            <HitItem key={`${hit.type}:${hit.id}`} hit={hit} travel={travel} />
           ))}
         </ol>
       )}
@@ -158,13 +185,15 @@ function SearchWithResults({ params }: { params: SearchParams }) {
     <>
       <SearchForm params={params} rounds={resource.status === 'success' ? resource.data.rounds : null} />
       <ResourceView resource={resource} reload={reload}>
-        {(result) => <Results result={result} />}
+        {(result) => <Results result={result} travel={searchTimeTravel(params)} />}
       </ResourceView>
     </>
   );
 }
 
-/** `/search?q=…&sheet=&ministry=&type=&status=&round=`: hits with their matched words marked; every filter in the address. */
+/**
+ * `/search?q=…&sheet=&ministry=&type=&status=&round=`, and with `plan=` a past revision (`revision=` /
+ * `revisionOn=`, the plan pages' picker): hits with their matched words marked; every filter in the address. */
 export default function SearchPage() {
   const { t } = useI18n();
   const [searchParams] = useSearchParams();
@@ -173,6 +202,7 @@ export default function SearchPage() {
   return (
     <div className="search-page">
       <h1>{t('search.title')}</h1>
+      {params.plan !== '' && <RevisionPicker slug={params.plan} />}
       {params.q === '' ? (
         <>
           <SearchForm params={params} rounds={null} />

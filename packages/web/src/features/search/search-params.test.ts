@@ -17,6 +17,8 @@ describe('readSearchParams', () => {
       status: 'on_track',
       grade: '',
       round: ROUND,
+      revision: '',
+      revisionOn: '',
     });
     expect(
       readSearchParams(new URLSearchParams('q=x&sheet=two&type=html&status=great&round=1 or 1=1')),
@@ -26,11 +28,41 @@ describe('readSearchParams', () => {
 
 describe('buildSearchPath', () => {
   it('writes only the filters that are set, so results are deep-linkable', () => {
-    const none = { q: '', plan: '', sheet: '', ministry: '', type: '', status: '', grade: '', round: '' };
+    const none = {
+      ...{ q: '', plan: '', sheet: '', ministry: '', type: '', status: '', grade: '', round: '' },
+      ...{ revision: '', revisionOn: '' },
+    };
     expect(buildSearchPath({ ...none, q: 'R10', type: 'kpi', status: 'limited' })).toBe(
       '/search?q=R10&type=kpi&status=limited',
     );
     expect(buildSearchPath(none, '/api/search')).toBe('/api/search');
+  });
+});
+
+describe('time travel', () => {
+  it("keeps a plan's revision or date in the address and sends it, and drops it without a plan", () => {
+    const byNumber = readSearchParams(new URLSearchParams('q=x&plan=p&revision=1'));
+    expect(byNumber).toMatchObject({ revision: '1', revisionOn: '' });
+    expect(toSearchQuery(byNumber)).toMatchObject({ plan: 'p', revision: 1 });
+    expect(buildSearchPath(byNumber)).toBe('/search?q=x&plan=p&revision=1');
+    const byDate = readSearchParams(new URLSearchParams('q=x&plan=p&revisionOn=2025-07-31'));
+    expect(toSearchQuery(byDate)).toMatchObject({ revisionOn: '2025-07-31' });
+    expect(toSearchQuery(byDate).revision).toBeUndefined();
+    const planless = readSearchParams(new URLSearchParams('q=x&revision=1&revisionOn=2025-07-31'));
+    expect(planless).toMatchObject({ revision: '', revisionOn: '' });
+    expect(toSearchQuery(planless)).not.toHaveProperty('revision');
+    expect(readSearchParams(new URLSearchParams('q=x&plan=p&revision=date'))).toMatchObject({ revision: '' });
+  });
+
+  it('leads a hit to the same revision of its measure, plan or round', () => {
+    const hit = { planSlug: 'p', measureId: 'm1', type: 'kpi' as const, roundId: null };
+    expect(hitPath(hit, { revision: 1 })).toBe('/plans/p/measures/m1?revision=1');
+    expect(hitPath({ ...hit, measureId: null }, { revisionOn: '2025-07-31' })).toBe(
+      '/plans/p?revisionOn=2025-07-31',
+    );
+    expect(hitPath({ ...hit, type: 'evaluation', roundId: ROUND }, { revision: 2 })).toBe(
+      `/plans/p/dashboard?round=${ROUND}&revision=2#dashboard-evaluation`,
+    );
   });
 });
 
@@ -79,6 +111,8 @@ describe('toSearchQuery', () => {
       status: 'good',
       grade: 'C',
       round: '',
+      revision: '',
+      revisionOn: '',
     });
     expect(query.type).toBeUndefined();
     expect(query.status).toBeUndefined();
