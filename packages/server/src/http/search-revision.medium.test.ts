@@ -24,7 +24,7 @@ const enc = encodeURIComponent;
 const ids = (result: SearchResult): string[] => result.hits.map((h) => h.id).sort();
 
 // Search time-travels: revision 2 (adopted 2025-08-01) renames a measure, retires a KPI and adds a measure; a
-// round published 2025-09-01 adds a bullet. Revision 1 is searched as it stood: the old name, the retired KPI,
+// round as of 2025-08-31 (published 2025-09-01) adds a bullet. Revision 1 is searched as it stood: the old name, the retired KPI,
 // not the added measure nor the later bullet; the current plan the other way round.
 describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
   const clock = movableClock(TEST_NOW);
@@ -164,7 +164,7 @@ describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
     for (const hit of own) expect(hit.title.map((s) => s.text).join('')).toBe(measure.title);
   });
 
-  it('searches the revision in force on a date: before adoption, on its day, and before the later round', async () => {
+  it('searches the revision in force on a date: before adoption, on its day, and before the as-of date of the later round', async () => {
     const old = `q=${enc(measure.title)}&type=measure`;
     const before = await search(`${old}&revisionOn=2025-07-31`);
     expect(before.revision?.number).toBe(1);
@@ -173,8 +173,9 @@ describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
     expect(onTheDay.revision?.number).toBe(2);
     expect(ids(onTheDay)).not.toContain(measure.id);
     const later = `q=${enc(LATER_BULLET)}`;
-    expect((await search(`${later}&revisionOn=2025-08-31`)).total).toBe(0);
-    expect((await search(`${later}&revisionOn=2025-09-02`)).total).toBe(1);
+    // A round counts from its as-of date, not from its publication (ARCHITECTURE.md, rounds and revisions).
+    expect((await search(`${later}&revisionOn=2025-08-30`)).total).toBe(0);
+    expect((await search(`${later}&revisionOn=2025-08-31`)).total).toBe(1);
   });
 
   it('keeps the filters: sheet, ministry, type, round, status', async () => {
