@@ -170,6 +170,7 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
     keepBest('target', (m) => (name !== undefined && m.column < name.column ? 'group' : 'ignore'));
   }
   keepBest('baseline', () => 'ignore');
+  stateColumnAsBase(result);
   // Year columns with no baseline column: the first year is the base the others are measured from.
   if (!result.some((m) => m.role === 'baseline')) {
     const plainYears = result.filter(
@@ -205,6 +206,24 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
     }
   }
   return result;
+}
+
+/**
+ * 現況 / 現在値 (the state when the table was written) beside a target and no 基準 column is the base the target is
+ * set from (「指標 | 現況 2002年 | 中間年度の目標 2014年」), as 現状 is; beside a 基準 column it stays the latest figure.
+ */
+function stateColumnAsBase(result: ColumnMapping[]): void {
+  if (result.some((m) => m.role === 'baseline') || !result.some((m) => m.role === 'target')) return;
+  const actuals = result.filter((m) => m.role === 'actual');
+  const only = actuals[0];
+  if (actuals.length !== 1 || only === undefined) return;
+  const header = normalizeText(only.header);
+  if (!/現況|現在/u.test(header) || /実績|最新|直近|結果/u.test(header)) return;
+  result[only.column] = {
+    ...only,
+    role: 'baseline',
+    evidence: `${only.evidence}; the state beside the target, with no 基準 column`,
+  };
 }
 
 /**
