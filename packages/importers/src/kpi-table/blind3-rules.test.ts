@@ -71,3 +71,119 @@ describe('an environmental plan table as pipe text, header cells broken after ea
     expect(kpi(result, 'リサイクル率').target?.bound).toBe('min');
   });
 });
+
+describe('an evaluation table as PDF text, one cell a line, with a source column and a grade column', () => {
+  // The form of a 健康増進計画's 評価指標 table: the header cells one a line (a period on the line after its cell,
+  // the source column 指標元 printed among them), then each row as its name, its source (wrapped: 「…統」 「計」),
+  // its figures (「-」 for none) and its grade, a target and its grade sometimes on one line (「80.0% A-1」).
+  const text = [
+    '市民一人ひとりが自分の健康に関心を持ちます。',
+    '評価指標',
+    '策定時',
+    '(H16)',
+    '指標元',
+    '中間評価',
+    '(H19)',
+    '直近値',
+    '目標値',
+    '達成状況',
+    '悪性新生物(人口10万対)',
+    '市保健衛生統',
+    '計',
+    '270.2',
+    '258.1',
+    '268.7',
+    'A-3',
+    '1-2 年1回健康診査を受けている人の増加',
+    '21アンケート',
+    '59.6%',
+    '64.1%',
+    '80.2%',
+    '80.0% A-1',
+    '肺がん検診',
+    '市保健衛生統計',
+    '-',
+    '29.4%',
+    '19.0%',
+    '40.0%',
+    'C',
+  ].join('\n');
+
+  it('places text lines in the name and source columns and figures in the value columns, by kind', () => {
+    const result = parseKpiTableText(text);
+    expect(result.mappings[0]?.columns.map((m) => [m.header, m.role])).toEqual([
+      ['評価指標', 'name'],
+      ['策定時(H16)', 'baseline'],
+      ['指標元', 'note'],
+      ['中間評価(H19)', 'actual'],
+      ['直近値', 'actual'],
+      ['目標値', 'target'],
+      ['達成状況', 'status'],
+    ]);
+    const checkup = kpi(result, '年1回健康診査を受けている人の増加');
+    expect([checkup.baseline?.value, checkup.baseline?.year, checkup.target?.value, checkup.unit]).toEqual([
+      59.6,
+      2004,
+      80,
+      '%',
+    ]);
+    const lung = kpi(result, '肺がん検診');
+    expect([lung.baseline, lung.target?.value]).toEqual([null, 40]);
+  });
+
+  it('takes the undated 直近値 column as the latest, over the dated 中間評価 column beside it', () => {
+    const result = parseKpiTableText(text);
+    expect(kpi(result, '肺がん検診').latest?.value).toBe(19);
+    expect(kpi(result, '悪性新生物(人口10万対)').latest?.value).toBe(268.7);
+  });
+
+  it('leaves the last value columns empty when a row’s grade closes it early', () => {
+    const cancer = kpi(parseKpiTableText(text), '悪性新生物(人口10万対)');
+    expect([cancer.baseline?.value, cancer.target]).toEqual([270.2, null]);
+  });
+
+  it('keeps the old reading where the header names no name column (only a sure name word counts)', () => {
+    const result = parseKpiTableText(
+      [
+        '20項目/53項目が悪化',
+        'ベース',
+        'ライン値',
+        '直近実績値',
+        '目標値',
+        '(2010年)',
+        '肥満者',
+        '24.3%',
+        '29.4%',
+        '15.0%',
+      ].join('\n'),
+    );
+    expect(result.mappings[0]?.columns.map((c) => c.header)).toEqual([
+      '',
+      'ベースライン値',
+      '直近実績値',
+      '目標値(2010年)',
+    ]);
+    expect(kpi(result, '肥満者').target?.value).toBe(15);
+  });
+});
+
+describe('header words and names of evaluation tables', () => {
+  it('reads 中間評価 / 最終評価 columns as the figures of that time, 評価 alone as the grade', () => {
+    const mapping = detectHeader(
+      textRow(['評価指標', '策定時', '中間評価', '最終評価', '目標値', '評価'], 1),
+      '',
+    );
+    expect(mapping?.map((m) => m.role)).toEqual(['name', 'baseline', 'actual', 'actual', 'target', 'status']);
+  });
+
+  it('drops an item number (1-2, 2-1-3) before a name, keeps an age range', () => {
+    const result = parseKpiTableText(
+      [
+        '指標 | 現状値 | 目標値',
+        '1-2 年1回健康診査を受けている人の割合 | 59.6% | 80%',
+        '65-74 歳の就業率 | 40% | 50%',
+      ].join('\n'),
+    );
+    expect(result.kpis.map((k) => k.name)).toEqual(['年1回健康診査を受けている人の割合', '65-74 歳の就業率']);
+  });
+});

@@ -63,10 +63,10 @@ export interface TableReading {
 const SECTION =
   /^(?:第\S+?(?:分野|章|節|部)|政策の柱|政策分野|基本目標|施策の柱|\d+[.．]\S|[◯○●◆■□]|[IVXⅠ-Ⅻ]+[.．\s-])/u;
 const BULLET = /^[・･\-－‐]\s*/u;
-// A running number before the name: 「(1)」, 「①」, 「1.」, or 「1 」 (a number and a space) unless what follows
-// is the number's own counter (「65 歳以上」, 「1 日当たり」: a PDF's spacing, part of the name).
+// A running number before the name: 「(1)」, 「①」, 「1.」, 「1 」 or an item number 「1-2 」 (a number and a space)
+// unless what follows is the number's own counter (「65 歳以上」, 「1 日当たり」: a PDF's spacing, part of the name).
 const NUMBERING =
-  /^(?:[(（]\d+[)）]|[①-⑳]|\d+[.．、)）](?!\d)|\d{1,3}\s+(?=[^\d\s歳才年月日週時分秒人回件か箇ヶカ万億千百割%％倍]))\s*/u;
+  /^(?:[(（]\d+[)）]|[①-⑳]|\d+[.．、)）](?!\d)|\d{1,3}[-－‐]\d{1,3}(?:[-－‐]\d{1,3})*\s+(?=[^\d\s歳才代%％])|\d{1,3}\s+(?=[^\d\s歳才年月日週時分秒人回件か箇ヶカ万億千百割%％倍]))\s*/u;
 const UNIT_IN_NAME =
   /[(（]((?:%|％|人|千人|万人|件|回|箇所|か所|カ所|ヶ所|円|千円|万円|億円|ha|km|t|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分))[)）]$/u;
 const KPI_SUFFIX = /(?:割合|率|数|量|額|時間|人数|件数|度|比|指数)$/u;
@@ -398,12 +398,26 @@ interface KpiParts {
   readonly actuals: readonly TablePoint[];
 }
 
+// The latest actual: by year (latestOf), but an undated 直近値 / 最新値 column beside dated ones (中間評価 (H19),
+// (H23)) holds the newest figure the table gives.
+function newestOf(
+  actuals: readonly TablePoint[],
+  mapping: readonly ColumnMapping[],
+  row: GridRow,
+): TablePoint | null {
+  const newest = mapping
+    .filter((m) => m.role === 'actual' && m.year === null && /直近|最新/u.test(normalizeText(m.header)))
+    .at(-1);
+  const ref = newest === undefined ? undefined : cellAt(row, newest).ref;
+  return actuals.find((p) => p.ref === ref) ?? latestOf(actuals);
+}
+
 // The KPI of a row: the name with what the target cell names (世代全体), the unit from the values, the name or a
 // unit column, the direction the target states or implies, the latest actual and the notes.
 function buildKpi(parts: KpiParts): TableKpi {
   const { grid, row, mapping, baseline, target, actuals } = parts;
   let name = parts.name;
-  const latest = latestOf(actuals);
+  const latest = newestOf(actuals, mapping, row);
   const lead = target.reading?.lead;
   if (lead != null && !name.endsWith(lead)) name = `${name} ${lead}`;
   const unitFromName = UNIT_IN_NAME.exec(name)?.[1];
