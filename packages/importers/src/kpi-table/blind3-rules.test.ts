@@ -187,3 +187,27 @@ describe('header words and names of evaluation tables', () => {
     expect(result.kpis.map((k) => k.name)).toEqual(['年1回健康診査を受けている人の割合', '65-74 歳の就業率']);
   });
 });
+
+describe('a note that dates a column', () => {
+  it('dates an undated column whose header is the note’s subject (「※直近値は…平成25年度…」)', () => {
+    const result = parseKpiTableText(
+      [
+        '※直近値は評価のため、平成25年度に把握したデータを活用。',
+        '指標 | 策定時 (H16) | 直近値 | 目標値',
+        '健診受診率 | 59.6% | 80.2% | 80%',
+      ].join('\n'),
+    );
+    const checkup = kpi(result, '健診受診率');
+    expect([checkup.latest?.value, checkup.latest?.year, checkup.latest?.fiscal]).toEqual([80.2, 2013, true]);
+    expect(result.mappings[0]?.columns[2]?.evidence).toContain('dated by the note');
+  });
+
+  it('leaves a column undated when no note has its header as subject', () => {
+    const result = parseKpiTableText(
+      ['※平成25年度に調査', '指標 | 策定時 (H16) | 直近値 | 目標値', '健診受診率 | 59.6% | 80.2% | 80%'].join(
+        '\n',
+      ),
+    );
+    expect(kpi(result, '健診受診率').latest?.year).toBeNull();
+  });
+});

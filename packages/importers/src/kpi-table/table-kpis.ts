@@ -2,6 +2,7 @@ import { normalizeText } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
 import { readArrowKpis } from './arrow-kpis.js';
 import { cellLinesGrid } from './cell-lines.js';
+import { columnNotes, datedByNotes } from './column-notes.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
 import { readValueCell, withoutCircledNumber } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
@@ -119,6 +120,7 @@ class GridReader {
   private lookedAt: number[] = [];
   private lastSingle: string | null = null;
   private headless: GridRow[] = [];
+  private notes: string[] = [];
 
   constructor(
     private readonly hint: EraHint,
@@ -132,6 +134,8 @@ class GridReader {
     this.lookedAt = [];
     this.lastSingle = null;
     this.headless = [];
+    // The notes of the table as given (a one-cell-a-line table read again keeps those of its text).
+    if (!this.stacking) this.notes = columnNotes(grid);
     let scanned = 0;
     for (const row of grid.rows) {
       const texts = row.cells.map((cell) => cell.text.trim());
@@ -140,7 +144,8 @@ class GridReader {
         this.continueLast(row, texts);
         continue;
       }
-      const header = detectHeader(row, this.hint, this.overrides);
+      const detected = detectHeader(row, this.hint, this.overrides);
+      const header = detected === null ? null : datedByNotes(detected, this.notes, this.hint);
       if (header !== null) {
         this.mapping = header;
         this.headerLine = row.line;
