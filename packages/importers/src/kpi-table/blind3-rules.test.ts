@@ -142,6 +142,27 @@ describe('an evaluation table as PDF text, one cell a line, with a source column
     expect([cancer.baseline?.value, cancer.target]).toEqual([270.2, null]);
   });
 
+  it('leaves out, with an issue, a row whose text lines are fewer than its name and source need', () => {
+    const nameless = ['評価指標', '策定時', '指標元', '直近値', '目標値', '達成状況'].join('\n');
+    const result = parseKpiTableText(
+      [
+        nameless,
+        '市保健衛生統',
+        '計',
+        '4.8人',
+        '5.4人',
+        '肺がん検診',
+        '市保健衛生統計',
+        '29.4%',
+        '19.0%',
+        '40.0%',
+        'C',
+      ].join('\n'),
+    );
+    expect(result.kpis.map((k) => k.name)).toEqual(['肺がん検診']);
+    expect(result.issues.map((i) => i.code)).toContain('kpi-name-missing');
+  });
+
   it('keeps the old reading where the header names no name column (only a sure name word counts)', () => {
     const result = parseKpiTableText(
       [

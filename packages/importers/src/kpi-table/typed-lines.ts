@@ -82,10 +82,13 @@ export function typedRowsFrom(lines: readonly Line[], start: number, layout: Lay
     for (const heading of headings)
       rows.push({ line: heading.line, cells: [{ text: heading.text, ref: heading.cell.ref }] });
     const first = nameLines[0] as Line;
-    const name: Line = { ...first, text: nameLines.map((l) => l.text).join('') };
+    // Fewer text lines than the name and the text columns before the figures: a cell is missing and which one
+    // cannot be told (a name printed elsewhere); the row is kept without a name, reported and left out.
+    const short = joined.length < 1 + layout.before.length;
+    const name: Line = { ...first, text: short ? '' : nameLines.map((l) => l.text).join('') };
     const placed = new Map<number, Line>([[layout.name, name]]);
     layout.before.forEach((column, k) => {
-      const at = joined[nameCount + k];
+      const at = joined[(short ? 0 : nameCount) + k];
       if (at !== undefined) placed.set(column, at);
     });
     layout.values.forEach((column, k) => {
