@@ -232,3 +232,48 @@ describe('a note that dates a column', () => {
     expect(kpi(result, '健診受診率').latest?.year).toBeNull();
   });
 });
+
+describe('rows of a prefecture plan 指標 table (text of its HTML)', () => {
+  it('drops a running number in a cell of its own before the name, under a header whose name cell spans it', () => {
+    const result = parseKpiTableText(
+      [
+        '指標名称(単位) | 基準値 | 目標数値 | 出典 | |',
+        '---|---|---|---|---|',
+        '1 |',
+        '子どもが育つのに良い環境だと思う人の割合(%) | 82.6 (2019年度) |',
+        '90.0 (2023年度) |',
+        '府民の意識調査 |',
+        '2 |',
+        '行動宣言を行った企業数(累計)(社) |',
+        '- |',
+        '1,500 (2023年度) |',
+        '実態把握 |',
+      ].join('\n'),
+    );
+    const good = kpi(result, '子どもが育つのに良い環境だと思う人の割合');
+    expect([
+      good.unit,
+      good.baseline?.value,
+      good.baseline?.year,
+      good.target?.value,
+      good.target?.year,
+    ]).toEqual(['%', 82.6, 2019, 90, 2023]);
+    const firms = kpi(result, '行動宣言を行った企業数(累計)');
+    expect([firms.unit, firms.baseline, firms.target?.value]).toEqual(['社', null, 1500]);
+  });
+
+  it('keeps the definition written after a name in the same cell as a note, not in the name', () => {
+    const result = parseKpiTableText(
+      [
+        '指標 | 現状 | 目標',
+        '---|---|---',
+        '自主防災組織の活動カバー率 各市町村において、全世帯数のうち、自主防災組織が活動範囲とする地域の世帯数 | 60.2%(平成28年度) | 81.0%(32年度)',
+        '65歳以上の運動習慣者の割合 男性 | 52.5%(28年) | 58%(34年)',
+      ].join('\n'),
+    );
+    const cover = kpi(result, '自主防災組織の活動カバー率');
+    expect([cover.baseline?.year, cover.target?.value, cover.target?.year]).toEqual([2016, 81, 2020]);
+    expect(cover.notes.join(' ')).toContain('各市町村において');
+    expect(result.kpis.map((k) => k.name)).toContain('65歳以上の運動習慣者の割合男性');
+  });
+});

@@ -3,14 +3,22 @@ import type { ParseIssue } from '../parse-issue.js';
 import { readArrowKpis } from './arrow-kpis.js';
 import { cellLinesGrid } from './cell-lines.js';
 import { columnNotes, datedByNotes } from './column-notes.js';
+import { withoutDefinition } from './name-parts.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
 import { readValueCell, withoutCircledNumber } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
 import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
 import { detectHeader } from './header.js';
 import type { PointRead } from './spanned-cells.js';
-import { cellAt, isValueRole, opensWithName, spanTail, withNameColumn } from './spanned-cells.js';
-import { latestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
+import {
+  cellAt,
+  isValueRole,
+  opensWithName,
+  spanTail,
+  withNameColumn,
+  withoutRowNumber,
+} from './spanned-cells.js';
+import { newestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
 import type { EraHint, YearReading } from './years.js';
 import { readYear } from './years.js';
 
@@ -81,8 +89,10 @@ interface Group {
 function cleanName(text: string): { name: string; deadline: YearReading | null; notes: string[] } {
   const notes: string[] = [];
   let deadline: YearReading | null = null;
+  const parts = withoutDefinition(text);
+  if (parts.definition !== null) notes.push(parts.definition);
   // Circled numbers (①…⑳) number the rows; NFKC would turn them into plain digits that read as part of the name.
-  let name = normalizeText(withoutCircledNumber(text))
+  let name = normalizeText(withoutCircledNumber(parts.name))
     .replace(/[(]注\d*[)]|※\s*\d+|(?<![\p{L}])注\d+/gu, (note) => {
       notes.push(note);
       return '';
@@ -170,7 +180,7 @@ class GridReader {
         }
         continue;
       }
-      this.readRow(grid, row, this.mapping);
+      this.readRow(grid, withoutRowNumber(row, this.mapping), this.mapping);
     }
     if (this.mapping === null) this.readHeadless(grid);
   }
@@ -401,20 +411,6 @@ interface KpiParts {
   readonly baseline: PointRead;
   readonly target: PointRead;
   readonly actuals: readonly TablePoint[];
-}
-
-// The latest actual: by year (latestOf), but an undated 直近値 / 最新値 column beside dated ones (中間評価 (H19),
-// (H23)) holds the newest figure the table gives.
-function newestOf(
-  actuals: readonly TablePoint[],
-  mapping: readonly ColumnMapping[],
-  row: GridRow,
-): TablePoint | null {
-  const newest = mapping
-    .filter((m) => m.role === 'actual' && m.year === null && /直近|最新/u.test(normalizeText(m.header)))
-    .at(-1);
-  const ref = newest === undefined ? undefined : cellAt(row, newest).ref;
-  return actuals.find((p) => p.ref === ref) ?? latestOf(actuals);
 }
 
 // The KPI of a row: the name with what the target cell names (世代全体), the unit from the values, the name or a
