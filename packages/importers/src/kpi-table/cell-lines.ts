@@ -2,6 +2,7 @@ import { normalizeText } from '@kotei/domain';
 import { readValueCell } from './cell-value.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 import { detectHeader, namesRole } from './header.js';
+import { GRADE, typedLayout, typedRowsFrom } from './typed-lines.js';
 import type { EraHint } from './years.js';
 
 // The text some PDF extractors give a table: one cell a line, no separator. The header's cells come first, each
@@ -10,10 +11,13 @@ import type { EraHint } from './years.js';
 
 const MAX_HEADER_LINES = 12;
 const MAX_HEADER_CELL = 24;
+// How sure a header cell must be of naming the names' column (指標, 評価指標; not 項目) to be taken as it.
+const SURE_NAME = 0.95;
 // One figure and at most a short unit, nothing after it.
 const FIGURE_LINE = /^(?:約|概ね)?\s*[△▲-]?\d[\d,]*(?:\.\d+)?\s*[^\d\s]{0,4}$/u;
 
-interface Line {
+/** One line of the text: one cell. */
+export interface Line {
   readonly cell: GridCell;
   readonly line: number;
   readonly text: string;
@@ -67,6 +71,11 @@ function linesOf(rows: readonly GridRow[], hint: EraHint): Line[] {
     }
     const last = words[words.length - 1] ?? '';
     const head = words.slice(0, -1).join(' ');
+    if (GRADE.test(last) && head !== '' && lineOf(cell, row.line, head, hint).isFigure) {
+      // A figure and its grade on one line (「80.0% A-1」: a target, then the 達成状況 cell beside it).
+      lines.push(lineOf(cell, row.line, head, hint), lineOf(cell, row.line, last, hint));
+      return;
+    }
     if (nextIsPeriod && head !== '' && lineOf(cell, row.line, last, hint).isFigure) {
       // A name with its first value at the end of the line, the value's period on the next (「1 保育所待機児童数
       // 212人」 / 「(19年度)」): the name alone, marked as such, then the value.
@@ -83,12 +92,15 @@ function linesOf(rows: readonly GridRow[], hint: EraHint): Line[] {
 // cell that names no role with the one after it. The header ends where a row starts (a name, then a figure).
 function headerFrom(lines: readonly Line[], start: number, hint: EraHint): { cells: Line[]; end: number } {
   const cells: Line[] = [];
+  const starts: number[] = [];
   let pending = false;
   let j = start;
   for (; j < lines.length && j - start < MAX_HEADER_LINES; j += 1) {
     const line = lines[j] as Line;
     const next = lines[j + 1];
-    if (line.isFigure || line.text.length > MAX_HEADER_CELL || next === undefined || next.isFigure) break;
+    // A sentence or a clause (「…身につけます。」, 「・…判断するため、」) is prose above the table, never a header cell.
+    if (line.isFigure || line.text.length > MAX_HEADER_CELL || /[。、]$|^[・※]/u.test(line.text)) break;
+    if (next === undefined || next.isFigure) break;
     // A header written on one line is a header of its own: no line before it joins it, none after it.
     const opening = lines[start] as Line;
     if (
@@ -100,8 +112,17 @@ function headerFrom(lines: readonly Line[], start: number, hint: EraHint): { cel
     if (last !== undefined && (pending || /^[(（][^()（）]*[)）]$/u.test(line.text))) {
       const text = `${last.text}${line.text}`;
       cells[cells.length - 1] = { ...last, text, cell: { ...last.cell, text } };
-    } else cells.push(line);
+    } else {
+      cells.push(line);
+      starts.push(j);
+    }
     pending = !namesRole((cells[cells.length - 1] as Line).text, hint);
+  }
+  // The header ends with a cell that names a role: text after it (the first row's 出典 cell, before its
+  // figures) opens the rows.
+  while (cells.length > 2 && !namesRole((cells[cells.length - 1] as Line).text, hint)) {
+    cells.pop();
+    j = starts.pop() as number;
   }
   return { cells, end: j };
 }
@@ -153,14 +174,15 @@ export function cellLinesGrid(grid: Grid, hint: EraHint): Grid | null {
     const { cells, end } = headerFrom(lines, start, hint);
     if (cells.length < 2) continue;
     const first = cells[0] as Line;
-    // A header written on one line that names its name column (「指標項目 現状値 …」) has a cell over the names;
-    // a header of one cell a line has none (the names' column has no header of its own).
+    // A header that names its name column first (「指標項目 現状値 …」, 「評価指標」 「策定時」 …) has a cell over the
+    // names; a header of value cells only has none (the names' column has no header of its own).
+    // (Off a one-line header, only a sure name word counts: 「20項目/53項目が悪化」 above a table is a title.)
+    const firstColumn = detectHeader(
+      { line: first.line, cells: cells.map((c) => ({ text: c.text, ref: c.cell.ref })) },
+      hint,
+    )?.[0];
     const named =
-      first.headerWord === true &&
-      detectHeader(
-        { line: first.line, cells: cells.map((c) => ({ text: c.text, ref: c.cell.ref })) },
-        hint,
-      )?.[0]?.role === 'name';
+      firstColumn?.role === 'name' && (first.headerWord === true || firstColumn.confidence >= SURE_NAME);
     const header: GridRow = {
       line: first.line,
       cells: [
@@ -168,8 +190,15 @@ export function cellLinesGrid(grid: Grid, hint: EraHint): Grid | null {
         ...cells.map((c) => ({ text: c.text, ref: c.cell.ref })),
       ],
     };
-    if (detectHeader(header, hint) === null) continue;
-    const rows = rowsFrom(lines, end, cells.length - (named ? 1 : 0));
+    const mapping = detectHeader(header, hint);
+    if (mapping === null) continue;
+    // Lines are placed by kind only under a header that names its name column: a header of value words alone
+    // (or of title lines that happen to name roles) gives no ground to place text lines.
+    const layout = named ? typedLayout(mapping) : null;
+    const rows =
+      layout !== null
+        ? typedRowsFrom(lines, end, layout)
+        : rowsFrom(lines, end, cells.length - (named ? 1 : 0));
     if (rows.length > 0) return { sheet: grid.sheet, rows: [header, ...rows] };
   }
   return null;

@@ -48,6 +48,10 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
     confidence: 0.75,
     pattern: /備考|注記|出典|定義|算出|根拠|説明|方向性|考え方|note|source/iu,
   },
+  // 評価指標 / 成果指標 name the KPIs (not a grade column, and before any 指標元 / 指標の説明 beside them).
+  { role: 'name', confidence: 0.97, pattern: /^(?:評価|成果|重要業績評価)指標(?:名)?$/u },
+  // The figures a plan had at an evaluation (中間評価 (H19), 最終評価): values of that time, not a grade.
+  { role: 'actual', confidence: 0.8, pattern: /(?:中間|最終)評価(?:値|時)?(?![\p{L}])/u },
   { role: 'status', confidence: 0.9, pattern: /達成状況|進捗状況|進捗|達成度|評価|判定|status|progress/iu },
   {
     role: 'baseline',
@@ -170,6 +174,7 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
     keepBest('target', (m) => (name !== undefined && m.column < name.column ? 'group' : 'ignore'));
   }
   keepBest('baseline', () => 'ignore');
+  stateColumnAsBase(result);
   // Year columns with no baseline column: the first year is the base the others are measured from.
   if (!result.some((m) => m.role === 'baseline')) {
     const plainYears = result.filter(
@@ -205,6 +210,24 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
     }
   }
   return result;
+}
+
+/**
+ * 現況 / 現在値 (the state when the table was written) beside a target and no 基準 column is the base the target is
+ * set from (「指標 | 現況 2002年 | 中間年度の目標 2014年」), as 現状 is; beside a 基準 column it stays the latest figure.
+ */
+function stateColumnAsBase(result: ColumnMapping[]): void {
+  if (result.some((m) => m.role === 'baseline') || !result.some((m) => m.role === 'target')) return;
+  const actuals = result.filter((m) => m.role === 'actual');
+  const only = actuals[0];
+  if (actuals.length !== 1 || only === undefined) return;
+  const header = normalizeText(only.header);
+  if (!/現況|現在/u.test(header) || /実績|最新|直近|結果/u.test(header)) return;
+  result[only.column] = {
+    ...only,
+    role: 'baseline',
+    evidence: `${only.evidence}; the state beside the target, with no 基準 column`,
+  };
 }
 
 /**

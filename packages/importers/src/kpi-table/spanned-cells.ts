@@ -43,6 +43,21 @@ export function cellAt(row: GridRow, m: ColumnMapping | undefined): { text: stri
   return { text: cell?.text.trim() ?? '', ref: cell?.ref ?? `line ${row.line}, cell ${m.column + 1}` };
 }
 
+/**
+ * A row whose cell under the names is a bare running number (「1」) and whose next cell is a name: the header's
+ * name cell spans the number's column too (「指標名称(単位)」 over 「1 | 住んでいる地域が…」); the number is dropped so
+ * the row's cells stand under their headers.
+ */
+export function withoutRowNumber(row: GridRow, mapping: readonly ColumnMapping[]): GridRow {
+  const name = mapping.find((m) => m.role === 'name');
+  if (name === undefined) return row;
+  const number = row.cells[name.column]?.text.trim() ?? '';
+  const next = row.cells[name.column + 1]?.text.trim() ?? '';
+  if (!/^\d{1,3}$/u.test(number) || next === '' || /^[\d\s.,%()（）-]*$/u.test(next) || /^\d/u.test(next))
+    return row;
+  return { ...row, cells: [...row.cells.slice(0, name.column), ...row.cells.slice(name.column + 1)] };
+}
+
 /** Whether a row opens with a name rather than a figure, a period or nothing. */
 export function opensWithName(row: GridRow, hint: EraHint): boolean {
   const first = row.cells[0]?.text.trim() ?? '';

@@ -2,14 +2,23 @@ import { normalizeText } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
 import { readArrowKpis } from './arrow-kpis.js';
 import { cellLinesGrid } from './cell-lines.js';
+import { columnNotes, datedByNotes } from './column-notes.js';
+import { withoutDefinition } from './name-parts.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
 import { readValueCell, withoutCircledNumber } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
 import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
 import { detectHeader } from './header.js';
 import type { PointRead } from './spanned-cells.js';
-import { cellAt, isValueRole, opensWithName, spanTail, withNameColumn } from './spanned-cells.js';
-import { latestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
+import {
+  cellAt,
+  isValueRole,
+  opensWithName,
+  spanTail,
+  withNameColumn,
+  withoutRowNumber,
+} from './spanned-cells.js';
+import { newestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
 import type { EraHint, YearReading } from './years.js';
 import { readYear } from './years.js';
 
@@ -63,10 +72,10 @@ export interface TableReading {
 const SECTION =
   /^(?:第\S+?(?:分野|章|節|部)|政策の柱|政策分野|基本目標|施策の柱|\d+[.．]\S|[◯○●◆■□]|[IVXⅠ-Ⅻ]+[.．\s-])/u;
 const BULLET = /^[・･\-－‐]\s*/u;
-// A running number before the name: 「(1)」, 「①」, 「1.」, or 「1 」 (a number and a space) unless what follows
-// is the number's own counter (「65 歳以上」, 「1 日当たり」: a PDF's spacing, part of the name).
+// A running number before the name: 「(1)」, 「①」, 「1.」, 「1 」 or an item number 「1-2 」 (a number and a space)
+// unless what follows is the number's own counter (「65 歳以上」, 「1 日当たり」: a PDF's spacing, part of the name).
 const NUMBERING =
-  /^(?:[(（]\d+[)）]|[①-⑳]|\d+[.．、)）](?!\d)|\d{1,3}\s+(?=[^\d\s歳才年月日週時分秒人回件か箇ヶカ万億千百割%％倍]))\s*/u;
+  /^(?:[(（]\d+[)）]|[①-⑳]|\d+[.．、)）](?!\d)|\d{1,3}[-－‐]\d{1,3}(?:[-－‐]\d{1,3})*\s+(?=[^\d\s歳才代%％])|\d{1,3}\s+(?=[^\d\s歳才年月日週時分秒人回件か箇ヶカ万億千百割%％倍]))\s*/u;
 const UNIT_IN_NAME =
   /[(（]((?:%|％|人|千人|万人|件|回|箇所|か所|カ所|ヶ所|円|千円|万円|億円|ha|km|t|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分))[)）]$/u;
 const KPI_SUFFIX = /(?:割合|率|数|量|額|時間|人数|件数|度|比|指数)$/u;
@@ -80,8 +89,10 @@ interface Group {
 function cleanName(text: string): { name: string; deadline: YearReading | null; notes: string[] } {
   const notes: string[] = [];
   let deadline: YearReading | null = null;
+  const parts = withoutDefinition(text);
+  if (parts.definition !== null) notes.push(parts.definition);
   // Circled numbers (①…⑳) number the rows; NFKC would turn them into plain digits that read as part of the name.
-  let name = normalizeText(withoutCircledNumber(text))
+  let name = normalizeText(withoutCircledNumber(parts.name))
     .replace(/[(]注\d*[)]|※\s*\d+|(?<![\p{L}])注\d+/gu, (note) => {
       notes.push(note);
       return '';
@@ -119,6 +130,7 @@ class GridReader {
   private lookedAt: number[] = [];
   private lastSingle: string | null = null;
   private headless: GridRow[] = [];
+  private notes: string[] = [];
 
   constructor(
     private readonly hint: EraHint,
@@ -132,6 +144,8 @@ class GridReader {
     this.lookedAt = [];
     this.lastSingle = null;
     this.headless = [];
+    // The notes of the table as given (a one-cell-a-line table read again keeps those of its text).
+    if (!this.stacking) this.notes = columnNotes(grid);
     let scanned = 0;
     for (const row of grid.rows) {
       const texts = row.cells.map((cell) => cell.text.trim());
@@ -140,7 +154,8 @@ class GridReader {
         this.continueLast(row, texts);
         continue;
       }
-      const header = detectHeader(row, this.hint, this.overrides);
+      const detected = detectHeader(row, this.hint, this.overrides);
+      const header = detected === null ? null : datedByNotes(detected, this.notes, this.hint);
       if (header !== null) {
         this.mapping = header;
         this.headerLine = row.line;
@@ -165,7 +180,7 @@ class GridReader {
         }
         continue;
       }
-      this.readRow(grid, row, this.mapping);
+      this.readRow(grid, withoutRowNumber(row, this.mapping), this.mapping);
     }
     if (this.mapping === null) this.readHeadless(grid);
   }
@@ -403,7 +418,7 @@ interface KpiParts {
 function buildKpi(parts: KpiParts): TableKpi {
   const { grid, row, mapping, baseline, target, actuals } = parts;
   let name = parts.name;
-  const latest = latestOf(actuals);
+  const latest = newestOf(actuals, mapping, row);
   const lead = target.reading?.lead;
   if (lead != null && !name.endsWith(lead)) name = `${name} ${lead}`;
   const unitFromName = UNIT_IN_NAME.exec(name)?.[1];

@@ -1,6 +1,7 @@
 import { normalizeText } from '@kotei/domain';
 import type { GridRow } from './grid.js';
 import type { ColumnMapping } from './header.js';
+import { cellAt } from './spanned-cells.js';
 import type { TableKpi, TablePoint } from './table-kpis.js';
 
 /** What a row of a year-column layout holds: the targets of each year, or the actuals. */
@@ -69,4 +70,18 @@ export function withActualRow(kpi: TableKpi, points: readonly TablePoint[], row:
     lineTo: row.line,
     rawText: `${kpi.rawText}\n${row.cells.map((c) => c.text).join(' | ')}`,
   };
+}
+
+// The latest actual: by year (latestOf), but an undated 直近値 / 最新値 column beside dated ones (中間評価 (H19),
+// (H23)) holds the newest figure the table gives.
+export function newestOf(
+  actuals: readonly TablePoint[],
+  mapping: readonly ColumnMapping[],
+  row: GridRow,
+): TablePoint | null {
+  const newest = mapping
+    .filter((m) => m.role === 'actual' && m.year === null && /直近|最新/u.test(normalizeText(m.header)))
+    .at(-1);
+  const ref = newest === undefined ? undefined : cellAt(row, newest).ref;
+  return actuals.find((p) => p.ref === ref) ?? latestOf(actuals);
 }

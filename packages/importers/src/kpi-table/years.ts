@@ -58,12 +58,17 @@ function bareYear(n: number, hint: EraHint): number | null {
 
 /**
  * The year a period text names, as written: the last year in it (a range's end: 17〜23年度 → 2011), with 年度 or
- * 年 as it says. Null when the text names no year. Bare years take the document's era (`hint`).
+ * 年 as it says; a year outside parentheses before any inside them. Null when the text names no year. Bare years
+ * take the document's era (`hint`).
  */
 export function readYear(text: string, hint: EraHint): YearReading | null {
   const normal = normalizeText(text).replace(/(\d)\s+(?=年)/gu, '$1');
+  // A year named outside parentheses is the period; one inside then only notes when the figures were taken
+  // (「中間年度の目標 2014年 (数値は平成25年度末)」 is 2014). Blanked, not cut, so positions stay those of `normal`.
+  const outside = normal.replace(/[(（][^()（）]*[)）]/gu, (part) => ' '.repeat(part.length));
+  const searched = [...outside.matchAll(YEAR_TOKEN)].length > 0 ? outside : normal;
   let found: { year: number; end: number } | null = null;
-  for (const match of normal.matchAll(YEAR_TOKEN)) {
+  for (const match of searched.matchAll(YEAR_TOKEN)) {
     const [whole, eraName, letter, eraDigits, western, bare] = match;
     let year: number | null = null;
     if (eraDigits !== undefined) year = eraYear(eraName ?? letter ?? '', eraDigits);
