@@ -6,9 +6,12 @@ import type { BreakdownReading, ValueReading } from './cell-value.js';
 import { readValueCell, withoutCircledNumber } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
 import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
-import { detectHeader } from './header.js';
+import type { CellSample } from './column-content.js';
+import { columnProfiles, inferColumns, realignRow } from './column-content.js';
+import { findHeader, MAX_HEADER_SCAN, noHeaderIssue } from './header-rows.js';
 import type { PointRead } from './spanned-cells.js';
 import { cellAt, isValueRole, opensWithName, spanTail, withNameColumn } from './spanned-cells.js';
+import { datedYear, nameDetail } from './paired-columns.js';
 import { latestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
 import type { EraHint, YearReading } from './years.js';
 import { readYear } from './years.js';
@@ -70,7 +73,6 @@ const NUMBERING =
 const UNIT_IN_NAME =
   /[(（]((?:%|％|人|千人|万人|件|回|箇所|か所|カ所|ヶ所|円|千円|万円|億円|ha|km|t|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分))[)）]$/u;
 const KPI_SUFFIX = /(?:割合|率|数|量|額|時間|人数|件数|度|比|指数)$/u;
-const MAX_HEADER_SCAN = 30;
 
 interface Group {
   readonly name: string;
@@ -119,6 +121,8 @@ class GridReader {
   private lookedAt: number[] = [];
   private lastSingle: string | null = null;
   private headless: GridRow[] = [];
+  private profiles: CellSample[][] = [];
+  private lastItem: string | null = null;
 
   constructor(
     private readonly hint: EraHint,
@@ -133,15 +137,20 @@ class GridReader {
     this.lastSingle = null;
     this.headless = [];
     let scanned = 0;
-    for (const row of grid.rows) {
+    for (let index = 0; index < grid.rows.length; index += 1) {
+      const row = grid.rows[index] as GridRow;
       const texts = row.cells.map((cell) => cell.text.trim());
       if (texts.every((text) => text === '')) continue;
       if (row.isContinuation === true) {
         this.continueLast(row, texts);
         continue;
       }
-      const header = detectHeader(row, this.hint, this.overrides);
-      if (header !== null) {
+      const found = findHeader(grid.rows, index, this.hint, this.overrides);
+      if (found !== null) {
+        const { header } = found;
+        index = found.next;
+        this.profiles = found.profiles;
+        this.lastItem = null;
         this.mapping = header;
         this.headerLine = row.line;
         this.mappings.push({ sheet: grid.sheet, line: row.line, columns: header });
@@ -174,9 +183,10 @@ class GridReader {
   private readHeadless(grid: Grid): void {
     const arrows = readArrowKpis(grid, this.headless, this.hint);
     if (arrows.kpis.length === 0) {
+      if (!this.stacking && this.readInferred(grid)) return;
       const stacked = this.stacking ? null : cellLinesGrid(grid, this.hint);
       if (stacked === null) {
-        this.noHeader(grid);
+        this.issues.push(noHeaderIssue(grid, this.lookedAt, false));
         return;
       }
       this.stacking = true;
@@ -188,19 +198,22 @@ class GridReader {
     this.issues.push(...arrows.issues);
   }
 
-  private noHeader(grid: Grid): void {
-    const lines = this.lookedAt.slice(0, MAX_HEADER_SCAN);
-    const where = lines.length === 0 ? 'no rows' : `rows at lines ${lines[0]}–${lines[lines.length - 1]}`;
-    this.issues.push({
-      code: 'kpi-table-no-header',
-      line: lines[0] ?? 1,
-      cell: grid.sheet ?? undefined,
-      found: `no header row in ${where}${grid.sheet === null ? '' : ` of worksheet 「${grid.sheet}」`}`,
-      expected:
-        'a header row naming the columns: 項目/指標 (name) and at least one of 基準値/現状値, 目標値, 実績/最新値',
-      message: `No KPI table header was found (looked at ${where}); nothing was read from it.`,
-      severity: 'error',
-    });
+  // No header row: the columns as their cells show them (a column of long text, columns of figures), proposed
+  // with a low confidence; the grid is read with them, and the missing header is still reported.
+  private readInferred(grid: Grid): boolean {
+    const inferred = inferColumns(this.headless, this.hint, this.overrides);
+    if (inferred === null) return false;
+    const before = { kpis: this.kpis.length, issues: this.issues.length };
+    this.headerLine = inferred.line - 1;
+    this.profiles = columnProfiles(this.headless, inferred.columns.length, this.hint);
+    for (const row of this.headless) if (row.line >= inferred.line) this.readRow(grid, row, inferred.columns);
+    if (this.kpis.length === before.kpis) {
+      this.issues.splice(before.issues);
+      return false;
+    }
+    this.mappings.push({ sheet: grid.sheet, line: inferred.line, columns: inferred.columns });
+    this.issues.push(noHeaderIssue(grid, this.lookedAt, true));
+    return true;
   }
 
   private continueLast(row: GridRow, texts: readonly string[]): void {
@@ -215,7 +228,8 @@ class GridReader {
     };
   }
 
-  private readRow(grid: Grid, row: GridRow, mapping: readonly ColumnMapping[]): void {
+  private readRow(grid: Grid, given: GridRow, mapping: readonly ColumnMapping[]): void {
+    const row = realignRow(given, this.profiles, this.hint);
     if (roleColumns(mapping, 'name').length === 0 && isValueRole(mapping[0]?.role)) {
       // No cell of the header stands over the names (the corner cell lost): a row that opens with a name is read
       // one column to the right; one that opens with a figure is the second row of the KPI above (its name cell
@@ -256,7 +270,10 @@ class GridReader {
       return;
     }
     const cleaned = cleanName(nameCell.text);
-    let name = cleaned.name;
+    const detail = nameDetail(row, mapping, this.hint);
+    let name =
+      detail === '' ? cleaned.name : normalizeText(`${cleaned.name || (this.lastItem ?? '')} ${detail}`);
+    if (cleaned.name !== '') this.lastItem = cleaned.name;
     let deadline = cleaned.deadline;
     if (this.group !== null && isChildOf(this.group, name, nameCell.text)) {
       name = `${this.group.name} ${name}`;
@@ -366,7 +383,7 @@ class GridReader {
         : null;
     if (tail !== null) return tail;
     if (reading.isEmpty && reading.value === null) return { point: null, reading, ref: c.ref, raw: c.text };
-    const year = reading.period ?? m.year ?? fallbackYear;
+    const year = reading.period ?? datedYear(row, m, this.rowMapping, this.hint) ?? m.year ?? fallbackYear;
     return {
       reading,
       ref: c.ref,
