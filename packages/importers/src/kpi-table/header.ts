@@ -65,7 +65,8 @@ const YEAR_COLUMN_ROLE: Readonly<Record<string, ColumnRole>> = {
 const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[] = [
   { role: 'unit', confidence: 0.95, pattern: /^(?:単位|unit)$/iu },
   { role: 'code', confidence: 0.85, pattern: /コード|番号|^no\.?$|^№|^id$|整理no/iu },
-  { role: 'estimate', confidence: 0.9, pattern: /見込|見通し|推計|forecast/iu },
+  // A proposal (予算(案)) is no measured figure; a draft target (目標(案)) is still the target.
+  { role: 'estimate', confidence: 0.9, pattern: /見込|見通し|推計|forecast|^(?!.*目標).*[(]案[)]/iu },
   {
     role: 'owner',
     confidence: 0.9,
@@ -141,7 +142,10 @@ function guessRole(
     if (word !== undefined) return { role: rule.role, confidence: rule.confidence, word, year };
   }
   // A header that is a year alone (平成12年, 2024年度, R5) heads a column of figures for that year.
-  if (year !== null && /^[^\p{L}]*(?:明治|大正|昭和|平成|令和|[MTSHR])?[\d元]+年度?[^\p{L}]*$/u.test(text)) {
+  // A year with a word that names no role (平成15年度予算, 2020年度末, 2023年値) heads figures of that year too.
+  const yearAlone =
+    /^[^\p{L}]*(?:明治|大正|昭和|平成|令和|[MTSHR])?[\d元]+年度?(?:末)?(?:予算|決算|値|数値|実数|時点)?[^\p{L}]*$/u;
+  if (year !== null && yearAlone.test(text)) {
     return { role: 'actual', confidence: 0.6, word: text, year };
   }
   return null;
@@ -269,11 +273,19 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
       (m) => m.role === 'actual' && m.year !== null && !/実績|現在|最新|結果/u.test(m.header),
     );
     const first = plainYears[0];
-    // Only a plain year beside columns that say 実績 is a base; a run of plain years is a series of figures.
+    // Only a plain year beside columns that say 実績, or before a target of a later year, is a base; a run of
+    // plain years is a series of figures.
+    const laterTarget = result.some(
+      (m) =>
+        m.role === 'target' &&
+        first !== undefined &&
+        m.column > first.column &&
+        (m.year?.year ?? 0) > (first.year?.year ?? 0),
+    );
     if (
       plainYears.length === 1 &&
       first !== undefined &&
-      result.filter((m) => m.role === 'actual').length > 1
+      (result.filter((m) => m.role === 'actual').length > 1 || laterTarget)
     ) {
       result[first.column] = {
         ...first,
@@ -287,7 +299,11 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
     const candidate = result
       .slice(0, firstValue)
       .reverse()
-      .find((m) => m.role === 'ignore' || m.role === 'group');
+      // 区分 (a note column elsewhere) heads the names where no other cell does.
+      .find(
+        (m) =>
+          m.role === 'ignore' || m.role === 'group' || (m.role === 'note' && /^区分$/u.test(m.header.trim())),
+      );
     if (candidate !== undefined) {
       result[candidate.column] = {
         ...candidate,
