@@ -1,9 +1,13 @@
+import { normalizeText } from '@kotei/domain';
 import { readValueCell } from './cell-value.js';
 import type { GridRow } from './grid.js';
 import type { ColumnMapping } from './header.js';
 import { cellAt } from './spanned-cells.js';
 import type { EraHint, YearReading } from './years.js';
 import { readYear } from './years.js';
+
+// A cell that is a year alone: 2025, R7, 令和7年度, (2025年).
+const YEAR_CELL = /^[(]?(?:明治|大正|昭和|平成|令和|[MTSHR])?(?:元|\d{1,4})(?:年度?)?(?:末)?[)]?$/u;
 
 // Columns that go with another column: a column of years beside a value column (基準値 | 基準年度), a column with
 // no header cell of its own under the name's header (項目 over the item and a sub-item).
@@ -34,7 +38,9 @@ export function datedYear(
     const reading = readValueCell(text, hint);
     const year = reading.period ?? readYear(text, hint);
     const isYearOnly =
-      reading.period !== null ? reading.value === null : /^[(（]?\d{4}[)）]?$/u.test(text.trim());
+      reading.period !== null
+        ? reading.value === null
+        : YEAR_CELL.test(normalizeText(text).replace(/\s+/gu, ''));
     if (year === null || !isYearOnly) continue;
     const fiscal = /年/u.test(text) ? year.fiscal : /年度|fy|fiscal/iu.test(d.header);
     return { ...year, fiscal };
