@@ -64,6 +64,18 @@ describe('header words', () => {
     expect(roles(['指標名', 'ベース\nライン', '目標'])).toEqual(['name', 'baseline', 'target']);
   });
 
+  it('takes a row of western years beside a name cell for a header, never a row of figures', () => {
+    expect(roles(['指標', '2019', '2020', '2021', '2025目標'])).toEqual([
+      'name',
+      'actual',
+      'actual',
+      'actual',
+      'target',
+    ]);
+    expect(roles(['就業率', '2021', '2020'])).toBeUndefined();
+    expect(roles(['指標', '2019', '35'])).toBeUndefined();
+  });
+
   it('dates a value column by the column of years beside it (基準年度, 目標年度)', () => {
     const result = parseKpiTableText(
       [

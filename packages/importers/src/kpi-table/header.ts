@@ -145,7 +145,7 @@ function guessRole(
   // A year with a word that names no role (平成15年度予算, 2020年度末, 2023年値) heads figures of that year too.
   const yearAlone =
     /^[^\p{L}]*(?:明治|大正|昭和|平成|令和|[MTSHR])?[\d元]+年度?(?:末)?(?:予算|決算|値|数値|実数|時点)?[^\p{L}]*$/u;
-  if (year !== null && yearAlone.test(text)) {
+  if (year !== null && (yearAlone.test(text) || /^(?:FY)?(?:19|20)\d{2}$/iu.test(text))) {
     return { role: 'actual', confidence: 0.6, word: text, year };
   }
   return null;
@@ -157,6 +157,20 @@ export function namesRole(header: string, hint: EraHint): boolean {
 }
 
 const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
+
+// A bare number is a figure, so no header holds one; except western years in a row that also names the KPIs'
+// column (「指標 | 2019 | 2020 | 2021」): two or more, rising.
+function barePlainYears(row: GridRow, guesses: readonly ({ role: ColumnRole } | null)[]): boolean {
+  const bare = row.cells.map((cell) => normalizeText(cell.text)).filter((text) => /^\d[\d,.]*$/u.test(text));
+  if (bare.length === 0) return true;
+  const years = bare.map(Number);
+  return (
+    bare.length >= 2 &&
+    bare.every((text) => /^(?:19[5-9]\d|20\d\d)$/u.test(text)) &&
+    years.every((year, i) => i === 0 || year > (years[i - 1] ?? year)) &&
+    guesses.some((guess) => guess?.role === 'name')
+  );
+}
 
 /**
  * Whether a row is a header row, and if so the roles of its columns: at least two cells must name a role, one
@@ -173,7 +187,11 @@ export function detectHeader(
   const guesses = row.cells.map((cell) => (cell.text === '' ? null : guessRole(cell.text, hint)));
   const found = guesses.filter((guess) => guess !== null);
   if (found.length < 2 || !found.some((guess) => VALUE_ROLES.has(guess.role))) return null;
-  if (row.cells.some((cell) => /\d[\d,]*(?:\.\d+)?\s*[%％]|^\d[\d,.]*$/u.test(cell.text.trim()))) return null;
+  if (
+    row.cells.some((cell) => /\d[\d,]*(?:\.\d+)?\s*[%％]/u.test(cell.text)) ||
+    !barePlainYears(row, guesses)
+  )
+    return null;
   const mapping: ColumnMapping[] = row.cells.map((cell, column) => {
     const guess = guesses[column] ?? null;
     return guess === null
