@@ -202,8 +202,13 @@ export function inferColumns(
   const columnTexts = Array.from({ length: width }, (_, column) =>
     data.map((row) => row.cells[column]?.text.trim() ?? ''),
   );
+  // Words more than figures: a name numbered 「(1)」 or holding an age is still a name.
+  const wordShare = (text: string): number => {
+    const normal = normalizeText(text).replace(/\s+/gu, '');
+    return normal === '' ? 0 : (normal.match(/\p{L}/gu) ?? []).length / normal.length;
+  };
   const isLongText = (text: string): boolean =>
-    text !== '' && normalizeText(text).length >= 4 && !isValueCell(text, hint);
+    text !== '' && normalizeText(text).length >= 4 && (!isValueCell(text, hint) || wordShare(text) >= 0.6);
   const textCounts = columnTexts.map((texts) => texts.filter(isLongText).length);
   const nameColumn = textCounts.reduce(
     (best, count, column) => (count > (textCounts[best] ?? 0) ? column : best),
@@ -212,7 +217,7 @@ export function inferColumns(
   if ((textCounts[nameColumn] ?? 0) < data.length / 2) return null;
   const valueColumns = columnTexts.flatMap((texts, column) => {
     const filled = texts.filter((text) => text !== '');
-    const values = filled.filter((text) => isValueCell(text, hint) && /\d/u.test(text));
+    const values = filled.filter((text) => isValueCell(text, hint) && /\d/u.test(text) && !isLongText(text));
     return column > nameColumn && filled.length >= data.length / 2 && values.length >= filled.length * 0.6
       ? [column]
       : [];

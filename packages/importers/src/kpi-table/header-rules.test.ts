@@ -234,6 +234,18 @@ describe('a table with no header row: columns inferred from content', () => {
     expect(result.mappings[0]?.columns.map((m) => m.role)).toEqual(['name', 'target', 'baseline']);
   });
 
+  it('takes a numbered name or one holding a figure (「(1)」, 「65歳以上」) for a name, a figure with a year for a value', () => {
+    const result = parseKpiTableText(
+      [
+        '(1)65歳以上の就業者数 | 820万人(24年度) | 1,000万人(29年度)',
+        '(2)福祉施設入所者数 | 14.6万人(17年度) | 11.5万人(29年度)',
+        '(3)訪問系サービスの利用時間数 | 494万時間(24年度) | 720万時間(29年度)',
+      ].join('\n'),
+    );
+    expect(result.mappings[0]?.columns.map((m) => m.role)).toEqual(['name', 'baseline', 'target']);
+    expect(points(kpi(result, '福祉施設入所者数'))).toEqual([14.6, 2005, 11.5, 2017, undefined, undefined]);
+  });
+
   it('lets the user correct an inferred column', () => {
     const result = parseKpiTableText(table, { columnRoles: [{ column: 4, role: 'ignore' }] });
     expect(kpi(result, '待機児童数の解消').latest).toBeNull();
