@@ -115,6 +115,22 @@ describe('a header of two rows: a group cell over its sub-cells', () => {
     ]);
   });
 
+  it('reads year groups over 目標 and 実績 (each year a target and an actual)', () => {
+    const result = parseKpiTableText(
+      [
+        ',令和4年度,,令和5年度,',
+        '指標名,目標,実績,目標,実績',
+        '図書貸出冊数,5.2冊,5.1冊,5.5冊,5.4冊',
+        '待機児童数,50人,62人,0人,35人',
+      ].join('\n'),
+    );
+    expect(points(kpi(result, '図書貸出冊数'))).toEqual([undefined, undefined, 5.5, 2023, 5.4, 2023]);
+    expect(kpi(result, '待機児童数').actuals.map((a) => [a.value, a.year])).toEqual([
+      [62, 2022],
+      [35, 2023],
+    ]);
+  });
+
   it('does not take a table row under the header for a second header row', () => {
     const result = parseKpiTableText(
       ['指標,現状,目標', '目標1,,', '就業率,57.3% (2016年),63% (2025年)'].join('\n'),
