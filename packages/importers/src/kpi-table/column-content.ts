@@ -168,6 +168,8 @@ export function realignHeader(header: GridRow, data: readonly GridRow[], hint: E
   return { ...header, cells };
 }
 
+const UNIT_CELL =
+  /^(?:%|人|千人|万人|件|回|箇所|か所|カ所|ヶ所|円|千円|万円|億円|ha|km|t|台|社|校|団体|世帯|戸|日|時間|点|本|人日|歳|冊|倍|[(（]?[%人件回円][)）]?)$/u;
 const TARGET_WORD = /目標|target|goal/iu;
 const BASE_WORD = /現状|基準|策定時|当初|baseline/iu;
 const ACTUAL_WORD = /実績|最新|直近|actual|latest/iu;
@@ -214,7 +216,8 @@ export function inferColumns(
     (best, count, column) => (count > (textCounts[best] ?? 0) ? column : best),
     0,
   );
-  if ((textCounts[nameColumn] ?? 0) < data.length / 2) return null;
+  // Names spanned over several rows (a sub-item beside them) leave the name column's cell empty in the others.
+  if ((textCounts[nameColumn] ?? 0) < Math.max(2, data.length / 3)) return null;
   const valueColumns = columnTexts.flatMap((texts, column) => {
     const filled = texts.filter((text) => text !== '');
     const values = filled.filter((text) => isValueCell(text, hint) && /\d/u.test(text) && !isLongText(text));
@@ -260,6 +263,9 @@ export function inferColumns(
     if (role !== undefined) return inferred(column, role[0], role[1]);
     if (column < nameColumn && textCounts[column] !== 0)
       return inferred(column, 'group', 'text before the names');
+    const filled = (columnTexts[column] ?? []).filter((text) => text !== '');
+    if (filled.length > 0 && filled.every((text) => UNIT_CELL.test(normalizeText(text))))
+      return inferred(column, 'unit', 'units alone (%, 人, 件)');
     return inferred(column, 'ignore', 'neither names nor figures');
   });
   for (const { column, role } of overrides) {

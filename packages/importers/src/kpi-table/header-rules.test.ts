@@ -262,6 +262,18 @@ describe('a table with no header row: columns inferred from content', () => {
     expect(points(kpi(result, '福祉施設入所者数'))).toEqual([14.6, 2005, 11.5, 2017, undefined, undefined]);
   });
 
+  it('takes a column of units alone for the unit column', () => {
+    const result = parseKpiTableText(
+      [
+        '合計特殊出生率の向上,,1.44 (平成30年),1.60 (令和5年)',
+        '待機児童数の解消,人,120 (平成30年),0 (令和5年)',
+        '自主防災組織の活動カバー率,%,78.2 (平成30年),90 (令和5年)',
+      ].join('\n'),
+    );
+    expect(result.mappings[0]?.columns.map((m) => m.role)).toEqual(['name', 'unit', 'baseline', 'target']);
+    expect(kpi(result, '待機児童数の解消').unit).toBe('人');
+  });
+
   it('lets the user correct an inferred column', () => {
     const result = parseKpiTableText(table, { columnRoles: [{ column: 4, role: 'ignore' }] });
     expect(kpi(result, '待機児童数の解消').latest).toBeNull();

@@ -141,10 +141,11 @@ function guessRole(
     const word = rule.pattern.exec(text)?.[0];
     if (word !== undefined) return { role: rule.role, confidence: rule.confidence, word, year };
   }
-  // A header that is a year alone (平成12年, 2024年度, R5) heads a column of figures for that year.
+  // A header that is a year alone (平成12年, 2024年度, R5) heads a column of figures for that year; a figure
+  // with its year (「1.44 (平成30年)」) is a value, never a header.
   // A year with a word that names no role (平成15年度予算, 2020年度末, 2023年値) heads figures of that year too.
   const yearAlone =
-    /^[^\p{L}]*(?:明治|大正|昭和|平成|令和|[MTSHR])?[\d元]+年度?(?:末)?(?:予算|決算|値|数値|実数|時点)?[^\p{L}]*$/u;
+    /^[^\p{L}\d]*(?:明治|大正|昭和|平成|令和|[MTSHR])?[\d元]+年度?(?:末)?(?:予算|決算|値|数値|実数|時点)?[^\p{L}\d]*$/u;
   if (year !== null && (yearAlone.test(text) || /^(?:FY)?(?:19|20)\d{2}$/iu.test(text))) {
     return { role: 'actual', confidence: 0.6, word: text, year };
   }
