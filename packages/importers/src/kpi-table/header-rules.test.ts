@@ -115,6 +115,22 @@ describe('a header of two rows: a group cell over its sub-cells', () => {
     ]);
   });
 
+  it('reads an HTML header of two rows: spanned cells filled out, 数値 and 年度 under 基準値 and 目標値', () => {
+    const result = parseKpiTableText(
+      [
+        '<table>',
+        '<tr><th rowspan="2">指標名</th><th colspan="2">基準値</th><th colspan="2">目標値</th></tr>',
+        '<tr><th>数値</th><th>年度</th><th>数値</th><th>年度</th></tr>',
+        '<tr><td>図書貸出冊数</td><td>5.1冊</td><td>令和2年度</td><td>6.0冊</td><td>令和7年度</td></tr>',
+        '<tr><td>待機児童数</td><td>120人</td><td>令和2年度</td><td>0人</td><td>令和6年度</td></tr>',
+        '</table>',
+      ].join('\n'),
+    );
+    expect(result.format).toBe('html');
+    expect(points(kpi(result, '図書貸出冊数'))).toEqual([5.1, 2020, 6, 2025, undefined, undefined]);
+    expect(points(kpi(result, '待機児童数'))).toEqual([120, 2020, 0, 2024, undefined, undefined]);
+  });
+
   it('reads year groups over 目標 and 実績 (each year a target and an actual)', () => {
     const result = parseKpiTableText(
       [

@@ -1,4 +1,5 @@
 import { KPI_TABLE_COLUMN_ROLES, normalizeText, type KpiTableColumnRole } from '@kotei/domain';
+import { readValueCell } from './cell-value.js';
 import type { GridRow } from './grid.js';
 import type { EraHint, YearReading } from './years.js';
 import { readYear } from './years.js';
@@ -192,6 +193,9 @@ export function detectHeader(
     row.cells.some((cell) => /\d[\d,]*(?:\.\d+)?\s*[%％]/u.test(cell.text)) ||
     !barePlainYears(row, guesses)
   )
+    return null;
+  // A figure that names no role (「5.1冊」 beside 「令和2年度」) makes the row one of values, not of headers.
+  if (row.cells.some((cell, i) => guesses[i] == null && readValueCell(cell.text, hint).value !== null))
     return null;
   const mapping: ColumnMapping[] = row.cells.map((cell, column) => {
     const guess = guesses[column] ?? null;
