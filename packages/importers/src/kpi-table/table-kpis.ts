@@ -190,6 +190,7 @@ class GridReader {
         return;
       }
       this.stacking = true;
+      this.pendingSection = null; // the last line of the text read as rows, no heading of the table read again
       this.read(stacked);
       this.stacking = false;
       return;
