@@ -11,6 +11,7 @@ import type { EraHint } from './years.js';
 
 const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
 const PROFILE_ROWS = 60;
+const PROFILE_SAMPLES = 24;
 
 /** A cell's shape: normalised, runs of digits as one 0. */
 export function cellShape(text: string): string {
@@ -67,7 +68,9 @@ export function columnProfiles(rows: readonly GridRow[], width: number, hint: Er
     const filled = row.cells.filter((c) => c.text.trim() !== '').length;
     if (filled < 2 || filled < width - 1) continue;
     row.cells.forEach((cell, column) => {
-      if (cell.text.trim() !== '' && column < width) profiles[column]?.push(sampleOf(cell.text, hint));
+      const profile = profiles[column];
+      if (cell.text.trim() !== '' && profile !== undefined && profile.length < PROFILE_SAMPLES)
+        profile.push(sampleOf(cell.text, hint));
     });
   }
   return profiles;
@@ -95,14 +98,20 @@ export function realignRow(row: GridRow, profiles: readonly CellSample[][], hint
   const filled = row.cells.flatMap((cell, column) => (cell.text.trim() === '' ? [] : [column]));
   const first = filled[0];
   const last = filled[filled.length - 1];
-  if (first === undefined || last === undefined || filled.length < 2) return row;
+  // Only a row that opens with empty cells (where spanned cells were written) is tried.
+  if (first === undefined || last === undefined || filled.length < 2 || first === 0) return row;
   if (last - first + 1 !== filled.length || filled.length >= width) return row;
   const block = row.cells.slice(first, last + 1);
   const score = (start: number): number =>
     block.reduce((sum, cell, i) => sum + fit(cell.text, profiles[start + i], hint), 0);
+  const current = score(first);
   let best = first;
-  for (let start = 0; start + block.length <= width; start += 1) if (score(start) > score(best)) best = start;
-  if (best === first || score(best) - score(first) < 0.4) return row;
+  let bestScore = current;
+  for (let start = 0; start + block.length <= width; start += 1) {
+    const candidate = start === first ? current : score(start);
+    if (candidate > bestScore) [best, bestScore] = [start, candidate];
+  }
+  if (best === first || bestScore - current < 0.4) return row;
   const cells: GridCell[] = Array.from({ length: Math.max(width, row.cells.length) }, (_, column) => ({
     text: '',
     ref: row.cells[column]?.ref ?? `line ${row.line}, cell ${column + 1}`,
