@@ -38,6 +38,19 @@ function lineOf(cell: GridCell, line: number, text: string, hint: EraHint): Line
 }
 
 const PERIOD_LINE = /^[(（][^()（）]*[)）]$/u;
+// A change beside a figure (「(+ 3,671)」, 「(△12)」): a note of the cell before it, never a cell of its own.
+const CHANGE_LINE = /^[(（]\s*[+＋△▲−-]\s*\d[\d,.]*\s*[^\d\s()（）]{0,4}\s*[)）]$/u;
+// A unit alone on a line: the figure before it broke from it (「5,060」 / 「人分」).
+const UNIT_LINE =
+  /^(?:人|人分|千人|万人|か所|箇所|ヶ所|カ所|件|回|円|千円|万円|億円|%|世帯|戸|校|社|団体|施設|床|台|時間|日|km|ha|t)$/u;
+const ABOUT = /^(?:約|概ね|おおむね|およそ)$/u;
+
+// The figure a name line ends with (「訪問介護員 約 51,560人」 → 「約 51,560人」), with the words before it.
+function figureTail(words: readonly string[]): { head: string; figure: string } {
+  const about = words.length >= 3 && ABOUT.test(words[words.length - 2] ?? '');
+  const cut = words.length - (about ? 2 : 1);
+  return { head: words.slice(0, cut).join(' '), figure: words.slice(cut).join(' ') };
+}
 
 function isPeriodLine(text: string, hint: EraHint): boolean {
   return PERIOD_LINE.test(text) && readValueCell(text, hint).period !== null;
@@ -57,7 +70,24 @@ function linesOf(rows: readonly GridRow[], hint: EraHint): Line[] {
       .map((word) => normalizeText(word));
     const previous = lines[lines.length - 1];
     const nextCell = rows[index + 1]?.cells.find((c) => c.text.trim() !== '');
-    const nextIsPeriod = nextCell !== undefined && isPeriodLine(normalizeText(nextCell.text).trim(), hint);
+    const nextText = nextCell === undefined ? '' : normalizeText(nextCell.text).trim();
+    const nextIsPeriod = nextCell !== undefined && isPeriodLine(nextText, hint);
+    // The value cells of a row split at their spaces: a change beside a figure goes, a unit alone joins its
+    // figure (or, where that has its own, stands for a figure the text lost).
+    if (CHANGE_LINE.test(text) && previous?.isFigure === true) return;
+    if (UNIT_LINE.test(text) && previous?.isFigure === true) {
+      const joined = `${previous.text}${text}`;
+      if (/\d$/u.test(previous.text))
+        lines[lines.length - 1] = { ...lineOf(previous.cell, previous.line, joined, hint) };
+      else lines.push(lineOf(cell, row.line, '', hint));
+      return;
+    }
+    if (PERIOD_LINE.test(text) && previous?.headerWord === true && previous.line === rows[index - 1]?.line) {
+      // A header written on one line whose last cell wrapped (「平成19年度」 / 「(新障害者プラン目標)」).
+      const joined = `${previous.text}${text}`;
+      lines[lines.length - 1] = { ...previous, text: joined, cell: { ...previous.cell, text: joined } };
+      return;
+    }
     if (words.length >= 2 && words.every((word) => namesRole(word, hint))) {
       // A header written on one line, its cells split by spaces (「指標項目 現状値 実績値 目標値」).
       for (const word of words) lines.push({ ...lineOf(cell, row.line, word, hint), headerWord: true });
@@ -69,14 +99,19 @@ function linesOf(rows: readonly GridRow[], hint: EraHint): Line[] {
       lines[lines.length - 1] = { ...previous, text: joined, cell: { ...previous.cell, text: joined } };
       return;
     }
-    const last = words[words.length - 1] ?? '';
-    const head = words.slice(0, -1).join(' ');
-    if (GRADE.test(last) && head !== '' && lineOf(cell, row.line, head, hint).isFigure) {
+    const grade = words[words.length - 1] ?? '';
+    const beforeGrade = words.slice(0, -1).join(' ');
+    if (GRADE.test(grade) && beforeGrade !== '' && lineOf(cell, row.line, beforeGrade, hint).isFigure) {
       // A figure and its grade on one line (「80.0% A-1」: a target, then the 達成状況 cell beside it).
-      lines.push(lineOf(cell, row.line, head, hint), lineOf(cell, row.line, last, hint));
+      lines.push(lineOf(cell, row.line, beforeGrade, hint), lineOf(cell, row.line, grade, hint));
       return;
     }
-    if (nextIsPeriod && head !== '' && lineOf(cell, row.line, last, hint).isFigure) {
+    const { head, figure: last } = figureTail(words);
+    const nextIsValue =
+      nextIsPeriod ||
+      CHANGE_LINE.test(nextText) ||
+      (nextText !== '' && lineOf(cell, row.line, nextText, hint).isFigure);
+    if (nextIsValue && head !== '' && lineOf(cell, row.line, last, hint).isFigure) {
       // A name with its first value at the end of the line, the value's period on the next (「1 保育所待機児童数
       // 212人」 / 「(19年度)」): the name alone, marked as such, then the value.
       lines.push({ ...lineOf(cell, row.line, head, hint), isFigure: false, opensRow: true });

@@ -1,4 +1,5 @@
 import { KPI_TABLE_COLUMN_ROLES, normalizeText, type KpiTableColumnRole } from '@kotei/domain';
+import { readValueCell } from './cell-value.js';
 import type { GridRow } from './grid.js';
 import type { EraHint, YearReading } from './years.js';
 import { readYear } from './years.js';
@@ -29,6 +30,10 @@ export interface ColumnMapping {
   readonly year: YearReading | null;
   /** Why: the header cell and the words in it that decided. */
   readonly evidence: string;
+  /** A column of years (基準年度, 目標年度, 「年度」 under 目標値): the value column whose figures it dates. */
+  readonly dates?: number;
+  /** A column with no header of its own beside the name's (項目 over two cells): the name column it goes on. */
+  readonly detailOf?: number;
 }
 
 interface Guess {
@@ -37,12 +42,37 @@ interface Guess {
   readonly word: string;
 }
 
+// A column of years for a value column (基準年度, 目標年次, Target year, 「年度」 alone under a 目標値 over two cells).
+const YEAR_COLUMN =
+  /^(?:(基準|策定時|当初|現状|目標|実績|最新|直近|baseline|base|target|actual|latest)(?:値)?\s*(?:の)?\s*)?(?:年度|年次|年|時点|時期|(?:fiscal\s*)?year|fy)$|^(?:達成|目標)?(期限)$/iu;
+const YEAR_COLUMN_ROLE: Readonly<Record<string, ColumnRole>> = {
+  基準: 'baseline',
+  策定時: 'baseline',
+  当初: 'baseline',
+  現状: 'baseline',
+  baseline: 'baseline',
+  base: 'baseline',
+  目標: 'target',
+  target: 'target',
+  期限: 'target',
+  実績: 'actual',
+  最新: 'actual',
+  直近: 'actual',
+  actual: 'actual',
+  latest: 'actual',
+};
+
 // Tried in order; the first rule whose pattern the header matches gives the column its role.
 const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[] = [
   { role: 'unit', confidence: 0.95, pattern: /^(?:単位|unit)$/iu },
   { role: 'code', confidence: 0.85, pattern: /コード|番号|^no\.?$|^№|^id$|整理no/iu },
-  { role: 'estimate', confidence: 0.9, pattern: /見込|見通し|推計|forecast/iu },
-  { role: 'owner', confidence: 0.9, pattern: /担当課|担当部|担当局|担当|所管|主管|所属|owner|department/iu },
+  // A proposal (予算(案)) is no measured figure; a draft target (目標(案)) is still the target.
+  { role: 'estimate', confidence: 0.9, pattern: /見込|見通し|推計|forecast|^(?!.*目標).*[(]案[)]/iu },
+  {
+    role: 'owner',
+    confidence: 0.9,
+    pattern: /担当課|担当部|担当局|担当|所管|主管|所属|owner|department|division|responsible/iu,
+  },
   {
     role: 'note',
     confidence: 0.75,
@@ -52,7 +82,11 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   { role: 'name', confidence: 0.97, pattern: /^(?:評価|成果|重要業績評価)指標(?:名)?$/u },
   // The figures a plan had at an evaluation (中間評価 (H19), 最終評価): values of that time, not a grade.
   { role: 'actual', confidence: 0.8, pattern: /(?:中間|最終)評価(?:値|時)?(?![\p{L}])/u },
-  { role: 'status', confidence: 0.9, pattern: /達成状況|進捗状況|進捗|達成度|評価|判定|status|progress/iu },
+  {
+    role: 'status',
+    confidence: 0.9,
+    pattern: /達成状況|進捗状況|進捗|達成度|評価(?!指標)|判定|status|progress|achievement/iu,
+  },
   {
     role: 'baseline',
     confidence: 0.95,
@@ -70,7 +104,7 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   {
     role: 'actual',
     confidence: 0.9,
-    pattern: /実績|最新値|最新|結果|直近|現在値|現在|現況|actual|latest|result/iu,
+    pattern: /実績|最新値|最新|結果|直近|現在値|現在|現況|actual|latest|result|current/iu,
   },
   { role: 'name', confidence: 0.95, pattern: /指標名|指標|kpi|名称|indicator|measure|name/iu },
   // 項目 names the KPI in most tables, but beside a 指標 column it is the area the KPIs belong to.
@@ -79,20 +113,45 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   { role: 'group', confidence: 0.6, pattern: /分野|施策|政策|分類|章|節|category|area/iu },
 ];
 
-/** The role a header cell proposes on its own, or null when its words name none. */
-function guessRole(header: string, hint: EraHint): (Guess & { year: YearReading | null }) | null {
-  // Headers spaced out for print (指 標, 説 明 with an ideographic space) read as their words.
-  const text = normalizeText(header)
+/** A header cell's words: normalised (full-width, line breaks), notes (※1) off, spaces inside words out. */
+export function headerWords(header: string): string {
+  return normalizeText(header)
     .replace(/※\s*\d*/gu, '')
-    .replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
+    .replace(/(?<=[\p{Script=Han}\p{Script=Katakana}ー])\s+(?=[\p{Script=Han}\p{Script=Katakana}ー])/gu, '')
+    .trim();
+}
+
+/** The role a header cell proposes on its own, or null when its words name none. */
+function guessRole(
+  header: string,
+  hint: EraHint,
+): (Guess & { year: YearReading | null; yearOf?: ColumnRole | null }) | null {
+  // Headers spaced out for print (指 標, 説 明 with an ideographic space) read as their words.
+  // Spaced out for print (指 標, 目 標 値) or wrapped in the cell (ベース / ライン): the words joined again.
+  const text = headerWords(header);
   if (text === '' || text.length > 40) return null;
   const year = readYear(text, hint);
+  const yearColumn = YEAR_COLUMN.exec(text);
+  if (yearColumn !== null) {
+    const of = (yearColumn[1] ?? yearColumn[2])?.toLowerCase();
+    return {
+      role: 'ignore',
+      confidence: 0.7,
+      word: text,
+      year: null,
+      yearOf: of === undefined ? null : (YEAR_COLUMN_ROLE[of] ?? null),
+    };
+  }
   for (const rule of RULES) {
     const word = rule.pattern.exec(text)?.[0];
     if (word !== undefined) return { role: rule.role, confidence: rule.confidence, word, year };
   }
-  // A header that is a year alone (平成12年, 2024年度, R5) heads a column of figures for that year.
-  if (year !== null && /^[^\p{L}]*(?:明治|大正|昭和|平成|令和|[MTSHR])?[\d元]+年度?[^\p{L}]*$/u.test(text)) {
+  // A header that is a year alone (平成12年, 2024年度, R5) heads a column of figures for that year; a figure
+  // with its year (「1.44 (平成30年)」) is a value, never a header.
+  // A year with a word that names no role (平成15年度予算, 2020年度末, 2023年値) heads figures of that year too.
+  const yearAlone =
+    /^[^\p{L}\d]*(?:明治|大正|昭和|平成|令和|[MTSHR])?[\d元]+年度?(?:末)?(?:予算|決算|値|数値|実数|時点)?[^\p{L}\d]*$/u;
+  if (year !== null && (yearAlone.test(text) || /^(?:FY)?(?:19|20)\d{2}$/iu.test(text))) {
     return { role: 'actual', confidence: 0.6, word: text, year };
   }
   return null;
@@ -104,6 +163,20 @@ export function namesRole(header: string, hint: EraHint): boolean {
 }
 
 const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
+
+// A bare number is a figure, so no header holds one; except western years in a row that also names the KPIs'
+// column (「指標 | 2019 | 2020 | 2021」): two or more, rising.
+function barePlainYears(row: GridRow, guesses: readonly ({ role: ColumnRole } | null)[]): boolean {
+  const bare = row.cells.map((cell) => normalizeText(cell.text)).filter((text) => /^\d[\d,.]*$/u.test(text));
+  if (bare.length === 0) return true;
+  const years = bare.map(Number);
+  return (
+    bare.length >= 2 &&
+    bare.every((text) => /^(?:19[5-9]\d|20\d\d)$/u.test(text)) &&
+    years.every((year, i) => i === 0 || year > (years[i - 1] ?? year)) &&
+    guesses.some((guess) => guess?.role === 'name')
+  );
+}
 
 /**
  * Whether a row is a header row, and if so the roles of its columns: at least two cells must name a role, one
@@ -120,7 +193,14 @@ export function detectHeader(
   const guesses = row.cells.map((cell) => (cell.text === '' ? null : guessRole(cell.text, hint)));
   const found = guesses.filter((guess) => guess !== null);
   if (found.length < 2 || !found.some((guess) => VALUE_ROLES.has(guess.role))) return null;
-  if (row.cells.some((cell) => /\d[\d,]*(?:\.\d+)?\s*[%％]|^\d[\d,.]*$/u.test(cell.text.trim()))) return null;
+  if (
+    row.cells.some((cell) => /\d[\d,]*(?:\.\d+)?\s*[%％]/u.test(cell.text)) ||
+    !barePlainYears(row, guesses)
+  )
+    return null;
+  // A figure that names no role (「5.1冊」 beside 「令和2年度」) makes the row one of values, not of headers.
+  if (row.cells.some((cell, i) => guesses[i] == null && readValueCell(cell.text, hint).value !== null))
+    return null;
   const mapping: ColumnMapping[] = row.cells.map((cell, column) => {
     const guess = guesses[column] ?? null;
     return guess === null
@@ -141,13 +221,53 @@ export function detectHeader(
           evidence: `${cell.ref} 「${cell.text}」: 「${guess.word}」`,
         };
   });
-  const settled = settleRoles(mapping);
+  const settled = withNameDetail(
+    withYearColumns(
+      settleRoles(mapping),
+      guesses.map((guess) => guess?.yearOf),
+    ),
+  );
   for (const { column, role } of overrides) {
     const at = settled[column];
     if (at !== undefined)
       settled[column] = { ...at, role, confidence: 1, evidence: `${at.evidence}; set by the user` };
   }
   return settled;
+}
+
+// The name's header cell over two columns (項目 over the item and a sub-item, the second cell empty): the column
+// after it goes on with the name where its cells are words.
+function withNameDetail(mapping: ColumnMapping[]): ColumnMapping[] {
+  const name = mapping.find((m) => m.role === 'name');
+  const next = name === undefined ? undefined : mapping[name.column + 1];
+  if (name === undefined || next === undefined || next.role !== 'ignore' || next.header.trim() !== '')
+    return mapping;
+  const result = [...mapping];
+  result[next.column] = {
+    ...next,
+    detailOf: name.column,
+    evidence: `${next.evidence}; under the name's header cell, which spans it: part of the name`,
+  };
+  return result;
+}
+
+// A column of years dates the value column of its role (目標年度 → 目標値), else the value column on its left; with
+// no such column (「期限」 alone) it is that role's column itself, a period with no figure.
+function withYearColumns(
+  mapping: ColumnMapping[],
+  yearOf: readonly (ColumnRole | null | undefined)[],
+): ColumnMapping[] {
+  return mapping.map((m) => {
+    const of = yearOf[m.column];
+    if (of === undefined || m.role !== 'ignore') return m;
+    const candidates = mapping.filter((v) => VALUE_ROLES.has(v.role) && (of === null || v.role === of));
+    const left = candidates.filter((v) => v.column < m.column);
+    const dated = of === null ? left[left.length - 1] : (left[left.length - 1] ?? candidates[0]);
+    if (dated === undefined) {
+      return of === null ? m : { ...m, role: of, evidence: `${m.evidence}; the only ${of} column` };
+    }
+    return { ...m, dates: dated.column, evidence: `${m.evidence}; the years of column ${dated.column + 1}` };
+  });
 }
 
 function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
@@ -181,11 +301,19 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
       (m) => m.role === 'actual' && m.year !== null && !/実績|現在|最新|結果/u.test(m.header),
     );
     const first = plainYears[0];
-    // Only a plain year beside columns that say 実績 is a base; a run of plain years is a series of figures.
+    // Only a plain year beside columns that say 実績, or before a target of a later year, is a base; a run of
+    // plain years is a series of figures.
+    const laterTarget = result.some(
+      (m) =>
+        m.role === 'target' &&
+        first !== undefined &&
+        m.column > first.column &&
+        (m.year?.year ?? 0) > (first.year?.year ?? 0),
+    );
     if (
       plainYears.length === 1 &&
       first !== undefined &&
-      result.filter((m) => m.role === 'actual').length > 1
+      (result.filter((m) => m.role === 'actual').length > 1 || laterTarget)
     ) {
       result[first.column] = {
         ...first,
@@ -199,7 +327,11 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
     const candidate = result
       .slice(0, firstValue)
       .reverse()
-      .find((m) => m.role === 'ignore' || m.role === 'group');
+      // 区分 (a note column elsewhere) heads the names where no other cell does.
+      .find(
+        (m) =>
+          m.role === 'ignore' || m.role === 'group' || (m.role === 'note' && /^区分$/u.test(m.header.trim())),
+      );
     if (candidate !== undefined) {
       result[candidate.column] = {
         ...candidate,

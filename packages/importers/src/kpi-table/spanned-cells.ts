@@ -51,6 +51,9 @@ export function cellAt(row: GridRow, m: ColumnMapping | undefined): { text: stri
 export function withoutRowNumber(row: GridRow, mapping: readonly ColumnMapping[]): GridRow {
   const name = mapping.find((m) => m.role === 'name');
   if (name === undefined) return row;
+  // Where the name's header already spans the next column (an empty header cell after it), the number stands
+  // under the name's header and its cell is read as part of the name, whose numbering is dropped there.
+  if (mapping.some((m) => m.column === name.column + 1 && m.header.trim() === '')) return row;
   const number = row.cells[name.column]?.text.trim() ?? '';
   const next = row.cells[name.column + 1]?.text.trim() ?? '';
   if (!/^\d{1,3}$/u.test(number) || next === '' || /^[\d\s.,%()（）-]*$/u.test(next) || /^\d/u.test(next))

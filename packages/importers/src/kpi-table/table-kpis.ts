@@ -3,12 +3,14 @@ import type { ParseIssue } from '../parse-issue.js';
 import { readArrowKpis } from './arrow-kpis.js';
 import { cellLinesGrid } from './cell-lines.js';
 import { columnNotes, datedByNotes } from './column-notes.js';
-import { withoutDefinition } from './name-parts.js';
+import { cleanName, isChildOf, type Group } from './name-parts.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
-import { readValueCell, withoutCircledNumber } from './cell-value.js';
+import { readValueCell } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
 import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
-import { detectHeader } from './header.js';
+import type { CellSample } from './column-content.js';
+import { columnProfiles, inferColumns, realignRow } from './column-content.js';
+import { findHeader, MAX_HEADER_SCAN, noHeaderIssue } from './header-rows.js';
 import type { PointRead } from './spanned-cells.js';
 import {
   cellAt,
@@ -18,9 +20,9 @@ import {
   withNameColumn,
   withoutRowNumber,
 } from './spanned-cells.js';
+import { datedYear, nameDetail } from './paired-columns.js';
 import { newestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
 import type { EraHint, YearReading } from './years.js';
-import { readYear } from './years.js';
 
 /** A KPI value as the table gives it, with the cell it came from. */
 export interface TablePoint {
@@ -71,44 +73,8 @@ export interface TableReading {
 
 const SECTION =
   /^(?:第\S+?(?:分野|章|節|部)|政策の柱|政策分野|基本目標|施策の柱|\d+[.．]\S|[◯○●◆■□]|[IVXⅠ-Ⅻ]+[.．\s-])/u;
-const BULLET = /^[・･\-－‐]\s*/u;
-// A running number before the name: 「(1)」, 「①」, 「1.」, 「1 」 or an item number 「1-2 」 (a number and a space)
-// unless what follows is the number's own counter (「65 歳以上」, 「1 日当たり」: a PDF's spacing, part of the name).
-const NUMBERING =
-  /^(?:[(（]\d+[)）]|[①-⑳]|\d+[.．、)）](?!\d)|\d{1,3}[-－‐]\d{1,3}(?:[-－‐]\d{1,3})*\s+(?=[^\d\s歳才代%％])|\d{1,3}\s+(?=[^\d\s歳才年月日週時分秒人回件か箇ヶカ万億千百割%％倍]))\s*/u;
 const UNIT_IN_NAME =
   /[(（]((?:%|％|人|千人|万人|件|回|箇所|か所|カ所|ヶ所|円|千円|万円|億円|ha|km|t|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分))[)）]$/u;
-const KPI_SUFFIX = /(?:割合|率|数|量|額|時間|人数|件数|度|比|指数)$/u;
-const MAX_HEADER_SCAN = 30;
-
-interface Group {
-  readonly name: string;
-  readonly deadline: YearReading | null;
-}
-
-function cleanName(text: string): { name: string; deadline: YearReading | null; notes: string[] } {
-  const notes: string[] = [];
-  let deadline: YearReading | null = null;
-  const parts = withoutDefinition(text);
-  if (parts.definition !== null) notes.push(parts.definition);
-  // Circled numbers (①…⑳) number the rows; NFKC would turn them into plain digits that read as part of the name.
-  let name = normalizeText(withoutCircledNumber(parts.name))
-    .replace(/[(]注\d*[)]|※\s*\d+|(?<![\p{L}])注\d+/gu, (note) => {
-      notes.push(note);
-      return '';
-    })
-    .replace(/【([^】]*まで[^】]*)】/gu, (_whole, inner: string) => {
-      deadline = readYear(inner, '');
-      return '';
-    });
-  name = name.replace(BULLET, '').replace(NUMBERING, '').trim();
-  return { name, deadline, notes };
-}
-
-function isChildOf(group: Group, name: string, raw: string): boolean {
-  if (BULLET.test(normalizeText(raw))) return true;
-  return name.length < group.name.length && !KPI_SUFFIX.test(name);
-}
 
 /** The role of each column of a mapping, by index. */
 function roleColumns(mapping: readonly ColumnMapping[], role: ColumnRole): ColumnMapping[] {
@@ -131,6 +97,8 @@ class GridReader {
   private lastSingle: string | null = null;
   private headless: GridRow[] = [];
   private notes: string[] = [];
+  private profiles: CellSample[][] = [];
+  private lastItem: string | null = null;
 
   constructor(
     private readonly hint: EraHint,
@@ -147,16 +115,20 @@ class GridReader {
     // The notes of the table as given (a one-cell-a-line table read again keeps those of its text).
     if (!this.stacking) this.notes = columnNotes(grid);
     let scanned = 0;
-    for (const row of grid.rows) {
+    for (let index = 0; index < grid.rows.length; index += 1) {
+      const row = grid.rows[index] as GridRow;
       const texts = row.cells.map((cell) => cell.text.trim());
       if (texts.every((text) => text === '')) continue;
       if (row.isContinuation === true) {
         this.continueLast(row, texts);
         continue;
       }
-      const detected = detectHeader(row, this.hint, this.overrides);
-      const header = detected === null ? null : datedByNotes(detected, this.notes, this.hint);
-      if (header !== null) {
+      const found = findHeader(grid.rows, index, this.hint, this.overrides);
+      if (found !== null) {
+        const header = datedByNotes(found.header, this.notes, this.hint);
+        index = found.next;
+        this.profiles = found.profiles;
+        this.lastItem = null;
         this.mapping = header;
         this.headerLine = row.line;
         this.mappings.push({ sheet: grid.sheet, line: row.line, columns: header });
@@ -189,12 +161,14 @@ class GridReader {
   private readHeadless(grid: Grid): void {
     const arrows = readArrowKpis(grid, this.headless, this.hint);
     if (arrows.kpis.length === 0) {
+      if (!this.stacking && this.readInferred(grid)) return;
       const stacked = this.stacking ? null : cellLinesGrid(grid, this.hint);
       if (stacked === null) {
-        this.noHeader(grid);
+        this.issues.push(noHeaderIssue(grid, this.lookedAt, false));
         return;
       }
       this.stacking = true;
+      this.pendingSection = null; // the last line of the text read as rows, no heading of the table read again
       this.read(stacked);
       this.stacking = false;
       return;
@@ -203,19 +177,22 @@ class GridReader {
     this.issues.push(...arrows.issues);
   }
 
-  private noHeader(grid: Grid): void {
-    const lines = this.lookedAt.slice(0, MAX_HEADER_SCAN);
-    const where = lines.length === 0 ? 'no rows' : `rows at lines ${lines[0]}–${lines[lines.length - 1]}`;
-    this.issues.push({
-      code: 'kpi-table-no-header',
-      line: lines[0] ?? 1,
-      cell: grid.sheet ?? undefined,
-      found: `no header row in ${where}${grid.sheet === null ? '' : ` of worksheet 「${grid.sheet}」`}`,
-      expected:
-        'a header row naming the columns: 項目/指標 (name) and at least one of 基準値/現状値, 目標値, 実績/最新値',
-      message: `No KPI table header was found (looked at ${where}); nothing was read from it.`,
-      severity: 'error',
-    });
+  // No header row: the columns as their cells show them (a column of long text, columns of figures), proposed
+  // with a low confidence; the grid is read with them, and the missing header is still reported.
+  private readInferred(grid: Grid): boolean {
+    const inferred = inferColumns(this.headless, this.hint, this.overrides);
+    if (inferred === null) return false;
+    const before = { kpis: this.kpis.length, issues: this.issues.length };
+    this.headerLine = inferred.line - 1;
+    this.profiles = columnProfiles(this.headless, inferred.columns.length, this.hint);
+    for (const row of this.headless) if (row.line >= inferred.line) this.readRow(grid, row, inferred.columns);
+    if (this.kpis.length === before.kpis) {
+      this.issues.splice(before.issues);
+      return false;
+    }
+    this.mappings.push({ sheet: grid.sheet, line: inferred.line, columns: inferred.columns });
+    this.issues.push(noHeaderIssue(grid, this.lookedAt, true));
+    return true;
   }
 
   private continueLast(row: GridRow, texts: readonly string[]): void {
@@ -230,7 +207,8 @@ class GridReader {
     };
   }
 
-  private readRow(grid: Grid, row: GridRow, mapping: readonly ColumnMapping[]): void {
+  private readRow(grid: Grid, given: GridRow, mapping: readonly ColumnMapping[]): void {
+    const row = realignRow(given, this.profiles, this.hint);
     if (roleColumns(mapping, 'name').length === 0 && isValueRole(mapping[0]?.role)) {
       // No cell of the header stands over the names (the corner cell lost): a row that opens with a name is read
       // one column to the right; one that opens with a figure is the second row of the KPI above (its name cell
@@ -271,7 +249,16 @@ class GridReader {
       return;
     }
     const cleaned = cleanName(nameCell.text);
-    let name = cleaned.name;
+    const detail = nameDetail(row, mapping, this.hint);
+    // A running number alone under a name header spanning two columns numbers the row: the name is the detail.
+    const isNumberOnly = /^\d{1,3}$/u.test(cleaned.name);
+    let name =
+      detail === ''
+        ? cleaned.name
+        : isNumberOnly
+          ? normalizeText(detail)
+          : normalizeText(`${cleaned.name || (this.lastItem ?? '')} ${detail}`);
+    if (cleaned.name !== '') this.lastItem = isNumberOnly ? null : cleaned.name;
     let deadline = cleaned.deadline;
     if (this.group !== null && isChildOf(this.group, name, nameCell.text)) {
       name = `${this.group.name} ${name}`;
@@ -381,7 +368,7 @@ class GridReader {
         : null;
     if (tail !== null) return tail;
     if (reading.isEmpty && reading.value === null) return { point: null, reading, ref: c.ref, raw: c.text };
-    const year = reading.period ?? m.year ?? fallbackYear;
+    const year = reading.period ?? datedYear(row, m, this.rowMapping, this.hint) ?? m.year ?? fallbackYear;
     return {
       reading,
       ref: c.ref,

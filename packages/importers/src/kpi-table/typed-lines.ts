@@ -8,7 +8,8 @@ import type { ColumnMapping } from './header.js';
 // header's order, wherever the extractor printed the header cells), then a grade for each text column after the
 // figures. A text line of one or two characters is the wrapped tail of the line before it (「市保健衛生統」「計」).
 
-const VALUE_ROLES = new Set(['baseline', 'target', 'actual']);
+// The roles whose cells are figures (an estimate, 見込み or 予算(案), is one too): the rest are text cells.
+const VALUE_ROLES = new Set(['baseline', 'target', 'actual', 'estimate']);
 // An evaluation grade (A, B*, A-1, ◎), the cell of a 達成状況 / 評価 column.
 export const GRADE = /^(?:[SA-E][+*]?(?:-\d{1,2})?|[◎○◯△×])$/u;
 const TAIL = 2;
