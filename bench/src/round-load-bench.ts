@@ -46,6 +46,8 @@ export interface RoundLoadRun {
   serverErrors: number;
   /** CPU the app instances used during the load, per answered request (ms): comparable on a busy machine. */
   serverCpuMsPerRequest: number;
+  /** SQL statements the app instances sent during the load, per answered request (background work included). */
+  statementsPerRequest: number;
   acknowledgedSaves: number;
   savesFoundInAudit: number;
   partsMatchingLastSave: number;
@@ -299,12 +301,16 @@ async function runEngine(engine: string, databases: Databases, instances: number
   const backupTaken = new Promise((resolve) => setTimeout(resolve, (SECONDS * 1000) / 2)).then(() =>
     backupWhileServing(databaseUrl, databases.backupFile),
   );
+  const countStatements = async () =>
+    (await Promise.all(servers.map((s) => s.statements()))).reduce((a, b) => a + b, 0);
+  const statementsAtStart = await countStatements();
   const cpuAtStart = servers.reduce((ms, s) => ms + s.cpuMs(), 0);
   const start = performance.now();
   await Promise.all([...seats.map((part, i) => reporter(sessions[i] as Session, part)), returner()]);
   const taken = await backupTaken;
   const wallSeconds = (performance.now() - start) / 1000;
   const serverCpuMs = servers.reduce((ms, s) => ms + s.cpuMs(), 0) - cpuAtStart;
+  const statements = (await countStatements()) - statementsAtStart;
 
   // Every acknowledged save is in the audit trail (same transaction as the save), and each part holds its last.
   const finalBoard = await Promise.all(parts.map((p) => call(boss, 'GET', partPath(p.id))));
@@ -326,6 +332,7 @@ async function runEngine(engine: string, databases: Databases, instances: number
       .filter(([status]) => Number(status) >= 500)
       .reduce((n, [, c]) => n + c, 0),
     serverCpuMsPerRequest: serverCpuMs / requests,
+    statementsPerRequest: statements / requests,
     ...written,
     backup,
   };
@@ -381,7 +388,7 @@ const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 export function roundLoadRows(bench: RoundLoadBench): string[][] {
   return bench.runs.map((run) => [
     `${run.engine} ×${run.instances}`,
-    `${bench.reporters} reporters, ${run.seconds.toFixed(0)} s: ${run.requestsPerSecond.toFixed(0)} req/s, server CPU ${fmt(run.serverCpuMsPerRequest)} a request; save p95 / submit p95 / read p95`,
+    `${bench.reporters} reporters, ${run.seconds.toFixed(0)} s: ${run.requestsPerSecond.toFixed(0)} req/s, server CPU ${fmt(run.serverCpuMsPerRequest)} and ${run.statementsPerRequest.toFixed(1)} SQL statements a request; save p95 / submit p95 / read p95`,
     `${fmt(run.save.p95)} / ${fmt(run.submit.p95)} / ${fmt(run.read.p95)}`,
     `answers ${JSON.stringify(run.answers)}; 5xx ${run.serverErrors}; saves acknowledged ${run.acknowledgedSaves}, in the database ${run.savesFoundInAudit}`,
     `${run.partsMatchingLastSave}/${run.partsChecked} parts = last save`,
