@@ -48,6 +48,8 @@ export interface RoundLoadRun {
   serverCpuMsPerRequest: number;
   /** SQL statements the app instances sent during the load, per answered request (background work included). */
   statementsPerRequest: number;
+  /** SQL statements of one request of each kind, sent one at a time after the load (the least of three). */
+  statementsByKind: Record<string, number>;
   acknowledgedSaves: number;
   savesFoundInAudit: number;
   partsMatchingLastSave: number;
@@ -230,6 +232,46 @@ async function setStage(databaseUrl: string, instances: number): Promise<Stage> 
   return { servers, roundId, parts, seats, sessions, boss };
 }
 
+// One request of each kind the load sends, one at a time through the first instance with the load over, and
+// the statements each cost (the least of three rounds, so the instance's background work does not count). The
+// part is saved, submitted and returned: the save is acknowledged like the load's.
+async function probeStatements(
+  server: Instance,
+  reporter: Session,
+  boss: Session,
+  probe: { partPath: string; boardPath: string; acknowledged: Acknowledged },
+): Promise<Record<string, number>> {
+  const least: Record<string, number> = {};
+  const measure = async (kind: string, request: () => Promise<{ status: number; json: unknown }>) => {
+    const before = await server.statements();
+    const answer = await request();
+    const n = (await server.statements()) - before;
+    if (answer.status !== 200) throw new Error(`${kind}: ${answer.status} ${JSON.stringify(answer.json)}`);
+    least[kind] = Math.min(least[kind] ?? n, n);
+    return answer.json as Part;
+  };
+  for (let i = 0; i < 3; i += 1) {
+    let part = (await call(reporter, 'GET', probe.partPath)).json as Part;
+    if (part.state === 'submitted')
+      await call(boss, 'POST', `${probe.partPath}/return`, { version: part.version, reason: '確認' });
+    part = await measure('read', () => call(reporter, 'GET', probe.partPath));
+    const bullets = [`計測 ${i}`];
+    part = await measure('save', () =>
+      call(reporter, 'PUT', probe.partPath, { version: part.version, bullets, actuals: [], phases: [] }),
+    );
+    const ack = probe.acknowledged.get(part.id) ?? { saves: 0, lastBullets: [], version: -1 };
+    probe.acknowledged.set(part.id, { saves: ack.saves + 1, lastBullets: bullets, version: part.version });
+    part = await measure('submit', () =>
+      call(reporter, 'POST', `${probe.partPath}/submit`, { version: part.version }),
+    );
+    part = await measure('return', () =>
+      call(boss, 'POST', `${probe.partPath}/return`, { version: part.version, reason: '追記' }),
+    );
+    await measure('board', () => call(boss, 'GET', probe.boardPath));
+  }
+  return least;
+}
+
 async function runEngine(engine: string, databases: Databases, instances: number): Promise<RoundLoadRun> {
   const databaseUrl = databases.served;
   const { servers, roundId, parts, seats, sessions, boss } = await setStage(databaseUrl, instances);
@@ -312,6 +354,11 @@ async function runEngine(engine: string, databases: Databases, instances: number
   const serverCpuMs = servers.reduce((ms, s) => ms + s.cpuMs(), 0) - cpuAtStart;
   const statements = (await countStatements()) - statementsAtStart;
 
+  const statementsByKind = await probeStatements(servers[0] as Instance, sessions[0] as Session, boss, {
+    partPath: partPath((seats[0] as Part).id),
+    boardPath: `/api/plans/${slug}/rounds/${roundId}`,
+    acknowledged,
+  });
   // Every acknowledged save is in the audit trail (same transaction as the save), and each part holds its last.
   const finalBoard = await Promise.all(parts.map((p) => call(boss, 'GET', partPath(p.id))));
   await Promise.all(servers.map((s) => s.stop()));
@@ -333,6 +380,7 @@ async function runEngine(engine: string, databases: Databases, instances: number
       .reduce((n, [, c]) => n + c, 0),
     serverCpuMsPerRequest: serverCpuMs / requests,
     statementsPerRequest: statements / requests,
+    statementsByKind,
     ...written,
     backup,
   };
@@ -392,6 +440,9 @@ export function roundLoadRows(bench: RoundLoadBench): string[][] {
     `${fmt(run.save.p95)} / ${fmt(run.submit.p95)} / ${fmt(run.read.p95)}`,
     `answers ${JSON.stringify(run.answers)}; 5xx ${run.serverErrors}; saves acknowledged ${run.acknowledgedSaves}, in the database ${run.savesFoundInAudit}`,
     `${run.partsMatchingLastSave}/${run.partsChecked} parts = last save`,
+    `SQL statements: ${Object.entries(run.statementsByKind)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ')}`,
     backupRow(run.backup),
   ]);
 }
