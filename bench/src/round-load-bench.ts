@@ -50,6 +50,8 @@ export interface RoundLoadRun {
   statementsPerRequest: number;
   /** SQL statements of one request of each kind, sent one at a time after the load (the least of three). */
   statementsByKind: Record<string, number>;
+  /** Server CPU of one read and of one save, sent one at a time after the load (ms, over READS and SAVES). */
+  cpuMsByKind: { read: number; save: number };
   acknowledgedSaves: number;
   savesFoundInAudit: number;
   partsMatchingLastSave: number;
@@ -272,6 +274,37 @@ async function probeStatements(
   return least;
 }
 
+const READS = 40;
+const SAVES = 20;
+
+// The server CPU of one read and of one save, each sent one after the other with nothing else running: the
+// figure a change to the hot path moves, less blurred by the load than the CPU of the whole run.
+async function probeCpu(
+  server: Instance,
+  reporter: Session,
+  probe: { partPath: string; acknowledged: Acknowledged },
+): Promise<{ read: number; save: number }> {
+  let cpu = server.cpuMs();
+  let part = (await call(reporter, 'GET', probe.partPath)).json as Part;
+  for (let i = 0; i < READS; i += 1) part = (await call(reporter, 'GET', probe.partPath)).json as Part;
+  const read = (server.cpuMs() - cpu) / (READS + 1);
+  cpu = server.cpuMs();
+  for (let i = 0; i < SAVES; i += 1) {
+    const bullets = [`計測 CPU ${i}`, '関係機関と調整中'];
+    const saved = await call(reporter, 'PUT', probe.partPath, {
+      version: part.version,
+      bullets,
+      actuals: [],
+      phases: [],
+    });
+    if (saved.status !== 200) throw new Error(`save: ${saved.status}`);
+    part = saved.json as Part;
+    const ack = probe.acknowledged.get(part.id) ?? { saves: 0, lastBullets: [], version: -1 };
+    probe.acknowledged.set(part.id, { saves: ack.saves + 1, lastBullets: bullets, version: part.version });
+  }
+  return { read, save: (server.cpuMs() - cpu) / SAVES };
+}
+
 async function runEngine(engine: string, databases: Databases, instances: number): Promise<RoundLoadRun> {
   const databaseUrl = databases.served;
   const { servers, roundId, parts, seats, sessions, boss } = await setStage(databaseUrl, instances);
@@ -359,6 +392,10 @@ async function runEngine(engine: string, databases: Databases, instances: number
     boardPath: `/api/plans/${slug}/rounds/${roundId}`,
     acknowledged,
   });
+  const cpuMsByKind = await probeCpu(servers[0] as Instance, sessions[0] as Session, {
+    partPath: partPath((seats[0] as Part).id),
+    acknowledged,
+  });
   // Every acknowledged save is in the audit trail (same transaction as the save), and each part holds its last.
   const finalBoard = await Promise.all(parts.map((p) => call(boss, 'GET', partPath(p.id))));
   await Promise.all(servers.map((s) => s.stop()));
@@ -381,6 +418,7 @@ async function runEngine(engine: string, databases: Databases, instances: number
     serverCpuMsPerRequest: serverCpuMs / requests,
     statementsPerRequest: statements / requests,
     statementsByKind,
+    cpuMsByKind,
     ...written,
     backup,
   };
@@ -442,7 +480,9 @@ export function roundLoadRows(bench: RoundLoadBench): string[][] {
     `${run.partsMatchingLastSave}/${run.partsChecked} parts = last save`,
     `SQL statements: ${Object.entries(run.statementsByKind)
       .map(([kind, n]) => `${kind} ${n}`)
-      .join(', ')}`,
+      .join(
+        ', ',
+      )}; server CPU one at a time: read ${fmt(run.cpuMsByKind.read)}, save ${fmt(run.cpuMsByKind.save)}`,
     backupRow(run.backup),
   ]);
 }
