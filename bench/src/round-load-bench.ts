@@ -274,8 +274,8 @@ async function probeStatements(
   return least;
 }
 
-const READS = 40;
-const SAVES = 20;
+const READS = 100;
+const SAVES = 40;
 
 // The server CPU of one read and of one save, each sent one after the other with nothing else running: the
 // figure a change to the hot path moves, less blurred by the load than the CPU of the whole run.
