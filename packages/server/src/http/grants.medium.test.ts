@@ -259,4 +259,28 @@ describe.each(TEST_DATABASES)('role grants by date on %s', (kind) => {
     // The actor (1), the plan (1), the part with its round (1), what the part shows (8) and the plan's horizon (1).
     expect(await statements(`${roundBase}/parts/${partId}`)).toBe(12);
   });
+
+  it('a save and a submit answer the part as a read of it then gives it, though it is not read again', async () => {
+    on('2025-04-08');
+    const headers = await as('suzuki');
+    const url = `${roundBase}/parts/${partId}`;
+    const read = async () => (await app.inject({ url, headers })).json<RoundPart>();
+    const saved = await app.inject({
+      method: 'PUT',
+      url,
+      headers,
+      payload: { version: (await read()).version, bullets: ['4月の報告', '調整中'], actuals: [], phases: [] },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json<RoundPart>()).toEqual(await read());
+    const submitted = await app.inject({
+      method: 'POST',
+      url: `${url}/submit`,
+      headers,
+      payload: { version: saved.json<RoundPart>().version },
+    });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json<RoundPart>()).toMatchObject({ state: 'submitted' });
+    expect(submitted.json<RoundPart>()).toEqual(await read());
+  });
 });
