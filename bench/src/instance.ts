@@ -11,6 +11,8 @@ export interface Instance {
   output: string;
   /** CPU time (user + system) the server process has used so far, in ms: load-independent, unlike wall time. */
   cpuMs: () => number;
+  /** SQL statements the server has sent so far (it prints them on SIGUSR2). */
+  statements: () => Promise<number>;
   stop: () => Promise<void>;
 }
 
@@ -51,16 +53,38 @@ export function startInstance(databaseUrl: string, options: InstanceOptions = {}
       resolve();
     });
   });
+  // Callers waiting for the next `statements N` line the server prints on SIGUSR2.
+  let counted: ((n: number) => void)[] = [];
+  let lines = '';
+  const readCounts = (chunk: string): void => {
+    lines += chunk;
+    const complete = lines.split('\n');
+    lines = complete.pop() ?? '';
+    for (const line of complete) {
+      const n = /^statements (\d+)$/u.exec(line)?.[1];
+      if (n === undefined) continue;
+      const waiting = counted;
+      counted = [];
+      for (const resolve of waiting) resolve(Number(n));
+    }
+  };
+  const statements = (): Promise<number> =>
+    new Promise((resolve) => {
+      counted.push(resolve);
+      child.kill('SIGUSR2');
+    });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      readCounts(chunk.toString());
       const url = /listening on (\S+)/u.exec(output)?.[1];
       if (url === undefined || (options.ready !== undefined && !options.ready(output))) return;
       resolve({
         url,
         output,
         cpuMs: () => processCpuMs(child.pid),
+        statements,
         stop: async () => {
           child.kill('SIGTERM');
           await exited;

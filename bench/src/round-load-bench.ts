@@ -46,6 +46,12 @@ export interface RoundLoadRun {
   serverErrors: number;
   /** CPU the app instances used during the load, per answered request (ms): comparable on a busy machine. */
   serverCpuMsPerRequest: number;
+  /** SQL statements the app instances sent during the load, per answered request (background work included). */
+  statementsPerRequest: number;
+  /** SQL statements of one request of each kind, sent one at a time after the load (the least of three). */
+  statementsByKind: Record<string, number>;
+  /** Server CPU of one read and of one save, sent one at a time after the load (ms, over READS and SAVES). */
+  cpuMsByKind: { read: number; save: number };
   acknowledgedSaves: number;
   savesFoundInAudit: number;
   partsMatchingLastSave: number;
@@ -228,6 +234,77 @@ async function setStage(databaseUrl: string, instances: number): Promise<Stage> 
   return { servers, roundId, parts, seats, sessions, boss };
 }
 
+// One request of each kind the load sends, one at a time through the first instance with the load over, and
+// the statements each cost (the least of three rounds, so the instance's background work does not count). The
+// part is saved, submitted and returned: the save is acknowledged like the load's.
+async function probeStatements(
+  server: Instance,
+  reporter: Session,
+  boss: Session,
+  probe: { partPath: string; boardPath: string; acknowledged: Acknowledged },
+): Promise<Record<string, number>> {
+  const least: Record<string, number> = {};
+  const measure = async (kind: string, request: () => Promise<{ status: number; json: unknown }>) => {
+    const before = await server.statements();
+    const answer = await request();
+    const n = (await server.statements()) - before;
+    if (answer.status !== 200) throw new Error(`${kind}: ${answer.status} ${JSON.stringify(answer.json)}`);
+    least[kind] = Math.min(least[kind] ?? n, n);
+    return answer.json as Part;
+  };
+  for (let i = 0; i < 3; i += 1) {
+    let part = (await call(reporter, 'GET', probe.partPath)).json as Part;
+    if (part.state === 'submitted')
+      await call(boss, 'POST', `${probe.partPath}/return`, { version: part.version, reason: '確認' });
+    part = await measure('read', () => call(reporter, 'GET', probe.partPath));
+    const bullets = [`計測 ${i}`];
+    part = await measure('save', () =>
+      call(reporter, 'PUT', probe.partPath, { version: part.version, bullets, actuals: [], phases: [] }),
+    );
+    const ack = probe.acknowledged.get(part.id) ?? { saves: 0, lastBullets: [], version: -1 };
+    probe.acknowledged.set(part.id, { saves: ack.saves + 1, lastBullets: bullets, version: part.version });
+    part = await measure('submit', () =>
+      call(reporter, 'POST', `${probe.partPath}/submit`, { version: part.version }),
+    );
+    part = await measure('return', () =>
+      call(boss, 'POST', `${probe.partPath}/return`, { version: part.version, reason: '追記' }),
+    );
+    await measure('board', () => call(boss, 'GET', probe.boardPath));
+  }
+  return least;
+}
+
+const READS = 100;
+const SAVES = 40;
+
+// The server CPU of one read and of one save, each sent one after the other with nothing else running: the
+// figure a change to the hot path moves, less blurred by the load than the CPU of the whole run.
+async function probeCpu(
+  server: Instance,
+  reporter: Session,
+  probe: { partPath: string; acknowledged: Acknowledged },
+): Promise<{ read: number; save: number }> {
+  let cpu = server.cpuMs();
+  let part = (await call(reporter, 'GET', probe.partPath)).json as Part;
+  for (let i = 0; i < READS; i += 1) part = (await call(reporter, 'GET', probe.partPath)).json as Part;
+  const read = (server.cpuMs() - cpu) / (READS + 1);
+  cpu = server.cpuMs();
+  for (let i = 0; i < SAVES; i += 1) {
+    const bullets = [`計測 CPU ${i}`, '関係機関と調整中'];
+    const saved = await call(reporter, 'PUT', probe.partPath, {
+      version: part.version,
+      bullets,
+      actuals: [],
+      phases: [],
+    });
+    if (saved.status !== 200) throw new Error(`save: ${saved.status}`);
+    part = saved.json as Part;
+    const ack = probe.acknowledged.get(part.id) ?? { saves: 0, lastBullets: [], version: -1 };
+    probe.acknowledged.set(part.id, { saves: ack.saves + 1, lastBullets: bullets, version: part.version });
+  }
+  return { read, save: (server.cpuMs() - cpu) / SAVES };
+}
+
 async function runEngine(engine: string, databases: Databases, instances: number): Promise<RoundLoadRun> {
   const databaseUrl = databases.served;
   const { servers, roundId, parts, seats, sessions, boss } = await setStage(databaseUrl, instances);
@@ -299,13 +376,26 @@ async function runEngine(engine: string, databases: Databases, instances: number
   const backupTaken = new Promise((resolve) => setTimeout(resolve, (SECONDS * 1000) / 2)).then(() =>
     backupWhileServing(databaseUrl, databases.backupFile),
   );
+  const countStatements = async () =>
+    (await Promise.all(servers.map((s) => s.statements()))).reduce((a, b) => a + b, 0);
+  const statementsAtStart = await countStatements();
   const cpuAtStart = servers.reduce((ms, s) => ms + s.cpuMs(), 0);
   const start = performance.now();
   await Promise.all([...seats.map((part, i) => reporter(sessions[i] as Session, part)), returner()]);
   const taken = await backupTaken;
   const wallSeconds = (performance.now() - start) / 1000;
   const serverCpuMs = servers.reduce((ms, s) => ms + s.cpuMs(), 0) - cpuAtStart;
+  const statements = (await countStatements()) - statementsAtStart;
 
+  const statementsByKind = await probeStatements(servers[0] as Instance, sessions[0] as Session, boss, {
+    partPath: partPath((seats[0] as Part).id),
+    boardPath: `/api/plans/${slug}/rounds/${roundId}`,
+    acknowledged,
+  });
+  const cpuMsByKind = await probeCpu(servers[0] as Instance, sessions[0] as Session, {
+    partPath: partPath((seats[0] as Part).id),
+    acknowledged,
+  });
   // Every acknowledged save is in the audit trail (same transaction as the save), and each part holds its last.
   const finalBoard = await Promise.all(parts.map((p) => call(boss, 'GET', partPath(p.id))));
   await Promise.all(servers.map((s) => s.stop()));
@@ -326,6 +416,9 @@ async function runEngine(engine: string, databases: Databases, instances: number
       .filter(([status]) => Number(status) >= 500)
       .reduce((n, [, c]) => n + c, 0),
     serverCpuMsPerRequest: serverCpuMs / requests,
+    statementsPerRequest: statements / requests,
+    statementsByKind,
+    cpuMsByKind,
     ...written,
     backup,
   };
@@ -381,10 +474,15 @@ const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 export function roundLoadRows(bench: RoundLoadBench): string[][] {
   return bench.runs.map((run) => [
     `${run.engine} ×${run.instances}`,
-    `${bench.reporters} reporters, ${run.seconds.toFixed(0)} s: ${run.requestsPerSecond.toFixed(0)} req/s, server CPU ${fmt(run.serverCpuMsPerRequest)} a request; save p95 / submit p95 / read p95`,
+    `${bench.reporters} reporters, ${run.seconds.toFixed(0)} s: ${run.requestsPerSecond.toFixed(0)} req/s, server CPU ${fmt(run.serverCpuMsPerRequest)} and ${run.statementsPerRequest.toFixed(1)} SQL statements a request; save p95 / submit p95 / read p95`,
     `${fmt(run.save.p95)} / ${fmt(run.submit.p95)} / ${fmt(run.read.p95)}`,
     `answers ${JSON.stringify(run.answers)}; 5xx ${run.serverErrors}; saves acknowledged ${run.acknowledgedSaves}, in the database ${run.savesFoundInAudit}`,
     `${run.partsMatchingLastSave}/${run.partsChecked} parts = last save`,
+    `SQL statements: ${Object.entries(run.statementsByKind)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(
+        ', ',
+      )}; server CPU one at a time: read ${fmt(run.cpuMsByKind.read)}, save ${fmt(run.cpuMsByKind.save)}`,
     backupRow(run.backup),
   ]);
 }

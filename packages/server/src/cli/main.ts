@@ -120,6 +120,12 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
           `sending webhook deliveries failed: ${error instanceof Error ? error.message : String(error)}`,
         );
       });
+      // SIGUSR2 prints how many SQL statements this instance has sent (the round load bench's statements per
+      // request); nothing else changes.
+      const countStatements = (): void => {
+        io.out(`statements ${ctx.database.statements()}`);
+      };
+      process.on('SIGUSR2', countStatements);
       io.out(`kotei listening on ${url}`);
       io.out(`database: ${ctx.database.kind} ${redactPassword(ctx.database.location)}`);
       if (first.sample) io.out(`sample plan loaded: ${url}/plans/${first.sample.slug}`);
@@ -136,6 +142,7 @@ function addServe(program: Command, io: CliIo, operator: () => Operator): void {
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           clearInterval(publisher);
+          process.off('SIGUSR2', countStatements);
           void app
             .close()
             .then(() => ctx.close())

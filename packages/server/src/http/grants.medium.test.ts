@@ -194,4 +194,93 @@ describe.each(TEST_DATABASES)('role grants by date on %s', (kind) => {
     });
     expect((await audit.verify()).ok).toBe(true);
   });
+
+  it('one session: a grant begun, ended, or past its last day counts from the next request', async () => {
+    on('2025-04-05');
+    const viewer = await as('viewer');
+    const admin = await as('admin');
+    const sessionUser = async () =>
+      (await app.inject({ url: '/api/auth/session', headers: viewer })).json<Session>().user;
+    const board = (await app.inject({ url: roundBase, headers: admin })).json<RoundBoard>();
+    const bunPart = `${roundBase}/parts/${board.parts.find((p) => p.ministry === '文')?.id ?? ''}`;
+    const readPart = async () => (await app.inject({ url: bunPart, headers: viewer })).statusCode;
+    expect(await sessionUser()).toMatchObject({ role: 'viewer', ministry: null });
+    expect(await readPart()).toBe(403);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/admin/grants',
+      headers: admin,
+      payload: { login: 'viewer', role: 'ministry', ministry: '文', validFrom: '2025-04-04' },
+    });
+    const grant = created.json<RoleGrantEntry>();
+    expect(await sessionUser()).toMatchObject({ role: 'ministry', ministry: '文' });
+    expect(await readPart()).toBe(200);
+    // Ended on a day already past: the same session loses it at once.
+    await app.inject({
+      method: 'POST',
+      url: `/api/admin/grants/${grant.id}/end`,
+      headers: admin,
+      payload: { lastDay: '2025-04-04' },
+    });
+    expect(await sessionUser()).toMatchObject({ role: 'viewer', ministry: null });
+    expect(await readPart()).toBe(403);
+    // A grant whose last day is today holds until midnight in Japan, then not, within one session.
+    now = new Date('2025-04-05T18:00:00+09:00');
+    const evening = await as('viewer');
+    await app.inject({
+      method: 'POST',
+      url: '/api/admin/grants',
+      headers: await as('admin'),
+      payload: {
+        login: 'viewer',
+        role: 'ministry',
+        ministry: '文',
+        validFrom: '2025-04-05',
+        validTo: '2025-04-05',
+      },
+    });
+    const eveningUser = async () =>
+      (await app.inject({ url: '/api/auth/session', headers: evening })).json<Session>().user;
+    expect(await eveningUser()).toMatchObject({ role: 'ministry', ministry: '文' });
+    now = new Date('2025-04-06T02:00:00+09:00');
+    expect(await eveningUser()).toMatchObject({ role: 'viewer', ministry: null });
+  });
+
+  it('a request reads its session, user and grants in one statement, and a part without reading its plan twice', async () => {
+    on('2025-04-07');
+    const headers = await as('suzuki');
+    const statements = async (url: string) => {
+      const before = database.ctx.database.statements();
+      const res = await app.inject({ url, headers });
+      expect(res.statusCode).toBe(200);
+      return database.ctx.database.statements() - before;
+    };
+    expect(await statements('/api/auth/session')).toBe(1);
+    // The actor (1), the plan (1), the part with its round (1), what the part shows (8) and the plan's horizon (1).
+    expect(await statements(`${roundBase}/parts/${partId}`)).toBe(12);
+  });
+
+  it('a save and a submit answer the part as a read of it then gives it, though it is not read again', async () => {
+    on('2025-04-08');
+    const headers = await as('suzuki');
+    const url = `${roundBase}/parts/${partId}`;
+    const read = async () => (await app.inject({ url, headers })).json<RoundPart>();
+    const saved = await app.inject({
+      method: 'PUT',
+      url,
+      headers,
+      payload: { version: (await read()).version, bullets: ['4月の報告', '調整中'], actuals: [], phases: [] },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json<RoundPart>()).toEqual(await read());
+    const submitted = await app.inject({
+      method: 'POST',
+      url: `${url}/submit`,
+      headers,
+      payload: { version: saved.json<RoundPart>().version },
+    });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json<RoundPart>()).toMatchObject({ state: 'submitted' });
+    expect(submitted.json<RoundPart>()).toEqual(await read());
+  });
 });

@@ -6,7 +6,6 @@ import type {
   ObservationTable,
   PartCommentTable,
   PhaseReportTable,
-  PhaseTable,
   PlanTable,
   ProgressBulletTable,
   ProgressReportTable,
@@ -18,27 +17,9 @@ import { SearchRepository } from './search.repository.js';
 import { insertBatched, raiseDataVersion } from './batched-writes.js';
 import { recordRoundEvent, type RoundEvent } from './notification.repository.js';
 import { retiredIds } from './retired.js';
+import { loadPartRecord, partsOf, sheetNumbersOf, type PartRecord, type PartRow } from './part-record.js';
 
-/** A part's row with the measure it is about. */
-export interface PartRow extends ProgressReportTable {
-  measure_title: string;
-}
-
-/** What a part's page reads: the part, its round and plan, its measure's KPIs and phases, and what it holds. */
-export interface PartRecord {
-  part: PartRow;
-  round: FollowUpRoundTable;
-  plan: PlanTable;
-  sheetNumbers: number[];
-  kpis: KpiTable[];
-  phases: PhaseTable[];
-  /** Every actual of the measure's KPIs, for the last value shown and the checks' history. */
-  observations: ObservationTable[];
-  bullets: ProgressBulletTable[];
-  actuals: ReportedActualTable[];
-  phaseReports: PhaseReportTable[];
-  comments: (PartCommentTable & { author_name: string })[];
-}
+export type { PartRecord, PartRow } from './part-record.js';
 
 /** What a part's move changes on its row besides its state and version. */
 export type PartPatch = Partial<
@@ -74,11 +55,7 @@ export class RoundRepository {
 
   // Parts with the title of the measure each is about: every read of parts starts here.
   private parts() {
-    return this.db
-      .selectFrom('progress_report')
-      .innerJoin('measure', 'measure.id', 'progress_report.measure_id')
-      .selectAll('progress_report')
-      .select('measure.title as measure_title');
+    return partsOf(this.db);
   }
 
   /** The plan's round with this as-of date, if any. */
@@ -214,19 +191,8 @@ export class RoundRepository {
   }
 
   /** The sheet numbers each measure is placed on (home sheet first). */
-  async sheetNumbers(measureIds: readonly string[]): Promise<Map<string, number[]>> {
-    if (measureIds.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('measure_placement')
-      .innerJoin('sheet', 'sheet.id', 'measure_placement.sheet_id')
-      .select(['measure_placement.measure_id', 'sheet.number'])
-      .where('measure_placement.measure_id', 'in', measureIds)
-      .orderBy('measure_placement.is_repost')
-      .orderBy('sheet.number')
-      .execute();
-    const out = new Map<string, number[]>();
-    for (const row of rows) out.set(row.measure_id, [...(out.get(row.measure_id) ?? []), row.number]);
-    return out;
+  sheetNumbers(measureIds: readonly string[]): Promise<Map<string, number[]>> {
+    return sheetNumbersOf(this.db, measureIds);
   }
 
   /** Every reported actual in a round, for the board's flag counts, with the part it belongs to. */
@@ -258,105 +224,47 @@ export class RoundRepository {
     return { kpis, observations };
   }
 
-  /** The earliest and latest days a plan's periods cover (baselines, targets, phases). */
+  /**
+   * The earliest and latest days a plan's periods cover (baselines, targets, phases), in one statement: the
+   * KPIs' and the phases' aggregates side by side (each one row, so their product is one row).
+   */
   async horizon(planId: string): Promise<{ start: string | null; end: string | null }> {
-    const kpi = await this.db
+    const kpi = this.db
       .selectFrom('kpi')
       .select((eb) => [
-        eb.fn.min('baseline_start').as('start'),
-        eb.fn.max('target_end').as('end'),
+        eb.fn.min('baseline_start').as('kpi_start'),
+        eb.fn.max('target_end').as('kpi_end'),
         eb.fn.max('target_start').as('target_start'),
       ])
-      .where('plan_id', '=', planId)
-      .executeTakeFirst();
-    const phase = await this.db
+      .where('plan_id', '=', planId);
+    const phase = this.db
       .selectFrom('phase')
       .innerJoin('measure', 'measure.id', 'phase.measure_id')
-      .select((eb) => [eb.fn.min('phase.period_start').as('start'), eb.fn.max('phase.period_end').as('end')])
-      .where('measure.plan_id', '=', planId)
+      .select((eb) => [
+        eb.fn.min('phase.period_start').as('phase_start'),
+        eb.fn.max('phase.period_end').as('phase_end'),
+      ])
+      .where('measure.plan_id', '=', planId);
+    const row = await this.db
+      .selectFrom([kpi.as('k'), phase.as('p')])
+      .selectAll()
       .executeTakeFirst();
     const pick = (values: (string | null | undefined)[], fn: (a: string, b: string) => string) =>
       values
         .filter((v): v is string => typeof v === 'string')
         .reduce<string | null>((a, b) => (a === null ? b : fn(a, b)), null);
     return {
-      start: pick([kpi?.start, phase?.start], (a, b) => (a < b ? a : b)),
-      end: pick([kpi?.end, kpi?.target_start, phase?.end], (a, b) => (a > b ? a : b)),
+      start: pick([row?.kpi_start, row?.phase_start], (a, b) => (a < b ? a : b)),
+      end: pick([row?.kpi_end, row?.target_start, row?.phase_end], (a, b) => (a > b ? a : b)),
     };
   }
 
-  /** One part with everything its page and its checks read, or undefined. */
-  async loadPart(roundId: string, partId: string): Promise<PartRecord | undefined> {
-    const part = await this.parts()
-      .where('progress_report.id', '=', partId)
-      .where('progress_report.round_id', '=', roundId)
-      .executeTakeFirst();
-    if (!part || part.measure_id === null) return undefined;
-    const measureId = part.measure_id;
-    const round = await this.db
-      .selectFrom('follow_up_round')
-      .selectAll()
-      .where('id', '=', roundId)
-      .executeTakeFirstOrThrow();
-    const kpiIds = this.db.selectFrom('kpi').select('id').where('measure_id', '=', measureId);
-    const [plan, sheetNumbers, kpis, phases, observations, bullets, actuals, phaseReports, comments] =
-      await Promise.all([
-        this.db.selectFrom('plan').selectAll().where('id', '=', round.plan_id).executeTakeFirstOrThrow(),
-        this.sheetNumbers([measureId]),
-        this.db
-          .selectFrom('kpi')
-          .selectAll()
-          .where('measure_id', '=', measureId)
-          .orderBy('sort_order')
-          .execute(),
-        this.db
-          .selectFrom('phase')
-          .selectAll()
-          .where('measure_id', '=', measureId)
-          .orderBy('sort_order')
-          .execute(),
-        this.db
-          .selectFrom('observation')
-          .selectAll()
-          .where('kpi_id', 'in', kpiIds)
-          .orderBy('period_start')
-          .execute(),
-        this.db
-          .selectFrom('progress_bullet')
-          .selectAll()
-          .where('report_id', '=', partId)
-          .orderBy('sort_order')
-          .execute(),
-        this.db
-          .selectFrom('reported_actual')
-          .selectAll()
-          .where('report_id', '=', partId)
-          .orderBy('sort_order')
-          .execute(),
-        this.db.selectFrom('phase_report').selectAll().where('report_id', '=', partId).execute(),
-        this.db
-          .selectFrom('part_comment')
-          .leftJoin('app_user', 'app_user.id', 'part_comment.author_id')
-          .selectAll('part_comment')
-          .select('app_user.display_name as author_name')
-          .where('part_comment.report_id', '=', partId)
-          .orderBy('part_comment.created_at')
-          .orderBy('part_comment.id')
-          .execute(),
-      ]);
-    return {
-      part,
-      round,
-      plan,
-      sheetNumbers: sheetNumbers.get(measureId) ?? [],
-      kpis,
-      phases,
-      observations,
-      bullets,
-      actuals,
-      phaseReports,
-      comments: comments.map((c) => ({ ...c, author_name: c.author_name ?? c.author_id })),
-    };
+  /**
+   * One part of one of the plan's rounds with everything its page and its checks read, or undefined (no such
+   * part, or it is another plan's). The caller has read the plan already: it is not read again.
+   */
+  loadPart(plan: PlanTable, roundId: string, partId: string): Promise<PartRecord | undefined> {
+    return loadPartRecord(this.db, plan, roundId, partId);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { userOn, type Role, type User } from '@kotei/domain';
 import type { DB, SessionTable } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
 
@@ -15,9 +16,80 @@ export interface SessionSummary {
 /** A stored session, as the service reads it. */
 export type SessionRow = SessionTable;
 
+/** A live session with its user as they stand on a date (the role of the grant in force then). */
+export interface LiveSessionRow {
+  publicId: string;
+  csrfToken: string;
+  lastSeenAt: string;
+  user: User;
+}
+
 /** Server-side sessions, kept in the database so any app instance recognises them. */
 export class SessionRepository {
   constructor(private readonly db: Kysely<DB>) {}
+
+  /**
+   * The live session with this token hash at `now`, with its user and the user's grants holding `on` (a Japan
+   * date), in one statement: a row per grant in force (one with no grant when none is), the user's role the
+   * widest of them (`userOn`). Every request resolves its actor here, so a grant that ended or began counts
+   * from the next request.
+   */
+  async findLiveWithUser(idHash: string, now: string, on: string): Promise<LiveSessionRow | undefined> {
+    const rows = await this.db
+      .selectFrom('app_session')
+      .innerJoin('app_user', 'app_user.id', 'app_session.user_id')
+      .leftJoin('role_grant', (join) =>
+        join
+          .onRef('role_grant.user_id', '=', 'app_user.id')
+          .on('role_grant.valid_from', '<=', on)
+          .on((eb) => eb.or([eb('role_grant.valid_to', 'is', null), eb('role_grant.valid_to', '>=', on)])),
+      )
+      .select([
+        'app_session.public_id',
+        'app_session.csrf_token',
+        'app_session.last_seen_at',
+        'app_user.id',
+        'app_user.login',
+        'app_user.display_name',
+        'app_user.is_active',
+        'role_grant.role',
+        'role_grant.ministry',
+        'role_grant.valid_from',
+        'role_grant.valid_to',
+      ])
+      .where('app_session.id_hash', '=', idHash)
+      .where('app_session.expires_at', '>', now)
+      .execute();
+    const first = rows[0];
+    if (first === undefined) return undefined;
+    const grants = rows.flatMap((row) =>
+      row.role === null || row.valid_from === null
+        ? []
+        : [
+            {
+              role: row.role as Role,
+              ministry: row.ministry,
+              validFrom: row.valid_from,
+              validTo: row.valid_to,
+            },
+          ],
+    );
+    return {
+      publicId: first.public_id,
+      csrfToken: first.csrf_token,
+      lastSeenAt: first.last_seen_at,
+      user: userOn(
+        {
+          id: first.id,
+          login: first.login,
+          displayName: first.display_name,
+          isActive: first.is_active === 1,
+        },
+        grants,
+        on,
+      ),
+    };
+  }
 
   /** Store a new session. */
   async insert(session: SessionTable): Promise<void> {

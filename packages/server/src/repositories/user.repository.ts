@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { userOn, type User } from '@kotei/domain';
+import { userOn, type Role, type RoleGrant, type User } from '@kotei/domain';
 import type { DB, RoleGrantTable, UserTable } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
 import { toRoleGrant } from './grant.repository.js';
@@ -9,41 +9,67 @@ export interface UserWithHash extends User {
   passwordHash: string;
 }
 
-function toPublic(row: UserTable, grants: readonly RoleGrantTable[], on: string): User {
+type DatedGrant = Pick<RoleGrant, 'role' | 'ministry' | 'validFrom' | 'validTo'>;
+
+function userOf(row: UserTable, grants: readonly DatedGrant[], on: string): User {
   return userOn(
     { id: row.id, login: row.login, displayName: row.display_name, isActive: row.is_active === 1 },
-    grants.filter((g) => g.user_id === row.id).map(toRoleGrant),
+    grants,
     on,
   );
 }
 
-function toUser(row: UserTable, grants: readonly RoleGrantTable[], on: string): UserWithHash {
-  return { ...toPublic(row, grants, on), passwordHash: row.password_hash };
+function toPublic(row: UserTable, grants: readonly RoleGrantTable[], on: string): User {
+  return userOf(row, grants.filter((g) => g.user_id === row.id).map(toRoleGrant), on);
 }
 
 /** Accounts. */
 export class UserRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  private grantsOf(userIds: readonly string[]): Promise<RoleGrantTable[]> {
-    if (userIds.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom('role_grant').selectAll().where('user_id', 'in', userIds).execute();
+  // One user (by login or id) with every grant of theirs, in one statement: a row per grant, or one with no grant.
+  private async findOne(
+    column: 'login' | 'id',
+    value: string,
+    on: string,
+  ): Promise<UserWithHash | undefined> {
+    const rows = await this.db
+      .selectFrom('app_user')
+      .leftJoin('role_grant', 'role_grant.user_id', 'app_user.id')
+      .selectAll('app_user')
+      .select([
+        'role_grant.role as grant_role',
+        'role_grant.ministry as grant_ministry',
+        'role_grant.valid_from as grant_valid_from',
+        'role_grant.valid_to as grant_valid_to',
+      ])
+      .where(`app_user.${column}`, '=', value)
+      .execute();
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    const grants = rows.flatMap((g): DatedGrant[] =>
+      g.grant_role === null || g.grant_valid_from === null
+        ? []
+        : [
+            {
+              role: g.grant_role as Role,
+              ministry: g.grant_ministry,
+              validFrom: g.grant_valid_from,
+              validTo: g.grant_valid_to,
+            },
+          ],
+    );
+    return { ...userOf(row, grants, on), passwordHash: row.password_hash };
   }
 
   /** The user with this login, if any, with the role of the grant in force `on` (a Japan date). */
-  async findByLogin(login: string, on: string): Promise<UserWithHash | undefined> {
-    const row = await this.db
-      .selectFrom('app_user')
-      .selectAll()
-      .where('login', '=', login)
-      .executeTakeFirst();
-    return row && toUser(row, await this.grantsOf([row.id]), on);
+  findByLogin(login: string, on: string): Promise<UserWithHash | undefined> {
+    return this.findOne('login', login, on);
   }
 
   /** The user with this id, if any, with the role of the grant in force `on` (a Japan date). */
-  async findById(id: string, on: string): Promise<UserWithHash | undefined> {
-    const row = await this.db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toUser(row, await this.grantsOf([row.id]), on);
+  findById(id: string, on: string): Promise<UserWithHash | undefined> {
+    return this.findOne('id', id, on);
   }
 
   /** How many accounts exist (first start creates the admin when there are none). */

@@ -125,14 +125,13 @@ export class AuthService {
     if (token === undefined || token === '') return null;
     const now = this.clock.now();
     const idHash = hashToken(token);
-    const session = await this.sessions.findLive(idHash, now.toISOString());
-    if (!session) return null;
-    const user = await this.users.findById(session.user_id, todayInJapan(this.clock));
-    if (!user?.isActive) return null;
-    if (now.getTime() - Date.parse(session.last_seen_at) >= TOUCH_EVERY_MS) {
+    // One statement: the session, its user and the user's grants in force today.
+    const session = await this.sessions.findLiveWithUser(idHash, now.toISOString(), todayInJapan(this.clock));
+    if (!session?.user.isActive) return null;
+    if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
       await this.sessions.touch(idHash, now.toISOString());
     }
-    return { user: publicUser(user), sessionId: session.public_id, csrfToken: session.csrf_token };
+    return { user: publicUser(session.user), sessionId: session.publicId, csrfToken: session.csrfToken };
   }
 
   /** End the session of a token, audited with its user. */

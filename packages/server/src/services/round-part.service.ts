@@ -60,6 +60,23 @@ function refusalError(refusal: PartRefusal, details: ErrorDetail[] = []): Domain
   }
 }
 
+// A part's record after a write that found it as read: its row moved (state, patch, version), its content
+// replaced when the write carried one. The KPIs, phases, actuals of the measure and the thread are as read.
+function afterWrite(
+  record: PartRecord,
+  moved: PartPatch,
+  content: PartContent | null,
+  version: number,
+): PartRecord {
+  return {
+    ...record,
+    part: { ...record.part, ...moved, version },
+    ...(content === null
+      ? {}
+      : { bullets: content.bullets, actuals: content.actuals, phaseReports: content.phaseReports }),
+  };
+}
+
 /** 報告: one ministry's part of one measure in a round, written by its reporter and decided by the coordinator. */
 export class RoundPartService {
   constructor(
@@ -71,7 +88,12 @@ export class RoundPartService {
   private async load(actor: Actor, slug: string, roundId: string, partId: string) {
     const plan = await this.plans.findBySlug(slug);
     if (!plan) throw new DomainError('not_found', 'plan_not_found', `No plan with slug "${slug}"`);
-    const record = await this.rounds.loadPart(roundId, partId);
+    return this.loadIn(actor, plan, roundId, partId);
+  }
+
+  // The part of one of the plan's rounds, the plan read already (so it is read once a request).
+  private async loadIn(actor: Actor, plan: PartRecord['plan'], roundId: string, partId: string) {
+    const record = await this.rounds.loadPart(plan, roundId, partId);
     if (!record || record.round.plan_id !== plan.id)
       throw new DomainError('not_found', 'part_not_found', `No part ${partId} in round ${roundId}`);
     requireRoundVisible(actor, record.round);
@@ -126,6 +148,7 @@ export class RoundPartService {
     if (!move.ok) throw refusalError(move.refusal, flagDetails);
     const now = this.clock.now().toISOString();
     const { patch, content } = make(user, now);
+    const moved: PartPatch = { ...patch, state: move.state === 'not_started' ? 'draft' : move.state };
     const before = this.view(record, role, context);
     const event =
       action === 'save'
@@ -134,7 +157,7 @@ export class RoundPartService {
     const written = await this.rounds.savePart(
       record.part.id,
       request.version,
-      { ...patch, state: move.state === 'not_started' ? 'draft' : move.state },
+      moved,
       content,
       now,
       {
@@ -162,7 +185,13 @@ export class RoundPartService {
       },
       event,
     );
-    const fresh = await this.load(actor, record.plan.slug, record.round.id, record.part.id);
+    // The part as written: the row read before the write moved by exactly this write (its version was the one
+    // the caller sent), so it is built from what was read and written, not read again. Otherwise (stale, or
+    // moved meanwhile) it is read as it now stands.
+    const fresh =
+      written && record.part.version === request.version
+        ? { record: afterWrite(record, moved, content, request.version + 1), role, context }
+        : await this.loadIn(actor, record.plan, record.round.id, record.part.id);
     const current = this.view(fresh.record, fresh.role, fresh.context);
     if (!written)
       throw new StaleWriteError(
