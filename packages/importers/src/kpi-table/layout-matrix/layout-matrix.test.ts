@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CaseScore } from './matrix.js';
+import { keyedKpiPool, matrixCases, percent, runCase, totals } from './matrix.js';
+
+// Floors under the measured share of fields right per layout family (see the corpus README, "Layout matrix"),
+// so a change that breaks a layout fails here.
+const FAMILY_FLOORS: Record<string, number> = {};
+
+describe('KPI table layout matrix', () => {
+  const scores: CaseScore[] = [];
+
+  beforeAll(async () => {
+    const pool = keyedKpiPool();
+    for (const testCase of matrixCases()) scores.push(await runCase(testCase, pool));
+    if (process.env.KPI_CORPUS_REPORT === '1') {
+      const lines = ['per case:'];
+      for (const s of scores)
+        lines.push(`  ${s.family} | ${s.label} | ${s.kind} | ${percent([s.right, s.keyed])} | read ${s.kpisRead}`);
+      lines.push('per layout:');
+      for (const [label, sum] of totals(scores, (s) => `${s.family} ${s.label}`)) lines.push(`  ${label}: ${percent(sum)}`);
+      lines.push('per family:');
+      for (const [family, sum] of totals(scores, (s) => s.family)) lines.push(`  ${family}: ${percent(sum)}`);
+      lines.push('per input kind:');
+      for (const [kind, sum] of totals(scores, (s) => s.kind)) lines.push(`  ${kind}: ${percent(sum)}`);
+      const all = totals(scores, () => 'all').get('all') ?? [0, 0];
+      lines.push(`overall: ${percent(all)}`);
+      console.log(lines.join('\n'));
+      if (process.env.KPI_MATRIX_MISSES === '1')
+        for (const s of scores)
+          if (s.misses.length > 0) console.log(`${s.label} ${s.kind}:\n  ${s.misses.slice(0, 12).join('\n  ')}`);
+    }
+  }, 120_000);
+
+  it('writes every layout with KPIs of the answer keys', () => {
+    expect(keyedKpiPool().length).toBeGreaterThanOrEqual(24);
+    for (const s of scores) expect(s.keyed, `${s.label} ${s.kind}`).toBeGreaterThanOrEqual(8 * 4);
+  });
+
+  it('reads each layout family with at least its floor of fields right', () => {
+    for (const [family, sum] of totals(scores, (s) => s.family))
+      expect(sum[0] / sum[1], `${family}: ${percent(sum)}`).toBeGreaterThanOrEqual(FAMILY_FLOORS[family] ?? 0);
+  });
+});
