@@ -23,6 +23,7 @@ import {
 import { datedYear, nameDetail } from './paired-columns.js';
 import { newestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
 import type { EraHint, YearReading } from './years.js';
+import { unitInName, unitOfValueHeaders } from './unit-places.js';
 
 /** A KPI value as the table gives it, with the cell it came from. */
 export interface TablePoint {
@@ -408,12 +409,14 @@ function buildKpi(parts: KpiParts): TableKpi {
   const latest = newestOf(actuals, mapping, row);
   const lead = target.reading?.lead;
   if (lead != null && !name.endsWith(lead)) name = `${name} ${lead}`;
-  const unitFromName = UNIT_IN_NAME.exec(name)?.[1];
+  let unitFromName = UNIT_IN_NAME.exec(name)?.[1];
   if (unitFromName !== undefined) name = name.replace(UNIT_IN_NAME, '').trim();
+  const named = unitFromName === undefined ? unitInName(name) : null;
+  if (named !== null) ({ name, unit: unitFromName } = named);
   const unitColumn = cellAt(row, roleColumns(mapping, 'unit')[0]).text;
   const unit =
     [target.point?.unit, baseline.point?.unit, latest?.unit].find((u) => u !== undefined && u !== '') ??
-    normalizeText(unitColumn !== '' ? unitColumn : (unitFromName ?? ''));
+    normalizeText(unitColumn !== '' ? unitColumn : (unitFromName ?? unitOfValueHeaders(mapping) ?? ''));
   const targetValue = target.point?.value ?? null;
   const baselineValue = baseline.point?.value ?? null;
   const direction =

@@ -36,8 +36,16 @@ export interface Layout {
   readonly title: boolean;
 }
 
+const PLAIN_VOCABULARY: Vocabulary = {
+  name: '指標',
+  unit: '単位',
+  baseline: '基準値',
+  target: '目標値',
+  latest: '実績値',
+};
+
 export const VOCABULARIES: readonly Vocabulary[] = [
-  { name: '指標', unit: '単位', baseline: '基準値', target: '目標値', latest: '実績値' },
+  PLAIN_VOCABULARY,
   { name: '項目', unit: '単位', baseline: '策定時', target: '目標(期限)', latest: '最新値' },
   { name: '成果指標', unit: '単位', baseline: '現状値', target: '目標値', latest: '実績' },
   { name: 'KPI', unit: '単位', baseline: '当初値', target: '目標', latest: '直近値' },
@@ -47,7 +55,7 @@ export const VOCABULARIES: readonly Vocabulary[] = [
 
 export const BASE_LAYOUT: Layout = {
   order: ['name', 'unit', 'baseline', 'target', 'latest'],
-  vocabulary: VOCABULARIES[0]!,
+  vocabulary: PLAIN_VOCABULARY,
   unit: 'column',
   years: 'after',
   era: 'western',
@@ -100,8 +108,6 @@ export function figureText(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
 
-const HEADER_UNIT: Record<string, string> = { '%': '（％）', 人: '（人）', 万人: '（万人）' };
-
 /** The text of one value cell: its figure, unit where the layout puts it in the cell, and year. */
 function valueCell(point: KeyedKpi['baseline'], unit: string, layout: Layout, withYear: boolean): string {
   if (point === null || point[0] === null) return '―';
@@ -120,7 +126,8 @@ function yearCell(point: KeyedKpi['baseline'], era: EraStyle): string {
 /** The years of the actual columns: the three years up to the latest year most KPIs share. */
 export function actualYearsOf(kpis: readonly KeyedKpi[]): number[] {
   const counts = new Map<number, number>();
-  for (const kpi of kpis) if (kpi.latest?.[1] != null) counts.set(kpi.latest[1], (counts.get(kpi.latest[1]) ?? 0) + 1);
+  for (const kpi of kpis)
+    if (kpi.latest?.[1] != null) counts.set(kpi.latest[1], (counts.get(kpi.latest[1]) ?? 0) + 1);
   const last = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 2020;
   return [last - 2, last - 1, last];
 }
@@ -169,17 +176,25 @@ interface Column {
 
 function columnsOf(kind: ColumnKind, layout: Layout, years: readonly number[], targetYear: number): Column[] {
   const v = layout.vocabulary;
-  const unitSuffix = layout.unit === 'header' ? HEADER_UNIT['%']! : '';
+  const unitSuffix = layout.unit === 'header' ? '（％）' : '';
   switch (kind) {
     case 'name':
-      return [{ top: v.name, sub: null, cell: (kpi) => kpi.name + (layout.unit === 'name' ? unitInName(kpi.unit) : '') }];
+      return [
+        {
+          top: v.name,
+          sub: null,
+          cell: (kpi) => kpi.name + (layout.unit === 'name' ? unitInName(kpi.unit) : ''),
+        },
+      ];
     case 'unit':
       return layout.unit === 'column' ? [{ top: v.unit, sub: null, cell: (kpi) => kpi.unit }] : [];
     case 'dept':
-      return [{ top: '担当課', sub: null, cell: (_kpi, i) => DEPARTMENTS[i % DEPARTMENTS.length]! }];
+      return [{ top: '担当課', sub: null, cell: (_kpi, i) => DEPARTMENTS[i % DEPARTMENTS.length] ?? '' }];
     case 'status':
-      return [{ top: '達成状況', sub: null, cell: (_kpi, i) => GRADES[i % GRADES.length]! }];
-    default:
+      return [{ top: '達成状況', sub: null, cell: (_kpi, i) => GRADES[i % GRADES.length] ?? '' }];
+    case 'baseline':
+    case 'target':
+    case 'latest':
       return valueColumns(kind, layout, years, targetYear, unitSuffix);
   }
 }
@@ -200,11 +215,15 @@ function valueColumns(
     return years.map((year) => ({
       top: word + unitSuffix,
       sub: yearText(year, layout.era),
-      cell: (kpi: KeyedKpi) => (kpi.latest?.[1] === year ? valueCell(kpi.latest, kpi.unit, layout, false) : ''),
+      cell: (kpi: KeyedKpi) =>
+        kpi.latest?.[1] === year ? valueCell(kpi.latest, kpi.unit, layout, false) : '',
     }));
   if (role === 'target' && layout.years === 'target-header') {
-    const header = layout.era === 'western' ? `${targetYear}目標` : `${word}（${yearText(targetYear, 'short', true)}）`;
-    return [{ top: header + unitSuffix, sub: null, cell: (kpi) => valueCell(kpi.target, kpi.unit, layout, false) }];
+    const header =
+      layout.era === 'western' ? `${targetYear}目標` : `${word}（${yearText(targetYear, 'short', true)}）`;
+    return [
+      { top: header + unitSuffix, sub: null, cell: (kpi) => valueCell(kpi.target, kpi.unit, layout, false) },
+    ];
   }
   if (layout.years === 'columns') {
     const yearWord = { baseline: '基準年度', target: '目標年度', latest: '実績年度' }[role];
@@ -237,12 +256,17 @@ export function renderLayout(layout: Layout, kpis: readonly KeyedKpi[]): Rendere
   chosen.forEach((kpi, index) => {
     if (layout.sections && index % 4 === 0) {
       sectionRows.add(body.length);
-      body.push([`基本目標${index / 4 + 1} 誰もが安心して暮らせるまちづくり`, ...columns.slice(1).map(() => '')]);
+      body.push([
+        `基本目標${index / 4 + 1} 誰もが安心して暮らせるまちづくり`,
+        ...columns.slice(1).map(() => ''),
+      ]);
     }
     body.push(columns.map((column) => column.cell(kpi, index)));
   });
   const blankCovered = header.map((row, r) =>
-    row.map((text, c) => (merges.some((m) => covers(m, r, c) && !(m.row === r && m.column === c)) ? '' : text)),
+    row.map((text, c) =>
+      merges.some((m) => covers(m, r, c) && !(m.row === r && m.column === c)) ? '' : text,
+    ),
   );
   return {
     table: {
@@ -260,7 +284,10 @@ export function renderLayout(layout: Layout, kpis: readonly KeyedKpi[]): Rendere
 
 function covers(merge: Merge, row: number, column: number): boolean {
   return (
-    row >= merge.row && row < merge.row + merge.rows && column >= merge.column && column < merge.column + merge.columns
+    row >= merge.row &&
+    row < merge.row + merge.rows &&
+    column >= merge.column &&
+    column < merge.column + merge.columns
   );
 }
 
@@ -269,14 +296,15 @@ function headerMerges(columns: readonly Column[]): Merge[] {
   const merges: Merge[] = [];
   let c = 0;
   while (c < columns.length) {
-    const column = columns[c]!;
+    const column = columns[c];
+    if (column === undefined) break;
     if (column.sub === null) {
       merges.push({ row: 0, column: c, rows: 2, columns: 1 });
       c += 1;
       continue;
     }
     let end = c + 1;
-    while (end < columns.length && columns[end]!.sub !== null && columns[end]!.top === column.top) end += 1;
+    while (end < columns.length && columns[end]?.sub != null && columns[end]?.top === column.top) end += 1;
     if (end - c > 1) merges.push({ row: 0, column: c, rows: 1, columns: end - c });
     c = end;
   }

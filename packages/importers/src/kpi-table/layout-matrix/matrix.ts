@@ -30,7 +30,9 @@ export function keyedKpiPool(): KeyedKpi[] {
     .flatMap((root) => corpusDocuments(root))
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((document) => document.kpis)
-    .filter((kpi) => [kpi.baseline, kpi.target, kpi.latest].every((p) => p !== null && p[0] !== null && p[1] !== null));
+    .filter((kpi) =>
+      [kpi.baseline, kpi.target, kpi.latest].every((p) => p !== null && p[0] !== null && p[1] !== null),
+    );
 }
 
 const ORDERS: readonly (readonly ColumnKind[])[] = [
@@ -81,7 +83,9 @@ function random(seed: number): () => number {
 }
 
 function pick<T>(next: () => number, items: readonly T[]): T {
-  return items[Math.floor(next() * items.length)]!;
+  const item = items[Math.floor(next() * items.length)];
+  if (item === undefined) throw new Error('nothing to pick from');
+  return item;
 }
 
 /** Combinations of every dimension at once, sampled with a fixed seed (not the full cross product). */
@@ -118,12 +122,18 @@ export async function runCase(testCase: MatrixCase, kpis: readonly KeyedKpi[]): 
   const file = await renderInput(rendered.table, testCase.kind);
   const outcome = await importDocument({ bytes: file.bytes, fileName: file.fileName });
   const read = outcome.ok && outcome.table !== null ? outcome.table.kpis : [];
-  const score = scoreDocument({ root: CORPUS_ROOT, name: testCase.label, file: file.fileName, kpis: rendered.key }, read);
+  const score = scoreDocument(
+    { root: CORPUS_ROOT, name: testCase.label, file: file.fileName, kpis: rendered.key },
+    read,
+  );
   return { ...testCase, right: score.right, keyed: score.keyed, kpisRead: read.length, misses: score.misses };
 }
 
 /** Fields right and keyed summed by a grouping of the cases. */
-export function totals(scores: readonly CaseScore[], by: (score: CaseScore) => string): Map<string, [number, number]> {
+export function totals(
+  scores: readonly CaseScore[],
+  by: (score: CaseScore) => string,
+): Map<string, [number, number]> {
   const sums = new Map<string, [number, number]>();
   for (const score of scores) {
     const sum = sums.get(by(score)) ?? [0, 0];

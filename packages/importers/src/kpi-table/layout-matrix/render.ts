@@ -67,7 +67,8 @@ function html(table: LogicalTable): string {
     lines.push(`<tr>${cells.join('')}</tr>`);
   });
   table.body.forEach((row, r) => {
-    if (table.sectionRows.has(r)) lines.push(`<tr><td colspan="${table.width}">${escapeHtml(row[0] ?? '')}</td></tr>`);
+    if (table.sectionRows.has(r))
+      lines.push(`<tr><td colspan="${table.width}">${escapeHtml(row[0] ?? '')}</td></tr>`);
     else lines.push(`<tr>${row.map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`);
   });
   lines.push('</table>');
