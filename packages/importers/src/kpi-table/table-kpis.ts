@@ -200,9 +200,13 @@ class GridReader {
     const last = this.kpis[this.kpis.length - 1];
     const tail = texts.filter((text) => text !== '').join('');
     if (last === undefined || last.lineTo !== row.line - 1) return;
+    // A unit the wrapped name ends with (「…利用時間」 / 「数（万時間）」) is the KPI's unit where none was read.
+    const joined = normalizeText(last.name + tail);
+    const named = last.unit === '' ? unitInName(joined) : null;
     this.kpis[this.kpis.length - 1] = {
       ...last,
-      name: normalizeText(last.name + tail),
+      name: named?.name ?? joined,
+      unit: named?.unit ?? last.unit,
       lineTo: row.line,
       rawText: `${last.rawText}\n${tail}`,
     };

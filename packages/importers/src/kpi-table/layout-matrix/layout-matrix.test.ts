@@ -8,15 +8,15 @@ const FAMILY_FLOORS: Record<string, number> = {
   base: 0.98,
   'column-order': 0.98,
   vocabulary: 0.98,
-  unit: 0.97,
+  unit: 0.98,
   years: 0.94,
   era: 0.98,
   'actual-years': 0.9,
-  sections: 0.97,
-  note: 0.95,
+  sections: 0.98,
+  note: 0.98,
   title: 0.98,
   'extra-columns': 0.98,
-  combined: 0.9,
+  combined: 0.92,
 };
 // And per input kind (every family written in it): PDF-extract text is the weakest (two-row headers).
 const KIND_FLOOR = 0.9;
