@@ -31,7 +31,7 @@ describe('KPI table layout matrix', () => {
       const lines = ['per case:'];
       for (const s of scores)
         lines.push(
-          `  ${s.family} | ${s.label} | ${s.kind} | ${percent([s.right, s.keyed])} | read ${s.kpisRead}`,
+          `  ${s.family} | ${s.label} | ${s.kind} | ${percent([s.right, s.keyed])} | read ${s.kpisRead}, spurious ${s.spurious}`,
         );
       lines.push('per layout:');
       for (const [label, sum] of totals(scores, (s) => `${s.family} ${s.label}`))
@@ -40,6 +40,10 @@ describe('KPI table layout matrix', () => {
       for (const [family, sum] of totals(scores, (s) => s.family)) lines.push(`  ${family}: ${percent(sum)}`);
       lines.push('per input kind:');
       for (const [kind, sum] of totals(scores, (s) => s.kind)) lines.push(`  ${kind}: ${percent(sum)}`);
+      const spurious = scores.filter((s) => s.spurious > 0);
+      lines.push(
+        `cases with spurious KPIs: ${spurious.length} (${spurious.map((s) => `${s.label} ${s.kind}`).join('; ')})`,
+      );
       const all = totals(scores, () => 'all').get('all') ?? [0, 0];
       lines.push(`overall: ${percent(all)}`);
       console.log(lines.join('\n'));

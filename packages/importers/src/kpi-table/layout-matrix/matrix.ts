@@ -1,6 +1,6 @@
 import { importDocument } from '../../import-document.js';
 import type { KeyedKpi } from '../corpus.js';
-import { BLIND_CORPUS_ROOT, CORPUS_ROOT, corpusDocuments, scoreDocument } from '../corpus.js';
+import { BLIND_CORPUS_ROOT, CORPUS_ROOT, corpusDocuments, nameKey, scoreDocument } from '../corpus.js';
 import type { ColumnKind, EraStyle, Layout, UnitPlace, YearPlace } from './layout.js';
 import { BASE_LAYOUT, VOCABULARIES, renderLayout } from './layout.js';
 import type { InputKind } from './render.js';
@@ -18,6 +18,8 @@ export interface CaseScore extends MatrixCase {
   readonly right: number;
   readonly keyed: number;
   readonly kpisRead: number;
+  /** KPIs read that are none of the table's (a section or note row taken for a KPI): the score does not count them. */
+  readonly spurious: number;
   readonly misses: readonly string[];
 }
 
@@ -126,7 +128,19 @@ export async function runCase(testCase: MatrixCase, kpis: readonly KeyedKpi[]): 
     { root: CORPUS_ROOT, name: testCase.label, file: file.fileName, kpis: rendered.key },
     read,
   );
-  return { ...testCase, right: score.right, keyed: score.keyed, kpisRead: read.length, misses: score.misses };
+  const keyNames = rendered.key.map((kpi) => nameKey(kpi.name));
+  const spurious = read.filter((kpi) => {
+    const name = nameKey(kpi.name);
+    return !keyNames.some((key) => key.includes(name) || name.includes(key));
+  }).length;
+  return {
+    ...testCase,
+    right: score.right,
+    keyed: score.keyed,
+    kpisRead: read.length,
+    spurious,
+    misses: score.misses,
+  };
 }
 
 /** Fields right and keyed summed by a grouping of the cases. */
