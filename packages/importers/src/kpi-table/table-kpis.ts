@@ -23,6 +23,7 @@ import {
 import { datedYear, nameDetail } from './paired-columns.js';
 import { newestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
 import type { EraHint, YearReading } from './years.js';
+import { collapseSpannedRow } from './spanned-rows.js';
 import { unitInName, unitOfValueHeaders } from './unit-places.js';
 
 /** A KPI value as the table gives it, with the cell it came from. */
@@ -213,7 +214,7 @@ class GridReader {
   }
 
   private readRow(grid: Grid, given: GridRow, mapping: readonly ColumnMapping[]): void {
-    const row = realignRow(given, this.profiles, this.hint);
+    const row = realignRow(collapseSpannedRow(given), this.profiles, this.hint);
     if (roleColumns(mapping, 'name').length === 0 && isValueRole(mapping[0]?.role)) {
       // No cell of the header stands over the names (the corner cell lost): a row that opens with a name is read
       // one column to the right; one that opens with a figure is the second row of the KPI above (its name cell
