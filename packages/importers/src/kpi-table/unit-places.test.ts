@@ -34,6 +34,8 @@ describe('unitOfValueHeaders', () => {
       column(3, 'actual', '実績値（％）'),
     ];
     expect(unitOfValueHeaders(mapping)).toBe('%');
+    const twoRows = [column(1, 'target', '目標値（R2）（％）'), column(2, 'actual', '実績値（％） R2年度')];
+    expect(unitOfValueHeaders(twoRows)).toBe('%');
   });
 
   it('gives none where a value header has no unit or the units differ', () => {

@@ -66,6 +66,10 @@ describe('KPI table layout matrix', () => {
       );
   });
 
+  it('reads no section or note row as a KPI where one dimension of the layout changes', () => {
+    for (const s of scores) if (s.family !== 'combined') expect(s.spurious, `${s.label} ${s.kind}`).toBe(0);
+  });
+
   it(`reads every input kind with at least ${KIND_FLOOR * 100}% of fields right`, () => {
     for (const [kind, sum] of totals(scores, (s) => s.kind))
       expect(sum[0] / sum[1], `${kind}: ${percent(sum)}`).toBeGreaterThanOrEqual(KIND_FLOOR);
