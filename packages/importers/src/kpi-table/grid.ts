@@ -1,3 +1,5 @@
+import { opensNoteOrHeading } from './tail-lines.js';
+
 /** One cell of a table as read: its text and where it stands in the source. */
 export interface GridCell {
   /** The cell's text, line breaks inside the cell kept as spaces. */
@@ -197,7 +199,7 @@ export function readPdfText(text: string): Grid {
       return;
     }
     previousWasBarred = false;
-    const isTail = previousWasTableRow && !SECTION_START.test(line);
+    const isTail = previousWasTableRow && !SECTION_START.test(line) && !opensNoteOrHeading(line);
     rows.push(textRow([line], index + 1, isTail));
     previousWasTableRow = isTail;
   });

@@ -23,6 +23,8 @@ import {
 import { datedYear, nameDetail } from './paired-columns.js';
 import { newestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
 import type { EraHint, YearReading } from './years.js';
+import { collapseSpannedRow } from './spanned-rows.js';
+import { unitInName, unitOfValueHeaders } from './unit-places.js';
 
 /** A KPI value as the table gives it, with the cell it came from. */
 export interface TablePoint {
@@ -199,16 +201,20 @@ class GridReader {
     const last = this.kpis[this.kpis.length - 1];
     const tail = texts.filter((text) => text !== '').join('');
     if (last === undefined || last.lineTo !== row.line - 1) return;
+    // A unit the wrapped name ends with (「…利用時間」 / 「数（万時間）」) is the KPI's unit where none was read.
+    const joined = normalizeText(last.name + tail);
+    const named = last.unit === '' ? unitInName(joined) : null;
     this.kpis[this.kpis.length - 1] = {
       ...last,
-      name: normalizeText(last.name + tail),
+      name: named?.name ?? joined,
+      unit: named?.unit ?? last.unit,
       lineTo: row.line,
       rawText: `${last.rawText}\n${tail}`,
     };
   }
 
   private readRow(grid: Grid, given: GridRow, mapping: readonly ColumnMapping[]): void {
-    const row = realignRow(given, this.profiles, this.hint);
+    const row = realignRow(collapseSpannedRow(given), this.profiles, this.hint);
     if (roleColumns(mapping, 'name').length === 0 && isValueRole(mapping[0]?.role)) {
       // No cell of the header stands over the names (the corner cell lost): a row that opens with a name is read
       // one column to the right; one that opens with a figure is the second row of the KPI above (its name cell
@@ -408,12 +414,14 @@ function buildKpi(parts: KpiParts): TableKpi {
   const latest = newestOf(actuals, mapping, row);
   const lead = target.reading?.lead;
   if (lead != null && !name.endsWith(lead)) name = `${name} ${lead}`;
-  const unitFromName = UNIT_IN_NAME.exec(name)?.[1];
+  let unitFromName = UNIT_IN_NAME.exec(name)?.[1];
   if (unitFromName !== undefined) name = name.replace(UNIT_IN_NAME, '').trim();
+  const named = unitFromName === undefined ? unitInName(name) : null;
+  if (named !== null) ({ name, unit: unitFromName } = named);
   const unitColumn = cellAt(row, roleColumns(mapping, 'unit')[0]).text;
   const unit =
     [target.point?.unit, baseline.point?.unit, latest?.unit].find((u) => u !== undefined && u !== '') ??
-    normalizeText(unitColumn !== '' ? unitColumn : (unitFromName ?? ''));
+    normalizeText(unitColumn !== '' ? unitColumn : (unitFromName ?? unitOfValueHeaders(mapping) ?? ''));
   const targetValue = target.point?.value ?? null;
   const baselineValue = baseline.point?.value ?? null;
   const direction =

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnMapping } from './header.js';
+import { unitInName, unitOfValueHeaders } from './unit-places.js';
+
+function column(index: number, role: ColumnMapping['role'], header: string): ColumnMapping {
+  return { column: index, role, confidence: 0.9, header, year: null, evidence: header };
+}
+
+describe('unitInName', () => {
+  it('takes a counter with its magnitude from the end of the name', () => {
+    expect(unitInName('訪問系サービスの利用時間数（万時間）')).toEqual({
+      name: '訪問系サービスの利用時間数',
+      unit: '万時間',
+    });
+    expect(unitInName('短期入所事業のサービス提供量(万人日分)')).toEqual({
+      name: '短期入所事業のサービス提供量',
+      unit: '万人日分',
+    });
+    expect(unitInName('新生児訪問指導を受ける人の割合（％）')?.unit).toBe('%');
+  });
+
+  it("leaves a name's own parenthesis in the name", () => {
+    expect(unitInName('子育てサロンが開催されている地域の割合(小学校単位で見た場合)')).toBeNull();
+    expect(unitInName('係長相当職(本省)')).toBeNull();
+  });
+});
+
+describe('unitOfValueHeaders', () => {
+  it('gives the unit every value header ends with', () => {
+    const mapping = [
+      column(0, 'name', '指標'),
+      column(1, 'baseline', '基準値（％）'),
+      column(2, 'target', '目標値（％）'),
+      column(3, 'actual', '実績値（％）'),
+    ];
+    expect(unitOfValueHeaders(mapping)).toBe('%');
+    const twoRows = [column(1, 'target', '目標値（R2）（％）'), column(2, 'actual', '実績値（％） R2年度')];
+    expect(unitOfValueHeaders(twoRows)).toBe('%');
+  });
+
+  it('gives none where a value header has no unit or the units differ', () => {
+    expect(
+      unitOfValueHeaders([column(1, 'baseline', '基準値（％）'), column(2, 'target', '目標値')]),
+    ).toBeNull();
+    expect(
+      unitOfValueHeaders([column(1, 'baseline', '基準値（人）'), column(2, 'target', '目標値（％）')]),
+    ).toBeNull();
+  });
+});

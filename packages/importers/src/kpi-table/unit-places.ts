@@ -1,0 +1,35 @@
+import { normalizeText } from '@kotei/domain';
+import type { ColumnMapping } from './header.js';
+
+/**
+ * Where a table writes the unit when neither its value cells nor a unit column do: at the end of the name
+ * (「訪問系サービスの利用時間数（万時間）」) or at the end of the value columns' headers (「基準値（％）」 |
+ * 「目標値（％）」). Only counters are units, with a magnitude before them (千, 万, 億, 百万), so a name's own
+ * parenthesis (「(小学校単位で見た場合)」, 「(本省)」) stays in the name.
+ */
+const COUNTER =
+  '(?:%|％|人|件|回|箇所|か所|カ所|ヶ所|円|ha|km|t|トン|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分|人日分|施設|人泊|冊|品目|地区|事業所|団地)';
+const UNIT_AT_END = new RegExp(`[(（]((?:千|万|億|百万)?${COUNTER})[)）]$`, 'u');
+/** In a header the unit may stand before the year of a two-row header's lower cell (「実績値（％） R2年度」). */
+const UNIT_IN_HEADER = new RegExp(`[(（]((?:千|万|億|百万)?${COUNTER})[)）]`, 'u');
+
+/** The name without its unit, and the unit, where the name ends with one in parentheses. */
+export function unitInName(name: string): { name: string; unit: string } | null {
+  const found = UNIT_AT_END.exec(name.trim());
+  if (found === null) return null;
+  return { name: name.trim().slice(0, found.index).trim(), unit: normalizeText(found[1] ?? '') };
+}
+
+const VALUE_ROLES: ReadonlySet<ColumnMapping['role']> = new Set(['baseline', 'target', 'actual', 'estimate']);
+
+/** The unit the value columns' headers all name (「基準値（％）」), or null where one names none or they differ. */
+export function unitOfValueHeaders(mapping: readonly ColumnMapping[]): string | null {
+  const units = new Set<string>();
+  for (const column of mapping) {
+    if (!VALUE_ROLES.has(column.role)) continue;
+    const found = UNIT_IN_HEADER.exec(normalizeText(column.header).replace(/\s+/gu, ''));
+    if (found === null) return null;
+    units.add(found[1] ?? '');
+  }
+  return units.size === 1 ? ([...units][0] ?? null) : null;
+}
