@@ -168,6 +168,14 @@ const PAGE_NUMBER = /^[-–—\s]*\d{1,4}[-–—\s]*$|^\d+\s*\/\s*\d+$/u;
 const SECTION_START =
   /^(?:\d+[.．、]|[(（]?\d+[)）]|[一二三四五六七八九十]+[、.]|第\S+[章節分野]|[◯○●◆■□【]|政策)/u;
 
+// The cells of a PDF-extract row. Bars at both ends enclose the row (「| a | b |」); a bar at one end only is a
+// separator beside an empty edge cell (「 |  | 数値 | 年度」, the second row of a two-row header, trimmed), so
+// that cell stays and the row keeps its columns.
+function pdfRowInner(line: string): string {
+  if (/^\|.*\|$/u.test(line)) return line.slice(1, -1);
+  return line;
+}
+
 /**
  * Reads the text a PDF table extractor gives: cells joined with ` | `, one row a line. A line without a
  * separator right after a row of the table is that row's wrapped tail (unless it opens a section or is a page
@@ -186,7 +194,7 @@ export function readPdfText(text: string): Grid {
     }
     if (PAGE_NUMBER.test(line)) return;
     if (line.includes(' | ') || /^\|.*\|$/u.test(line)) {
-      const inner = line.replace(/^\|/u, '').replace(/\|$/u, '');
+      const inner = pdfRowInner(line);
       const previous = rows[rows.length - 1];
       // In rows written between bars (「| a | b |」), a line that does not open with a bar right after one goes
       // on with the row above: the row broke between two cells.

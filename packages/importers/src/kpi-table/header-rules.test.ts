@@ -115,6 +115,33 @@ describe('a header of two rows: a group cell over its sub-cells', () => {
     ]);
   });
 
+  it('reads a two-row header in PDF text whose second row opens with empty cells (its first bar a separator)', () => {
+    const result = parseKpiTableText(
+      [
+        '指標 | 基準値 |  | 目標値 |  | 実績値 | ',
+        ' |  数値 | 年度 | 数値 | 年度 | 数値 | 年度',
+        '就業率 | 57.3% | 2016年度 | 63% | 2025年度 | 58.9% | 2021年度',
+        '取得率 | 48.1% | 2016年度 | 70% | 2025年度 | 51.0% | 2022年度',
+      ].join('\n'),
+    );
+    expect(result.format).toBe('pdf-text');
+    expect(points(kpi(result, '就業率'))).toEqual([57.3, 2016, 63, 2025, 58.9, 2021]);
+    expect(points(kpi(result, '取得率'))).toEqual([48.1, 2016, 70, 2025, 51, 2022]);
+  });
+
+  it('reads actuals in year columns in PDF text: the latest is the last year with a figure', () => {
+    const result = parseKpiTableText(
+      [
+        '指標 | 基準値 | 目標値 | 実績値 |  | ',
+        ' |  |  | R2 | R3 | R4',
+        '就業率 | 57.3% (2016年) | 63% (2025年) | 58.0% | 58.9% | 59.6%',
+        '取得率 | 48.1% (2016年) | 70% (2025年) | 50.2% | 51.0% | ',
+      ].join('\n'),
+    );
+    expect(points(kpi(result, '就業率'))).toEqual([57.3, 2016, 63, 2025, 59.6, 2022]);
+    expect(points(kpi(result, '取得率'))).toEqual([48.1, 2016, 70, 2025, 51, 2021]);
+  });
+
   it('reads an HTML header of two rows: spanned cells filled out, 数値 and 年度 under 基準値 and 目標値', () => {
     const result = parseKpiTableText(
       [
