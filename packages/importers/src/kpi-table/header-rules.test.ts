@@ -142,6 +142,32 @@ describe('a header of two rows: a group cell over its sub-cells', () => {
     expect(points(kpi(result, '取得率'))).toEqual([48.1, 2016, 70, 2025, 51, 2021]);
   });
 
+  it('pairs 年度 with the value beside it under a group cell that says more than its role (目標(期限), 目標（％）, 計画策定時の数値)', () => {
+    for (const [base, target] of [
+      ['計画策定時の数値', '目標(期限)'],
+      ['当初値（％）', '目標（％）'],
+    ]) {
+      const result = parseKpiTableText(
+        [`指標,${base},,${target},`, ',数値,年度,数値,年度', '就業率,57.3,2016年度,63,2025年度'].join('\n'),
+      );
+      expect(points(kpi(result, '就業率')), `${base} / ${target}`).toEqual([
+        57.3,
+        2016,
+        63,
+        2025,
+        undefined,
+        undefined,
+      ]);
+    }
+    // A year of its own under the group is a column of figures for that year, not a column of years.
+    expect(roles(['指標', '目標(期限) 数値', '目標(期限) 年度', '直近値(%) 2014年度'])).toEqual([
+      'name',
+      'target',
+      'ignore',
+      'actual',
+    ]);
+  });
+
   it('reads an HTML header of two rows: spanned cells filled out, 数値 and 年度 under 基準値 and 目標値', () => {
     const result = parseKpiTableText(
       [
