@@ -168,12 +168,20 @@ const PAGE_NUMBER = /^[-–—\s]*\d{1,4}[-–—\s]*$|^\d+\s*\/\s*\d+$/u;
 const SECTION_START =
   /^(?:\d+[.．、]|[(（]?\d+[)）]|[一二三四五六七八九十]+[、.]|第\S+[章節分野]|[◯○●◆■□【]|政策)/u;
 
-// The cells of a PDF-extract row. Bars at both ends enclose the row (「| a | b |」); a bar at one end only is a
-// separator beside an empty edge cell (「 |  | 数値 | 年度」, the second row of a two-row header, trimmed), so
-// that cell stays and the row keeps its columns.
-function pdfRowInner(line: string): string {
-  if (/^\|.*\|$/u.test(line)) return line.slice(1, -1);
-  return line;
+const ENCLOSED_ROW = /^\|.*\|$/u;
+
+// The cells of a PDF-extract row. Where the text writes its rows between bars (「| a | b |」), a bar at an end
+// encloses the row (or the part of it on the line). Where it only puts bars between cells, a bar at an end is a separator beside an empty edge
+// cell (「 |  | 数値 | 年度 | 」, the second row of a two-row header, trimmed), so that cell stays and the row keeps
+// its columns.
+function pdfRowInner(line: string, enclosedRows: boolean): string {
+  return enclosedRows ? line.replace(/^\|/u, '').replace(/\|$/u, '') : line;
+}
+
+// Whether the text writes its rows between bars: most of its rows open and close with one.
+function writesEnclosedRows(lines: readonly string[]): boolean {
+  const rows = lines.filter((line) => line.includes(' | ') || ENCLOSED_ROW.test(line));
+  return 2 * rows.filter((line) => ENCLOSED_ROW.test(line)).length > rows.length;
 }
 
 /**
@@ -185,7 +193,9 @@ export function readPdfText(text: string): Grid {
   const rows: GridRow[] = [];
   let previousWasTableRow = false;
   let previousWasBarred = false;
-  text.split('\n').forEach((raw, index) => {
+  const lines = text.split('\n');
+  const enclosedRows = writesEnclosedRows(lines.map((raw) => raw.trim()));
+  lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') {
       previousWasTableRow = false;
@@ -193,8 +203,8 @@ export function readPdfText(text: string): Grid {
       return;
     }
     if (PAGE_NUMBER.test(line)) return;
-    if (line.includes(' | ') || /^\|.*\|$/u.test(line)) {
-      const inner = pdfRowInner(line);
+    if (line.includes(' | ') || ENCLOSED_ROW.test(line)) {
+      const inner = pdfRowInner(line, enclosedRows);
       const previous = rows[rows.length - 1];
       // In rows written between bars (「| a | b |」), a line that does not open with a bar right after one goes
       // on with the row above: the row broke between two cells.
@@ -203,7 +213,7 @@ export function readPdfText(text: string): Grid {
         rows[rows.length - 1] = textRow(texts, previous.line);
       } else rows.push(textRow(inner.split('|'), index + 1));
       previousWasTableRow = true;
-      previousWasBarred = line.startsWith('|') && line.endsWith('|');
+      previousWasBarred = enclosedRows && ENCLOSED_ROW.test(line);
       return;
     }
     previousWasBarred = false;

@@ -129,6 +129,33 @@ describe('a header of two rows: a group cell over its sub-cells', () => {
     expect(points(kpi(result, '取得率'))).toEqual([48.1, 2016, 70, 2025, 51, 2022]);
   });
 
+  it('reads a second header row in PDF text whose first and last cells are empty as header, not as a KPI', () => {
+    const result = parseKpiTableText(
+      [
+        '成果指標 | 現状値 |  | 目標値 |  | 達成状況',
+        ' | 数値 | 年度 | 数値 | 年度 | ',
+        '就業率 | 57.3 | 2016年度 | 63 | 2025年度 | ◎',
+        '取得率 | 48.1 | 2016年度 | 70 | 2025年度 | ○',
+      ].join('\n'),
+    );
+    expect(result.kpis.map((k) => k.name)).toEqual(['就業率', '取得率']);
+    expect(points(kpi(result, '就業率'))).toEqual([57.3, 2016, 63, 2025, undefined, undefined]);
+    expect(kpi(result, '取得率').status).toBe('○');
+  });
+
+  it('still reads rows written between bars in PDF text, the bars at the ends enclosing each row', () => {
+    const result = parseKpiTableText(
+      [
+        '| 指標 | 現状値 | 目標値 |',
+        '| 就業率 | 57.3% (2016年) | 63% (2025年) |',
+        '| 取得率 | 48.1% (2016年) | 70% (2025年) |',
+      ].join('\n'),
+    );
+    expect(result.mappings[0]?.columns.map((m) => m.header)).toEqual(['指標', '現状値', '目標値']);
+    expect(points(kpi(result, '就業率'))).toEqual([57.3, 2016, 63, 2025, undefined, undefined]);
+    expect(points(kpi(result, '取得率'))).toEqual([48.1, 2016, 70, 2025, undefined, undefined]);
+  });
+
   it('reads actuals in year columns in PDF text: the latest is the last year with a figure', () => {
     const result = parseKpiTableText(
       [
