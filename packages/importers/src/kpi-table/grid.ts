@@ -168,6 +168,22 @@ const PAGE_NUMBER = /^[-–—\s]*\d{1,4}[-–—\s]*$|^\d+\s*\/\s*\d+$/u;
 const SECTION_START =
   /^(?:\d+[.．、]|[(（]?\d+[)）]|[一二三四五六七八九十]+[、.]|第\S+[章節分野]|[◯○●◆■□【]|政策)/u;
 
+const ENCLOSED_ROW = /^\|.*\|$/u;
+
+// The cells of a PDF-extract row. Where the text writes its rows between bars (「| a | b |」), a bar at an end
+// encloses the row (or the part of it on the line). Where it only puts bars between cells, a bar at an end is a separator beside an empty edge
+// cell (「 |  | 数値 | 年度 | 」, the second row of a two-row header, trimmed), so that cell stays and the row keeps
+// its columns.
+function pdfRowInner(line: string, enclosedRows: boolean): string {
+  return enclosedRows ? line.replace(/^\|/u, '').replace(/\|$/u, '') : line;
+}
+
+// Whether the text writes its rows between bars: most of its rows open and close with one.
+function writesEnclosedRows(lines: readonly string[]): boolean {
+  const rows = lines.filter((line) => line.includes(' | ') || ENCLOSED_ROW.test(line));
+  return 2 * rows.filter((line) => ENCLOSED_ROW.test(line)).length > rows.length;
+}
+
 /**
  * Reads the text a PDF table extractor gives: cells joined with ` | `, one row a line. A line without a
  * separator right after a row of the table is that row's wrapped tail (unless it opens a section or is a page
@@ -177,7 +193,9 @@ export function readPdfText(text: string): Grid {
   const rows: GridRow[] = [];
   let previousWasTableRow = false;
   let previousWasBarred = false;
-  text.split('\n').forEach((raw, index) => {
+  const lines = text.split('\n');
+  const enclosedRows = writesEnclosedRows(lines.map((raw) => raw.trim()));
+  lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') {
       previousWasTableRow = false;
@@ -185,8 +203,8 @@ export function readPdfText(text: string): Grid {
       return;
     }
     if (PAGE_NUMBER.test(line)) return;
-    if (line.includes(' | ') || /^\|.*\|$/u.test(line)) {
-      const inner = line.replace(/^\|/u, '').replace(/\|$/u, '');
+    if (line.includes(' | ') || ENCLOSED_ROW.test(line)) {
+      const inner = pdfRowInner(line, enclosedRows);
       const previous = rows[rows.length - 1];
       // In rows written between bars (「| a | b |」), a line that does not open with a bar right after one goes
       // on with the row above: the row broke between two cells.
@@ -195,7 +213,7 @@ export function readPdfText(text: string): Grid {
         rows[rows.length - 1] = textRow(texts, previous.line);
       } else rows.push(textRow(inner.split('|'), index + 1));
       previousWasTableRow = true;
-      previousWasBarred = line.startsWith('|') && line.endsWith('|');
+      previousWasBarred = enclosedRows && ENCLOSED_ROW.test(line);
       return;
     }
     previousWasBarred = false;

@@ -115,6 +115,86 @@ describe('a header of two rows: a group cell over its sub-cells', () => {
     ]);
   });
 
+  it('reads a two-row header in PDF text whose second row opens with empty cells (its first bar a separator)', () => {
+    const result = parseKpiTableText(
+      [
+        '指標 | 基準値 |  | 目標値 |  | 実績値 | ',
+        ' |  数値 | 年度 | 数値 | 年度 | 数値 | 年度',
+        '就業率 | 57.3% | 2016年度 | 63% | 2025年度 | 58.9% | 2021年度',
+        '取得率 | 48.1% | 2016年度 | 70% | 2025年度 | 51.0% | 2022年度',
+      ].join('\n'),
+    );
+    expect(result.format).toBe('pdf-text');
+    expect(points(kpi(result, '就業率'))).toEqual([57.3, 2016, 63, 2025, 58.9, 2021]);
+    expect(points(kpi(result, '取得率'))).toEqual([48.1, 2016, 70, 2025, 51, 2022]);
+  });
+
+  it('reads a second header row in PDF text whose first and last cells are empty as header, not as a KPI', () => {
+    const result = parseKpiTableText(
+      [
+        '成果指標 | 現状値 |  | 目標値 |  | 達成状況',
+        ' | 数値 | 年度 | 数値 | 年度 | ',
+        '就業率 | 57.3 | 2016年度 | 63 | 2025年度 | ◎',
+        '取得率 | 48.1 | 2016年度 | 70 | 2025年度 | ○',
+      ].join('\n'),
+    );
+    expect(result.kpis.map((k) => k.name)).toEqual(['就業率', '取得率']);
+    expect(points(kpi(result, '就業率'))).toEqual([57.3, 2016, 63, 2025, undefined, undefined]);
+    expect(kpi(result, '取得率').status).toBe('○');
+  });
+
+  it('still reads rows written between bars in PDF text, the bars at the ends enclosing each row', () => {
+    const result = parseKpiTableText(
+      [
+        '| 指標 | 現状値 | 目標値 |',
+        '| 就業率 | 57.3% (2016年) | 63% (2025年) |',
+        '| 取得率 | 48.1% (2016年) | 70% (2025年) |',
+      ].join('\n'),
+    );
+    expect(result.mappings[0]?.columns.map((m) => m.header)).toEqual(['指標', '現状値', '目標値']);
+    expect(points(kpi(result, '就業率'))).toEqual([57.3, 2016, 63, 2025, undefined, undefined]);
+    expect(points(kpi(result, '取得率'))).toEqual([48.1, 2016, 70, 2025, undefined, undefined]);
+  });
+
+  it('reads actuals in year columns in PDF text: the latest is the last year with a figure', () => {
+    const result = parseKpiTableText(
+      [
+        '指標 | 基準値 | 目標値 | 実績値 |  | ',
+        ' |  |  | R2 | R3 | R4',
+        '就業率 | 57.3% (2016年) | 63% (2025年) | 58.0% | 58.9% | 59.6%',
+        '取得率 | 48.1% (2016年) | 70% (2025年) | 50.2% | 51.0% | ',
+      ].join('\n'),
+    );
+    expect(points(kpi(result, '就業率'))).toEqual([57.3, 2016, 63, 2025, 59.6, 2022]);
+    expect(points(kpi(result, '取得率'))).toEqual([48.1, 2016, 70, 2025, 51, 2021]);
+  });
+
+  it('pairs 年度 with the value beside it under a group cell that says more than its role (目標(期限), 目標（％）, 計画策定時の数値)', () => {
+    for (const [base, target] of [
+      ['計画策定時の数値', '目標(期限)'],
+      ['当初値（％）', '目標（％）'],
+    ]) {
+      const result = parseKpiTableText(
+        [`指標,${base},,${target},`, ',数値,年度,数値,年度', '就業率,57.3,2016年度,63,2025年度'].join('\n'),
+      );
+      expect(points(kpi(result, '就業率')), `${base} / ${target}`).toEqual([
+        57.3,
+        2016,
+        63,
+        2025,
+        undefined,
+        undefined,
+      ]);
+    }
+    // A year of its own under the group is a column of figures for that year, not a column of years.
+    expect(roles(['指標', '目標(期限) 数値', '目標(期限) 年度', '直近値(%) 2014年度'])).toEqual([
+      'name',
+      'target',
+      'ignore',
+      'actual',
+    ]);
+  });
+
   it('reads an HTML header of two rows: spanned cells filled out, 数値 and 年度 under 基準値 and 目標値', () => {
     const result = parseKpiTableText(
       [

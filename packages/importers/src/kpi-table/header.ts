@@ -45,6 +45,9 @@ interface Guess {
 // A column of years for a value column (基準年度, 目標年次, Target year, 「年度」 alone under a 目標値 over two cells).
 const YEAR_COLUMN =
   /^(?:(基準|策定時|当初|現状|目標|実績|最新|直近|baseline|base|target|actual|latest)(?:値)?\s*(?:の)?\s*)?(?:年度|年次|年|時点|時期|(?:fiscal\s*)?year|fy)$|^(?:達成|目標)?(期限)$/iu;
+const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
+// A group cell's words, then a year word (the header of two rows read as one cell): 「目標(期限) 年度」.
+const GROUP_YEAR = /^(.*[^\d\s元])\s*(?:年度|年次|時点|時期|year|fy)$/iu;
 const YEAR_COLUMN_ROLE: Readonly<Record<string, ColumnRole>> = {
   基準: 'baseline',
   策定時: 'baseline',
@@ -142,6 +145,13 @@ function guessRole(
       yearOf: of === undefined ? null : (YEAR_COLUMN_ROLE[of] ?? null),
     };
   }
+  const grouped = GROUP_YEAR.exec(text);
+  const groupRole = grouped === null ? null : guessRole(grouped[1] as string, hint);
+  if (groupRole !== null && groupRole.year === null && VALUE_ROLES.has(groupRole.role)) {
+    // 「年度」 under a value cell whose words say more than its role (目標(期限), 目標（％）, 計画策定時の数値):
+    // that value's column of years, as 目標年度 is.
+    return { role: 'ignore', confidence: 0.7, word: text, year: null, yearOf: groupRole.role };
+  }
   for (const rule of RULES) {
     const word = rule.pattern.exec(text)?.[0];
     if (word !== undefined) return { role: rule.role, confidence: rule.confidence, word, year };
@@ -161,8 +171,6 @@ function guessRole(
 export function namesRole(header: string, hint: EraHint): boolean {
   return guessRole(header, hint) !== null;
 }
-
-const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
 
 // A bare number is a figure, so no header holds one; except western years in a row that also names the KPIs'
 // column (「指標 | 2019 | 2020 | 2021」): two or more, rising.
