@@ -57,6 +57,15 @@ describe('a KPI table whose text lost its line breaks', () => {
     ]);
   });
 
+  it('reads a group written again in each value column, the next group named after the same item', () => {
+    const text = `${PROSE_BEFORE} 項目 現状値(平成 26 年度) 目標値(平成 31 年度) BMI標準値の人の割合 男性 72.8% 男性 80% 女性 73.1% 女性 78% 2 食育に関心のある人の割合 77% 90%`;
+    expect(kpisOf(text)).toEqual([
+      { name: 'BMI標準値の人の割合男性', unit: '%', baseline: [72.8, 2014], target: [80, 2019] },
+      { name: 'BMI標準値の人の割合女性', unit: '%', baseline: [73.1, 2014], target: [78, 2019] },
+      { name: '食育に関心のある人の割合', unit: '%', baseline: [77, 2014], target: [90, 2019] },
+    ]);
+  });
+
   it('names a run that does not fit as an issue, and the row it breaks into, instead of guessing', () => {
     const text = `${PROSE_BEFORE} 項目 現状値(平成 26 年度) 目標値(平成 31 年度) 1 体験をする幼稚園・保育 幼稚園 100% 100% 所の割合 保育所 75% 2 食育に関心のある人の割合 77% 90%`;
     const read = readFlatLine(text, 7, '');

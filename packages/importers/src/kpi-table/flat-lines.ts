@@ -168,11 +168,42 @@ function rowsOfName(words: readonly string[], figures: readonly string[], values
   return null;
 }
 
+// A group written again in each value column (「男性 72.8% 男性 80%」): the runs of the group word alone join the
+// row it opens; the next group of the same item (「女性 73.1% 女性 80%」) is named after that item.
+function withRepeatedGroups(runs: readonly Run[], values: number): Run[] {
+  const out: Run[] = [];
+  let item: string[] | null = null;
+  for (let i = 0; i < runs.length; i += 1) {
+    const run = runs[i] as Run;
+    const group = run.words[run.words.length - 1];
+    const figures = [...run.figures];
+    let j = i + 1;
+    const repeats = (next: Run | undefined): boolean =>
+      next !== undefined && next.words.length === 1 && next.words[0] === group && next.figures.length === 1;
+    while (group !== undefined && run.figures.length === 1 && figures.length < values && repeats(runs[j])) {
+      figures.push(...(runs[j] as Run).figures);
+      j += 1;
+    }
+    const marker = run.words.map((word) => word.startsWith('#')).lastIndexOf(true);
+    const own = run.words.slice(0, -1).slice(marker + 1);
+    const name: string[] | null = own.length > 0 ? own : item;
+    if (group !== undefined && j > i + 1 && figures.length === values && name !== null) {
+      item = name;
+      out.push({ words: [...run.words.slice(0, marker + 1), ...name, group], figures });
+      i = j - 1;
+      continue;
+    }
+    item = null;
+    out.push(run);
+  }
+  return out;
+}
+
 /** The rows of one table's runs; a run that does not fit is an issue, and so is the row it breaks into. */
 function cutRows(runs: readonly Run[], values: number, line: number): Cut {
   const cut: Cut = { rows: [], issues: [] };
   let last: string[][] | null = null;
-  for (const run of runs) {
+  for (const run of withRepeatedGroups(runs, values)) {
     const item = run.words.findIndex((word) => word.startsWith('#'));
     const before = item < 0 ? [] : run.words.slice(0, item);
     const after = item < 0 ? run.words : run.words.slice(item).filter((word) => !word.startsWith('#'));
