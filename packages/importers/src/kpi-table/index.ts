@@ -5,6 +5,7 @@ import type { ColumnRoleOverride } from './header.js';
 import { detectHeader } from './header.js';
 import type { KpiTableOptions } from './plan-from-table.js';
 import { planFromTable } from './plan-from-table.js';
+import { readFlatLines } from './flat-lines.js';
 import { detectTextFormat, readTextTable } from './read-table.js';
 import type { TableKpi, TableReading } from './table-kpis.js';
 import { readTableKpis } from './table-kpis.js';
@@ -39,6 +40,22 @@ function gridText(grids: readonly Grid[]): string {
     .join('\n');
 }
 
+// Where no header was found, text that lost its line breaks may hold the tables on a long line: read them.
+function readTableKpisOrFlat(
+  grids: readonly Grid[],
+  hint: EraHint,
+  overrides: readonly ColumnRoleOverride[],
+): TableReading {
+  const reading = readTableKpis(grids, hint, overrides);
+  if (reading.kpis.length > 0 || !reading.issues.some((i) => i.code === 'kpi-table-no-header'))
+    return reading;
+  const flat = readFlatLines(grids, hint);
+  if (flat === null) return reading;
+  const again = readTableKpis(flat.grids, hint, overrides);
+  if (again.kpis.length === 0) return reading;
+  return { ...again, issues: [...flat.issues, ...again.issues] };
+}
+
 /** Reads KPI grids (worksheets or a text table) into a plan; pure, never throws. */
 export function parseKpiGrids(
   grids: readonly Grid[],
@@ -47,7 +64,7 @@ export function parseKpiGrids(
 ): KpiTableResult {
   try {
     const hint: EraHint = eraHintOf(gridText(grids));
-    const reading = readTableKpis(grids, hint, options.columnRoles ?? []);
+    const reading = readTableKpisOrFlat(grids, hint, options.columnRoles ?? []);
     const issues: ParseIssue[] = [...reading.issues];
     const draft = planFromTable(reading.kpis, reading.title, options, issues);
     const parsed = PlanDocument.safeParse(draft);

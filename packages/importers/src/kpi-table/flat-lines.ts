@@ -1,0 +1,290 @@
+import { normalizeText } from '@kotei/domain';
+import type { ParseIssue } from '../parse-issue.js';
+import type { Grid, GridRow } from './grid.js';
+import { textRow } from './grid.js';
+import { detectHeader, namesRole } from './header.js';
+import type { EraHint } from './years.js';
+
+// Text that lost its line breaks (a PDF or e-book page as a crawler stored it): the header and the rows of a
+// table stand on one line between prose. The reader finds the header's run of words inside the line, then cuts
+// the words after it into rows by their pattern — a name (words that are not figures) and as many figures as
+// the header has value columns — until prose resumes or another header starts. A run that does not fit the
+// pattern is an issue, never a KPI.
+
+/** A line this long with no header read is looked at for tables on it. */
+const MIN_FLAT_LINE = 80;
+const UNIT = '(?:%|％|人|件|回|か所|箇所|円|倍|校|団体|社|店舗|戸|ha|kg|t|ポイント|pt)';
+const BOUND = '(?:以上|以下|未満)';
+const FIGURE = new RegExp(`^(?:[-－―—‐]|[<>≦≧約]?\\d[\\d,]*(?:\\.\\d+)?${UNIT}?${BOUND}?)$`, 'u');
+const UNIT_ONLY = new RegExp(`^${UNIT}${BOUND}?$`, 'u');
+const BARE_NUMBER = /^\d{1,3}$/u;
+const BARE_FIGURE = /^\d[\d,]*(?:\.\d+)?$/u;
+// A word opening with a counter (歳, 日, 年 …) goes on with the number before it: 「20 歳代」, 「(毎月 23 日)」.
+const COUNTER_START = /^[歳日年月人件回時分箇か倍円代校]/u;
+// The words a header cell goes on with after its role word: years, eras, brackets (「現状値(平成 26 年度)」).
+const HEADER_TAIL =
+  /^[(（]?(?:明治|大正|昭和|平成|令和)?[元\d]{0,4}(?:年度?|年\d{1,2}月(?:まで|末)?|月(?:まで|末)?)?[)）]?$/u;
+const CIRCLED = /^[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]/u;
+const HEADING = /^(?:[(（]\d+[)）]|【[^】]*】|第\s*\d+\s*[章節])/u;
+// Prose resumes: a sentence, or a new chapter (「第 9 章」 spread over words).
+const PROSE = /。|^第$/u;
+
+type Kind = 'figure' | 'item' | 'word' | 'stop';
+
+interface Header {
+  readonly cells: readonly string[];
+  readonly next: number;
+}
+
+/** What the reader got from the flat lines of a grid: tables rebuilt a row a line, and the runs it left. */
+export interface FlatReading {
+  readonly grids: Grid[];
+  readonly issues: ParseIssue[];
+}
+
+/** The words of a line, a figure's unit printed apart joined back to it (「300 人」 → 「300人」). */
+export function flatTokens(line: string): string[] {
+  // Each word normalised apart (spaces between words are the cells' edges; a circled number kept as written).
+  const words = line
+    .split(/[\s\u3000]+/u)
+    .filter((word) => word !== '')
+    .map((word) =>
+      CIRCLED.test(word) ? `${word.charAt(0)}${normalizeText(word.slice(1))}` : normalizeText(word),
+    );
+  const tokens: string[] = [];
+  for (const word of words) {
+    const last = tokens[tokens.length - 1];
+    // A number and the counter after it are one word too (「20 歳代」, 「(毎月 23 日)」).
+    if (
+      last !== undefined &&
+      /^\d[\d,]*(?:\.\d+)?$/u.test(last) &&
+      (UNIT_ONLY.test(word) || COUNTER_START.test(word))
+    ) {
+      tokens[tokens.length - 1] = `${last}${word}`;
+    } else tokens.push(word);
+  }
+  return tokens;
+}
+
+function kindOf(tokens: readonly string[], index: number, figures: readonly string[]): Kind {
+  const token = tokens[index] as string;
+  if (PROSE.test(token)) return 'stop';
+  if (!FIGURE.test(token)) return 'word';
+  let after = index + 1;
+  while (BARE_NUMBER.test(tokens[after] ?? '')) after += 1;
+  const next = tokens[after];
+  if (!BARE_NUMBER.test(token) || next === undefined || FIGURE.test(next)) return 'figure';
+  // A bare number before a word is a figure of a row whose figures are all bare, or numbers the row that word
+  // opens (「11 12 水産業…」: numbers printed apart from their rows).
+  return figures.length > 0 && figures.every((f) => BARE_FIGURE.test(f)) ? 'figure' : 'item';
+}
+
+// A year's words after a header cell; a bare number only before the 年 that makes it one (「(平成 26 年度)」), else
+// it numbers the first row.
+function isHeaderTail(tokens: readonly string[], index: number): boolean {
+  const token = tokens[index] as string;
+  if (!HEADER_TAIL.test(token)) return false;
+  return !/^\d+$/u.test(token) || /^年/u.test(tokens[index + 1] ?? '');
+}
+
+/** The header whose run of words opens at a token: its cells (a role word and its years), or null. */
+function headerAt(tokens: readonly string[], start: number, hint: EraHint): Header | null {
+  const first = tokens[start] as string;
+  if (FIGURE.test(first) || !namesRole(first, hint)) return null;
+  const cells: string[] = [first];
+  let next = start + 1;
+  for (; next < tokens.length; next += 1) {
+    const token = tokens[next] as string;
+    if (isHeaderTail(tokens, next) && cells.length > 1)
+      cells[cells.length - 1] = `${cells[cells.length - 1] ?? ''} ${token}`;
+    else if (!FIGURE.test(token) && !HEADER_TAIL.test(token) && namesRole(token, hint)) cells.push(token);
+    else break;
+  }
+  if (cells.length < 2) return null;
+  const mapping = detectHeader(textRow(cells, 1), hint);
+  if (mapping === null) return null;
+  // The rows are cut by a name and figures: the header must be a name then value columns.
+  const valueRoles = new Set(['baseline', 'target', 'actual']);
+  const fits = mapping.every((m) => (m.column === 0 ? m.role === 'name' : valueRoles.has(m.role)));
+  return fits && mapping.length === cells.length ? { cells, next } : null;
+}
+
+interface Run {
+  readonly words: string[];
+  readonly figures: string[];
+}
+
+/** The words after a header cut into runs of words then figures, up to prose or the next header. */
+function runsAfter(tokens: readonly string[], from: number, hint: EraHint): { runs: Run[]; end: number } {
+  const runs: Run[] = [];
+  let words: string[] = [];
+  let figures: string[] = [];
+  let index = from;
+  for (; index < tokens.length; index += 1) {
+    const kind = kindOf(tokens, index, figures);
+    if (kind === 'stop' || (kind === 'word' && headerAt(tokens, index, hint) !== null)) break;
+    if (kind !== 'figure' && figures.length > 0) {
+      runs.push({ words, figures });
+      words = [];
+      figures = [];
+    }
+    if (kind === 'figure') figures.push(tokens[index] as string);
+    else words.push(kind === 'item' ? `#${tokens[index] as string}` : (tokens[index] as string));
+  }
+  if (figures.length > 0 || words.length > 0) runs.push({ words, figures });
+  return { runs, end: index };
+}
+
+function issue(line: number, found: string, expected: string, message: string): ParseIssue {
+  return { code: 'kpi-table-flat-row', line, found, expected, message, severity: 'warning' };
+}
+
+interface Cut {
+  rows: string[][];
+  issues: ParseIssue[];
+}
+
+function rowsOfName(words: readonly string[], figures: readonly string[], values: number): string[][] | null {
+  // Headings before the row's own circled number (「(1)…の増加 ①…の割合」) are the goal it serves, not its name.
+  const opening = words.findIndex((word) => CIRCLED.test(word));
+  const own =
+    opening > 0 && words.slice(0, opening).every((w) => HEADING.test(w)) ? words.slice(opening) : words;
+  const named = own.filter((word, index) => !(index > 0 && CIRCLED.test(word)));
+  const groups = own.filter((word, index) => index > 0 && CIRCLED.test(word));
+  const name = named
+    .map((word) => word.replace(CIRCLED, ''))
+    .join(' ')
+    .trim();
+  if (name === '' || HEADING.test(name)) return null;
+  const strip = (word: string): string => word.replace(CIRCLED, '');
+  if (groups.length === 0 && figures.length === values) return [[name, '', ...figures]];
+  // Groups whose figures follow them in order, the other columns' figures once for all (a merged cell).
+  if (groups.length >= 2 && figures.length === groups.length + values - 1) {
+    const shared = figures.slice(groups.length);
+    return groups.map((group, i) => [name, strip(group), figures[i] as string, ...shared]);
+  }
+  if (groups.length > 0 && figures.length === values)
+    return [[name, groups.map(strip).join(' '), ...figures]];
+  return null;
+}
+
+// A group written again in each value column (「男性 72.8% 男性 80%」): the runs of the group word alone join the
+// row it opens; the next group of the same item (「女性 73.1% 女性 80%」) is named after that item.
+function withRepeatedGroups(runs: readonly Run[], values: number): Run[] {
+  const out: Run[] = [];
+  let item: string[] | null = null;
+  for (let i = 0; i < runs.length; i += 1) {
+    const run = runs[i] as Run;
+    const group = run.words[run.words.length - 1];
+    const figures = [...run.figures];
+    let j = i + 1;
+    const repeats = (next: Run | undefined): boolean =>
+      next !== undefined && next.words.length === 1 && next.words[0] === group && next.figures.length === 1;
+    while (group !== undefined && run.figures.length === 1 && figures.length < values && repeats(runs[j])) {
+      figures.push(...(runs[j] as Run).figures);
+      j += 1;
+    }
+    const marker = run.words.map((word) => word.startsWith('#')).lastIndexOf(true);
+    const own = run.words.slice(0, -1).slice(marker + 1);
+    const name: string[] | null = own.length > 0 ? own : item;
+    if (group !== undefined && j > i + 1 && figures.length === values && name !== null) {
+      item = name;
+      out.push({ words: [...run.words.slice(0, marker + 1), ...name, group], figures });
+      i = j - 1;
+      continue;
+    }
+    item = null;
+    out.push(run);
+  }
+  return out;
+}
+
+/** The rows of one table's runs; a run that does not fit is an issue, and so is the row it breaks into. */
+function cutRows(runs: readonly Run[], values: number, line: number): Cut {
+  const cut: Cut = { rows: [], issues: [] };
+  let last: string[][] | null = null;
+  for (const run of withRepeatedGroups(runs, values)) {
+    const item = run.words.findIndex((word) => word.startsWith('#'));
+    const before = item < 0 ? [] : run.words.slice(0, item);
+    const after = item < 0 ? run.words : run.words.slice(item).filter((word) => !word.startsWith('#'));
+    // Words before a row's number end the name of the row above (a name wrapped around its figures).
+    if (last !== null && before.length > 0) for (const row of last) row[0] = `${row[0]}${before.join('')}`;
+    if (run.figures.length === 0) break;
+    const rows = rowsOfName(after, run.figures, values);
+    const text = [...run.words.map((w) => w.replace(/^#/u, '')), ...run.figures].join(' ');
+    if (rows === null) {
+      cut.issues.push(
+        issue(
+          line,
+          text,
+          `a name and ${values} figure(s) (or groups, each with its figure, then the others)`,
+          'A run of words on a line without line breaks does not read as a table row; it was not imported.',
+        ),
+      );
+      // A run of figures with no row number right after a row breaks into it: that row is not sure either.
+      if (item < 0 && last !== null) {
+        for (const row of last) cut.rows.splice(cut.rows.indexOf(row), 1);
+        cut.issues.push(
+          issue(
+            line,
+            last.map((row) => row.filter((cell) => cell !== '').join(' ')).join(' / '),
+            'a row not broken into',
+            'The row before it was interleaved with the next cells; it was not imported.',
+          ),
+        );
+      }
+      last = null;
+      continue;
+    }
+    cut.rows.push(...rows);
+    last = rows;
+  }
+  return cut;
+}
+
+/** The tables on one long line: each header run and the rows cut after it. */
+export function readFlatLine(
+  text: string,
+  line: number,
+  hint: EraHint,
+): { rows: GridRow[]; issues: ParseIssue[] } {
+  const tokens = flatTokens(text);
+  const rows: GridRow[] = [];
+  const issues: ParseIssue[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const header = headerAt(tokens, index, hint);
+    if (header === null) continue;
+    const { runs, end } = runsAfter(tokens, header.next, hint);
+    const cut = cutRows(runs, header.cells.length - 1, line);
+    // Role words with no row of figures after them are prose (「目標値は平成 31 年度の値を…」), not a table.
+    if (cut.rows.length === 0) continue;
+    // The rows' groups (「①小学生」 after the name) stand in a column of their own beside the name's.
+    const [name, ...values] = header.cells;
+    rows.push(
+      textRow([name as string, '', ...values], line),
+      ...cut.rows.map((cells) => textRow(cells, line)),
+    );
+    issues.push(...cut.issues);
+    index = end - 1;
+  }
+  return { rows, issues };
+}
+
+/** The tables on the long lines of grids read as text, one row a line; null when no line holds a header. */
+export function readFlatLines(grids: readonly Grid[], hint: EraHint): FlatReading | null {
+  const out: Grid[] = [];
+  const issues: ParseIssue[] = [];
+  for (const grid of grids) {
+    if (grid.sheet !== null) continue;
+    const rows: GridRow[] = [];
+    for (const row of grid.rows) {
+      const text = row.cells.map((cell) => cell.text).join(' ');
+      if (text.length < MIN_FLAT_LINE) continue;
+      const read = readFlatLine(text, row.line, hint);
+      rows.push(...read.rows);
+      issues.push(...read.issues);
+    }
+    if (rows.length > 0) out.push({ sheet: null, rows });
+  }
+  return out.length === 0 ? null : { grids: out, issues };
+}
