@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flatTokens, readFlatLine } from './flat-lines.js';
-import { parseKpiTableText } from './index.js';
+import { looksLikeKpiTable, parseKpiTableText } from './index.js';
 
 const PROSE_BEFORE = '第 3 章 指標の考え方 施策の成果を客観的に把握できるよう、目標値を設定します。 指標一覧';
 const PROSE_AFTER = '第 4 章 推進体制 計画の推進にあたっては、市民と行政が協力します。';
@@ -88,5 +88,15 @@ describe('a KPI table whose text lost its line breaks', () => {
     const result = parseKpiTableText(text);
     expect(result.kpis).toEqual([]);
     expect(result.issues.map((issue) => issue.code)).toContain('kpi-table-no-header');
+  });
+
+  it('is recognised as a KPI table by its content (kotei import with no flag), and prose is not', () => {
+    const table = `${PROSE_BEFORE} 項目 現状値(平成 26 年度) 目標値(平成 31 年度) 朝食を食べている人の割合 81.5% 90% 運動習慣のある人の割合 30.2% 40%以上 ${PROSE_AFTER}`;
+    expect(looksLikeKpiTable(table)).toBe(true);
+    expect(
+      looksLikeKpiTable(
+        `${PROSE_BEFORE} 目標値は平成 31 年度の値を設定し、毎年 2 回点検します。 ${PROSE_AFTER}`,
+      ),
+    ).toBe(false);
   });
 });

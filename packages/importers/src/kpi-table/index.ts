@@ -144,10 +144,10 @@ export function looksLikeKpiTable(text: string): boolean {
   const format = detectTextFormat(text);
   if ((text.slice(0, 200_000).match(/工程表/gu) ?? []).length >= 2) return false;
   if (format === null) {
-    // Text with no separator is a table only if it reads as one: 「名称:基準 → 目標」 lines, or one cell a line
-    // under a header of roles.
+    // Text with no separator is a table only if it reads as one: 「名称:基準 → 目標」 lines, one cell a line
+    // under a header of roles, or a table on a line that lost its breaks (a header run, then its rows).
     const head = text.split('\n', 2000).join('\n');
-    return readTableKpis([readTextTable(head, 'pdf-text')], eraHintOf(head)).kpis.length > 0;
+    return readTableKpisOrFlat([readTextTable(head, 'pdf-text')], eraHintOf(head), []).kpis.length > 0;
   }
   if (format !== 'markdown') return true;
   // Markdown is a follow-up document's own form: only a KPI header among its first rows makes it a table.
