@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readValueCell } from './cell-value.js';
-import type { KpiTableResult, TableKpi } from './index.js';
 import { detectTextFormat, looksLikeKpiTable, parseKpiTableText } from './index.js';
+import { kpiNamed } from './test-support.js';
 
 // Rules added after the blind test of #14 (fixtures/kpi-tables-blind): each one a general form those tables
 // use, tested here on lines in that form.
 
-function kpi(result: KpiTableResult, name: string): TableKpi {
-  const found = result.kpis.find((k) => k.name === name);
-  if (found === undefined) throw new Error(`no KPI ${name} in ${result.kpis.map((k) => k.name).join(', ')}`);
-  return found;
-}
+const kpi = kpiNamed;
 
 describe('cell forms', () => {
   it('reads a figure in 億 and 万 at once in 万: 「2億396万円」 is 20396 万円', () => {

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readValueCell } from './cell-value.js';
 import { detectHeader } from './header.js';
-import type { KpiTableResult, TableKpi } from './index.js';
 import { parseKpiTableText } from './index.js';
+import { kpiNamed } from './test-support.js';
 import { textRow } from './grid.js';
 
 // Rules added after the second blind round of #14 (the common layouts): each a general form, tested on lines
 // in that form, none keyed to one file.
 
-function kpi(result: KpiTableResult, name: string): TableKpi {
-  const found = result.kpis.find((k) => k.name === name);
-  if (found === undefined) throw new Error(`no KPI ${name} in ${result.kpis.map((k) => k.name).join(', ')}`);
-  return found;
-}
+const kpi = kpiNamed;
 
 describe('pipe rows broken after every cell (an HTML table as some tools give it)', () => {
   const table = [

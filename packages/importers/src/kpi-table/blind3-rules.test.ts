@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { detectHeader } from './header.js';
-import type { KpiTableResult, TableKpi } from './index.js';
 import { parseKpiTableText } from './index.js';
+import { kpiNamed } from './test-support.js';
 import { textRow } from './grid.js';
 import { readYear } from './years.js';
 
 // Rules added after the third blind round of #14 (plan tables as offices publish them): each a general form,
 // tested on lines in that form, none keyed to one file.
 
-function kpi(result: KpiTableResult, name: string): TableKpi {
-  const found = result.kpis.find((k) => k.name === name);
-  if (found === undefined) throw new Error(`no KPI ${name} in ${result.kpis.map((k) => k.name).join(', ')}`);
-  return found;
-}
+const kpi = kpiNamed;
 
 describe('periods', () => {
   it('takes a year named outside parentheses over one inside them (the date the figures were taken)', () => {

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { textRow } from './grid.js';
 import { detectHeader } from './header.js';
-import type { KpiTableResult, TableKpi } from './index.js';
+import type { TableKpi } from './index.js';
 import { parseKpiTableText } from './index.js';
+import { kpiNamed } from './test-support.js';
 
 // The general header and column rules of #14 (after two blind rounds whose misses were mostly 「no header found, so
 // nothing read」): each tested on a small synthetic table in its form, none keyed to one file.
 
-function kpi(result: KpiTableResult, name: string): TableKpi {
-  const found = result.kpis.find((k) => k.name.replace(/\s+/gu, '') === name.replace(/\s+/gu, ''));
-  if (found === undefined) throw new Error(`no KPI ${name} in ${result.kpis.map((k) => k.name).join(', ')}`);
-  return found;
-}
+const kpi = kpiNamed;
 
 function points(k: TableKpi): (number | null | undefined)[] {
   return [
