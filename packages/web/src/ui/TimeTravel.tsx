@@ -4,6 +4,7 @@ import { api, send } from '../api/client';
 import type { RevisionShown } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
+import type { MessageKey } from '../i18n/ja';
 import { CONTENT_LANG } from '../lib/format';
 import { japanDateOf, japaneseDate, readTimeTravel, withTimeTravel } from './time-travel';
 
@@ -67,8 +68,17 @@ export function RevisionPicker({ slug }: { slug: string }) {
   );
 }
 
-/** 「第N版（YYYY年M月D日採択）の計画を表示しています」 with a link back to the current plan. */
-export function TimeTravelBanner({ revision }: { revision: RevisionShown | null | undefined }) {
+/**
+ * 「第N版（YYYY年M月D日採択）の計画を表示しています」 with a link back to the current plan; a page that does
+ * something else with the old plan (search) gives its own words.
+ */
+export function TimeTravelBanner({
+  revision,
+  words = { banner: 'timeTravel.banner', current: 'revision.timeTravel.current' },
+}: {
+  revision: RevisionShown | null | undefined;
+  words?: { banner: MessageKey; current: MessageKey };
+}) {
   const { t } = useI18n();
   const [search] = useSearchParams();
   if (!revision) return null;
@@ -76,14 +86,14 @@ export function TimeTravelBanner({ revision }: { revision: RevisionShown | null 
   return (
     <p className="notice time-travel-banner" role="status" data-revision={revision.number}>
       <span lang={CONTENT_LANG}>
-        {t('timeTravel.banner', {
+        {t(words.banner, {
           number: revision.number,
           date: japaneseDate(japanDateOf(revision.adoptedAt)),
           reason: revision.reason,
           latest: revision.latest,
         })}
       </span>{' '}
-      <Link to={{ search: current === '' ? '' : `?${current}` }}>{t('revision.timeTravel.current')}</Link>
+      <Link to={{ search: current === '' ? '' : `?${current}` }}>{t(words.current)}</Link>
     </p>
   );
 }

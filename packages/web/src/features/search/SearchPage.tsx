@@ -7,8 +7,8 @@ import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n/useI18n';
 import { CONTENT_LANG, circledNumber, formatNumber } from '../../lib/format';
 import { useReference } from '../../ui/useReference';
-import { RevisionPicker } from '../../ui/TimeTravel';
-import { japanDateOf, japaneseDate, withTimeTravel, type TimeTravel } from '../../ui/time-travel';
+import { RevisionPicker, TimeTravelBanner } from '../../ui/TimeTravel';
+import type { TimeTravel } from '../../ui/time-travel';
 import {
   buildSearchPath,
   hitPath,
@@ -123,32 +123,14 @@ function HitItem({ hit, travel }: { hit: SearchHit; travel: TimeTravel }) {
   );
 }
 
-/** 「第N版（理由）の計画を検索しています」 with a link back to searching the current plan. */
-function SearchTimeTravelBanner({ revision }: { revision: SearchResult['revision'] }) {
-  const { t } = useI18n();
-  const [search] = useSearchParams();
-  if (!revision) return null;
-  const current = withTimeTravel(search, {}).toString();
-  return (
-    <p className="notice time-travel-banner" role="status" data-revision={revision.number}>
-      <span lang={CONTENT_LANG}>
-        {t('search.timeTravel.banner', {
-          number: revision.number,
-          reason: revision.reason,
-          date: japaneseDate(japanDateOf(revision.adoptedAt)),
-          latest: revision.latest,
-        })}
-      </span>{' '}
-      <Link to={{ search: current === '' ? '' : `?${current}` }}>{t('search.timeTravel.current')}</Link>
-    </p>
-  );
-}
-
 function Results({ result, travel }: { result: SearchResult; travel: TimeTravel }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="search-results-title" className="search-results">
-      <SearchTimeTravelBanner revision={result.revision} />
+      <TimeTravelBanner
+        revision={result.revision}
+        words={{ banner: 'search.timeTravel.banner', current: 'search.timeTravel.current' }}
+      />
       <h2 id="search-results-title" className="search-results__title">
         {t('search.results.title')}
       </h2>
