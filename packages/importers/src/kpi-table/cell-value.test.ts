@@ -51,6 +51,29 @@ describe('readValueCell', () => {
     expect(readValueCell('40%以上,60%以下', '').value).toBe(40);
   });
 
+  it('reads a target set against a base as a direction with its own date, never the base figure or year', () => {
+    expect(readValueCell('2012年度(11.5%)比の3倍(2020年)', '')).toMatchObject({
+      value: null,
+      direction: 'increase',
+      period: { year: 2020 },
+      words: '2012年度(11.5%)比の3倍(2020年)',
+      isReadable: true,
+    });
+    expect(readValueCell('2016年度(7.7%)比の倍増(2020年)', '').period?.year).toBe(2020);
+    expect(readValueCell('平成22年から半減(平成32年)', '平成')).toMatchObject({
+      value: null,
+      direction: 'decrease',
+      period: { year: 2020 },
+    });
+    expect(readValueCell('基準年比 2割削減', '')).toMatchObject({
+      value: null,
+      direction: 'decrease',
+      period: null,
+    });
+    // A figure with a plain direction word is still a figure.
+    expect(readValueCell('100件(増加)', '').value).toBe(100);
+  });
+
   it('reads 平成32年 as 2020, and a bare year in the era the document uses', () => {
     expect(readValueCell('13% (平成32年)', '').period?.year).toBe(2020);
     expect(readValueCell('1.5%(5年度)', '令和').period?.year).toBe(2023);

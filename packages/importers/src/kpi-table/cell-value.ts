@@ -47,6 +47,10 @@ const TOTAL_LABEL = /^(?:計|合計|総数|総計|全体|男女計|総合)$/u;
 // A rate's base written before the figure (「1日当たり 2時間30分」): it qualifies the unit and holds a digit of its own.
 const RATE_BASE = /^(?:1日|一日|1人|一人|人口\d+万人)(?:当たり|あたり)\s*/u;
 const NUMBER = /(\d[\d,]*(?:\.\d+)?)/u;
+// A target set against a base (「2012年度(11.5%)比の3倍(2020年)」, 「平成22年から半減」): the base's figure and year are
+// the base's, not the target's; the target has no figure of its own, only a direction, a date and its words.
+const RELATIVE =
+  /^(.*?(?:比|に比べ(?:て)?|と比べ(?:て)?|から|より))の?\s*(.*?(?:\d+(?:\.\d+)?倍(?!率)|倍増|半減|\d+割(?:の)?(?:増|減|削減)|\d+(?:\.\d+)?%(?:の)?(?:増|減|削減)).*)$/u;
 // Thousands grouped by commas, three digits a group; 「3,0000」 is a misprint, never read as a figure.
 const GROUPED = /\d[\d,]*,\d*/gu;
 const WELL_GROUPED = /^\d{1,3}(?:,\d{3})+$/u;
@@ -178,6 +182,17 @@ function readFigures(text: string): Figure[] {
   return figures;
 }
 
+function relativeReading(text: string, change: string, hint: EraHint, notes: string[]): ValueReading {
+  const { period, recurring } = takePeriod(change, hint);
+  return {
+    ...emptyReading(false, notes, period),
+    direction: /半減|減/u.test(change) ? 'decrease' : 'increase',
+    words: text,
+    isReadable: true,
+    isRecurring: recurring,
+  };
+}
+
 /**
  * Reads a value cell of a KPI table: 「6.0% (平成31年)」, 「(2017) 48.2」, 「1,203市町村」, 「約300万時間〔22年度〕」,
  * 「1日当たり 1時間45分」, 「前年より増加」, 「―」, 「30%以上 (毎年度)」, 「男女計:7.1% 男性:10.2% 女性:3.0%」. Never
@@ -191,6 +206,8 @@ export function readValueCell(raw: string, hint: EraHint): ValueReading {
   );
   if (NONE.test(text)) return emptyReading(true, notes);
   if (hasMisgroupedFigure(text)) return { ...emptyReading(false, notes), words: text, isReadable: false };
+  const relative = RELATIVE.exec(text);
+  if (relative !== null) return relativeReading(text, relative[2] as string, hint, notes);
   const taken = takePeriod(text, hint);
   const { period, recurring } = taken;
   // A figure wrapped whole in parentheses (「( 59.3万人)」, how some tables mark actuals) reads as the figure.
