@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '@kotei/domain';
-import type { MeasureDetail, PlanTree, RoundBoard, RoundPart } from '@kotei/contracts';
+import type { MeasureDetail, PlanTree } from '@kotei/contracts';
 import { prepareFirstStart } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, TEST_NOW, type TestDatabase } from '../testing/test-databases.js';
 import { signIn } from '../testing/sign-in.js';
-import { openRound } from '../testing/rounds.js';
+import { approveWholeRound, openRound } from '../testing/rounds.js';
 import { buildApp } from './app.js';
 
 const SLUG = 'drug-discovery-2024';
@@ -52,32 +52,11 @@ describe.each(TEST_DATABASES)(
     /** Open a round on the measure and take its parts to approval, 厚 reporting `actual` and `progress`. */
     async function takeRound(asOfDate: string, actual: number, progress: string): Promise<string> {
       const round = await openRound(app, admin, SLUG, { asOfDate, measureIds: [measureId] });
-      const base = `${plan}/rounds/${round.id}`;
-      const board = (await app.inject({ url: base, headers: admin })).json<RoundBoard>();
-      for (const part of board.parts) {
-        const url = `${base}/parts/${part.id}`;
-        const mhlw = part.ministry === '厚';
-        const res = await app.inject({
-          method: 'PUT',
-          url,
-          headers: admin,
-          payload: {
-            version: part.version,
-            bullets: [progress],
-            actuals: mhlw ? [{ kpiId, value: actual, period: '2024年度', note: '医政局調べ' }] : [],
-            phases: [],
-          },
-        });
-        if (res.statusCode !== 200) throw new Error(res.body);
-        const saved = res.json<RoundPart>();
-        for (const [step, version] of [
-          ['submit', saved.version],
-          ['approve', saved.version + 1],
-        ] as const) {
-          const done = await post(`${url}/${step}`, { version });
-          if (done.statusCode !== 200) throw new Error(`${step}: ${done.body}`);
-        }
-      }
+      await approveWholeRound(app, admin, SLUG, round.id, (part) => ({
+        bullets: [progress],
+        actuals:
+          part.ministry === '厚' ? [{ kpiId, value: actual, period: '2024年度', note: '医政局調べ' }] : [],
+      }));
       return round.id;
     }
     const publish = async (roundId: string) => {

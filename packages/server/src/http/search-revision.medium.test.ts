@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '@kotei/domain';
-import type { PlanTree, RoundBoard, RoundPart, SearchResult } from '@kotei/contracts';
+import type { PlanTree, SearchResult } from '@kotei/contracts';
 import { prepareFirstStart } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, TEST_NOW, type TestDatabase } from '../testing/test-databases.js';
 import { signIn } from '../testing/sign-in.js';
-import { openRound } from '../testing/rounds.js';
+import { openRound, publishWholeRound } from '../testing/rounds.js';
 import { buildApp } from './app.js';
 
 const SLUG = 'drug-discovery-2024';
@@ -82,28 +82,7 @@ describe.each(TEST_DATABASES)('search as a past revision on %s', (kind) => {
     clock.set('2025-09-01T10:00:00+09:00');
     admin = await signIn(app, 'admin', first.admin?.password ?? '');
     const round = await openRound(app, admin, SLUG, { asOfDate: '2025-08-31', measureIds: [measure.id] });
-    const base = `${plan}/rounds/${round.id}`;
-    const board = (await app.inject({ url: base, headers: admin })).json<RoundBoard>();
-    for (const part of board.parts) {
-      const url = `${base}/parts/${part.id}`;
-      const res = await app.inject({
-        method: 'PUT',
-        url,
-        headers: admin,
-        payload: { version: part.version, bullets: [LATER_BULLET], actuals: [], phases: [] },
-      });
-      if (res.statusCode !== 200) throw new Error(res.body);
-      const saved = res.json<RoundPart>();
-      for (const [step, version] of [
-        ['submit', saved.version],
-        ['approve', saved.version + 1],
-      ] as const) {
-        const done = await post(`${url}/${step}`, { version });
-        if (done.statusCode !== 200) throw new Error(`${step}: ${done.body}`);
-      }
-    }
-    const published = await post(`${base}/publish`, {});
-    if (published.statusCode !== 200) throw new Error(published.body);
+    await publishWholeRound(app, admin, SLUG, round.id, () => ({ bullets: [LATER_BULLET], actuals: [] }));
   }, 90_000);
   afterAll(async () => {
     await (app as FastifyInstance | undefined)?.close();

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '@kotei/domain';
-import type { MeasureDetail, PlanDashboard, PlanTree, RoundBoard, RoundPart } from '@kotei/contracts';
+import type { MeasureDetail, PlanDashboard, PlanTree } from '@kotei/contracts';
 import { prepareFirstStart } from '../bootstrap.js';
 import { openTestDatabase, TEST_DATABASES, TEST_NOW, type TestDatabase } from '../testing/test-databases.js';
 import { signIn } from '../testing/sign-in.js';
-import { openRound } from '../testing/rounds.js';
+import { openRound, publishWholeRound } from '../testing/rounds.js';
 import { buildApp } from './app.js';
 
 const SLUG = 'drug-discovery-2024';
@@ -74,34 +74,13 @@ describe.each(TEST_DATABASES)('time travel on every plan read on %s', (kind) => 
     clock.set('2025-09-01T10:00:00+09:00');
     admin = await signIn(app, 'admin', first.admin?.password ?? '');
     const round = await openRound(app, admin, SLUG, { asOfDate: '2025-08-31', measureIds: [measureId] });
-    const base = `${plan}/rounds/${round.id}`;
-    const board = (await app.inject({ url: base, headers: admin })).json<RoundBoard>();
-    for (const part of board.parts) {
-      const url = `${base}/parts/${part.id}`;
-      const mhlw = part.ministry === '厚';
-      const res = await app.inject({
-        method: 'PUT',
-        url,
-        headers: admin,
-        payload: {
-          version: part.version,
-          bullets: ['見直し後の報告'],
-          actuals: mhlw ? [{ kpiId, value: LATER_ACTUAL, period: '2024年度', note: '医政局調べ' }] : [],
-          phases: [],
-        },
-      });
-      if (res.statusCode !== 200) throw new Error(res.body);
-      const saved = res.json<RoundPart>();
-      for (const [step, version] of [
-        ['submit', saved.version],
-        ['approve', saved.version + 1],
-      ] as const) {
-        const done = await post(`${url}/${step}`, { version });
-        if (done.statusCode !== 200) throw new Error(`${step}: ${done.body}`);
-      }
-    }
-    const published = await post(`${base}/publish`, {});
-    if (published.statusCode !== 200) throw new Error(published.body);
+    await publishWholeRound(app, admin, SLUG, round.id, (part) => ({
+      bullets: ['見直し後の報告'],
+      actuals:
+        part.ministry === '厚'
+          ? [{ kpiId, value: LATER_ACTUAL, period: '2024年度', note: '医政局調べ' }]
+          : [],
+    }));
   }, 90_000);
   afterAll(async () => {
     await (app as FastifyInstance | undefined)?.close();

@@ -32,13 +32,22 @@ export async function openRound(
   );
 }
 
-/** Save, submit and approve every part of a round on the ministries' behalf, then publish it. */
-export async function publishWholeRound(
+/** What a ministry reports in its part: its progress bullets and its actuals. */
+export type PartReport = (part: RoundBoard['parts'][number]) => {
+  bullets: string[];
+  actuals: { kpiId: string; value: number; period: string; note?: string }[];
+};
+
+const PLAIN_REPORT: PartReport = () => ({ bullets: ['報告'], actuals: [] });
+
+/** Save (with what `report` gives for each part), submit and approve every part of a round on the ministries' behalf. */
+export async function approveWholeRound(
   app: FastifyInstance,
   headers: Record<string, string>,
   slug: string,
   roundId: string,
-): Promise<Round> {
+  report: PartReport = PLAIN_REPORT,
+): Promise<void> {
   const base = `/api/plans/${slug}/rounds/${roundId}`;
   const board = await expectOk<RoundBoard>(app.inject({ url: base, headers }), 'read the board');
   for (const part of board.parts) {
@@ -48,7 +57,7 @@ export async function publishWholeRound(
         method: 'PUT',
         url,
         headers,
-        payload: { version: part.version, bullets: ['報告'], actuals: [], phases: [] },
+        payload: { version: part.version, ...report(part), phases: [] },
       }),
       'save a part',
     );
@@ -61,8 +70,19 @@ export async function publishWholeRound(
       'approve',
     );
   }
+}
+
+/** Save, submit and approve every part of a round on the ministries' behalf, then publish it. */
+export async function publishWholeRound(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  slug: string,
+  roundId: string,
+  report: PartReport = PLAIN_REPORT,
+): Promise<Round> {
+  await approveWholeRound(app, headers, slug, roundId, report);
   return expectOk<Round>(
-    app.inject({ method: 'POST', url: `${base}/publish`, headers, payload: {} }),
+    app.inject({ method: 'POST', url: `/api/plans/${slug}/rounds/${roundId}/publish`, headers, payload: {} }),
     'publish',
   );
 }
