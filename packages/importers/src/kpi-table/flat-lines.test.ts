@@ -82,6 +82,37 @@ describe('a KPI table whose text lost its line breaks', () => {
     expect(result.issues.filter((issue) => issue.code === 'kpi-table-flat-row')).toHaveLength(2);
   });
 
+  it('reads spaced header letters, row numbers in parentheses, a direction among figures and the prose target year', () => {
+    const text = [
+      '1 目標値 目標値を設定します。 現状値は直近の数値とし、 目標値は計画期間最終年度である令和7年度の数値とします。',
+      '指 標 現状値 目 標 (1) 健康教室の参加者数 120人 200人以上 (2) 歯科健診の受診者数 18人 増加',
+      '(3) 朝食を毎日食べる人の割合 81.5% 90%以上',
+    ].join(' ');
+    expect(kpisOf(text)).toEqual([
+      { name: '健康教室の参加者数', unit: '人', baseline: [120, null], target: [200, 2025] },
+      { name: '歯科健診の受診者数', unit: '人', baseline: [18, null], target: [null, 2025] },
+      { name: '朝食を毎日食べる人の割合', unit: '%', baseline: [81.5, null], target: [90, 2025] },
+    ]);
+    const direction = parseKpiTableText(text).kpis[1];
+    expect(direction?.direction).toBe('increase');
+  });
+
+  it("matches a row's figures printed before its number only where the counts leave no choice, and says so", () => {
+    const text = `${PROSE_BEFORE} 指標 現状値 目標値 (1) 健診の受診者数 18人 30人 44% 50%以上 (2) 80歳で20本以上の歯を持つ人 の割合 (3) 3歳児のむし歯の割合 13.9% 10%以下`;
+    expect(kpisOf(text)).toEqual([
+      { name: '健診の受診者数', unit: '人', baseline: [18, null], target: [30, null] },
+      { name: '80歳で20本以上の歯を持つ人の割合', unit: '%', baseline: [44, null], target: [50, null] },
+      { name: '3歳児のむし歯の割合', unit: '%', baseline: [13.9, null], target: [10, null] },
+    ]);
+    const read = readFlatLine(text, 3, '');
+    expect(read.issues.map((issue) => [issue.code, issue.found])).toEqual([
+      ['kpi-table-flat-row', '80歳で20本以上の歯を持つ人 の割合 44% 50%以上'],
+    ]);
+    // One name too few for the figures: nothing is matched by order, the run is an issue.
+    const short = `${PROSE_BEFORE} 指標 現状値 目標値 (1) 健診の受診者数 18人 30人 44% 50%以上 (2) 3歳児のむし歯の割合 13.9% 10%以下`;
+    expect(kpisOf(short).map((kpi) => kpi.name)).toEqual(['3歳児のむし歯の割合']);
+  });
+
   it('reads nothing from a long line of prose with no header in it', () => {
     const text = `${PROSE_BEFORE} 目標値は平成 31 年度の値を設定し、毎年 2 回点検します。 ${PROSE_AFTER}`;
     expect(readFlatLine(text, 1, '').rows).toEqual([]);

@@ -26,6 +26,10 @@ const HEADER_TAIL =
   /^[(（]?(?:明治|大正|昭和|平成|令和)?[元\d]{0,4}(?:年度?|年\d{1,2}月(?:まで|末)?|月(?:まで|末)?)?[)）]?$/u;
 const CIRCLED = /^[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]/u;
 const HEADING = /^(?:[(（]\d+[)）]|【[^】]*】|第\s*\d+\s*[章節])/u;
+// A row number in parentheses standing alone (「(1) 8020推進員養成講座修了者数 256人 350人以上」).
+const PAREN_NUMBER = /^[(（]\d{1,2}[)）]$/u;
+// A direction in place of a figure (「18人 増加」: the target is to raise it), among a row's figures only.
+const DIRECTION = /^(?:増加|減少|向上|低下|維持|増加傾向|減少傾向)$/u;
 // Prose resumes: a sentence, or a new chapter (「第 9 章」 spread over words).
 const PROSE = /。|^第$/u;
 
@@ -34,12 +38,52 @@ type Kind = 'figure' | 'item' | 'word' | 'stop';
 interface Header {
   readonly cells: readonly string[];
   readonly next: number;
+  /** Each cell's role, and whether its words date it. */
+  readonly columns: readonly { role: string; dated: boolean }[];
+}
+
+// The prose before a table that dates a column the header leaves undated: 「目標値は計画期間最終年度である平成32年度の
+// 数値とします」, 「基準値は平成26年度の値」. Only a sentence of the column's own word, naming one year.
+const PROSE_DATES: Readonly<Record<string, RegExp>> = {
+  target: /目標(?:値|年度|年次)?(?:は|を)([^。]*)/gu,
+  baseline: /(?:基準値|現状値|基準年度?)(?:は|を)([^。]*)/gu,
+};
+const PROSE_YEAR = /(?:平成|令和)\s*(?:元|\d{1,2})\s*年度?|(?:19|20)\d{2}\s*年度?/gu;
+
+/** The header's cells, each undated value column given the year the prose before the table names for it. */
+function datedByProse(header: Header, prose: string): string[] {
+  return header.cells.map((cell, i) => {
+    const column = header.columns[i];
+    const pattern = column === undefined || column.dated ? undefined : PROSE_DATES[column.role];
+    const sentences = pattern === undefined ? [] : [...prose.matchAll(pattern)];
+    // A sentence may go on to another column's words (「現状値は直近の数値とし、目標値は平成32年度」): cut there.
+    const own = sentences.map((sentence) => (sentence[1] ?? '').split(/目標|現状値|基準値|実績/u)[0] ?? '');
+    const years = new Set(own.flatMap((words) => [...words.matchAll(PROSE_YEAR)].map((year) => year[0])));
+    return years.size === 1 ? `${cell}(${[...years][0] as string})` : cell;
+  });
 }
 
 /** What the reader got from the flat lines of a grid: tables rebuilt a row a line, and the runs it left. */
 export interface FlatReading {
   readonly grids: Grid[];
   readonly issues: ParseIssue[];
+}
+
+// One letter a word, as print spaces out a header (「指 標」, 「目 標」): joined back where the letters name a column.
+const SINGLE_LETTER = /^[\p{Script=Han}\p{Script=Katakana}ー]$/u;
+
+function withSpacedHeadersJoined(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    let end = i;
+    while (SINGLE_LETTER.test(words[end] ?? '')) end += 1;
+    const joined = words.slice(i, end).join('');
+    if (end - i >= 2 && namesRole(joined, '')) {
+      out.push(joined);
+      i = end - 1;
+    } else out.push(words[i] as string);
+  }
+  return out;
 }
 
 /** The words of a line, a figure's unit printed apart joined back to it (「300 人」 → 「300人」). */
@@ -52,7 +96,7 @@ export function flatTokens(line: string): string[] {
       CIRCLED.test(word) ? `${word.charAt(0)}${normalizeText(word.slice(1))}` : normalizeText(word),
     );
   const tokens: string[] = [];
-  for (const word of words) {
+  for (const word of withSpacedHeadersJoined(words)) {
     const last = tokens[tokens.length - 1];
     // A number and the counter after it are one word too (「20 歳代」, 「(毎月 23 日)」).
     if (
@@ -69,6 +113,8 @@ export function flatTokens(line: string): string[] {
 function kindOf(tokens: readonly string[], index: number, figures: readonly string[]): Kind {
   const token = tokens[index] as string;
   if (PROSE.test(token)) return 'stop';
+  if (PAREN_NUMBER.test(token)) return 'item';
+  if (DIRECTION.test(token) && figures.length > 0) return 'figure';
   if (!FIGURE.test(token)) return 'word';
   let after = index + 1;
   while (BARE_NUMBER.test(tokens[after] ?? '')) after += 1;
@@ -83,7 +129,7 @@ function kindOf(tokens: readonly string[], index: number, figures: readonly stri
 // it numbers the first row.
 function isHeaderTail(tokens: readonly string[], index: number): boolean {
   const token = tokens[index] as string;
-  if (!HEADER_TAIL.test(token)) return false;
+  if (!HEADER_TAIL.test(token) || PAREN_NUMBER.test(token)) return false;
   return !/^\d+$/u.test(token) || /^年/u.test(tokens[index + 1] ?? '');
 }
 
@@ -106,7 +152,8 @@ function headerAt(tokens: readonly string[], start: number, hint: EraHint): Head
   // The rows are cut by a name and figures: the header must be a name then value columns.
   const valueRoles = new Set(['baseline', 'target', 'actual']);
   const fits = mapping.every((m) => (m.column === 0 ? m.role === 'name' : valueRoles.has(m.role)));
-  return fits && mapping.length === cells.length ? { cells, next } : null;
+  const columns = mapping.map((m) => ({ role: m.role, dated: m.year !== null }));
+  return fits && mapping.length === cells.length ? { cells, next, columns } : null;
 }
 
 interface Run {
@@ -144,11 +191,17 @@ interface Cut {
   issues: ParseIssue[];
 }
 
-function rowsOfName(words: readonly string[], figures: readonly string[], values: number): string[][] | null {
-  // Headings before the row's own circled number (「(1)…の増加 ①…の割合」) are the goal it serves, not its name.
+function rowsOfName(
+  words: readonly string[],
+  figures: readonly string[],
+  values: number,
+  numbered = false,
+): string[][] | null {
+  // Headings before the row's own circled number (「(1)…の増加 ①…の割合」, 「(1) …の増加 ①…」) are the goal it
+  // serves, not its name.
   const opening = words.findIndex((word) => CIRCLED.test(word));
-  const own =
-    opening > 0 && words.slice(0, opening).every((w) => HEADING.test(w)) ? words.slice(opening) : words;
+  const headed = opening > 0 && (numbered || words.slice(0, opening).every((w) => HEADING.test(w)));
+  const own = headed ? words.slice(opening) : words;
   const named = own.filter((word, index) => !(index > 0 && CIRCLED.test(word)));
   const groups = own.filter((word, index) => index > 0 && CIRCLED.test(word));
   const name = named
@@ -166,6 +219,52 @@ function rowsOfName(words: readonly string[], figures: readonly string[], values
   if (groups.length > 0 && figures.length === values)
     return [[name, groups.map(strip).join(' '), ...figures]];
   return null;
+}
+
+/** A run's words cut at its row numbers: the words before the first number, then each numbered row's words. */
+function numberedSegments(words: readonly string[]): { lead: string[]; rows: string[][] } {
+  const lead: string[] = [];
+  const rows: string[][] = [];
+  for (const word of words) {
+    if (word.startsWith('#')) rows.push([]);
+    else (rows[rows.length - 1] ?? lead).push(word);
+  }
+  return { lead, rows };
+}
+
+// A row's figures printed before its number, right after the row above's (「(2) 参加者数 18人 増加 44% 50%以上
+// (3) 80歳で…の割合 (4) 3歳児の割合 13.9% 10%以下」: a name wrapped over two lines, its figures set in the middle).
+// Read only where the counts leave no choice: the run holds k rows' figures, and the next run k numbered names
+// and one row's figures; each row so matched is named in an issue to check.
+function figuresBeforeNames(run: Run, next: Run | undefined, values: number, line: number): Cut | null {
+  const k = run.figures.length / values;
+  if (next === undefined || !Number.isInteger(k) || k < 2 || next.figures.length !== values) return null;
+  const own = numberedSegments(run.words);
+  const later = numberedSegments(next.words);
+  if (own.rows.length !== 1 || later.lead.length > 0 || later.rows.length !== k) return null;
+  if (later.rows.some((words) => words.length === 0)) return null;
+  const figureGroups = [
+    ...Array.from({ length: k }, (_, j) => run.figures.slice(j * values, (j + 1) * values)),
+  ];
+  const first = rowsOfName(own.rows[0] as string[], figureGroups[0] as string[], values, true);
+  const matched = later.rows.map((words, j) =>
+    rowsOfName(words, j < k - 1 ? (figureGroups[j + 1] as string[]) : next.figures, values, true),
+  );
+  if (first === null || matched.some((rows) => rows === null)) return null;
+  const rows = matched.flatMap((found) => found ?? []);
+  return {
+    rows: [...first, ...rows],
+    issues: rows
+      .slice(0, k - 1)
+      .map((row) =>
+        issue(
+          line,
+          row.filter((cell) => cell !== '').join(' '),
+          "a row's figures after its name",
+          "This row's figures stand before its number, after the row above's; they were matched to it by order. Check them.",
+        ),
+      ),
+  };
 }
 
 // A group written again in each value column (「男性 72.8% 男性 80%」): the runs of the group word alone join the
@@ -203,14 +302,30 @@ function withRepeatedGroups(runs: readonly Run[], values: number): Run[] {
 function cutRows(runs: readonly Run[], values: number, line: number): Cut {
   const cut: Cut = { rows: [], issues: [] };
   let last: string[][] | null = null;
-  for (const run of withRepeatedGroups(runs, values)) {
+  const list = withRepeatedGroups(runs, values);
+  for (let index = 0; index < list.length; index += 1) {
+    const run = list[index] as Run;
     const item = run.words.findIndex((word) => word.startsWith('#'));
     const before = item < 0 ? [] : run.words.slice(0, item);
     const after = item < 0 ? run.words : run.words.slice(item).filter((word) => !word.startsWith('#'));
+    const numbered = item >= 0 && PAREN_NUMBER.test((run.words[item] as string).slice(1));
     // Words before a row's number end the name of the row above (a name wrapped around its figures).
     if (last !== null && before.length > 0) for (const row of last) row[0] = `${row[0]}${before.join('')}`;
     if (run.figures.length === 0) break;
-    const rows = rowsOfName(after, run.figures, values);
+    const early = figuresBeforeNames(
+      { words: run.words.slice(Math.max(item, 0)), figures: run.figures },
+      list[index + 1],
+      values,
+      line,
+    );
+    if (early !== null) {
+      cut.rows.push(...early.rows);
+      cut.issues.push(...early.issues);
+      last = early.rows.slice(-1);
+      index += 1;
+      continue;
+    }
+    const rows = rowsOfName(after, run.figures, values, numbered);
     const text = [...run.words.map((w) => w.replace(/^#/u, '')), ...run.figures].join(' ');
     if (rows === null) {
       cut.issues.push(
@@ -251,6 +366,7 @@ export function readFlatLine(
   const tokens = flatTokens(text);
   const rows: GridRow[] = [];
   const issues: ParseIssue[] = [];
+  let proseFrom = 0;
   for (let index = 0; index < tokens.length; index += 1) {
     const header = headerAt(tokens, index, hint);
     if (header === null) continue;
@@ -259,13 +375,14 @@ export function readFlatLine(
     // Role words with no row of figures after them are prose (「目標値は平成 31 年度の値を…」), not a table.
     if (cut.rows.length === 0) continue;
     // The rows' groups (「①小学生」 after the name) stand in a column of their own beside the name's.
-    const [name, ...values] = header.cells;
+    const [name, ...values] = datedByProse(header, tokens.slice(proseFrom, index).join(''));
     rows.push(
       textRow([name as string, '', ...values], line),
       ...cut.rows.map((cells) => textRow(cells, line)),
     );
     issues.push(...cut.issues);
     index = end - 1;
+    proseFrom = end;
   }
   return { rows, issues };
 }
