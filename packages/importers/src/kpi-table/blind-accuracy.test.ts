@@ -13,6 +13,8 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // table on one line: read since `flat-lines.ts` (a header run inside the line, rows cut by name and figures),
 // 加古川市 100% and 下田市 50% (the rows that fit; the rest are issues); 大崎町 (a name written twice, text
 // cells interleaved, value columns headed 「KPI」) is not read: its floor stays 0 (see the corpus README).
+// The fifth round's three national tables (国交省 バリアフリー化の目標, 健やか親子21(第2次) 基盤課題B, 住生活基本計画
+// 2006 成果指標) are measured, not fixed: their floors sit just under the blind score (see the corpus README).
 const FLOORS: Readonly<Record<string, number>> = {
   'aoba-kenko-sedai-hyoka': 0.85,
   'cao-kourei-taikou-2012': 0.9,
@@ -22,7 +24,10 @@ const FLOORS: Readonly<Record<string, number>> = {
   'meiwa-town-kankyo-shihyo': 0.9,
   'mhlw-shin-angel-plan-2002': 0.9,
   'mhlw-shin-shogaisha-plan-2004': 0.9,
+  'mhlw-sukoyaka-oyako21-2nd-kiban-b': 0,
   'mima-city-seika-shihyo': 0,
+  'mlit-barrierfree-mokuhyo-h17': 0.15,
+  'mlit-jyuseikatsu-kihon-keikaku-2006': 0,
   'osaki-town-sousei-kpi-h27': 0,
   'sabae-city-ricchi-tekiseika-mokuhyo': 0,
   'sapporo-city-seika-shihyo-h20': 0.9,
