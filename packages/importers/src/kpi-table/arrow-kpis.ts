@@ -11,7 +11,16 @@ import { readYear } from './years.js';
 // 「婚姻率:5.5‰(平成25年)→5.9‰(平成31年)」. Tables of 目標例 in 広報 and 総合戦略 summaries write KPIs so, with no
 // header over them.
 const STATEMENT = /^(?<name>[^=:→]+?)\s*[=:]\s*(?<base>[^=→]+?)\s*→\s*(?<target>[^=→]+)$/u;
-const BULLET = /^[●○◯◆◇■□・*]\s*/u;
+// A bullet, or the 「?」 a lost bullet leaves in text a crawler stored.
+const BULLET = /^[●○◯◆◇■□・*?？]\s*/u;
+// Arrows of every shape read as one (「75%(H15)⇒90%(H27)」).
+const ARROWS = /[⇒⇨➡➔⟶➝→]/gu;
+// A statement with no name of its own, 「75%(H15)⇒90%(H27)」, or a label before its figures (「全国42%(H15)⇒50%(H22)」,
+// 「1)一定のバリアフリー【29%(H15)⇒75%(H27)】」): the name is on the line above.
+const BARE =
+  /^(?<label>[^\d→【】=:]*?)\s*【?\s*(?<base>(?:約|概ね|おおむね)?\d[^→【】]*?)\s*→\s*(?<target>(?:約|概ね|おおむね)?\d[^→【】]*?)\s*】?$/u;
+// A sub-item's number (「1)」, 「(2)」), before its name on a line of its own or before a label.
+const SUB_NUMBER = /^(?:[(（]?\d{1,2}[)）]|[\u2460-\u2473])\s*/u;
 // 「― 件/年」: no base, its unit still written.
 const NO_VALUE = /^[―─\-—–ー‐−]+\s*[^\d\s]*$/u;
 // A trailing rate base (「(10万人あたり)」) qualifies the figures; it is kept as a note.
@@ -37,9 +46,28 @@ interface Statement {
   readonly notes: string[];
 }
 
+function flatText(text: string): string {
+  return normalizeText(withoutCircledNumber(text))
+    .replace(ARROWS, '→')
+    .replace(BULLET, '')
+    .replace(BROKEN, '');
+}
+
+/** A statement whose name is on the line above: its label (「全国」, 「一定のバリアフリー」 or empty) and sides. */
+function bareStatementOf(
+  text: string,
+): { label: string; numbered: boolean; base: string; target: string } | null {
+  const flat = flatText(text);
+  const numbered = SUB_NUMBER.test(flat);
+  const match = BARE.exec(flat.replace(SUB_NUMBER, ''));
+  if (match?.groups === undefined) return null;
+  const { label, base, target } = match.groups as { label: string; base: string; target: string };
+  return { label: label.trim(), numbered, base: base.trim(), target: target.trim() };
+}
+
 function statementOf(text: string): Statement | null {
   const notes: string[] = [];
-  const flat = normalizeText(withoutCircledNumber(text)).replace(BULLET, '').replace(BROKEN, '');
+  const flat = flatText(text);
   const withoutNote = flat.replace(RATE_NOTE, (_whole, note: string) => {
     notes.push(note);
     return '';
@@ -81,6 +109,85 @@ export interface ArrowReading {
   readonly issues: ParseIssue[];
 }
 
+interface Located {
+  readonly row: GridRow;
+  readonly cell: GridCell;
+  readonly statement: Statement;
+  /** The heading over it: the row's other cells, or the line of words above its name. */
+  readonly group: string | null;
+}
+
+// Names on lines of their own, each followed by its 「基準→目標」 line (a 基本計画's summary of 成果指標): a line of
+// words names the statements after it; a numbered line (「1)…」) or a short label (「全国」) names a sub-item of it;
+// a line of words followed by another is the heading of a group.
+class ListNames {
+  private name: string | null = null;
+  private sub: string | null = null;
+  private used = false;
+  group: string | null = null;
+
+  line(text: string): void {
+    const flat = flatText(text);
+    if (/。/u.test(flat) || flat.length > 60) {
+      [this.name, this.sub, this.group, this.used] = [null, null, null, false];
+    } else if (SUB_NUMBER.test(flat)) {
+      this.sub = flat.replace(SUB_NUMBER, '').trim();
+    } else {
+      if (this.name !== null && !this.used) this.group = this.name;
+      [this.name, this.sub, this.used] = [flat, null, false];
+    }
+  }
+
+  /** The name of a statement with no name of its own, or null when no line above gives one. */
+  nameOf(label: string, numbered: boolean): string | null {
+    if (label !== '' && !numbered && label.length > 4) {
+      if (this.name !== null && !this.used) this.group = this.name;
+      [this.name, this.used] = [label, true];
+      return label;
+    }
+    if (this.name === null) return label === '' ? null : label;
+    if (label !== '') return `${this.name} ${label}`;
+    const named = this.sub === null ? this.name : `${this.name} ${this.sub}`;
+    if (this.sub === null) this.used = true;
+    this.sub = null;
+    return named;
+  }
+}
+
+/** Every statement of the rows, named in its cell or by the lines above it. */
+function locatedStatements(rows: readonly GridRow[]): Located[] {
+  const found: Located[] = [];
+  const bare: Located[] = [];
+  const names = new ListNames();
+  for (const row of rows) {
+    const filled = row.cells.filter((cell) => cell.text.trim() !== '');
+    for (const cell of filled) {
+      const statement = statementOf(cell.text);
+      if (statement !== null) {
+        const others = filled.filter((c) => c !== cell).map((c) => c.text);
+        found.push({ row, cell, statement, group: others.length === 0 ? null : others.join(' ') });
+      }
+    }
+    const only = filled.length === 1 ? filled[0] : undefined;
+    if (only === undefined || statementOf(only.text) !== null) continue;
+    const side = bareStatementOf(only.text);
+    if (side === null) {
+      names.line(only.text);
+      continue;
+    }
+    const name = names.nameOf(side.label, side.numbered);
+    if (name === null) continue;
+    bare.push({
+      row,
+      cell: only,
+      statement: { name, base: side.base, target: side.target, notes: [] },
+      group: names.group,
+    });
+  }
+  // One bare statement alone is no list: a figure moving from one year to another in a table of another kind.
+  return bare.length >= 2 ? [...found, ...bare].sort((x, y) => x.row.line - y.row.line) : found;
+}
+
 /**
  * Reads the KPIs a headerless table states cell by cell as 「名称=基準→目標」: the other cells of the row are its
  * group, a note of two periods joined by an arrow dates the figures that write no year of their own.
@@ -89,12 +196,14 @@ export function readArrowKpis(grid: Grid, rows: readonly GridRow[], hint: EraHin
   const kpis: TableKpi[] = [];
   const issues: ParseIssue[] = [];
   const periods = rows
-    .flatMap((row) => row.cells.map((cell) => periodArrow(normalizeText(cell.text), hint)))
+    .flatMap((row) =>
+      row.cells.map((cell) =>
+        bareStatementOf(cell.text) === null ? periodArrow(normalizeText(cell.text), hint) : null,
+      ),
+    )
     .find((found) => found !== null);
-  for (const row of rows) {
-    for (const cell of row.cells) {
-      const statement = statementOf(cell.text);
-      if (statement === null) continue;
+  for (const { row, cell, statement, group } of locatedStatements(rows)) {
+    {
       const base = readValueCell(statement.base, hint);
       const target = readValueCell(statement.target, hint);
       for (const [side, reading, raw] of [
@@ -114,7 +223,6 @@ export function readArrowKpis(grid: Grid, rows: readonly GridRow[], hint: EraHin
         });
       }
       if (!base.isReadable && !target.isReadable) continue;
-      const others = row.cells.filter((c) => c !== cell && c.text.trim() !== '').map((c) => c.text);
       const baseline = pointOf(base, periods?.from ?? null, cell, statement.base);
       const goal = pointOf(target, periods?.to ?? null, cell, statement.target);
       const decreasing =
@@ -125,7 +233,7 @@ export function readArrowKpis(grid: Grid, rows: readonly GridRow[], hint: EraHin
         name: statement.name,
         unit: [goal?.unit, baseline?.unit].find((u) => u !== undefined && u !== '') ?? '',
         section: grid.sheet,
-        group: others.length === 0 ? null : normalizeText(others.join(' ')).replace(BROKEN, ''),
+        group: group === null ? null : normalizeText(group).replace(BROKEN, ''),
         baseline,
         target: goal,
         actuals: [],
