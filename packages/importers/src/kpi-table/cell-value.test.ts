@@ -32,6 +32,17 @@ describe('readValueCell', () => {
     ]);
   });
 
+  it('reads an age range before a figure as its label, not as a figure', () => {
+    const reading = readValueCell('・10~14歳 1.3 ・15~19歳 8.5 (平成24年)', '');
+    expect(reading.value).toBeNull();
+    expect(reading.breakdown).toEqual([
+      { label: '10~14歳', value: 1.3 },
+      { label: '15~19歳', value: 8.5 },
+    ]);
+    expect(reading.period?.year).toBe(2012);
+    expect(readValueCell('71.19歳 (2013年)', '').value).toBe(71.19);
+  });
+
   it('gives no value for a breakdown without a total', () => {
     const reading = readValueCell('橋梁23.0% トンネル75.0%(2021年度)', '');
     expect(reading.value).toBeNull();

@@ -148,11 +148,12 @@ interface Figure {
   readonly bound: ValueReading['bound'];
 }
 
-// One figure with the words before it and the unit after it: 「男性:12.9%」, 「約522万時間」, 「2時間30分」.
+// One figure with the words before it and the unit after it: 「男性:12.9%」, 「約522万時間」, 「2時間30分」; an age
+// range before a figure labels it (「10~14歳 1.3」), never a figure itself.
 function readFigures(text: string): Figure[] {
   const figures: Figure[] = [];
   const pattern =
-    /([^\s\d:：,、]*)[:：]?\s*(\d[\d,]*(?:\.\d+)?)(?:\s*時間\s*(\d+)\s*分)?\s*([^\s\d(（〔【,、:：~〜～]*)/gu;
+    /((?:[^\s\d:：,、]*\d{1,3}\s*[~〜～-]\s*\d{1,3}\s*歳代?)|[^\s\d:：,、]*)[:：]?\s*(\d[\d,]*(?:\.\d+)?)(?:\s*時間\s*(\d+)\s*分)?\s*([^\s\d(（〔【,、:：~〜～・]*)/gu;
   for (const match of text.matchAll(pattern)) {
     const [, leadText = '', digits = '', minutes, unitText = ''] = match;
     let value = Number(digits.replace(/,/gu, ''));
@@ -172,7 +173,7 @@ function readFigures(text: string): Figure[] {
       value *= 10;
       unit = '%';
     }
-    let lead = leadText;
+    let lead = leadText.replace(/^・/u, '');
     if (lead.startsWith('約')) {
       lead = lead.slice(1);
       bound ??= 'about';

@@ -118,17 +118,18 @@ export function readMarkdown(text: string): Grid {
   const rows: GridRow[] = [];
   const lines = text.split('\n').map((raw) => raw.trim());
   let width = 0;
-  let pending: { cells: string[]; line: number } | null = null;
-  const flush = (): void => {
-    if (pending === null) return;
-    const cells = pending.cells.map((cell) => cell.trim());
+  let pending: { cells: string[]; line: number; open: string } | null = null;
+  const shiftedRight = (raw: readonly string[]): string[] => {
+    const cells = raw.map((cell) => cell.trim());
     let pad = 0;
     while (pad < cells.length - 1 && cells[cells.length - 1 - pad] === '') pad += 1;
-    const shifted =
-      width > 0 && cells.length === width
-        ? [...Array<string>(pad).fill(''), ...cells.slice(0, cells.length - pad)]
-        : cells;
-    rows.push(textRow(shifted, pending.line));
+    return width > 0 && cells.length === width
+      ? [...Array<string>(pad).fill(''), ...cells.slice(0, cells.length - pad)]
+      : cells;
+  };
+  const flush = (): void => {
+    if (pending === null) return;
+    rows.push(textRow(shiftedRight(pending.cells), pending.line));
     pending = null;
   };
   lines.forEach((line, index) => {
@@ -142,9 +143,18 @@ export function readMarkdown(text: string): Grid {
     }
     if (line === '') return;
     if (isBrokenPart(line) && (pending !== null || !line.startsWith('|'))) {
-      pending ??= { cells: [], line: index + 1 };
-      pending.cells.push(...brokenCells(line));
+      pending ??= { cells: [], line: index + 1, open: '' };
+      const cells = brokenCells(line);
+      // Lines without a bar before this one are the first cell's own lines, which this bar closes.
+      if (pending.open !== '') cells[0] = `${pending.open} ${cells[0] ?? ''}`.trim();
+      pending.open = '';
+      pending.cells.push(...cells);
       if (width > 0 && pending.cells.length >= width) flush();
+      return;
+    }
+    // A line with no bar inside a broken row goes on with the cell the next bar closes (「直近値」 then 「|」).
+    if (pending !== null && !line.includes('|') && !/。/u.test(line) && line.length <= 60) {
+      pending.open = `${pending.open} ${line}`.trim();
       return;
     }
     flush();

@@ -7,11 +7,55 @@ import type { ColumnMapping, ColumnRoleOverride } from './header.js';
 import { detectHeader, headerWords, namesRole } from './header.js';
 import type { EraHint } from './years.js';
 import { readYear } from './years.js';
+import { readValueCell } from './cell-value.js';
 
 // Headers of two rows: a group cell over its sub-cells (「目標値」 over 「数値」「年度」, 「実績値」 over 「R2」「R3」「R4」).
 // Each column's header is then the group's words and the sub-cell's, read as one cell.
 
 const MAX_SUB_CELL = 16;
+const WORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}A-Za-z]{2,}/u;
+
+/**
+ * The name's header cell over three columns or more (「指標名」 over a spanned 分類, a row number and the name): the
+ * name is the column of the span whose cells are words on most rows; a column before it with words on few rows
+ * (a cell spanned down) is the KPIs' group, one of bare numbers their code.
+ */
+function withNameInSpan(mapping: ColumnMapping[], data: readonly GridRow[], hint: EraHint): ColumnMapping[] {
+  const name = mapping.find((m) => m.role === 'name');
+  if (name === undefined) return mapping;
+  let end = name.column + 1;
+  while (mapping[end]?.role === 'ignore' && mapping[end]?.header.trim() === '') end += 1;
+  if (end - name.column < 3) return mapping;
+  const rows = data.filter((row) => row.cells.filter((c) => c.text.trim() !== '').length >= 3);
+  if (rows.length < 2) return mapping;
+  const texts = (column: number): string[] => rows.map((row) => row.cells[column]?.text.trim() ?? '');
+  const wordy = (column: number): number =>
+    texts(column).filter(
+      (text) => WORDS.test(text.replace(/\s+/gu, '')) && readValueCell(text, hint).value === null,
+    ).length;
+  let best = name.column;
+  for (let column = name.column + 1; column < end; column += 1)
+    if (wordy(column) > wordy(best)) best = column;
+  if (best === name.column || wordy(best) < rows.length * 0.8 || wordy(name.column) > rows.length * 0.5)
+    return mapping;
+  return mapping.map(({ detailOf: _spanned, ...m }) => {
+    if (m.column === best)
+      return { ...m, role: 'name', confidence: 0.6, evidence: `words on most rows under 「${name.header}」` };
+    if (m.column < name.column || m.column >= best) return m;
+    const numbers = texts(m.column).filter((text) => /^\d{1,3}$/u.test(text)).length;
+    if (numbers >= rows.length * 0.8)
+      return { ...m, role: 'code', confidence: 0.5, evidence: `row numbers under 「${name.header}」` };
+    if (wordy(m.column) > 0)
+      return {
+        ...m,
+        role: 'group',
+        confidence: 0.5,
+        evidence: `words on few rows under 「${name.header}」: a group`,
+      };
+    return { ...m, role: 'ignore' };
+  });
+}
+
 /** How many rows before a header the reader names when it finds none. */
 export const MAX_HEADER_SCAN = 30;
 const SUB_WORD = /^(?:数値|値|数|実数|割合|年度|年次|年|時点|時期|期限|単位|value|year|unit|fy)$/iu;
@@ -97,8 +141,9 @@ export function findHeader(
   const merged = withSubHeader(row, rows[next], hint);
   const data = rows.slice(merged === null ? index + 1 : next + 1, index + 62);
   const top = realignHeader(merged ?? row, data, hint);
-  const header = detectHeader(top, hint, overrides) ?? detectHeader(row, hint, overrides);
-  if (header === null) return null;
+  const detected = detectHeader(top, hint, overrides) ?? detectHeader(row, hint, overrides);
+  if (detected === null) return null;
+  const header = overrides.length > 0 ? detected : withNameInSpan(detected, data, hint);
   return {
     header,
     next: merged === null ? index : next,

@@ -84,11 +84,13 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   // 評価指標 / 成果指標 name the KPIs (not a grade column, and before any 指標元 / 指標の説明 beside them).
   { role: 'name', confidence: 0.97, pattern: /^(?:評価|成果|重要業績評価)指標(?:名)?$/u },
   // The figures a plan had at an evaluation (中間評価 (H19), 最終評価): values of that time, not a grade.
-  { role: 'actual', confidence: 0.8, pattern: /(?:中間|最終)評価(?:値|時)?(?![\p{L}])/u },
+  { role: 'actual', confidence: 0.8, pattern: /(?:中間|最終)評価(?:値|時)?(?![\p{L}])(?!.*目標)/u },
+  // 「中間評価(5年後)目標」: the target set for the interim evaluation, a milestone; 「最終評価(10年後)目標」 the target.
+  { role: 'target', confidence: 0.85, pattern: /中間評価.*目標/u },
   {
     role: 'status',
     confidence: 0.9,
-    pattern: /達成状況|進捗状況|進捗|達成度|評価(?!指標)|判定|status|progress|achievement/iu,
+    pattern: /達成状況|進捗状況|進捗|達成度|評価(?!指標)(?!.*目標)|判定|status|progress|achievement/iu,
   },
   {
     role: 'baseline',
