@@ -30,7 +30,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'mhlw-sukoyaka-oyako21-2nd-kiban-b': 0.65,
   'mima-city-seika-shihyo': 0,
   'mlit-barrierfree-mokuhyo-h17': 0.15,
-  'mlit-jyuseikatsu-kihon-keikaku-2006': 0.95,
+  'mlit-jyuseikatsu-kihon-keikaku-2006': 0.98,
   'osaki-town-sousei-kpi-h27': 0,
   'sabae-city-ricchi-tekiseika-mokuhyo': 0,
   'sapporo-city-seika-shihyo-h20': 0.9,

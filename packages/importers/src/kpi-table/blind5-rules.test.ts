@@ -91,6 +91,9 @@ describe('a Markdown table whose header is broken after every cell, under a name
     expect(readYear('中間評価(5年後)目標', '平成')).toBeNull();
     expect(readYear('3年間', '平成')).toBeNull();
     expect(readYear('25年度', '平成')?.year).toBe(2013);
+    // A range in one era is its end, in that era.
+    expect(readYear('H11~15平均', '')?.year).toBe(2003);
+    expect(readYear('H22~27', '')?.year).toBe(2015);
     expect(readValueCell('10~14歳 1.3', '').value).toBe(1.3);
   });
 });

@@ -72,10 +72,18 @@ export function readYear(text: string, hint: EraHint): YearReading | null {
   for (const match of searched.matchAll(YEAR_TOKEN)) {
     const [whole, eraName, letter, eraDigits, western, bare] = match;
     let year: number | null = null;
-    if (eraDigits !== undefined) year = eraYear(eraName ?? letter ?? '', eraDigits);
-    else if (western !== undefined) year = Number(western);
+    let end = match.index + whole.length;
+    if (eraDigits !== undefined) {
+      year = eraYear(eraName ?? letter ?? '', eraDigits);
+      // A range in one era (「H11~15平均」): its end, in that era.
+      const range = /^\s*[〜～~\-ー－―]\s*(\d{1,2})(?![\d年])/u.exec(searched.slice(end));
+      if (range !== null) {
+        year = eraYear(eraName ?? letter ?? '', range[1] as string) ?? year;
+        end += range[0].length;
+      }
+    } else if (western !== undefined) year = Number(western);
     else if (bare !== undefined) year = bareYear(Number(bare), hint);
-    if (year !== null) found = { year, end: match.index + whole.length };
+    if (year !== null) found = { year, end };
   }
   if (found === null) return null;
   const after = normal.slice(found.end);
