@@ -41,6 +41,10 @@ describe('readValueCell', () => {
     ]);
     expect(reading.period?.year).toBe(2012);
     expect(readValueCell('71.19歳 (2013年)', '').value).toBe(71.19);
+    expect(readValueCell('20-64歳男性 7,368歩 20-64歳女性 7,034歩', '').breakdown).toEqual([
+      { label: '20-64歳男性', value: 7368 },
+      { label: '20-64歳女性', value: 7034 },
+    ]);
   });
 
   it('gives no value for a breakdown without a total', () => {

@@ -153,7 +153,7 @@ interface Figure {
 function readFigures(text: string): Figure[] {
   const figures: Figure[] = [];
   const pattern =
-    /((?:[^\s\d:：,、]*\d{1,3}\s*[~〜～-]\s*\d{1,3}\s*歳代?)|[^\s\d:：,、]*)[:：]?\s*(\d[\d,]*(?:\.\d+)?)(?:\s*時間\s*(\d+)\s*分)?\s*([^\s\d(（〔【,、:：~〜～・]*)/gu;
+    /\s*((?:[^\s\d:：,、]*\d{1,3}\s*[~〜～-]\s*\d{1,3}\s*歳代?[^\s\d:：,、]*)|[^\s\d:：,、]*)[:：]?\s*(\d[\d,]*(?:\.\d+)?)(?:\s*時間\s*(\d+)\s*分)?\s*([^\s\d(（〔【,、:：~〜～・]*)/gu;
   for (const match of text.matchAll(pattern)) {
     const [, leadText = '', digits = '', minutes, unitText = ''] = match;
     let value = Number(digits.replace(/,/gu, ''));

@@ -13,10 +13,15 @@ import type { EraHint } from './years.js';
 
 /** A line this long with no header read is looked at for tables on it. */
 const MIN_FLAT_LINE = 80;
-const UNIT = '(?:%|％|人|件|回|か所|箇所|円|倍|校|団体|社|店舗|戸|ha|kg|t|ポイント|pt)';
+// A unit printed apart from its figure (「300 人」): the common ones only, so 「3 小学校」 stays a number and a word.
+const APART_UNIT = '(?:%|％|人|件|回|か所|箇所|ヵ所|円|倍|校|団体|社|店舗|戸|ha|kg|g|t|ポイント|pt)';
+// A unit written on its figure (「12.1g」, 「213ヵ所」, 「7,368歩」): also up to three letters that are no counter
+// labelling a group (歳, 代, 年…).
+const UNIT =
+  '(?:%|％|か所|箇所|ヵ所|カ所|団体|店舗|ポイント|[A-Za-zμ]{1,3}|[^\\s\\d歳代年月日時分秒~〜～\\-(（)）【】「」、。,.:：/・]{1,3})';
 const BOUND = '(?:以上|以下|未満)';
 const FIGURE = new RegExp(`^(?:[-－―—‐]|[<>≦≧約]?\\d[\\d,]*(?:\\.\\d+)?${UNIT}?${BOUND}?)$`, 'u');
-const UNIT_ONLY = new RegExp(`^${UNIT}${BOUND}?$`, 'u');
+const UNIT_ONLY = new RegExp(`^${APART_UNIT}${BOUND}?$`, 'u');
 const BARE_NUMBER = /^\d{1,3}$/u;
 const BARE_FIGURE = /^\d[\d,]*(?:\.\d+)?$/u;
 // A word opening with a counter (歳, 日, 年 …) goes on with the number before it: 「20 歳代」, 「(毎月 23 日)」.
@@ -40,13 +45,17 @@ interface Header {
   readonly next: number;
   /** Each cell's role, and whether its words date it. */
   readonly columns: readonly { role: string; dated: boolean }[];
+  /** Columns of short marks after the value columns, whose cells each row then ends with. */
+  readonly extras: number;
 }
+// A mark in a column after the values (「ⅱ」, 「A」, 「◎」, 「達成」): short, no figure.
+const MARK = /^[^\d]{1,4}$/u;
 
 // The prose before a table that dates a column the header leaves undated: 「目標値は計画期間最終年度である平成32年度の
 // 数値とします」, 「基準値は平成26年度の値」. Only a sentence of the column's own word, naming one year.
 const PROSE_DATES: Readonly<Record<string, RegExp>> = {
-  target: /目標(?:値|年度|年次)?(?:は|を)([^。]*)/gu,
-  baseline: /(?:基準値|現状値|基準年度?)(?:は|を)([^。]*)/gu,
+  target: /目標(?:値|年度|年次)?(?:は|を|が)([^。]*)/gu,
+  baseline: /(?:基準値|現状値?|基準年度?)(?:は|を|が)([^。]*)/gu,
 };
 const PROSE_YEAR = /(?:平成|令和)\s*(?:元|\d{1,2})\s*年度?|(?:19|20)\d{2}\s*年度?/gu;
 
@@ -57,9 +66,12 @@ function datedByProse(header: Header, prose: string): string[] {
     const pattern = column === undefined || column.dated ? undefined : PROSE_DATES[column.role];
     const sentences = pattern === undefined ? [] : [...prose.matchAll(pattern)];
     // A sentence may go on to another column's words (「現状値は直近の数値とし、目標値は平成32年度」): cut there.
-    const own = sentences.map((sentence) => (sentence[1] ?? '').split(/目標|現状値|基準値|実績/u)[0] ?? '');
-    const years = new Set(own.flatMap((words) => [...words.matchAll(PROSE_YEAR)].map((year) => year[0])));
-    return years.size === 1 ? `${cell}(${[...years][0] as string})` : cell;
+    // The first that names one year is the rule (「特に記載がない限り、現状が平成20年度」); later ones its exceptions.
+    const years = sentences
+      .map((sentence) => (sentence[1] ?? '').split(/目標|現状|基準値|実績|。/u)[0] ?? '')
+      .map((words) => [...words.matchAll(PROSE_YEAR)].map((year) => year[0]))
+      .find((found) => found.length > 0);
+    return years?.length === 1 ? `${cell}(${years[0] as string})` : cell;
   });
 }
 
@@ -149,11 +161,18 @@ function headerAt(tokens: readonly string[], start: number, hint: EraHint): Head
   if (cells.length < 2) return null;
   const mapping = detectHeader(textRow(cells, 1), hint);
   if (mapping === null) return null;
-  // The rows are cut by a name and figures: the header must be a name then value columns.
+  // The rows are cut by a name and figures: the header must be a name then value columns, and after them at most
+  // a few columns of short marks (区分 ⅰ/ⅱ, 達成状況 A/B), dropped from each row.
   const valueRoles = new Set(['baseline', 'target', 'actual']);
-  const fits = mapping.every((m) => (m.column === 0 ? m.role === 'name' : valueRoles.has(m.role)));
-  const columns = mapping.map((m) => ({ role: m.role, dated: m.year !== null }));
-  return fits && mapping.length === cells.length ? { cells, next, columns } : null;
+  let extras = 0;
+  while (extras < mapping.length - 2 && !valueRoles.has(mapping[mapping.length - 1 - extras]?.role ?? ''))
+    extras += 1;
+  const kept = mapping.slice(0, mapping.length - extras);
+  const fits = kept.every((m) => (m.column === 0 ? m.role === 'name' : valueRoles.has(m.role)));
+  const columns = kept.map((m) => ({ role: m.role, dated: m.year !== null }));
+  return fits && kept.length >= 2 && mapping.length === cells.length
+    ? { cells: cells.slice(0, kept.length), next, columns, extras }
+    : null;
 }
 
 interface Run {
@@ -162,10 +181,16 @@ interface Run {
 }
 
 /** The words after a header cut into runs of words then figures, up to prose or the next header. */
-function runsAfter(tokens: readonly string[], from: number, hint: EraHint): { runs: Run[]; end: number } {
+function runsAfter(
+  tokens: readonly string[],
+  from: number,
+  hint: EraHint,
+  extras = 0,
+): { runs: Run[]; end: number } {
   const runs: Run[] = [];
   let words: string[] = [];
   let figures: string[] = [];
+  let marks = 0;
   let index = from;
   for (; index < tokens.length; index += 1) {
     const kind = kindOf(tokens, index, figures);
@@ -174,7 +199,14 @@ function runsAfter(tokens: readonly string[], from: number, hint: EraHint): { ru
       runs.push({ words, figures });
       words = [];
       figures = [];
+      marks = extras;
     }
+    // The row's marks after its figures (区分 ⅱ) belong to no name.
+    if (kind === 'word' && marks > 0 && words.length === 0 && MARK.test(tokens[index] as string)) {
+      marks -= 1;
+      continue;
+    }
+    marks = 0;
     if (kind === 'figure') figures.push(tokens[index] as string);
     else words.push(kind === 'item' ? `#${tokens[index] as string}` : (tokens[index] as string));
   }
@@ -370,7 +402,7 @@ export function readFlatLine(
   for (let index = 0; index < tokens.length; index += 1) {
     const header = headerAt(tokens, index, hint);
     if (header === null) continue;
-    const { runs, end } = runsAfter(tokens, header.next, hint);
+    const { runs, end } = runsAfter(tokens, header.next, hint, header.extras);
     const cut = cutRows(runs, header.cells.length - 1, line);
     // Role words with no row of figures after them are prose (「目標値は平成 31 年度の値を…」), not a table.
     if (cut.rows.length === 0) continue;
@@ -401,7 +433,35 @@ export function readFlatLines(grids: readonly Grid[], hint: EraHint): FlatReadin
       rows.push(...read.rows);
       issues.push(...read.issues);
     }
+    if (rows.length === 0) {
+      const joined = readJoinedLines(grid, hint);
+      rows.push(...joined.rows);
+      issues.push(...joined.issues);
+    }
     if (rows.length > 0) out.push({ sheet: null, rows });
   }
   return out.length === 0 ? null : { grids: out, issues };
+}
+
+// A table whose cells only spaces part (「指標 プラン当初 現状値 目標値」, then 「食塩摂取量の減少 12.1g 10.4g 10g未満」 a
+// line): its lines read as one, each row rebuilt then given back the line its name stands on.
+function readJoinedLines(grid: Grid, hint: EraHint): { rows: GridRow[]; issues: ParseIssue[] } {
+  const lines = grid.rows.map((row) => ({
+    line: row.line,
+    text: row.cells.map((cell) => cell.text).join(' '),
+  }));
+  const first = lines[0]?.line ?? 1;
+  const read = readFlatLine(lines.map((line) => line.text).join(' '), first, hint);
+  let at = 0;
+  const rows = read.rows.map((row) => {
+    const word = flatTokens(row.cells[0]?.text ?? '')[0] ?? '';
+    const found = lines.findIndex((line, index) => index >= at && flatTokens(line.text).includes(word));
+    if (found < 0) return row;
+    at = found;
+    return textRow(
+      row.cells.map((cell) => cell.text),
+      (lines[found] as { line: number }).line,
+    );
+  });
+  return { rows, issues: read.issues };
 }

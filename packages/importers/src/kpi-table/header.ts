@@ -303,6 +303,17 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
     const name = result.find((m) => m.role === 'name');
     keepBest('target', (m) => (name !== undefined && m.column < name.column ? 'group' : 'ignore'));
   }
+  // 現状値 beside a column of the plan's start (当初, 策定時, 基準): the state now, a latest actual.
+  const bases = result.filter((m) => m.role === 'baseline');
+  const start = bases.find((m) => /当初|策定時|基準|計画開始|開始前/u.test(headerWords(m.header)));
+  for (const m of bases) {
+    if (start !== undefined && m !== start && /^(?:現状|現在|現況)/u.test(headerWords(m.header)))
+      result[m.column] = {
+        ...m,
+        role: 'actual',
+        evidence: `${m.evidence}; beside 「${start.header}」, the state now`,
+      };
+  }
   keepBest('baseline', () => 'ignore');
   stateColumnAsBase(result);
   // Year columns with no baseline column: the first year is the base the others are measured from.

@@ -40,20 +40,26 @@ function gridText(grids: readonly Grid[]): string {
     .join('\n');
 }
 
-// Where no header was found, text that lost its line breaks may hold the tables on a long line: read them.
+// Text read as rows of cells may instead hold its tables on a long line, or in lines whose cells only spaces part.
+// Tried where the rows gave no KPI, or only a few: taken where it reads at least twice as many (and three or more),
+// so a table read as rows keeps its reading.
+const FEW_KPIS = 5;
+
 function readTableKpisOrFlat(
   grids: readonly Grid[],
   hint: EraHint,
   overrides: readonly ColumnRoleOverride[],
 ): TableReading {
   const reading = readTableKpis(grids, hint, overrides);
-  if (reading.kpis.length > 0 || !reading.issues.some((i) => i.code === 'kpi-table-no-header'))
-    return reading;
+  const failed = reading.kpis.length === 0 && reading.issues.some((i) => i.code === 'kpi-table-no-header');
+  if (!failed && (reading.kpis.length >= FEW_KPIS || overrides.length > 0)) return reading;
   const flat = readFlatLines(grids, hint);
   if (flat === null) return reading;
   const again = readTableKpis(flat.grids, hint, overrides);
-  if (again.kpis.length === 0) return reading;
-  return { ...again, issues: [...flat.issues, ...again.issues] };
+  const better = failed
+    ? again.kpis.length > 0
+    : again.kpis.length >= 3 && again.kpis.length >= 2 * reading.kpis.length;
+  return better ? { ...again, issues: [...flat.issues, ...again.issues] } : reading;
 }
 
 /** Reads KPI grids (worksheets or a text table) into a plan; pure, never throws. */

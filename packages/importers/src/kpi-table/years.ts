@@ -18,7 +18,7 @@ const ERA_LETTERS = ERAS.map((era) => era.letter).join('');
 // One year: an era and its year (平成32, H30, 令和元), a 西暦 year, or a bare one- or two-digit year; never a
 // span of years (「5年後」, 「3年間」, 「10年以内」).
 const YEAR_TOKEN = new RegExp(
-  `(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}])(?=\\d))\\s*(元|\\d{1,2})(?!\\d)|(?<![\\d.,])((?:19|20)\\d{2})(?![\\d.,%])|(?<![\\d.,])(\\d{1,2})(?=\\s*(?:年(?!後|間|前|以内|以上|未満|ごと|毎|連続|目|程度|分)|[〜～~\\-ー－―]\\s*\\d))`,
+  `(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}])(?=\\d))\\s*(元|\\d{1,2})(?!\\d)|(?<![\\d.,])((?:19|20)\\d{2})(?![\\d.,%])|(?<![\\d.,])(\\d{1,2})(?=\\s*(?:年(?!後|間|前|以内|以上|未満|ごと|毎|連続|目|程度|分)|[〜～~\\-ー－―]\\s*\\d(?!\\d*\\s*歳)))`,
   'gu',
 );
 
