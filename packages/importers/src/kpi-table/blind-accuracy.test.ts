@@ -23,6 +23,8 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // 行動指針 数値目標 of 2015, PDF text one cell a line with cells out of their rows) measured 0%, blind: floor 0.
 // The sixth round's city table (府中市 次世代育成支援行動計画 評価指標: one row a line, cells split by single spaces,
 // direction targets, years only in the prose) measured 0%, blind: floor 0 (see the corpus README).
+// The seventh round's national tables (高速道路機構 アウトカム指標: a transposed table, companies as columns, on one line;
+// 広島国道事務所 成果目標の達成状況: header cells broken over lines, cells split by spaces) measured 0%, blind: floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aoba-kenko-sedai-hyoka': 0.85,
   'cao-kodomo-hinkon-taikou-shihyo-2014': 0,
@@ -30,6 +32,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'cao-kourei-taikou-2018': 0.95,
   'cao-wlb-koudou-shishin-suuchi-mokuhyou-2015': 0,
   'fuchu-city-jisedai-hyoka-shihyo': 0.25,
+  'jehdra-factbook-2023-outcome-shihyo': 0,
   'kagawa-kenko-plan-eiyo-shihyo': 0.3,
   'kakogawa-city-shokuiku-hyoka-shihyo': 0.9,
   'kenko-nippon21-chukan-hyoka': 0.9,
@@ -41,6 +44,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'mima-city-seika-shihyo': 0,
   'miyagi-kenko-plan2-juten-mokuhyo': 0.7,
   'mlit-barrierfree-mokuhyo-h17': 0.15,
+  'mlit-hirokoku-outcome-shihyo-h16': 0,
   'mlit-jyuseikatsu-kihon-keikaku-2006': 0.98,
   'osaki-town-sousei-kpi-h27': 0,
   'sabae-city-ricchi-tekiseika-mokuhyo': 0,
