@@ -25,12 +25,16 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // direction targets, years only in the prose) measured 0%, blind: floor 0 (see the corpus README).
 // The seventh round's national tables (高速道路機構 アウトカム指標: a transposed table, companies as columns, on one line;
 // 広島国道事務所 成果目標の達成状況: header cells broken over lines, cells split by spaces) measured 0%, blind: floor 0.
+// The seventh round's local government tables (千葉県 元気プラン 行政活動目標 III-3: a header led by a 主な取組 column, name
+// and unit on one line then one cell a line; a 福岡県 city's 農業 進捗度: PDF text with the figures printed before the
+// names, a 目標の内容 column) measured 0%, blind: floor 0 (see the corpus README).
 const FLOORS: Readonly<Record<string, number>> = {
   'aoba-kenko-sedai-hyoka': 0.85,
   'cao-kodomo-hinkon-taikou-shihyo-2014': 0,
   'cao-kourei-taikou-2012': 0.9,
   'cao-kourei-taikou-2018': 0.95,
   'cao-wlb-koudou-shishin-suuchi-mokuhyou-2015': 0,
+  'chiba-pref-genki-plan-h25-shoku-midori': 0,
   'fuchu-city-jisedai-hyoka-shihyo': 0.25,
   'jehdra-factbook-2023-outcome-shihyo': 0,
   'kagawa-kenko-plan-eiyo-shihyo': 0.3,
@@ -47,6 +51,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'mlit-hirokoku-outcome-shihyo-h16': 0,
   'mlit-jyuseikatsu-kihon-keikaku-2006': 0.98,
   'osaki-town-sousei-kpi-h27': 0,
+  'ryochiku-city-nogyo-shisaku-shinchokudo': 0,
   'sabae-city-ricchi-tekiseika-mokuhyo': 0,
   'sapporo-city-seika-shihyo-h20': 0.9,
   'shimizu-town-shika-hoken-mokuhyo': 0.6,
