@@ -79,4 +79,26 @@ describe('header roles', () => {
     expect(roles(['指標', '策定時', '現状', '目標'])).toEqual(['name', 'baseline', 'actual', 'target']);
     expect(roles(['指標', '現状値', '目標値'])).toEqual(['name', 'baseline', 'target']);
   });
+
+  it('reads words about the goal (目標の内容) as a text column, not the target', () => {
+    const roles = (cells: string[]) => detectHeader(textRow(cells, 1), '')?.map((m) => m.role);
+    expect(roles(['目標の内容', '評価指標', '現状値(現況年度)', '27年度実績', '目標値(目標年度)'])).toEqual([
+      'group',
+      'name',
+      'baseline',
+      'actual',
+      'target',
+    ]);
+    const result = parseKpiTableText(
+      [
+        '目標の内容 | 評価指標 | 現状値(現況年度) | 27年度実績 | 目標値(目標年度)',
+        '認定農業者数を増やします | 認定経営体数 | 122経営体 (26年度) | 126経営体 | 132経営体 (36年度)',
+      ].join('\n'),
+    );
+    expect(kpiNamed(result, '認定経営体数')).toMatchObject({
+      group: '認定農業者数を増やします',
+      baseline: { value: 122, year: 2014 },
+      target: { value: 132, year: 2024 },
+    });
+  });
 });

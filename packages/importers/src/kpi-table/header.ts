@@ -102,6 +102,8 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
     confidence: 0.7,
     pattern: /^(?:成果目標|達成目標|具体的な目標値?|目標項目|施策目標|目標指標)$/u,
   },
+  // Words about the goal (目標の内容, 目標名, 施策の目標): a column of text the KPIs serve, never figures.
+  { role: 'group', confidence: 0.7, pattern: /目標の(?:内容|概要|説明|考え方|名称)|^目標名$|の目標$/u },
   // An interim milestone (中間目標, 「(参考)」) is a target only where the table gives no final one.
   { role: 'target', confidence: 0.85, pattern: /中間目標|中間値|^\(参考\)/u },
   { role: 'target', confidence: 0.8, pattern: /^目標$/u },
