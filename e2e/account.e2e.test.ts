@@ -72,7 +72,9 @@ describe('the sessions and password page', () => {
       await password.getByRole('button', { name: 'パスワードを変更する' }).click();
       const alert = password.getByRole('alert').filter({ hasText: '現在のパスワードが正しくありません。' });
       await alert.waitFor();
-      expect(await password.getByLabel('現在のパスワード').getAttribute('aria-invalid')).toBe('true');
+      await expect
+        .poll(() => password.getByLabel('現在のパスワード').getAttribute('aria-invalid'))
+        .toBe('true');
       await expectNoAxeViolations(page);
 
       await password.getByLabel('現在のパスワード').fill(server.adminPassword);

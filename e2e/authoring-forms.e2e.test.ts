@@ -89,7 +89,7 @@ describe('the authoring forms', () => {
         400,
       );
       const goalTitle = goalForm.getByLabel('戦略目標の名称');
-      expect(await goalTitle.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => goalTitle.getAttribute('aria-invalid')).toBe('true');
       expect(await goalForm.getByRole('alert').filter({ hasText: /./u }).count()).toBeGreaterThan(0);
       await expectNoAxeViolations(page);
       await goalTitle.fill(GOAL);

@@ -73,7 +73,7 @@ describe('正誤 (corrections) of a published round, through the measure page', 
       await form.getByRole('button', { name: '正誤を登録する' }).click();
       await form.getByRole('alert').filter({ hasText: '入力内容を確認してください。' }).waitFor();
       const reason = form.getByLabel('訂正の理由（必須）');
-      expect(await reason.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator(`#${await reason.getAttribute('aria-describedby')}`).innerText()).toBe(
         '訂正の理由を入力してください。',
       );
@@ -86,7 +86,7 @@ describe('正誤 (corrections) of a published round, through the measure page', 
       expect(original).not.toBe('');
       await form.getByLabel('正しい記載').fill(BULLET_TEXT);
       await form.getByRole('button', { name: '正誤を登録する' }).click();
-      expect(await reason.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
       await reason.fill(BULLET_REASON);
       await form.getByRole('button', { name: '正誤を登録する' }).click();
       const corrections = page.getByRole('region', { name: '正誤', exact: true });
@@ -108,7 +108,7 @@ describe('正誤 (corrections) of a published round, through the measure page', 
       await form.getByLabel('訂正の理由（必須）').fill(ACTUAL_REASON);
       await form.getByRole('button', { name: '正誤を登録する' }).click();
       const value = form.getByLabel('正しい値');
-      expect(await value.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => value.getAttribute('aria-invalid')).toBe('true');
       await value.fill('23');
       await form.getByRole('button', { name: '正誤を登録する' }).click();
       await corrections.getByRole('status').filter({ hasText: '正誤を登録しました。' }).waitFor();

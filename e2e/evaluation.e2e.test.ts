@@ -52,7 +52,7 @@ describe('expert evaluation on the dashboard', () => {
       const alertText = await alert.innerText();
       expect(alertText).toContain('評価: 評価を選んでください。');
       expect(alertText).toContain('コメント: コメントを入力してください');
-      expect(await form.getByLabel('コメント').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => form.getByLabel('コメント').getAttribute('aria-invalid')).toBe('true');
       await expectNoAxeViolations(page);
 
       await form.getByRole('radio', { name: '課題あり', exact: true }).check();

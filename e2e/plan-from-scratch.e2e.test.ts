@@ -70,7 +70,7 @@ describe('a plan from scratch, reported on and published', () => {
       // The horizon ending before it starts is refused on its field.
       const to = page.getByLabel('終了年度');
       await page.locator('[aria-invalid="true"]').first().waitFor();
-      expect(await to.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
       expect(await page.getByRole('alert').filter({ hasText: 'horizon.from' }).count()).toBe(1);
       await expectNoAxeViolations(page);
       await page.getByLabel('開始年度').fill('2023');
@@ -99,7 +99,7 @@ describe('a plan from scratch, reported on and published', () => {
       expect(await submitEdit(page, phaseForm, '工程を追加')).toBe(400);
       const period = phaseForm.getByLabel('時期');
       await phaseForm.locator('[aria-invalid="true"]').waitFor();
-      expect(await period.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => period.getAttribute('aria-invalid')).toBe('true');
       const periodError = await period.getAttribute('aria-describedby');
       expect(
         await phaseForm
@@ -124,7 +124,7 @@ describe('a plan from scratch, reported on and published', () => {
       await kpiForm.getByLabel('目標値（数値）').fill('240');
       await kpiForm.getByLabel('目標値の時期').fill('2022年度');
       expect(await submitEdit(page, kpiForm, 'KPIを追加')).toBe(400);
-      expect(await kpiForm.getByLabel('目標値の時期').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => kpiForm.getByLabel('目標値の時期').getAttribute('aria-invalid')).toBe('true');
       await kpiForm.getByLabel('目標値の時期').fill('2028年度');
       expect(await submitEdit(page, kpiForm, 'KPIを追加')).toBe(200);
       await measure.locator('.authoring-kpi', { hasText: KPI }).waitFor();

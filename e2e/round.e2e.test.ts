@@ -85,7 +85,7 @@ describe('a follow-up round in the browser', () => {
       const form = page.getByRole('region', { name: 'フォローアップを開始する' });
       await form.getByRole('button', { name: 'フォローアップを開始する' }).click();
       await form.getByRole('alert').filter({ hasText: '名称と基準日を入力してください。' }).waitFor();
-      expect(await form.getByLabel(/^名称/).getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => form.getByLabel(/^名称/).getAttribute('aria-invalid')).toBe('true');
       await expectNoAxeViolations(page);
       await form.getByLabel(/^名称/).fill(ROUND);
       await form.getByLabel('基準日').fill('2025-07-10');
@@ -148,7 +148,7 @@ describe('a follow-up round in the browser', () => {
       await openMyPart(page, baseUrl, '作成・確認が必要なもの');
       await report(page, MHLW_BULLET, '27800', null);
       const note = page.getByLabel(/^注記/);
-      expect(await note.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => note.getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator('.round-flags').innerText()).toMatch(/要確認/);
       await page.getByRole('button', { name: '提出する' }).click();
       await page.getByRole('alert').filter({ hasText: '注記がないため提出できません' }).waitFor();
@@ -199,7 +199,7 @@ describe('a follow-up round in the browser', () => {
       expect(await boardRow(page, '厚').locator('[data-flags]').innerText()).toBe('1件（注記なし 0件）');
       await boardRow(page, '厚').getByRole('link').click();
       await page.getByRole('button', { name: '差し戻す' }).click();
-      expect(await page.getByLabel('差戻しの理由').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => page.getByLabel('差戻しの理由').getAttribute('aria-invalid')).toBe('true');
       await page.getByLabel('差戻しの理由').fill(REASON);
       await page.getByRole('button', { name: '差し戻す' }).click();
       await page.getByRole('status').filter({ hasText: '報告を差し戻しました。' }).waitFor();
@@ -337,7 +337,9 @@ describe('a follow-up round in the browser', () => {
       await page.getByRole('radio', { name: '日時を指定して公表する（解禁日時）' }).check();
       await page.getByRole('button', { name: '公表する', exact: true }).click();
       await page.getByRole('alert').filter({ hasText: '公表日時を入力してください。' }).waitFor();
-      expect(await page.getByLabel('公表日時（日本時間）').getAttribute('aria-invalid')).toBe('true');
+      await expect
+        .poll(() => page.getByLabel('公表日時（日本時間）').getAttribute('aria-invalid'))
+        .toBe('true');
       await page.getByLabel('公表日時（日本時間）').fill('2025-07-20T09:00');
       await page.getByRole('button', { name: '公表する', exact: true }).click();
       await page.getByRole('status').filter({ hasText: '公表日時を設定しました' }).waitFor();
