@@ -13,21 +13,12 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // table on one line: read since `flat-lines.ts` (a header run inside the line, rows cut by name and figures),
 // 加古川市 100% and 下田市 50% (the rows that fit; the rest are issues); 大崎町 (a name written twice, text
 // cells interleaved, value columns headed 「KPI」) is not read: its floor stays 0 (see the corpus README).
-// The fifth round (倉吉市: an HTML table's text with no header row, a row broken after every cell; 清水町: PDF text
-// on one line, header letters spaced 「指 標 … 目 標」, rows numbered 「(1)」) measured 0% on both, blind: floor 0.
-// The fifth round's three national tables (国交省 バリアフリー化の目標, 健やか親子21(第2次) 基盤課題B, 住生活基本計画
-// 2006 成果指標) are measured, not fixed: their floors sit just under the blind score (see the corpus README).
-// The sixth round's prefecture tables (香川県 健やか香川21 栄養・食生活 指標: text split by spaces with sub-item blocks,
-// 0%; 宮城県 第2次みやぎ21健康プラン 重点目標: several groups' figures in one cell, 70.5%) are measured, not fixed.
-// The sixth round's national tables (子供の貧困に関する指標 of the 2014 大綱, a list with no header; the 仕事と生活の調和
-// 行動指針 数値目標 of 2015, PDF text one cell a line with cells out of their rows) measured 0%, blind: floor 0.
-// The sixth round's city table (府中市 次世代育成支援行動計画 評価指標: one row a line, cells split by single spaces,
-// direction targets, years only in the prose) measured 0%, blind: floor 0 (see the corpus README).
-// The seventh round's national tables (高速道路機構 アウトカム指標: a transposed table, companies as columns, on one line;
-// 広島国道事務所 成果目標の達成状況: header cells broken over lines, cells split by spaces) measured 0%, blind: floor 0.
-// The seventh round's local government tables (千葉県 元気プラン 行政活動目標 III-3: a header led by a 主な取組 column, name
-// and unit on one line then one cell a line; a 福岡県 city's 農業 進捗度: PDF text with the figures printed before the
-// names, a 目標の内容 column) measured 0%, blind: floor 0 (see the corpus README).
+// Rounds five to seven (the corpus README has each table's form, its blind score and what its general rules read
+// since): 住生活基本計画 (a list, each name on its line and 「基準⇒目標」 on the next), 健やか親子21 (a Markdown header
+// broken after every cell, a name under a header over three columns), 清水町 (one line: spaced header letters, rows
+// numbered 「(1)」, the target year in the prose), 香川県 and 府中市 (cells that only spaces part, a row a line) and
+// 宮城県 are read in part; 倉吉市, バリアフリー, 子供の貧困, 仕事と生活の調和 and the seventh round's four tables are not
+// (no header the reader can find, or figures printed apart from their names): their floor is 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aoba-kenko-sedai-hyoka': 0.85,
   'cao-kodomo-hinkon-taikou-shihyo-2014': 0,
