@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { userOn, type Role, type User } from '@kotei/domain';
+import type { User } from '@kotei/domain';
 import type { DB, SessionTable } from '../db/schema.js';
 import { insertAuditEvent, type AuditEntry } from './audit.repository.js';
+import { grantsOfJoinedRows, userOf } from './user.repository.js';
 
 /** A session as its owner sees it: never the token or its hash. */
 export interface SessionSummary {
@@ -52,42 +53,21 @@ export class SessionRepository {
         'app_user.login',
         'app_user.display_name',
         'app_user.is_active',
-        'role_grant.role',
-        'role_grant.ministry',
-        'role_grant.valid_from',
-        'role_grant.valid_to',
+        'role_grant.role as grant_role',
+        'role_grant.ministry as grant_ministry',
+        'role_grant.valid_from as grant_valid_from',
+        'role_grant.valid_to as grant_valid_to',
       ])
       .where('app_session.id_hash', '=', idHash)
       .where('app_session.expires_at', '>', now)
       .execute();
     const first = rows[0];
     if (first === undefined) return undefined;
-    const grants = rows.flatMap((row) =>
-      row.role === null || row.valid_from === null
-        ? []
-        : [
-            {
-              role: row.role as Role,
-              ministry: row.ministry,
-              validFrom: row.valid_from,
-              validTo: row.valid_to,
-            },
-          ],
-    );
     return {
       publicId: first.public_id,
       csrfToken: first.csrf_token,
       lastSeenAt: first.last_seen_at,
-      user: userOn(
-        {
-          id: first.id,
-          login: first.login,
-          displayName: first.display_name,
-          isActive: first.is_active === 1,
-        },
-        grants,
-        on,
-      ),
+      user: userOf(first, grantsOfJoinedRows(rows), on),
     };
   }
 

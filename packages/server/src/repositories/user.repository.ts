@@ -11,7 +11,36 @@ export interface UserWithHash extends User {
 
 type DatedGrant = Pick<RoleGrant, 'role' | 'ministry' | 'validFrom' | 'validTo'>;
 
-function userOf(row: UserTable, grants: readonly DatedGrant[], on: string): User {
+/** A row of a user left-joined to their grants, the grant's columns as `grant_*` (null where there is none). */
+export interface JoinedGrantRow {
+  grant_role: string | null;
+  grant_ministry: string | null;
+  grant_valid_from: string | null;
+  grant_valid_to: string | null;
+}
+
+/** The grants of a user's left-joined rows: one a row, none from the row a user with no grant gives. */
+export function grantsOfJoinedRows(rows: readonly JoinedGrantRow[]): DatedGrant[] {
+  return rows.flatMap((g): DatedGrant[] =>
+    g.grant_role === null || g.grant_valid_from === null
+      ? []
+      : [
+          {
+            role: g.grant_role as Role,
+            ministry: g.grant_ministry,
+            validFrom: g.grant_valid_from,
+            validTo: g.grant_valid_to,
+          },
+        ],
+  );
+}
+
+/** The user a row describes, with the role the grants give `on` (a Japan date). */
+export function userOf(
+  row: Pick<UserTable, 'id' | 'login' | 'display_name' | 'is_active'>,
+  grants: readonly DatedGrant[],
+  on: string,
+): User {
   return userOn(
     { id: row.id, login: row.login, displayName: row.display_name, isActive: row.is_active === 1 },
     grants,
@@ -47,19 +76,7 @@ export class UserRepository {
       .execute();
     const row = rows[0];
     if (row === undefined) return undefined;
-    const grants = rows.flatMap((g): DatedGrant[] =>
-      g.grant_role === null || g.grant_valid_from === null
-        ? []
-        : [
-            {
-              role: g.grant_role as Role,
-              ministry: g.grant_ministry,
-              validFrom: g.grant_valid_from,
-              validTo: g.grant_valid_to,
-            },
-          ],
-    );
-    return { ...userOf(row, grants, on), passwordHash: row.password_hash };
+    return { ...userOf(row, grantsOfJoinedRows(rows), on), passwordHash: row.password_hash };
   }
 
   /** The user with this login, if any, with the role of the grant in force `on` (a Japan date). */
