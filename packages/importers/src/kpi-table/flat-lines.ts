@@ -275,9 +275,7 @@ function figuresBeforeNames(run: Run, next: Run | undefined, values: number, lin
   const later = numberedSegments(next.words);
   if (own.rows.length !== 1 || later.lead.length > 0 || later.rows.length !== k) return null;
   if (later.rows.some((words) => words.length === 0)) return null;
-  const figureGroups = [
-    ...Array.from({ length: k }, (_, j) => run.figures.slice(j * values, (j + 1) * values)),
-  ];
+  const figureGroups = Array.from({ length: k }, (_, j) => run.figures.slice(j * values, (j + 1) * values));
   const first = rowsOfName(own.rows[0] as string[], figureGroups[0] as string[], values, true);
   const matched = later.rows.map((words, j) =>
     rowsOfName(words, j < k - 1 ? (figureGroups[j + 1] as string[]) : next.figures, values, true),
@@ -446,16 +444,16 @@ export function readFlatLines(grids: readonly Grid[], hint: EraHint): FlatReadin
 // A table whose cells only spaces part (「指標 プラン当初 現状値 目標値」, then 「食塩摂取量の減少 12.1g 10.4g 10g未満」 a
 // line): its lines read as one, each row rebuilt then given back the line its name stands on.
 function readJoinedLines(grid: Grid, hint: EraHint): { rows: GridRow[]; issues: ParseIssue[] } {
-  const lines = grid.rows.map((row) => ({
-    line: row.line,
-    text: row.cells.map((cell) => cell.text).join(' '),
-  }));
+  const lines = grid.rows.map((row) => {
+    const text = row.cells.map((cell) => cell.text).join(' ');
+    return { line: row.line, text, words: new Set(flatTokens(text)) };
+  });
   const first = lines[0]?.line ?? 1;
   const read = readFlatLine(lines.map((line) => line.text).join(' '), first, hint);
   let at = 0;
   const rows = read.rows.map((row) => {
     const word = flatTokens(row.cells[0]?.text ?? '')[0] ?? '';
-    const found = lines.findIndex((line, index) => index >= at && flatTokens(line.text).includes(word));
+    const found = lines.findIndex((line, index) => index >= at && line.words.has(word));
     if (found < 0) return row;
     at = found;
     return textRow(
