@@ -26,6 +26,8 @@ export interface Line {
   readonly opensRow?: boolean;
   /** A cell of a header written on one line: those cells are the whole header. */
   readonly headerWord?: boolean;
+  /** The words of a text line as spaces part them: several cells of a row may share a line. */
+  readonly words?: readonly string[];
 }
 
 function lineOf(cell: GridCell, line: number, text: string, hint: EraHint): Line {
@@ -88,8 +90,9 @@ function linesOf(rows: readonly GridRow[], hint: EraHint): Line[] {
       lines[lines.length - 1] = { ...previous, text: joined, cell: { ...previous.cell, text: joined } };
       return;
     }
-    if (words.length >= 2 && words.every((word) => namesRole(word, hint))) {
-      // A header written on one line, its cells split by spaces (「指標項目 現状値 実績値 目標値」).
+    if (isOneLineHeader(words, hint)) {
+      // A header written on one line, its cells split by spaces (「指標項目 現状値 実績値 目標値」), maybe opening
+      // with a text column before the names' (「主な取組 指標名 単位 現状 目標」).
       for (const word of words) lines.push({ ...lineOf(cell, row.line, word, hint), headerWord: true });
       return;
     }
@@ -118,9 +121,38 @@ function linesOf(rows: readonly GridRow[], hint: EraHint): Line[] {
       lines.push(lineOf(cell, row.line, last, hint));
       return;
     }
-    lines.push(lineOf(cell, row.line, text, hint));
+    lines.push({ ...lineOf(cell, row.line, text, hint), words });
   });
   return lines;
+}
+
+const TEXT_COLUMN_WORD = /^[^\d\s]{2,8}$/u;
+
+function isOneLineHeader(words: readonly string[], hint: EraHint): boolean {
+  if (words.length >= 2 && words.every((word) => namesRole(word, hint))) return true;
+  // A text column first: the words after it must open with the names' column and name roles throughout.
+  const [first = '', second = '', ...rest] = words;
+  return (
+    rest.length >= 2 &&
+    TEXT_COLUMN_WORD.test(first) &&
+    guessesName(second, hint) &&
+    rest.every((word) => namesRole(word, hint))
+  );
+}
+
+function guessesName(word: string, hint: EraHint): boolean {
+  return (
+    detectHeader(
+      {
+        line: 1,
+        cells: [
+          { text: word, ref: '' },
+          { text: '目標値', ref: '' },
+        ],
+      },
+      hint,
+    )?.[0]?.role === 'name'
+  );
 }
 
 // The header cells from a line on, wrapped cells joined: a period in parentheses goes with the cell before it, a
@@ -198,6 +230,16 @@ function rowsFrom(lines: readonly Line[], start: number, width: number): GridRow
  * followed by rows that fit it.
  */
 export function cellLinesGrid(grid: Grid, hint: EraHint): Grid | null {
+  const read = readCellLines(grid, hint);
+  if (grid.pageNumbers === undefined) return read;
+  // Bare numbers alone on their lines were taken for page numbers; in a table of one cell a line they may be its
+  // figures. Taken back where the table then reads more rows (a page number among the cells breaks rows instead).
+  const rows = [...grid.rows, ...grid.pageNumbers].sort((a, b) => a.line - b.line);
+  const withNumbers = readCellLines({ sheet: grid.sheet, rows }, hint);
+  return (withNumbers?.rows.length ?? 0) > (read?.rows.length ?? 0) ? withNumbers : read;
+}
+
+function readCellLines(grid: Grid, hint: EraHint): Grid | null {
   const lines = linesOf(grid.rows, hint);
   // A header written on one line (its cells split by spaces) is tried first: it is a header by its words alone.
   const indices = lines.map((_, index) => index);
@@ -212,12 +254,15 @@ export function cellLinesGrid(grid: Grid, hint: EraHint): Grid | null {
     // A header that names its name column first (「指標項目 現状値 …」, 「評価指標」 「策定時」 …) has a cell over the
     // names; a header of value cells only has none (the names' column has no header of its own).
     // (Off a one-line header, only a sure name word counts: 「20項目/53項目が悪化」 above a table is a title.)
-    const firstColumn = detectHeader(
+    // A one-line header may open with a text column before the names' (「主な取組 指標名 単位 現状 目標」).
+    const own = detectHeader(
       { line: first.line, cells: cells.map((c) => ({ text: c.text, ref: c.cell.ref })) },
       hint,
-    )?.[0];
+    );
+    const firstColumn = own?.[0];
     const named =
-      firstColumn?.role === 'name' && (first.headerWord === true || firstColumn.confidence >= SURE_NAME);
+      (firstColumn?.role === 'name' && (first.headerWord === true || firstColumn.confidence >= SURE_NAME)) ||
+      (first.headerWord === true && own?.[1]?.role === 'name' && firstColumn?.role !== 'baseline');
     const header: GridRow = {
       line: first.line,
       cells: [

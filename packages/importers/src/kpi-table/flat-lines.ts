@@ -1,9 +1,11 @@
-import { normalizeText } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
 import type { Grid, GridRow } from './grid.js';
 import { textRow } from './grid.js';
-import { detectHeader, namesRole } from './header.js';
+import { datedByProse, headerAt } from './flat-header.js';
+import { CIRCLED, FIGURE, PAREN_NUMBER, flatTokens } from './flat-tokens.js';
 import type { EraHint } from './years.js';
+
+export { flatTokens } from './flat-tokens.js';
 
 // Text that lost its line breaks (a PDF or e-book page as a crawler stored it): the header and the rows of a
 // table stand on one line between prose. The reader finds the header's run of words inside the line, then cuts
@@ -13,113 +15,24 @@ import type { EraHint } from './years.js';
 
 /** A line this long with no header read is looked at for tables on it. */
 const MIN_FLAT_LINE = 80;
-// A unit printed apart from its figure (「300 人」): the common ones only, so 「3 小学校」 stays a number and a word.
-const APART_UNIT = '(?:%|％|人|件|回|か所|箇所|ヵ所|円|倍|校|団体|社|店舗|戸|ha|kg|g|t|ポイント|pt)';
-// A unit written on its figure (「12.1g」, 「213ヵ所」, 「7,368歩」): also up to three letters that are no counter
-// labelling a group (歳, 代, 年…).
-const UNIT =
-  '(?:%|％|か所|箇所|ヵ所|カ所|団体|店舗|ポイント|[A-Za-zμ]{1,3}|[^\\s\\d歳代年月日時分秒~〜～\\-(（)）【】「」、。,.:：/・]{1,3})';
-const BOUND = '(?:以上|以下|未満)';
-const FIGURE = new RegExp(`^(?:[-－―—‐]|[<>≦≧約]?\\d[\\d,]*(?:\\.\\d+)?${UNIT}?${BOUND}?)$`, 'u');
-const UNIT_ONLY = new RegExp(`^${APART_UNIT}${BOUND}?$`, 'u');
 const BARE_NUMBER = /^\d{1,3}$/u;
 const BARE_FIGURE = /^\d[\d,]*(?:\.\d+)?$/u;
-// A word opening with a counter (歳, 日, 年 …) goes on with the number before it: 「20 歳代」, 「(毎月 23 日)」.
-const COUNTER_START = /^[歳日年月人件回時分箇か倍円代校]/u;
-// The words a header cell goes on with after its role word: years, eras, brackets (「現状値(平成 26 年度)」).
-const HEADER_TAIL =
-  /^[(（]?(?:明治|大正|昭和|平成|令和)?[元\d]{0,4}(?:年度?|年\d{1,2}月(?:まで|末)?|月(?:まで|末)?)?[)）]?$/u;
-const CIRCLED = /^[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]/u;
 const HEADING = /^(?:[(（]\d+[)）]|【[^】]*】|第\s*\d+\s*[章節])/u;
-// A row number in parentheses standing alone (「(1) 8020推進員養成講座修了者数 256人 350人以上」).
-const PAREN_NUMBER = /^[(（]\d{1,2}[)）]$/u;
 // A direction in place of a figure (「18人 増加」: the target is to raise it), among a row's figures only.
 const DIRECTION = /^(?:増加|減少|向上|低下|維持|増加傾向|減少傾向)$/u;
 // Prose resumes: a sentence, or a new chapter (「第 9 章」 spread over words).
 const PROSE = /。|^第$/u;
-
-type Kind = 'figure' | 'item' | 'word' | 'stop';
-
-interface Header {
-  readonly cells: readonly string[];
-  readonly next: number;
-  /** Each cell's role, and whether its words date it. */
-  readonly columns: readonly { role: string; dated: boolean }[];
-  /** Columns of short marks after the value columns, whose cells each row then ends with. */
-  readonly extras: number;
-}
 // A mark in a column after the values (「ⅱ」, 「A」, 「◎」, 「達成」): short, no figure.
 const MARK = /^[^\d]{1,4}$/u;
+// The page a row's details are on (「10P」, 「p.12」), printed after its figures in a 参照頁 column.
+const PAGE_REF = /^(?:\d{1,3}[PpＰ頁]|[Pp]\.?\d{1,3})$/u;
 
-// The prose before a table that dates a column the header leaves undated: 「目標値は計画期間最終年度である平成32年度の
-// 数値とします」, 「基準値は平成26年度の値」. Only a sentence of the column's own word, naming one year.
-const PROSE_DATES: Readonly<Record<string, RegExp>> = {
-  target: /目標(?:値|年度|年次)?(?:は|を|が)([^。]*)/gu,
-  baseline: /(?:基準値|現状値?|基準年度?)(?:は|を|が)([^。]*)/gu,
-};
-const PROSE_YEAR = /(?:平成|令和)\s*(?:元|\d{1,2})\s*年度?|(?:19|20)\d{2}\s*年度?/gu;
-
-/** The header's cells, each undated value column given the year the prose before the table names for it. */
-function datedByProse(header: Header, prose: string): string[] {
-  return header.cells.map((cell, i) => {
-    const column = header.columns[i];
-    const pattern = column === undefined || column.dated ? undefined : PROSE_DATES[column.role];
-    const sentences = pattern === undefined ? [] : [...prose.matchAll(pattern)];
-    // A sentence may go on to another column's words (「現状値は直近の数値とし、目標値は平成32年度」): cut there.
-    // The first that names one year is the rule (「特に記載がない限り、現状が平成20年度」); later ones its exceptions.
-    const years = sentences
-      .map((sentence) => (sentence[1] ?? '').split(/目標|現状|基準値|実績|。/u)[0] ?? '')
-      .map((words) => [...words.matchAll(PROSE_YEAR)].map((year) => year[0]))
-      .find((found) => found.length > 0);
-    return years?.length === 1 ? `${cell}(${years[0] as string})` : cell;
-  });
-}
+type Kind = 'figure' | 'item' | 'word' | 'stop';
 
 /** What the reader got from the flat lines of a grid: tables rebuilt a row a line, and the runs it left. */
 export interface FlatReading {
   readonly grids: Grid[];
   readonly issues: ParseIssue[];
-}
-
-// One letter a word, as print spaces out a header (「指 標」, 「目 標」): joined back where the letters name a column.
-const SINGLE_LETTER = /^[\p{Script=Han}\p{Script=Katakana}ー]$/u;
-
-function withSpacedHeadersJoined(words: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i += 1) {
-    let end = i;
-    while (SINGLE_LETTER.test(words[end] ?? '')) end += 1;
-    const joined = words.slice(i, end).join('');
-    if (end - i >= 2 && namesRole(joined, '')) {
-      out.push(joined);
-      i = end - 1;
-    } else out.push(words[i] as string);
-  }
-  return out;
-}
-
-/** The words of a line, a figure's unit printed apart joined back to it (「300 人」 → 「300人」). */
-export function flatTokens(line: string): string[] {
-  // Each word normalised apart (spaces between words are the cells' edges; a circled number kept as written).
-  const words = line
-    .split(/[\s\u3000]+/u)
-    .filter((word) => word !== '')
-    .map((word) =>
-      CIRCLED.test(word) ? `${word.charAt(0)}${normalizeText(word.slice(1))}` : normalizeText(word),
-    );
-  const tokens: string[] = [];
-  for (const word of withSpacedHeadersJoined(words)) {
-    const last = tokens[tokens.length - 1];
-    // A number and the counter after it are one word too (「20 歳代」, 「(毎月 23 日)」).
-    if (
-      last !== undefined &&
-      /^\d[\d,]*(?:\.\d+)?$/u.test(last) &&
-      (UNIT_ONLY.test(word) || COUNTER_START.test(word))
-    ) {
-      tokens[tokens.length - 1] = `${last}${word}`;
-    } else tokens.push(word);
-  }
-  return tokens;
 }
 
 function kindOf(tokens: readonly string[], index: number, figures: readonly string[]): Kind {
@@ -135,44 +48,6 @@ function kindOf(tokens: readonly string[], index: number, figures: readonly stri
   // A bare number before a word is a figure of a row whose figures are all bare, or numbers the row that word
   // opens (「11 12 水産業…」: numbers printed apart from their rows).
   return figures.length > 0 && figures.every((f) => BARE_FIGURE.test(f)) ? 'figure' : 'item';
-}
-
-// A year's words after a header cell; a bare number only before the 年 that makes it one (「(平成 26 年度)」), else
-// it numbers the first row.
-function isHeaderTail(tokens: readonly string[], index: number): boolean {
-  const token = tokens[index] as string;
-  if (!HEADER_TAIL.test(token) || PAREN_NUMBER.test(token)) return false;
-  return !/^\d+$/u.test(token) || /^年/u.test(tokens[index + 1] ?? '');
-}
-
-/** The header whose run of words opens at a token: its cells (a role word and its years), or null. */
-function headerAt(tokens: readonly string[], start: number, hint: EraHint): Header | null {
-  const first = tokens[start] as string;
-  if (FIGURE.test(first) || !namesRole(first, hint)) return null;
-  const cells: string[] = [first];
-  let next = start + 1;
-  for (; next < tokens.length; next += 1) {
-    const token = tokens[next] as string;
-    if (isHeaderTail(tokens, next) && cells.length > 1)
-      cells[cells.length - 1] = `${cells[cells.length - 1] ?? ''} ${token}`;
-    else if (!FIGURE.test(token) && !HEADER_TAIL.test(token) && namesRole(token, hint)) cells.push(token);
-    else break;
-  }
-  if (cells.length < 2) return null;
-  const mapping = detectHeader(textRow(cells, 1), hint);
-  if (mapping === null) return null;
-  // The rows are cut by a name and figures: the header must be a name then value columns, and after them at most
-  // a few columns of short marks (区分 ⅰ/ⅱ, 達成状況 A/B), dropped from each row.
-  const valueRoles = new Set(['baseline', 'target', 'actual']);
-  let extras = 0;
-  while (extras < mapping.length - 2 && !valueRoles.has(mapping[mapping.length - 1 - extras]?.role ?? ''))
-    extras += 1;
-  const kept = mapping.slice(0, mapping.length - extras);
-  const fits = kept.every((m) => (m.column === 0 ? m.role === 'name' : valueRoles.has(m.role)));
-  const columns = kept.map((m) => ({ role: m.role, dated: m.year !== null }));
-  return fits && kept.length >= 2 && mapping.length === cells.length
-    ? { cells: cells.slice(0, kept.length), next, columns, extras }
-    : null;
 }
 
 interface Run {
@@ -328,11 +203,30 @@ function withRepeatedGroups(runs: readonly Run[], values: number): Run[] {
   return out;
 }
 
+// A page reference after a row's figures (「… 58.5% 82.2% 10P」) is no value of the row.
+function withoutPageRef(run: Run, values: number): Run {
+  const last = run.figures[run.figures.length - 1] ?? '';
+  return run.figures.length === values + 1 && PAGE_REF.test(last)
+    ? { words: run.words, figures: run.figures.slice(0, -1) }
+    : run;
+}
+
+// A grade column among the value columns, its marks printed as images: an empty cell in each row.
+function withSkipped(cells: readonly string[], skipped: readonly number[]): string[] {
+  const out = [...cells];
+  // The row's cells are its name, its group, then its figures: the header's cell k is the row's cell k + 1.
+  for (const column of [...skipped].sort((a, b) => a - b)) out.splice(column + 1, 0, '');
+  return out;
+}
+
 /** The rows of one table's runs; a run that does not fit is an issue, and so is the row it breaks into. */
 function cutRows(runs: readonly Run[], values: number, line: number): Cut {
   const cut: Cut = { rows: [], issues: [] };
   let last: string[][] | null = null;
-  const list = withRepeatedGroups(runs, values);
+  const list = withRepeatedGroups(
+    runs.map((run) => withoutPageRef(run, values)),
+    values,
+  );
   for (let index = 0; index < list.length; index += 1) {
     const run = list[index] as Run;
     const item = run.words.findIndex((word) => word.startsWith('#'));
@@ -401,14 +295,14 @@ export function readFlatLine(
     const header = headerAt(tokens, index, hint);
     if (header === null) continue;
     const { runs, end } = runsAfter(tokens, header.next, hint, header.extras);
-    const cut = cutRows(runs, header.cells.length - 1, line);
+    const cut = cutRows(runs, header.cells.length - 1 - header.skipped.length, line);
     // Role words with no row of figures after them are prose (「目標値は平成 31 年度の値を…」), not a table.
     if (cut.rows.length === 0) continue;
     // The rows' groups (「①小学生」 after the name) stand in a column of their own beside the name's.
     const [name, ...values] = datedByProse(header, tokens.slice(proseFrom, index).join(''));
     rows.push(
       textRow([name as string, '', ...values], line),
-      ...cut.rows.map((cells) => textRow(cells, line)),
+      ...cut.rows.map((cells) => textRow(withSkipped(cells, header.skipped), line)),
     );
     issues.push(...cut.issues);
     index = end - 1;

@@ -22,6 +22,11 @@ export interface Grid {
   /** Worksheet name, or null for text. */
   readonly sheet: string | null;
   readonly rows: readonly GridRow[];
+  /**
+   * Lines of text that hold a bare number alone, left out of the rows as page numbers. In a table printed one
+   * cell a line they may be its figures (「17」 / 「(24年度)」): that reader tries them back.
+   */
+  readonly pageNumbers?: readonly GridRow[];
 }
 
 /** The layouts a table comes in. */
@@ -201,6 +206,7 @@ function writesEnclosedRows(lines: readonly string[]): boolean {
  */
 export function readPdfText(text: string): Grid {
   const rows: GridRow[] = [];
+  const pageNumbers: GridRow[] = [];
   let previousWasTableRow = false;
   let previousWasBarred = false;
   const lines = text.split('\n');
@@ -212,7 +218,10 @@ export function readPdfText(text: string): Grid {
       previousWasBarred = false;
       return;
     }
-    if (PAGE_NUMBER.test(line)) return;
+    if (PAGE_NUMBER.test(line)) {
+      pageNumbers.push(textRow([line], index + 1));
+      return;
+    }
     if (line.includes(' | ') || ENCLOSED_ROW.test(line)) {
       const inner = pdfRowInner(line, enclosedRows);
       const previous = rows[rows.length - 1];
@@ -231,5 +240,5 @@ export function readPdfText(text: string): Grid {
     rows.push(textRow([line], index + 1, isTail));
     previousWasTableRow = isTail;
   });
-  return { sheet: null, rows };
+  return { sheet: null, rows, ...(pageNumbers.length > 0 ? { pageNumbers } : {}) };
 }

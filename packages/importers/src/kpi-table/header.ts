@@ -117,7 +117,11 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   // 項目 names the KPI in most tables, but beside a 指標 column it is the area the KPIs belong to.
   { role: 'name', confidence: 0.9, pattern: /項目|item/iu },
   { role: 'note', confidence: 0.5, pattern: /^区分$/u },
-  { role: 'group', confidence: 0.6, pattern: /分野|施策|政策|分類|章|節|category|area/iu },
+  {
+    role: 'group',
+    confidence: 0.6,
+    pattern: /分野|施策|政策|分類|章|節|^(?:主な)?取り?組み?(?:内容)?$|category|area/iu,
+  },
 ];
 
 /** A header cell's words: normalised (full-width, line breaks), notes (※1) off, spaces inside words out. */

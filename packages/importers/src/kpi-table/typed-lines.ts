@@ -15,11 +15,16 @@ export const GRADE = /^(?:[SA-E][+*]?(?:-\d{1,2})?|[◎○◯△×])$/u;
 const TAIL = 2;
 const NAME_LINES = 2;
 
-function joinTails(texts: readonly Line[]): Line[] {
+// A unit as a row's cell gives it (品目, ha, 千尾, 頭数, 組織): a short word, no figure.
+const UNIT_WORD = /^(?:[^\d\s()（）「」、。]{1,3}|[A-Za-z]{1,4})$/u;
+
+function joinTails(texts: readonly Line[], hasUnit: boolean): Line[] {
   const joined: Line[] = [];
-  for (const line of texts) {
+  for (const [index, line] of texts.entries()) {
     const last = joined[joined.length - 1];
-    if (last !== undefined && line.text.length <= TAIL && !GRADE.test(line.text)) {
+    // Under a 単位 column, a short last line is the row's unit (「ha」), not a wrapped tail.
+    const isUnit = hasUnit && index === texts.length - 1 && UNIT_WORD.test(line.text);
+    if (last !== undefined && line.text.length <= TAIL && !GRADE.test(line.text) && !isUnit) {
       const text = `${last.text}${line.text}`;
       joined[joined.length - 1] = { ...last, text, cell: { ...last.cell, text } };
     } else joined.push(line);
@@ -30,6 +35,8 @@ function joinTails(texts: readonly Line[]): Line[] {
 interface Layout {
   readonly width: number;
   readonly name: number;
+  /** The unit column, where the header has one. */
+  readonly unit: number | null;
   readonly values: readonly number[];
   readonly before: readonly number[];
   readonly after: readonly number[];
@@ -47,10 +54,44 @@ export function typedLayout(mapping: readonly ColumnMapping[]): Layout | null {
   return {
     width: mapping.length,
     name,
+    unit: mapping.find((m) => m.role === 'unit')?.column ?? null,
     values,
     before: texts.filter((c) => c < lastValue),
     after: texts.filter((c) => c > lastValue),
   };
+}
+
+function withText(line: Line, text: string): Line {
+  return { ...line, text, cell: { ...line.cell, text } };
+}
+
+// Several cells of a row on one line, parted by spaces (「1マーケット需要に対応した力強い産地づくり 産地活性化計画策定
+// 産地品目数 品目」), and cells left empty (a merged 主な取組 cell, a missing 単位): the words read by their kind. The
+// last word is the unit where it reads as one; a word before the name's goes to the text column left of the
+// names; the rest is the name. Null where the words do not fit those columns.
+function cellsOfWords(texts: readonly Line[], layout: Layout): Map<number, Line> | null {
+  // Only the unit and one column left of the names can be told by their words; any other text column cannot.
+  const leading = layout.before.filter((column) => column < layout.name && column !== layout.unit);
+  const others = layout.before.filter((column) => column > layout.name && column !== layout.unit);
+  if (texts.length === 0 || leading.length > 1 || others.length > 0) return null;
+  const words = texts.flatMap((line) => (line.words ?? [line.text]).map((word) => ({ line, word })));
+  const placed = new Map<number, Line>();
+  const last = words[words.length - 1];
+  if (layout.unit !== null && layout.unit > layout.name && last !== undefined && words.length >= 2) {
+    if (UNIT_WORD.test(last.word)) {
+      placed.set(layout.unit, withText(last.line, last.word));
+      words.pop();
+    }
+  }
+  const lead = words[0];
+  if (leading.length === 1 && words.length >= 2 && lead !== undefined) {
+    placed.set(leading[0] as number, withText(lead.line, lead.word));
+    words.shift();
+  }
+  const name = words[0];
+  if (words.length !== 1 || name === undefined) return null;
+  placed.set(layout.name, withText(name.line, name.word));
+  return placed;
 }
 
 function rowOf(layout: Layout, line: number, placed: ReadonlyMap<number, Line>): GridRow {
@@ -68,7 +109,7 @@ export function typedRowsFrom(lines: readonly Line[], start: number, layout: Lay
   while (i < lines.length) {
     const texts: Line[] = [];
     while (i < lines.length && !(lines[i] as Line).isFigure) texts.push(lines[i++] as Line);
-    const joined = joinTails(texts);
+    const joined = joinTails(texts, layout.unit !== null);
     const figures: Line[] = [];
     while (i < lines.length && (lines[i] as Line).isFigure && figures.length < layout.values.length)
       figures.push(lines[i++] as Line);
@@ -86,12 +127,15 @@ export function typedRowsFrom(lines: readonly Line[], start: number, layout: Lay
     // Fewer text lines than the name and the text columns before the figures: a cell is missing and which one
     // cannot be told (a name printed elsewhere); the row is kept without a name, reported and left out.
     const short = joined.length < 1 + layout.before.length;
+    // Where the lines are fewer than the text cells, a line may hold several, parted by spaces.
+    const byWords = short ? cellsOfWords(joined, layout) : null;
     const name: Line = { ...first, text: short ? '' : nameLines.map((l) => l.text).join('') };
-    const placed = new Map<number, Line>([[layout.name, name]]);
-    layout.before.forEach((column, k) => {
-      const at = joined[(short ? 0 : nameCount) + k];
-      if (at !== undefined) placed.set(column, at);
-    });
+    const placed = byWords ?? new Map<number, Line>([[layout.name, name]]);
+    if (byWords === null)
+      layout.before.forEach((column, k) => {
+        const at = joined[(short ? 0 : nameCount) + k];
+        if (at !== undefined) placed.set(column, at);
+      });
     layout.values.forEach((column, k) => {
       const at = figures[k];
       if (at !== undefined) placed.set(column, at);
