@@ -106,6 +106,20 @@ describe('readValueCell', () => {
     expect(readValueCell('年度内', '')).toMatchObject({ period: null, isReadable: true });
   });
 
+  it('keeps the sign of a negative figure: a minus, or the triangle Japanese tables print for one', () => {
+    for (const cell of ['-0.8', '−0.8', '－0.8', '▲0.8', '△0.8', '△ 0.8'])
+      expect(readValueCell(cell, '').value).toBe(-0.8);
+    expect(readValueCell('▲1,200人', '')).toMatchObject({ value: -1200, unit: '人' });
+    expect(readValueCell('前年比▲2.1%', '')).toMatchObject({ value: -2.1, unit: '%', lead: '前年比' });
+    expect(readValueCell('男性:-0.8% 女性:1.2%', '').breakdown).toEqual([
+      { label: '男性', value: -0.8 },
+      { label: '女性', value: 1.2 },
+    ]);
+    // A dash set apart from the figure, or between two figures, is no minus.
+    expect(readValueCell('- 12', '').value).toBe(12);
+    expect(readValueCell('10-20', '').value).toBe(10);
+  });
+
   it('marks text it cannot read as unreadable instead of guessing', () => {
     const reading = readValueCell('おおよそ半分くらい', '');
     expect(reading).toMatchObject({ value: null, isReadable: false });

@@ -153,10 +153,11 @@ interface Figure {
 function readFigures(text: string): Figure[] {
   const figures: Figure[] = [];
   const pattern =
-    /\s*((?:[^\s\d:：,、]*\d{1,3}\s*[~〜～-]\s*\d{1,3}\s*歳代?[^\s\d:：,、]*)|[^\s\d:：,、]*)[:：]?\s*(\d[\d,]*(?:\.\d+)?)(?:\s*時間\s*(\d+)\s*分)?\s*([^\s\d(（〔【,、:：~〜～・]*)/gu;
+    /\s*((?:[^\s\d:：,、]*\d{1,3}\s*[~〜～-]\s*\d{1,3}\s*歳代?[^\s\d:：,、]*)|[^\s\d:：,、]*?)[:：]?\s*((?:(?<![\d.])[-−‐]|[▲△]\s*)?)(\d[\d,]*(?:\.\d+)?)(?:\s*時間\s*(\d+)\s*分)?\s*([^\s\d(（〔【,、:：~〜～・]*)/gu;
   for (const match of text.matchAll(pattern)) {
-    const [, leadText = '', digits = '', minutes, unitText = ''] = match;
-    let value = Number(digits.replace(/,/gu, ''));
+    const [, leadText = '', sign = '', digits = '', minutes, unitText = ''] = match;
+    // A minus written on the figure (「-0.8」, 「▲0.8」, 「△12」: Japanese tables print negatives with a triangle).
+    let value = (sign.trim() === '' ? 1 : -1) * Number(digits.replace(/,/gu, ''));
     if (!Number.isFinite(value)) continue;
     let unit = unitText;
     let bound: Figure['bound'] = null;
@@ -167,7 +168,7 @@ function readFigures(text: string): Figure[] {
     }
     unit = unit.replace(/(?:まで|に|を|へ|が|の)$/u, '');
     if (minutes !== undefined) {
-      value = value * 60 + Number(minutes);
+      value = value * 60 + Math.sign(value) * Number(minutes);
       unit = '分';
     } else if (unit === '割') {
       value *= 10;
