@@ -20,9 +20,12 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // 宮城県 are read in part; 倉吉市, バリアフリー, 子供の貧困, 仕事と生活の調和 and the seventh round's four tables are not
 // (no header the reader can find, or figures printed apart from their names): their floor is 0. The eighth round's
 // 栃木県 and 愛知県 tables (HTML tables' text a cell a line, headers 設定時の値 / 平成21年度までの目標) are measured only.
+// The eighth round (national tables, measured only): 医療費適正化計画 (prefectures as rows, indicators as column
+// pairs) is read in part, one KPI a prefecture; the 改革工程表 KPI list (「〇名称【…までにN】」) is not read.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'aoba-kenko-sedai-hyoka': 0.85,
+  'cao-kaikaku-koteihyo-2021-yobo-kpi': 0,
   'cao-kodomo-hinkon-taikou-shihyo-2014': 0,
   'cao-kourei-taikou-2012': 0.9,
   'cao-kourei-taikou-2018': 0.95,
@@ -35,6 +38,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'kenko-nippon21-chukan-hyoka': 0.9,
   'kurayoshi-city-seika-shihyo': 0,
   'meiwa-town-kankyo-shihyo': 0.9,
+  'mhlw-iryohi-tekiseika-3ki-shinchoku': 0.25,
   'mhlw-shin-angel-plan-2002': 0.9,
   'mhlw-shin-shogaisha-plan-2004': 0.9,
   'mhlw-sukoyaka-oyako21-2nd-kiban-b': 0.65,
