@@ -1,7 +1,7 @@
 import { normalizeText } from '@kotei/domain';
 import { readValueCell } from './cell-value.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
-import { detectHeader, namesRole } from './header.js';
+import { detectHeader, headerRole, namesRole } from './header.js';
 import { GRADE, typedLayout, typedRowsFrom } from './typed-lines.js';
 import type { EraHint } from './years.js';
 
@@ -135,24 +135,17 @@ function isOneLineHeader(words: readonly string[], hint: EraHint): boolean {
   return (
     rest.length >= 2 &&
     TEXT_COLUMN_WORD.test(first) &&
-    guessesName(second, hint) &&
+    headerRole(second, hint) === 'name' &&
     rest.every((word) => namesRole(word, hint))
   );
 }
 
-function guessesName(word: string, hint: EraHint): boolean {
-  return (
-    detectHeader(
-      {
-        line: 1,
-        cells: [
-          { text: word, ref: '' },
-          { text: '目標値', ref: '' },
-        ],
-      },
-      hint,
-    )?.[0]?.role === 'name'
-  );
+const VALUE_HEADER = new Set(['baseline', 'target', 'actual', 'estimate']);
+const WRAPPED_CELL = 14;
+
+function isValueHeaderCell(text: string, hint: EraHint): boolean {
+  if (text.length > WRAPPED_CELL) return false;
+  return PERIOD_LINE.test(text) || VALUE_HEADER.has(headerRole(text, hint) ?? 'none');
 }
 
 // The header cells from a line on, wrapped cells joined: a period in parentheses goes with the cell before it, a
@@ -168,11 +161,15 @@ function headerFrom(lines: readonly Line[], start: number, hint: EraHint): { cel
     // A sentence or a clause (「…身につけます。」, 「・…判断するため、」) is prose above the table, never a header cell.
     if (line.isFigure || line.text.length > MAX_HEADER_CELL || /[。、]$|^[・※]/u.test(line.text)) break;
     if (next === undefined || next.isFigure) break;
-    // A header written on one line is a header of its own: no line before it joins it, none after it.
+    // A header written on one line is a header of its own: no line before it joins it, none after it but value
+    // cells wrapped onto lines of their own (「施策項目目標 指標項目 設定時の値」 「(年度)」 「現況値」 「H22の目標値」).
     const opening = lines[start] as Line;
+    const wrapped =
+      opening.headerWord === true && line.headerWord !== true && isValueHeaderCell(line.text, hint);
     if (
-      (line.headerWord ?? false) !== (opening.headerWord ?? false) ||
-      (line.headerWord && line.line !== opening.line)
+      !wrapped &&
+      ((line.headerWord ?? false) !== (opening.headerWord ?? false) ||
+        (line.headerWord && line.line !== opening.line))
     )
       break;
     const last = cells[cells.length - 1];
@@ -233,10 +230,15 @@ export function cellLinesGrid(grid: Grid, hint: EraHint): Grid | null {
   const read = readCellLines(grid, hint);
   if (grid.pageNumbers === undefined) return read;
   // Bare numbers alone on their lines were taken for page numbers; in a table of one cell a line they may be its
-  // figures. Taken back where the table then reads more rows (a page number among the cells breaks rows instead).
+  // figures. Taken back where the table then fills more cells (a page number among the cells breaks rows instead).
   const rows = [...grid.rows, ...grid.pageNumbers].sort((a, b) => a.line - b.line);
   const withNumbers = readCellLines({ sheet: grid.sheet, rows }, hint);
-  return (withNumbers?.rows.length ?? 0) > (read?.rows.length ?? 0) ? withNumbers : read;
+  return filledCells(withNumbers) > filledCells(read) ? withNumbers : read;
+}
+
+// How much of the text a reading placed in rows: its filled cells.
+function filledCells(grid: Grid | null): number {
+  return (grid?.rows ?? []).reduce((sum, row) => sum + row.cells.filter((c) => c.text !== '').length, 0);
 }
 
 function readCellLines(grid: Grid, hint: EraHint): Grid | null {
@@ -274,7 +276,7 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
     if (mapping === null) continue;
     // Lines are placed by kind only under a header that names its name column: a header of value words alone
     // (or of title lines that happen to name roles) gives no ground to place text lines.
-    const layout = named ? typedLayout(mapping) : null;
+    const layout = named ? typedLayout(mapping, hint) : null;
     const rows =
       layout !== null
         ? typedRowsFrom(lines, end, layout)

@@ -10,7 +10,10 @@ const APART_UNIT = '(?:%|％|人|件|回|か所|箇所|ヵ所|円|倍|校|団体
 const UNIT =
   '(?:(?:%|％|か所|箇所|ヵ所|カ所|団体|店舗|ポイント|[A-Za-zμ]{1,3}|[^\\s\\d歳代年月日時分秒~〜～\\-(（)）【】「」、。,.:：/・]{1,3})(?:/[^\\s\\d/]{1,6})?)';
 const BOUND = '(?:以上|以下|未満)';
-export const FIGURE = new RegExp(`^(?:[-－―—‐]|[<>≦≧約]?[-−▲△]?\\d[\\d,]*(?:\\.\\d+)?${UNIT}?${BOUND}?)$`, 'u');
+export const FIGURE = new RegExp(
+  `^(?:[-－―—‐]|[<>≦≧約]?[-−▲△]?\\d[\\d,]*(?:\\.\\d+)?${UNIT}?${BOUND}?)$`,
+  'u',
+);
 const UNIT_ONLY = new RegExp(`^${APART_UNIT}${BOUND}?$`, 'u');
 // The second part of a rate's unit, broken from the figure (「114件」 「/億台キロ」).
 const PER_UNIT = /^\/[^\s\d/]{1,6}$/u;

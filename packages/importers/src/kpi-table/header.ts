@@ -44,13 +44,14 @@ interface Guess {
 
 // A column of years for a value column (基準年度, 目標年次, Target year, 「年度」 alone under a 目標値 over two cells).
 const YEAR_COLUMN =
-  /^(?:(基準|策定時|当初|現状|目標|実績|最新|直近|baseline|base|target|actual|latest)(?:値)?\s*(?:の)?\s*)?(?:年度|年次|年|時点|時期|(?:fiscal\s*)?year|fy)$|^(?:達成|目標)?(期限)$/iu;
+  /^(?:(基準|策定時|設定時|当初|現状|目標|実績|最新|直近|baseline|base|target|actual|latest)(?:値)?\s*(?:の)?\s*)?(?:年度|年次|年|時点|時期|(?:fiscal\s*)?year|fy)$|^(?:達成|目標)?(期限)$/iu;
 const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
 // A group cell's words, then a year word (the header of two rows read as one cell): 「目標(期限) 年度」.
 const GROUP_YEAR = /^(.*[^\d\s元])\s*(?:年度|年次|時点|時期|year|fy)$/iu;
 const YEAR_COLUMN_ROLE: Readonly<Record<string, ColumnRole>> = {
   基準: 'baseline',
   策定時: 'baseline',
+  設定時: 'baseline',
   当初: 'baseline',
   現状: 'baseline',
   baseline: 'baseline',
@@ -95,7 +96,8 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   {
     role: 'baseline',
     confidence: 0.95,
-    pattern: /基準値|基準|策定時|当初値|当初|現状値|現状|計画開始前|開始前|ベースライン|初期値|baseline/iu,
+    pattern:
+      /基準値|基準|策定時|設定時|当初値|当初|現状値|現状|計画開始前|開始前|ベースライン|初期値|baseline/iu,
   },
   {
     role: 'name',
@@ -103,7 +105,11 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
     pattern: /^(?:成果目標|達成目標|具体的な目標値?|目標項目|施策目標|目標指標)$/u,
   },
   // Words about the goal (目標の内容, 目標名, 施策の目標): a column of text the KPIs serve, never figures.
-  { role: 'group', confidence: 0.7, pattern: /目標の(?:内容|概要|説明|考え方|名称)|^目標名$|の目標$/u },
+  {
+    role: 'group',
+    confidence: 0.7,
+    pattern: /目標の(?:内容|概要|説明|考え方|名称)|^目標名$|(?<!まで)の目標$/u,
+  },
   // An interim milestone (中間目標, 「(参考)」) is a target only where the table gives no final one.
   { role: 'target', confidence: 0.85, pattern: /中間目標|中間値|^\(参考\)/u },
   { role: 'target', confidence: 0.8, pattern: /^目標$/u },
@@ -173,6 +179,11 @@ function guessRole(
     return { role: 'actual', confidence: 0.6, word: text, year };
   }
   return null;
+}
+
+/** The role a header cell's words name on their own, before the cells of its row are weighed together. */
+export function headerRole(header: string, hint: EraHint): ColumnRole | null {
+  return guessRole(header, hint)?.role ?? null;
 }
 
 /** Whether a header cell's words name a role on their own (「目標値」 does, 「ベース」 of a wrapped 「ベースライン値」 not). */
@@ -302,16 +313,25 @@ function settleRoles(mapping: ColumnMapping[]): ColumnMapping[] {
   keepBest('name', (m, best) => (m.column < best.column ? 'group' : 'note'));
   // Several dated target columns (2025目標, 2030目標): the last year is the target.
   const targets = result.filter((m) => m.role === 'target');
+  const name = result.find((m) => m.role === 'name');
   if (targets.length > 1 && targets.every((m) => m.year !== null)) {
     const last = targets.reduce((a, b) => ((b.year?.year ?? 0) >= (a.year?.year ?? 0) ? b : a));
     for (const m of targets) if (m !== last) result[m.column] = { ...m, role: 'ignore', confidence: 0.5 };
-  } else {
-    const name = result.find((m) => m.role === 'name');
-    keepBest('target', (m) => (name !== undefined && m.column < name.column ? 'group' : 'ignore'));
+  } else if (targets.length > 1) {
+    // Values stand right of the names: a 目標 left of them is the aim the KPIs serve (施策項目目標), a group. Of
+    // equally sure targets, a dated one (「H22の目標値」) is the plan's, an undated one (年度目標値) the year's.
+    const rank = (m: ColumnMapping): number =>
+      (name !== undefined && m.column < name.column ? -10 : 0) + m.confidence + (m.year === null ? 0 : 0.01);
+    const best = targets.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+    for (const m of targets) {
+      if (m === best) continue;
+      const role = name !== undefined && m.column < name.column ? 'group' : 'ignore';
+      result[m.column] = { ...m, role, confidence: m.confidence * 0.8 };
+    }
   }
   // 現状値 beside a column of the plan's start (当初, 策定時, 基準): the state now, a latest actual.
   const bases = result.filter((m) => m.role === 'baseline');
-  const start = bases.find((m) => /当初|策定時|基準|計画開始|開始前/u.test(headerWords(m.header)));
+  const start = bases.find((m) => /当初|策定時|設定時|基準|計画開始|開始前/u.test(headerWords(m.header)));
   for (const m of bases) {
     if (start !== undefined && m !== start && /^(?:現状|現在|現況)/u.test(headerWords(m.header)))
       result[m.column] = {

@@ -2,6 +2,7 @@ import { normalizeText } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
 import { readArrowKpis } from './arrow-kpis.js';
 import { cellLinesGrid } from './cell-lines.js';
+import { readDeadlineKpis } from './deadline-kpis.js';
 import { columnNotes, datedByNotes } from './column-notes.js';
 import { cleanName, isChildOf, type Group } from './name-parts.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
@@ -162,6 +163,11 @@ class GridReader {
   // A grid with no header row may still state its KPIs cell by cell (「名称=基準→目標」); else it is refused.
   private readHeadless(grid: Grid): void {
     const arrows = readArrowKpis(grid, this.headless, this.hint);
+    const deadlines = arrows.kpis.length === 0 ? readDeadlineKpis(grid, this.headless, this.hint) : [];
+    if (deadlines.length > 0) {
+      this.kpis.push(...deadlines);
+      return;
+    }
     if (arrows.kpis.length === 0) {
       if (!this.stacking && this.readInferred(grid)) return;
       const stacked = this.stacking ? null : cellLinesGrid(grid, this.hint);

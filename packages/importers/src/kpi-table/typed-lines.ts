@@ -1,6 +1,8 @@
 import type { Line } from './cell-lines.js';
 import type { GridRow } from './grid.js';
 import type { ColumnMapping } from './header.js';
+import { headerRole } from './header.js';
+import type { EraHint } from './years.js';
 
 // Rows of a one-cell-a-line table whose header has text columns besides the name (指標元, 出典, 担当課 before the
 // figures; 達成状況 after them). A line alone cannot say which column it is in, but its kind can: a row is its
@@ -43,12 +45,15 @@ interface Layout {
 }
 
 /** Where a row's lines go, or null when the header has no text column besides the name (read as before). */
-export function typedLayout(mapping: readonly ColumnMapping[]): Layout | null {
+export function typedLayout(mapping: readonly ColumnMapping[], hint: EraHint): Layout | null {
   const name = mapping.find((m) => m.role === 'name')?.column ?? 0;
-  const values = mapping.filter((m) => VALUE_ROLES.has(m.role)).map((m) => m.column);
+  // A value column the reading leaves aside (年度目標値 beside 「H22の目標値」) still holds a figure in each row.
+  const holdsFigures = (m: ColumnMapping): boolean =>
+    VALUE_ROLES.has(m.role) || (m.role === 'ignore' && VALUE_ROLES.has(headerRole(m.header, hint) ?? 'none'));
+  const values = mapping.filter(holdsFigures).map((m) => m.column);
   const lastValue = Math.max(...values);
   const texts = mapping
-    .filter((m) => m.column !== name && !VALUE_ROLES.has(m.role) && m.header.trim() !== '')
+    .filter((m) => m.column !== name && !holdsFigures(m) && m.header.trim() !== '')
     .map((m) => m.column);
   if (texts.length === 0 || values.length === 0) return null;
   return {
@@ -94,6 +99,32 @@ function cellsOfWords(texts: readonly Line[], layout: Layout): Map<number, Line>
   return placed;
 }
 
+const CELL_MARK = /^[○◯●◎・◇◆■□]/u;
+
+// A name that carried its row's first value on its line (「大気環境基準達成率【%】 93.8」): the name for sure. The text
+// lines before it are the cell of the one column left of the names (a merged 施策項目目標 cell, several lines), or
+// headings where there is none.
+function openedRow(
+  texts: readonly Line[],
+  layout: Layout,
+): { placed: Map<number, Line>; headings: GridRow[]; line: number } | null {
+  const name = texts[texts.length - 1];
+  if (name?.opensRow !== true) return null;
+  const before = texts.slice(0, -1);
+  const leading = layout.before.filter((column) => column < layout.name && column !== layout.unit);
+  const placed = new Map<number, Line>([[layout.name, name]]);
+  // Where some lines open with a mark (○…), they are the cell; the rest is prose or a page's heading above it.
+  const marked = before.filter((l) => CELL_MARK.test(l.text));
+  const cell = marked.length > 0 ? marked : before;
+  const first = cell[0];
+  if (leading.length === 1 && first !== undefined) {
+    placed.set(leading[0] as number, withText(first, cell.map((l) => l.text).join(' ')));
+    return { placed, headings: [], line: name.line };
+  }
+  const headings = before.map((l) => ({ line: l.line, cells: [{ text: l.text, ref: l.cell.ref }] }));
+  return { placed, headings, line: name.line };
+}
+
 function rowOf(layout: Layout, line: number, placed: ReadonlyMap<number, Line>): GridRow {
   const cells = Array.from({ length: layout.width }, (_, column) => {
     const at = placed.get(column);
@@ -117,6 +148,16 @@ export function typedRowsFrom(lines: readonly Line[], start: number, layout: Lay
     const grades: Line[] = [];
     for (let k = 0; k < layout.after.length && GRADE.test(lines[i]?.text ?? ''); k += 1)
       grades.push(lines[i++] as Line);
+    const opened = openedRow(joined, layout);
+    if (opened !== null) {
+      rows.push(...opened.headings);
+      layout.values.forEach((column, k) => {
+        const at = figures[k];
+        if (at !== undefined) opened.placed.set(column, at);
+      });
+      rows.push(rowOf(layout, opened.line, opened.placed));
+      continue;
+    }
     const nameCount = Math.max(1, joined.length - layout.before.length);
     // More name lines than a name wraps over: the first are headings (one-cell rows), the last the name.
     const headings = joined.slice(0, Math.max(0, nameCount - NAME_LINES));

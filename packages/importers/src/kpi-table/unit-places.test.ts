@@ -19,6 +19,21 @@ describe('unitInName', () => {
     expect(unitInName('新生児訪問指導を受ける人の割合（％）')?.unit).toBe('%');
   });
 
+  it('takes a unit in brackets, maybe per a period', () => {
+    expect(unitInName('大気環境基準達成率(浮遊粒子状物質)【%】')).toEqual({
+      name: '大気環境基準達成率(浮遊粒子状物質)',
+      unit: '%',
+    });
+    expect(unitInName('人工林の間伐実施面積【ha/年】')?.unit).toBe('ha/年');
+    expect(unitInName('道路交通における死傷事故率（件/億台キロ）')?.unit).toBe('件/億台キロ');
+    expect(unitInName('一般廃棄物の排出量[千t]')?.unit).toBe('千t');
+    expect(unitInName('取組の状況【参考】')).toBeNull();
+    expect(unitInName('道路整備による大気汚染(NOx)排出削減量（t-NOx）')?.unit).toBe('t-NOx');
+    expect(unitInName('温室効果ガス排出量（千t-CO2）')?.unit).toBe('千t-CO2');
+    // A substance's abbreviation is part of the name, no unit.
+    expect(unitInName('河川の環境基準達成率(BOD)')).toBeNull();
+  });
+
   it("leaves a name's own parenthesis in the name", () => {
     expect(unitInName('子育てサロンが開催されている地域の割合(小学校単位で見た場合)')).toBeNull();
     expect(unitInName('係長相当職(本省)')).toBeNull();

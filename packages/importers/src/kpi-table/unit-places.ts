@@ -3,13 +3,17 @@ import type { ColumnMapping } from './header.js';
 
 /**
  * Where a table writes the unit when neither its value cells nor a unit column do: at the end of the name
- * (「訪問系サービスの利用時間数（万時間）」) or at the end of the value columns' headers (「基準値（％）」 |
+ * (「訪問系サービスの利用時間数（万時間）」, 「人工林の間伐実施面積【ha/年】」) or at the end of the value columns' headers (「基準値（％）」 |
  * 「目標値（％）」). Only counters are units, with a magnitude before them (千, 万, 億, 百万), so a name's own
  * parenthesis (「(小学校単位で見た場合)」, 「(本省)」) stays in the name.
  */
 const COUNTER =
-  '(?:%|％|人|件|回|箇所|か所|カ所|ヶ所|円|ha|km|t|トン|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分|人日分|施設|人泊|冊|品目|地区|事業所|団地)';
-const UNIT_AT_END = new RegExp(`[(（]((?:千|万|億|百万)?${COUNTER})[)）]$`, 'u');
+  '(?:%|％|人|件|回|箇所|か所|カ所|ヶ所|円|ha|km|t|トン|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分|人日分|施設|人泊|冊|品目|地区|事業所|団地|t-[A-Za-z0-9]{2,4}|m[23²³]|km[2²]|k[lL]|kg|mg|ppm|dB)';
+// In parentheses or brackets (「【%】」, 「【ha/年】」), maybe per a period or a head.
+const UNIT_AT_END = new RegExp(
+  `(?:[(（]|【|\\[)((?:千|万|億|百万)?${COUNTER}(?:/[^\\s/()（）【】\\[\\]]{1,6})?)(?:[)）]|】|\\])$`,
+  'u',
+);
 /** In a header the unit may stand before the year of a two-row header's lower cell (「実績値（％） R2年度」). */
 const UNIT_IN_HEADER = new RegExp(`[(（]((?:千|万|億|百万)?${COUNTER})[)）]`, 'u');
 
