@@ -17,11 +17,12 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // since): 住生活基本計画 (a list, each name on its line and 「基準⇒目標」 on the next), 健やか親子21 (a Markdown header
 // broken after every cell, a name under a header over three columns), 清水町 (one line: spaced header letters, rows
 // numbered 「(1)」, the target year in the prose), 香川県 and 府中市 (cells that only spaces part, a row a line) and
-// 宮城県 are read in part; 倉吉市, バリアフリー, 子供の貧困, 仕事と生活の調和 and the seventh round's four tables are not
-// (no header the reader can find, or figures printed apart from their names): their floor is 0. The eighth round's
-// 栃木県 and 愛知県 tables (HTML tables' text a cell a line, headers 設定時の値 / 平成21年度までの目標) are measured only.
-// The eighth round (national tables, measured only): 医療費適正化計画 (prefectures as rows, indicators as column
-// pairs) is read in part, one KPI a prefecture; the 改革工程表 KPI list (「〇名称【…までにN】」) is not read.
+// 宮城県 are read in part; 倉吉市, バリアフリー, 子供の貧困, 仕事と生活の調和 and three of the seventh round's tables are not
+// (no header the reader can find, or figures printed apart from their names): their floor is 0.
+// Rounds seven and eight's rules (the corpus README): 千葉県 (a one-line header opening with 主な取組 over a cell a
+// line), 栃木県 (a header wrapped onto lines of its own, a merged cell before the names) and 改革工程表 (「〇名称【…年度
+// までに目標】」) are read; 医療費適正化計画 (indicators as column pairs over prefectures) and 愛知県 (現状 over two cells)
+// only by chance figures, as バリアフリー: floors under those.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'aoba-kenko-sedai-hyoka': 0.85,
