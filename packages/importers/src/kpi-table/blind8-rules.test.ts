@@ -167,3 +167,59 @@ describe('negative figures in a table', () => {
     expect(result.kpis.map((k) => k.latest?.value ?? k.baseline?.value)).toEqual([-0.8, -1.5, -2]);
   });
 });
+
+describe('indicators as column groups over places (a wide table)', () => {
+  const csv = [
+    '都道府県,特定健康診査の実施率(%),,特定保健指導の実施率(%),',
+    ',2019年度,目標(2023年度),2020年度,目標(2023年度)',
+    '滋賀県,58.4,70,26.9,45',
+    '京都府,53.1,70,17.2,45',
+    '大阪府,49.2,70,-0.8,45',
+  ].join('\n');
+
+  it('reads each place × indicator as a KPI named by both, under its own sub-header', () => {
+    const result = parseKpiTableText(csv);
+    expect(result.kpis).toHaveLength(6);
+    expect(kpiNamed(result, '京都府 特定健康診査の実施率')).toMatchObject({
+      unit: '%',
+      // The one year column beside a dated target is the base (the first year column, with no 基準 column).
+      baseline: { value: 53.1, year: 2019 },
+      target: { value: 70, year: 2023 },
+    });
+    expect(kpiNamed(result, '大阪府 特定保健指導の実施率')).toMatchObject({
+      baseline: { value: -0.8, year: 2020 },
+      target: { value: 45, year: 2023 },
+    });
+  });
+
+  it('reads the same groups from an HTML table whose group cells span their columns', () => {
+    const html = [
+      '<table>',
+      '<tr><th rowspan="2">都道府県</th><th colspan="2">特定健康診査の実施率(%)</th><th colspan="2">後発医薬品の使用割合(%)</th></tr>',
+      '<tr><th>2019年度</th><th>目標</th><th>2019年度</th><th>目標</th></tr>',
+      '<tr><td>滋賀県</td><td>58.4</td><td>70</td><td>80.8</td><td>80</td></tr>',
+      '<tr><td>京都府</td><td>53.1</td><td>70</td><td>74.2</td><td>80</td></tr>',
+      '</table>',
+    ].join('\n');
+    const result = parseKpiTableText(html);
+    expect(result.kpis.map((k) => k.name.replace(/\s+/gu, ''))).toEqual([
+      '滋賀県特定健康診査の実施率',
+      '京都府特定健康診査の実施率',
+      '滋賀県後発医薬品の使用割合',
+      '京都府後発医薬品の使用割合',
+    ]);
+    expect(kpiNamed(result, '滋賀県 後発医薬品の使用割合').latest).toMatchObject({ value: 80.8, year: 2019 });
+  });
+
+  it('keeps a two-row header whose upper cells name roles (実績値 over years) as one table', () => {
+    const result = parseKpiTableText(
+      [
+        '指標,実績値,,目標値',
+        ',R2,R3,',
+        '特定健診の受診率,50.1,52.3,70',
+        '保健指導の実施率,20.5,22.0,45',
+      ].join('\n'),
+    );
+    expect(result.kpis.map((k) => k.name)).toEqual(['特定健診の受診率', '保健指導の実施率']);
+  });
+});

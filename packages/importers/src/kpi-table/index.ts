@@ -2,6 +2,7 @@ import { PlanDocument } from '@kotei/contracts';
 import type { ParseIssue, ParseResult } from '../parse-issue.js';
 import type { Grid, TableFormat } from './grid.js';
 import type { ColumnRoleOverride } from './header.js';
+import { splitColumnGroups } from './column-groups.js';
 import { detectHeader } from './header.js';
 import type { KpiTableOptions } from './plan-from-table.js';
 import { planFromTable } from './plan-from-table.js';
@@ -70,7 +71,8 @@ export function parseKpiGrids(
 ): KpiTableResult {
   try {
     const hint: EraHint = eraHintOf(gridText(grids));
-    const reading = readTableKpisOrFlat(grids, hint, options.columnRoles ?? []);
+    const tables = grids.flatMap((grid) => splitColumnGroups(grid, hint) ?? [grid]);
+    const reading = readTableKpisOrFlat(tables, hint, options.columnRoles ?? []);
     const issues: ParseIssue[] = [...reading.issues];
     const draft = planFromTable(reading.kpis, reading.title, options, issues);
     const parsed = PlanDocument.safeParse(draft);
