@@ -22,8 +22,11 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // 栃木県 and 愛知県 tables (HTML tables' text a cell a line, headers 設定時の値 / 平成21年度までの目標) are measured only.
 // The eighth round (national tables, measured only): 医療費適正化計画 (prefectures as rows, indicators as column
 // pairs) is read in part, one KPI a prefecture; the 改革工程表 KPI list (「〇名称【…までにN】」) is not read.
+// The ninth round's hospital plan tables (経営指標の進捗 on one line; a 改革プラン 達成状況 a cell a line; headers 計画 /
+// プラン / 決算, no cell over the names) are measured only: neither is read (header not found), floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
+  'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
   'aoba-kenko-sedai-hyoka': 0.85,
   'cao-kaikaku-koteihyo-2021-yobo-kpi': 0.8,
   'cao-kodomo-hinkon-taikou-shihyo-2014': 0,
@@ -36,6 +39,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'kagawa-kenko-plan-eiyo-shihyo': 0.3,
   'kakogawa-city-shokuiku-hyoka-shihyo': 0.9,
   'kenko-nippon21-chukan-hyoka': 0.9,
+  'kure-city-akinada-byoin-plan-tassei-h25': 0,
   'kurayoshi-city-seika-shihyo': 0,
   'meiwa-town-kankyo-shihyo': 0.9,
   'mhlw-iryohi-tekiseika-3ki-shinchoku': 0.2,
