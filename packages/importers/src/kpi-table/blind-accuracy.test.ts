@@ -23,8 +23,11 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // line), 栃木県 (a header wrapped onto lines of its own, a merged cell before the names) and 改革工程表 (「〇名称【…年度
 // までに目標】」) are read; 医療費適正化計画 (indicators as column pairs over prefectures) and 愛知県 (現状 over two cells)
 // only by chance figures, as バリアフリー: floors under those.
+// The ninth round's hospital plan tables (経営指標の進捗 on one line; a 改革プラン 達成状況 a cell a line; headers 計画 /
+// プラン / 決算, no cell over the names) are measured only: neither is read (header not found), floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
+  'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
   'aoba-kenko-sedai-hyoka': 0.85,
   'cao-kaikaku-koteihyo-2021-yobo-kpi': 0.8,
   'cao-kodomo-hinkon-taikou-shihyo-2014': 0,
@@ -37,6 +40,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'kagawa-kenko-plan-eiyo-shihyo': 0.3,
   'kakogawa-city-shokuiku-hyoka-shihyo': 0.9,
   'kenko-nippon21-chukan-hyoka': 0.9,
+  'kure-city-akinada-byoin-plan-tassei-h25': 0,
   'kurayoshi-city-seika-shihyo': 0,
   'meiwa-town-kankyo-shihyo': 0.9,
   'mhlw-iryohi-tekiseika-3ki-shinchoku': 0.2,
