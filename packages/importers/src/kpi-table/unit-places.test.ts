@@ -26,6 +26,8 @@ describe('unitInName', () => {
     });
     expect(unitInName('人工林の間伐実施面積【ha/年】')?.unit).toBe('ha/年');
     expect(unitInName('道路交通における死傷事故率（件/億台キロ）')?.unit).toBe('件/億台キロ');
+    expect(unitInName('市民一人当たりのごみ排出量(g/日)')?.unit).toBe('g/日');
+    expect(unitInName('1日の平均歩数（歩）')?.unit).toBe('歩');
     expect(unitInName('一般廃棄物の排出量[千t]')?.unit).toBe('千t');
     expect(unitInName('取組の状況【参考】')).toBeNull();
     expect(unitInName('道路整備による大気汚染(NOx)排出削減量（t-NOx）')?.unit).toBe('t-NOx');

@@ -8,7 +8,7 @@ import type { ColumnMapping } from './header.js';
  * parenthesis (「(小学校単位で見た場合)」, 「(本省)」) stays in the name.
  */
 const COUNTER =
-  '(?:%|％|人|件|回|箇所|か所|カ所|ヶ所|円|ha|km|t|トン|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分|人日分|施設|人泊|冊|品目|地区|事業所|団地|t-[A-Za-z0-9]{2,4}|m[23²³]|km[2²]|k[lL]|kg|mg|ppm|dB)';
+  '(?:%|％|人|件|回|箇所|か所|カ所|ヶ所|円|ha|km|t|トン|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分|人日分|施設|人泊|冊|品目|地区|事業所|団地|t-[A-Za-z0-9]{2,4}|m[23²³]|km[2²]|k[lL]|kg|mg|g|m[lL]|L|kcal|歩|ppm|dB)';
 // In parentheses or brackets (「【%】」, 「【ha/年】」), maybe per a period or a head.
 const UNIT_AT_END = new RegExp(
   `(?:[(（]|【|\\[)((?:千|万|億|百万)?${COUNTER}(?:/[^\\s/()（）【】\\[\\]]{1,6})?)(?:[)）]|】|\\])$`,
