@@ -22,6 +22,8 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // 栃木県 and 愛知県 tables (HTML tables' text a cell a line, headers 設定時の値 / 平成21年度までの目標) are measured only.
 // The eighth round (national tables, measured only): 医療費適正化計画 (prefectures as rows, indicators as column
 // pairs) is read in part, one KPI a prefecture; the 改革工程表 KPI list (「〇名称【…までにN】」) is not read.
+// The ninth round (prefecture and city plans, measured only): 群馬県's 男女共同参画 概要版 (PDF text a cell a line, a
+// two-row header whose group cells 基準値/目標値 come before their 年度/数値 cells) is not read: its floor is 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'aoba-kenko-sedai-hyoka': 0.85,
@@ -32,6 +34,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'cao-wlb-koudou-shishin-suuchi-mokuhyou-2015': 0,
   'chiba-pref-genki-plan-h25-shoku-midori': 0.95,
   'fuchu-city-jisedai-hyoka-shihyo': 0.25,
+  'gunma-pref-danjo-plan4-seika-mokuhyo': 0,
   'jehdra-factbook-2023-outcome-shihyo': 0,
   'kagawa-kenko-plan-eiyo-shihyo': 0.3,
   'kakogawa-city-shokuiku-hyoka-shihyo': 0.9,
