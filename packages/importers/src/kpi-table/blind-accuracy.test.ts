@@ -25,6 +25,8 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // only by chance figures, as バリアフリー: floors under those.
 // The ninth round's hospital plan tables (経営指標の進捗 on one line; a 改革プラン 達成状況 a cell a line; headers 計画 /
 // プラン / 決算, no cell over the names) are measured only: neither is read (header not found), floor 0.
+// The ninth round (prefecture and city plans, measured only): 群馬県's 男女共同参画 概要版 (PDF text a cell a line, a
+// two-row header whose group cells 基準値/目標値 come before their 年度/数値 cells) is not read: its floor is 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -36,6 +38,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'cao-wlb-koudou-shishin-suuchi-mokuhyou-2015': 0,
   'chiba-pref-genki-plan-h25-shoku-midori': 0.95,
   'fuchu-city-jisedai-hyoka-shihyo': 0.25,
+  'gunma-pref-danjo-plan4-seika-mokuhyo': 0,
   'jehdra-factbook-2023-outcome-shihyo': 0,
   'kagawa-kenko-plan-eiyo-shihyo': 0.3,
   'kakogawa-city-shokuiku-hyoka-shihyo': 0.9,
