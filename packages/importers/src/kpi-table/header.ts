@@ -70,6 +70,12 @@ const YEAR_COLUMN_ROLE: Readonly<Record<string, ColumnRole>> = {
 const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[] = [
   { role: 'unit', confidence: 0.95, pattern: /^(?:単位|unit)$/iu },
   { role: 'code', confidence: 0.85, pattern: /コード|番号|^no\.?$|^№|^id$|整理no/iu },
+  // A column worked out of the others (差引, 計画と実績の比較, 達成率): figures, but no value of the KPI's own.
+  {
+    role: 'ignore',
+    confidence: 0.8,
+    pattern: /^(?:差引|差|増減|比較|計画比|前年度?比|対前年度?比?|達成率|進捗率|伸び率)$|の比較$|との差$/u,
+  },
   // A proposal (予算(案)) is no measured figure; a draft target (目標(案)) is still the target.
   { role: 'estimate', confidence: 0.9, pattern: /見込|見通し|推計|forecast|^(?!.*目標).*[(]案[)]/iu },
   {
@@ -102,7 +108,7 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   {
     role: 'name',
     confidence: 0.7,
-    pattern: /^(?:成果目標|達成目標|具体的な目標値?|目標項目|施策目標|目標指標)$/u,
+    pattern: /^(?:成果目標|達成目標|具体的な目標値?|施策目標)$|目標(?:項目|指標|名称)$/u,
   },
   // Words about the goal (目標の内容, 目標名, 施策の目標): a column of text the KPIs serve, never figures.
   {
@@ -114,10 +120,16 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   { role: 'target', confidence: 0.85, pattern: /中間目標|中間値|^\(参考\)/u },
   { role: 'target', confidence: 0.8, pattern: /^目標$/u },
   { role: 'target', confidence: 0.95, pattern: /目標値|目標|期限|target|goal/iu },
+  // A plan's figure for a year, as 公営企業 and hospital plans head it (「25年度計画」, 「H25プラン」, 「計画値」).
+  {
+    role: 'target',
+    confidence: 0.85,
+    pattern: /^(?:(?:令和|平成|[RH])?\s*(?:元|\d{1,4})\s*(?:年度?)?)?\s*(?:計画値?|プラン)$/u,
+  },
   {
     role: 'actual',
     confidence: 0.9,
-    pattern: /実績|最新値|最新|結果|直近|現在値|現在|現況|actual|latest|result|current/iu,
+    pattern: /実績|決算|最新値|最新|結果|直近|現在値|現在|現況|actual|latest|result|current/iu,
   },
   { role: 'name', confidence: 0.95, pattern: /指標名|指標|kpi|名称|indicator|measure|name/iu },
   // 項目 names the KPI in most tables, but beside a 指標 column it is the area the KPIs belong to.
