@@ -75,3 +75,60 @@ describe('a name header that speaks of the goal', () => {
     });
   });
 });
+
+describe('a two-row header printed one cell a line, the upper row first', () => {
+  // 「基準値」 and 「目標値」 each over 「年度」 and 「数値(単位)」, the names' cell between them; years bare in the era
+  // the document names; a footnote mark after a target.
+  const text = [
+    '群馬県男女共同参画基本計画(第4次) 平成28〜32年度',
+    '主な成果目標',
+    '基準値',
+    '成果目標項目',
+    '目標値',
+    '年度',
+    '数値(単位)',
+    '年度※1',
+    '数値(単位)',
+    '県の審議会等への女性の参画率',
+    '26',
+    '36.5%',
+    '32',
+    '40.0%以上※2',
+    '県内の管理的職業従事者に占める女性の割合',
+    '24',
+    '11.8%',
+    '31',
+    '15.0%',
+  ].join('\n');
+
+  it('shares the sub-cells out among the value cells over them, and reads bare years under 年度 in the era', () => {
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => k.name)).toEqual([
+      '県の審議会等への女性の参画率',
+      '県内の管理的職業従事者に占める女性の割合',
+    ]);
+    expect(kpiNamed(result, '県の審議会等への女性の参画率')).toMatchObject({
+      unit: '%',
+      baseline: { value: 36.5, year: 2014 },
+      target: { value: 40, year: 2020, bound: 'min' },
+    });
+    expect(kpiNamed(result, '県内の管理的職業従事者に占める女性の割合')).toMatchObject({
+      baseline: { value: 11.8, year: 2012 },
+      target: { value: 15, year: 2019 },
+    });
+  });
+
+  it('reads a bare year in a year column of a table with bars as that 年度 in the era the document names', () => {
+    const result = parseKpiTableText(
+      [
+        '令和2年3月策定',
+        '指標 | 基準年度 | 基準値 | 目標年度 | 目標値',
+        '女性の参画率 | 2 | 36.5% | 6 | 40.0%',
+      ].join('\n'),
+    );
+    expect(kpiNamed(result, '女性の参画率')).toMatchObject({
+      baseline: { value: 36.5, year: 2020 },
+      target: { value: 40, year: 2024 },
+    });
+  });
+});

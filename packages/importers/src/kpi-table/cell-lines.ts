@@ -34,8 +34,10 @@ function lineOf(cell: GridCell, line: number, text: string, hint: EraHint): Line
   const reading = readValueCell(text, hint);
   // A figure line is a figure with at most a short unit (「8,202歩」, 「1064万人」), never a name that opens with
   // digits (「20代女性のやせすぎ」).
+  // A note mark after the figure (「40.0%以上※2」) is the cell's footnote.
   const isFigure =
-    (reading.value !== null && FIGURE_LINE.test(text)) || (reading.isEmpty && reading.period === null);
+    (reading.value !== null && FIGURE_LINE.test(text.replace(/\s*※\s*\d*$/u, ''))) ||
+    (reading.isEmpty && reading.period === null);
   return { cell: { ...cell, text }, line, text, isFigure };
 }
 
@@ -180,11 +182,16 @@ function headerFrom(lines: readonly Line[], start: number, hint: EraHint): { cel
       cells.push(line);
       starts.push(j);
     }
-    pending = !namesRole((cells[cells.length - 1] as Line).text, hint);
+    const closing = (cells[cells.length - 1] as Line).text;
+    pending = !namesRole(closing, hint) && !isSubCellLine(closing);
   }
   // The header ends with a cell that names a role: text after it (the first row's 出典 cell, before its
   // figures) opens the rows.
-  while (cells.length > 2 && !namesRole((cells[cells.length - 1] as Line).text, hint)) {
+  while (
+    cells.length > 2 &&
+    !namesRole((cells[cells.length - 1] as Line).text, hint) &&
+    !isSubCellLine((cells[cells.length - 1] as Line).text)
+  ) {
     cells.pop();
     j = starts.pop() as number;
   }
@@ -222,6 +229,40 @@ function rowsFrom(lines: readonly Line[], start: number, width: number): GridRow
   return rows;
 }
 
+// The sub-cells of a two-row header (年度, 数値(単位)), as some extractors print them: after all the upper cells.
+const SUB_CELL = /^(?:数値|値|実数|割合|年度|年次|年|時点|単位)$/u;
+const GROUP_CELL = 10;
+
+function isSubCellLine(text: string): boolean {
+  return SUB_CELL.test(text.replace(/※\s*\d*|[(（][^()（）]*[)）]/gu, '').trim());
+}
+
+/**
+ * A two-row header printed one cell a line, the upper row first (「基準値」 「成果目標項目」 「目標値」, then 「年度」
+ * 「数値(単位)」 「年度※1」 「数値(単位)」): each value cell of the upper row takes its share of the sub-cells, in order,
+ * and the names' cell goes first, where the rows put the names.
+ */
+function withSubCellsGrouped(cells: readonly Line[], hint: EraHint): Line[] {
+  let first = cells.length;
+  while (first > 0 && isSubCellLine((cells[first - 1] as Line).text)) first -= 1;
+  const subs = cells.slice(first);
+  const upper = cells.slice(0, first);
+  const groups = upper.filter(
+    (cell) => cell.text.length <= GROUP_CELL && VALUE_HEADER.has(headerRole(cell.text, hint) ?? 'none'),
+  );
+  const share = groups.length === 0 ? 0 : subs.length / groups.length;
+  if (groups.length < 2 || !Number.isInteger(share) || share < 2) return [...cells];
+  // A long cell among the upper ones is the title the header's first line joined (「…概要版 主な成果目標」).
+  const others = upper.filter((cell) => !groups.includes(cell) && cell.text.length <= MAX_HEADER_CELL);
+  const joined = groups.flatMap((group, g) =>
+    subs.slice(g * share, (g + 1) * share).map((sub) => {
+      const text = `${group.text} ${sub.text}`;
+      return { ...sub, text, cell: { ...sub.cell, text } };
+    }),
+  );
+  return [...others, ...joined];
+}
+
 /**
  * A grid of one-cell lines read as a table of one cell a line, or null when its lines hold no header of roles
  * followed by rows that fit it.
@@ -250,7 +291,11 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
   );
   for (const start of [...oneLine, ...indices.filter((i) => !oneLine.includes(i))]) {
     if ((lines[start] as Line).isFigure) continue;
-    const { cells, end } = headerFrom(lines, start, hint);
+    const found = headerFrom(lines, start, hint);
+    const { end } = found;
+    const cells = withSubCellsGrouped(found.cells, hint);
+    // A header whose sub-cells were shared out is a header for sure: its cell over the names is the names'.
+    const regrouped = cells.length !== found.cells.length || cells.some((c, i) => c !== found.cells[i]);
     if (cells.length < 2) continue;
     const first = cells[0] as Line;
     // A header that names its name column first (「指標項目 現状値 …」, 「評価指標」 「策定時」 …) has a cell over the
@@ -263,7 +308,8 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
     );
     const firstColumn = own?.[0];
     const named =
-      (firstColumn?.role === 'name' && (first.headerWord === true || firstColumn.confidence >= SURE_NAME)) ||
+      (firstColumn?.role === 'name' &&
+        (first.headerWord === true || regrouped || firstColumn.confidence >= SURE_NAME)) ||
       (first.headerWord === true && own?.[1]?.role === 'name' && firstColumn?.role !== 'baseline');
     const header: GridRow = {
       line: first.line,

@@ -36,7 +36,10 @@ export function datedYear(
     const text = cellAt(row, d).text;
     if (text === '') continue;
     const reading = readValueCell(text, hint);
-    const year = reading.period ?? readYear(text, hint);
+    // A bare number under a 年度 header (「26」 in a 基準年度 column) is that year in the document's era.
+    const bare = /^(?:\d{1,2}|(?:19|20)\d{2})$/u.test(normalizeText(text).trim());
+    const spelled = `${normalizeText(text).trim()}${/年度/u.test(d.header) ? '年度' : '年'}`;
+    const year = reading.period ?? readYear(text, hint) ?? (bare ? readYear(spelled, hint) : null);
     const isYearOnly =
       reading.period !== null
         ? reading.value === null

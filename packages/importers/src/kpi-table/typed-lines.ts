@@ -48,8 +48,10 @@ interface Layout {
 export function typedLayout(mapping: readonly ColumnMapping[], hint: EraHint): Layout | null {
   const name = mapping.find((m) => m.role === 'name')?.column ?? 0;
   // A value column the reading leaves aside (年度目標値 beside 「H22の目標値」) still holds a figure in each row.
+  // So does a column of years dating a value column (基準値 年度).
   const holdsFigures = (m: ColumnMapping): boolean =>
-    VALUE_ROLES.has(m.role) || (m.role === 'ignore' && VALUE_ROLES.has(headerRole(m.header, hint) ?? 'none'));
+    VALUE_ROLES.has(m.role) ||
+    (m.role === 'ignore' && (m.dates !== undefined || VALUE_ROLES.has(headerRole(m.header, hint) ?? 'none')));
   const values = mapping.filter(holdsFigures).map((m) => m.column);
   const lastValue = Math.max(...values);
   const texts = mapping
