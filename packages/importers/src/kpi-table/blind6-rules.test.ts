@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectHeader } from './header.js';
-import { textRow } from './grid.js';
 import { looksLikeKpiTable, parseKpiTableText } from './index.js';
-import { kpiNamed } from './test-support.js';
+import { headerRoles, kpiNamed } from './test-support.js';
 
 // Rules added after the sixth blind round of #14 (fixtures/kpi-tables-blind): each a general form those tables
 // use, tested here on lines written in that form.
@@ -69,7 +67,7 @@ describe('a table whose cells only spaces part, a row a line', () => {
 
 describe('header roles', () => {
   it('reads 現状値 as the latest actual beside a column of the plan start, and as the baseline alone', () => {
-    const roles = (cells: string[]) => detectHeader(textRow(cells, 1), '')?.map((m) => m.role);
+    const roles = (cells: string[]) => headerRoles(cells)?.map(([role]) => role);
     expect(roles(['指標', 'プラン当初', '現状値', '目標値'])).toEqual([
       'name',
       'baseline',
@@ -81,7 +79,7 @@ describe('header roles', () => {
   });
 
   it('reads words about the goal (目標の内容) as a text column, not the target', () => {
-    const roles = (cells: string[]) => detectHeader(textRow(cells, 1), '')?.map((m) => m.role);
+    const roles = (cells: string[]) => headerRoles(cells)?.map(([role]) => role);
     expect(roles(['目標の内容', '評価指標', '現状値(現況年度)', '27年度実績', '目標値(目標年度)'])).toEqual([
       'group',
       'name',

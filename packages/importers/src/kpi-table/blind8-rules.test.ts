@@ -1,30 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { textRow } from './grid.js';
-import { detectHeader } from './header.js';
 import { looksLikeKpiTable, parseKpiTableText } from './index.js';
-import { kpiNamed } from './test-support.js';
+import { headerRoles, kpiNamed } from './test-support.js';
 
 // Rules added after the eighth blind round of #14 (fixtures/kpi-tables-blind): each a general form those tables
 // use, tested here on lines written in that form.
 
-const roles = (cells: string[]) =>
-  detectHeader(textRow(cells, 1), '')?.map((m) => [m.role, m.year?.year ?? null]);
-
 describe('header words', () => {
   it('reads 設定時の値 as the baseline and 「平成21年度までの目標」 as the target of that year', () => {
-    expect(roles(['指標', '設定時の値(年度)', '現況値(年度)', '目標値'])).toEqual([
+    expect(headerRoles(['指標', '設定時の値(年度)', '現況値(年度)', '目標値'])).toEqual([
       ['name', null],
       ['baseline', null],
       ['actual', null],
       ['target', null],
     ]);
-    expect(roles(['項目', '実施主体', '現状', '平成21年度までの目標'])?.[3]).toEqual(['target', 2009]);
+    expect(headerRoles(['項目', '実施主体', '現状', '平成21年度までの目標'])?.[3]).toEqual(['target', 2009]);
     // Words about the goal still name a text column.
-    expect(roles(['施策の目標', '指標', '現状値', '目標値'])?.[0]?.[0]).toBe('group');
+    expect(headerRoles(['施策の目標', '指標', '現状値', '目標値'])?.[0]?.[0]).toBe('group');
   });
 
   it('takes the dated target over an undated one as sure, and no 目標 left of the names', () => {
-    expect(roles(['施策項目目標', '指標項目', '設定時の値', '現況値', '年度目標値', 'H22の目標値'])).toEqual([
+    expect(
+      headerRoles(['施策項目目標', '指標項目', '設定時の値', '現況値', '年度目標値', 'H22の目標値']),
+    ).toEqual([
       ['group', null],
       ['name', null],
       ['baseline', null],
@@ -33,7 +30,7 @@ describe('header words', () => {
       ['target', 2010],
     ]);
     // A surer undated 目標値 still wins over an interim target.
-    expect(roles(['指標', '基準値', '中間目標(H27)', '目標値'])?.map((r) => r[0])).toEqual([
+    expect(headerRoles(['指標', '基準値', '中間目標(H27)', '目標値'])?.map((r) => r[0])).toEqual([
       'name',
       'baseline',
       'ignore',

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { textRow } from './grid.js';
-import { detectHeader } from './header.js';
 import { parseKpiTableText } from './index.js';
-import { kpiNamed } from './test-support.js';
+import { headerRoles, kpiNamed } from './test-support.js';
 
 // Rules added after the ninth blind round of #14 (fixtures/kpi-tables-blind): each a general form those tables
 // use, tested here on lines written in that form.
 
-const roles = (cells: string[]) =>
-  detectHeader(textRow(cells, 1), '')?.map((m) => [m.role, m.year?.year ?? null]);
-
 describe('the header words of 公営企業 and hospital plans', () => {
   it("reads a year's 計画 or プラン as its target, 決算 as an actual, and a worked-out column as none", () => {
-    expect(roles(['指標', 'H24決算', 'H25プラン', 'H25決算', '差引'])).toEqual([
+    expect(headerRoles(['指標', 'H24決算', 'H25プラン', 'H25決算', '差引'])).toEqual([
       ['name', null],
       ['actual', 2012],
       ['target', 2013],
@@ -20,15 +15,15 @@ describe('the header words of 公営企業 and hospital plans', () => {
       ['ignore', null],
     ]);
     expect(
-      roles(['指標', '24年度実績', '25年度計画', '25年度実績', '計画と実績の比較'])?.map((r) => r[0]),
+      headerRoles(['指標', '24年度実績', '25年度計画', '25年度実績', '計画と実績の比較'])?.map((r) => r[0]),
     ).toEqual(['name', 'actual', 'target', 'actual', 'ignore']);
     // 計画策定時 is still the plan's start, and a 計画値 beside 目標値 no target of its own.
-    expect(roles(['指標', '計画策定時の数値', '目標値'])?.map((r) => r[0])).toEqual([
+    expect(headerRoles(['指標', '計画策定時の数値', '目標値'])?.map((r) => r[0])).toEqual([
       'name',
       'baseline',
       'target',
     ]);
-    expect(roles(['項目', '計画', '実績', '達成率'])?.map((r) => r[0])).toEqual([
+    expect(headerRoles(['項目', '計画', '実績', '達成率'])?.map((r) => r[0])).toEqual([
       'name',
       'target',
       'actual',
@@ -54,13 +49,9 @@ describe('the header words of 公営企業 and hospital plans', () => {
 
 describe('a name header that speaks of the goal', () => {
   it("reads 成果目標項目 and 目標指標 as the names' column, and the 目標値 beside them as the target", () => {
-    expect(roles(['成果目標項目', '基準年度', '基準値', '目標年度', '目標値'])?.map((r) => r[0])).toEqual([
-      'name',
-      'ignore',
-      'baseline',
-      'ignore',
-      'target',
-    ]);
+    expect(
+      headerRoles(['成果目標項目', '基準年度', '基準値', '目標年度', '目標値'])?.map((r) => r[0]),
+    ).toEqual(['name', 'ignore', 'baseline', 'ignore', 'target']);
     const result = parseKpiTableText(
       [
         '成果目標項目 | 基準年度 | 基準値 | 目標年度 | 目標値',
