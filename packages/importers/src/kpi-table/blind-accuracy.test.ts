@@ -27,6 +27,8 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // プラン / 決算, no cell over the names) are measured only: neither is read (header not found), floor 0.
 // The ninth round (prefecture and city plans, measured only): 群馬県's 男女共同参画 概要版 (PDF text a cell a line, a
 // two-row header whose group cells 基準値/目標値 come before their 年度/数値 cells) is not read: its floor is 0.
+// The tenth round (city plans, measured only): 熊野市's 総合計画 数値目標一覧 (PDF text on one line, a 掲載頁 column of page
+// numbers between the names and the figures, text cells 確認方法/確認時期 after them) is not read (header not found): 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -43,6 +45,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'kagawa-kenko-plan-eiyo-shihyo': 0.3,
   'kakogawa-city-shokuiku-hyoka-shihyo': 0.9,
   'kenko-nippon21-chukan-hyoka': 0.9,
+  'kumano-city-sogo-keikaku-suuchi-mokuhyo': 0,
   'kure-city-akinada-byoin-plan-tassei-h25': 0,
   'kurayoshi-city-seika-shihyo': 0,
   'meiwa-town-kankyo-shihyo': 0.9,
