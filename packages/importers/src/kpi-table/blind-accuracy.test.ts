@@ -23,10 +23,11 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // line), 栃木県 (a header wrapped onto lines of its own, a merged cell before the names) and 改革工程表 (「〇名称【…年度
 // までに目標】」) are read; 医療費適正化計画 (indicators as column pairs over prefectures) and 愛知県 (現状 over two cells)
 // only by chance figures, as バリアフリー: floors under those.
-// The ninth round's hospital plan tables (経営指標の進捗 on one line; a 改革プラン 達成状況 a cell a line; headers 計画 /
-// プラン / 決算, no cell over the names) are measured only: neither is read (header not found), floor 0.
-// The ninth round (prefecture and city plans, measured only): 群馬県's 男女共同参画 概要版 (PDF text a cell a line, a
-// two-row header whose group cells 基準値/目標値 come before their 年度/数値 cells) is not read: its floor is 0.
+// The ninth round (the corpus README): 群馬県's 男女共同参画 (a two-row header one cell a line, upper row first) is read
+// since its rules, 呉市's 安芸灘 plan in part (計画/決算 words, cells out of their rows); the hospital 経営指標 (a two-row
+// header flattened onto one line) is not.
+// The tenth round (city plans, measured only): 熊野市's 総合計画 数値目標一覧 (PDF text on one line, a 掲載頁 column of page
+// numbers between the names and the figures, text cells 確認方法/確認時期 after them) is not read (header not found): 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -44,6 +45,8 @@ const FLOORS: Readonly<Record<string, number>> = {
   'kakogawa-city-shokuiku-hyoka-shihyo': 0.9,
   'kenko-nippon21-chukan-hyoka': 0.9,
   'kure-city-akinada-byoin-plan-tassei-h25': 0.05,
+  'kumano-city-sogo-keikaku-suuchi-mokuhyo': 0,
+  'kure-city-akinada-byoin-plan-tassei-h25': 0,
   'kurayoshi-city-seika-shihyo': 0,
   'meiwa-town-kankyo-shihyo': 0.9,
   'mhlw-iryohi-tekiseika-3ki-shinchoku': 0.2,
