@@ -123,3 +123,29 @@ describe('a two-row header printed one cell a line, the upper row first', () => 
     });
   });
 });
+
+// After the tenth round: a column of the pages each row is described on.
+describe('a column of page numbers between the names and the figures', () => {
+  it('reads 掲載頁 as a column of its own whose numbers are neither values nor years', () => {
+    expect(headerRoles(['成果指標', '掲載頁', '現状値', '目標値24年度', '目標値29年度'])).toEqual([
+      ['name', null],
+      ['ignore', null],
+      ['baseline', null],
+      ['ignore', 2012],
+      ['target', 2017],
+    ]);
+    const result = parseKpiTableText(
+      [
+        '成果指標 掲載頁 現状値 目標値24年度 目標値29年度',
+        '新規就農者数 61 1人 15人 30人',
+        '農業経営体数 62 3経営体 5経営体 8経営体',
+        '認定農業者数 62 20人 25人 30人',
+      ].join('\n'),
+    );
+    expect(kpiNamed(result, '農業経営体数')).toMatchObject({
+      unit: '経営体',
+      baseline: { value: 3 },
+      target: { value: 8, year: 2017 },
+    });
+  });
+});

@@ -70,6 +70,8 @@ const YEAR_COLUMN_ROLE: Readonly<Record<string, ColumnRole>> = {
 const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[] = [
   { role: 'unit', confidence: 0.95, pattern: /^(?:単位|unit)$/iu },
   { role: 'code', confidence: 0.85, pattern: /コード|番号|^no\.?$|^№|^id$|整理no/iu },
+  // The page a row is described on (掲載頁): its numbers are neither values nor years.
+  { role: 'ignore', confidence: 0.8, pattern: /^(?:掲載|参照|関連|記載)?(?:頁|ページ|page)$/iu },
   // A column worked out of the others (差引, 計画と実績の比較, 達成率): figures, but no value of the KPI's own.
   {
     role: 'ignore',
