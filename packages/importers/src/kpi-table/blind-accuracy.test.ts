@@ -27,6 +27,8 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // プラン / 決算, no cell over the names) are measured only: neither is read (header not found), floor 0.
 // The ninth round (prefecture and city plans, measured only): 群馬県's 男女共同参画 概要版 (PDF text a cell a line, a
 // two-row header whose group cells 基準値/目標値 come before their 年度/数値 cells) is not read: its floor is 0.
+// The tenth round (h-blind10a, health and welfare plans, measured only): 大阪府's 高齢者計画 検証 (the text version of a
+// plan chapter: columns named in a sentence, cells parted by 「、」, figures written with 万) is not read: floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -55,6 +57,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'mlit-barrierfree-mokuhyo-h17': 0.1,
   'mlit-hirokoku-outcome-shihyo-h16': 0,
   'mlit-jyuseikatsu-kihon-keikaku-2006': 0.98,
+  'osaka-pref-koreisha-keikaku-2006-kensho': 0,
   'osaki-town-sousei-kpi-h27': 0,
   'ryochiku-city-nogyo-shisaku-shinchokudo': 0,
   'sabae-city-ricchi-tekiseika-mokuhyo': 0,
