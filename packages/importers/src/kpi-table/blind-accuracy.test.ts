@@ -28,6 +28,8 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // header flattened onto one line) is not.
 // The tenth round (city plans, measured only): 熊野市's 総合計画 数値目標一覧 (PDF text on one line, a 掲載頁 column of page
 // numbers between the names and the figures, text cells 確認方法/確認時期 after them) is not read (header not found): 0.
+// The tenth round (h-blind10a, health and welfare plans, measured only): 大阪府's 高齢者計画 検証 (the text version of a
+// plan chapter: columns named in a sentence, cells parted by 「、」, figures written with 万) is not read: floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -58,6 +60,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'mlit-barrierfree-mokuhyo-h17': 0,
   'mlit-hirokoku-outcome-shihyo-h16': 0,
   'mlit-jyuseikatsu-kihon-keikaku-2006': 0.98,
+  'osaka-pref-koreisha-keikaku-2006-kensho': 0,
   'osaki-town-sousei-kpi-h27': 0,
   'ryochiku-city-nogyo-shisaku-shinchokudo': 0,
   'sabae-city-ricchi-tekiseika-mokuhyo': 0,
