@@ -149,3 +149,26 @@ describe('a column of page numbers between the names and the figures', () => {
     });
   });
 });
+
+describe('a space-parted table with a 単位 column and figures written with 万', () => {
+  const text = [
+    'サービス 単位 平成18年度計画値 平成18年度実績値 計画比 平成19年度計画値 平成19年度実績値 計画比',
+    '訪問介護 回 1590万886 1977万7574 124.4% 1561万5012 1904万3507 122.0%',
+    '通所介護 回 1200万5 1300万20 108.3% 1250万 1350万1 108.0%',
+    '短期入所 日 300万 310万 103.3% 320万 330万 103.1%',
+  ].join('\n');
+
+  it('reads サービス as the names, the unit word of each row, the whole figures and leaves 計画比 aside', () => {
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => [k.name, k.unit])).toEqual([
+      ['訪問介護', '回'],
+      ['通所介護', '回'],
+      ['短期入所', '日'],
+    ]);
+    expect(kpiNamed(result, '訪問介護')).toMatchObject({
+      target: { value: 15615012, year: 2007 },
+      latest: { value: 19043507, year: 2007 },
+    });
+    expect(kpiNamed(result, '通所介護').target).toMatchObject({ value: 12500000 });
+  });
+});

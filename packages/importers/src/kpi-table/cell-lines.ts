@@ -14,7 +14,7 @@ const MAX_HEADER_CELL = 24;
 // How sure a header cell must be of naming the names' column (指標, 評価指標; not 項目) to be taken as it.
 const SURE_NAME = 0.95;
 // One figure and at most a short unit, nothing after it.
-const FIGURE_LINE = /^(?:約|概ね)?\s*[△▲-]?\d[\d,]*(?:\.\d+)?\s*[^\d\s]{0,4}$/u;
+const FIGURE_LINE = /^(?:約|概ね)?\s*[△▲-]?\d[\d,]*(?:\.\d+)?(?:万\d{1,4})?\s*[^\d\s]{0,4}$/u;
 
 /** One line of the text: one cell. */
 export interface Line {

@@ -106,6 +106,17 @@ describe('readValueCell', () => {
     expect(readValueCell('年度内', '')).toMatchObject({ period: null, isReadable: true });
   });
 
+  it('reads digits after 万 as one number, never the 万 as a unit', () => {
+    expect(readValueCell('1561万5012', '')).toMatchObject({ value: 15615012, unit: '' });
+    expect(readValueCell('1590万886回', '')).toMatchObject({ value: 15900886, unit: '回' });
+    expect(readValueCell('1億2345万6789円', '')).toMatchObject({ value: 123456789, unit: '円' });
+    // A figure in 万 stays in 万.
+    expect(readValueCell('1064万人', '')).toMatchObject({ value: 1064, unit: '万人' });
+    expect(readValueCell('1250万', '')).toMatchObject({ value: 12500000, unit: '' });
+    expect(readValueCell('2.5億', '')).toMatchObject({ value: 250000000, unit: '' });
+    expect(readValueCell('2億396万円', '')).toMatchObject({ value: 20396, unit: '万円' });
+  });
+
   it('keeps the sign of a negative figure: a minus, or the triangle Japanese tables print for one', () => {
     for (const cell of ['-0.8', '−0.8', '－0.8', '▲0.8', '△0.8', '△ 0.8'])
       expect(readValueCell(cell, '').value).toBe(-0.8);

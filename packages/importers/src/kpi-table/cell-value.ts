@@ -56,6 +56,8 @@ const GROUPED = /\d[\d,]*,\d*/gu;
 const WELL_GROUPED = /^\d{1,3}(?:,\d{3})+$/u;
 // A figure in 億 and 万 at once (「2億396万円」) is read in 万: 20396万円.
 const OKU_MAN = /(\d{1,4})億(\d{1,4}(?:,\d{3})?)万/gu;
+// Digits after 万 (「1561万5012」, 「1590万886回」): one number, written whole.
+const MAN_REST = /(\d{1,5})万(\d{1,4})(?![\d.,])/gu;
 // Circled numbers (①…⑳) number rows; NFKC would turn them into plain digits that read as part of a name.
 const CIRCLED_NUMBER = /^\s*[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]\s*/u;
 
@@ -173,6 +175,10 @@ function readFigures(text: string): Figure[] {
     } else if (unit === '割') {
       value *= 10;
       unit = '%';
+    } else if (unit === '万' || unit === '億') {
+      // A magnitude with no counter after it (「1250万」 beside 「1350万1」) is part of the number.
+      value = Math.round(value * (unit === '万' ? 10_000 : 100_000_000) * 100) / 100;
+      unit = '';
     }
     let lead = leadText.replace(/^・/u, '');
     if (lead.startsWith('約')) {
@@ -202,10 +208,12 @@ function relativeReading(text: string, change: string, hint: EraHint, notes: str
  */
 export function readValueCell(raw: string, hint: EraHint): ValueReading {
   const notes: string[] = [];
-  const text = takeNotes(normalizeText(raw), notes).replace(
-    OKU_MAN,
-    (_whole, oku: string, man: string) => `${Number(oku) * 10_000 + Number(man.replace(/,/gu, ''))}万`,
-  );
+  const text = takeNotes(normalizeText(raw), notes)
+    .replace(
+      OKU_MAN,
+      (_whole, oku: string, man: string) => `${Number(oku) * 10_000 + Number(man.replace(/,/gu, ''))}万`,
+    )
+    .replace(MAN_REST, (_whole, man: string, rest: string) => String(Number(man) * 10_000 + Number(rest)));
   if (NONE.test(text)) return emptyReading(true, notes);
   if (hasMisgroupedFigure(text)) return { ...emptyReading(false, notes), words: text, isReadable: false };
   const relative = RELATIVE.exec(text);

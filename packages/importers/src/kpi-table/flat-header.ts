@@ -15,6 +15,8 @@ export interface Header {
   readonly extras: number;
   /** Cells (by index) of a grade column among the value columns (評価), which the rows leave empty. */
   readonly skipped: readonly number[];
+  /** Whether a 単位 column stands right after the names: each row's last word before its figures. */
+  readonly unit: boolean;
 }
 
 // The words a header cell goes on with after its role word: years, eras, brackets (「現状値(平成 26 年度)」).
@@ -95,16 +97,19 @@ export function headerAt(tokens: readonly string[], start: number, hint: EraHint
   // a few columns of short marks (区分 ⅰ/ⅱ, 達成状況 A/B), dropped from each row. A grade column among the values
   // (評価, its marks printed as images) is left empty by the rows.
   let extras = 0;
-  while (extras < mapping.length - 2 && !VALUE_ROLES.has(mapping[mapping.length - 1 - extras]?.role ?? ''))
+  while (extras < mapping.length - 2 && !FIGURE_ROLES.has(mapping[mapping.length - 1 - extras]?.role ?? ''))
     extras += 1;
   const kept = mapping.slice(0, mapping.length - extras);
   const skipped = kept.filter((m) => m.column > 0 && m.role === 'status').map((m) => m.column);
+  const unit = kept[1]?.role === 'unit';
   const fits = kept.every((m) =>
-    m.column === 0 ? m.role === 'name' : FIGURE_ROLES.has(m.role) || skipped.includes(m.column),
+    m.column === 0
+      ? m.role === 'name'
+      : FIGURE_ROLES.has(m.role) || skipped.includes(m.column) || (unit && m.column === 1),
   );
   const columns = kept.map((m) => ({ role: m.role, dated: m.year !== null }));
-  return fits && kept.length - skipped.length >= 2
-    ? { cells: cells.slice(0, kept.length), next: rest.next, columns, extras, skipped }
+  return fits && kept.some((m) => VALUE_ROLES.has(m.role)) && kept.length - skipped.length >= 2
+    ? { cells: cells.slice(0, kept.length), next: rest.next, columns, extras, skipped, unit }
     : null;
 }
 

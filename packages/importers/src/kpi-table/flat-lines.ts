@@ -220,7 +220,15 @@ function withSkipped(cells: readonly string[], skipped: readonly number[]): stri
 }
 
 /** The rows of one table's runs; a run that does not fit is an issue, and so is the row it breaks into. */
-function cutRows(runs: readonly Run[], values: number, line: number): Cut {
+// A unit as a row's cell gives it between the name and the figures (回, 人, 一年あたりの回数): a word, no figure.
+const UNIT_WORD = /^[^\d\s()（）「」、。]{1,8}$/u;
+
+// The row's unit word, where the header has a 単位 column: the last of the words before the figures.
+function withUnit(rows: string[][], unit: string | null): string[][] {
+  return unit === null ? rows : rows.map((row) => [...row.slice(0, 2), unit, ...row.slice(2)]);
+}
+
+function cutRows(runs: readonly Run[], values: number, line: number, unit = false): Cut {
   const cut: Cut = { rows: [], issues: [] };
   let last: string[][] | null = null;
   const list = withRepeatedGroups(
@@ -243,13 +251,17 @@ function cutRows(runs: readonly Run[], values: number, line: number): Cut {
       line,
     );
     if (early !== null) {
-      cut.rows.push(...early.rows);
+      cut.rows.push(...withUnit(early.rows, unit ? '' : null));
       cut.issues.push(...early.issues);
       last = early.rows.slice(-1);
       index += 1;
       continue;
     }
-    const rows = rowsOfName(after, run.figures, values, numbered);
+    const tail = after[after.length - 1] ?? '';
+    const unitWord = !unit ? null : after.length >= 2 && UNIT_WORD.test(tail) ? tail : '';
+    const named = unitWord === null || unitWord === '' ? after : after.slice(0, -1);
+    const found = rowsOfName(named, run.figures, values, numbered);
+    const rows = found === null ? null : withUnit(found, unitWord);
     const text = [...run.words.map((w) => w.replace(/^#/u, '')), ...run.figures].join(' ');
     if (rows === null) {
       cut.issues.push(
@@ -295,7 +307,8 @@ export function readFlatLine(
     const header = headerAt(tokens, index, hint);
     if (header === null) continue;
     const { runs, end } = runsAfter(tokens, header.next, hint, header.extras);
-    const cut = cutRows(runs, header.cells.length - 1 - header.skipped.length, line);
+    const width = header.cells.length - 1 - header.skipped.length - (header.unit ? 1 : 0);
+    const cut = cutRows(runs, width, line, header.unit);
     // Role words with no row of figures after them are prose (「目標値は平成 31 年度の値を…」), not a table.
     if (cut.rows.length === 0) continue;
     // The rows' groups (「①小学生」 after the name) stand in a column of their own beside the name's.

@@ -134,6 +134,8 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
     pattern: /実績|決算|最新値|最新|結果|直近|現在値|現在|現況|actual|latest|result|current/iu,
   },
   { role: 'name', confidence: 0.95, pattern: /指標名|指標|kpi|名称|indicator|measure|name/iu },
+  // A service or a project heads the rows of 介護保険 and 事業 tables (サービス, サービスの種類, 事業名).
+  { role: 'name', confidence: 0.8, pattern: /^(?:サービス(?:名|の?種類)?|事業名)$/u },
   // 項目 names the KPI in most tables, but beside a 指標 column it is the area the KPIs belong to.
   { role: 'name', confidence: 0.9, pattern: /項目|item/iu },
   { role: 'note', confidence: 0.5, pattern: /^区分$/u },
