@@ -59,7 +59,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'mlit-barrierfree-mokuhyo-h17': 0,
   'mlit-hirokoku-outcome-shihyo-h16': 0,
   'mlit-jyuseikatsu-kihon-keikaku-2006': 0.98,
-  'osaka-pref-koreisha-keikaku-2006-kensho': 0,
+  'osaka-pref-koreisha-keikaku-2006-kensho': 0.95,
   'osaki-town-sousei-kpi-h27': 0,
   'ryochiku-city-nogyo-shisaku-shinchokudo': 0,
   'sabae-city-ricchi-tekiseika-mokuhyo': 0,

@@ -7,6 +7,7 @@ import { detectHeader } from './header.js';
 import type { KpiTableOptions } from './plan-from-table.js';
 import { planFromTable } from './plan-from-table.js';
 import { readFlatLines } from './flat-lines.js';
+import { readListedColumns } from './listed-columns.js';
 import { detectTextFormat, readTextTable } from './read-table.js';
 import type { TableKpi, TableReading } from './table-kpis.js';
 import { readTableKpis } from './table-kpis.js';
@@ -54,6 +55,11 @@ function readTableKpisOrFlat(
   const reading = readTableKpis(grids, hint, overrides);
   const failed = reading.kpis.length === 0 && reading.issues.some((i) => i.code === 'kpi-table-no-header');
   if (!failed && (reading.kpis.length >= FEW_KPIS || overrides.length > 0)) return reading;
+  const listed = readListedColumns(grids, hint);
+  if (listed !== null) {
+    const again = readTableKpis(listed, hint, overrides);
+    if (again.kpis.length > reading.kpis.length) return again;
+  }
   const flat = readFlatLines(grids, hint);
   if (flat === null) return reading;
   const again = readTableKpis(flat.grids, hint, overrides);

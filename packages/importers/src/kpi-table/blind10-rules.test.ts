@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeKpiTable, parseKpiTableText } from './index.js';
+import { kpiNamed } from './test-support.js';
+
+// Rules added after the tenth blind round of #14 (fixtures/kpi-tables-blind): each a general form those tables
+// use, tested here on lines written in that form.
+
+describe("a plan's text version: columns named in a sentence, records parted by 「、」", () => {
+  const text = [
+    '第3章 計画の検証 以下は、平成18年度、平成19年度の要介護認定者数について、計画値、実績値、計画比、の順に記載。単位は人。',
+    '平成18年度、33万3811、32万1334、96.3% 平成19年度、34万8775、33万1944、95.2%',
+    '以下は、介護保険サービス受給者数について、各サービスごとに、平成18年度計画値、実績値、計画比、平成19年度計画値、実績値、計画比の順に記載。単位は人。',
+    '介護保険サービス受給者総数、26万0084、24万4089、93.9%、27万2458、25万3618、93.1%',
+    '居宅サービス、地域密着型サービス、11万6257、14万7794、127.1%、11万6559、14万7712、126.7%',
+    '以下は、居宅サービスのサービス量について、各サービスごとに、単位、平成18年度計画値、実績値、計画比、平成19年度計画値、実績値、計画比の順に記載。',
+    '訪問介護、一年あたりの回数、1590万886、1977万7574、124.4%、1561万5012、1904万3507、122.0%',
+  ].join(' ');
+
+  it("reads each record: the name (「、」 in it kept), the unit, each year's plan and actual", () => {
+    const result = parseKpiTableText(text);
+    expect(looksLikeKpiTable(text)).toBe(true);
+    expect(result.kpis.map((k) => [k.name, k.unit])).toEqual([
+      ['要介護認定者数', '人'],
+      ['介護保険サービス受給者総数', '人'],
+      ['居宅サービス、地域密着型サービス', '人'],
+      ['訪問介護', '一年あたりの回数'],
+    ]);
+    expect(kpiNamed(result, '要介護認定者数')).toMatchObject({
+      target: { value: 348775, year: 2007 },
+      latest: { value: 331944, year: 2007 },
+    });
+    expect(kpiNamed(result, '訪問介護')).toMatchObject({
+      target: { value: 15615012, year: 2007 },
+      latest: { value: 19043507, year: 2007 },
+    });
+  });
+
+  it('leaves out a record whose figures do not match the columns the sentence names', () => {
+    const result = parseKpiTableText(
+      [
+        '以下は、受給者数について、各サービスごとに、平成19年度計画値、実績値、計画比の順に記載。単位は人。',
+        '施設サービス、5万2222、4万6470、89.0% 短期入所、3万1000、2万9000',
+      ].join(' '),
+    );
+    expect(result.kpis.map((k) => k.name)).toEqual(['施設サービス']);
+  });
+});
