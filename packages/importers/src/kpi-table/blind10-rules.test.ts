@@ -45,3 +45,21 @@ describe("a plan's text version: columns named in a sentence, records parted by 
     expect(result.kpis.map((k) => k.name)).toEqual(['施設サービス']);
   });
 });
+
+describe('text cells after the figures of a space-parted row', () => {
+  it('gives 確認方法 and 確認時期 cells to their row, never to the next name, where a name is left', () => {
+    const result = parseKpiTableText(
+      [
+        '成果指標 掲載頁 現状値 目標値24年度 目標値29年度 確認方法 確認時期',
+        '新規就農者数 61 1人 15人 30人 独自調査 毎年度',
+        '農業経営体数 62 3経営体 5経営体 8経営体 農林業センサス 5年毎',
+        '認定農業者数 62 20人 25人 30人 独自調査 毎年度',
+      ].join('\n'),
+    );
+    expect(result.kpis.map((k) => k.name)).toEqual(['新規就農者数', '農業経営体数', '認定農業者数']);
+    expect(kpiNamed(result, '認定農業者数')).toMatchObject({
+      baseline: { value: 20 },
+      target: { value: 30, year: 2017 },
+    });
+  });
+});

@@ -76,8 +76,9 @@ function runsAfter(
       figures = [];
       marks = extras;
     }
-    // The row's marks after its figures (区分 ⅱ) belong to no name.
-    if (kind === 'word' && marks > 0 && words.length === 0 && MARK.test(tokens[index] as string)) {
+    // The row's marks or text cells after its figures (区分 ⅱ, 確認方法 独自調査) belong to no name, where words
+    // are left for the next row's name before its figures.
+    if (kind === 'word' && marks > 0 && words.length === 0 && isRowTail(tokens, index, figures)) {
       marks -= 1;
       continue;
     }
@@ -87,6 +88,16 @@ function runsAfter(
   }
   if (figures.length > 0 || words.length > 0) runs.push({ words, figures });
   return { runs, end: index };
+}
+
+const TAIL_CELL = 12;
+
+function isRowTail(tokens: readonly string[], index: number, figures: readonly string[]): boolean {
+  const token = tokens[index] as string;
+  if (!MARK.test(token) && token.length > TAIL_CELL) return false;
+  let next = index + 1;
+  while (next < tokens.length && kindOf(tokens, next, figures) === 'word') next += 1;
+  return next - index >= 2;
 }
 
 function issue(line: number, found: string, expected: string, message: string): ParseIssue {

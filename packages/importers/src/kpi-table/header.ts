@@ -88,7 +88,8 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   {
     role: 'note',
     confidence: 0.75,
-    pattern: /備考|注記|出典|定義|算出|根拠|説明|方向性|考え方|note|source/iu,
+    pattern:
+      /備考|注記|出典|定義|算出|根拠|説明|方向性|考え方|確認方法|確認時期|把握方法|調査方法|note|source/iu,
   },
   // 評価指標 / 成果指標 name the KPIs (not a grade column, and before any 指標元 / 指標の説明 beside them).
   { role: 'name', confidence: 0.97, pattern: /^(?:評価|成果|重要業績評価)指標(?:名)?$/u },
