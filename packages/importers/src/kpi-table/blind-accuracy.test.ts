@@ -26,10 +26,11 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // The ninth round (the corpus README): 群馬県's 男女共同参画 (a two-row header one cell a line, upper row first) is read
 // since its rules, 呉市's 安芸灘 plan in part (計画/決算 words, cells out of their rows); the hospital 経営指標 (a two-row
 // header flattened onto one line) is not.
-// The tenth round (city plans, measured only): 熊野市's 総合計画 数値目標一覧 (PDF text on one line, a 掲載頁 column of page
-// numbers between the names and the figures, text cells 確認方法/確認時期 after them) is not read (header not found): 0.
-// The tenth round (h-blind10a, health and welfare plans, measured only): 大阪府's 高齢者計画 検証 (the text version of a
-// plan chapter: columns named in a sentence, cells parted by 「、」, figures written with 万) is not read: floor 0.
+// The tenth round: 大阪府's 高齢者計画 text version (columns named in a sentence, cells parted by 「、」) is read since
+// its rules; 熊野市's 総合計画 line (figures printed inside the header and after later rows) is not.
+// The eleventh round (h-blind11a, national 大綱 targets, measured only): the 少子化社会対策大綱 (第3次) follow-up list
+// (「名称 目標値 目標→最新値(時点)」 a line) is read as 「基準 → 目標」, so the target is taken as the base and the latest as the
+// target; 「延べ」 lines are lost and names with 「第1子」 or 「(20〜34歳)」 are cut (the corpus README): floor under 22.9%.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -38,6 +39,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'cao-kodomo-hinkon-taikou-shihyo-2014': 0,
   'cao-kourei-taikou-2012': 0.9,
   'cao-kourei-taikou-2018': 0.95,
+  'cao-shoushika-taikou-3rd-suuchi-mokuhyo-shinchoku': 0.2,
   'cao-wlb-koudou-shishin-suuchi-mokuhyou-2015': 0,
   'chiba-pref-genki-plan-h25-shoku-midori': 0.95,
   'fuchu-city-jisedai-hyoka-shihyo': 0.25,
