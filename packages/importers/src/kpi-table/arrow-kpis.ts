@@ -19,6 +19,10 @@ const ARROWS = /[⇒⇨➡➔⟶➝→]/gu;
 // 「1)一定のバリアフリー【29%(H15)⇒75%(H27)】」): the name is on the line above.
 const BARE =
   /^(?<label>[^\d→【】=:]*?)\s*【?\s*(?<base>(?:約|概ね|おおむね)?\d[^→【】]*?)\s*→\s*(?<target>(?:約|概ね|おおむね)?\d[^→【】]*?)\s*】?$/u;
+// A name, a space, then the sides (「第1子出産直後の女性の継続就業率 55% 目標→53.1%(2015年)」): the name may hold
+// digits and brackets of its own, which the form above would cut it at.
+const SPACED =
+  /^(?<label>\S.*?)\s+(?<base>(?:延べ|のべ|約|概ね|おおむね)?\d[^→【】]*?)\s*→\s*(?<target>(?:延べ|のべ|約|概ね|おおむね)?\d[^→【】]*?)$/u;
 // A sub-item's number (「1)」, 「(2)」), before its name on a line of its own or before a label.
 const SUB_NUMBER = /^(?:[(（]?\d{1,2}[)）]|[\u2460-\u2473])\s*/u;
 // 「― 件/年」: no base, its unit still written.
@@ -59,7 +63,10 @@ function bareStatementOf(
 ): { label: string; numbered: boolean; base: string; target: string } | null {
   const flat = flatText(text);
   const numbered = SUB_NUMBER.test(flat);
-  const match = BARE.exec(flat.replace(SUB_NUMBER, ''));
+  const rest = flat.replace(SUB_NUMBER, '');
+  const spaced = SPACED.exec(rest);
+  const match =
+    spaced !== null && /[\d(（]/u.test(spaced.groups?.label ?? '') ? spaced : (BARE.exec(rest) ?? spaced);
   if (match?.groups === undefined) return null;
   const { label, base, target } = match.groups as { label: string; base: string; target: string };
   return { label: label.trim(), numbered, base: base.trim(), target: target.trim() };
@@ -204,7 +211,8 @@ export function readArrowKpis(grid: Grid, rows: readonly GridRow[], hint: EraHin
     .find((found) => found !== null);
   for (const { row, cell, statement, group } of locatedStatements(rows)) {
     {
-      const base = readValueCell(statement.base, hint);
+      // The word 目標 on a side marks it as the target (「122万人 目標」, 「267万人(2017年度 目標)」), no part of its unit.
+      const base = readValueCell(statement.base.replace(/\s*目標(?=\s*[)）]|\s*$)/u, ''), hint);
       const target = readValueCell(statement.target, hint);
       for (const [side, reading, raw] of [
         ['base', base, statement.base],
@@ -223,8 +231,13 @@ export function readArrowKpis(grid: Grid, rows: readonly GridRow[], hint: EraHin
         });
       }
       if (!base.isReadable && !target.isReadable) continue;
-      const baseline = pointOf(base, periods?.from ?? null, cell, statement.base);
-      const goal = pointOf(target, periods?.to ?? null, cell, statement.target);
+      // 「122万人 目標→123万人(2018年5月)」: the side the word 目標 marks is the target, the other the latest actual.
+      const progress = /目標/u.test(statement.base) && !/目標/u.test(statement.target);
+      const left = pointOf(base, periods?.from ?? null, cell, statement.base);
+      const right = pointOf(target, periods?.to ?? null, cell, statement.target);
+      const baseline = progress ? null : left;
+      const goal = progress ? left : right;
+      const latest = progress ? right : null;
       const decreasing =
         target.direction === 'decrease' ||
         goal?.bound === 'max' ||
@@ -236,9 +249,9 @@ export function readArrowKpis(grid: Grid, rows: readonly GridRow[], hint: EraHin
         group: group === null ? null : normalizeText(group).replace(BROKEN, ''),
         baseline,
         target: goal,
-        actuals: [],
-        latest: null,
-        direction: decreasing ? 'decrease' : target.direction,
+        actuals: latest === null ? [] : [latest],
+        latest,
+        direction: decreasing ? 'decrease' : (progress ? base : target).direction,
         notes: statement.notes,
         status: '',
         owner: '',

@@ -39,7 +39,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'cao-kodomo-hinkon-taikou-shihyo-2014': 0,
   'cao-kourei-taikou-2012': 0.9,
   'cao-kourei-taikou-2018': 0.95,
-  'cao-shoushika-taikou-3rd-suuchi-mokuhyo-shinchoku': 0.2,
+  'cao-shoushika-taikou-3rd-suuchi-mokuhyo-shinchoku': 0.7,
   'cao-wlb-koudou-shishin-suuchi-mokuhyou-2015': 0,
   'chiba-pref-genki-plan-h25-shoku-midori': 0.95,
   'fuchu-city-jisedai-hyoka-shihyo': 0.25,

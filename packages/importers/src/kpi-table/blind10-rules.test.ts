@@ -63,3 +63,47 @@ describe('text cells after the figures of a space-parted row', () => {
     });
   });
 });
+
+// After the eleventh round: a follow-up list of targets, each line its target marked 目標, then the latest figure.
+describe('a line of a target marked 目標 and the latest figure after the arrow', () => {
+  const text = [
+    '施策に関する数値目標の進捗状況',
+    '●子育て支援',
+    '認可保育所等の定員 267万人(2017年度 目標)→294万人(2018年4月)',
+    '放課後児童クラブ 122万人 目標→123万人(2018年5月)',
+    '●男女の働き方改革',
+    '第1子出産直後の女性の継続就業率 55% 目標→53.1%(2015年)',
+    '若者(20〜34歳)の就業率 78%(2020年 目標)→81.5%(2018年10月)',
+  ].join('\n');
+
+  it('reads the side 目標 marks as the target and the other as the latest, names with digits and brackets whole', () => {
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => k.name)).toEqual([
+      '認可保育所等の定員',
+      '放課後児童クラブ',
+      '第1子出産直後の女性の継続就業率',
+      '若者(20～34歳)の就業率',
+    ]);
+    expect(kpiNamed(result, '認可保育所等の定員')).toMatchObject({
+      unit: '万人',
+      baseline: null,
+      target: { value: 267, year: 2017 },
+      latest: { value: 294, year: 2018 },
+    });
+    expect(kpiNamed(result, '放課後児童クラブ')).toMatchObject({ unit: '万人', target: { value: 122 } });
+    expect(kpiNamed(result, '若者(20～34歳)の就業率')).toMatchObject({
+      target: { value: 78, year: 2020 },
+      latest: { value: 81.5, year: 2018 },
+    });
+  });
+
+  it('still reads 「名称:基準→目標」 with the base on the left', () => {
+    const result = parseKpiTableText(
+      ['交通事故件数:12,039件→10,000件未満', '婚姻率:5.5‰(平成25年)→5.9‰(平成31年)'].join('\n'),
+    );
+    expect(kpiNamed(result, '交通事故件数')).toMatchObject({
+      baseline: { value: 12039 },
+      target: { value: 10000 },
+    });
+  });
+});

@@ -42,7 +42,7 @@ const INCREASE = /増加|増|向上|上昇|拡大|拡充/u;
 const DECREASE = /減少|減|低下|削減|縮小|抑制/u;
 // Words before a figure that qualify it rather than name it.
 const QUALIFIER =
-  /^(?:約|およそ|概ね|おおむね|週|月|年間|年|毎年|1日当たり|1日あたり|一日当たり|1人当たり|1人あたり|人口10万人当たり|累計|計)$/u;
+  /^(?:約|およそ|概ね|おおむね|延べ|のべ|週|月|年間|年|毎年|1日当たり|1日あたり|一日当たり|1人当たり|1人あたり|人口10万人当たり|累計|計)$/u;
 const TOTAL_LABEL = /^(?:計|合計|総数|総計|全体|男女計|総合)$/u;
 // A rate's base written before the figure (「1日当たり 2時間30分」): it qualifies the unit and holds a digit of its own.
 const RATE_BASE = /^(?:1日|一日|1人|一人|人口\d+万人)(?:当たり|あたり)\s*/u;
