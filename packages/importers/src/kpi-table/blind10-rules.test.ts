@@ -107,3 +107,24 @@ describe('a line of a target marked 目標 and the latest figure after the arrow
     });
   });
 });
+
+// After the twelfth round: a column of the direction each KPI should go, its cells arrows.
+describe('a 目指す方向 column of arrows', () => {
+  it('reads the arrow as the direction of the target, a cell of its own and never part of the name', () => {
+    const result = parseKpiTableText(
+      [
+        '指標 目指す方向 策定時(H20) 現状値(H24) 結果',
+        '東海市特定健康診査受診率 ↑ 48.1% 48.7% ↑',
+        '肥満者の割合 ↓ 30.2% 31.0% ↓',
+        '喫煙率 ↓ 18.1% 15.2% ↓',
+      ].join('\n'),
+    );
+    expect(result.kpis.map((k) => k.name)).toEqual(['東海市特定健康診査受診率', '肥満者の割合', '喫煙率']);
+    expect(kpiNamed(result, '肥満者の割合')).toMatchObject({
+      direction: 'decrease',
+      baseline: { value: 30.2, year: 2008 },
+      latest: { value: 31, year: 2012 },
+    });
+    expect(kpiNamed(result, '東海市特定健康診査受診率').direction).toBe('increase');
+  });
+});

@@ -38,8 +38,9 @@ const QUALITATIVE =
   /^(?:全(?:市町村|都道府県|国|圏域|地域|校|施設|ての地域)|設置|策定|実施|完了|達成|整備|開始|導入|運用|維持)/u;
 // A time without a date (「早期」, 「年度内」): read, kept as words, never dated.
 const TIMING = /^(?:できるだけ|できる限り|可能な限り)?(?:早期|早急|速やか|年度内|年内|随時|毎年度?)(?:に)?$/u;
-const INCREASE = /増加|増|向上|上昇|拡大|拡充/u;
-const DECREASE = /減少|減|低下|削減|縮小|抑制/u;
+// An arrow alone (「↑」 under 目指す方向) is the direction the KPI should go.
+const INCREASE = /増加|増|向上|上昇|拡大|拡充|^[↑↗⇧]$/u;
+const DECREASE = /減少|減|低下|削減|縮小|抑制|^[↓↘⇩]$/u;
 // Words before a figure that qualify it rather than name it.
 const QUALIFIER =
   /^(?:約|およそ|概ね|おおむね|延べ|のべ|週|月|年間|年|毎年|1日当たり|1日あたり|一日当たり|1人当たり|1人あたり|人口10万人当たり|累計|計)$/u;

@@ -20,6 +20,7 @@ const BARE_FIGURE = /^\d[\d,]*(?:\.\d+)?$/u;
 const HEADING = /^(?:[(（]\d+[)）]|【[^】]*】|第\s*\d+\s*[章節])/u;
 // A direction in place of a figure (「18人 増加」: the target is to raise it), among a row's figures only.
 const DIRECTION = /^(?:増加|減少|向上|低下|維持|増加傾向|減少傾向)$/u;
+const ARROW_CELL = /^[↑↓↗↘→⇧⇩]$/u;
 // Prose resumes: a sentence, or a new chapter (「第 9 章」 spread over words).
 const PROSE = /。|^第$/u;
 // A mark in a column after the values (「ⅱ」, 「A」, 「◎」, 「達成」): short, no figure.
@@ -40,6 +41,8 @@ function kindOf(tokens: readonly string[], index: number, figures: readonly stri
   if (PROSE.test(token)) return 'stop';
   if (PAREN_NUMBER.test(token)) return 'item';
   if (DIRECTION.test(token) && figures.length > 0) return 'figure';
+  // An arrow alone is a cell of its own (目指す方向 ↑, 結果 →), never part of a name.
+  if (ARROW_CELL.test(token)) return 'figure';
   if (!FIGURE.test(token)) return 'word';
   let after = index + 1;
   while (BARE_NUMBER.test(tokens[after] ?? '')) after += 1;

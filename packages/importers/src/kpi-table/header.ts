@@ -122,6 +122,8 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   // An interim milestone (中間目標, 「(参考)」) is a target only where the table gives no final one.
   { role: 'target', confidence: 0.85, pattern: /中間目標|中間値|^\(参考\)/u },
   { role: 'target', confidence: 0.8, pattern: /^目標$/u },
+  // The direction a KPI should go (目指す方向, its cells ↑/↓): the target where the table gives no figure for one.
+  { role: 'target', confidence: 0.6, pattern: /^(?:目指す|めざす)?方向$/u },
   { role: 'target', confidence: 0.95, pattern: /目標値|目標|期限|target|goal/iu },
   // A plan's figure for a year, as 公営企業 and hospital plans head it (「25年度計画」, 「H25プラン」, 「計画値」).
   {
