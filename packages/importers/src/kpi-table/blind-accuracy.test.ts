@@ -34,6 +34,8 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // The twelfth round (h-blind12a, a national ministry's table, measured only): 健康日本21(第二次) 別表第五 栄養・食生活
 // (厚生労働省) is read row by row, but named groups in one cell (「食品企業登録数 14社 飲食店登録数 17,284店舗」) give one
 // KPI valued by the first group, and 「ア」/「イ」 stay in the names (the corpus README): floor under 65.2%.
+// The twelfth round (h-blind12b, a city's table, measured only): 東海市's 第1次健康増進計画 evaluation (e-book page text,
+// every cell run into the next with no space, direction arrows ↑ ↓ → as cells) is not read (no header found): floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -73,6 +75,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'shimizu-town-shika-hoken-mokuhyo': 0.6,
   'shimoda-city-shokuiku-shihyo': 0.45,
   'tochigi-pref-kankyo-hakusho-h18-shihyo': 0.9,
+  'tokai-city-kenko-zoshin-1st-hyoka': 0,
   'urakawa-town-sousei-kpi': 0.9,
 };
 
