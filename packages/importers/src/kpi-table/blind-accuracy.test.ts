@@ -28,9 +28,7 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // header flattened onto one line) is not.
 // The tenth round: 大阪府's 高齢者計画 text version (columns named in a sentence, cells parted by 「、」) is read since
 // its rules; 熊野市's 総合計画 line (figures printed inside the header and after later rows) is not.
-// The eleventh round (h-blind11a, national 大綱 targets, measured only): the 少子化社会対策大綱 (第3次) follow-up list
-// (「名称 目標値 目標→最新値(時点)」 a line) is read as 「基準 → 目標」, so the target is taken as the base and the latest as the
-// target; 「延べ」 lines are lost and names with 「第1子」 or 「(20〜34歳)」 are cut (the corpus README): floor under 22.9%.
+// The eleventh round: the 少子化社会対策大綱 follow-up list (「名称 目標値 目標→最新値(時点)」) is read since its rules.
 // The twelfth round (h-blind12a, a national ministry's table, measured only): 健康日本21(第二次) 別表第五 栄養・食生活
 // (厚生労働省) is read row by row, but named groups in one cell (「食品企業登録数 14社 飲食店登録数 17,284店舗」) give one
 // KPI valued by the first group, and 「ア」/「イ」 stay in the names (the corpus README): floor under 65.2%.
