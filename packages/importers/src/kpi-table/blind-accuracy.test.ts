@@ -56,7 +56,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'kurayoshi-city-seika-shihyo': 0,
   'meiwa-town-kankyo-shihyo': 0.9,
   'mhlw-iryohi-tekiseika-3ki-shinchoku': 0.2,
-  'mhlw-kenko-nippon21-2nd-beppyo5-eiyo': 0.6,
+  'mhlw-kenko-nippon21-2nd-beppyo5-eiyo': 0.75,
   'mhlw-shin-angel-plan-2002': 0.9,
   'mhlw-shin-shogaisha-plan-2004': 0.9,
   'mhlw-sukoyaka-oyako21-2nd-kiban-b': 0.65,

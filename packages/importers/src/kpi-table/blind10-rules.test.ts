@@ -128,3 +128,16 @@ describe('a 目指す方向 column of arrows', () => {
     expect(kpiNamed(result, '東海市特定健康診査受診率').direction).toBe('increase');
   });
 });
+
+describe('an enumerator in katakana before a name', () => {
+  it('drops 「イ 」 as it drops 「①」', () => {
+    const result = parseKpiTableText(
+      [
+        '項目 | 策定時のベースライン | 目標',
+        'イ 食塩摂取量の減少 | 10.6g (平成22年) | 8g (平成34年度)',
+        'ウ 野菜摂取量の増加 | 282g (平成22年) | 350g (平成34年度)',
+      ].join('\n'),
+    );
+    expect(result.kpis.map((k) => k.name)).toEqual(['食塩摂取量の減少', '野菜摂取量の増加']);
+  });
+});

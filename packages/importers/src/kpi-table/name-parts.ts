@@ -26,6 +26,7 @@ const BULLET = /^[・･\-－‐]\s*/u;
 // unless what follows is the number's own counter (「65 歳以上」, 「1 日当たり」: a PDF's spacing, part of the name).
 const NUMBERING =
   /^(?:[(（]\d+[)）]|[①-⑳]|\d+[.．、)）](?!\d)|\d{1,3}[-－‐]\d{1,3}(?:[-－‐]\d{1,3})*\s+(?=[^\d\s歳才代%％])|\d{1,3}\s+(?=[^\d\s歳才年月日週時分秒人回件か箇ヶカ万億千百割%％倍]))\s*/u;
+const KANA_ENUMERATOR = /^\s*[ア-ン]\s+(?=\S)/u;
 const KPI_SUFFIX = /(?:割合|率|数|量|額|時間|人数|件数|度|比|指数)$/u;
 
 /** A KPI with sub-items under it (its rows named by a bullet or by a shorter name). */
@@ -41,7 +42,8 @@ export function cleanName(text: string): { name: string; deadline: YearReading |
   const parts = withoutDefinition(text);
   if (parts.definition !== null) notes.push(parts.definition);
   // Circled numbers (①…⑳) number the rows; NFKC would turn them into plain digits that read as part of the name.
-  let name = normalizeText(withoutCircledNumber(parts.name))
+  // An enumerator in katakana (「イ 食塩摂取量の減少」) is dropped before normalising takes the space after it.
+  let name = normalizeText(withoutCircledNumber(parts.name).replace(KANA_ENUMERATOR, ''))
     .replace(/[(]注\d*[)]|※\s*\d+|(?<![\p{L}])注\d+/gu, (note) => {
       notes.push(note);
       return '';
