@@ -220,3 +220,26 @@ describe('indicators as column groups over places (a wide table)', () => {
     expect(result.kpis.map((k) => k.name)).toEqual(['特定健診の受診率', '保健指導の実施率']);
   });
 });
+
+describe('a row whose name carried its first value, under a header with a grade column after the values', () => {
+  it('keeps the grade in its column', () => {
+    const result = parseKpiTableText(
+      [
+        '施策項目目標 指標項目 設定時の値 目標値 達成状況',
+        '○大気汚染に係る環境基準を達成します。',
+        '大気環境基準達成率【%】 93.8',
+        '(H16)',
+        '100',
+        'A',
+        '森林整備面積【ha】 1,105',
+        '(H16)',
+        '1,170',
+        'B',
+      ].join('\n'),
+    );
+    expect(result.kpis.map((k) => [k.name, k.status])).toEqual([
+      ['大気環境基準達成率', 'A'],
+      ['森林整備面積', 'B'],
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ import type { EraHint } from './years.js';
 // figures. A text line of one or two characters is the wrapped tail of the line before it (「市保健衛生統」「計」).
 
 // The roles whose cells are figures (an estimate, 見込み or 予算(案), is one too): the rest are text cells.
-const VALUE_ROLES = new Set(['baseline', 'target', 'actual', 'estimate']);
+export const VALUE_ROLES: ReadonlySet<string> = new Set(['baseline', 'target', 'actual', 'estimate']);
 // An evaluation grade (A, B*, A-1, ◎), the cell of a 達成状況 / 評価 column.
 export const GRADE = /^(?:[SA-E][+*]?(?:-\d{1,2})?|[◎○◯△×])$/u;
 const TAIL = 2;
@@ -39,6 +39,8 @@ interface Layout {
   readonly name: number;
   /** The unit column, where the header has one. */
   readonly unit: number | null;
+  /** The text columns left of the names' (a 主な取組 or 施策項目目標 cell), the unit's aside. */
+  readonly leading: readonly number[];
   readonly values: readonly number[];
   readonly before: readonly number[];
   readonly after: readonly number[];
@@ -58,10 +60,12 @@ export function typedLayout(mapping: readonly ColumnMapping[], hint: EraHint): L
     .filter((m) => m.column !== name && !holdsFigures(m) && m.header.trim() !== '')
     .map((m) => m.column);
   if (texts.length === 0 || values.length === 0) return null;
+  const unit = mapping.find((m) => m.role === 'unit')?.column ?? null;
   return {
     width: mapping.length,
     name,
-    unit: mapping.find((m) => m.role === 'unit')?.column ?? null,
+    unit,
+    leading: texts.filter((c) => c < name && c !== unit),
     values,
     before: texts.filter((c) => c < lastValue),
     after: texts.filter((c) => c > lastValue),
@@ -78,7 +82,7 @@ function withText(line: Line, text: string): Line {
 // names; the rest is the name. Null where the words do not fit those columns.
 function cellsOfWords(texts: readonly Line[], layout: Layout): Map<number, Line> | null {
   // Only the unit and one column left of the names can be told by their words; any other text column cannot.
-  const leading = layout.before.filter((column) => column < layout.name && column !== layout.unit);
+  const { leading } = layout;
   const others = layout.before.filter((column) => column > layout.name && column !== layout.unit);
   if (texts.length === 0 || leading.length > 1 || others.length > 0) return null;
   const words = texts.flatMap((line) => (line.words ?? [line.text]).map((word) => ({ line, word })));
@@ -106,14 +110,11 @@ const CELL_MARK = /^[○◯●◎・◇◆■□]/u;
 // A name that carried its row's first value on its line (「大気環境基準達成率【%】 93.8」): the name for sure. The text
 // lines before it are the cell of the one column left of the names (a merged 施策項目目標 cell, several lines), or
 // headings where there is none.
-function openedRow(
-  texts: readonly Line[],
-  layout: Layout,
-): { placed: Map<number, Line>; headings: GridRow[]; line: number } | null {
+function openedRow(texts: readonly Line[], layout: Layout): TextCells | null {
   const name = texts[texts.length - 1];
   if (name?.opensRow !== true) return null;
   const before = texts.slice(0, -1);
-  const leading = layout.before.filter((column) => column < layout.name && column !== layout.unit);
+  const { leading } = layout;
   const placed = new Map<number, Line>([[layout.name, name]]);
   // Where some lines open with a mark (○…), they are the cell; the rest is prose or a page's heading above it.
   const marked = before.filter((l) => CELL_MARK.test(l.text));
@@ -123,8 +124,41 @@ function openedRow(
     placed.set(leading[0] as number, withText(first, cell.map((l) => l.text).join(' ')));
     return { placed, headings: [], line: name.line };
   }
-  const headings = before.map((l) => ({ line: l.line, cells: [{ text: l.text, ref: l.cell.ref }] }));
-  return { placed, headings, line: name.line };
+  return { placed, headings: before.map(headingRow), line: name.line };
+}
+
+interface TextCells {
+  readonly placed: Map<number, Line>;
+  /** Text lines above the row's own: one-cell rows of their own. */
+  readonly headings: GridRow[];
+  readonly line: number;
+}
+
+function headingRow(line: Line): GridRow {
+  return { line: line.line, cells: [{ text: line.text, ref: line.cell.ref }] };
+}
+
+// A row's text lines placed by count: the name (over one or two lines), then one line a text column before the
+// figures; more lines than that are headings above the row.
+function textCells(joined: readonly Line[], layout: Layout): TextCells {
+  const nameCount = Math.max(1, joined.length - layout.before.length);
+  // More name lines than a name wraps over: the first are headings (one-cell rows), the last the name.
+  const headings = joined.slice(0, Math.max(0, nameCount - NAME_LINES));
+  const nameLines = joined.slice(headings.length, nameCount);
+  const first = nameLines[0] as Line;
+  // Fewer text lines than the name and the text columns before the figures: a cell is missing and which one
+  // cannot be told (a name printed elsewhere); the row is kept without a name, reported and left out.
+  const short = joined.length < 1 + layout.before.length;
+  // Where the lines are fewer than the text cells, a line may hold several, parted by spaces.
+  const byWords = short ? cellsOfWords(joined, layout) : null;
+  const name: Line = { ...first, text: short ? '' : nameLines.map((l) => l.text).join('') };
+  const placed = byWords ?? new Map<number, Line>([[layout.name, name]]);
+  if (byWords === null)
+    layout.before.forEach((column, k) => {
+      const at = joined[(short ? 0 : nameCount) + k];
+      if (at !== undefined) placed.set(column, at);
+    });
+  return { placed, headings: headings.map(headingRow), line: first.line };
 }
 
 function rowOf(layout: Layout, line: number, placed: ReadonlyMap<number, Line>): GridRow {
@@ -150,35 +184,8 @@ export function typedRowsFrom(lines: readonly Line[], start: number, layout: Lay
     const grades: Line[] = [];
     for (let k = 0; k < layout.after.length && GRADE.test(lines[i]?.text ?? ''); k += 1)
       grades.push(lines[i++] as Line);
-    const opened = openedRow(joined, layout);
-    if (opened !== null) {
-      rows.push(...opened.headings);
-      layout.values.forEach((column, k) => {
-        const at = figures[k];
-        if (at !== undefined) opened.placed.set(column, at);
-      });
-      rows.push(rowOf(layout, opened.line, opened.placed));
-      continue;
-    }
-    const nameCount = Math.max(1, joined.length - layout.before.length);
-    // More name lines than a name wraps over: the first are headings (one-cell rows), the last the name.
-    const headings = joined.slice(0, Math.max(0, nameCount - NAME_LINES));
-    const nameLines = joined.slice(headings.length, nameCount);
-    for (const heading of headings)
-      rows.push({ line: heading.line, cells: [{ text: heading.text, ref: heading.cell.ref }] });
-    const first = nameLines[0] as Line;
-    // Fewer text lines than the name and the text columns before the figures: a cell is missing and which one
-    // cannot be told (a name printed elsewhere); the row is kept without a name, reported and left out.
-    const short = joined.length < 1 + layout.before.length;
-    // Where the lines are fewer than the text cells, a line may hold several, parted by spaces.
-    const byWords = short ? cellsOfWords(joined, layout) : null;
-    const name: Line = { ...first, text: short ? '' : nameLines.map((l) => l.text).join('') };
-    const placed = byWords ?? new Map<number, Line>([[layout.name, name]]);
-    if (byWords === null)
-      layout.before.forEach((column, k) => {
-        const at = joined[(short ? 0 : nameCount) + k];
-        if (at !== undefined) placed.set(column, at);
-      });
+    const { placed, headings, line } = openedRow(joined, layout) ?? textCells(joined, layout);
+    rows.push(...headings);
     layout.values.forEach((column, k) => {
       const at = figures[k];
       if (at !== undefined) placed.set(column, at);
@@ -187,7 +194,7 @@ export function typedRowsFrom(lines: readonly Line[], start: number, layout: Lay
       const at = grades[k];
       if (at !== undefined) placed.set(column, at);
     });
-    rows.push(rowOf(layout, first.line, placed));
+    rows.push(rowOf(layout, line, placed));
   }
   return rows;
 }
