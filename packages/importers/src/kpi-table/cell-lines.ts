@@ -2,7 +2,7 @@ import { normalizeText } from '@kotei/domain';
 import { readValueCell } from './cell-value.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 import { detectHeader, headerRole, namesRole } from './header.js';
-import { GRADE, typedLayout, typedRowsFrom } from './typed-lines.js';
+import { GRADE, VALUE_ROLES, typedLayout, typedRowsFrom } from './typed-lines.js';
 import type { EraHint } from './years.js';
 
 // The text some PDF extractors give a table: one cell a line, no separator. The header's cells come first, each
@@ -142,12 +142,11 @@ function isOneLineHeader(words: readonly string[], hint: EraHint): boolean {
   );
 }
 
-const VALUE_HEADER = new Set(['baseline', 'target', 'actual', 'estimate']);
 const WRAPPED_CELL = 14;
 
 function isValueHeaderCell(text: string, hint: EraHint): boolean {
   if (text.length > WRAPPED_CELL) return false;
-  return PERIOD_LINE.test(text) || VALUE_HEADER.has(headerRole(text, hint) ?? 'none');
+  return PERIOD_LINE.test(text) || VALUE_ROLES.has(headerRole(text, hint) ?? 'none');
 }
 
 // The header cells from a line on, wrapped cells joined: a period in parentheses goes with the cell before it, a
@@ -240,18 +239,18 @@ function isSubCellLine(text: string): boolean {
 /**
  * A two-row header printed one cell a line, the upper row first (「基準値」 「成果目標項目」 「目標値」, then 「年度」
  * 「数値(単位)」 「年度※1」 「数値(単位)」): each value cell of the upper row takes its share of the sub-cells, in order,
- * and the names' cell goes first, where the rows put the names.
+ * and the names' cell goes first, where the rows put the names. Null where the cells are no such header.
  */
-function withSubCellsGrouped(cells: readonly Line[], hint: EraHint): Line[] {
+function withSubCellsGrouped(cells: readonly Line[], hint: EraHint): Line[] | null {
   let first = cells.length;
   while (first > 0 && isSubCellLine((cells[first - 1] as Line).text)) first -= 1;
   const subs = cells.slice(first);
   const upper = cells.slice(0, first);
   const groups = upper.filter(
-    (cell) => cell.text.length <= GROUP_CELL && VALUE_HEADER.has(headerRole(cell.text, hint) ?? 'none'),
+    (cell) => cell.text.length <= GROUP_CELL && VALUE_ROLES.has(headerRole(cell.text, hint) ?? 'none'),
   );
   const share = groups.length === 0 ? 0 : subs.length / groups.length;
-  if (groups.length < 2 || !Number.isInteger(share) || share < 2) return [...cells];
+  if (groups.length < 2 || !Number.isInteger(share) || share < 2) return null;
   // A long cell among the upper ones is the title the header's first line joined (「…概要版 主な成果目標」).
   const others = upper.filter((cell) => !groups.includes(cell) && cell.text.length <= MAX_HEADER_CELL);
   const joined = groups.flatMap((group, g) =>
@@ -293,9 +292,10 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
     if ((lines[start] as Line).isFigure) continue;
     const found = headerFrom(lines, start, hint);
     const { end } = found;
-    const cells = withSubCellsGrouped(found.cells, hint);
+    const grouped = withSubCellsGrouped(found.cells, hint);
+    const cells = grouped ?? found.cells;
     // A header whose sub-cells were shared out is a header for sure: its cell over the names is the names'.
-    const regrouped = cells.length !== found.cells.length || cells.some((c, i) => c !== found.cells[i]);
+    const regrouped = grouped !== null;
     if (cells.length < 2) continue;
     const first = cells[0] as Line;
     // A header that names its name column first (「指標項目 現状値 …」, 「評価指標」 「策定時」 …) has a cell over the
