@@ -1,6 +1,6 @@
 import type { ParseIssue } from '../parse-issue.js';
 import type { Grid, GridRow } from './grid.js';
-import { textRow } from './grid.js';
+import { rowText, textRow } from './grid.js';
 import { datedByProse, headerAt } from './flat-header.js';
 import { CIRCLED, FIGURE, PAREN_NUMBER, flatTokens } from './flat-tokens.js';
 import type { EraHint } from './years.js';
@@ -346,7 +346,7 @@ export function readFlatLines(grids: readonly Grid[], hint: EraHint): FlatReadin
     if (grid.sheet !== null) continue;
     const rows: GridRow[] = [];
     for (const row of grid.rows) {
-      const text = row.cells.map((cell) => cell.text).join(' ');
+      const text = rowText(row);
       if (text.length < MIN_FLAT_LINE) continue;
       const read = readFlatLine(text, row.line, hint);
       rows.push(...read.rows);
@@ -366,7 +366,7 @@ export function readFlatLines(grids: readonly Grid[], hint: EraHint): FlatReadin
 // line): its lines read as one, each row rebuilt then given back the line its name stands on.
 function readJoinedLines(grid: Grid, hint: EraHint): { rows: GridRow[]; issues: ParseIssue[] } {
   const lines = grid.rows.map((row) => {
-    const text = row.cells.map((cell) => cell.text).join(' ');
+    const text = rowText(row);
     return { line: row.line, text, words: new Set(flatTokens(text)) };
   });
   const first = lines[0]?.line ?? 1;

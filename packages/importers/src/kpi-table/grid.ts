@@ -44,6 +44,11 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** A row's cells as one line of text, a space between cells. */
+export function rowText(row: GridRow): string {
+  return row.cells.map((cell) => cell.text).join(' ');
+}
+
 /** A row of text cells at a line of the text. */
 export function textRow(texts: readonly string[], line: number, isContinuation = false): GridRow {
   return {

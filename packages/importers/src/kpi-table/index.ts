@@ -1,6 +1,7 @@
 import { PlanDocument } from '@kotei/contracts';
 import type { ParseIssue, ParseResult } from '../parse-issue.js';
 import type { Grid, TableFormat } from './grid.js';
+import { rowText } from './grid.js';
 import type { ColumnRoleOverride } from './header.js';
 import { splitColumnGroups } from './column-groups.js';
 import { detectHeader } from './header.js';
@@ -37,9 +38,7 @@ export interface KpiTableParseOptions extends KpiTableOptions {
 }
 
 function gridText(grids: readonly Grid[]): string {
-  return grids
-    .flatMap((grid) => grid.rows.slice(0, 2000).map((row) => row.cells.map((cell) => cell.text).join(' ')))
-    .join('\n');
+  return grids.flatMap((grid) => grid.rows.slice(0, 2000).map(rowText)).join('\n');
 }
 
 // Text read as rows of cells may instead hold its tables on a long line, or in lines whose cells only spaces part.

@@ -1,7 +1,7 @@
 import { normalizeText } from '@kotei/domain';
 import { readValueCell } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
-import { textRow } from './grid.js';
+import { rowText, textRow } from './grid.js';
 import type { EraHint } from './years.js';
 import { readYear } from './years.js';
 
@@ -120,7 +120,7 @@ export function readListedColumns(grids: readonly Grid[], hint: EraHint): Grid[]
     if (grid.sheet !== null) continue;
     for (const row of grid.rows) {
       // The records are parted by spaces, which normalising drops between Japanese words: kept as a mark.
-      const raw = row.cells.map((cell) => cell.text).join(' ');
+      const raw = rowText(row);
       if (!raw.includes('の順に記載')) continue;
       const text = normalizeText(raw.replace(/[\s\u3000]+/gu, RECORD_BREAK));
       for (const section of sectionsOf(text)) {
