@@ -1,8 +1,8 @@
 import { normalizeText } from '@kotei/domain';
 import { readValueCell } from './cell-value.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
-import { detectHeader, headerRole, namesRole } from './header.js';
-import { GRADE, VALUE_ROLES, typedLayout, typedRowsFrom } from './typed-lines.js';
+import { FIGURE_VALUE_ROLES, detectHeader, headerRole, namesRole } from './header.js';
+import { GRADE, typedLayout, typedRowsFrom } from './typed-lines.js';
 import type { EraHint } from './years.js';
 
 // The text some PDF extractors give a table: one cell a line, no separator. The header's cells come first, each
@@ -146,7 +146,7 @@ const WRAPPED_CELL = 14;
 
 function isValueHeaderCell(text: string, hint: EraHint): boolean {
   if (text.length > WRAPPED_CELL) return false;
-  return PERIOD_LINE.test(text) || VALUE_ROLES.has(headerRole(text, hint) ?? 'none');
+  return PERIOD_LINE.test(text) || FIGURE_VALUE_ROLES.has(headerRole(text, hint) ?? 'ignore');
 }
 
 // The header cells from a line on, wrapped cells joined: a period in parentheses goes with the cell before it, a
@@ -247,7 +247,8 @@ function withSubCellsGrouped(cells: readonly Line[], hint: EraHint): Line[] | nu
   const subs = cells.slice(first);
   const upper = cells.slice(0, first);
   const groups = upper.filter(
-    (cell) => cell.text.length <= GROUP_CELL && VALUE_ROLES.has(headerRole(cell.text, hint) ?? 'none'),
+    (cell) =>
+      cell.text.length <= GROUP_CELL && FIGURE_VALUE_ROLES.has(headerRole(cell.text, hint) ?? 'ignore'),
   );
   const share = groups.length === 0 ? 0 : subs.length / groups.length;
   if (groups.length < 2 || !Number.isInteger(share) || share < 2) return null;

@@ -2,14 +2,13 @@ import { normalizeText } from '@kotei/domain';
 import { readValueCell } from './cell-value.js';
 import type { GridCell, GridRow } from './grid.js';
 import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
-import { detectHeader } from './header.js';
+import { VALUE_ROLES, detectHeader } from './header.js';
 import type { EraHint } from './years.js';
 
 // What a table's columns hold, read from their cells: where the header's words do not say (or say it one column
 // off), the cells do. A cell's shape is its text with every run of digits one 0 (「27.3% (2016年)」 → 「0.0% (0年)」),
 // so cells of one column look alike and cells of two columns do not.
 
-const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
 const PROFILE_ROWS = 60;
 const PROFILE_SAMPLES = 24;
 

@@ -1,6 +1,7 @@
 import { normalizeText } from '@kotei/domain';
 import type { Grid, GridCell, GridRow } from './grid.js';
-import { detectHeader, headerRole } from './header.js';
+import type { ColumnRole } from './header.js';
+import { FIGURE_VALUE_ROLES, detectHeader, headerRole } from './header.js';
 import type { EraHint } from './years.js';
 
 // A wide table: indicators as column groups over the rows (「特定健康診査の実施率(%)」 over 「2019年度」 「目標」, then
@@ -9,7 +10,6 @@ import type { EraHint } from './years.js';
 // reader reads it.
 
 const MAX_SCAN = 30;
-const VALUE_ROLES = new Set(['baseline', 'target', 'actual', 'estimate']);
 
 interface Span {
   readonly name: string;
@@ -39,7 +39,7 @@ function spansOf(top: readonly string[], width: number, hint: EraHint): Span[] |
   return spans;
 }
 
-function rolesOf(header: GridRow, hint: EraHint): string[] | null {
+function rolesOf(header: GridRow, hint: EraHint): ColumnRole[] | null {
   const mapping = detectHeader(header, hint);
   return mapping === null ? null : mapping.map((m) => m.role);
 }
@@ -66,9 +66,10 @@ export function splitColumnGroups(grid: Grid, hint: EraHint): Grid[] | null {
       rowOf(header, left, span, (cell) =>
         headerRole(cell.text, hint) === null ? { ...cell, text: '' } : cell,
       );
-    const roles = spans.map((span) => rolesOf(headerOf(span), hint)?.slice(left).join(','));
-    const valueRoles = (roles[0] ?? '').split(',').filter((role) => VALUE_ROLES.has(role));
-    if (valueRoles.length === 0 || roles.some((r) => r === undefined || r !== roles[0])) continue;
+    const roles = spans.map((span) => rolesOf(headerOf(span), hint)?.slice(left) ?? null);
+    const firstRoles = roles[0] ?? null;
+    const same = roles.every((r) => r !== null && r.join(',') === firstRoles?.join(','));
+    if (firstRoles === null || !same || !firstRoles.some((role) => FIGURE_VALUE_ROLES.has(role))) continue;
     const data = rows.slice(index + 1);
     return spans.map((span) => ({
       sheet: grid.sheet,

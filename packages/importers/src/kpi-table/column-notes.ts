@@ -1,13 +1,12 @@
 import { normalizeText } from '@kotei/domain';
 import type { Grid } from './grid.js';
 import type { ColumnMapping } from './header.js';
+import { VALUE_ROLES } from './header.js';
 import type { EraHint } from './years.js';
 import { readYear } from './years.js';
 
 // A note beside a table may date a column whose header names no year: 「※直近値は評価のため、平成25年度に把握した
 // データを活用。」 dates the 直近値 column. Only a note whose subject is the column's header (「直近値は」) does.
-
-const VALUE_ROLES = new Set(['baseline', 'target', 'actual']);
 
 /** The notes of a grid (one-cell rows that open with ※), normalised. */
 export function columnNotes(grid: Grid): string[] {

@@ -1,5 +1,5 @@
 import { textRow } from './grid.js';
-import { detectHeader, namesRole } from './header.js';
+import { VALUE_ROLES, detectHeader, namesRole } from './header.js';
 import { FIGURE, PAREN_NUMBER } from './flat-tokens.js';
 import type { EraHint } from './years.js';
 
@@ -24,9 +24,8 @@ const HEADER_TAIL =
   /^[(（]?(?:明治|大正|昭和|平成|令和)?[元\d]{0,4}(?:年度?|年\d{1,2}月(?:まで|末)?|月(?:まで|末)?)?[)）]?$/u;
 // A year standing alone before its role word (「H15年度」 「実績値」), as a header broken over lines prints it.
 const YEAR_ALONE = /^(?:[MTSHR]\d{1,2}(?:年度?)?|(?:明治|大正|昭和|平成|令和)?[元\d]{1,4}年度?)$/u;
-const VALUE_ROLES = new Set(['baseline', 'target', 'actual']);
 // Columns of figures the reading leaves aside (a second target, 見込み) are still filled by each row.
-const FIGURE_ROLES = new Set([...VALUE_ROLES, 'estimate', 'ignore']);
+const FIGURE_ROLES: ReadonlySet<string> = new Set([...VALUE_ROLES, 'estimate', 'ignore']);
 
 // A year's words after a header cell; a bare number only before the 年 that makes it one (「(平成 26 年度)」), else
 // it numbers the first row.

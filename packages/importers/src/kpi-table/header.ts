@@ -45,7 +45,10 @@ interface Guess {
 // A column of years for a value column (基準年度, 目標年次, Target year, 「年度」 alone under a 目標値 over two cells).
 const YEAR_COLUMN =
   /^(?:(基準|策定時|設定時|当初|現状|目標|実績|最新|直近|baseline|base|target|actual|latest)(?:値)?\s*(?:の)?\s*)?(?:年度|年次|年|時点|時期|(?:fiscal\s*)?year|fy)$|^(?:達成|目標)?(期限)$/iu;
-const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
+/** The roles whose cells are the KPI's own dated values. */
+export const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set(['baseline', 'target', 'actual']);
+/** Those and an estimate (見込み, 予算(案)): every role whose cells are figures of the KPI. */
+export const FIGURE_VALUE_ROLES: ReadonlySet<ColumnRole> = new Set([...VALUE_ROLES, 'estimate']);
 // A group cell's words, then a year word (the header of two rows read as one cell): 「目標(期限) 年度」.
 const GROUP_YEAR = /^(.*[^\d\s元])\s*(?:年度|年次|時点|時期|year|fy)$/iu;
 const YEAR_COLUMN_ROLE: Readonly<Record<string, ColumnRole>> = {

@@ -1,7 +1,7 @@
 import type { Line } from './cell-lines.js';
 import type { GridRow } from './grid.js';
 import type { ColumnMapping } from './header.js';
-import { headerRole } from './header.js';
+import { FIGURE_VALUE_ROLES, headerRole } from './header.js';
 import type { EraHint } from './years.js';
 
 // Rows of a one-cell-a-line table whose header has text columns besides the name (指標元, 出典, 担当課 before the
@@ -11,7 +11,6 @@ import type { EraHint } from './years.js';
 // figures. A text line of one or two characters is the wrapped tail of the line before it (「市保健衛生統」「計」).
 
 // The roles whose cells are figures (an estimate, 見込み or 予算(案), is one too): the rest are text cells.
-export const VALUE_ROLES: ReadonlySet<string> = new Set(['baseline', 'target', 'actual', 'estimate']);
 // An evaluation grade (A, B*, A-1, ◎), the cell of a 達成状況 / 評価 column.
 export const GRADE = /^(?:[SA-E][+*]?(?:-\d{1,2})?|[◎○◯△×])$/u;
 const TAIL = 2;
@@ -52,8 +51,9 @@ export function typedLayout(mapping: readonly ColumnMapping[], hint: EraHint): L
   // A value column the reading leaves aside (年度目標値 beside 「H22の目標値」) still holds a figure in each row.
   // So does a column of years dating a value column (基準値 年度).
   const holdsFigures = (m: ColumnMapping): boolean =>
-    VALUE_ROLES.has(m.role) ||
-    (m.role === 'ignore' && (m.dates !== undefined || VALUE_ROLES.has(headerRole(m.header, hint) ?? 'none')));
+    FIGURE_VALUE_ROLES.has(m.role) ||
+    (m.role === 'ignore' &&
+      (m.dates !== undefined || FIGURE_VALUE_ROLES.has(headerRole(m.header, hint) ?? 'ignore')));
   const values = mapping.filter(holdsFigures).map((m) => m.column);
   const lastValue = Math.max(...values);
   const texts = mapping

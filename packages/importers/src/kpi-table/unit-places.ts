@@ -1,5 +1,6 @@
 import { normalizeText } from '@kotei/domain';
 import type { ColumnMapping } from './header.js';
+import { FIGURE_VALUE_ROLES } from './header.js';
 
 /**
  * Where a table writes the unit when neither its value cells nor a unit column do: at the end of the name
@@ -24,13 +25,11 @@ export function unitInName(name: string): { name: string; unit: string } | null 
   return { name: name.trim().slice(0, found.index).trim(), unit: normalizeText(found[1] ?? '') };
 }
 
-const VALUE_ROLES: ReadonlySet<ColumnMapping['role']> = new Set(['baseline', 'target', 'actual', 'estimate']);
-
 /** The unit the value columns' headers all name (「基準値（％）」), or null where one names none or they differ. */
 export function unitOfValueHeaders(mapping: readonly ColumnMapping[]): string | null {
   const units = new Set<string>();
   for (const column of mapping) {
-    if (!VALUE_ROLES.has(column.role)) continue;
+    if (!FIGURE_VALUE_ROLES.has(column.role)) continue;
     const found = UNIT_IN_HEADER.exec(normalizeText(column.header).replace(/\s+/gu, ''));
     if (found === null) return null;
     units.add(found[1] ?? '');
