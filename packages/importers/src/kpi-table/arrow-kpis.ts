@@ -238,8 +238,10 @@ export function readArrowKpis(grid: Grid, rows: readonly GridRow[], hint: EraHin
       const baseline = progress ? null : left;
       const goal = progress ? left : right;
       const latest = progress ? right : null;
+      // The reading of the target's side says where the KPI should go.
+      const aim = progress ? base : target;
       const decreasing =
-        target.direction === 'decrease' ||
+        aim.direction === 'decrease' ||
         goal?.bound === 'max' ||
         (goal?.value != null && baseline?.value != null && goal.value < baseline.value);
       kpis.push({
@@ -251,7 +253,7 @@ export function readArrowKpis(grid: Grid, rows: readonly GridRow[], hint: EraHin
         target: goal,
         actuals: latest === null ? [] : [latest],
         latest,
-        direction: decreasing ? 'decrease' : (progress ? base : target).direction,
+        direction: decreasing ? 'decrease' : aim.direction,
         notes: statement.notes,
         status: '',
         owner: '',

@@ -97,6 +97,20 @@ describe('a line of a target marked 目標 and the latest figure after the arrow
     });
   });
 
+  it('takes the direction from the target side, never from words on the latest figure', () => {
+    const result = parseKpiTableText(
+      [
+        '●働き方',
+        '男性の育児休暇取得率 13% 目標→5.14%(前年から減少)',
+        '第1子出産後の継続就業率 55% 目標→53.1%(2015年)',
+      ].join('\n'),
+    );
+    expect(kpiNamed(result, '男性の育児休暇取得率')).toMatchObject({
+      target: { value: 13 },
+      direction: null,
+    });
+  });
+
   it('still reads 「名称:基準→目標」 with the base on the left', () => {
     const result = parseKpiTableText(
       ['交通事故件数:12,039件→10,000件未満', '婚姻率:5.5‰(平成25年)→5.9‰(平成31年)'].join('\n'),
