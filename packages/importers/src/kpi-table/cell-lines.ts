@@ -199,21 +199,38 @@ function headerFrom(lines: readonly Line[], start: number, hint: EraHint): { cel
 
 // The rows after the header: a name (one or more text lines), then exactly one figure line a value column. Where
 // the name is a line that carried its first value, the text lines before it are headings (one-cell rows).
+// A row printed out of its place (its figures before its name, a cell of two figures) is passed over, and the rows
+// after it read on: at most this many lines passed over in a row.
+const MAX_SKIPPED_LINES = 16;
+
 function rowsFrom(lines: readonly Line[], start: number, width: number): GridRow[] {
   const rows: GridRow[] = [];
   let i = start;
+  let skipped = 0;
   while (i < lines.length) {
+    const from = i;
     const texts: Line[] = [];
     while (i < lines.length && !(lines[i] as Line).isFigure) texts.push(lines[i++] as Line);
+    // After a row passed over, a line wholly in brackets opens no name: it is the note of a cell passed over.
+    while (skipped > 0 && texts.length > 1 && PERIOD_LINE.test((texts[0] as Line).text)) texts.shift();
     const opener = texts.findLastIndex((l) => l.opensRow === true);
     const headings = opener >= 0 && opener === texts.length - 1 ? texts.slice(0, opener) : [];
     const name = opener >= 0 && opener === texts.length - 1 ? [texts[opener] as Line] : texts;
-    if (name.length > 2) break;
     const values: Line[] = [];
     while (i < lines.length && (lines[i] as Line).isFigure && values.length < width)
       values.push(lines[i++] as Line);
     const first = name[0];
-    if (first === undefined || values.length !== width || (lines[i]?.isFigure ?? false)) break;
+    const fits = first !== undefined && name.length <= 2 && values.length === width;
+    // The figures of a row passed over may follow a whole row: they are passed over in turn.
+    if (!fits || ((lines[i]?.isFigure ?? false) && rows.length === 0)) {
+      if (rows.length === 0) break;
+      while (i < lines.length && (lines[i] as Line).isFigure) i += 1;
+      skipped += i - from;
+      if (skipped > MAX_SKIPPED_LINES) break;
+      continue;
+    }
+    if (lines[i]?.isFigure ?? false) skipped += 1;
+    else skipped = 0;
     for (const heading of headings)
       rows.push({ line: heading.line, cells: [{ text: heading.text, ref: heading.cell.ref }] });
     const nameText = name.map((l) => l.text).join('');
@@ -261,6 +278,30 @@ function withSubCellsGrouped(cells: readonly Line[], hint: EraHint): Line[] | nu
     }),
   );
   return [...others, ...joined];
+}
+
+// Indicators over the value columns, printed one a line before the header (「特定健康診査の実施率(%)」 …, each over
+// its 「2019年度」 「目標」): the lines above it that name a measure (a unit in brackets, or a word such as 率, 数),
+// a line opening with a bracket being the one before it wrapped. Headings among them (「住民の健康の保持の推進」)
+// name no measure. Taken only where they share the value columns evenly, two or more columns each.
+const MEASURE_LINE = /(?:[(（][^()（）]{1,4}[)）]|率|数|割合|額|量)$/u;
+
+function groupsBefore(lines: readonly Line[], start: number, width: number, hint: EraHint): string[] | null {
+  let from = start;
+  while (from > 0 && start - from < MAX_HEADER_LINES) {
+    const line = lines[from - 1] as Line;
+    if (line.isFigure || /[。、]$/u.test(line.text)) break;
+    from -= 1;
+  }
+  const joined: string[] = [];
+  for (const line of lines.slice(from, start)) {
+    if (/^[(（]/u.test(line.text) && joined.length > 0)
+      joined[joined.length - 1] = `${joined[joined.length - 1] ?? ''}${line.text}`;
+    else joined.push(line.text);
+  }
+  const names = joined.filter((text) => MEASURE_LINE.test(text) && headerRole(text, hint) === null);
+  const share = width / names.length;
+  return names.length >= 2 && Number.isInteger(share) && share >= 2 ? names : null;
 }
 
 /**
@@ -321,6 +362,7 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
     };
     const mapping = detectHeader(header, hint);
     if (mapping === null) continue;
+    const groups = groupsBefore(lines, start, header.cells.length - 1, hint);
     // Lines are placed by kind only under a header that names its name column: a header of value words alone
     // (or of title lines that happen to name roles) gives no ground to place text lines.
     const layout = named ? typedLayout(mapping, hint) : null;
@@ -328,7 +370,19 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
       layout !== null
         ? typedRowsFrom(lines, end, layout)
         : rowsFrom(lines, end, cells.length - (named ? 1 : 0));
-    if (rows.length > 0) return { sheet: grid.sheet, rows: [header, ...rows] };
+    if (rows.length === 0) continue;
+    const top: GridRow | null =
+      groups === null
+        ? null
+        : {
+            line: first.line,
+            cells: header.cells.map((cell, column) => {
+              const share = (header.cells.length - 1) / groups.length;
+              const text = column > 0 && (column - 1) % share === 0 ? groups[(column - 1) / share] : '';
+              return { text: text ?? '', ref: cell.ref };
+            }),
+          };
+    return { sheet: grid.sheet, rows: top === null ? [header, ...rows] : [top, header, ...rows] };
   }
   return null;
 }

@@ -2,6 +2,7 @@ import { normalizeText } from '@kotei/domain';
 import type { ParseIssue } from '../parse-issue.js';
 import { readArrowKpis } from './arrow-kpis.js';
 import { cellLinesGrid } from './cell-lines.js';
+import { splitColumnGroups } from './column-groups.js';
 import { readDeadlineKpis } from './deadline-kpis.js';
 import { columnNotes, datedByNotes } from './column-notes.js';
 import { cleanName, isChildOf, type Group } from './name-parts.js';
@@ -177,7 +178,8 @@ class GridReader {
       }
       this.stacking = true;
       this.pendingSection = null; // the last line of the text read as rows, no heading of the table read again
-      this.read(stacked);
+      // Indicators over the value columns (a row above the header) make one table each.
+      for (const table of splitColumnGroups(stacked, this.hint) ?? [stacked]) this.read(table);
       this.stacking = false;
       return;
     }
