@@ -58,7 +58,7 @@ export const KpiTableColumn = z
 /** A KPI table's layout and, for each header row found, the roles of its columns. */
 export const KpiTableMapping = z
   .object({
-    format: z.string().meta({ description: 'xlsx, csv, tsv, html, markdown or pdf-text' }),
+    format: z.string().meta({ description: 'xlsx, pdf, csv, tsv, html, markdown or pdf-text' }),
     signature: z.string().meta({
       description: "The first header's cells as read, joined: what a saved mapping is matched by",
     }),

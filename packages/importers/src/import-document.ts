@@ -2,8 +2,10 @@ import type { PlanDocument } from '@kotei/contracts';
 import { decodeDocument } from './decode-document.js';
 import type { ColumnRoleOverride, KpiTableResult } from './kpi-table/index.js';
 import {
+  isPdf,
   isWorkbookBytes,
   looksLikeKpiTable,
+  parseKpiPdf,
   parseKpiTableText,
   parseKpiWorkbook,
 } from './kpi-table/index.js';
@@ -35,7 +37,7 @@ export type ImportDocumentOutcome =
   | { ok: false; message: string };
 
 /**
- * Reads any document kotei imports, recognising it by its content: an .xlsx workbook or a text table whose header
+ * Reads any document kotei imports, recognising it by its content: an .xlsx workbook, a PDF, or a text table whose header
  * names KPI columns is a KPI table (`parseKpiTable…`); anything else is a follow-up document (`parseFollowUp`).
  * Never throws; a file that is no text and no workbook is refused with the reason.
  */
@@ -45,14 +47,17 @@ export async function importDocument(request: ImportDocumentRequest): Promise<Im
     ...(request.slug === undefined ? {} : { slug: request.slug }),
     ...(request.columnRoles === undefined ? {} : { columnRoles: request.columnRoles }),
   };
-  if (isWorkbookBytes(request.bytes)) {
-    const result = await parseKpiWorkbook(request.bytes, options);
+  if (isWorkbookBytes(request.bytes) || isPdf(request.bytes)) {
+    const pdf = isPdf(request.bytes);
+    const result = pdf
+      ? await parseKpiPdf(request.bytes, options)
+      : await parseKpiWorkbook(request.bytes, options);
     const text = result.kpis.map((kpi) => kpi.rawText).join('\n');
     return {
       ok: true,
       kind: 'kpi-table',
       text,
-      encoding: 'xlsx',
+      encoding: pdf ? 'pdf' : 'xlsx',
       plan: result.plan,
       issues: result.issues,
       table: result,

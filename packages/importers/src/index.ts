@@ -12,11 +12,12 @@ export { parseFollowUp } from './parse-follow-up.js';
 export type { FollowUpOptions } from './parse-follow-up.js';
 /** Stable keys (sheet or goal number + normalised name) to match KPIs, outcomes and measures on a later import. */
 export { kpiKey, measureKey, outcomeKey } from './follow-up/keys.js';
-/** Reads a KPI table (xlsx, CSV/TSV, HTML, Markdown, PDF-extract) into a plan, with its KPIs and column mappings. */
+/** Reads a KPI table (xlsx, PDF, CSV/TSV, HTML, Markdown, PDF-extract) into a plan, with its KPIs and column mappings. */
 export {
   parseKpiGrids,
   parseKpiTableText,
   parseKpiWorkbook,
+  parseKpiPdf,
   looksLikeKpiTable,
   COLUMN_ROLES,
   headerSignature,

@@ -25,6 +25,11 @@ describe('normalizeText', () => {
     ['keeps a space between two bracketed groups', '14 (R10) (R5)', '14 (R10) (R5)'],
     ['collapses other whitespace and trims', '  a \t\n b  ', 'a b'],
     ['keeps the katakana long vowel mark', 'ワンストップ ー', 'ワンストップー'],
+    [
+      'folds the radicals a PDF puts for kanji, and its hyphenation point',
+      '課\u2ED1\u2027本省課\u2ED1補佐 \u2F25性 関\u2EC4',
+      '課長・本省課長補佐女性関西',
+    ],
   ])('%s', (_, input, output) => {
     expect(normalizeText(input)).toBe(output);
   });

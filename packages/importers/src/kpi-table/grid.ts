@@ -30,7 +30,7 @@ export interface Grid {
 }
 
 /** The layouts a table comes in. */
-export type TableFormat = 'xlsx' | 'csv' | 'tsv' | 'html' | 'markdown' | 'pdf-text';
+export type TableFormat = 'xlsx' | 'pdf' | 'csv' | 'tsv' | 'html' | 'markdown' | 'pdf-text';
 
 /** A column letter as spreadsheets name it: 1 → A, 27 → AA. */
 export function columnLetter(column: number): string {

@@ -12,6 +12,7 @@ import { readListedColumns } from './listed-columns.js';
 import { detectTextFormat, readTextTable } from './read-table.js';
 import type { TableKpi, TableReading } from './table-kpis.js';
 import { readTableKpis } from './table-kpis.js';
+import { readPdf } from './pdf-document.js';
 import { isZip, readWorkbook } from './workbook.js';
 import type { EraHint } from './years.js';
 import { eraHintOf } from './years.js';
@@ -22,6 +23,7 @@ export type { KpiTableOptions } from './plan-from-table.js';
 export type { TableKpi, TablePoint } from './table-kpis.js';
 export type { Grid, GridCell, GridRow, TableFormat } from './grid.js';
 export { isZip } from './workbook.js';
+export { isPdf } from './pdf-document.js';
 export { detectTextFormat } from './read-table.js';
 
 /** What a table import gives: the plan and issues (as every importer), and the KPIs and column mappings read. */
@@ -146,6 +148,33 @@ export async function parseKpiWorkbook(
     };
   }
   return parseKpiGrids(book.grids, 'xlsx', options);
+}
+
+/** Reads a KPI table from a PDF's bytes: its ruled tables rebuilt cell by cell, other text as lines. Never throws. */
+export async function parseKpiPdf(
+  bytes: Uint8Array,
+  options: KpiTableParseOptions = {},
+): Promise<KpiTableResult> {
+  const read = await readPdf(bytes);
+  if (!read.ok) {
+    return {
+      plan: emptyPlan(options),
+      issues: [
+        {
+          code: 'pdf-unreadable',
+          line: 1,
+          found: options.sourceName ?? 'the file',
+          expected: 'a PDF whose text can be read (not a scanned image)',
+          message: read.message,
+          severity: 'error',
+        },
+      ],
+      format: 'pdf',
+      kpis: [],
+      mappings: [],
+    };
+  }
+  return parseKpiGrids(read.grids, 'pdf', options);
 }
 
 /**

@@ -19,7 +19,7 @@ function hasDelimitingComma(line: string): boolean {
  * The layout of a table in text: HTML with a `<table>`, Markdown pipe tables, PDF-extract text (` | ` between
  * cells), TSV (tabs; text pasted from Excel), CSV; null when the text holds no table.
  */
-export function detectTextFormat(text: string): Exclude<TableFormat, 'xlsx'> | null {
+export function detectTextFormat(text: string): Exclude<TableFormat, 'xlsx' | 'pdf'> | null {
   const head = text.slice(0, 400_000);
   if (/<table\b/iu.test(head)) return 'html';
   const lines = head
@@ -39,7 +39,7 @@ export function detectTextFormat(text: string): Exclude<TableFormat, 'xlsx'> | n
 }
 
 /** The grid of a text table in the given layout. */
-export function readTextTable(text: string, format: Exclude<TableFormat, 'xlsx'>): Grid {
+export function readTextTable(text: string, format: Exclude<TableFormat, 'xlsx' | 'pdf'>): Grid {
   const unix = text.replace(/\r\n?/gu, '\n');
   switch (format) {
     case 'html':

@@ -7067,7 +7067,7 @@ export interface components {
             evidence: string;
         };
         KpiTableMappingInput: {
-            /** @description xlsx, csv, tsv, html, markdown or pdf-text */
+            /** @description xlsx, pdf, csv, tsv, html, markdown or pdf-text */
             format: string;
             /** @description The first header's cells as read, joined: what a saved mapping is matched by */
             signature: string;
@@ -9700,7 +9700,7 @@ export interface components {
             evidence: string;
         };
         KpiTableMapping: {
-            /** @description xlsx, csv, tsv, html, markdown or pdf-text */
+            /** @description xlsx, pdf, csv, tsv, html, markdown or pdf-text */
             format: string;
             /** @description The first header's cells as read, joined: what a saved mapping is matched by */
             signature: string;

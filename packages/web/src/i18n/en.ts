@@ -470,7 +470,7 @@ export const en: Messages = {
   'import.forbidden.role': 'Only coordinators and administrators can import documents.',
   'import.form.file': 'Document to import',
   'import.form.fileHint':
-    'A follow-up document (.md, .txt, .html) or a KPI table (.xlsx, .csv, .tsv, .html), up to 10 MB. The text encoding is detected.',
+    'A follow-up document (.md, .txt, .html) or a KPI table (.xlsx, .pdf, .csv, .tsv, .html), up to 10 MB. A PDF is read from its ruled tables; a scanned PDF has no text to read. The text encoding is detected.',
   'import.form.slug': 'Plan slug (optional)',
   'import.form.slugHint':
     "Lowercase letters, digits and hyphens (e.g. drug-copy). An existing plan's slug adds the document as a new follow-up round of that plan.",

@@ -471,7 +471,7 @@ export const ja = {
   'import.forbidden.role': '文書の取込は、取りまとめ担当と管理者だけが利用できます。',
   'import.form.file': '取り込む文書',
   'import.form.fileHint':
-    'フォローアップ文書（.md・.txt・.html）または KPI 表（.xlsx・.csv・.tsv・.html）のファイル（10MB まで）。文字コードは自動で判定します。',
+    'フォローアップ文書（.md・.txt・.html）または KPI 表（.xlsx・.pdf・.csv・.tsv・.html）のファイル（10MB まで）。PDF は罫線の表から読み取ります（スキャンした画像の PDF は読めません）。文字コードは自動で判定します。',
   'import.form.slug': '計画の識別名（スラッグ、任意）',
   'import.form.slugHint':
     '半角英小文字・数字・ハイフン（例：drug-copy）。既存の計画の識別名を指定すると、その計画の新しいフォローアップとして取り込みます。',

@@ -200,7 +200,7 @@ function DocumentForm({
           id={fileId}
           name="file"
           type="file"
-          accept=".md,.txt,.html,.htm,.csv,.tsv,.xlsx,text/markdown,text/plain,text/html,text/csv"
+          accept=".md,.txt,.html,.htm,.csv,.tsv,.xlsx,.pdf,text/markdown,text/plain,text/html,text/csv,application/pdf"
           aria-describedby={`${fileId}-hint`}
           disabled={isBusy}
         />

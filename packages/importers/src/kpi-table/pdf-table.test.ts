@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { importDocument } from '../import-document.js';
+import { isPdf } from './pdf-document.js';
+import type { PageRule, PageText } from './pdf-lattice.js';
+import { pageRows } from './pdf-lattice.js';
+import { parseKpiPdf } from './index.js';
+import { kpiNamed } from './test-support.js';
+
+// A ruled table's text and rules as a PDF page gives them: y downwards, 10-point text.
+function text(value: string, x: number, baseline: number, width = value.length * 5): PageText {
+  return { text: value, x, right: x + width, baseline, size: 10 };
+}
+const across = (y: number, x1: number, x2: number): PageRule => ({ x1, y1: y, x2, y2: y });
+const down = (x: number, y1: number, y2: number): PageRule => ({ x1: x, y1, x2: x, y2 });
+
+function cellTexts(rows: ReturnType<typeof pageRows>['rows']): string[][] {
+  return rows.map((row) => row.cells.map((cell) => cell.text));
+}
+
+describe('a PDF page read back as rows (pdf-lattice)', () => {
+  // Three columns, a header row whose last two cells share one upper cell (目標), the rule between them missing.
+  const rules = [
+    across(100, 50, 350),
+    across(120, 200, 350),
+    across(140, 50, 350),
+    across(170, 50, 350),
+    down(50, 100, 170),
+    down(200, 100, 170),
+    down(275, 120, 170),
+    down(350, 100, 170),
+  ];
+
+  it('rebuilds the cells from the rules, a cell with no rule between merged, a wrapped cell joined', () => {
+    const texts = [
+      text('第1表 成果目標', 50, 90),
+      text('指標', 60, 115),
+      text('目標', 260, 115),
+      text('現状値', 210, 135),
+      text('目標値', 285, 135),
+      text('国の審議会等委員に占める女', 55, 155),
+      text('性の割合', 55, 166),
+      text('33.2%', 210, 160),
+      text('40%', 285, 155),
+      text('(平成32年)', 285, 166),
+      text('※ 注 出典は各府省', 50, 190),
+    ];
+    const rows = cellTexts(pageRows(texts, rules, 1).rows);
+    expect(rows).toEqual([
+      ['第1表 成果目標'],
+      // The header's 指標 spans two rows down (no rule under it), 目標 two columns across: each cell it covers
+      // holds its text, as a merged cell of a workbook does.
+      ['指標', '目標', '目標'],
+      ['指標', '現状値', '目標値'],
+      ['国の審議会等委員に占める女性の割合', '33.2%', '40% (平成32年)'],
+      ['※ 注 出典は各府省'],
+    ]);
+  });
+
+  it('names each cell by its page, row and column', () => {
+    const rows = pageRows([text('33.2%', 210, 160)], rules, 3).rows;
+    expect(rows[0]?.cells[1]?.ref).toBe('page 3, row 3, cell 2');
+  });
+
+  it('parts a line of text outside any table where wide gaps stand between its words', () => {
+    const rows = cellTexts(
+      pageRows([text('成人の喫煙率', 50, 300), text('19.5%', 200, 300), text('12%', 300, 300)], [], 1).rows,
+    );
+    expect(rows).toEqual([['成人の喫煙率', '19.5%', '12%']]);
+  });
+
+  it('keeps two tables apart: the rules that meet make one table each', () => {
+    const second = [
+      across(400, 50, 150),
+      across(420, 50, 150),
+      across(440, 50, 150),
+      down(50, 400, 440),
+      down(100, 400, 440),
+      down(150, 400, 440),
+    ];
+    const rows = pageRows(
+      [text('A', 60, 415), text('B', 110, 435), text('C', 210, 160)],
+      [...rules, ...second],
+      1,
+    );
+    expect(cellTexts(rows.rows)).toEqual([
+      ['', 'C', ''],
+      ['A', ''],
+      ['', 'B'],
+    ]);
+  });
+});
+
+// A one-page PDF written by hand: Helvetica text, and a table ruled with stroked lines under a transform that
+// scales the page by half, as word processors draw borders (not the filled boxes browsers draw).
+function handMadePdf(): Uint8Array {
+  const cells = [
+    ['Indicator', 'Baseline', 'Target (FY2030)', 'Latest'],
+    ['Employment rate (%)', '74.6 (2010)', '80', '77.5 (2014)'],
+    ['Annual leave taken (%)', '47.4 (2010)', '70', '48.8 (2013)'],
+  ];
+  const xs = [50, 200, 300, 420, 520];
+  const ys = [700, 680, 660, 640];
+  const [left, right, top, bottom] = [50, 520, 700, 640];
+  const draw: string[] = ['q 0.5 0 0 0.5 0 0 cm 1 w'];
+  for (const y of ys) draw.push(`${left * 2} ${y * 2} m ${right * 2} ${y * 2} l S`);
+  for (const x of xs) draw.push(`${x * 2} ${top * 2} m ${x * 2} ${bottom * 2} l S`);
+  draw.push('Q BT /F1 9 Tf');
+  cells.forEach((row, r) => { row.forEach((value, c) =>
+      draw.push(`1 0 0 1 ${(xs[c] as number) + 4} ${(ys[r] as number) - 14} Tm (${value}) Tj`),
+    ); },
+  );
+  draw.push('ET');
+  const stream = draw.join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+describe('a PDF file (pdf-document)', () => {
+  it('reads a table ruled with stroked lines under a transform, its header in English', async () => {
+    const result = await parseKpiPdf(handMadePdf(), { sourceName: 'table.pdf' });
+    expect(result.format).toBe('pdf');
+    expect(result.kpis).toHaveLength(2);
+    expect(kpiNamed(result, 'Employment rate')).toMatchObject({
+      unit: '%',
+      baseline: { value: 74.6, year: 2010 },
+      target: { value: 80, year: 2030 },
+      latest: { value: 77.5, year: 2014 },
+    });
+    expect(kpiNamed(result, 'Annual leave taken').latest?.ref).toBe('page 1, row 3, cell 4');
+  });
+
+  it('is recognised by its bytes, as `kotei import` and the web import take any file', async () => {
+    const bytes = handMadePdf();
+    expect(isPdf(bytes)).toBe(true);
+    const outcome = await importDocument({ bytes, fileName: 'kpi.pdf' });
+    expect(outcome.ok && outcome.kind).toBe('kpi-table');
+    expect(outcome.ok && outcome.table?.kpis.length).toBe(2);
+  });
+
+  it('refuses a damaged PDF with the reason, and imports nothing', async () => {
+    const bytes = handMadePdf().slice(0, 200);
+    const result = await parseKpiPdf(bytes, { sourceName: 'broken.pdf' });
+    expect(result.kpis).toEqual([]);
+    expect(result.plan.sheets).toEqual([]);
+    expect(result.issues[0]).toMatchObject({
+      code: 'pdf-unreadable',
+      found: 'broken.pdf',
+      severity: 'error',
+    });
+  });
+});
