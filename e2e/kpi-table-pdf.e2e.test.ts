@@ -25,42 +25,62 @@ import { useKotei } from './support/fixture.js';
 const kotei = useKotei();
 const { withPage } = kotei;
 const scratch = mkdtempSync(join(tmpdir(), 'kotei-pdf-'));
-afterAll(() => { rmSync(scratch, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 const escape = (text: string): string =>
   text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/\n/gu, '<br>');
 
-function ruledPage(grids: readonly Grid[]): string {
-  const tables = grids.map(
-    (grid) =>
-      `<table>${grid.rows
-        .map((row) => `<tr>${row.cells.map((cell) => `<td>${escape(cell.text)}</td>`).join('')}</tr>`)
-        .join('')}</table>`,
-  );
-  return `<!doctype html><html lang="ja"><meta charset="utf-8"><style>table{border-collapse:collapse;font-size:9pt;margin-bottom:12pt}td{border:1px solid #000;padding:2px 4px}</style>${tables.join('')}</html>`;
+// How the printed table is ruled: every cell boxed (as most offices' tables), rules across only (as 白書 print
+// them), or none (cells parted by space alone).
+const RULES = {
+  grid: 'border:1px solid #000',
+  across: 'border-top:1px solid #000;border-bottom:1px solid #000',
+  none: 'border:none',
+} as const;
+type Rules = keyof typeof RULES;
+
+function ruledPage(grids: readonly Grid[], rules: Rules): string {
+  const tables = grids.map((grid) => {
+    const width = Math.max(...grid.rows.map((row) => row.cells.length));
+    const cells = (row: Grid['rows'][number]): string[] =>
+      Array.from({ length: width }, (_, i) => escape(row.cells[i]?.text ?? ''));
+    return `<table>${grid.rows
+      .map(
+        (row) =>
+          `<tr>${cells(row)
+            .map((cell) => `<td>${cell}</td>`)
+            .join('')}</tr>`,
+      )
+      .join('')}</table>`;
+  });
+  return `<!doctype html><html lang="ja"><meta charset="utf-8"><style>table{border-collapse:collapse;font-size:9pt;margin-bottom:12pt}td{${RULES[rules]};padding:2px 4px}</style>${tables.join('')}</html>`;
 }
 
-async function pageOf(document: CorpusDocument): Promise<string> {
+async function pageOf(document: CorpusDocument, rules: Rules): Promise<string> {
   const bytes = corpusBytes(document);
   if (document.file.endsWith('.xlsx')) {
     const book = await readWorkbook(bytes);
     if (!book.ok) throw new Error(book.message);
-    return ruledPage(book.grids);
+    return ruledPage(book.grids, rules);
   }
   const decoded = decodeDocument(bytes);
   if (!decoded.ok) throw new Error(decoded.error.message);
   const format = detectTextFormat(decoded.text) ?? 'pdf-text';
-  return format === 'html' ? decoded.text : ruledPage([readTextTable(decoded.text, format)]);
+  return format === 'html' ? decoded.text : ruledPage([readTextTable(decoded.text, format)], rules);
 }
 
-async function printed(page: Page, document: CorpusDocument): Promise<Uint8Array> {
-  await page.setContent(await pageOf(document));
+async function printed(page: Page, document: CorpusDocument, rules: Rules = 'grid'): Promise<Uint8Array> {
+  await page.setContent(await pageOf(document, rules));
   return page.pdf({ format: 'A4', printBackground: true });
 }
 
-// Fields right of 8 a KPI, per document, as measured when the PDF reader was written (2026-12-07); the reading
-// of the table's own file is the reference. 四日市市's table has no rules: its wrapped cells fall apart.
-const FLOORS: Readonly<Record<string, number>> = {
+// Fields right (8 a KPI) per document for a ruled grid, as measured when the PDF reader was written
+// (2026-12-07); the reading of the table's own file is the reference. Tables ruled across only, or not at all,
+// are held to the overall share: their cells are parted by space, and their rows by the rules or by the wider
+// step between rows than between a cell's lines. Measured then: grid 1004/1008, across 1003, none 1003.
+const GRID_FLOORS: Readonly<Record<string, number>> = {
   'anjo-city-plan8-seika-shihyo': 144,
   'gender-h27-3rd-plan': 80,
   'gender-r02-4th-plan': 88,
@@ -70,30 +90,34 @@ const FLOORS: Readonly<Record<string, number>> = {
   'shougai-3rd-plan-achievement': 87,
   'shougai-5year-plan-h17': 128,
   'shougai-hakusho-h26-5year': 88,
-  'yokkaichi-city-koho-2004-mokuhyo': 56,
+  'yokkaichi-city-koho-2004-mokuhyo': 80,
 };
+const OVERALL_FLOORS: Readonly<Record<Rules, number>> = { grid: 0.98, across: 0.98, none: 0.98 };
 
 describe('KPI tables read from PDF files', () => {
-  it('reads each corpus table printed to PDF, nearly as well as from its own file', async () => {
-    await withPage(async (page) => {
-      let right = 0;
-      let keyed = 0;
-      const scores: string[] = [];
-      for (const document of corpusDocuments()) {
-        const result = await parseKpiPdf(await printed(page, document), {
-          sourceName: `${document.name}.pdf`,
-        });
-        const score = scoreDocument(document, result.kpis);
-        scores.push(`${document.name}: ${score.right}/${score.keyed}`);
-        right += score.right;
-        keyed += score.keyed;
-        expect(score.right, document.name).toBeGreaterThanOrEqual(FLOORS[document.name] ?? keyed);
-      }
-      if (process.env.KPI_CORPUS_REPORT === '1')
-        console.log([...scores, `overall: ${right}/${keyed}`].join('\n'));
-      expect(right / keyed).toBeGreaterThanOrEqual(0.9);
+  for (const rules of Object.keys(RULES) as Rules[]) {
+    it(`reads each corpus table printed to PDF (${rules}), nearly as well as from its own file`, async () => {
+      await withPage(async (page) => {
+        let right = 0;
+        let keyed = 0;
+        const scores: string[] = [];
+        for (const document of corpusDocuments()) {
+          const result = await parseKpiPdf(await printed(page, document, rules), {
+            sourceName: `${document.name}.pdf`,
+          });
+          const score = scoreDocument(document, result.kpis);
+          scores.push(`${document.name}: ${score.right}/${score.keyed}`);
+          right += score.right;
+          keyed += score.keyed;
+          if (rules === 'grid')
+            expect(score.right, document.name).toBeGreaterThanOrEqual(GRID_FLOORS[document.name] ?? keyed);
+        }
+        if (process.env.KPI_CORPUS_REPORT === '1')
+          console.log([`rules: ${rules}`, ...scores, `overall: ${right}/${keyed}`].join('\n'));
+        expect(right / keyed).toBeGreaterThanOrEqual(OVERALL_FLOORS[rules]);
+      });
     });
-  });
+  }
 
   it('imports a PDF uploaded on the import screen', async () => {
     const server = kotei.server();

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Grid } from './grid.js';
-import type { PageRows, PageRule, PageText } from './pdf-lattice.js';
+import type { PageRule, PageText } from './pdf-geometry.js';
+import type { PageRows } from './pdf-lattice.js';
 import { documentRows, pageRows } from './pdf-lattice.js';
 
 // A PDF read as a grid: pdf.js (Mozilla's reader) gives each page's text with where it stands and the paths the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importDocument } from '../import-document.js';
 import { isPdf } from './pdf-document.js';
-import type { PageRule, PageText } from './pdf-lattice.js';
+import type { PageRule, PageText } from './pdf-geometry.js';
 import { pageRows } from './pdf-lattice.js';
 import { parseKpiPdf } from './index.js';
 import { kpiNamed } from './test-support.js';
@@ -68,6 +68,56 @@ describe('a PDF page read back as rows (pdf-lattice)', () => {
     expect(rows).toEqual([['成人の喫煙率', '19.5%', '12%']]);
   });
 
+  it('reads a table ruled across only: the lines between two rules are one row, cells parted by space', () => {
+    const rulesAcross = [
+      across(100, 50, 400),
+      across(120, 50, 400),
+      across(150, 50, 400),
+      across(170, 50, 400),
+    ];
+    const texts = [
+      text('指標', 50, 114),
+      text('現状値', 250, 114),
+      text('目標値', 330, 114),
+      text('国の審議会等委員に占める女', 50, 134),
+      text('性の割合', 50, 146),
+      text('33.2%', 250, 140),
+      text('40%', 330, 140),
+      text('成人の喫煙率', 50, 164),
+      text('19.5%', 250, 164),
+      text('12%', 330, 164),
+    ];
+    expect(cellTexts(pageRows(texts, rulesAcross, 1).rows)).toEqual([
+      ['指標', '現状値', '目標値'],
+      ['国の審議会等委員に占める女性の割合', '33.2%', '40%'],
+      ['成人の喫煙率', '19.5%', '12%'],
+    ]);
+  });
+
+  it('reads a table with no rules: a wrapped cell goes with its row, rows a little further apart than lines', () => {
+    // Lines 12 points apart in a cell; rows 16 points apart; a one-line cell centred beside a two-line one.
+    const texts = [
+      text('指標', 50, 100),
+      text('現状値', 250, 100),
+      text('目標値', 330, 100),
+      text('国の審議会等委員に占める女', 50, 116),
+      text('33.2%', 250, 122),
+      text('40%', 330, 122),
+      text('性の割合', 50, 128),
+      text('成人の喫煙率', 50, 144),
+      text('19.5%', 250, 144),
+      text('12%', 330, 144),
+      // A note below, well apart: a block of its own, its words not forced into the table's columns.
+      text('※ 出典: 各府省調べ', 50, 200),
+    ];
+    expect(cellTexts(pageRows(texts, [], 1).rows)).toEqual([
+      ['指標', '現状値', '目標値'],
+      ['国の審議会等委員に占める女性の割合', '33.2%', '40%'],
+      ['成人の喫煙率', '19.5%', '12%'],
+      ['※ 出典: 各府省調べ'],
+    ]);
+  });
+
   it('keeps two tables apart: the rules that meet make one table each', () => {
     const second = [
       across(400, 50, 150),
@@ -105,10 +155,11 @@ function handMadePdf(): Uint8Array {
   for (const y of ys) draw.push(`${left * 2} ${y * 2} m ${right * 2} ${y * 2} l S`);
   for (const x of xs) draw.push(`${x * 2} ${top * 2} m ${x * 2} ${bottom * 2} l S`);
   draw.push('Q BT /F1 9 Tf');
-  cells.forEach((row, r) => { row.forEach((value, c) =>
+  cells.forEach((row, r) => {
+    row.forEach((value, c) =>
       draw.push(`1 0 0 1 ${(xs[c] as number) + 4} ${(ys[r] as number) - 14} Tm (${value}) Tj`),
-    ); },
-  );
+    );
+  });
   draw.push('ET');
   const stream = draw.join('\n');
   const objects = [
