@@ -34,6 +34,9 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // KPI valued by the first group, and 「ア」/「イ」 stay in the names (the corpus README): floor under 65.2%.
 // The twelfth round (h-blind12b, a city's table, measured only): 東海市's 第1次健康増進計画 evaluation (e-book page text,
 // every cell run into the next with no space, direction arrows ↑ ↓ → as cells) is not read (no header found): floor 0.
+// The thirteenth round (h-blind13d, an 一部事務組合's hospital, measured only): 国保日高総合病院's 改革プラン 実績調書 (PDF
+// text, one cell a line; the plan column headed 「平成20年度策定 改革プラン」, a unit line for the whole table) is read
+// with its columns one to the right (figures as names): floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -46,6 +49,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'cao-wlb-koudou-shishin-suuchi-mokuhyou-2015': 0,
   'chiba-pref-genki-plan-h25-shoku-midori': 0.95,
   'fuchu-city-jisedai-hyoka-shihyo': 0.25,
+  'gobo-byoin-kumiai-hidaka-kaikaku-plan-h23': 0,
   'gunma-pref-danjo-plan4-seika-mokuhyo': 0.95,
   'jehdra-factbook-2023-outcome-shihyo': 0,
   'kagawa-kenko-plan-eiyo-shihyo': 0.3,
