@@ -37,6 +37,9 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // The thirteenth round (h-blind13a, a national ministry's table, measured only): ゴールドプラン21's 介護サービス基盤 targets
 // (厚生省, one cell a line) end after their first row (a figure in parentheses on the next line, 「29,7万人分」), the plan's
 // 平成16年度 column read as actuals (the corpus README): floor under 4.5%.
+// The thirteenth round (h-blind13d, an 一部事務組合's hospital, measured only): 国保日高総合病院's 改革プラン 実績調書 (PDF
+// text, one cell a line; the plan column headed 「平成20年度策定 改革プラン」, a unit line for the whole table) is read
+// with its columns one to the right (figures as names): floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -49,6 +52,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'cao-wlb-koudou-shishin-suuchi-mokuhyou-2015': 0,
   'chiba-pref-genki-plan-h25-shoku-midori': 0.95,
   'fuchu-city-jisedai-hyoka-shihyo': 0.25,
+  'gobo-byoin-kumiai-hidaka-kaikaku-plan-h23': 0,
   'gunma-pref-danjo-plan4-seika-mokuhyo': 0.95,
   'jehdra-factbook-2023-outcome-shihyo': 0,
   'kagawa-kenko-plan-eiyo-shihyo': 0.3,
