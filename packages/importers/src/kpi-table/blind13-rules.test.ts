@@ -89,3 +89,47 @@ describe('one cell a line: a row printed out of its place among whole rows', () 
     });
   });
 });
+
+describe("a 公営企業 plan's 実績調書: the plan's column beside the year's actuals", () => {
+  const text = [
+    '(単位:百万円、%)',
+    '項 目 | 平成20年度策定 改革プラン | 平成23年度実績',
+    '医業収益 | 5,095 | 4,702',
+    '経常損益(A-B) | 67 | ▲ 162',
+    'うち職員給与費 | 2,849 | 2,872',
+    '病床利用率 | 83.5 | 69.1',
+  ].join('\n');
+
+  it("reads the plan's figures as targets for the actuals' year, not the year the plan was adopted", () => {
+    const result = parseKpiTableText(text);
+    expect(kpiNamed(result, '医業収益')).toMatchObject({
+      target: { value: 5095, year: 2011 },
+      latest: { value: 4702, year: 2011 },
+    });
+  });
+
+  it("gives each row the table's unit, % to a rate, and drops the arithmetic labels and 「うち」", () => {
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => [k.name, k.unit])).toEqual([
+      ['医業収益', '百万円'],
+      ['経常損益', '百万円'],
+      ['職員給与費', '百万円'],
+      ['病床利用率', '%'],
+    ]);
+    expect(kpiNamed(result, '経常損益').latest?.value).toBe(-162);
+  });
+
+  it('leaves a target with no year where the column is a final 目標, not a plan', () => {
+    const result = parseKpiTableText(text.replace('平成20年度策定 改革プラン', '目標値'));
+    expect(kpiNamed(result, '医業収益').target).toMatchObject({ value: 5095, year: null });
+  });
+});
+
+describe('one cell a line: a negative figure printed with a space after its sign', () => {
+  it('reads 「▲ 162」 as the figure −162, never as a name 「▲」 and a figure', () => {
+    const text = ['指標', '計画', '実績', '経常損益', '67', '▲ 162', '病床利用率', '83.5', '69.1'].join('\n');
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => k.name)).toEqual(['経常損益', '病床利用率']);
+    expect(kpiNamed(result, '経常損益').latest?.value).toBe(-162);
+  });
+});

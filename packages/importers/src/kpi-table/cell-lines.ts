@@ -14,7 +14,7 @@ const MAX_HEADER_CELL = 24;
 // How sure a header cell must be of naming the names' column (指標, 評価指標; not 項目) to be taken as it.
 const SURE_NAME = 0.95;
 // One figure and at most a short unit, nothing after it.
-const FIGURE_LINE = /^(?:約|概ね)?\s*[△▲-]?\d[\d,]*(?:\.\d+)?(?:万\d{1,4})?\s*[^\d\s]{0,4}$/u;
+const FIGURE_LINE = /^(?:約|概ね)?\s*[△▲-]?\s*\d[\d,]*(?:\.\d+)?(?:万\d{1,4})?\s*[^\d\s]{0,4}$/u;
 
 /** One line of the text: one cell. */
 export interface Line {
@@ -116,7 +116,8 @@ function linesOf(rows: readonly GridRow[], hint: EraHint): Line[] {
       nextIsPeriod ||
       CHANGE_LINE.test(nextText) ||
       (nextText !== '' && lineOf(cell, row.line, nextText, hint).isFigure);
-    if (nextIsValue && head !== '' && lineOf(cell, row.line, last, hint).isFigure) {
+    const whole = lineOf(cell, row.line, text, hint);
+    if (nextIsValue && head !== '' && !whole.isFigure && lineOf(cell, row.line, last, hint).isFigure) {
       // A name with its first value at the end of the line, the value's period on the next (「1 保育所待機児童数
       // 212人」 / 「(19年度)」): the name alone, marked as such, then the value.
       lines.push({ ...lineOf(cell, row.line, head, hint), isFigure: false, opensRow: true });
@@ -201,7 +202,7 @@ function headerFrom(lines: readonly Line[], start: number, hint: EraHint): { cel
 // the name is a line that carried its first value, the text lines before it are headings (one-cell rows).
 // A row printed out of its place (its figures before its name, a cell of two figures) is passed over, and the rows
 // after it read on: at most this many lines passed over in a row.
-const MAX_SKIPPED_LINES = 16;
+const MAX_SKIPPED_LINES = 30;
 
 function rowsFrom(lines: readonly Line[], start: number, width: number): GridRow[] {
   const rows: GridRow[] = [];

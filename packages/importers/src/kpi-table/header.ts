@@ -128,11 +128,13 @@ const RULES: readonly { role: ColumnRole; confidence: number; pattern: RegExp }[
   // The direction a KPI should go (目指す方向, its cells ↑/↓): the target where the table gives no figure for one.
   { role: 'target', confidence: 0.6, pattern: /^(?:目指す|めざす)?方向$/u },
   { role: 'target', confidence: 0.95, pattern: /目標値|目標|期限|target|goal/iu },
-  // A plan's figure for a year, as 公営企業 and hospital plans head it (「25年度計画」, 「H25プラン」, 「計画値」).
+  // A plan's figure for a year, as 公営企業 and hospital plans head it (「25年度計画」, 「H25プラン」, 「計画値」,
+  // 「改革プラン」, 「経営計画」).
   {
     role: 'target',
     confidence: 0.85,
-    pattern: /^(?:(?:令和|平成|[RH])?\s*(?:元|\d{1,4})\s*(?:年度?)?)?\s*(?:計画値?|プラン)$/u,
+    pattern:
+      /^(?:(?:令和|平成|[RH])?\s*(?:元|\d{1,4})\s*(?:年度?)?)?\s*(?:改革|経営|経営改革|経営強化|改善|中期|収支)?(?:計画値?|プラン)$/u,
   },
   {
     role: 'actual',
@@ -161,6 +163,9 @@ export function headerWords(header: string): string {
 }
 
 /** The role a header cell proposes on its own, or null when its words name none. */
+const ADOPTED_PLAN =
+  /^(?:令和|平成|[RH])?\s*(?:元|\d{1,4})\s*(?:年度?)?\s*策定\s*((?:改革|経営|経営改革|経営強化|改善|中期|収支)?(?:計画|プラン))$/u;
+
 function guessRole(
   header: string,
   hint: EraHint,
@@ -169,6 +174,12 @@ function guessRole(
   // Spaced out for print (指 標, 目 標 値) or wrapped in the cell (ベース / ライン): the words joined again.
   const text = headerWords(header);
   if (text === '' || text.length > 40) return null;
+  // 「平成20年度策定 改革プラン」: the year dates the plan's adoption, not its figures.
+  const adopted = ADOPTED_PLAN.exec(text);
+  if (adopted !== null) {
+    const plan = guessRole(adopted[1] as string, hint);
+    if (plan !== null) return { ...plan, year: null };
+  }
   const year = readYear(text, hint);
   const yearColumn = YEAR_COLUMN.exec(text);
   if (yearColumn !== null) {
@@ -270,10 +281,12 @@ export function detectHeader(
           evidence: `${cell.ref} 「${cell.text}」: 「${guess.word}」`,
         };
   });
-  const settled = withNameDetail(
-    withYearColumns(
-      settleRoles(mapping),
-      guesses.map((guess) => guess?.yearOf),
+  const settled = withPlanYear(
+    withNameDetail(
+      withYearColumns(
+        settleRoles(mapping),
+        guesses.map((guess) => guess?.yearOf),
+      ),
     ),
   );
   for (const { column, role } of overrides) {
@@ -282,6 +295,31 @@ export function detectHeader(
       settled[column] = { ...at, role, confidence: 1, evidence: `${at.evidence}; set by the user` };
   }
   return settled;
+}
+
+// A plan's column with no year beside the one actual column of a year (「改革プラン」 | 「平成23年度実績」, a 実績調書)
+// holds the plan's figures for that year: it is dated so.
+function withPlanYear(mapping: ColumnMapping[]): ColumnMapping[] {
+  const actuals = mapping.filter((m) => m.role === 'actual' && m.year !== null);
+  const targets = mapping.filter((m) => m.role === 'target');
+  const plan = targets[0];
+  const actual = actuals[0];
+  if (
+    actual === undefined ||
+    plan === undefined ||
+    actuals.length !== 1 ||
+    targets.length !== 1 ||
+    plan.year !== null ||
+    !/(?:計画値?|プラン)$/u.test(headerWords(plan.header))
+  )
+    return mapping;
+  const result = [...mapping];
+  result[plan.column] = {
+    ...plan,
+    year: actual.year,
+    evidence: `${plan.evidence}; the plan for the year of the actuals beside it`,
+  };
+  return result;
 }
 
 // The name's header cell over two columns (項目 over the item and a sub-item, the second cell empty): the column

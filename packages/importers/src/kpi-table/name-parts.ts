@@ -26,6 +26,12 @@ const BULLET = /^[・･\-－‐]\s*/u;
 // unless what follows is the number's own counter (「65 歳以上」, 「1 日当たり」: a PDF's spacing, part of the name).
 const NUMBERING =
   /^(?:[(（]\d+[)）]|[①-⑳]|\d+[.．、)）](?!\d)|\d{1,3}[-－‐]\d{1,3}(?:[-－‐]\d{1,3})*\s+(?=[^\d\s歳才代%％])|\d{1,3}\s+(?=[^\d\s歳才年月日週時分秒人回件か箇ヶカ万億千百割%％倍]))\s*/u;
+// A 決算 table's labels for its arithmetic after a name (「経常収益A」, 「経常損益(A-B)」, 「収支比率 (A)/(B)」): no part
+// of it. Only after Japanese, so 「PM2.5」 and 「BMI」 keep their letters.
+const FORMULA_LABEL =
+  /(?:(?<=\p{Script=Han})[A-Z]|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー])\s*\(?[A-Z]\)?(?:\s*[-+×÷*/]\s*\(?[A-Z]\)?)+|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー])\s*\([A-Z]\))$/u;
+// 「うち」 opens a sub-item of the row above (「うち職員給与費」): the sub-item's own name follows.
+const OF_WHICH = /^うち\s*(?=[\p{Script=Han}\p{Script=Katakana}])/u;
 const KANA_ENUMERATOR = /^\s*[ア-ン]\s+(?=\S)/u;
 const KPI_SUFFIX = /(?:割合|率|数|量|額|時間|人数|件数|度|比|指数)$/u;
 
@@ -52,7 +58,12 @@ export function cleanName(text: string): { name: string; deadline: YearReading |
       deadline = readYear(inner, '');
       return '';
     });
-  name = name.replace(BULLET, '').replace(NUMBERING, '').trim();
+  name = name
+    .replace(BULLET, '')
+    .replace(NUMBERING, '')
+    .replace(FORMULA_LABEL, '')
+    .replace(OF_WHICH, '')
+    .trim();
   return { name, deadline, notes };
 }
 

@@ -9,7 +9,7 @@ import { cleanName, isChildOf, type Group } from './name-parts.js';
 import type { BreakdownReading, ValueReading } from './cell-value.js';
 import { readValueCell } from './cell-value.js';
 import type { Grid, GridRow } from './grid.js';
-import type { ColumnMapping, ColumnRole, ColumnRoleOverride } from './header.js';
+import type { ColumnMapping, ColumnRoleOverride } from './header.js';
 import type { CellSample } from './column-content.js';
 import { columnProfiles, inferColumns, realignRow } from './column-content.js';
 import { findHeader, MAX_HEADER_SCAN, noHeaderIssue } from './header-rows.js';
@@ -23,10 +23,11 @@ import {
   withoutRowNumber,
 } from './spanned-cells.js';
 import { datedYear, nameDetail } from './paired-columns.js';
-import { newestOf, rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
+import { rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows.js';
 import type { EraHint, YearReading } from './years.js';
 import { collapseSpannedRow } from './spanned-rows.js';
-import { unitInName, unitOfValueHeaders } from './unit-places.js';
+import { tableUnits, unitInName } from './unit-places.js';
+import { buildKpi, roleColumns } from './kpi-build.js';
 
 /** A KPI value as the table gives it, with the cell it came from. */
 export interface TablePoint {
@@ -77,13 +78,6 @@ export interface TableReading {
 
 const SECTION =
   /^(?:第\S+?(?:分野|章|節|部)|政策の柱|政策分野|基本目標|施策の柱|\d+[.．]\S|[◯○●◆■□]|[IVXⅠ-Ⅻ]+[.．\s-])/u;
-const UNIT_IN_NAME =
-  /[(（]((?:%|％|人|千人|万人|件|回|箇所|か所|カ所|ヶ所|円|千円|万円|億円|ha|km|t|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分))[)）]$/u;
-
-/** The role of each column of a mapping, by index. */
-function roleColumns(mapping: readonly ColumnMapping[], role: ColumnRole): ColumnMapping[] {
-  return mapping.filter((m) => m.role === role);
-}
 
 class GridReader {
   readonly kpis: TableKpi[] = [];
@@ -103,6 +97,8 @@ class GridReader {
   private notes: string[] = [];
   private profiles: CellSample[][] = [];
   private lastItem: string | null = null;
+  /** The units a line above the table gives all its rows (「(単位:百万円、%)」). */
+  private tableUnits: readonly string[] = [];
 
   constructor(
     private readonly hint: EraHint,
@@ -117,7 +113,10 @@ class GridReader {
     this.lastSingle = null;
     this.headless = [];
     // The notes of the table as given (a one-cell-a-line table read again keeps those of its text).
-    if (!this.stacking) this.notes = columnNotes(grid);
+    if (!this.stacking) {
+      this.notes = columnNotes(grid);
+      this.tableUnits = [];
+    }
     let scanned = 0;
     for (let index = 0; index < grid.rows.length; index += 1) {
       const row = grid.rows[index] as GridRow;
@@ -145,6 +144,11 @@ class GridReader {
       }
       const single = texts.filter((text) => text !== '');
       this.lastSingle = single.length === 1 && single[0] !== undefined ? normalizeText(single[0]) : null;
+      const units = texts.map(tableUnits).find((found) => found.length > 0);
+      if (this.mapping === null && units !== undefined) {
+        this.tableUnits = units;
+        continue;
+      }
       if (this.mapping === null) {
         this.headless.push(row);
         if (scanned < MAX_HEADER_SCAN) this.lookedAt.push(row.line);
@@ -306,6 +310,7 @@ class GridReader {
       baseline,
       target,
       actuals,
+      tableUnits: this.tableUnits,
     });
     if (kind === 'targets') {
       const points = yearColumns(mapping).map((m) => this.readPoint(row, m, name, null).point);
@@ -400,84 +405,6 @@ class GridReader {
       },
     };
   }
-}
-
-interface KpiParts {
-  readonly grid: Grid;
-  readonly row: GridRow;
-  readonly mapping: readonly ColumnMapping[];
-  readonly name: string;
-  readonly notes: readonly string[];
-  readonly section: string | null;
-  readonly baseline: PointRead;
-  readonly target: PointRead;
-  readonly actuals: readonly TablePoint[];
-}
-
-// The KPI of a row: the name with what the target cell names (世代全体), the unit from the values, the name or a
-// unit column, the direction the target states or implies, the latest actual and the notes.
-function buildKpi(parts: KpiParts): TableKpi {
-  const { grid, row, mapping, baseline, target, actuals } = parts;
-  let name = parts.name;
-  const latest = newestOf(actuals, mapping, row);
-  const lead = target.reading?.lead;
-  if (lead != null && !name.endsWith(lead)) name = `${name} ${lead}`;
-  let unitFromName = UNIT_IN_NAME.exec(name)?.[1];
-  if (unitFromName !== undefined) name = name.replace(UNIT_IN_NAME, '').trim();
-  const named = unitFromName === undefined ? unitInName(name) : null;
-  if (named !== null) ({ name, unit: unitFromName } = named);
-  const unitColumn = cellAt(row, roleColumns(mapping, 'unit')[0]).text;
-  const unit =
-    [target.point?.unit, baseline.point?.unit, latest?.unit].find((u) => u !== undefined && u !== '') ??
-    normalizeText(unitColumn !== '' ? unitColumn : (unitFromName ?? unitOfValueHeaders(mapping) ?? ''));
-  const targetValue = target.point?.value ?? null;
-  const baselineValue = baseline.point?.value ?? null;
-  const direction =
-    target.reading?.direction ??
-    (target.point?.bound === 'max' || target.point?.unit === '位' ? 'decrease' : null) ??
-    (targetValue !== null && baselineValue !== null && targetValue < baselineValue ? 'decrease' : null);
-  const notes = [...parts.notes, ...(target.reading?.notes ?? []), ...(baseline.reading?.notes ?? [])];
-  if (target.reading?.words != null) notes.push(`目標: ${target.reading.words}`);
-  if (target.reading?.isRecurring === true) notes.push('目標は毎年度');
-  const joined = (role: ColumnRole): string =>
-    roleColumns(mapping, role)
-      .map((m) => cellAt(row, m).text)
-      .filter((t) => t !== '')
-      .join(' ');
-  const group = joined('group');
-  const period = target.reading?.period ?? null;
-  const datedWithoutValue: TablePoint | null =
-    period === null
-      ? null
-      : {
-          value: null,
-          year: period.year,
-          fiscal: period.fiscal,
-          label: period.label,
-          unit: '',
-          breakdown: [],
-          bound: null,
-          ref: target.ref,
-          raw: target.raw,
-        };
-  return {
-    name,
-    unit,
-    section: parts.section,
-    group: group === '' ? null : normalizeText(group),
-    baseline: baseline.point,
-    target: target.point ?? datedWithoutValue,
-    actuals,
-    latest,
-    direction,
-    notes,
-    status: joined('status'),
-    owner: joined('owner'),
-    sheet: grid.sheet,
-    line: row.line,
-    lineTo: row.line,
-    rawText: row.cells.map((c) => c.text).join(' | '),
-  };
 }
 
 /**

@@ -36,3 +36,31 @@ export function unitOfValueHeaders(mapping: readonly ColumnMapping[]): string | 
   }
   return units.size === 1 ? ([...units][0] ?? null) : null;
 }
+
+/** A unit in brackets at the end of a name (「…の数(人)」). */
+export const UNIT_IN_NAME =
+  /[(（]((?:%|％|人|千人|万人|件|回|箇所|か所|カ所|ヶ所|円|千円|万円|億円|ha|km|t|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分))[)）]$/u;
+
+// A line that gives the table's units (「(単位:百万円、%)」, 「単位:人」): each, in order.
+const TABLE_UNIT = /^[(（]?\s*単位\s*[:：]\s*([^()（）]{1,24})[)）]?$/u;
+
+/** The units a line above a table gives its rows, or none. */
+export function tableUnits(text: string): string[] {
+  const found = TABLE_UNIT.exec(normalizeText(text));
+  return found === null
+    ? []
+    : (found[1] as string)
+        .split(/[、,，・/]/u)
+        .map((unit) => unit.trim())
+        .filter((unit) => unit !== '');
+}
+
+// A row's unit from the table's: its only one, or, where the table gives a % beside an amount, % for a rate
+// (率, 比率, 割合) and the amount's unit for the rest.
+export function tableUnitOf(name: string, units: readonly string[]): string {
+  if (units.length === 1) return units[0] as string;
+  const percent = units.find((unit) => unit === '%');
+  const others = units.filter((unit) => unit !== '%');
+  if (units.length !== 2 || percent === undefined || others.length !== 1) return '';
+  return /(?:率|割合|比|シェア)$/u.test(name) ? percent : (others[0] as string);
+}
