@@ -231,7 +231,10 @@ function addImport(program: Command, io: CliIo, operator: () => Operator): void 
     .description(
       'Import a follow-up document (Markdown/HTML converted from the PDF) or a KPI table (xlsx, PDF, CSV, TSV, HTML, Markdown, PDF-extract text) as a plan',
     )
-    .argument('<file>', 'the document or table; an .xlsx workbook, a PDF, or text in UTF-8, UTF-16 or Shift_JIS')
+    .argument(
+      '<file>',
+      'the document or table; an .xlsx workbook, a PDF, or text in UTF-8, UTF-16 or Shift_JIS',
+    )
     .option('--slug <slug>', 'the plan slug (default: from the file name)')
     .option('--dry-run', 'read and report only; write nothing')
     .option('--json', 'with --dry-run: print only the plan as open-data JSON on stdout, issues on stderr')
