@@ -133,3 +133,24 @@ describe('one cell a line: a negative figure printed with a space after its sign
     expect(kpiNamed(result, '経常損益').latest?.value).toBe(-162);
   });
 });
+
+describe('one cell a line: a heading in brackets of its own between rows', () => {
+  it('heads the rows after it, never joined to the next name', () => {
+    const text = [
+      '区分',
+      '現状値',
+      '目標値',
+      '<施設系サービス>',
+      '介護老人福祉施設',
+      '29万人分',
+      '36万人分',
+    ].join('\n');
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => k.name)).toEqual(['介護老人福祉施設']);
+    expect(kpiNamed(result, '介護老人福祉施設')).toMatchObject({
+      unit: '万人分',
+      baseline: { value: 29 },
+      target: { value: 36 },
+    });
+  });
+});

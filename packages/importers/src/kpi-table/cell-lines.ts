@@ -200,6 +200,8 @@ function headerFrom(lines: readonly Line[], start: number, hint: EraHint): { cel
 
 // The rows after the header: a name (one or more text lines), then exactly one figure line a value column. Where
 // the name is a line that carried its first value, the text lines before it are headings (one-cell rows).
+const HEADING_LINE = /^[<＜〈《【［[‹][^<>＜＞〈〉《》【】［］[\]‹›]+[>＞〉》】］\]›]$/u;
+
 // A row printed out of its place (its figures before its name, a cell of two figures) is passed over, and the rows
 // after it read on: at most this many lines passed over in a row.
 const MAX_SKIPPED_LINES = 30;
@@ -215,8 +217,11 @@ function rowsFrom(lines: readonly Line[], start: number, width: number): GridRow
     // After a row passed over, a line wholly in brackets opens no name: it is the note of a cell passed over.
     while (skipped > 0 && texts.length > 1 && PERIOD_LINE.test((texts[0] as Line).text)) texts.shift();
     const opener = texts.findLastIndex((l) => l.opensRow === true);
-    const headings = opener >= 0 && opener === texts.length - 1 ? texts.slice(0, opener) : [];
-    const name = opener >= 0 && opener === texts.length - 1 ? [texts[opener] as Line] : texts;
+    // A heading written in brackets of its own (「<施設系サービス>」, 「【産業】」) opens no name: it heads the rows.
+    const bracketed = texts.findLastIndex((l) => HEADING_LINE.test(l.text));
+    const cut = opener >= 0 && opener === texts.length - 1 ? opener : bracketed + 1;
+    const headings = texts.slice(0, cut);
+    const name = texts.slice(cut);
     const values: Line[] = [];
     while (i < lines.length && (lines[i] as Line).isFigure && values.length < width)
       values.push(lines[i++] as Line);

@@ -76,8 +76,9 @@ export interface TableReading {
   readonly issues: ParseIssue[];
 }
 
+// A heading row that opens a section (a chapter, a policy pillar, a heading in brackets of its own 「<施設系サービス>」).
 const SECTION =
-  /^(?:第\S+?(?:分野|章|節|部)|政策の柱|政策分野|基本目標|施策の柱|\d+[.．]\S|[◯○●◆■□]|[IVXⅠ-Ⅻ]+[.．\s-])/u;
+  /^(?:第\S+?(?:分野|章|節|部)|政策の柱|政策分野|基本目標|施策の柱|\d+[.．]\S|[◯○●◆■□]|[IVXⅠ-Ⅻ]+[.．\s-])|^[<＜〈《【‹][^<>＜＞〈〉《》【】‹›]+[>＞〉》】›]$/u;
 
 class GridReader {
   readonly kpis: TableKpi[] = [];
