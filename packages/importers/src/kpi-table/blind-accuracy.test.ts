@@ -40,6 +40,8 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // The thirteenth round (h-blind13d, an 一部事務組合's hospital, measured only): 国保日高総合病院's 改革プラン 実績調書 (PDF
 // text, one cell a line; the plan column headed 「平成20年度策定 改革プラン」, a unit line for the whole table) is read
 // with its columns one to the right (figures as names): floor 0.
+// The thirteenth round (h-blind13c, a city's table, measured only): 川崎市's 立地適正化計画 目標値 (e-book page text on one
+// line, the table printed column by column: ten names, then ten 現状値, then ten 目標値) is not read: floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -57,6 +59,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'jehdra-factbook-2023-outcome-shihyo': 0,
   'kagawa-kenko-plan-eiyo-shihyo': 0.3,
   'kakogawa-city-shokuiku-hyoka-shihyo': 0.9,
+  'kawasaki-city-ricchi-tekiseika-mokuhyo': 0,
   'kenko-nippon21-chukan-hyoka': 0.9,
   'kumano-city-sogo-keikaku-suuchi-mokuhyo': 0,
   'kure-city-akinada-byoin-plan-tassei-h25': 0.05,
