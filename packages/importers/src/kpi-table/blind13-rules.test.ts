@@ -154,3 +154,26 @@ describe('one cell a line: a heading in brackets of its own between rows', () =>
     });
   });
 });
+
+describe("a value column's header with a qualifier in brackets, and a target set against the present figure", () => {
+  const text = [
+    '指標 | 現状値 (評価年度) | 目標値 (R27 年度)',
+    '住宅の耐震化率 | 96.0%(R3) | 97.0%',
+    'まちづくりが進んでいると思う市民の割合 | 80.8%(R5) | 現状値以上',
+  ].join('\n');
+
+  it('reads 「現状値 (評価年度)」 as the baseline: 評価 in the brackets is no grade column', () => {
+    const result = parseKpiTableText(text);
+    expect(result.mappings[0]?.columns.map((m) => m.role)).toEqual(['name', 'baseline', 'target']);
+    expect(kpiNamed(result, '住宅の耐震化率').baseline).toMatchObject({ value: 96, year: 2021 });
+  });
+
+  it('reads 「現状値以上」 as a target of no figure that keeps its year and says the KPI should not fall', () => {
+    const result = parseKpiTableText(text);
+    expect(result.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(kpiNamed(result, 'まちづくりが進んでいると思う市民の割合')).toMatchObject({
+      target: { value: null, year: 2045 },
+      direction: 'increase',
+    });
+  });
+});

@@ -38,6 +38,9 @@ const QUALITATIVE =
   /^(?:全(?:市町村|都道府県|国|圏域|地域|校|施設|ての地域)|設置|策定|実施|完了|達成|整備|開始|導入|運用|維持)/u;
 // A time without a date (「早期」, 「年度内」): read, kept as words, never dated.
 const TIMING = /^(?:できるだけ|できる限り|可能な限り)?(?:早期|早急|速やか|年度内|年内|随時|毎年度?)(?:に)?$/u;
+// A target set against the KPI's own present figure (「現状値以上」, 「基準値を下回る」, 「現状維持」): its direction, no figure.
+const FROM_CURRENT =
+  /^(?:現状値?|現在値?|基準値?|策定時(?:の値)?)(?:の)?(以上|以下|を上回る|を下回る|維持|を維持)$/u;
 // An arrow alone (「↑」 under 目指す方向) is the direction the KPI should go.
 const INCREASE = /増加|増|向上|上昇|拡大|拡充|^[↑↗⇧]$/u;
 const DECREASE = /減少|減|低下|削減|縮小|抑制|^[↓↘⇩]$/u;
@@ -235,9 +238,20 @@ export function readValueCell(raw: string, hint: EraHint): ValueReading {
   }
   const figures = NUMBER.test(rest) ? readFigures(rest) : [];
   if (figures.length === 0) {
+    const bound = FROM_CURRENT.exec(rest);
     const direction =
-      INCREASE.test(rest) && !DECREASE.test(rest) ? 'increase' : DECREASE.test(rest) ? 'decrease' : null;
-    const known = direction !== null || QUALITATIVE.test(rest) || TIMING.test(rest);
+      bound !== null
+        ? bound[1] === '以上' || bound[1] === 'を上回る'
+          ? 'increase'
+          : bound[1] === '以下' || bound[1] === 'を下回る'
+            ? 'decrease'
+            : null
+        : INCREASE.test(rest) && !DECREASE.test(rest)
+          ? 'increase'
+          : DECREASE.test(rest)
+            ? 'decrease'
+            : null;
+    const known = bound !== null || direction !== null || QUALITATIVE.test(rest) || TIMING.test(rest);
     return {
       ...emptyReading(false, notes, period),
       direction,

@@ -163,6 +163,7 @@ export function headerWords(header: string): string {
 }
 
 /** The role a header cell proposes on its own, or null when its words name none. */
+const TRAILING_BRACKETS = /\s*[(（][^()（）]*[)）]\s*$/u;
 const ADOPTED_PLAN =
   /^(?:令和|平成|[RH])?\s*(?:元|\d{1,4})\s*(?:年度?)?\s*策定\s*((?:改革|経営|経営改革|経営強化|改善|中期|収支)?(?:計画|プラン))$/u;
 
@@ -199,9 +200,18 @@ function guessRole(
     // that value's column of years, as 目標年度 is.
     return { role: 'ignore', confidence: 0.7, word: text, year: null, yearOf: groupRole.role };
   }
+  // A value's word with a qualifier in brackets after it (「現状値 (評価年度)」): the brackets' words (評価) never
+  // take the value's role away.
+  const qualified = TRAILING_BRACKETS.exec(text);
+  const valueWord = qualified === null ? null : guessRole(text.slice(0, qualified.index), hint);
   for (const rule of RULES) {
-    const word = rule.pattern.exec(text)?.[0];
-    if (word !== undefined) return { role: rule.role, confidence: rule.confidence, word, year };
+    const match = rule.pattern.exec(text);
+    const word = match?.[0];
+    if (match === null || word === undefined) continue;
+    const inBrackets = qualified !== null && match.index >= qualified.index;
+    if (inBrackets && valueWord !== null && VALUE_ROLES.has(valueWord.role) && !VALUE_ROLES.has(rule.role))
+      return { ...valueWord, year: year ?? valueWord.year };
+    return { role: rule.role, confidence: rule.confidence, word, year };
   }
   // A header that is a year alone (平成12年, 2024年度, R5) heads a column of figures for that year; a figure
   // with its year (「1.44 (平成30年)」) is a value, never a header.
