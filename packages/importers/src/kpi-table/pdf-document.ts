@@ -219,14 +219,23 @@ export async function readPdf(
         message: `The PDF has ${document.numPages} pages; kotei reads at most ${MAX_PAGES}: split it.`,
       };
     const pages: PageRows[] = [];
+    let texts = 0;
     for (let n = 1; n <= document.numPages; n += 1) {
       const page = await document.getPage(n);
       const view = page.getViewport({ scale: 1 }).transform;
       const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
       const rules = rulesOf(ops, lib.OPS).map((rule) => toView(view, rule));
-      pages.push(pageRows(textsOf(content.items, view), rules, n));
+      const pageTexts = textsOf(content.items, view);
+      texts += pageTexts.length;
+      pages.push(pageRows(pageTexts, rules, n));
       page.cleanup();
     }
+    // A scan is pictures of pages: no text to read, which the user should hear as such, not as a missing header.
+    if (texts === 0)
+      return {
+        ok: false,
+        message: `The PDF has no text on its ${document.numPages} page(s): it is likely a scan. Import the table's own file (xlsx, CSV), or a PDF with text.`,
+      };
     return { ok: true, grids: [{ sheet: null, rows: documentRows(pages) }] };
   } catch (error) {
     return {

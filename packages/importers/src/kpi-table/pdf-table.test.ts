@@ -142,7 +142,7 @@ describe('a PDF page read back as rows (pdf-lattice)', () => {
 
 // A one-page PDF written by hand: Helvetica text, and a table ruled with stroked lines under a transform that
 // scales the page by half, as word processors draw borders (not the filled boxes browsers draw).
-function handMadePdf(): Uint8Array {
+function handMadePdf(withText = true): Uint8Array {
   const cells = [
     ['Indicator', 'Baseline', 'Target (FY2030)', 'Latest'],
     ['Employment rate (%)', '74.6 (2010)', '80', '77.5 (2014)'],
@@ -154,13 +154,17 @@ function handMadePdf(): Uint8Array {
   const draw: string[] = ['q 0.5 0 0 0.5 0 0 cm 1 w'];
   for (const y of ys) draw.push(`${left * 2} ${y * 2} m ${right * 2} ${y * 2} l S`);
   for (const x of xs) draw.push(`${x * 2} ${top * 2} m ${x * 2} ${bottom * 2} l S`);
-  draw.push('Q BT /F1 9 Tf');
-  cells.forEach((row, r) => {
-    row.forEach((value, c) =>
-      draw.push(`1 0 0 1 ${(xs[c] as number) + 4} ${(ys[r] as number) - 14} Tm (${value}) Tj`),
-    );
-  });
-  draw.push('ET');
+  draw.push('Q');
+  // Without its text the page is as a scan's would read: rules, and no words.
+  if (withText) {
+    draw.push('BT /F1 9 Tf');
+    cells.forEach((row, r) => {
+      row.forEach((value, c) =>
+        draw.push(`1 0 0 1 ${(xs[c] as number) + 4} ${(ys[r] as number) - 14} Tm (${value}) Tj`),
+      );
+    });
+    draw.push('ET');
+  }
   const stream = draw.join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -202,6 +206,13 @@ describe('a PDF file (pdf-document)', () => {
     const outcome = await importDocument({ bytes, fileName: 'kpi.pdf' });
     expect(outcome.ok && outcome.kind).toBe('kpi-table');
     expect(outcome.ok && outcome.table?.kpis.length).toBe(2);
+  });
+
+  it('says a PDF of no text is likely a scan, and imports nothing', async () => {
+    const result = await parseKpiPdf(handMadePdf(false), { sourceName: 'scan.pdf' });
+    expect(result.kpis).toEqual([]);
+    expect(result.issues[0]).toMatchObject({ code: 'pdf-unreadable', found: 'scan.pdf', severity: 'error' });
+    expect(result.issues[0]?.message).toMatch(/no text on its 1 page\(s\): it is likely a scan/u);
   });
 
   it('refuses a damaged PDF with the reason, and imports nothing', async () => {
