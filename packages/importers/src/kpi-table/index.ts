@@ -129,24 +129,7 @@ export async function parseKpiWorkbook(
   options: KpiTableParseOptions = {},
 ): Promise<KpiTableResult> {
   const book = await readWorkbook(bytes);
-  if (!book.ok) {
-    return {
-      plan: emptyPlan(options),
-      issues: [
-        {
-          code: 'xlsx-unreadable',
-          line: 1,
-          found: options.sourceName ?? 'the file',
-          expected: 'an .xlsx workbook',
-          message: book.message,
-          severity: 'error',
-        },
-      ],
-      format: 'xlsx',
-      kpis: [],
-      mappings: [],
-    };
-  }
+  if (!book.ok) return unreadableFile('xlsx', 'xlsx-unreadable', 'an .xlsx workbook', book.message, options);
   return parseKpiGrids(book.grids, 'xlsx', options);
 }
 
@@ -157,22 +140,8 @@ export async function parseKpiPdf(
 ): Promise<KpiTableResult> {
   const read = await readPdf(bytes);
   if (!read.ok) {
-    return {
-      plan: emptyPlan(options),
-      issues: [
-        {
-          code: 'pdf-unreadable',
-          line: 1,
-          found: options.sourceName ?? 'the file',
-          expected: 'a PDF whose text can be read (not a scanned image)',
-          message: read.message,
-          severity: 'error',
-        },
-      ],
-      format: 'pdf',
-      kpis: [],
-      mappings: [],
-    };
+    const expected = 'a PDF whose text can be read (not a scanned image)';
+    return unreadableFile('pdf', 'pdf-unreadable', expected, read.message, options);
   }
   return parseKpiGrids(read.grids, 'pdf', options);
 }
@@ -196,6 +165,25 @@ export function looksLikeKpiTable(text: string): boolean {
   const head = text.split('\n', 300).join('\n');
   const hint = eraHintOf(head);
   return readTextTable(head, format).rows.some((row) => detectHeader(row, hint) !== null);
+}
+
+// A file its reader refused: an empty plan and the one error that says why, so nothing is imported.
+function unreadableFile(
+  format: TableFormat,
+  code: string,
+  expected: string,
+  message: string,
+  options: KpiTableParseOptions,
+): KpiTableResult {
+  const issue: ParseIssue = {
+    code,
+    line: 1,
+    found: options.sourceName ?? 'the file',
+    expected,
+    message,
+    severity: 'error',
+  };
+  return { plan: emptyPlan(options), issues: [issue], format, kpis: [], mappings: [] };
 }
 
 function emptyPlan(options: KpiTableOptions): PlanDocument {

@@ -13,6 +13,21 @@ export interface PageRows {
   readonly rows: readonly { readonly top: number; readonly cells: readonly GridCell[] }[];
 }
 
+// Sets of items joined one pair at a time (rules that meet, cells no rule parts): each item's set is its root.
+function unionFind(size: number): {
+  find: (i: number) => number;
+  join: (into: number, item: number) => void;
+} {
+  const parent = Array.from({ length: size }, (_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    parent[i] = root;
+    return root;
+  };
+  return { find, join: (into, item) => (parent[find(item)] = find(into)) };
+}
+
 interface Lattice {
   readonly xs: readonly number[];
   readonly ys: readonly number[];
@@ -27,16 +42,10 @@ function lattices(rules: readonly PageRule[]): Lattice[] {
     ...across.map((span) => ({ span, across: true })),
     ...down.map((span) => ({ span, across: false })),
   ];
-  const parent = all.map((_, i) => i);
-  const find = (i: number): number => {
-    let root = i;
-    while (parent[root] !== root) root = parent[root] as number;
-    parent[i] = root;
-    return root;
-  };
+  const { find, join } = unionFind(all.length);
   for (let a = 0; a < across.length; a += 1)
     for (let d = 0; d < down.length; d += 1)
-      if (meets(across[a] as Span, down[d] as Span)) parent[find(a)] = find(across.length + d);
+      if (meets(across[a] as Span, down[d] as Span)) join(across.length + d, a);
   const groups = new Map<number, { across: Span[]; down: Span[] }>();
   all.forEach((rule, i) => {
     const root = find(i);
@@ -66,21 +75,14 @@ function latticeRows(
   const columns = xs.length - 1;
   const rowsCount = ys.length - 1;
   const at = (r: number, c: number): number => r * columns + c;
-  const parent = Array.from({ length: rowsCount * columns }, (_, i) => i);
-  const find = (i: number): number => {
-    let root = i;
-    while (parent[root] !== root) root = parent[root] as number;
-    parent[i] = root;
-    return root;
-  };
+  const { find, join } = unionFind(rowsCount * columns);
   for (let r = 0; r < rowsCount; r += 1) {
     const midY = ((ys[r] as number) + (ys[r + 1] as number)) / 2;
     for (let c = 0; c < columns; c += 1) {
       const midX = ((xs[c] as number) + (xs[c + 1] as number)) / 2;
-      if (c + 1 < columns && !covered(lattice.down, xs[c + 1] as number, midY))
-        parent[find(at(r, c + 1))] = find(at(r, c));
+      if (c + 1 < columns && !covered(lattice.down, xs[c + 1] as number, midY)) join(at(r, c), at(r, c + 1));
       if (r + 1 < rowsCount && !covered(lattice.across, ys[r + 1] as number, midX))
-        parent[find(at(r + 1, c))] = find(at(r, c));
+        join(at(r, c), at(r + 1, c));
     }
   }
   const held = new Map<number, PageText[]>();
