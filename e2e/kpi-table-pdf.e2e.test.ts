@@ -16,6 +16,7 @@ import { detectTextFormat, readTextTable } from '../packages/importers/src/kpi-t
 import { readWorkbook } from '../packages/importers/src/kpi-table/workbook.js';
 import { signIn } from './support/auth.js';
 import { useKotei } from './support/fixture.js';
+import { expectNoAxeViolations, saveScreenshot } from './support/page.js';
 
 // The corpus's real tables as PDFs, printed by Chromium as an office prints a table from its browser or word
 // processor (ruled cells, Japanese fonts embedded), then imported from the PDF alone: the PDF reader must find
@@ -132,6 +133,10 @@ describe('KPI tables read from PDF files', () => {
       await page.getByLabel(/計画の識別名/).fill('gender-pdf');
       await page.getByRole('button', { name: 'プレビュー', exact: true }).click();
       await page.getByRole('table', { name: /列の対応/ }).waitFor();
+      // The preview names each cell by its page, row and column; the screen stays accessible.
+      expect(await page.locator('body').textContent()).toContain('page 1, row');
+      await saveScreenshot(page, 'kpi-table-pdf-preview.png');
+      await expectNoAxeViolations(page);
       await page.getByRole('button', { name: '取り込む', exact: true }).click();
       await page.getByRole('link', { name: '取り込んだ計画を開く' }).click();
       await page.waitForURL(`${baseUrl}/plans/gender-pdf`);
