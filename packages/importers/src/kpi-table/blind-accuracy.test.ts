@@ -42,6 +42,9 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // with its columns one to the right (figures as names): floor 0.
 // The thirteenth round (h-blind13c, a city's table, measured only): 川崎市's 立地適正化計画 目標値 (e-book page text on one
 // line, the table printed column by column: ten names, then ten 現状値, then ten 目標値) is not read: floor 0.
+// The fourteenth round (h-blind14a, a national ministry's table, measured only): こども大綱(案)'s 指標 list (内閣官房 /
+// こども家庭庁, PDF text one cell a line: the first row's name printed between the header cells 「項目」 and 「現状」,
+// years on lines of their own, sub-items interleaved with wrapped names) is not read (no header found): floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -52,6 +55,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'cao-kourei-taikou-2018': 0.95,
   'cao-shoushika-taikou-3rd-suuchi-mokuhyo-shinchoku': 0.7,
   'cao-wlb-koudou-shishin-suuchi-mokuhyou-2015': 0,
+  'cas-kodomo-taikou-an-2023-shihyo': 0,
   'chiba-pref-genki-plan-h25-shoku-midori': 0.95,
   'fuchu-city-jisedai-hyoka-shihyo': 0.25,
   'gobo-byoin-kumiai-hidaka-kaikaku-plan-h23': 0.55,
