@@ -45,6 +45,9 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // The fourteenth round (h-blind14a, a national ministry's table, measured only): こども大綱(案)'s 指標 list (内閣官房 /
 // こども家庭庁, PDF text one cell a line: the first row's name printed between the header cells 「項目」 and 「現状」,
 // years on lines of their own, sub-items interleaved with wrapped names) is not read (no header found): floor 0.
+// The fourteenth round (h-blind14b, a local government's table, measured only): 浦安市's 市民参加推進計画 数値指標一覧
+// (PDF text on one line: the header spaced letter by letter around the first name, six rows' figures printed before
+// their names, 「60 万件/年」 a figure parted from its 万-unit) is not read (no header found): floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -90,6 +93,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'tochigi-pref-kankyo-hakusho-h18-shihyo': 0.9,
   'tokai-city-kenko-zoshin-1st-hyoka': 0,
   'urakawa-town-sousei-kpi': 0.9,
+  'urayasu-city-shimin-sanka-suuchi-shihyo': 0,
 };
 
 describe('KPI table blind corpus accuracy', () => {
