@@ -42,6 +42,9 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // with its columns one to the right (figures as names): floor 0.
 // The thirteenth round (h-blind13c, a city's table, measured only): 川崎市's 立地適正化計画 目標値 (e-book page text on one
 // line, the table printed column by column: ten names, then ten 現状値, then ten 目標値) is not read: floor 0.
+// The fourteenth round (h-blind14c, a health plan's table, measured only): 奈良県's 医療費適正化計画 (第2期) 進捗状況 (PDF
+// text on one line, a header of bare year cells 「平成22年度 … 平成29年度」 whose last holds the targets) is not read (no
+// header found): floor 0.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
   'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
@@ -76,6 +79,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'mlit-barrierfree-mokuhyo-h17': 0,
   'mlit-hirokoku-outcome-shihyo-h16': 0,
   'mlit-jyuseikatsu-kihon-keikaku-2006': 0.98,
+  'nara-pref-iryohi-tekiseika-2ki-shinchoku': 0,
   'osaka-pref-koreisha-keikaku-2006-kensho': 0.95,
   'osaki-town-sousei-kpi-h27': 0,
   'ryochiku-city-nogyo-shisaku-shinchokudo': 0,
