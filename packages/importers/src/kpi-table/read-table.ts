@@ -1,6 +1,7 @@
 import type { Grid, TableFormat } from './grid.js';
 import { readDelimited, readMarkdown, readPdfText } from './grid.js';
 import { readHtmlTables } from './html-table.js';
+import { looksLaidOut, readLayoutText } from './layout-text.js';
 
 const SAMPLE_LINES = 400;
 
@@ -47,7 +48,7 @@ export function readTextTable(text: string, format: Exclude<TableFormat, 'xlsx' 
     case 'markdown':
       return readMarkdown(unix);
     case 'pdf-text':
-      return readPdfText(unix);
+      return looksLaidOut(unix) ? readLayoutText(unix) : readPdfText(unix);
     case 'tsv':
       return readDelimited(unix, '\t');
     case 'csv':
