@@ -25,7 +25,7 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // only by chance figures, as バリアフリー: floors under those.
 // The ninth round (the corpus README): 群馬県's 男女共同参画 (a two-row header one cell a line, upper row first) is read
 // since its rules, 呉市's 安芸灘 plan in part (計画/決算 words, cells out of their rows); the hospital 経営指標 (a two-row
-// header flattened onto one line) is not.
+// header flattened onto one line) is not, but for the rows under its bare year columns since h-fix14b (20%).
 // The tenth round: 大阪府's 高齢者計画 text version (columns named in a sentence, cells parted by 「、」) is read since
 // its rules; 熊野市's 総合計画 line (figures printed inside the header and after later rows) is not.
 // The eleventh round: the 少子化社会対策大綱 follow-up list (「名称 目標値 目標→最新値(時点)」) is read since its rules.
@@ -49,11 +49,12 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // (PDF text on one line: the header spaced letter by letter around the first name, six rows' figures printed before
 // their names, 「60 万件/年」 a figure parted from its 万-unit) is not read (no header found): floor 0.
 // The fourteenth round (h-blind14c, a health plan's table, measured only): 奈良県's 医療費適正化計画 (第2期) 進捗状況 (PDF
-// text on one line, a header of bare year cells 「平成22年度 … 平成29年度」 whose last holds the targets) is not read (no
-// header found): floor 0.
+// text on one line, a header of bare year cells 「平成22年度 … 平成29年度」 whose last holds the targets) is read in part
+// since h-fix14b's rules (`blind14-rules.test.ts`: bare year columns, the bounded last year as the target, comment
+// cells ending a row): its first three rows (21.4%); the rest print their figures apart from their names.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
-  'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
+  'anon-hospital-keiei-shihyo-shinchoku-h25': 0.2,
   'aoba-kenko-sedai-hyoka': 0.85,
   'cao-kaikaku-koteihyo-2021-yobo-kpi': 0.8,
   'cao-kodomo-hinkon-taikou-shihyo-2014': 0,
@@ -86,7 +87,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'mlit-barrierfree-mokuhyo-h17': 0,
   'mlit-hirokoku-outcome-shihyo-h16': 0,
   'mlit-jyuseikatsu-kihon-keikaku-2006': 0.98,
-  'nara-pref-iryohi-tekiseika-2ki-shinchoku': 0,
+  'nara-pref-iryohi-tekiseika-2ki-shinchoku': 0.2,
   'osaka-pref-koreisha-keikaku-2006-kensho': 0.95,
   'osaki-town-sousei-kpi-h27': 0,
   'ryochiku-city-nogyo-shisaku-shinchokudo': 0,
