@@ -72,3 +72,69 @@ describe('a unit in brackets before the bracket that qualifies the name', () => 
     expect(kpiNamed(result, '該当者の減少率(2008年度比)')).toMatchObject({ unit: '%' });
   });
 });
+
+describe('one line: a header spaced letter by letter over several cells', () => {
+  it('cuts the letters into the cells they spell (「現 状 値 目 標 値」 is two columns)', () => {
+    const line =
+      '数値目標 指 標 項 目 現 状 値 目 標 値 ①図書館の利用者数 8,200人 9,000人 ②読書をする市民の割合 41.0% 50%';
+    const result = parseKpiTableText(line);
+    expect(kpiNamed(result, '図書館の利用者数')).toMatchObject({
+      unit: '人',
+      baseline: { value: 8200 },
+      target: { value: 9000 },
+    });
+  });
+
+  it("joins the letters across the first row's name printed inside them, the name going to the first row", () => {
+    const line =
+      '数値目標 指 標 項 目 現 ①図書館の利用者数 状 値 目 標 値 (令和 5 年度) 8,200人 9,000人 ②読書をする市民の割合 41.0% 50%';
+    const result = parseKpiTableText(line);
+    expect(result.kpis.map((k) => k.name)).toEqual(['図書館の利用者数', '読書をする市民の割合']);
+    expect(kpiNamed(result, '読書をする市民の割合')).toMatchObject({
+      baseline: { value: 41 },
+      target: { value: 50, year: 2023 },
+    });
+  });
+});
+
+describe('one line: a figure parted from a unit of ten thousands', () => {
+  it('reads 「60 万件/年」 as one figure with its unit, as 「2,100 人/年」 is', () => {
+    const line =
+      '数値目標 指標 現状値 目標値 ①図書館の利用者数 2,100 人/年 3,000 人/年 ②ホームページの閲覧数 60 万件/年 80 万件/年';
+    const result = parseKpiTableText(line);
+    expect(kpiNamed(result, 'ホームページの閲覧数')).toMatchObject({
+      unit: '万件/年',
+      baseline: { value: 60 },
+      target: { value: 80 },
+    });
+  });
+});
+
+describe("one line: numbered rows' figures printed before their names", () => {
+  const line = [
+    '数値目標 指標 現状値 目標値',
+    '①図書館の利用者数 8,200人 9,000人 41.0% 50% 12回 20回',
+    '②読書をする市民の割合 ③読み聞かせ会の開催数',
+    '④学校図書館の蔵書数 5,100冊',
+  ].join(' ');
+
+  it('gives each pair to the name of its number, and says so in an issue', () => {
+    const result = parseKpiTableText(line);
+    expect(result.kpis.map((k) => k.name)).toEqual([
+      '図書館の利用者数',
+      '読書をする市民の割合',
+      '読み聞かせ会の開催数',
+    ]);
+    expect(kpiNamed(result, '読み聞かせ会の開催数')).toMatchObject({
+      unit: '回',
+      baseline: { value: 12 },
+      target: { value: 20 },
+    });
+    expect(result.issues.filter((i) => i.found.startsWith('③読み聞かせ会'))).toHaveLength(1);
+  });
+
+  it('matches nothing where a number between is missing', () => {
+    const result = parseKpiTableText(line.replace('②読書をする市民の割合 ', ''));
+    expect(result.kpis.map((k) => k.name)).toEqual([]);
+  });
+});

@@ -3,6 +3,8 @@ import type { Grid, GridRow } from './grid.js';
 import { rowText, textRow } from './grid.js';
 import { datedByProse, headerAt } from './flat-header.js';
 import { CIRCLED, FIGURE, PAREN_NUMBER, flatTokens } from './flat-tokens.js';
+import type { FlatRun } from './numbered-names.js';
+import { withNumberedNamesLater } from './numbered-names.js';
 import type { EraHint } from './years.js';
 
 export { flatTokens } from './flat-tokens.js';
@@ -53,12 +55,7 @@ function kindOf(tokens: readonly string[], index: number, figures: readonly stri
   return figures.length > 0 && figures.every((f) => BARE_FIGURE.test(f)) ? 'figure' : 'item';
 }
 
-interface Run {
-  readonly words: string[];
-  readonly figures: string[];
-  /** Whether the row before was closed by its comment cell, so this run's figures cannot belong to it. */
-  readonly ended?: boolean;
-}
+type Run = FlatRun;
 
 // A comment cell after a row's figures, under a header whose last columns are text (進捗状況, 備考): a sentence of a
 // few words ending in 「。」 (「改善傾向にあり、平成25年度に減少 に転じている。」, wrapped in the PDF).
@@ -272,9 +269,23 @@ function withUnit(rows: string[][], unit: string | null): string[][] {
 function cutRows(runs: readonly Run[], values: number, line: number, unit = false): Cut {
   const cut: Cut = { rows: [], issues: [] };
   let last: string[][] | null = null;
-  const list = withRepeatedGroups(
-    runs.map((run) => withoutPageRef(run, values)),
+  const numbered = withNumberedNamesLater(
+    withRepeatedGroups(
+      runs.map((run) => withoutPageRef(run, values)),
+      values,
+    ),
     values,
+  );
+  const list = numbered.runs;
+  cut.issues.push(
+    ...numbered.matched.map((cells) =>
+      issue(
+        line,
+        cells.join(' '),
+        "a row's figures after its name",
+        "This row's figures stand before its name, after the first numbered row's; they were matched to it by its number. Check them.",
+      ),
+    ),
   );
   for (let index = 0; index < list.length; index += 1) {
     const run = list[index] as Run;
@@ -314,7 +325,8 @@ function cutRows(runs: readonly Run[], values: number, line: number, unit = fals
         ),
       );
       // A run of figures with no row number right after a row breaks into it: that row is not sure either.
-      if (item < 0 && last !== null && run.ended !== true) {
+      // A run opening with a circled row number (「⑦… ⑧… 6,800人/年」) starts rows of its own.
+      if (item < 0 && last !== null && run.ended !== true && !CIRCLED.test(run.words[0] ?? '')) {
         for (const row of last) cut.rows.splice(cut.rows.indexOf(row), 1);
         cut.issues.push(
           issue(
