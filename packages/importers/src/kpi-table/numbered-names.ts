@@ -14,19 +14,19 @@ export interface FlatRun {
   readonly ended?: boolean;
 }
 
-const CIRCLED_BLOCKS: readonly [number, number][] = [
-  [0x2460, 1],
-  [0x3251, 21],
-  [0x32b1, 36],
+// The circled numbers' blocks of Unicode: where each starts, the number it starts at, how many it holds.
+const CIRCLED_BLOCKS: readonly (readonly [number, number, number])[] = [
+  [0x2460, 1, 20],
+  [0x3251, 21, 15],
+  [0x32b1, 36, 15],
 ];
-const BLOCK_SIZE: Readonly<Record<number, number>> = { 0x2460: 20, 0x3251: 15, 0x32b1: 15 };
 
 /** The number a circled digit opening a word stands for (① → 1, ㉑ → 21), or null. */
 export function circledNumber(word: string): number | null {
   if (!CIRCLED.test(word)) return null;
   const code = word.codePointAt(0) ?? 0;
-  for (const [start, first] of CIRCLED_BLOCKS)
-    if (code >= start && code < start + (BLOCK_SIZE[start] ?? 0)) return first + code - start;
+  for (const [start, first, size] of CIRCLED_BLOCKS)
+    if (code >= start && code < start + size) return first + code - start;
   return null;
 }
 
