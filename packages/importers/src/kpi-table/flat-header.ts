@@ -2,6 +2,7 @@ import { textRow } from './grid.js';
 import { VALUE_ROLES, detectHeader, namesRole } from './header.js';
 import { FIGURE, PAREN_NUMBER } from './flat-tokens.js';
 import type { EraHint } from './years.js';
+import { readYear } from './years.js';
 
 // The header of a table whose cells only spaces part: its run of words among the line's, cut into cells.
 
@@ -83,12 +84,37 @@ function roleFirstCells(
   return { cells, next };
 }
 
+// Bare year columns (「平成22年度 平成23年度 平成24年度 … 進捗状況」), as a yearly progress table heads its figures:
+// three or more in a row, each a year alone and later than the one before, with no word heading the names. The
+// names' column is then unheaded. A year repeated (「24年度 25年度 25年度」 over 実績 計画 実績, a header of two rows
+// flattened) heads no series.
+const MIN_YEAR_RUN = 3;
+const UNHEADED_NAMES = '指標';
+
+function yearRunCells(
+  tokens: readonly string[],
+  start: number,
+  hint: EraHint,
+): { cells: string[]; next: number } | null {
+  let end = start;
+  let last = -Infinity;
+  for (; YEAR_ALONE.test(tokens[end] ?? '') && !/^\d+$/u.test(tokens[end] ?? ''); end += 1) {
+    const year = readYear(tokens[end] as string, hint)?.year ?? null;
+    if (year === null || year <= last) break;
+    last = year;
+  }
+  if (end - start < MIN_YEAR_RUN) return null;
+  const rest = roleFirstCells(tokens, end, hint);
+  return { cells: [UNHEADED_NAMES, ...tokens.slice(start, end), ...rest.cells], next: rest.next };
+}
+
 /** The header whose run of words opens at a token: its cells (a role word and its years), or null. */
 export function headerAt(tokens: readonly string[], start: number, hint: EraHint): Header | null {
   const first = tokens[start] as string;
-  if (FIGURE.test(first) || !namesRole(first, hint)) return null;
-  const rest = yearFirstCells(tokens, start + 1, hint) ?? roleFirstCells(tokens, start + 1, hint);
-  const cells = [first, ...rest.cells];
+  const years = YEAR_ALONE.test(first) ? yearRunCells(tokens, start, hint) : null;
+  if (years === null && (FIGURE.test(first) || !namesRole(first, hint))) return null;
+  const rest = years ?? yearFirstCells(tokens, start + 1, hint) ?? roleFirstCells(tokens, start + 1, hint);
+  const cells = years?.cells ?? [first, ...rest.cells];
   if (cells.length < 2) return null;
   const mapping = detectHeader(textRow(cells, 1), hint);
   if (mapping === null || mapping.length !== cells.length) return null;

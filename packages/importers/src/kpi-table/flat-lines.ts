@@ -3,6 +3,8 @@ import type { Grid, GridRow } from './grid.js';
 import { rowText, textRow } from './grid.js';
 import { datedByProse, headerAt } from './flat-header.js';
 import { CIRCLED, FIGURE, PAREN_NUMBER, flatTokens } from './flat-tokens.js';
+import type { FlatRun } from './numbered-names.js';
+import { withNumberedNamesLater } from './numbered-names.js';
 import type { EraHint } from './years.js';
 
 export { flatTokens } from './flat-tokens.js';
@@ -53,9 +55,19 @@ function kindOf(tokens: readonly string[], index: number, figures: readonly stri
   return figures.length > 0 && figures.every((f) => BARE_FIGURE.test(f)) ? 'figure' : 'item';
 }
 
-interface Run {
-  readonly words: string[];
-  readonly figures: string[];
+type Run = FlatRun;
+
+// A comment cell after a row's figures, under a header whose last columns are text (進捗状況, 備考): a sentence of a
+// few words ending in 「。」 (「改善傾向にあり、平成25年度に減少 に転じている。」, wrapped in the PDF).
+const NOTE_WORDS = 3;
+
+function noteCellEnd(tokens: readonly string[], from: number): number | null {
+  for (let index = from; index < Math.min(tokens.length, from + NOTE_WORDS); index += 1) {
+    const token = tokens[index] as string;
+    if (FIGURE.test(token)) return null;
+    if (token.endsWith('。')) return index;
+  }
+  return null;
 }
 
 /** The words after a header cut into runs of words then figures, up to prose or the next header. */
@@ -68,13 +80,25 @@ function runsAfter(
   const runs: Run[] = [];
   let words: string[] = [];
   let figures: string[] = [];
+  let ended = false;
   let marks = 0;
   let index = from;
   for (; index < tokens.length; index += 1) {
     const kind = kindOf(tokens, index, figures);
+    const note = extras > 0 && figures.length > 0 ? noteCellEnd(tokens, index) : null;
+    if (note !== null) {
+      // The row's comment (進捗状況 「増加傾向にある。」) ends it: the figures after it are the next row's.
+      runs.push({ words, figures, ended });
+      words = [];
+      figures = [];
+      ended = true;
+      index = note;
+      continue;
+    }
     if (kind === 'stop' || (kind === 'word' && headerAt(tokens, index, hint) !== null)) break;
     if (kind !== 'figure' && figures.length > 0) {
-      runs.push({ words, figures });
+      runs.push({ words, figures, ended });
+      ended = false;
       words = [];
       figures = [];
       marks = extras;
@@ -89,7 +113,7 @@ function runsAfter(
     if (kind === 'figure') figures.push(tokens[index] as string);
     else words.push(kind === 'item' ? `#${tokens[index] as string}` : (tokens[index] as string));
   }
-  if (figures.length > 0 || words.length > 0) runs.push({ words, figures });
+  if (figures.length > 0 || words.length > 0) runs.push({ words, figures, ended });
   return { runs, end: index };
 }
 
@@ -245,9 +269,23 @@ function withUnit(rows: string[][], unit: string | null): string[][] {
 function cutRows(runs: readonly Run[], values: number, line: number, unit = false): Cut {
   const cut: Cut = { rows: [], issues: [] };
   let last: string[][] | null = null;
-  const list = withRepeatedGroups(
-    runs.map((run) => withoutPageRef(run, values)),
+  const numbered = withNumberedNamesLater(
+    withRepeatedGroups(
+      runs.map((run) => withoutPageRef(run, values)),
+      values,
+    ),
     values,
+  );
+  const list = numbered.runs;
+  cut.issues.push(
+    ...numbered.matched.map((cells) =>
+      issue(
+        line,
+        cells.join(' '),
+        "a row's figures after its name",
+        "This row's figures stand before its name, after the first numbered row's; they were matched to it by its number. Check them.",
+      ),
+    ),
   );
   for (let index = 0; index < list.length; index += 1) {
     const run = list[index] as Run;
@@ -287,7 +325,8 @@ function cutRows(runs: readonly Run[], values: number, line: number, unit = fals
         ),
       );
       // A run of figures with no row number right after a row breaks into it: that row is not sure either.
-      if (item < 0 && last !== null) {
+      // A run opening with a circled row number (「⑦… ⑧… 6,800人/年」) starts rows of its own.
+      if (item < 0 && last !== null && run.ended !== true && !CIRCLED.test(run.words[0] ?? '')) {
         for (const row of last) cut.rows.splice(cut.rows.indexOf(row), 1);
         cut.issues.push(
           issue(

@@ -1,5 +1,5 @@
 import { normalizeText } from '@kotei/domain';
-import { namesRole } from './header.js';
+import { withSpacedHeadersJoined } from './spaced-letters.js';
 
 // The words of text whose cells only spaces part, and the kinds of word the flat-line reader tells apart.
 
@@ -15,6 +15,9 @@ export const FIGURE = new RegExp(
   'u',
 );
 const UNIT_ONLY = new RegExp(`^${APART_UNIT}${BOUND}?$`, 'u');
+// A unit of ten thousands (or thousands, millions, a hundred millions) of a counter, printed apart from its figure
+// (「60 万件/年」, 「3 千人」), a rate's second part kept on it.
+const SCALED_UNIT = new RegExp(`^(?:百万|万|千|億)(?:${APART_UNIT}|[台本世冊])(?:/[^\\s\\d/]{1,6})?$`, 'u');
 // The second part of a rate's unit, broken from the figure (「114件」 「/億台キロ」).
 const PER_UNIT = /^\/[^\s\d/]{1,6}$/u;
 // A word opening with a counter (歳, 日, 年 …) goes on with the number before it: 「20 歳代」, 「(毎月 23 日)」.
@@ -22,23 +25,6 @@ const COUNTER_START = /^[歳日年月人件回時分箇か倍円代校]/u;
 export const CIRCLED = /^[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]/u;
 // A row number in parentheses standing alone (「(1) 8020推進員養成講座修了者数 256人 350人以上」).
 export const PAREN_NUMBER = /^[(（]\d{1,2}[)）]$/u;
-
-// One letter a word, as print spaces out a header (「指 標」, 「目 標」): joined back where the letters name a column.
-const SINGLE_LETTER = /^[\p{Script=Han}\p{Script=Katakana}ー]$/u;
-
-function withSpacedHeadersJoined(words: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i += 1) {
-    let end = i;
-    while (SINGLE_LETTER.test(words[end] ?? '')) end += 1;
-    const joined = words.slice(i, end).join('');
-    if (end - i >= 2 && namesRole(joined, '')) {
-      out.push(joined);
-      i = end - 1;
-    } else out.push(words[i] as string);
-  }
-  return out;
-}
 
 /** The words of a line, a figure's unit printed apart joined back to it (「300 人」 → 「300人」). */
 export function flatTokens(line: string): string[] {
@@ -56,7 +42,8 @@ export function flatTokens(line: string): string[] {
     // rest of its rate's unit (「114件 /億台キロ」).
     const joins =
       last !== undefined &&
-      ((/^\d[\d,]*(?:\.\d+)?$/u.test(last) && (UNIT_ONLY.test(word) || COUNTER_START.test(word))) ||
+      ((/^\d[\d,]*(?:\.\d+)?$/u.test(last) &&
+        (UNIT_ONLY.test(word) || SCALED_UNIT.test(word) || COUNTER_START.test(word))) ||
         (PER_UNIT.test(word) && FIGURE.test(`${last}${word}`) && !last.includes('/')));
     if (joins) tokens[tokens.length - 1] = `${last}${word}`;
     else tokens.push(word);

@@ -14,6 +14,29 @@ export function roleColumns(mapping: readonly ColumnMapping[], role: ColumnRole)
   return mapping.filter((m) => m.role === role);
 }
 
+/**
+ * A row's cells under year columns with no target column: the last year's cell, where it is a bound (「65%以上」,
+ * 「12%以下」), is the plan's target for that year, not a figure measured (a yearly progress table heads its target
+ * year as one more year); the others stay actuals.
+ */
+export function boundedLastYear(
+  mapping: readonly ColumnMapping[],
+  reads: readonly PointRead[],
+): { target: PointRead | null; actuals: readonly PointRead[] } {
+  const last = reads[reads.length - 1];
+  const years = roleColumns(mapping, 'actual').map((m) => m.year?.year ?? null);
+  const lastYear = years[years.length - 1] ?? null;
+  const isLatest = lastYear !== null && years.every((year) => year !== null && year <= lastYear);
+  if (
+    reads.length < 2 ||
+    last?.point?.bound == null ||
+    !isLatest ||
+    roleColumns(mapping, 'target').length > 0
+  )
+    return { target: null, actuals: reads };
+  return { target: last, actuals: reads.slice(0, -1) };
+}
+
 /** What the reader found for a row. */
 export interface KpiParts {
   readonly grid: Grid;

@@ -27,7 +27,7 @@ import { rowKindOf, targetRowKpi, withActualRow, yearColumns } from './year-rows
 import type { EraHint, YearReading } from './years.js';
 import { collapseSpannedRow } from './spanned-rows.js';
 import { tableUnits, unitInName } from './unit-places.js';
-import { buildKpi, roleColumns } from './kpi-build.js';
+import { boundedLastYear, buildKpi, roleColumns } from './kpi-build.js';
 
 /** A KPI value as the table gives it, with the cell it came from. */
 export interface TablePoint {
@@ -297,9 +297,13 @@ class GridReader {
       return;
     }
     const baseline = this.readPoint(row, roleColumns(mapping, 'baseline')[0], name, null);
-    const target = this.readPoint(row, roleColumns(mapping, 'target')[0], name, deadline);
-    const actuals = roleColumns(mapping, 'actual')
-      .map((m) => this.readPoint(row, m, name, null).point)
+    const series = boundedLastYear(
+      mapping,
+      roleColumns(mapping, 'actual').map((m) => this.readPoint(row, m, name, null)),
+    );
+    const target = series.target ?? this.readPoint(row, roleColumns(mapping, 'target')[0], name, deadline);
+    const actuals = series.actuals
+      .map((read) => read.point)
       .filter((p): p is TablePoint => p !== null && p.value !== null);
     const kpi = buildKpi({
       grid,
