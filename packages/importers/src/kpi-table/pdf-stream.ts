@@ -4,25 +4,43 @@ import { CELL_GAP, MEET, cellText, distinct, indexIn, lineText, linesOf, middle 
 
 // Text of a PDF page outside any ruled table: titles, notes, and tables without rules or ruled across only.
 
-// A line outside any lattice as its chunks: texts parted where the next stands well apart.
-function chunksOf(line: readonly PageText[]): PageText[][] {
+const left = (chunk: readonly PageText[]): number => (chunk[0] as PageText).x;
+const right = (chunk: readonly PageText[]): number => Math.max(...chunk.map((t) => t.right));
+
+// A line outside any lattice as its chunks: texts parted where the next stands well apart, or where the next
+// starts at a column's left edge (`edges`: a spreadsheet's cells stand too close for a gap to part them).
+function chunksOf(line: readonly PageText[], edges: readonly number[] = []): PageText[][] {
   const groups: PageText[][] = [];
   for (const text of line) {
     const last = groups[groups.length - 1];
     const lastRight = last?.[last.length - 1]?.right ?? -Infinity;
-    if (last === undefined || text.x - lastRight > text.size * CELL_GAP) groups.push([text]);
+    const atEdge = edges.some((edge) => Math.abs(edge - text.x) <= EDGE_NEAR);
+    if (last === undefined || text.x - lastRight > text.size * CELL_GAP || atEdge) groups.push([text]);
     else last.push(text);
   }
   return groups;
+}
+
+// How near two chunks' left ends stand to start one column, and in how many lines: the left edges of columns.
+const EDGE_NEAR = 1.5;
+const EDGE_LINES = 3;
+
+function columnEdges(lines: readonly PageText[][]): number[] {
+  const lefts = lines.flatMap((line) => chunksOf(line).map(left)).sort((a, b) => a - b);
+  const edges: number[] = [];
+  let from = 0;
+  for (let i = 1; i <= lefts.length; i += 1) {
+    if (i < lefts.length && (lefts[i] as number) - (lefts[i - 1] as number) <= EDGE_NEAR) continue;
+    if (i - from >= EDGE_LINES) edges.push(lefts[from] as number);
+    from = i;
+  }
+  return edges;
 }
 
 interface Band {
   from: number;
   to: number;
 }
-
-const left = (chunk: readonly PageText[]): number => (chunk[0] as PageText).x;
-const right = (chunk: readonly PageText[]): number => Math.max(...chunk.map((t) => t.right));
 
 // The columns of text without rules: the spans across which no text of the table's fullest lines runs part them.
 // Only lines of nearly the most chunks count: a header cell over two columns, or a title, would join them.
@@ -35,6 +53,23 @@ function bandsOf(lines: readonly PageText[][][]): Band[] {
     .filter((chunks) => chunks.length >= Math.max(2, Math.ceil(most * FULL_LINE)))
     .flatMap((chunks) => chunks.flat().map((text) => ({ from: text.x, to: text.right })))
     .sort((a, b) => a.from - b.from);
+  const full = unite(spans);
+  // A column whose cells wrap beside one-line cells centred on them (a spreadsheet's rows) has its lines alone:
+  // chunks that stand clear of every column found, one over another, are a column of their own.
+  const clear = lines
+    .flat()
+    .filter(
+      (chunk) => !full.some((band) => Math.min(right(chunk), band.to) > Math.max(left(chunk), band.from)),
+    )
+    .map((chunk) => ({ from: left(chunk), to: right(chunk) }));
+  // Two such chunks at least, one over another: a stray word that wrapped apart is no column.
+  const columns = unite([...clear].sort((a, b) => a.from - b.from)).filter(
+    (band) => clear.filter((chunk) => chunk.from >= band.from && chunk.to <= band.to).length >= 2,
+  );
+  return columns.length === 0 ? full : unite([...full, ...columns].sort((a, b) => a.from - b.from));
+}
+
+function unite(spans: readonly Band[]): Band[] {
   const bands: Band[] = [];
   for (const span of spans) {
     const last = bands[bands.length - 1];
@@ -113,7 +148,8 @@ function stackedSlots(lines: readonly PageText[][]): number[] | null {
     .sort((a, b) => a - b);
   const halfPitch = halves[Math.floor(halves.length / 2)];
   const pitch = Math.min(...full, halfPitch === undefined ? Infinity : 2 * halfPitch);
-  if (full.length === 0 || !full.some((step) => step > pitch * 1.12)) return null;
+  // Rows of blocks joined by their columns (`sameColumns`) stand further apart than a line's step can be.
+  if (full.length === 0 || !steps.some((step) => step > pitch * 1.12)) return null;
   let slot = 0;
   return baselines.map((_, i) => (i > 0 && (steps[i - 1] as number) > pitch * SAME_ROW ? ++slot : slot));
 }
@@ -127,7 +163,8 @@ function blockRows(
   ys: readonly number[],
   ref: (line: number, column: number) => string,
 ): { top: number; cells: GridCell[] }[] {
-  const chunked = lines.map(chunksOf);
+  const edges = columnEdges(lines);
+  const chunked = lines.map((line) => chunksOf(line, edges));
   const bands = bandsOf(chunked);
   const slots = ys.length > 0 ? null : stackedSlots(lines);
   const out: { top: number; cells: GridCell[] }[] = [];
@@ -182,6 +219,38 @@ function withoutEmptySlots(block: {
   return parts;
 }
 
+// A spreadsheet printed without rules sets its rows as far apart as two blocks of text: a block whose lines of
+// two chunks or more stand in the columns of the block above (no chunk across two of them; a column of its own
+// may add one) goes on with it (the same table, a row further down), so its rows keep the table's columns and
+// are told apart by the steps between them.
+function sameColumns(blocks: readonly PageText[][][], edges: readonly number[]): PageText[][][] {
+  const out: PageText[][][] = [];
+  for (const block of blocks) {
+    const last = out[out.length - 1];
+    if (last !== undefined && continuesColumns(last, block, edges)) last.push(...block);
+    else out.push([...block]);
+  }
+  return out;
+}
+
+function continuesColumns(
+  above: readonly PageText[][],
+  block: readonly PageText[][],
+  edges: readonly number[],
+): boolean {
+  const bands = bandsOf(above.map((line) => chunksOf(line, edges)));
+  if (bands.length < 2) return false;
+  const lines = block.map((line) => chunksOf(line, edges)).filter((chunks) => chunks.length >= 2);
+  const covered = (chunk: readonly PageText[]): number =>
+    bands.filter((band) => Math.min(right(chunk), band.to) > Math.max(left(chunk), band.from)).length;
+  return (
+    lines.length > 0 &&
+    lines.every(
+      (chunks) => chunks.every((chunk) => covered(chunk) <= 1) && chunks.some((c) => covered(c) === 1),
+    )
+  );
+}
+
 /**
  * Text outside any lattice as rows. A table ruled across only (as 白書 print them) is a block of its own, the
  * lines between two of its rules one row; other text is one block whose lines are rows.
@@ -218,9 +287,11 @@ export function looseRows(
   }
   let count = 0;
   const ref = (line: number, column: number): string => `page ${page}, line ${count + line}, cell ${column}`;
+  const edges = columnEdges(free.flat());
+  const blocksOfText = sameColumns(free, edges);
   const rows: { top: number; cells: GridCell[] }[] = [];
   const ruled = blocks.flatMap(withoutEmptySlots);
-  for (const block of [...ruled, ...free.map((part) => ({ ys: [] as number[], lines: part }))]) {
+  for (const block of [...ruled, ...blocksOfText.map((part) => ({ ys: [] as number[], lines: part }))]) {
     const read = blockRows(block.lines, block.ys, ref);
     count += read.length;
     rows.push(...read);

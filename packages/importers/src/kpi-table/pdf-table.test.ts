@@ -118,6 +118,70 @@ describe('a PDF page read back as rows (pdf-lattice)', () => {
     ]);
   });
 
+  // A spreadsheet printed without rules (LibreOffice Calc, Excel): rows as tall as their longest cell and far
+  // apart, one-line cells centred on the middle of wrapped ones, and cells that stand edge to edge.
+  const sheet = [
+    text('目標', 50, 100),
+    text('具体的な目標値', 180, 100),
+    text('現状値', 300, 100),
+    text('目標値', 350, 100),
+    // The name wraps over two lines; the goal and the figures stand on the line between them.
+    text('①食育に関心を持っている', 180, 130),
+    text('食育に関心を持っている国民を増やす', 50, 136),
+    text('75.0%', 300, 136),
+    text('90%以上', 350, 136),
+    text('国民の割合', 180, 142),
+    text('②朝食を欠食する子供の割', 180, 182),
+    text('朝食を欠食する国民を減らす', 50, 188),
+    text('4.4%', 300, 188),
+    text('0%', 350, 188),
+    text('合', 180, 194),
+    text('③学校給食実施率', 180, 234),
+    text('学校給食の実施率を上げる', 50, 240),
+    text('87.5%', 300, 240),
+    text('90%以上', 350, 240),
+    text('(中学校)', 180, 246),
+  ];
+
+  it("reads a spreadsheet printed without rules: rows far apart keep the table's columns", () => {
+    expect(cellTexts(pageRows(sheet, [], 1).rows)).toEqual([
+      ['目標', '具体的な目標値', '現状値', '目標値'],
+      ['食育に関心を持っている国民を増やす', '①食育に関心を持っている国民の割合', '75.0%', '90%以上'],
+      ['朝食を欠食する国民を減らす', '②朝食を欠食する子供の割合', '4.4%', '0%'],
+      ['学校給食の実施率を上げる', '③学校給食実施率(中学校)', '87.5%', '90%以上'],
+    ]);
+  });
+
+  it('parts cells that stand edge to edge where other lines start a cell at that column', () => {
+    // The first row's texts fill their columns to within a cell's margin (3 points, less than a gap between
+    // words): no gap parts them.
+    // The header and the shorter rows start their cells at those columns.
+    const tight = [
+      text('指標', 50, 100),
+      text('説明', 150, 100),
+      text('現状値', 250, 100),
+      text('目標値', 320, 100),
+      text('健康であると感じる人', 50, 120, 97),
+      text('健康的な生活を送る人が', 150, 120, 97),
+      text('70.7%', 250, 120),
+      text('75%', 320, 120),
+      text('歩く人の割合', 50, 140),
+      text('予防になる', 150, 140),
+      text('49.8%', 250, 140),
+      text('54%', 320, 140),
+      text('BMIが標準の人', 50, 160),
+      text('配慮する', 150, 160),
+      text('68.5%', 250, 160),
+      text('73%', 320, 160),
+    ];
+    expect(cellTexts(pageRows(tight, [], 1).rows)).toEqual([
+      ['指標', '説明', '現状値', '目標値'],
+      ['健康であると感じる人', '健康的な生活を送る人が', '70.7%', '75%'],
+      ['歩く人の割合', '予防になる', '49.8%', '54%'],
+      ['BMIが標準の人', '配慮する', '68.5%', '73%'],
+    ]);
+  });
+
   it('keeps two tables apart: the rules that meet make one table each', () => {
     const second = [
       across(400, 50, 150),
