@@ -30,14 +30,31 @@ export interface Line {
   readonly words?: readonly string[];
 }
 
+// What a value cell may carry after its figure: its year or a short note on the figure, in brackets or after a
+// space (「207,660件(2021年度)」, 「97.7%(2022年)」, 「207,660件(速報)」, 「207,660件 2021年度」).
+const FIGURE_NOTE = /^(?:速報|暫定|見込み?|概数|推計|確定|概算)(?:値)?$/u;
+
+function withoutYearOrNote(text: string, hint: EraHint): string {
+  const bracketed = /^(.*\d.*?)\s*[(（]([^()（）]+)[)）]$/u.exec(text);
+  const spaced = /^(.*\d\D*?)\s+(\S+)$/u.exec(text);
+  for (const match of [bracketed, spaced]) {
+    const [, figure = '', after = ''] = match ?? [];
+    if (figure === '' || readValueCell(figure, hint).value === null) continue;
+    const note = after.trim();
+    const year = readValueCell(note, hint);
+    if (FIGURE_NOTE.test(note) || year.period !== null) return figure;
+  }
+  return text;
+}
+
 function lineOf(cell: GridCell, line: number, text: string, hint: EraHint): Line {
   const reading = readValueCell(text, hint);
   // A figure line is a figure with at most a short unit (「8,202歩」, 「1064万人」), never a name that opens with
   // digits (「20代女性のやせすぎ」).
   // A note mark after the figure (「40.0%以上※2」) is the cell's footnote.
+  const figure = withoutYearOrNote(text.replace(/\s*※\s*\d*$/u, ''), hint);
   const isFigure =
-    (reading.value !== null && FIGURE_LINE.test(text.replace(/\s*※\s*\d*$/u, ''))) ||
-    (reading.isEmpty && reading.period === null);
+    (reading.value !== null && FIGURE_LINE.test(figure)) || (reading.isEmpty && reading.period === null);
   return { cell: { ...cell, text }, line, text, isFigure };
 }
 
