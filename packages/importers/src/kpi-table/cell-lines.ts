@@ -2,6 +2,7 @@ import { normalizeText } from '@kotei/domain';
 import { readValueCell } from './cell-value.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 import { FIGURE_VALUE_ROLES, detectHeader, headerRole, namesRole } from './header.js';
+import { sourcedRowsFrom } from './source-lines.js';
 import { GRADE, typedLayout, typedRowsFrom } from './typed-lines.js';
 import type { EraHint } from './years.js';
 
@@ -346,15 +347,35 @@ function filledCells(grid: Grid | null): number {
   return (grid?.rows ?? []).reduce((sum, row) => sum + row.cells.filter((c) => c.text !== '').length, 0);
 }
 
+// A PDF prints the first row's name cell, which spans the header's height, between the header's cells (「項目」
+// 「児童養護施設のこどもの進学率」 「現状」 「出典」): a lone line right after the header's name cell, before the cells
+// that name values. Put back after the header, it opens the rows; null where the lines have no such name.
+function withNameOutOfHeader(lines: readonly Line[], start: number, hint: EraHint): Line[] | null {
+  const opening = lines[start];
+  const inside = lines[start + 1];
+  if (opening === undefined || inside === undefined || inside.isFigure || opening.headerWord === true)
+    return null;
+  if (headerRole(opening.text, hint) !== 'name' || namesRole(inside.text, hint)) return null;
+  if (inside.text.length > MAX_HEADER_CELL * 2) return null;
+  let end = start + 2;
+  while (end < lines.length && !(lines[end] as Line).isFigure && namesRole((lines[end] as Line).text, hint))
+    end += 1;
+  const after = lines.slice(start + 2, end);
+  if (!after.some((line) => FIGURE_VALUE_ROLES.has(headerRole(line.text, hint) ?? 'ignore'))) return null;
+  return [...lines.slice(0, start + 1), ...after, inside, ...lines.slice(end)];
+}
+
 function readCellLines(grid: Grid, hint: EraHint): Grid | null {
-  const lines = linesOf(grid.rows, hint);
+  const read = linesOf(grid.rows, hint);
   // A header written on one line (its cells split by spaces) is tried first: it is a header by its words alone.
-  const indices = lines.map((_, index) => index);
+  const indices = read.map((_, index) => index);
   const oneLine = indices.filter(
-    (i) => (lines[i] as Line).headerWord === true && (lines[i - 1]?.line ?? -1) !== (lines[i] as Line).line,
+    (i) => (read[i] as Line).headerWord === true && (read[i - 1]?.line ?? -1) !== (read[i] as Line).line,
   );
   for (const start of [...oneLine, ...indices.filter((i) => !oneLine.includes(i))]) {
-    if ((lines[start] as Line).isFigure) continue;
+    if ((read[start] as Line).isFigure) continue;
+    const moved = withNameOutOfHeader(read, start, hint);
+    const lines = moved ?? read;
     const found = headerFrom(lines, start, hint);
     const { end } = found;
     const grouped = withSubCellsGrouped(found.cells, hint);
@@ -372,9 +393,10 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
       hint,
     );
     const firstColumn = own?.[0];
+    // A name printed inside the header's name cell shows that cell to be over the names.
     const named =
       (firstColumn?.role === 'name' &&
-        (first.headerWord === true || regrouped || firstColumn.confidence >= SURE_NAME)) ||
+        (first.headerWord === true || regrouped || moved !== null || firstColumn.confidence >= SURE_NAME)) ||
       (first.headerWord === true && own?.[1]?.role === 'name' && firstColumn?.role !== 'baseline');
     const header: GridRow = {
       line: first.line,
@@ -391,7 +413,7 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
     const layout = named ? typedLayout(mapping, hint) : null;
     const rows =
       layout !== null
-        ? typedRowsFrom(lines, end, layout)
+        ? (sourcedRowsFrom(lines, end, mapping, hint) ?? typedRowsFrom(lines, end, layout))
         : rowsFrom(lines, end, cells.length - (named ? 1 : 0));
     if (rows.length === 0) continue;
     const top: GridRow | null =
