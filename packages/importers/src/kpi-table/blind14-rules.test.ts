@@ -44,6 +44,27 @@ describe('one cell a line: a value cell with its year or a note after the figure
   });
 });
 
+describe('lines read as one: a figure with its year or a note in brackets on it', () => {
+  it('reads 「207,660件(2021年度)」 as a figure dated 2021, under a header the flat reader finds', () => {
+    const text = [
+      '項目',
+      '現状値',
+      '目標値',
+      '児童虐待相談対応件数',
+      '207,660件(2021年度)',
+      '減少',
+      '小・中・高生の自殺者数',
+      '514人(速報)',
+      '減少',
+    ].join('\n');
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['児童虐待相談対応件数', 207660, 2021],
+      ['小・中・高生の自殺者数', 514, null],
+    ]);
+  });
+});
+
 describe("one cell a line: the first row's name printed between the header's cells", () => {
   const text = [
     '項目',
@@ -140,6 +161,41 @@ describe('one cell a line: 項目 / 現状 / 出典, sub-items, 出典 halves an
       ['小・中・高生の自殺者数', 514, 2022],
       ['30 歳未満の自殺者数 ~19 歳', 798, 2022],
       ['30 歳未満の自殺者数 20~29 歳', 2483, 2022],
+    ]);
+  });
+  it('takes 「項目」 as the header over the names where a 出典 column stands beside it', () => {
+    const lines = [
+      '項目',
+      '現状',
+      '出典',
+      '児童虐待相談対応件数',
+      '207,660 件',
+      '厚生労働省調べ',
+      '(2021 年度)',
+    ];
+    const result = parseKpiTableText(lines.join('\n'));
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['児童虐待相談対応件数', 207660, 2021],
+    ]);
+  });
+
+  it('ends the table at a note or a sentence under it', () => {
+    const lines = [
+      ...header,
+      '児童虐待相談対応件数',
+      '207,660 件',
+      '厚生労働省調べ',
+      '(2021 年度)',
+      '小・中・高生の自殺者数',
+      '514 人',
+      '(2022 年)',
+      '※1 値は各年の確定値。',
+      '注:自殺者数は年齢不詳を除く',
+    ];
+    const result = parseKpiTableText(lines.join('\n'));
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['児童虐待相談対応件数', 207660, 2021],
+      ['小・中・高生の自殺者数', 514, 2022],
     ]);
   });
 });

@@ -393,10 +393,12 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
       hint,
     );
     const firstColumn = own?.[0];
-    // A name printed inside the header's name cell shows that cell to be over the names.
+    // A name printed inside the header's name cell shows that cell to be over the names; so does a 出典 column
+    // named beside the names' and the values' (a title names no source).
+    const sourced = own?.some((m) => m.role === 'note' && /出典/u.test(m.header)) ?? false;
+    const sure = first.headerWord === true || regrouped || moved !== null || sourced;
     const named =
-      (firstColumn?.role === 'name' &&
-        (first.headerWord === true || regrouped || moved !== null || firstColumn.confidence >= SURE_NAME)) ||
+      (firstColumn?.role === 'name' && (sure || firstColumn.confidence >= SURE_NAME)) ||
       (first.headerWord === true && own?.[1]?.role === 'name' && firstColumn?.role !== 'baseline');
     const header: GridRow = {
       line: first.line,

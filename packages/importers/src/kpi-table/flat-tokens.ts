@@ -14,6 +14,15 @@ export const FIGURE = new RegExp(
   `^(?:[-－―—‐]|[<>≦≧約]?[-−▲△]?\\d[\\d,]*(?:\\.\\d+)?(?:万\\d{1,4})?${UNIT}?${BOUND}?)$`,
   'u',
 );
+// A figure with its year or a short note in brackets on it (「207,660件(2021年度)」, 「97.7%(2022年)」, 「514人(R4)」,
+// 「207,660件(速報)」): a figure still, the cell read with its year.
+const BRACKETED_YEAR =
+  '(?:(?:19|20)\\d{2}|[HRSＨＲＳ]\\d{1,2}|(?:平成|令和|昭和)(?:\\d{1,2}|元))(?:年度?)?(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:末|現在|時点)?';
+const BRACKETED_NOTE = '(?:速報|暫定|見込み?|概数|推計|確定|概算)値?';
+export const NOTED_FIGURE = new RegExp(
+  `^${FIGURE.source.slice(1, -1)}[(（](?:${BRACKETED_YEAR}|${BRACKETED_NOTE})[)）]$`,
+  'u',
+);
 const UNIT_ONLY = new RegExp(`^${APART_UNIT}${BOUND}?$`, 'u');
 // The second part of a rate's unit, broken from the figure (「114件」 「/億台キロ」).
 const PER_UNIT = /^\/[^\s\d/]{1,6}$/u;

@@ -20,6 +20,8 @@ const SOURCE_WORD = /省|庁|局|課|調べ|調査|統計|報告|作成/u;
 const MEASURE_END = /(?:率|数|割合|額|量)$/u;
 // The wrapped tail of a 項目, printed apart from it (「件数」, 「数」): one or two characters.
 const TAIL = 2;
+// A note under the table (「※1 …」, 「注: …」) or a sentence: the table ended before it.
+const AFTER_TABLE = /^(?:※|注[\d0-9:：)）]|\*)|。$/u;
 // A year in brackets alone on a line; the closing bracket may be lost where the text was cut (「(2022 年」).
 const YEAR_LINE = /^[(（][^()（）]*[)）]?$/u;
 
@@ -93,6 +95,7 @@ export function sourcedRowsFrom(
     const line = lines[k] as Line;
     const { text } = line;
     const current = items[items.length - 1];
+    if (!line.isFigure && AFTER_TABLE.test(text)) break;
     if (isYearLine(text, hint)) {
       dateFigures(/[)）]$/u.test(text) ? text : `${text})`);
       continue;
