@@ -65,6 +65,26 @@ describe('lines read as one: a figure with its year or a note in brackets on it'
   });
 });
 
+describe('lines read as one: a year in brackets on the line after a figure', () => {
+  it("dates the figure before it and is never part of the next row's name", () => {
+    const text = [
+      '項目',
+      '現状',
+      '児童虐待相談対応件数',
+      '207,660 件',
+      '(2021 年度)',
+      '小・中・高生の自殺者数',
+      '514 人',
+      '(2022 年5月1日現在)',
+    ].join('\n');
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['児童虐待相談対応件数', 207660, 2021],
+      ['小・中・高生の自殺者数', 514, 2022],
+    ]);
+  });
+});
+
 describe("one cell a line: the first row's name printed between the header's cells", () => {
   const text = [
     '項目',

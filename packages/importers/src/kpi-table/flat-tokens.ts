@@ -70,5 +70,26 @@ export function flatTokens(line: string): string[] {
     if (joins) tokens[tokens.length - 1] = `${last}${word}`;
     else tokens.push(word);
   }
-  return tokens;
+  return withYearsJoined(tokens);
+}
+
+const YEAR_IN_BRACKETS = new RegExp(`^[(（]${BRACKETED_YEAR}[)）]$`, 'u');
+// The words a bracketed year is printed over (「(2021」 「年度)」, 「(2022」 「年5月1日現在)」).
+const YEAR_WORDS = 3;
+
+// A year in brackets printed apart after a figure (on the next line, or after a space: 「207,660 件」 「(2021 年度)」)
+// is the figure's year, never a word of the next row's name: joined to the figure.
+function withYearsJoined(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const last = out[out.length - 1];
+    const span = Array.from({ length: YEAR_WORDS }, (_, k) => tokens.slice(i, i + k + 1).join('')).findIndex(
+      (joined) => YEAR_IN_BRACKETS.test(joined),
+    );
+    if (last !== undefined && span >= 0 && FIGURE.test(last)) {
+      out[out.length - 1] = `${last}${tokens.slice(i, i + span + 1).join('')}`;
+      i += span;
+    } else out.push(tokens[i] as string);
+  }
+  return out;
 }
