@@ -31,21 +31,16 @@ export interface Line {
   readonly words?: readonly string[];
 }
 
-// What a value cell may carry after its figure: its year or a short note on the figure, in brackets or after a
-// space (「207,660件(2021年度)」, 「97.7%(2022年)」, 「207,660件(速報)」, 「207,660件 2021年度」).
+// What a value cell may carry in brackets after its figure: its year or a short note on the figure
+// (「207,660件(2021年度)」, 「97.7%(2022年)」, 「207,660件(速報)」). A year after a space is not taken: on a line of
+// several cells it is a column of its own (「7 割強 平成22年度」, a target and its 目標年).
 const FIGURE_NOTE = /^(?:速報|暫定|見込み?|概数|推計|確定|概算)(?:値)?$/u;
 
 function withoutYearOrNote(text: string, hint: EraHint): string {
-  const bracketed = /^(.*\d.*?)\s*[(（]([^()（）]+)[)）]$/u.exec(text);
-  const spaced = /^(.*\d\D*?)\s+(\S+)$/u.exec(text);
-  for (const match of [bracketed, spaced]) {
-    const [, figure = '', after = ''] = match ?? [];
-    if (figure === '' || readValueCell(figure, hint).value === null) continue;
-    const note = after.trim();
-    const year = readValueCell(note, hint);
-    if (FIGURE_NOTE.test(note) || year.period !== null) return figure;
-  }
-  return text;
+  const [, figure = '', after = ''] = /^(.*\d.*?)\s*[(（]([^()（）]+)[)）]$/u.exec(text) ?? [];
+  if (figure === '' || readValueCell(figure, hint).value === null) return text;
+  const note = after.trim();
+  return FIGURE_NOTE.test(note) || readValueCell(note, hint).period !== null ? figure : text;
 }
 
 function lineOf(cell: GridCell, line: number, text: string, hint: EraHint): Line {

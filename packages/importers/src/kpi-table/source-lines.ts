@@ -36,6 +36,8 @@ interface Item {
 
 interface Figure {
   readonly line: Line;
+  /** The 項目 being read when the figure came (its index), or -1 before the first. */
+  readonly item: number;
   year: string | null;
 }
 
@@ -87,8 +89,9 @@ export function sourcedRowsFrom(
   let undated = 0;
   // The owners of the brackets left open, the last opened last: a line that closes one goes with its owner.
   const open: ('name' | 'source')[] = [];
-  const dateFigures = (year: string): void => {
-    for (const figure of figures.slice(undated)) figure.year = year;
+  const dateFigures = (year: string, item: number | null = null): void => {
+    for (const figure of figures.slice(undated))
+      if (item === null || figure.item === item) figure.year ??= year;
     undated = figures.length;
   };
   for (let k = start; k < lines.length; k += 1) {
@@ -101,10 +104,11 @@ export function sourcedRowsFrom(
       continue;
     }
     if (line.isFigure) {
-      figures.push({ line, year: null });
-      // A figure that carries its year (its year line joined to it) dates the figures before it too.
+      figures.push({ line, item: items.length - 1, year: null });
+      // A figure that carries its year (its year line joined to it, or a year in its cell) dates the figures of its
+      // 項目 before it too, never another 項目's.
       const period = readValueCell(text, hint).period;
-      if (period !== null) dateFigures(period.label);
+      if (period !== null) dateFigures(period.label, items.length - 1);
       continue;
     }
     const delta = bracketDelta(text);
