@@ -44,7 +44,8 @@ import { BLIND_CORPUS_ROOT, corpusDocuments, importCorpusDocument, scoreDocument
 // line, the table printed column by column: ten names, then ten 現状値, then ten 目標値) is not read: floor 0.
 // The fourteenth round (h-blind14a, a national ministry's table, measured only): こども大綱(案)'s 指標 list (内閣官房 /
 // こども家庭庁, PDF text one cell a line: the first row's name printed between the header cells 「項目」 and 「現状」,
-// years on lines of their own, sub-items interleaved with wrapped names) is not read (no header found): floor 0.
+// years on lines of their own, sub-items interleaved with wrapped names) is read since h-fix14a's rules (the name
+// out of the header, a 項目 / 現状 / 出典 table read by the kinds of its lines, `blind14-rules.test.ts`): 100%.
 // The fourteenth round (h-blind14b, a local government's table, measured only): 浦安市's 市民参加推進計画 数値指標一覧
 // (PDF text on one line: the header spaced letter by letter around the first name, six rows' figures printed before
 // their names, 「60 万件/年」 a figure parted from its 万-unit) is read since h-fix14b's rules (`blind14-rules.test.ts`)
@@ -63,7 +64,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   'cao-kourei-taikou-2018': 0.95,
   'cao-shoushika-taikou-3rd-suuchi-mokuhyo-shinchoku': 0.7,
   'cao-wlb-koudou-shishin-suuchi-mokuhyou-2015': 0,
-  'cas-kodomo-taikou-an-2023-shihyo': 0,
+  'cas-kodomo-taikou-an-2023-shihyo': 1,
   'chiba-pref-genki-plan-h25-shoku-midori': 0.95,
   'fuchu-city-jisedai-hyoka-shihyo': 0.25,
   'gobo-byoin-kumiai-hidaka-kaikaku-plan-h23': 0.55,

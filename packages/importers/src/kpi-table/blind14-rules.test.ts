@@ -143,3 +143,218 @@ describe("one line: numbered rows' figures printed before their names", () => {
     expect(result.kpis.map((k) => k.name)).toEqual([]);
   });
 });
+
+describe('one cell a line: a value cell with its year or a note in brackets after the figure', () => {
+  const text = [
+    '項目',
+    '現状',
+    '出典',
+    '施設のこどもの進学率',
+    '中学校卒業後',
+    '97.7%(2022年)',
+    'こども家庭庁調べ',
+    '高校等卒業後',
+    '38.6%(2022年)',
+    '児童虐待相談対応件数',
+    '207,660件(2021年度)',
+    '厚生労働省調べ',
+    '自殺者数',
+    '514人(速報)',
+    '警察庁調べ',
+    '65歳(以上)の就業率',
+    '25.2%(2022年)',
+    '総務省調べ',
+  ].join('\n');
+
+  it('reads the figure as a value, the year in brackets as its year, a note (速報) as no year', () => {
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['施設のこどもの進学率中学校卒業後', 97.7, 2022],
+      ['施設のこどもの進学率高校等卒業後', 38.6, 2022],
+      ['児童虐待相談対応件数', 207660, 2021],
+      ['自殺者数', 514, null],
+      ['65歳(以上)の就業率', 25.2, 2022],
+    ]);
+    expect(kpiNamed(result, '児童虐待相談対応件数')).toMatchObject({
+      unit: '件',
+      baseline: { value: 207660, year: 2021 },
+    });
+    expect(kpiNamed(result, '65歳(以上)の就業率').baseline).toMatchObject({ value: 25.2, year: 2022 });
+  });
+});
+
+describe('lines read as one: a figure with its year or a note in brackets on it', () => {
+  it('reads 「207,660件(2021年度)」 as a figure dated 2021, under a header the flat reader finds', () => {
+    const text = [
+      '項目',
+      '現状値',
+      '目標値',
+      '児童虐待相談対応件数',
+      '207,660件(2021年度)',
+      '減少',
+      '小・中・高生の自殺者数',
+      '514人(速報)',
+      '減少',
+    ].join('\n');
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['児童虐待相談対応件数', 207660, 2021],
+      ['小・中・高生の自殺者数', 514, null],
+    ]);
+  });
+});
+
+describe('lines read as one: a year in brackets on the line after a figure', () => {
+  it("dates the figure before it and is never part of the next row's name", () => {
+    const text = [
+      '項目',
+      '現状',
+      '児童虐待相談対応件数',
+      '207,660 件',
+      '(2021 年度)',
+      '小・中・高生の自殺者数',
+      '514 人',
+      '(2022 年5月1日現在)',
+    ].join('\n');
+    const result = parseKpiTableText(text);
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['児童虐待相談対応件数', 207660, 2021],
+      ['小・中・高生の自殺者数', 514, 2022],
+    ]);
+  });
+});
+
+describe("one cell a line: the first row's name printed between the header's cells", () => {
+  const text = [
+    '項目',
+    '児童虐待相談対応件数',
+    '現状値',
+    '目標値',
+    '207,660件',
+    '150,000件',
+    '自殺者数',
+    '514人',
+    '400人',
+  ];
+
+  it('reads the header around the name and the name as the first row, where value cells follow it', () => {
+    const result = parseKpiTableText(text.join('\n'));
+    expect(result.kpis.map((k) => k.name)).toEqual(['児童虐待相談対応件数', '自殺者数']);
+    expect(kpiNamed(result, '児童虐待相談対応件数')).toMatchObject({
+      baseline: { value: 207660 },
+      target: { value: 150000 },
+    });
+    // No line is taken for a name where no value cell follows it in the header.
+    const noted = parseKpiTableText(['項目', '児童虐待相談対応件数', '備考', ...text.slice(2)].join('\n'));
+    expect(noted.kpis.map((k) => k.name)).not.toContain('児童虐待相談対応件数');
+  });
+});
+
+describe('one cell a line: 項目 / 現状 / 出典, sub-items, 出典 halves and year lines interleaved', () => {
+  const header = ['指標', '現状', '出典'];
+
+  it('names each figure by its 項目 and sub-item (spaces between Japanese words dropped), dates it by the year line after it, keeps 出典 out', () => {
+    const lines = [
+      ...header,
+      '施設のこどもの進学率',
+      '中学校卒業後',
+      '97.7%',
+      'こども家庭庁家庭福祉課',
+      '高校等卒業後',
+      '38.6%',
+      '調べ',
+      '(2022 年5月1日現在)',
+      '児童相談所における相談対応',
+      '207,660 件',
+      '厚生労働省「福祉行政報告例」',
+      '件数',
+      '(2021 年度)',
+    ];
+    const result = parseKpiTableText(lines.join('\n'));
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['施設のこどもの進学率中学校卒業後', 97.7, 2022],
+      ['施設のこどもの進学率高校等卒業後', 38.6, 2022],
+      ['児童相談所における相談対応件数', 207660, 2021],
+    ]);
+  });
+
+  it('gives the sub-items the figures in order, though printed apart, and joins the 項目 its bracket closes', () => {
+    const lines = [
+      ...header,
+      '「自分はケアラーに当てはま',
+      '中学2年生',
+      'る」と思う人の割合',
+      '高校2年生',
+      '1.8%',
+      '厚生労働省「実態の',
+      '2.3%',
+      '大学3年生',
+      '調査研究」',
+      '2.9%',
+      '(2020 年度)',
+    ];
+    const result = parseKpiTableText(lines.join('\n'));
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['「自分はケアラーに当てはまる」と思う人の割合中学2年生', 1.8, 2020],
+      ['「自分はケアラーに当てはまる」と思う人の割合高校2年生', 2.3, 2020],
+      ['「自分はケアラーに当てはまる」と思う人の割合大学3年生', 2.9, 2020],
+    ]);
+  });
+
+  it('gives a 項目 with no sub-item one figure, the next 項目 one a sub-item', () => {
+    const lines = [
+      ...header,
+      '小・中・高生の自殺者数',
+      '30 歳未満の自殺者数',
+      '514 人',
+      '警察庁「自殺統計」',
+      '(2022 年)',
+      '~19 歳',
+      '798 人',
+      '20~29 歳',
+      '2,483 人',
+      '(2022 年)',
+    ];
+    const result = parseKpiTableText(lines.join('\n'));
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['小・中・高生の自殺者数', 514, 2022],
+      ['30 歳未満の自殺者数 ~19 歳', 798, 2022],
+      ['30 歳未満の自殺者数 20~29 歳', 2483, 2022],
+    ]);
+  });
+  it('takes 「項目」 as the header over the names where a 出典 column stands beside it', () => {
+    const lines = [
+      '項目',
+      '現状',
+      '出典',
+      '児童虐待相談対応件数',
+      '207,660 件',
+      '厚生労働省調べ',
+      '(2021 年度)',
+    ];
+    const result = parseKpiTableText(lines.join('\n'));
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['児童虐待相談対応件数', 207660, 2021],
+    ]);
+  });
+
+  it('ends the table at a note or a sentence under it', () => {
+    const lines = [
+      ...header,
+      '児童虐待相談対応件数',
+      '207,660 件',
+      '厚生労働省調べ',
+      '(2021 年度)',
+      '小・中・高生の自殺者数',
+      '514 人',
+      '(2022 年)',
+      '※1 値は各年の確定値。',
+      '注:自殺者数は年齢不詳を除く',
+    ];
+    const result = parseKpiTableText(lines.join('\n'));
+    expect(result.kpis.map((k) => [k.name, k.baseline?.value, k.baseline?.year])).toEqual([
+      ['児童虐待相談対応件数', 207660, 2021],
+      ['小・中・高生の自殺者数', 514, 2022],
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { normalizeText } from '@kotei/domain';
 import { readValueCell } from './cell-value.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 import { FIGURE_VALUE_ROLES, detectHeader, headerRole, namesRole } from './header.js';
+import { sourcedRowsFrom } from './source-lines.js';
 import { GRADE, typedLayout, typedRowsFrom } from './typed-lines.js';
 import type { EraHint } from './years.js';
 
@@ -30,14 +31,26 @@ export interface Line {
   readonly words?: readonly string[];
 }
 
+// What a value cell may carry in brackets after its figure: its year or a short note on the figure
+// (「207,660件(2021年度)」, 「97.7%(2022年)」, 「207,660件(速報)」). A year after a space is not taken: on a line of
+// several cells it is a column of its own (「7 割強 平成22年度」, a target and its 目標年).
+const FIGURE_NOTE = /^(?:速報|暫定|見込み?|概数|推計|確定|概算)(?:値)?$/u;
+
+function withoutYearOrNote(text: string, hint: EraHint): string {
+  const [, figure = '', after = ''] = /^(.*\d.*?)\s*[(（]([^()（）]+)[)）]$/u.exec(text) ?? [];
+  if (figure === '' || readValueCell(figure, hint).value === null) return text;
+  const note = after.trim();
+  return FIGURE_NOTE.test(note) || readValueCell(note, hint).period !== null ? figure : text;
+}
+
 function lineOf(cell: GridCell, line: number, text: string, hint: EraHint): Line {
   const reading = readValueCell(text, hint);
   // A figure line is a figure with at most a short unit (「8,202歩」, 「1064万人」), never a name that opens with
   // digits (「20代女性のやせすぎ」).
   // A note mark after the figure (「40.0%以上※2」) is the cell's footnote.
+  const figure = withoutYearOrNote(text.replace(/\s*※\s*\d*$/u, ''), hint);
   const isFigure =
-    (reading.value !== null && FIGURE_LINE.test(text.replace(/\s*※\s*\d*$/u, ''))) ||
-    (reading.isEmpty && reading.period === null);
+    (reading.value !== null && FIGURE_LINE.test(figure)) || (reading.isEmpty && reading.period === null);
   return { cell: { ...cell, text }, line, text, isFigure };
 }
 
@@ -329,15 +342,35 @@ function filledCells(grid: Grid | null): number {
   return (grid?.rows ?? []).reduce((sum, row) => sum + row.cells.filter((c) => c.text !== '').length, 0);
 }
 
+// A PDF prints the first row's name cell, which spans the header's height, between the header's cells (「項目」
+// 「児童養護施設のこどもの進学率」 「現状」 「出典」): a lone line right after the header's name cell, before the cells
+// that name values. Put back after the header, it opens the rows; null where the lines have no such name.
+function withNameOutOfHeader(lines: readonly Line[], start: number, hint: EraHint): Line[] | null {
+  const opening = lines[start];
+  const inside = lines[start + 1];
+  if (opening === undefined || inside === undefined || inside.isFigure || opening.headerWord === true)
+    return null;
+  if (headerRole(opening.text, hint) !== 'name' || namesRole(inside.text, hint)) return null;
+  if (inside.text.length > MAX_HEADER_CELL * 2) return null;
+  let end = start + 2;
+  while (end < lines.length && !(lines[end] as Line).isFigure && namesRole((lines[end] as Line).text, hint))
+    end += 1;
+  const after = lines.slice(start + 2, end);
+  if (!after.some((line) => FIGURE_VALUE_ROLES.has(headerRole(line.text, hint) ?? 'ignore'))) return null;
+  return [...lines.slice(0, start + 1), ...after, inside, ...lines.slice(end)];
+}
+
 function readCellLines(grid: Grid, hint: EraHint): Grid | null {
-  const lines = linesOf(grid.rows, hint);
+  const read = linesOf(grid.rows, hint);
   // A header written on one line (its cells split by spaces) is tried first: it is a header by its words alone.
-  const indices = lines.map((_, index) => index);
+  const indices = read.map((_, index) => index);
   const oneLine = indices.filter(
-    (i) => (lines[i] as Line).headerWord === true && (lines[i - 1]?.line ?? -1) !== (lines[i] as Line).line,
+    (i) => (read[i] as Line).headerWord === true && (read[i - 1]?.line ?? -1) !== (read[i] as Line).line,
   );
   for (const start of [...oneLine, ...indices.filter((i) => !oneLine.includes(i))]) {
-    if ((lines[start] as Line).isFigure) continue;
+    if ((read[start] as Line).isFigure) continue;
+    const moved = withNameOutOfHeader(read, start, hint);
+    const lines = moved ?? read;
     const found = headerFrom(lines, start, hint);
     const { end } = found;
     const grouped = withSubCellsGrouped(found.cells, hint);
@@ -355,9 +388,12 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
       hint,
     );
     const firstColumn = own?.[0];
+    // A name printed inside the header's name cell shows that cell to be over the names; so does a 出典 column
+    // named beside the names' and the values' (a title names no source).
+    const sourced = own?.some((m) => m.role === 'note' && /出典/u.test(m.header)) ?? false;
+    const sure = first.headerWord === true || regrouped || moved !== null || sourced;
     const named =
-      (firstColumn?.role === 'name' &&
-        (first.headerWord === true || regrouped || firstColumn.confidence >= SURE_NAME)) ||
+      (firstColumn?.role === 'name' && (sure || firstColumn.confidence >= SURE_NAME)) ||
       (first.headerWord === true && own?.[1]?.role === 'name' && firstColumn?.role !== 'baseline');
     const header: GridRow = {
       line: first.line,
@@ -374,7 +410,7 @@ function readCellLines(grid: Grid, hint: EraHint): Grid | null {
     const layout = named ? typedLayout(mapping, hint) : null;
     const rows =
       layout !== null
-        ? typedRowsFrom(lines, end, layout)
+        ? (sourcedRowsFrom(lines, end, mapping, hint) ?? typedRowsFrom(lines, end, layout))
         : rowsFrom(lines, end, cells.length - (named ? 1 : 0));
     if (rows.length === 0) continue;
     const top: GridRow | null =

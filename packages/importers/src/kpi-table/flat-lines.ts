@@ -2,7 +2,7 @@ import type { ParseIssue } from '../parse-issue.js';
 import type { Grid, GridRow } from './grid.js';
 import { rowText, textRow } from './grid.js';
 import { datedByProse, headerAt } from './flat-header.js';
-import { CIRCLED, FIGURE, PAREN_NUMBER, flatTokens } from './flat-tokens.js';
+import { CIRCLED, FIGURE, NOTED_FIGURE, PAREN_NUMBER, flatTokens } from './flat-tokens.js';
 import type { FlatRun } from './numbered-names.js';
 import { withNumberedNamesLater } from './numbered-names.js';
 import type { EraHint } from './years.js';
@@ -45,6 +45,7 @@ function kindOf(tokens: readonly string[], index: number, figures: readonly stri
   if (DIRECTION.test(token) && figures.length > 0) return 'figure';
   // An arrow alone is a cell of its own (目指す方向 ↑, 結果 →), never part of a name.
   if (ARROW_CELL.test(token)) return 'figure';
+  if (NOTED_FIGURE.test(token)) return 'figure';
   if (!FIGURE.test(token)) return 'word';
   let after = index + 1;
   while (BARE_NUMBER.test(tokens[after] ?? '')) after += 1;

@@ -14,6 +14,15 @@ export const FIGURE = new RegExp(
   `^(?:[-－―—‐]|[<>≦≧約]?[-−▲△]?\\d[\\d,]*(?:\\.\\d+)?(?:万\\d{1,4})?${UNIT}?${BOUND}?)$`,
   'u',
 );
+// A figure with its year or a short note in brackets on it (「207,660件(2021年度)」, 「97.7%(2022年)」, 「514人(R4)」,
+// 「207,660件(速報)」): a figure still, the cell read with its year.
+const BRACKETED_YEAR =
+  '(?:(?:19|20)\\d{2}|[HRSＨＲＳ]\\d{1,2}|(?:平成|令和|昭和)(?:\\d{1,2}|元))(?:年度?)?(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:末|現在|時点)?';
+const BRACKETED_NOTE = '(?:速報|暫定|見込み?|概数|推計|確定|概算)値?';
+export const NOTED_FIGURE = new RegExp(
+  `^${FIGURE.source.slice(1, -1)}[(（](?:${BRACKETED_YEAR}|${BRACKETED_NOTE})[)）]$`,
+  'u',
+);
 const UNIT_ONLY = new RegExp(`^${APART_UNIT}${BOUND}?$`, 'u');
 // A unit of ten thousands (or thousands, millions, a hundred millions) of a counter, printed apart from its figure
 // (「60 万件/年」, 「3 千人」), a rate's second part kept on it.
@@ -48,5 +57,26 @@ export function flatTokens(line: string): string[] {
     if (joins) tokens[tokens.length - 1] = `${last}${word}`;
     else tokens.push(word);
   }
-  return tokens;
+  return withYearsJoined(tokens);
+}
+
+const YEAR_IN_BRACKETS = new RegExp(`^[(（]${BRACKETED_YEAR}[)）]$`, 'u');
+// The words a bracketed year is printed over (「(2021」 「年度)」, 「(2022」 「年5月1日現在)」).
+const YEAR_WORDS = 3;
+
+// A year in brackets printed apart after a figure (on the next line, or after a space: 「207,660 件」 「(2021 年度)」)
+// is the figure's year, never a word of the next row's name: joined to the figure.
+function withYearsJoined(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const last = out[out.length - 1];
+    const span = Array.from({ length: YEAR_WORDS }, (_, k) => tokens.slice(i, i + k + 1).join('')).findIndex(
+      (joined) => YEAR_IN_BRACKETS.test(joined),
+    );
+    if (last !== undefined && span >= 0 && FIGURE.test(last)) {
+      out[out.length - 1] = `${last}${tokens.slice(i, i + span + 1).join('')}`;
+      i += span;
+    } else out.push(tokens[i] as string);
+  }
+  return out;
 }
