@@ -46,14 +46,14 @@ interface Band {
 // Only lines of nearly the most chunks count: a header cell over two columns, or a title, would join them.
 const FULL_LINE = 0.6;
 
-function bandsOf(lines: readonly PageText[][][]): Band[] {
+function bandsOf(lines: readonly PageText[][][], edges: readonly number[] = []): Band[] {
   const most = Math.max(0, ...lines.map((chunks) => chunks.length));
   if (most < 2) return [];
   const spans = lines
     .filter((chunks) => chunks.length >= Math.max(2, Math.ceil(most * FULL_LINE)))
     .flatMap((chunks) => chunks.flat().map((text) => ({ from: text.x, to: text.right })))
     .sort((a, b) => a.from - b.from);
-  const full = unite(spans);
+  const full = unite(spans, edges);
   // A column whose cells wrap beside one-line cells centred on them (a spreadsheet's rows) has its lines alone:
   // chunks that stand clear of every column found, one over another, are a column of their own.
   const clear = lines
@@ -63,17 +63,29 @@ function bandsOf(lines: readonly PageText[][][]): Band[] {
     )
     .map((chunk) => ({ from: left(chunk), to: right(chunk) }));
   // Two such chunks at least, one over another: a stray word that wrapped apart is no column.
-  const columns = unite([...clear].sort((a, b) => a.from - b.from)).filter(
-    (band) => clear.filter((chunk) => chunk.from >= band.from && chunk.to <= band.to).length >= 2,
-  );
-  return columns.length === 0 ? full : unite([...full, ...columns].sort((a, b) => a.from - b.from));
+  const columns = unite(
+    [...clear].sort((a, b) => a.from - b.from),
+    edges,
+  ).filter((band) => clear.filter((chunk) => chunk.from >= band.from && chunk.to <= band.to).length >= 2);
+  return columns.length === 0
+    ? full
+    : unite(
+        [...full, ...columns].sort((a, b) => a.from - b.from),
+        edges,
+      );
 }
 
-function unite(spans: readonly Band[]): Band[] {
+// Spans that overlap or touch are one column, unless the later starts at a column's left edge: a cell that
+// fills its column to the next one's edge.
+function unite(spans: readonly Band[], edges: readonly number[]): Band[] {
   const bands: Band[] = [];
   for (const span of spans) {
     const last = bands[bands.length - 1];
-    if (last !== undefined && span.from < last.to + 0.5) last.to = Math.max(last.to, span.to);
+    const atEdge =
+      last !== undefined &&
+      span.from >= last.to - 0.5 &&
+      edges.some((edge) => Math.abs(edge - span.from) <= EDGE_NEAR);
+    if (last !== undefined && span.from < last.to + 0.5 && !atEdge) last.to = Math.max(last.to, span.to);
     else bands.push({ ...span });
   }
   return bands;
@@ -165,7 +177,7 @@ function blockRows(
 ): { top: number; cells: GridCell[] }[] {
   const edges = columnEdges(lines);
   const chunked = lines.map((line) => chunksOf(line, edges));
-  const bands = bandsOf(chunked);
+  const bands = bandsOf(chunked, edges);
   const slots = ys.length > 0 ? null : stackedSlots(lines);
   const out: { top: number; cells: GridCell[] }[] = [];
   let held: { slot: number; top: number; parts: PageText[][] } | null = null;
@@ -238,7 +250,10 @@ function continuesColumns(
   block: readonly PageText[][],
   edges: readonly number[],
 ): boolean {
-  const bands = bandsOf(above.map((line) => chunksOf(line, edges)));
+  const bands = bandsOf(
+    above.map((line) => chunksOf(line, edges)),
+    edges,
+  );
   if (bands.length < 2) return false;
   const lines = block.map((line) => chunksOf(line, edges)).filter((chunks) => chunks.length >= 2);
   const covered = (chunk: readonly PageText[]): number =>
