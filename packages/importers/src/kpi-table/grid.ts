@@ -128,12 +128,15 @@ export function readMarkdown(text: string): Grid {
   const rows: GridRow[] = [];
   const lines = text.split('\n').map((raw) => raw.trim());
   let width = 0;
+  let noteLast = false;
   let pending: { cells: string[]; line: number; open: string } | null = null;
   const shiftedRight = (raw: readonly string[]): string[] => {
     const cells = raw.map((cell) => cell.trim());
     let pad = 0;
     while (pad < cells.length - 1 && cells[cells.length - 1 - pad] === '') pad += 1;
-    return width > 0 && cells.length === width
+    // Under a header whose last column is for notes (備考), one empty cell at the end is an empty note.
+    const emptyNote = noteLast && pad === 1;
+    return width > 0 && cells.length === width && !emptyNote
       ? [...Array<string>(pad).fill(''), ...cells.slice(0, cells.length - pad)]
       : cells;
   };
@@ -146,6 +149,12 @@ export function readMarkdown(text: string): Grid {
     const rule = ruleWidth(line);
     if (rule > 0) {
       width = rule;
+      // The header is one of the lines just above the rule (a row may come between, as some texts print it).
+      const above = [
+        ...rows.slice(-2).map((row) => row.cells.map((cell) => cell.text)),
+        pending?.cells ?? [],
+      ];
+      noteLast = above.some((cells) => NOTE_COLUMN.test(cells[rule - 1]?.trim() ?? ''));
       // A header broken after every cell ends at the rule line.
       if (pending !== null) rows.push(textRow(pending.cells, pending.line));
       pending = null;
@@ -183,6 +192,8 @@ export function readMarkdown(text: string): Grid {
 function splitPipes(text: string): string[] {
   return text.split(/(?<!\\)\|/u).map((cell) => cell.replace(/\\\|/gu, '|'));
 }
+
+const NOTE_COLUMN = /^(?:備考|注記?|参照|出典|特記事項)$/u;
 
 const PAGE_NUMBER = /^[-–—\s]*\d{1,4}[-–—\s]*$|^\d+\s*\/\s*\d+$/u;
 const SECTION_START =

@@ -38,11 +38,12 @@ export function unitOfValueHeaders(mapping: readonly ColumnMapping[]): string | 
 }
 
 /**
- * A unit in brackets at the end of a name (「…の数(人)」), or before the name's last bracket that qualifies it
- * (「…の減少率(%)(H20年度比)」: the unit, then what the rate is measured against, as a wrapped PDF cell prints it).
+ * A unit in brackets at the end of a name (「…の数(人)」, 「病床数(床)」), maybe with what it is counted on after a
+ * comma (「(%,薬価ベース)」), or before the name's last bracket that qualifies it (「…の減少率(%)(H20年度比)」: the unit,
+ * then what the rate is measured against, as a wrapped PDF cell prints it).
  */
 export const UNIT_IN_NAME =
-  /[(（]((?:%|％|人|千人|万人|件|回|箇所|か所|カ所|ヶ所|円|千円|万円|億円|ha|km|t|台|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分))[)）](?=(?:\s*[(（][^()（）%％]*[)）])?$)/u;
+  /[(（]((?:%|％|人|千人|万人|件|件数|回|箇所|か所|カ所|ヶ所|円|千円|万円|億円|ha|km|t|台|床|社|校|団体|世帯|戸|日|時間|分|点|本|組織|市町村|人日|人分))(?:[,，、][^()（）]{1,16})?[)）](?=(?:\s*[(（][^()（）%％]*[)）])?$)/u;
 
 // A line that gives the table's units (「(単位:百万円、%)」, 「単位:人」): each, in order.
 const TABLE_UNIT = /^[(（]?\s*単位\s*[:：]\s*([^()（）]{1,24})[)）]?$/u;
