@@ -1,6 +1,8 @@
 import type { Grid, GridRow } from './grid.js';
 import { textRow } from './grid.js';
 import { detectHeader } from './header.js';
+import type { Band } from './pdf-geometry.js';
+import { bandAt, joinWrapped } from './pdf-geometry.js';
 import { opensNoteOrHeading } from './tail-lines.js';
 import { eraHintOf } from './years.js';
 
@@ -14,11 +16,6 @@ interface Run {
   readonly text: string;
   readonly from: number;
   readonly to: number;
-}
-
-interface Band {
-  from: number;
-  to: number;
 }
 
 // Words parted by one space are one run (「5.0% (平成32年)」); two spaces or more part cells.
@@ -77,20 +74,8 @@ export function looksLaidOut(text: string): boolean {
   return shared >= 1;
 }
 
-// The band a run stands in: the one it overlaps most; between bands, the nearest on its left (a figure set
-// right in its column).
 function bandOf(bands: readonly Band[], run: Run): number {
-  let best = -1;
-  let overlap = 0;
-  bands.forEach((band, i) => {
-    const shared = Math.min(run.to, band.to) - Math.max(run.from, band.from);
-    if (shared > overlap) [best, overlap] = [i, shared];
-  });
-  if (best >= 0) return best;
-  return Math.max(
-    0,
-    bands.findLastIndex((band) => band.from <= run.from),
-  );
+  return bandAt(bands, run.from, run.to);
 }
 
 // A cell is full where its text reaches this near the next column: its next line is its wrapped rest.
@@ -131,15 +116,6 @@ const WORD_TAIL = 4;
 
 function isWordTail(text: string): boolean {
   return !/\d/u.test(text) && text.replace(/\s/gu, '').length <= WORD_TAIL;
-}
-
-const LATIN_END = /[A-Za-z0-9%.,)）]$/u;
-const LATIN_START = /^[A-Za-z0-9(（]/u;
-
-function joined(above: string, below: string): string {
-  if (above === '') return below;
-  if (below === '') return above;
-  return LATIN_END.test(above) && LATIN_START.test(below) ? `${above} ${below}` : `${above}${below}`;
 }
 
 interface HeldRow {
@@ -249,7 +225,7 @@ export function readLayoutText(text: string): Grid {
     if (held !== null && !blocks.starts[index] && (wrapsHeader || continues(held, cells))) {
       const row: HeldRow = held;
       cells.forEach((cell, i) => {
-        row.cells[i] = joined(row.cells[i] as string, cell);
+        row.cells[i] = joinWrapped(row.cells[i] as string, cell);
       });
       row.full = full;
       return;

@@ -1,6 +1,7 @@
 // Where a PDF page's text and rules stand, and how its texts join into lines and cells: the ground both readers of
-// a page stand on (pdf-lattice for ruled tables, pdf-stream for the text outside them).
-// Coordinates are the page's as read: x to the right, y downwards, in points.
+// a page stand on (pdf-lattice for ruled tables, pdf-stream for the text outside them). Its columns (`Band`,
+// `bandAt`) and the joining of a cell's wrapped lines (`joinWrapped`) serve text laid out as its page too
+// (layout-text, in characters). Coordinates are the page's as read: x to the right, y downwards, in points.
 
 /** A run of text as the PDF draws it: its left, right, baseline and font size. */
 export interface PageText {
@@ -130,14 +131,41 @@ export function lineText(line: readonly PageText[]): string {
   return out.trim();
 }
 
-// A cell's lines joined: wrapped Japanese goes on without a break (「…占める女」 「性の割合」); a figure and the next
-// figure keep a space between them.
+/**
+ * A cell's next line joined to it: wrapped Japanese goes on without a break (「…占める女」 「性の割合」); a figure and
+ * the next figure keep a space between them.
+ */
+export function joinWrapped(above: string, below: string): string {
+  if (above === '') return below;
+  if (below === '') return above;
+  return LATIN_END.test(above) && LATIN_START.test(below) ? `${above} ${below}` : `${above}${below}`;
+}
+
+/** A cell's lines joined as `joinWrapped` joins two. */
 export function cellText(texts: readonly PageText[]): string {
-  let out = '';
-  for (const line of linesOf(texts)) {
-    const text = lineText(line);
-    if (text === '') continue;
-    out += out !== '' && LATIN_END.test(out) && LATIN_START.test(text) ? ` ${text}` : text;
-  }
-  return out;
+  return linesOf(texts).reduce((out, line) => joinWrapped(out, lineText(line)), '');
+}
+
+/** A column as the span across which its texts stand (points on a page, characters in laid-out text). */
+export interface Band {
+  from: number;
+  to: number;
+}
+
+/**
+ * The column a span stands in: the one it overlaps most; between columns, the nearest on its left (a figure set
+ * right of its column's others).
+ */
+export function bandAt(bands: readonly Band[], from: number, to: number): number {
+  let best = -1;
+  let overlap = 0;
+  bands.forEach((band, i) => {
+    const shared = Math.min(to, band.to) - Math.max(from, band.from);
+    if (shared > overlap) [best, overlap] = [i, shared];
+  });
+  if (best >= 0) return best;
+  return Math.max(
+    0,
+    bands.findLastIndex((band) => band.from <= from),
+  );
 }

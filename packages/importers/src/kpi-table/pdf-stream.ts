@@ -1,6 +1,16 @@
 import type { GridCell } from './grid.js';
-import type { PageText, Span } from './pdf-geometry.js';
-import { CELL_GAP, MEET, cellText, distinct, indexIn, lineText, linesOf, middle } from './pdf-geometry.js';
+import type { Band, PageText, Span } from './pdf-geometry.js';
+import {
+  CELL_GAP,
+  MEET,
+  bandAt,
+  cellText,
+  distinct,
+  indexIn,
+  lineText,
+  linesOf,
+  middle,
+} from './pdf-geometry.js';
 
 // Text of a PDF page outside any ruled table: titles, notes, and tables without rules or ruled across only.
 
@@ -35,11 +45,6 @@ function columnEdges(lines: readonly PageText[][]): number[] {
     from = i;
   }
   return edges;
-}
-
-interface Band {
-  from: number;
-  to: number;
 }
 
 // The columns of text without rules: the spans across which no text of the table's fullest lines runs part them.
@@ -92,20 +97,7 @@ function unite(spans: readonly Band[], edges: readonly number[]): Band[] {
 }
 
 function bandOf(bands: readonly Band[], chunk: readonly PageText[]): number {
-  const from = left(chunk);
-  const to = right(chunk);
-  let best = -1;
-  let overlap = 0;
-  bands.forEach((band, i) => {
-    const shared = Math.min(to, band.to) - Math.max(from, band.from);
-    if (shared > overlap) [best, overlap] = [i, shared];
-  });
-  if (best >= 0) return best;
-  // Between columns: the nearest column on its left (a figure set right of its column's others).
-  return Math.max(
-    0,
-    bands.findLastIndex((band) => band.from <= from),
-  );
+  return bandAt(bands, left(chunk), right(chunk));
 }
 
 // Whether a chunk covers two columns or more: a title across the table, not a cell.
